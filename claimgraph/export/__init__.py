@@ -1,0 +1,1 @@
+"""Exports: every format shares one write()/finalize() protocol."""

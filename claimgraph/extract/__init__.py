@@ -1,0 +1,1 @@
+"""Extraction: entities, relations, events and claims from analysed text."""

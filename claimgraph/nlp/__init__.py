@@ -1,0 +1,1 @@
+"""NLP: the spaCy pipeline, loaded once per process."""

@@ -1,0 +1,1 @@
+"""Resolution: names, aliases, acronyms and coreference to entities."""

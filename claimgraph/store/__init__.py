@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy Core tables over SQLite or PostgreSQL, migrated by Alembic."""

@@ -1,0 +1,136 @@
+"""The tables of the store, as SQLAlchemy Core metadata (the Alembic migrations mirror it)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("published", String(32)),
+    Column("text", Text, nullable=False),
+    Column("word_count", Integer, nullable=False, default=0),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("geo", JSON),
+    Column("external_ids", JSON, nullable=False, default=dict),
+    Column("attrs", JSON, nullable=False, default=dict),
+    # set when a reviewer merged this entity into another; readers follow it
+    Column("merged_into", String(64), ForeignKey("entities.id")),
+    Index("ix_entities_type", "type"),
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(64), ForeignKey("entities.id"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("norm", String(300), nullable=False),
+    UniqueConstraint("entity_id", "norm", name="uq_alias_entity_norm"),
+    Index("ix_aliases_norm", "norm"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(64), ForeignKey("entities.id"), nullable=False),
+    Column("document_id", String(200), ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    UniqueConstraint("document_id", "start", "end", "entity_id", name="uq_mention_span"),
+    Index("ix_mentions_entity", "entity_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("subject_id", String(64), ForeignKey("entities.id"), nullable=False),
+    Column("predicate", String(64), nullable=False),
+    Column("object_id", String(64), ForeignKey("entities.id")),
+    Column("object_value", Text),
+    Column("object_type", String(16)),
+    Column("qualifiers", JSON, nullable=False, default=dict),
+    Column("modality", String(16), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("attributed_to_id", String(64), ForeignKey("entities.id")),
+    Column("confidence", Float, nullable=False),
+    Column("status", String(16), nullable=False, default="active"),
+    Index("ix_claims_subject", "subject_id"),
+    Index("ix_claims_object", "object_id"),
+    Index("ix_claims_predicate", "predicate"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(64), ForeignKey("claims.id"), nullable=False),
+    Column("document_id", String(200), ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    # the qualifiers and confidence this one passage gave (claims.qualifiers merges them)
+    Column("qualifiers", JSON, nullable=False, default=dict),
+    Column("confidence", Float, nullable=False, default=0.7),
+    Column("extractor", String(64), nullable=False, default=""),
+    UniqueConstraint("claim_id", "document_id", "start", "end", name="uq_evidence_span"),
+    Index("ix_evidence_document", "document_id"),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_kind", String(16), nullable=False),  # claim | entity
+    Column("target_id", String(64), nullable=False),
+    Column("action", String(16), nullable=False),  # accept | reject | annotate
+    Column("reviewer", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("note", Text),
+    Index("ix_reviews_target", "target_kind", "target_id"),
+)
+
+entity_merges = Table(
+    "entity_merges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # merge | split
+    Column("kept_id", String(64), nullable=False),
+    Column("other_id", String(64), nullable=False),
+    Column("alias", Text),
+    Column("confidence", Float, nullable=False, default=1.0),
+    Column("reason", Text),
+    Column("reviewer", Text),
+    Column("created_at", String(32), nullable=False),
+)
