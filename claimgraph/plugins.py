@@ -71,6 +71,10 @@ class Specs:
         """Add commands to the command-line group."""
 
     @hookspec
+    def claimgraph_conflicts(self, conn: Any) -> list[dict[str, Any]]:  # type: ignore[empty-body]
+        """Disagreements between stored claims, as conflicts.jsonl records ({kind, claims, note})."""
+
+    @hookspec
     def claimgraph_after_ingest(self, engine: Any, document_ids: list[str]) -> None:
         """Called after a batch of documents has been stored (cross-document reasoning)."""
 
@@ -102,6 +106,11 @@ def stages(enabled: list[str] | None = None, disabled: list[str] | None = None) 
     if disabled:
         found = [s for s in found if s.name not in disabled]
     return sorted(found, key=lambda s: (s.order, s.name))
+
+
+def conflicts(conn: Any) -> list[dict[str, Any]]:
+    """Every conflict any plugin finds in the store."""
+    return [c for group in plugin_manager().hook.claimgraph_conflicts(conn=conn) for c in group]
 
 
 def exporters() -> dict[str, type[Exporter]]:

@@ -30,3 +30,21 @@ class Exporter(ABC):
     @abstractmethod
     def finalize(self) -> list[Path]:
         """Flush everything; return the files written."""
+
+
+def export_store(conn: Any, exporter: Exporter, claims_query: Any = None) -> list[Path]:
+    """Feed every record of the store to an exporter in contract order, then finalize it."""
+    from claimgraph import plugins
+    from claimgraph.store import records
+
+    for rec in records.iter_documents(conn):
+        exporter.write("document", rec)
+    for rec in records.iter_entities(conn):
+        exporter.write("entity", rec)
+    for rec in records.iter_mentions(conn):
+        exporter.write("mention", rec)
+    for rec in records.iter_claims(conn, claims_query):
+        exporter.write("claim", rec)
+    for rec in plugins.conflicts(conn):
+        exporter.write("conflict", rec)
+    return exporter.finalize()

@@ -1,0 +1,1 @@
+"""Command-line interface (Click): pipe-friendly, one command per task."""

@@ -1,0 +1,96 @@
+"""From source documents to stored claims: NLP, the registered stages, then the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from claimgraph import plugins
+from claimgraph.extract.context import DocContext
+from claimgraph.ingest.sources import Failure
+from claimgraph.model import Analysis, SourceDocument
+from claimgraph.nlp.pipeline import load_nlp
+from claimgraph.settings import Settings
+from claimgraph.store.db import get_engine
+from claimgraph.store.writer import document_exists, write_analysis
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    words: int = 0
+
+
+def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator[DocContext]:
+    """Run spaCy and every enabled stage over documents, yielding one context per document."""
+    nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
+    stage_list = plugins.stages(settings.extract.enabled, settings.extract.disabled)
+    pairs = ((d.text, d) for d in docs)
+    for spacy_doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=settings.nlp.batch_size,
+                                      n_process=settings.nlp.n_process):
+        analysis = Analysis(document=source, word_count=sum(1 for t in spacy_doc if not t.is_punct
+                                                            and not t.is_space))
+        ctx = DocContext(analysis=analysis, doc=spacy_doc, settings=settings)
+        try:
+            for stage in stage_list:
+                stage.run(ctx)
+        except Exception as exc:  # a stage failing on one document fails that document only
+            ctx.scratch["error"] = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
+        if settings.extract.min_confidence > 0:
+            analysis.claims = [c for c in analysis.claims if c.confidence >= settings.extract.min_confidence]
+        yield ctx
+
+
+def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine: Engine | None = None,
+           on_document: Callable[[str, int], None] | None = None,
+           on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
+    """Analyse and store documents; failures are reported and skipped, stored ones are skipped."""
+    engine = engine or get_engine(settings.store.url)
+    report = IngestReport()
+
+    def fresh() -> Iterator[SourceDocument]:
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                if on_failure:
+                    on_failure(item)
+                continue
+            with engine.connect() as conn:
+                known = document_exists(conn, item.sha256)
+            if known or item.sha256 in seen:
+                report.duplicates.append(known or item.doc_id)
+                if on_document:
+                    on_document(item.doc_id, 0)
+                continue
+            seen.add(item.sha256)
+            yield item
+
+    for ctx in analyze_docs(fresh(), settings):
+        try:
+            if "error" in ctx.scratch:
+                raise RuntimeError(ctx.scratch["error"])
+            doc_id = write_analysis(engine, ctx.analysis, ctx.find)
+        except Exception as exc:  # one bad document never loses the batch
+            failure = Failure(ctx.analysis.document.source, str(exc) if "error" in ctx.scratch
+                              else f"could not be stored: {type(exc).__name__}: {exc}")
+            report.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
+            continue
+        if doc_id is None:
+            report.duplicates.append(ctx.analysis.document.doc_id)
+        else:
+            report.stored.append(doc_id)
+            report.words += ctx.analysis.word_count
+        if on_document:
+            on_document(ctx.analysis.document.doc_id, ctx.analysis.word_count)
+    if report.stored:
+        plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=report.stored)
+    return report

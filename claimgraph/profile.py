@@ -1,0 +1,109 @@
+"""An entity's profile: its names and every claim about it, grouped into sections, each cited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from claimgraph.store import records
+
+# (section title, predicates where the entity is the subject, predicates where it is the object)
+SECTIONS: list[tuple[str, set[str], set[str]]] = [
+    ("Founding", {"founded_in", "founded_by", "dissolved_in"}, set()),
+    ("Founders and leaders", {"led_by"}, {"leader_of", "member_of", "founded_by"}),
+    ("Ideology", {"ideology"}, set()),
+    ("Bases", {"has_base", "headquarters_in", "based_in", "located_in", "located_near"}, set()),
+    ("Supporters and allies", {"supported_by", "collaborates_with", "tied_to", "trained_by", "agreement_with"},
+     {"supported", "trained", "collaborates_with", "tied_to", "agreement_with"}),
+    ("Adversaries", {"opposes", "hostile_to"}, {"opposes", "hostile_to"}),
+    ("Designations", {"designated_terrorist_by"}, {"designated_terrorist", "delisted_terrorist"}),
+    ("Events", {"attacked", "assassinated", "bombed", "killed", "kidnapped", "injured", "arrested", "released",
+                "expelled", "restricted", "requested", "supported", "trained"},
+     {"attacked", "assassinated", "bombed", "killed", "kidnapped", "injured", "arrested", "released",
+      "expelled", "restricted", "requested"}),
+    ("Memberships and statements", {"said", "member_of", "leader_of"}, set()),
+]
+
+MODALITY_WORDS = {"asserted": "says", "hedged": "says, hedging,", "attributed": "reports", "speculative":
+                  "forecasts or opines", "negated": "denies", "question": "asks whether"}
+
+
+@dataclass
+class ProfileLine:
+    """One cited statement in a profile."""
+
+    text: str
+    claim: dict[str, Any]
+    when: str | None = None
+
+
+@dataclass
+class Profile:
+    """Names of an entity and its cited statements by section."""
+
+    entity: dict[str, Any]
+    aliases: list[str]
+    sections: dict[str, list[ProfileLine]] = field(default_factory=dict)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def describe(claim: dict[str, Any]) -> str:
+    """A neutral sentence: who says what about whom, how sure, when — never a bare fact."""
+    ev = (claim.get("evidence") or [{}])[0]
+    source = ev.get("document") or ev.get("document_id") or "a source"
+    verb = MODALITY_WORDS.get(claim["modality"], "says")
+    speaker = claim.get("attributed_to")
+    who = f"{source} {verb}"
+    if speaker:
+        via = (claim.get("qualifiers") or {}).get("via")
+        who = f"{source} reports that {speaker['name']}" + (f" (via {via})" if via else "") + " says"
+    obj = claim["object"] or {}
+    target = obj.get("name") if "name" in obj else repr(str(obj.get("value")))
+    negation = " NOT" if claim["polarity"] == "negative" else ""
+    predicate = claim["predicate"].replace("_", " ")
+    line = f"{who}:{negation} {claim['subject']['name']} {predicate} {target}"
+    q = claim.get("qualifiers") or {}
+    extras = []
+    if q.get("time"):
+        t = q["time"]
+        extras.append(t.get("text") or "–".join(x for x in (t.get("start"), t.get("end")) if x))
+    if q.get("distance_km") is not None:
+        extras.append(f"{q['distance_km']} km" + (f" {q['direction']}" if q.get("direction") else ""))
+    if q.get("correction"):
+        extras.append(f"corrected from {q['correction'].get('from')!r}")
+    if claim.get("status") and claim["status"] != "active":
+        extras.append(claim["status"])
+    corr = claim.get("corroboration") or {}
+    if corr.get("documents", 1) > 1:
+        extras.append(f"{corr['documents']} documents, {corr.get('independent_sources', 1)} independent")
+    return line + (f" [{'; '.join(extras)}]" if extras else "")
+
+
+def build_profile(conn: Connection, entity_id: str) -> Profile:
+    """Every non-rejected claim about an entity, grouped into profile sections."""
+    index = records.entity_index(conn)
+    entity = records.entity_ref(index, entity_id) or {"id": entity_id, "name": entity_id, "type": "Other"}
+    ids = [i for i, row in index.items() if records.final_id(index, i) == entity["id"]]
+    entity_rec = next((e for e in records.iter_entities(conn) if e["id"] == entity["id"]), None)
+    profile = Profile(entity={**entity, "geo": (entity_rec or {}).get("geo")},
+                      aliases=(entity_rec or {}).get("aliases", []))
+    claims = [c for c in records.iter_claims(conn, records.claims_query(ids)) if c["status"] != "rejected"]
+    claim_ids = {c["id"] for c in claims}
+    for title, as_subject, as_object in SECTIONS:
+        lines = []
+        for c in claims:
+            is_subject = c["subject"] and c["subject"]["id"] == entity["id"]
+            is_object = (c["object"] or {}).get("id") == entity["id"]
+            if (is_subject and c["predicate"] in as_subject) or (is_object and c["predicate"] in as_object):
+                when = ((c.get("qualifiers") or {}).get("time") or {})
+                lines.append(ProfileLine(text=describe(c), claim=c, when=when.get("start") or when.get("end")))
+        if title == "Events":
+            lines.sort(key=lambda ln: (ln.when is None, ln.when or ""))
+        if lines:
+            profile.sections[title] = lines
+    from claimgraph import plugins
+
+    profile.conflicts = [c for c in plugins.conflicts(conn) if claim_ids & set(c.get("claims", []))]
+    return profile

@@ -1,0 +1,173 @@
+"""Reading the store back as records shaped like the claims contract (spec/claims-format.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, or_, select
+
+from claimgraph.resolve.names import norm_name
+from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
+
+
+def entity_index(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Every entity by id (merged ones point at the entity they were merged into)."""
+    rows = conn.execute(select(entities)).mappings().all()
+    return {r["id"]: dict(r) for r in rows}
+
+
+def final_id(index: dict[str, dict[str, Any]], entity_id: str | None) -> str | None:
+    """Follow merges to the entity that stands for this id now."""
+    seen = set()
+    while entity_id and index.get(entity_id, {}).get("merged_into") and entity_id not in seen:
+        seen.add(entity_id)
+        entity_id = index[entity_id]["merged_into"]
+    return entity_id
+
+
+def entity_ref(index: dict[str, dict[str, Any]], entity_id: str | None) -> dict[str, Any] | None:
+    """{"id", "name", "type"} of an entity, after merges."""
+    entity_id = final_id(index, entity_id)
+    if not entity_id or entity_id not in index:
+        return None
+    row = index[entity_id]
+    return {"id": row["id"], "name": row["name"], "type": row["type"]}
+
+
+def find_entities(conn: Connection, name: str) -> list[str]:
+    """Ids of entities one of whose names normalises like `name`, most mentioned first."""
+    key = norm_name(name)
+    ids = list(conn.execute(select(aliases.c.entity_id).where(aliases.c.norm == key).distinct()).scalars())
+    if not ids:
+        ids = list(conn.execute(select(aliases.c.entity_id).where(aliases.c.norm.like(f"%{key}%"))
+                                .distinct()).scalars())
+    index = entity_index(conn)
+    finals = list(dict.fromkeys(final_id(index, i) for i in ids if i))
+    counts = dict(conn.execute(select(mentions.c.entity_id, func.count()).where(mentions.c.entity_id.in_(ids))
+                               .group_by(mentions.c.entity_id)).all())
+    return sorted((i for i in finals if i), key=lambda i: -counts.get(i, 0))
+
+
+def iter_documents(conn: Connection) -> Iterator[dict[str, Any]]:
+    """documents.jsonl records."""
+    for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.published,
+                                 documents.c.sha256, documents.c.url).order_by(documents.c.id)).mappings():
+        yield {"id": r["id"], "title": r["title"], "source": r["source"], "published": r["published"],
+               "sha256": r["sha256"], "url": r["url"]}
+
+
+def iter_entities(conn: Connection) -> Iterator[dict[str, Any]]:
+    """entities.jsonl records, merged entities folded into the one they were merged into."""
+    index = entity_index(conn)
+    names: dict[str, set[str]] = defaultdict(set)
+    for entity_id, alias in conn.execute(select(aliases.c.entity_id, aliases.c.alias)):
+        names[final_id(index, entity_id) or entity_id].add(alias)
+    for entity_id in sorted(index):
+        row = index[entity_id]
+        if row["merged_into"]:
+            continue
+        others = sorted(a for a in names[entity_id] if a != row["name"])
+        yield {"id": entity_id, "name": row["name"], "type": row["type"], "aliases": others,
+               "geo": row["geo"], "external_ids": row["external_ids"] or {}}
+
+
+def iter_mentions(conn: Connection) -> Iterator[dict[str, Any]]:
+    """mentions.jsonl records."""
+    index = entity_index(conn)
+    for r in conn.execute(select(mentions).order_by(mentions.c.document_id, mentions.c.start)).mappings():
+        yield {"entity_id": final_id(index, r["entity_id"]), "document_id": r["document_id"], "start": r["start"],
+               "end": r["end"], "text": r["text"], "type": r["type"]}
+
+
+def claims_query(entity_ids: Iterable[str] | None = None, predicate: str | None = None,
+                 document_id: str | None = None, modality: str | None = None) -> Select[Any]:
+    """SELECT over claims with optional filters (entity as subject or object)."""
+    q = select(claims)
+    if entity_ids is not None:
+        ids = list(entity_ids)
+        q = q.where(or_(claims.c.subject_id.in_(ids), claims.c.object_id.in_(ids)))
+    if predicate:
+        q = q.where(claims.c.predicate == predicate)
+    if modality:
+        q = q.where(claims.c.modality == modality)
+    if document_id:
+        q = q.where(claims.c.id.in_(select(evidence.c.claim_id).where(evidence.c.document_id == document_id)))
+    return q.order_by(claims.c.id)
+
+
+def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """How many documents carry a claim, and how many distinct outlets among them."""
+    doc_ids = {e["document_id"] for e in ev_rows}
+    outlets = {docs.get(d, {}).get("outlet") or d for d in doc_ids}
+    return {"documents": len(doc_ids), "independent_sources": len(outlets)}
+
+
+def _document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
+    from urllib.parse import urlparse
+
+    meta = {}
+    for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.url,
+                                 documents.c.published)).mappings():
+        outlet = urlparse(r["url"]).netloc if r["url"] else None
+        meta[r["id"]] = {"title": r["title"], "source": r["source"], "outlet": outlet, "published": r["published"]}
+    return meta
+
+
+def iter_claims(conn: Connection, query: Select[Any] | None = None) -> Iterator[dict[str, Any]]:
+    """claims.jsonl records (with evidence and corroboration) for a claims query."""
+    index = entity_index(conn)
+    docs = _document_meta(conn)
+    rows = conn.execute(query if query is not None else claims_query()).mappings().all()
+    ev_by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    ids = [r["id"] for r in rows]
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start: chunk_start + 500]
+        for e in conn.execute(select(evidence).where(evidence.c.claim_id.in_(chunk))
+                              .order_by(evidence.c.document_id, evidence.c.start)).mappings():
+            ev_by_claim[e["claim_id"]].append(dict(e))
+    for r in rows:
+        yield claim_record(r, ev_by_claim[r["id"]], index, docs)
+
+
+def claim_record(r: Any, ev_rows: list[dict[str, Any]], index: dict[str, dict[str, Any]],
+                 docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One claim row with its evidence rows as a contract record."""
+    if r["object_id"]:
+        obj = entity_ref(index, r["object_id"])
+    else:
+        value: Any = r["object_value"]
+        obj = {"value": value, "type": r["object_type"] or "text"}
+    return {
+        "id": r["id"],
+        "subject": entity_ref(index, r["subject_id"]),
+        "predicate": r["predicate"],
+        "object": obj,
+        "qualifiers": r["qualifiers"] or {},
+        "modality": r["modality"],
+        "polarity": r["polarity"],
+        "attributed_to": entity_ref(index, r["attributed_to_id"]),
+        "evidence": [{"document_id": e["document_id"],
+                      "document": docs.get(e["document_id"], {}).get("title") or
+                      docs.get(e["document_id"], {}).get("source"),
+                      "start": e["start"], "end": e["end"], "text": e["text"]} for e in ev_rows],
+        "confidence": round(max([r["confidence"], *(e["confidence"] for e in ev_rows)]), 3),
+        "corroboration": corroboration(ev_rows, docs),
+        "status": r["status"],
+    }
+
+
+def document_text(conn: Connection, document_id: str) -> str | None:
+    """The stored text of a document."""
+    return conn.execute(select(documents.c.text).where(documents.c.id == document_id)).scalar()
+
+
+def count_rows(conn: Connection) -> dict[str, int]:
+    """Row counts of the main tables."""
+    out = {}
+    for t in (documents, entities, mentions, claims, evidence):
+        out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar() or 0
+    return out
+
+

@@ -1,0 +1,133 @@
+"""Writing one analysed document in one transaction, idempotently."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, insert, select, update
+
+from claimgraph.model import Analysis, Claim, Entity, LiteralValue, stable_id
+from claimgraph.resolve.names import is_acronym, norm_name
+from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
+
+# types that may share one entity across documents (a Place can turn out to be a Country)
+COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place"}}
+
+
+def now() -> str:
+    """UTC timestamp in ISO 8601 (seconds)."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def document_exists(conn: Connection, sha256: str) -> str | None:
+    """Id of the stored document with this content, if any."""
+    return conn.execute(select(documents.c.id).where(documents.c.sha256 == sha256)).scalar()
+
+
+def _find_entity(conn: Connection, entity: Entity) -> str | None:
+    """A stored entity sharing a non-acronym name (or the exact acronym) with a compatible type."""
+    forms = {norm_name(a) for a in entity.aliases | {entity.name}}
+    forms.discard("")
+    if not forms:
+        return None
+    types = COMPATIBLE_TYPES.get(entity.type, {entity.type})
+    rows = conn.execute(
+        select(aliases.c.entity_id, aliases.c.norm, entities.c.type, entities.c.merged_into)
+        .join(entities, entities.c.id == aliases.c.entity_id)
+        .where(aliases.c.norm.in_(sorted(forms)))
+    ).all()
+    best: dict[str, int] = {}
+    for row in rows:
+        if row.type in types:
+            target = row.merged_into or row.entity_id
+            best[target] = best.get(target, 0) + 1
+    return max(sorted(best), key=lambda k: best[k]) if best else None
+
+
+def _write_entity(conn: Connection, entity: Entity) -> str:
+    entity_id = _find_entity(conn, entity) or stable_id("e", entity.type, norm_name(entity.name))
+    row = conn.execute(select(entities.c.id, entities.c.geo, entities.c.external_ids)
+                       .where(entities.c.id == entity_id)).first()
+    if row is None:
+        conn.execute(insert(entities).values(id=entity_id, name=entity.name, type=entity.type, geo=entity.geo,
+                                             external_ids=entity.external_ids, attrs=entity.attrs))
+    else:
+        changes: dict[str, Any] = {}
+        if entity.geo and not row.geo:
+            changes["geo"] = entity.geo
+        if entity.external_ids and not row.external_ids:
+            changes["external_ids"] = entity.external_ids
+        if changes:
+            conn.execute(update(entities).where(entities.c.id == entity_id).values(**changes))
+    existing = set(conn.execute(select(aliases.c.norm).where(aliases.c.entity_id == entity_id)).scalars())
+    for alias in sorted(entity.aliases | {entity.name}):
+        key = norm_name(alias)
+        if key and key not in existing and (len(key) > 1 or is_acronym(alias)):
+            conn.execute(insert(aliases).values(entity_id=entity_id, alias=alias, norm=key))
+            existing.add(key)
+    return entity_id
+
+
+def claim_key(subject_id: str, claim: Claim, object_id: str | None, attributed_id: str | None) -> str:
+    """Deterministic claim id: the same statement, said the same way, is one claim."""
+    obj = object_id if object_id else f"{claim.object.type}:{norm_name(str(claim.object.value))}" \
+        if isinstance(claim.object, LiteralValue) else ""
+    return stable_id("c", subject_id, claim.predicate, obj, claim.polarity, claim.modality, attributed_id or "")
+
+
+def _write_claim(conn: Connection, document_id: str, claim: Claim, ids: dict[str, str]) -> str:
+    subject_id = ids[claim.subject]
+    object_id = ids[claim.object] if isinstance(claim.object, str) else None
+    attributed_id = ids.get(claim.attributed_to) if claim.attributed_to else None
+    claim_id = claim_key(subject_id, claim, object_id, attributed_id)
+    if conn.execute(select(claims.c.id).where(claims.c.id == claim_id)).first() is None:
+        literal = claim.object if isinstance(claim.object, LiteralValue) else None
+        conn.execute(insert(claims).values(
+            id=claim_id, subject_id=subject_id, predicate=claim.predicate, object_id=object_id,
+            object_value=str(literal.value) if literal else None, object_type=literal.type if literal else None,
+            qualifiers=claim.qualifiers, modality=claim.modality, polarity=claim.polarity,
+            attributed_to_id=attributed_id, confidence=claim.confidence, status=claim.status))
+    for ev in claim.evidence:
+        present = conn.execute(select(evidence.c.id).where(and_(
+            evidence.c.claim_id == claim_id, evidence.c.document_id == document_id,
+            evidence.c.start == ev.start, evidence.c.end == ev.end))).first()
+        if present is None:
+            conn.execute(insert(evidence).values(
+                claim_id=claim_id, document_id=document_id, start=ev.start, end=ev.end, text=ev.text,
+                qualifiers=claim.qualifiers, confidence=claim.confidence, extractor=claim.extractor))
+    return claim_id
+
+
+def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:  # type: ignore[no-untyped-def]
+    """Store one document with its entities, mentions and claims in one transaction.
+
+    Returns the document id, or None when the same content was stored before. `find`
+    maps a local entity key to its representative (the analysis context's union-find).
+    """
+    find = find or (lambda k: k)
+    doc = analysis.document
+    with engine.begin() as conn:
+        if document_exists(conn, doc.sha256):
+            return None
+        document_id = doc.doc_id
+        conn.execute(insert(documents).values(
+            id=document_id, sha256=doc.sha256, title=doc.title, source=doc.source, url=doc.url,
+            published=doc.published, text=doc.text, word_count=analysis.word_count, ingested_at=now()))
+        ids: dict[str, str] = {}
+        for key, entity in analysis.entities.items():
+            if find(key) == key:
+                ids[key] = _write_entity(conn, entity)
+        for key in analysis.entities:
+            ids[key] = ids[find(key)]
+        seen: set[tuple[int, int, str]] = set()
+        for m in analysis.mentions:
+            entity_id = ids[find(m.entity_key)]
+            if (m.start, m.end, entity_id) in seen:
+                continue
+            seen.add((m.start, m.end, entity_id))
+            conn.execute(insert(mentions).values(entity_id=entity_id, document_id=document_id, start=m.start,
+                                                 end=m.end, text=m.text, type=m.type))
+        for claim in analysis.claims:
+            _write_claim(conn, document_id, claim, ids)
+        return document_id
