@@ -111,7 +111,11 @@ def _document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
     for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.url,
                                  documents.c.published)).mappings():
         outlet = urlparse(r["url"]).netloc if r["url"] else None
-        meta[r["id"]] = {"title": r["title"], "source": r["source"], "outlet": outlet, "published": r["published"]}
+        # cite a file by its name; a batch line or stdin by its title (or id)
+        batch = r["source"].endswith(".jsonl") or r["source"].startswith("<")
+        cite = (r["title"] or r["id"]) if batch else r["source"]
+        meta[r["id"]] = {"title": r["title"], "source": r["source"], "outlet": outlet, "published": r["published"],
+                         "cite": cite}
     return meta
 
 
@@ -149,8 +153,7 @@ def claim_record(r: Any, ev_rows: list[dict[str, Any]], index: dict[str, dict[st
         "polarity": r["polarity"],
         "attributed_to": entity_ref(index, r["attributed_to_id"]),
         "evidence": [{"document_id": e["document_id"],
-                      "document": docs.get(e["document_id"], {}).get("title") or
-                      docs.get(e["document_id"], {}).get("source"),
+                      "document": docs.get(e["document_id"], {}).get("cite"),
                       "start": e["start"], "end": e["end"], "text": e["text"]} for e in ev_rows],
         "confidence": round(max([r["confidence"], *(e["confidence"] for e in ev_rows)]), 3),
         "corroboration": corroboration(ev_rows, docs),

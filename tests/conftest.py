@@ -1,0 +1,63 @@
+"""Shared fixtures: a fresh store per test, settings, and a helper that ingests text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import SourceDocument
+from claimgraph.pipeline import analyze_docs, ingest
+from claimgraph.settings import Settings, load_settings
+from claimgraph.store.db import get_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "examples" / "mko-article.txt"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Default settings pointing at a store in the test's temporary folder."""
+    s = load_settings()
+    s.store.url = f"sqlite:///{tmp_path / 'test.db'}"
+    s.export.out = str(tmp_path / "export")
+    return s
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Engine:
+    """The migrated engine of the test's store."""
+    return get_engine(settings.store.url)
+
+
+@pytest.fixture
+def analyze(settings: Settings) -> Callable[..., DocContext]:
+    """Analyse one text without storing it: analyze("Some text.") -> DocContext."""
+
+    def run(text: str, **meta: str) -> DocContext:
+        doc = SourceDocument(text=text, source=meta.pop("source", "test.txt"), **meta)
+        return next(iter(analyze_docs([doc], settings)))
+
+    return run
+
+
+@pytest.fixture
+def ingest_texts(settings: Settings, engine: Engine) -> Callable[..., list[str]]:
+    """Store texts (or SourceDocuments) and return the stored document ids."""
+
+    def run(*texts: str | SourceDocument) -> list[str]:
+        docs = [t if isinstance(t, SourceDocument) else SourceDocument(text=t, source=f"doc{i}.txt")
+                for i, t in enumerate(texts)]
+        return ingest(docs, settings, engine).stored
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The sample article (the copy kept in examples/)."""
+    return SEED.read_text(encoding="utf-8")
