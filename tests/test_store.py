@@ -1,0 +1,179 @@
+"""Store: round trip, idempotence, one claim with many evidence rows, kill-and-resume."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from claimgraph.model import Analysis, Claim, Entity, EvidenceSpan, LiteralValue, Mention, SourceDocument
+from claimgraph.pipeline import ingest
+from claimgraph.settings import Settings
+from claimgraph.store import records
+from claimgraph.store.db import table_names
+from claimgraph.store.schema import claims, documents, evidence, mentions
+from claimgraph.store.writer import write_analysis
+
+
+def _analysis(text: str, source: str, founded: str = "1963") -> Analysis:
+    """A hand-built analysis: the Red Dawn Front (RDF) founded in a year by Ana Ruiz."""
+    doc = SourceDocument(text=text, source=source)
+    org = Entity(key="org", name="Red Dawn Front", type="Organization", aliases={"Red Dawn Front", "RDF"})
+    person = Entity(key="p", name="Ana Ruiz", type="Person", aliases={"Ana Ruiz"})
+    start = text.index("Red Dawn Front")
+    pstart = text.index("Ana Ruiz")
+    sentence = EvidenceSpan(0, len(text), text)
+    return Analysis(
+        document=doc,
+        entities={"org": org, "p": person},
+        mentions=[Mention(start, start + 14, "Red Dawn Front", "org", "Organization"),
+                  Mention(pstart, pstart + 8, "Ana Ruiz", "p", "Person")],
+        claims=[Claim("org", "founded_by", "p", [sentence]),
+                Claim("org", "founded_in", LiteralValue(founded, "date"), [sentence],
+                      qualifiers={"time": {"text": founded, "start": founded}})],
+        word_count=len(text.split()))
+
+
+def test_schema_is_migrated(engine: Engine) -> None:
+    assert {"documents", "entities", "aliases", "mentions", "claims", "evidence", "reviews",
+            "entity_merges", "alembic_version"} <= set(table_names(engine))
+
+
+def test_round_trip(engine: Engine) -> None:
+    text = "The Red Dawn Front was founded in 1963 by Ana Ruiz."
+    doc_id = write_analysis(engine, _analysis(text, "a.txt"))
+    with engine.connect() as conn:
+        docs = list(records.iter_documents(conn))
+        ents = {e["name"]: e for e in records.iter_entities(conn)}
+        ment = list(records.iter_mentions(conn))
+        cls = list(records.iter_claims(conn))
+        stored_text = records.document_text(conn, doc_id)
+    assert stored_text == text
+    assert docs[0]["id"] == doc_id and docs[0]["source"] == "a.txt"
+    assert ents["Red Dawn Front"]["aliases"] == ["RDF"]
+    for m in ment:
+        assert text[m["start"]:m["end"]] == m["text"]
+    by_pred = {c["predicate"]: c for c in cls}
+    assert by_pred["founded_by"]["object"]["name"] == "Ana Ruiz"
+    assert by_pred["founded_in"]["object"] == {"value": "1963", "type": "date"}
+    ev = by_pred["founded_in"]["evidence"][0]
+    assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_same_content_twice_is_one_document(engine: Engine) -> None:
+    text = "The Red Dawn Front was founded in 1963 by Ana Ruiz."
+    assert write_analysis(engine, _analysis(text, "a.txt")) is not None
+    assert write_analysis(engine, _analysis(text, "copy.txt")) is None
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar() == 1
+        assert conn.execute(select(func.count()).select_from(evidence)).scalar() == 2
+
+
+def test_same_claim_from_two_documents_is_one_claim_with_two_evidence_rows(engine: Engine) -> None:
+    write_analysis(engine, _analysis("The Red Dawn Front was founded in 1963 by Ana Ruiz.", "a.txt"))
+    write_analysis(engine, _analysis("Ana Ruiz set up the Red Dawn Front, founded in 1963.", "b.txt"))
+    with engine.connect() as conn:
+        cls = {c["predicate"]: c for c in records.iter_claims(conn)}
+    assert len(cls["founded_by"]["evidence"]) == 2
+    assert cls["founded_by"]["corroboration"]["documents"] == 2
+
+
+def test_conflicting_values_are_kept_side_by_side(engine: Engine) -> None:
+    write_analysis(engine, _analysis("The Red Dawn Front was founded in 1963 by Ana Ruiz.", "a.txt"))
+    write_analysis(engine, _analysis("The Red Dawn Front was founded in 1965 by Ana Ruiz.", "b.txt", "1965"))
+    with engine.connect() as conn:
+        years = sorted(c["object"]["value"] for c in records.iter_claims(conn) if c["predicate"] == "founded_in")
+    assert years == ["1963", "1965"]
+
+
+def test_failed_document_leaves_nothing_behind(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.store import writer
+
+    analysis = _analysis("The Red Dawn Front was founded in 1963 by Ana Ruiz.", "a.txt")
+
+    def boom(*_args: object, **_kw: object) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "_write_claim", boom)
+    with pytest.raises(RuntimeError):
+        write_analysis(engine, analysis)
+    with engine.connect() as conn:
+        for table in (documents, mentions, claims, evidence):
+            assert conn.execute(select(func.count()).select_from(table)).scalar() == 0
+
+
+def test_one_failing_document_does_not_lose_the_batch(settings: Settings, engine: Engine,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph import pipeline
+
+    real = pipeline.write_analysis
+
+    def flaky(eng, analysis, find=None):  # type: ignore[no-untyped-def]
+        if "poison" in analysis.document.text:
+            raise RuntimeError("simulated crash")
+        return real(eng, analysis, find)
+
+    monkeypatch.setattr(pipeline, "write_analysis", flaky)
+    docs = [SourceDocument(text=f"Report {i} about the {'poison ' if i == 1 else ''}harbour.", source=f"{i}.txt")
+            for i in range(3)]
+    report = ingest(docs, settings, engine)
+    assert len(report.stored) == 2 and len(report.failures) == 1
+    assert "simulated crash" in report.failures[0].reason
+    monkeypatch.setattr(pipeline, "write_analysis", real)
+    again = ingest(docs, settings, engine)
+    assert len(again.stored) == 1 and len(again.duplicates) == 2
+
+
+def test_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
+    """SIGKILL a real ingest mid-batch, run it again: every document once, none half-written."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(
+            f"Report {i}. The Red Dawn Front attacked the depot in Sector {i} in 199{i % 10}. "
+            "Officials said the group was founded by Ana Ruiz.", encoding="utf-8")
+    db = tmp_path / "kill.db"
+    cmd = [sys.executable, "-m", "claimgraph.cli", "--db", str(db), "ingest", "--quiet", str(folder)]
+    env = {**os.environ, "CLAIMGRAPH_NLP_BATCH_SIZE": "1"}
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            stored = _count(db)
+            if stored >= 3:
+                break
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert stored >= 3, "the first run stored nothing before it was killed"
+    finished = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stderr
+    from claimgraph.store.db import get_engine
+
+    engine = get_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        n_docs = conn.execute(select(func.count()).select_from(documents)).scalar()
+        sources = list(conn.execute(select(documents.c.source)).scalars())
+        without_mentions = conn.execute(select(func.count()).select_from(documents).where(
+            ~documents.c.id.in_(select(mentions.c.document_id)))).scalar()
+    assert n_docs == 40 and len(set(sources)) == 40
+    assert without_mentions == 0
+
+
+def _count(db: Path) -> int:
+    """Documents stored so far (0 while the schema is still being created)."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("select count(*) from documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0
