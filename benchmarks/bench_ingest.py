@@ -1,0 +1,83 @@
+"""Benchmark: words/s of `claimgraph ingest` against bare `nlp.pipe` with the same model, in one run.
+
+    .venv/bin/python benchmarks/bench_ingest.py [--docs 300] [--data ../shared/eval-data/bbc-news/bbc_news_2225.jsonl]
+
+Prints both throughputs, their ratio (full ingest / bare spaCy) and the peak RSS of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimgraph.model import SourceDocument
+from claimgraph.nlp.pipeline import choose_model, load_nlp
+from claimgraph.pipeline import ingest
+from claimgraph.settings import load_settings
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "bbc-news" / "bbc_news_2225.jsonl"
+
+
+def read_docs(path: Path, n: int) -> list[SourceDocument]:
+    """The first n articles of a JSONL file as documents."""
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            docs.append(SourceDocument(text=row["text"], source=path.name, id=row["id"], title=row.get("title")))
+            if len(docs) == n:
+                break
+    return docs
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    """Run both measurements and print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best of each is kept")
+    args = ap.parse_args()
+    if not args.data.exists():
+        print(f"data not found: {args.data}", file=sys.stderr)
+        return 2
+    settings = load_settings()
+    docs = read_docs(args.data, args.docs)
+    nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
+    batch = settings.nlp.batch_size
+    words = sum(sum(1 for t in d if not t.is_punct and not t.is_space) for d in nlp.pipe(
+        (x.text for x in docs[:20]), batch_size=batch))  # warm-up, and a first word count
+    bare_best = full_best = 0.0
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        words = sum(sum(1 for t in d if not t.is_punct and not t.is_space)
+                    for d in nlp.pipe((x.text for x in docs), batch_size=batch))
+        bare_best = max(bare_best, words / (time.perf_counter() - start))
+        with tempfile.TemporaryDirectory() as tmp:
+            settings.store.url = f"sqlite:///{tmp}/bench.db"
+            start = time.perf_counter()
+            report = ingest(docs, settings)
+            elapsed = time.perf_counter() - start
+            if len(report.stored) != len(docs):
+                print(f"stored {len(report.stored)} of {len(docs)}; failures: {report.failures[:3]}",
+                      file=sys.stderr)
+            full_best = max(full_best, report.words / elapsed)
+    print(f"model: {choose_model(settings.nlp.model)}, batch size {batch}, {len(docs)} documents, {words:,} words")
+    print(f"bare nlp.pipe:      {bare_best:10,.0f} words/s")
+    print(f"claimgraph ingest:  {full_best:10,.0f} words/s (NLP, every stage, SQLite writes)")
+    print(f"ratio ingest/bare:  {full_best / bare_best:10.2f}")
+    print(f"peak RSS:           {peak_rss_mb():10,.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
