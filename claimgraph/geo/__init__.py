@@ -1,0 +1,1 @@
+"""Places: an offline gazetteer, transliteration-aware resolution and relative locations."""

