@@ -1,0 +1,162 @@
+"""Store reads scoped to what one API response needs (the export readers load whole tables).
+
+Records come out shaped exactly as in the claims contract: claim rows go through
+`records.claim_record`, with an entity index and document metadata holding only the
+entities and documents that the page refers to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+import inspect
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, or_, select
+
+from claimgraph.store import records
+from claimgraph.store.schema import aliases, claims, entities, evidence
+
+CHUNK = 500
+
+
+def chunks(ids: list[str]) -> Iterable[list[str]]:
+    """Ids in slices small enough for one IN (...) list."""
+    for at in range(0, len(ids), CHUNK):
+        yield ids[at: at + CHUNK]
+
+
+def entity_rows(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Entity rows by id for these ids and every entity they were merged into."""
+    index: dict[str, dict[str, Any]] = {}
+    wanted = {i for i in ids if i}
+    while wanted:
+        batch = sorted(wanted - index.keys())
+        wanted = set()
+        for chunk in chunks(batch):
+            for row in conn.execute(select(entities).where(entities.c.id.in_(chunk))).mappings():
+                index[row["id"]] = dict(row)
+                if row["merged_into"] and row["merged_into"] not in index:
+                    wanted.add(row["merged_into"])
+    return index
+
+
+def merged_ids(conn: Connection, entity_id: str) -> list[str]:
+    """The entity id and the ids of every entity merged into it (directly or in a chain)."""
+    found = [entity_id]
+    frontier = [entity_id]
+    while frontier:
+        rows = list(conn.execute(select(entities.c.id).where(entities.c.merged_into.in_(frontier))).scalars())
+        frontier = [r for r in rows if r not in found]
+        found.extend(frontier)
+    return found
+
+
+def document_meta(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Document metadata as records.claim_record reads it (citation name, outlet, copies).
+
+    Uses the store reader's own function so corroboration counts match the export; it is
+    asked for just these documents where it accepts an `ids` argument.
+    """
+    reader: Any = records._document_meta
+    if "ids" in inspect.signature(reader).parameters:
+        return reader(conn, ids=sorted(set(ids)))
+    return reader(conn)
+
+
+def claim_records(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+    """Contract records for claim rows, with their evidence and corroboration."""
+    ev_by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in chunks([r["id"] for r in rows]):
+        for e in conn.execute(select(evidence).where(evidence.c.claim_id.in_(chunk))
+                              .order_by(evidence.c.document_id, evidence.c.start)).mappings():
+            ev_by_claim[e["claim_id"]].append(dict(e))
+    entity_ids = {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"]) if i}
+    index = entity_rows(conn, entity_ids)
+    docs = document_meta(conn, (e["document_id"] for evs in ev_by_claim.values() for e in evs))
+    return [records.claim_record(r, ev_by_claim[r["id"]], index, docs) for r in rows]
+
+
+def fetch_claims(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
+    """Contract records for the claims a query selects."""
+    return claim_records(conn, list(conn.execute(query).mappings().all()))
+
+
+def count(conn: Connection, query: Select[Any]) -> int:
+    """How many rows a query selects (its ordering and paging dropped)."""
+    inner = query.order_by(None).limit(None).offset(None).subquery()
+    return conn.execute(select(func.count()).select_from(inner)).scalar() or 0
+
+
+def entity_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    """entities.jsonl records (aliases of merged-in entities folded in) for ids, in their order."""
+    index = entity_rows(conn, ids)
+    finals = list(dict.fromkeys(records.final_id(index, i) for i in ids))
+    members: dict[str, list[str]] = {f: merged_ids(conn, f) for f in finals if f}
+    everyone = [m for group in members.values() for m in group]
+    names: dict[str, set[str]] = defaultdict(set)
+    owner = {m: f for f, group in members.items() for m in group}
+    for chunk in chunks(everyone):
+        for entity_id, alias in conn.execute(select(aliases.c.entity_id, aliases.c.alias)
+                                             .where(aliases.c.entity_id.in_(chunk))):
+            names[owner[entity_id]].add(alias)
+    out = []
+    for f in finals:
+        if not f or f not in index:
+            continue
+        row = index[f]
+        out.append({"id": f, "name": row["name"], "type": row["type"],
+                    "aliases": sorted(a for a in names[f] if a != row["name"]),
+                    "geo": row["geo"], "external_ids": row["external_ids"] or {}})
+    return out
+
+
+def claim_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
+    """Number of claims with each entity as subject or object."""
+    counts: dict[str, int] = defaultdict(int)
+    for chunk in chunks(ids):
+        for column in (claims.c.subject_id, claims.c.object_id):
+            for entity_id, n in conn.execute(select(column, func.count()).where(column.in_(chunk))
+                                             .group_by(column)):
+                counts[entity_id] += n
+    return counts
+
+
+def time_overlaps(time_from: str | None, time_to: str | None) -> list[Any]:
+    """Conditions keeping claims whose qualifiers.time overlaps [time_from, time_to].
+
+    Times are ISO 8601 prefixes ("1986", "1986-03"), so each side is compared at the
+    precision of the claim's own date: 1986 overlaps a range starting 1986-03.
+    """
+    start = claims.c.qualifiers[("time", "start")].as_string()
+    end = claims.c.qualifiers[("time", "end")].as_string()
+    last = func.coalesce(end, start)
+    first = func.coalesce(start, end)
+    conds: list[Any] = []
+    if time_from:
+        conds += [last.isnot(None), last >= func.substr(time_from, 1, func.length(last))]
+    if time_to:
+        conds += [first.isnot(None), first <= func.substr(time_to, 1, func.length(first))]
+    return conds
+
+
+def claims_select(entity_ids: list[str] | None = None, predicate: str | None = None,
+                  modality: str | None = None, document_id: str | None = None, status: str | None = None,
+                  time_from: str | None = None, time_to: str | None = None) -> Select[Any]:
+    """SELECT over claims with the API's filters (an entity as subject, object or speaker)."""
+    q = select(claims)
+    if entity_ids is not None:
+        q = q.where(or_(claims.c.subject_id.in_(entity_ids), claims.c.object_id.in_(entity_ids),
+                        claims.c.attributed_to_id.in_(entity_ids)))
+    if predicate:
+        q = q.where(claims.c.predicate == predicate)
+    if modality:
+        q = q.where(claims.c.modality == modality)
+    if status:
+        q = q.where(claims.c.status == status)
+    if document_id:
+        q = q.where(claims.c.id.in_(select(evidence.c.claim_id).where(evidence.c.document_id == document_id)))
+    conds = time_overlaps(time_from, time_to)
+    if conds:
+        q = q.where(and_(*conds))
+    return q.order_by(claims.c.id)
