@@ -1,0 +1,1 @@
+"""Quality measurement: public dev sets and the seed article, scored by the shared scorers."""

@@ -1,0 +1,154 @@
+"""Runs a dev set or the seed article through ingest and export, then the shared scorer."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimgraph.export.base import export_store
+from claimgraph.export.jsonl import JsonlExporter
+from claimgraph.model import SourceDocument
+from claimgraph.pipeline import ingest
+from claimgraph.settings import Settings, load_settings
+from claimgraph.store.db import get_engine
+
+# dev set name -> (file under eval-data/, scorer task)
+DEV_SETS: dict[str, tuple[str, str]] = {
+    "conll2003": ("conll2003/dev.jsonl", "ner"),
+    "re-docred": ("re-docred/dev.jsonl", "relations"),
+    "dwie": ("dwie/dev.jsonl", "relations"),
+    "muc4": ("muc4/dev.jsonl", "events"),
+    "wikievents": ("wikievents/dev.jsonl", "events"),
+}
+SEED_SET = "seed"
+SCORE_LINE = re.compile(r"^score: task=(\S+) P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M)
+SEED_LINE = re.compile(r"^score: (.*)$", re.M)
+
+
+class SharedDataMissing(RuntimeError):
+    """The shared folder (scorers, dev sets) is not where it was looked for."""
+
+
+@dataclass
+class SetScore:
+    """The scores of one set: micro P/R/F1 for dev sets, the seed scorer's fields for the seed."""
+
+    name: str
+    task: str
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    documents: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    extra: dict[str, float | str] = field(default_factory=dict)
+
+
+def shared_dir(explicit: str | Path | None = None) -> Path:
+    """The shared folder: explicit, $CLAIMGRAPH_SHARED, or ../shared next to the repository."""
+    candidates = [Path(explicit)] if explicit else []
+    if os.environ.get("CLAIMGRAPH_SHARED"):
+        candidates.append(Path(os.environ["CLAIMGRAPH_SHARED"]))
+    repo = Path(__file__).resolve().parents[2]
+    candidates += [repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    for path in candidates:
+        if (path / "eval" / "score_common.py").exists():
+            return path
+    raise SharedDataMissing("shared folder with eval/score_common.py not found; set CLAIMGRAPH_SHARED")
+
+
+def read_gold(path: Path, limit: int = 0) -> list[dict[str, object]]:
+    """The first `limit` documents (all when 0) of a common-format JSONL file."""
+    rows: list[dict[str, object]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+                if limit and len(rows) >= limit:
+                    break
+    return rows
+
+
+def _fresh_settings(workdir: Path, base: Settings | None) -> Settings:
+    settings = base or load_settings()
+    settings.store.url = f"sqlite:///{workdir / 'eval.db'}"
+    return settings
+
+
+def ingest_and_export(docs: list[SourceDocument], workdir: Path, settings: Settings | None = None
+                      ) -> tuple[Path, int, float]:
+    """Ingest documents into a fresh store under workdir and export it; (export dir, words, seconds)."""
+    settings = _fresh_settings(workdir, settings)
+    engine = get_engine(settings.store.url)
+    started = time.perf_counter()
+    report = ingest(docs, settings, engine)
+    elapsed = time.perf_counter() - started
+    out = workdir / "export"
+    with engine.connect() as conn:
+        export_store(conn, JsonlExporter(out))
+    engine.dispose()
+    return out, report.words, elapsed
+
+
+def _scorer(args: list[str]) -> str:
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    return proc.stdout
+
+
+def run_dev_set(name: str, limit: int = 0, shared: str | Path | None = None,
+                settings: Settings | None = None) -> SetScore:
+    """Ingest the first `limit` documents of a dev set, export, score; micro P/R/F1 of its task."""
+    if name not in DEV_SETS:
+        raise KeyError(f"unknown dev set {name!r}; known: {', '.join(DEV_SETS)}")
+    root = shared_dir(shared)
+    rel, task = DEV_SETS[name]
+    gold = root / "eval-data" / rel
+    rows = read_gold(gold, limit)
+    docs = [SourceDocument(text=str(r["text"]), source=f"{name}.jsonl", id=str(r["doc_id"])) for r in rows]
+    with tempfile.TemporaryDirectory(prefix=f"claimgraph-eval-{name}-") as tmp:
+        out, words, seconds = ingest_and_export(docs, Path(tmp), settings)
+        args = [str(root / "eval" / "score_common.py"), "--gold", str(gold), "--export", str(out),
+                "--task", task]
+        if limit:
+            args += ["--limit", str(limit)]
+        text = _scorer(args)
+    hit = SCORE_LINE.findall(text)
+    if not hit:
+        raise RuntimeError(f"no score line in the scorer's output for {name}")
+    _, p, r, f = hit[-1]
+    return SetScore(name=name, task=task, precision=float(p), recall=float(r), f1=float(f),
+                    documents=len(docs), words=words, seconds=seconds)
+
+
+def run_seed(shared: str | Path | None = None, settings: Settings | None = None) -> SetScore:
+    """Ingest the sample article, export, and score it against the seed gold (score.py)."""
+    root = shared_dir(shared)
+    article = root / "corpus" / "mko-article.txt"
+    doc = SourceDocument(text=article.read_text(encoding="utf-8"), source=article.name)
+    with tempfile.TemporaryDirectory(prefix="claimgraph-eval-seed-") as tmp:
+        out, words, seconds = ingest_and_export([doc], Path(tmp), settings)
+        text = _scorer([str(root / "eval" / "score.py"), "--gold", str(root / "gold" / "seed.json"),
+                        "--doc", str(article), "--export", str(out)])
+    hit = SEED_LINE.findall(text)
+    if not hit:
+        raise RuntimeError("no score line in the seed scorer's output")
+    fields: dict[str, float | str] = {}
+    for part in hit[-1].split():
+        key, _, value = part.partition("=")
+        try:
+            fields[key] = float(value)
+        except ValueError:
+            fields[key] = value
+    recall, precision = float(fields.get("recall", 0.0)), float(fields.get("precision", 0.0))
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return SetScore(name=SEED_SET, task="seed", precision=precision, recall=recall, f1=f1, documents=1,
+                    words=words, seconds=seconds, extra=fields)

@@ -1,0 +1,553 @@
+"""Violent and judicial events in news prose: who attacked, bombed, killed, kidnapped or arrested whom.
+
+Each event is a claim with the perpetrator as subject, the target or victim as object, and the
+instrument, place and time as qualifiers. Verbal triggers ("guerrillas killed a peasant", "were
+killed by guerrillas"), nominal ones ("the bombing of the embassy by ...", "an attack on ...") and
+self-reporting weapons ("a car bomb exploded near ...") are read from the dependency parse; only
+sentences holding a trigger lemma are walked. Cues are lexical and casing-robust, because wire
+text is often lower-cased and statistical NER misses names there: common-noun actors
+("guerrillas", "members of the front") and victims ("a peasant") become Group or Person entities.
+An event without a named perpetrator gets the nameless unknown-actor entity as subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.context import DocContext
+from claimgraph.plugins import hookimpl
+
+# verb lemma -> predicate (the perpetrator is the agent; the target or victim the patient)
+VERB_TRIGGERS = {
+    "attack": "attacked", "assault": "attacked", "raid": "attacked", "ambush": "attacked", "shell": "attacked",
+    "strafe": "attacked", "machinegun": "attacked", "storm": "attacked", "shoot": "attacked",
+    "burn": "attacked", "torch": "attacked", "sabotage": "attacked", "dynamite": "bombed", "bomb": "bombed",
+    "assassinate": "assassinated", "kill": "killed", "murder": "killed", "massacre": "killed",
+    "execute": "killed", "slay": "killed", "behead": "killed", "wound": "injured", "injure": "injured",
+    "kidnap": "kidnapped", "abduct": "kidnapped", "arrest": "arrested", "detain": "arrested",
+    "capture": "arrested", "jail": "arrested", "imprison": "arrested", "release": "released",
+    "free": "released", "die": "killed",
+}
+# verbs whose subject is the device ("a bomb exploded at the bank"): bombed by an unnamed actor
+DEVICE_VERBS = {"explode", "detonate", "go", "blow"}
+# verbs that mean harm only when their subject is an actor and their object a target
+ACTOR_ONLY_VERBS = {"burn", "torch", "free", "release", "capture", "execute", "storm", "shoot"}
+# noun lemma -> predicate; "of" names the target or victim, "by" and owners name the perpetrator
+NOUN_TRIGGERS = {
+    "attack": "attacked", "assault": "attacked", "raid": "attacked", "ambush": "attacked",
+    "shooting": "attacked", "bombing": "bombed", "explosion": "bombed", "blast": "bombed",
+    "assassination": "assassinated", "killing": "killed", "murder": "killed", "massacre": "killed",
+    "kidnapping": "kidnapped", "abduction": "kidnapped", "kidnap": "kidnapped", "arrest": "arrested",
+    "detention": "arrested", "release": "released", "death": "killed",
+}
+# nominal triggers that need a target or a named perpetrator before they say anything
+VAGUE_NOUNS = {"release", "explosion", "blast", "attack", "arrest", "detention"}
+# persons or bands who act in attacks (subjects), as lexical cues that work on lower-cased text
+PERP_NOUNS = {
+    "guerrilla", "terrorist", "rebel", "insurgent", "militant", "soldier", "commando", "gunman", "gunmen",
+    "assailant", "attacker", "kidnapper", "abductor", "bomber", "killer", "murderer", "member", "man", "men",
+    "woman", "individual", "subversive", "extremist", "fighter", "militiaman", "militiamen", "paramilitary",
+    "troop", "policeman", "policemen", "agent", "hitman", "hitmen", "sniper", "squad", "column", "unit",
+    "patrol", "youth", "suspect", "mercenary", "jihadist", "separatist", "narcoterrorist", "group", "band",
+    "gang", "cell", "militia", "force", "army", "police",
+}
+# bodies that are organisations rather than bands of people (PerpOrg-like)
+ORG_NOUNS = {"army", "police", "front", "party", "movement", "cartel", "organization", "organisation",
+             "command", "government", "ministry", "guard", "brigade", "battalion", "militia", "force"}
+# people as victims
+PERSON_NOUNS = {
+    "peasant", "civilian", "soldier", "policeman", "policemen", "officer", "official", "judge", "mayor",
+    "priest", "jesuit", "student", "journalist", "reporter", "worker", "leader", "politician", "candidate",
+    "minister", "president", "diplomat", "ambassador", "businessman", "businessmen", "child", "children",
+    "woman", "women", "man", "men", "person", "people", "resident", "villager", "farmer", "teacher",
+    "doctor", "nurse", "guard", "bodyguard", "driver", "passenger", "tourist", "citizen", "member",
+    "activist", "commander", "general", "colonel", "captain", "lieutenant", "sergeant", "major", "agent",
+    "councilman", "councilor", "congressman", "senator", "deputy", "governor", "trader", "merchant",
+    "employee", "staff", "hostage", "family", "son", "daughter", "wife", "husband", "brother", "sister",
+    "father", "mother", "boy", "girl", "nun", "bishop", "archbishop", "cleric", "personnel", "troop",
+    "fighter", "militant", "rebel", "guerrilla", "gunman", "suspect", "protester", "demonstrator",
+    "victim", "inhabitant", "pedestrian", "bystander", "owner", "manager", "executive", "engineer",
+    "technician", "lawyer", "attorney", "prosecutor", "magistrate", "spokesman", "unionist", "pilot",
+}
+# instruments of violence
+WEAPON_NOUNS = {
+    "bomb", "dynamite", "explosive", "grenade", "rifle", "gun", "machinegun", "machine-gun", "pistol",
+    "revolver", "rocket", "mortar", "mine", "landmine", "missile", "ied", "device", "shell", "bullet",
+    "firearm", "weapon", "knife", "machete", "tnt", "rpg", "launcher", "carbine", "submachinegun", "shotgun",
+    "ak-47", "m-16", "fal", "uzi", "incendiary", "molotov", "cocktail", "charge", "artillery", "gunfire",
+    "fire", "shot", "drone", "airstrike", "car-bomb", "truck-bomb", "vest", "suitcase",
+}
+# nouns that name the event or its cause, not an actor: "the blast killed five"
+CAUSE_NOUNS = {"explosion", "blast", "attack", "bombing", "fire", "shooting", "incident", "clash", "fighting",
+               "violence", "crash", "accident", "ambush", "raid", "offensive", "strike", "operation"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+# nouns that name a place where something happened (WikiEvents places are often common nouns)
+PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "area", "street", "road", "square",
+               "market", "marketplace", "station", "airport", "base", "camp", "checkpoint", "mosque", "church",
+               "school", "hospital", "restaurant", "cafe", "hotel", "bar", "club", "stadium", "neighborhood",
+               "neighbourhood", "capital", "border", "highway", "bridge", "port", "prison", "jail", "building",
+               "embassy", "office", "compound", "mall", "park", "bakery", "shop", "store", "house", "home"}
+# where-nouns: "bombed the outskirts" says where, not what was hit
+AREA_NOUNS = {"area", "outskirts", "vicinity", "part", "zone", "region", "neighborhood", "neighbourhood",
+              "surroundings", "sector", "side", "direction", "territory", "countryside", "interior"}
+NON_FILLER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+TARGET_PREPS = {"on", "against", "at"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you", "who", "whom", "which",
+            "that", "this", "these", "those", "one", "someone", "somebody", "anyone", "everyone"}
+RELATIVE = {"who", "whom", "which", "that"}
+NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "poss", "npadvmod"}
+DROP_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "some",
+              "several", "many", "other", "another", "two", "three", "four", "five", "six", "seven",
+              "eight", "nine", "ten", "dozen", "dozens", "hundreds", "scores", "unidentified", "alleged",
+              "suspected", "heavily", "armed", "heavily-armed", "of", "'s", "’s"}
+TRIGGER_WORD = re.compile(
+    r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
+    r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|wound|injur|kidnap|abduct|arrest|detain|detention"
+    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow)", re.I)
+# a death is an event of violence only where the sentence speaks of violence
+VIOLENT_CONTEXT = re.compile(
+    r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
+    r"|assassin|grenade|mine|rocket|mortar|fire|execut|tortur|raid|combat|battle)", re.I)
+RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
+# verbs whose subject performs the event named by their object ("rebels carried out attacks")
+LIGHT_VERBS = {"carry", "launch", "stage", "perpetrate", "mount", "commit", "conduct", "execute", "make"}
+UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
+UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
+EXTRACTOR = "events"
+
+
+@dataclass
+class Event:
+    """One event read from a sentence, before it becomes claims."""
+
+    predicate: str
+    evidence: Span
+    perpetrators: list[str] = field(default_factory=list)
+    patients: list[str] = field(default_factory=list)
+    weapon: str | None = None
+    place: dict[str, Any] | None = None
+    time: dict[str, Any] | None = None
+    confidence: float = 0.6
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The token and its coordinated siblings ("a peasant and a soldier")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out += _conjuncts(child)
+    return out
+
+
+def _child(tok: Token, dep: str, word: str | None = None) -> list[Token]:
+    """Objects of `tok`'s prepositions `word` (dep 'prep'), or its children with dependency `dep`."""
+    if dep == "prep":
+        return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == word
+                for g in c.children if g.dep_ == "pobj"]
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+class Fillers:
+    """Turns parse tokens into entity keys: mentions where the NER found one, lexical nominals elsewhere."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    def mention_key(self, tok: Token) -> tuple[str, str] | None:
+        """(entity key, type) of the mention covering the token, if any."""
+        m = self.ctx.mention_at(tok.idx, tok.idx + len(tok.text))
+        if m is None:
+            return None
+        key = self.ctx.find(m.entity_key)
+        return key, self.ctx.entity(key).type
+
+    def phrase(self, head: Token, with_of: bool = False) -> tuple[int, int] | None:
+        """Character span of a noun phrase: its compounds and modifiers, without determiners."""
+        left = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.lefts:
+                if c.dep_ in NP_LEFT or c.dep_ == "punct" and c.text in ('"', "-"):
+                    left.append(c)
+                    stack.append(c)
+        toks = sorted(left, key=lambda t: t.i)
+        while toks and (toks[0].lower_ in DROP_WORDS or toks[0].is_punct or toks[0].like_num) and toks[0] != head:
+            toks = toks[1:]
+        start, end = toks[0].idx, head.idx + len(head.text)
+        if with_of:
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    end = c.right_edge.idx + len(c.right_edge.text)
+                    break
+        text = self.ctx.text[start:end].strip(' "\'')
+        return (start, end) if text else None
+
+    def actor(self, tok: Token) -> str | None:
+        """Entity key for a perpetrator token (None when it is not an actor)."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return None
+        lemma = _lemma(tok)
+        if lemma in CAUSE_NOUNS or lemma in WEAPON_NOUNS:
+            return None
+        if lemma in ("member", "members") or tok.lower_ == "members":
+            return self._members(tok)
+        hit = self.mention_key(tok)
+        if hit and hit[1] in ("Organization", "Person", "Country", "Group"):
+            return hit[0]
+        if tok.pos_ == "PROPN" and hit is None:
+            span = self.phrase(tok)
+            return self._add(span, "Organization") if span else None
+        if lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS:
+            span = self.phrase(tok, with_of=lemma in ("column", "squad", "band", "group", "unit", "cell"))
+            type_ = "Organization" if lemma in ORG_NOUNS and self._has_name(tok) else "Group"
+            return self._add(span, type_) if span else None
+        return None
+
+    def _has_name(self, tok: Token) -> bool:
+        """'the salvadoran army', 'shining path front': an organisation named by its modifiers."""
+        return any(c.dep_ in ("compound", "amod") for c in tok.lefts) or tok.pos_ == "PROPN"
+
+    def _members(self, tok: Token) -> str | None:
+        """'members of the FMLN': the band (Group), with the organisation as a second perpetrator."""
+        span = self.phrase(tok, with_of=True)
+        orgs = _child(tok, "prep", "of")
+        if not span:
+            return None
+        key = self._add(span, "Group")
+        for org in orgs:
+            hit = self.mention_key(org)
+            org_key = hit[0] if hit else None
+            if org_key is None:
+                org_span = self.phrase(org)
+                org_key = self._add(org_span, "Organization") if org_span else None
+            if org_key:
+                self.ctx.scratch.setdefault("events.member_orgs", {})[key] = org_key
+        return key
+
+    def patient(self, tok: Token, human: bool) -> str | None:
+        """Entity key for a target or victim token; `human` verbs make bare names persons."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return None
+        lemma = _lemma(tok)
+        if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num:
+            return None
+        for c in tok.children:
+            # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler
+            if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"):
+                named = self.patient(c, human)
+                if named:
+                    return named
+        hit = self.mention_key(tok)
+        if hit:
+            return hit[0]
+        span = self.phrase(tok, with_of=lemma in ("home", "house", "office", "headquarters", "residence"))
+        if not span:
+            return None
+        if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
+            return self._add(span, "Person" if tok.tag_ in ("NN", "NNP") else "Group")
+        if tok.pos_ == "PROPN" and human:
+            return self._add(span, "Person")
+        if tok.pos_ in ("NOUN", "PROPN") and not human:
+            return self._add(span, "Other")
+        return None
+
+    def weapon(self, tok: Token) -> str | None:
+        """Text of a weapon phrase headed by this token."""
+        if _lemma(tok) not in WEAPON_NOUNS and tok.lower_ not in WEAPON_NOUNS:
+            return None
+        span = self.phrase(tok)
+        return self.ctx.text[span[0]:span[1]] if span else None
+
+    def _add(self, span: tuple[int, int], type_: str) -> str:
+        text = self.ctx.text[span[0]:span[1]].strip(' "\'')
+        return self.ctx.add_entity(text, type_)
+
+
+class EventFrames:
+    """Event claims from verbal and nominal triggers in sentences that contain a trigger word."""
+
+    name = "events.frames"
+    order = 340
+
+    def run(self, ctx: DocContext) -> None:
+        """Read every trigger-bearing sentence and add one claim per perpetrator and patient."""
+        fillers = Fillers(ctx)
+        for sent in ctx.doc.sents:
+            if not TRIGGER_WORD.search(sent.text):
+                continue
+            for event in self._sentence(sent, fillers):
+                self._emit(ctx, event)
+
+    # ------------------------------------------------------------ reading a sentence
+    def _sentence(self, sent: Span, fillers: Fillers) -> list[Event]:
+        events: list[Event] = []
+        for tok in sent:
+            lemma = _lemma(tok)
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if lemma in DEVICE_VERBS:
+                    ev = self._device(tok, sent, fillers)
+                elif lemma in VERB_TRIGGERS:
+                    ev = self._verbal(tok, lemma, sent, fillers)
+                else:
+                    ev = None
+            elif tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
+                ev = self._nominal(tok, lemma, sent, fillers)
+            else:
+                ev = None
+            if ev is not None:
+                events.append(ev)
+        return events
+
+    def _verbal(self, verb: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
+        predicate = VERB_TRIGGERS[lemma]
+        if lemma == "free" and verb.tag_ == "JJ":
+            return None
+        human = predicate in ("killed", "assassinated", "kidnapped", "injured", "arrested", "released")
+        agents, patients, weapon = self._verb_args(verb)
+        if lemma == "die":
+            # "three soldiers died in the blast": the subject is the victim, the killer is not said
+            if not VIOLENT_CONTEXT.search(sent.text):
+                return None
+            agents, patients = [], [t for t in agents if t.dep_ == "nsubj" or t.head.dep_ == "nsubj"]
+        if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in verb.subtree):
+            predicate, human = "killed", True
+        perps = [k for t in agents for k in [fillers.actor(t)] if k]
+        weapon_text = None
+        for t in agents:
+            if fillers.actor(t) is None:
+                weapon_text = weapon_text or fillers.weapon(t)
+        victims = [k for t in patients for k in [fillers.patient(t, human)] if k]
+        if not victims:
+            return None
+        if lemma in ACTOR_ONLY_VERBS and not perps:
+            return None
+        for t in weapon:
+            weapon_text = weapon_text or fillers.weapon(t)
+        return Event(predicate, sent, perps, victims, weapon_text or self._sentence_weapon(sent, verb, fillers),
+                     self._place(verb, fillers), self._time(sent, verb))
+
+    def _verb_args(self, verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
+        """(agents, patients, instruments) of a verb, passive voice and coordination undone."""
+        agents: list[Token] = []
+        patients: list[Token] = []
+        instruments: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj",):
+                agents += _conjuncts(c)
+            elif c.dep_ in ("dobj", "nsubjpass"):
+                patients += _conjuncts(c)
+            elif c.dep_ == "agent":
+                agents += [g2 for g in c.children if g.dep_ == "pobj" for g2 in _conjuncts(g)]
+            elif c.dep_ == "prep" and c.lower_ in ("with", "using"):
+                instruments += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "advcl" and c.lower_ == "using":
+                instruments += [g for g in c.children if g.dep_ == "dobj"]
+        # "guerrillas attacked and burned the farm": coordinated verbs share subject and object
+        head = verb.head if verb.dep_ == "conj" else None
+        if head is not None and not agents:
+            agents = [g for c in head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+            agents += [g2 for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                       for g2 in _conjuncts(g)]
+        if not patients:
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    patients += [g for cc in c.children if cc.dep_ == "dobj" for g in _conjuncts(cc)]
+            if head is not None and not patients and verb.tag_ == "VBN":
+                patients = [g for c in head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+        # "tried to kill the judge", "were sent to kidnap": the subject of the governing verb acts
+        if not agents and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        # "the guerrillas who killed ...", "a peasant killed by guerrillas"
+        if verb.dep_ == "relcl" and not agents and verb.tag_ != "VBN":
+            agents = [verb.head]
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not patients:
+            patients = [verb.head]
+        return agents, patients, instruments
+
+    def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""
+        lemma = _lemma(verb)
+        if lemma in ("go", "blow"):
+            if not any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in verb.children):
+                return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        weapon = None
+        perps: list[str] = []
+        for t in subjects + objects:
+            w = fillers.weapon(t)
+            if w:
+                weapon = weapon or w
+            elif t in subjects and t.dep_ == "nsubj":
+                key = fillers.actor(t)
+                if key:
+                    perps.append(key)
+        targets: list[str] = []
+        if lemma == "blow" and objects and weapon is None:
+            targets = [k for o in objects for k in [fillers.patient(o, False)] if k]
+        for word in ("at", "near", "outside", "inside", "in", "on", "under"):
+            for pobj in _child(verb, "prep", word):
+                if word == "in" and pobj.pos_ == "PROPN":
+                    continue
+                if fillers.mention_key(pobj) and (fillers.mention_key(pobj) or ("", ""))[1] in ("Country", "Place"):
+                    continue
+                if word == "in" and _lemma(pobj) in ("front",):
+                    pobj = next(iter(_child(pobj, "prep", "of")), pobj)
+                key = fillers.patient(pobj, False)
+                if key:
+                    targets.append(key)
+        if weapon is None or not targets:
+            return None
+        return Event("bombed", sent, perps, targets, weapon, self._place(verb, fillers), self._time(sent, verb))
+
+    def _nominal(self, noun: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
+        """'the bombing of the embassy by rebels', 'an FMLN attack on a base', 'the army's raid'."""
+        predicate = NOUN_TRIGGERS[lemma]
+        human = predicate in ("killed", "assassinated", "kidnapped", "injured", "arrested", "released")
+        perps: list[str] = []
+        patients: list[str] = []
+        weapon = None
+        for c in noun.children:
+            if lemma == "death":
+                if c.dep_ == "poss":
+                    patients += [k for k in [fillers.patient(c, True)] if k]
+                continue
+            if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                w = fillers.weapon(c)
+                if w:
+                    weapon = weapon or w
+                    continue
+                hit = fillers.mention_key(c)
+                if hit and hit[1] in ("Country", "Place") and c.dep_ != "poss":
+                    continue
+                key = fillers.actor(c) if (hit or _lemma(c) in PERP_NOUNS or c.dep_ == "poss") else None
+                if key:
+                    perps.append(key)
+        for g in _child(noun, "prep", "by"):
+            perps += [k for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        agency = self._claimed_by(noun, fillers)
+        perps += agency
+        for word in ("on", "against", "of"):
+            if word == "of" and lemma in ("attack", "raid", "assault", "explosion", "blast"):
+                continue
+            for g in _child(noun, "prep", word):
+                patients += [k for t in _conjuncts(g) for k in [fillers.patient(t, human)] if k]
+        for g in _child(noun, "prep", "with"):
+            weapon = weapon or fillers.weapon(g)
+        if lemma in ("explosion", "blast"):
+            for g in _child(noun, "prep", "of"):
+                weapon = weapon or fillers.weapon(g)
+            for word in ("at", "near", "outside"):
+                for g in _child(noun, "prep", word):
+                    key = fillers.patient(g, False)
+                    if key:
+                        patients.append(key)
+            if weapon is None:
+                return None
+        if lemma == "death" and not VIOLENT_CONTEXT.search(sent.text):
+            return None
+        if not patients:
+            # "ETA claimed the bombing", "IS attacks in Badia": a named perpetrator, no target said
+            named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
+            if not (named or agency) or lemma == "death":
+                return None
+            patients = [fillers.ctx.add_entity("", "Other", key=UNKNOWN_TARGET_KEY)]
+        if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
+            return None
+        return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
+                     self._place(noun, fillers), self._time(sent, noun), confidence=0.5)
+
+    def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
+        """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
+        head = noun.head
+        if head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+            head = head.head.head
+            if _lemma(head) not in RESPONSIBILITY_VERBS:
+                return []
+        elif noun.dep_ != "dobj" or _lemma(head) not in RESPONSIBILITY_VERBS | LIGHT_VERBS:
+            return []
+        if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in head.children):
+            return []
+        return [k for c in head.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+
+    # ------------------------------------------------------------ qualifiers
+    def _sentence_weapon(self, sent: Span, trigger: Token, fillers: Fillers) -> str | None:
+        """A weapon named in the trigger's sentence ('... killed with machetes', 'a bomb attack')."""
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "compound", "conj") and tok != trigger:
+                w = fillers.weapon(tok)
+                if w and _lemma(tok) not in ("fire", "shot", "device", "charge", "shell", "suitcase", "vest"):
+                    return w
+        return None
+
+    def _place(self, trigger: Token, fillers: Fillers) -> dict[str, Any] | None:
+        """The place the trigger happened in: a place mention or place noun after in/at/near.
+
+        The trigger's own phrase is searched first, then the rest of its sentence.
+        """
+        sent = trigger.sent
+        for scope in (list(trigger.subtree), [t for t in sent if t not in set(trigger.subtree)]):
+            for tok in scope:
+                if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+                    continue
+                hit = fillers.mention_key(tok)
+                if hit and hit[1] in ("Place", "Country"):
+                    ent = fillers.ctx.entity(hit[0])
+                    return {"name": ent.name, "type": ent.type}
+                if hit is None and _lemma(tok) in PLACE_NOUNS and tok.ent_type_ not in NON_FILLER_LABELS:
+                    span = fillers.phrase(tok)
+                    if span:
+                        return {"name": fillers.ctx.text[span[0]:span[1]], "type": "Place"}
+        return None
+
+    def _time(self, sent: Span, trigger: Token) -> dict[str, Any] | None:
+        """The date said in the trigger's clause, as text with an ISO year where one is written."""
+        lo, hi = trigger.left_edge.i, trigger.right_edge.i
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+                out: dict[str, Any] = {"text": ent.text}
+                year = re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)
+                if year:
+                    out["start"] = year.group(1)
+                return out
+        return None
+
+    # ------------------------------------------------------------ claims
+    def _emit(self, ctx: DocContext, event: Event) -> None:
+        perps = list(dict.fromkeys(event.perpetrators))
+        orgs = ctx.scratch.get("events.member_orgs", {})
+        perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
+        if not perps:
+            perps = [ctx.add_entity("", "Group", key=UNKNOWN_ACTOR_KEY)]
+        qualifiers: dict[str, Any] = {}
+        if event.weapon:
+            qualifiers["weapon"] = event.weapon
+        if event.place:
+            qualifiers["place"] = event.place
+        if event.time:
+            qualifiers["time"] = event.time
+        for subject in perps:
+            for patient in dict.fromkeys(event.patients):
+                if ctx.find(patient) == ctx.find(subject):
+                    continue
+                ctx.add_claim(subject, event.predicate, patient, event.evidence, EXTRACTOR,
+                              qualifiers=dict(qualifiers), confidence=event.confidence)
+
+
+@hookimpl
+def claimgraph_stages() -> list[object]:
+    """Stages of this module."""
+    return [EventFrames()]
