@@ -1,32 +1,248 @@
-"""Entity recognition: spaCy's named entities mapped to claimgraph types."""
+"""Entity recognition: the statistical model's names, corrected and completed by rules.
+
+One stage gathers candidates (model, alias table, country names, datelines, camps, acronyms,
+capitalised names with cue words), keeps the best non-overlapping ones, decides one type per
+name by vote, then marks every other occurrence of a found name in the document too.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Span
+
+from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of
+from claimgraph.extract.entity_rules import Candidate
+from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
+from claimgraph.resolve.aliases import load_alias_table, table_pattern
+from claimgraph.resolve.names import is_acronym, norm_name
 
 # spaCy (OntoNotes) labels → claimgraph entity types; unlisted labels are not entities
-LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "LOC": "Place", "FAC": "Place",
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group", "EVENT": "Event"}
+LEADING_WORDS = {"the", "a", "an", "former", "ex", "late", "then"}
+POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
+TRAILING_JUNK = re.compile(r"^[\W\d]+$")
+# a spaCy span mostly covering a line that reads 'MKO's Ties with Mossad:' is a heading, not a name
+_SOURCE_TRUST = {"table": 3.0, "gazetteer": 3.0, "dateline": 3.0, "rule": 2.5, "demonym": 2.0, "ner": 1.0,
+                 "acronym": 0.5, "propagated": 0.0}
 
 
-class SpacyEntities:
-    """Mentions from the statistical NER, trimmed of a leading 'the'."""
+def clean_span(span: Span) -> list[Span]:
+    """A model span without a leading article or 'former', a trailing possessive or numbers,
+    split where it runs over ' - ' (a results line: 'Romania - Cosmin Contra')."""
+    pieces: list[Span] = []
+    current_start = span.start
+    for tok in span:
+        if tok.text in ("-", "\u2013", "\u2014", ":", "(", ")") and tok.whitespace_:
+            pieces.append(span.doc[current_start: tok.i])
+            current_start = tok.i + 1
+    pieces.append(span.doc[current_start: span.end])
+    out = []
+    for piece in pieces:
+        while len(piece) > 0 and piece[0].lower_ in LEADING_WORDS:
+            piece = piece[1:]
+        while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
+            piece = piece[:-1]
+        while len(piece) > 0 and TRAILING_JUNK.match(piece[0].text):
+            piece = piece[1:]
+        if len(piece) > 0 and any(ch.isalpha() for ch in piece.text):
+            out.append(piece)
+    return out
 
-    name = "entities.spacy"
+
+def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates from spaCy's named entities, cleaned and typed."""
+    out: list[Candidate] = []
+    for ent in ctx.doc.ents:
+        type_ = LABEL_TYPES.get(ent.label_)
+        if type_ is None:
+            continue
+        for span in clean_span(ent):
+            if rules.covers_heading(span.start_char, span.end_char, headings, ctx.text):
+                continue
+            if not any(ch.isupper() for ch in span.text):
+                continue  # 'congress', 'the group': common nouns, not names
+            if ent.label_ == "NORP":
+                out.extend(rules.norp_candidates(span))
+                continue
+            if span.text.isupper() and len(span) > 2 and rules._mostly_capitals(span.sent):
+                continue  # runs of a capitals headline ('BASEBALL - MAJOR LEAGUE STANDINGS')
+            if type_ == "Place" and country_of(span.text):
+                type_ = "Country"
+            elif type_ == "Place" and ent.label_ == "GPE" and set(span.text.lower().split()) & STATE_FORM_WORDS:
+                type_ = "Country"
+            out.append(Candidate(span.start_char, span.end_char, type_, "ner", 2))
+    return out
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Best non-overlapping candidates: strong ones first, longer first; the same span twice
+    keeps the more trusted source's type."""
+    by_span: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        by_span[(c.start, c.end)].append(c)
+    merged: list[Candidate] = []
+    for group in by_span.values():
+        best = max(group, key=lambda c: (_SOURCE_TRUST.get(c.source, 1.0), c.priority))
+        best.priority = max(c.priority for c in group)
+        extra = [c for c in group if c.note and c is not best and c.type != best.type]
+        merged.append(best)
+        merged.extend(extra)  # a nationality stays a mention of its own beside the state it speaks for
+    merged.sort(key=lambda c: (c.priority >= 2, c.end - c.start, c.priority), reverse=True)
+    taken: list[tuple[int, int, Candidate]] = []
+    occupied = bytearray(max((c.end for c in merged), default=0) + 1)
+    kept: list[Candidate] = []
+    for c in merged:
+        if any(occupied[c.start: c.end]):
+            if any(k.start == c.start and k.end == c.end and k.note and c.note for _, _, k in taken):
+                kept.append(c)
+            continue
+        occupied[c.start: c.end] = b"\x01" * (c.end - c.start)
+        taken.append((c.start, c.end, c))
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
+    """One type per name in a document: the most trusted, then most frequent, label wins."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in kept:
+        if c.note in ("norp", "demonym"):
+            continue
+        votes[norm_name(c.name or ctx.text[c.start: c.end])][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
+    return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+
+
+class EntityRecognizer:
+    """Mentions from the model and the rules, one type per name, every occurrence marked."""
+
+    name = "entities.recognize"
     order = 100
 
     def run(self, ctx: DocContext) -> None:
-        """Add one mention per named-entity span."""
-        for ent in ctx.doc.ents:
-            type_ = LABEL_TYPES.get(ent.label_)
-            if type_ is None:
+        """Find, select, type and record every entity mention of the document."""
+        text = ctx.text
+        table = load_alias_table(ctx.settings.extract.alias_table)
+        headings = rules.heading_lines(text)
+        acronyms = rules.acronym_candidates_in(ctx.doc)
+        doc_acronyms = {text[c.start: c.end].replace(".", "") for c in acronyms}
+        cands = model_candidates(ctx, headings)
+        cands += rules.table_candidates(text, table_pattern(ctx.settings.extract.alias_table), table)
+        cands += rules.country_candidates(ctx.doc)
+        cands += rules.dateline_candidates(text)
+        cands += rules.camp_candidates(text)
+        cands += rules.regime_candidates(ctx.doc)
+        cands += [c for c in rules.capitalised_name_candidates(ctx.doc, doc_acronyms)
+                  if not rules.covers_heading(c.start, c.end, headings, text)]
+        cands += acronyms
+        cands = [rules.retype(c, ctx.doc, table) for c in cands]
+        kept = select(cands)
+        kept += self._propagate(ctx, kept)
+        kept = select(kept)
+        types = vote_types(ctx, kept)
+        self._record(ctx, kept, types)
+
+    def _propagate(self, ctx: DocContext, kept: list[Candidate]) -> list[Candidate]:
+        """Every other occurrence of a name found once is a mention too; a person's surname alone
+        and a name in capitals ('LEBED', 'ROMANIA') count."""
+        forms: dict[str, Candidate] = {}
+        surname_owner: dict[str, set[str]] = defaultdict(set)
+        for c in kept:
+            if c.note in ("norp", "demonym", "collective"):
                 continue
-            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-            ctx.add_mention(span.start_char, span.end_char, type_, source="ner")
+            form = ctx.text[c.start: c.end]
+            if len(form) < 2 or (form.islower()):
+                continue
+            forms.setdefault(form, c)
+            if not form.isupper():
+                forms.setdefault(form.upper(), c) if len(form) > 3 else None
+            if c.type == "Person":
+                words = form.split()
+                if len(words) >= 2:
+                    for word in (words[-1], words[0]):
+                        if len(word) > 2 and word[0].isupper() and not word.endswith("."):
+                            surname_owner[word].add(norm_name(form))
+        for word, owners in surname_owner.items():
+            if len(owners) == 1 and word not in forms:  # 'Massoud' of two Massouds stays unmarked
+                forms[word] = Candidate(0, 0, "Person", "propagated", 1)
+        if not forms:
+            return []
+        max_words = max(len(f.split()) for f in forms)
+        tokens = ctx.doc
+        out: list[Candidate] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if not tok.text[:1].isupper():
+                i += 1
+                continue
+            for n in range(min(max_words + 2, len(tokens) - i), 0, -1):
+                span = tokens[i: i + n]
+                src = forms.get(span.text)
+                if src is not None:
+                    out.append(Candidate(span.start_char, span.end_char, src.type, "propagated", 1.9,
+                                         name=src.name))
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def _record(self, ctx: DocContext, kept: list[Candidate], types: dict[str, str]) -> None:
+        """Turn the selected candidates into entities and mentions of the context."""
+        parentheticals: list[tuple[str, str]] = []
+        last_key: dict[int, str] = {}  # mention end offset → entity key, for 'Long Name (ABC)'
+        for c in kept:
+            span_text = ctx.text[c.start: c.end]
+            if c.note == "norp":
+                key = ctx.add_entity(span_text, "Group", key=f"Group:{norm_name(span_text)}")
+                ctx.entity(key).attrs["nationality"] = True
+                ctx.analysis.mentions.append(Mention(c.start, c.end, span_text, key, "Group", source="norp"))
+                continue
+            if c.note == "demonym" and c.name:
+                key = ctx.add_entity(c.name, "Country")
+                ctx.analysis.mentions.append(Mention(c.start, c.end, span_text, key, "Country", source="demonym"))
+                continue
+            name = c.name or span_text
+            type_ = types.get(norm_name(name), c.type)
+            if c.note == "collective":
+                name = re.sub(r"(?i)\s+groups?$", "", name)
+                key = f"Group:{_singular(norm_name(name))}"
+                key = ctx.add_entity(name, "Group", key=key)
+            else:
+                key = ctx.add_entity(name, type_)
+            ctx.add_mention(c.start, c.end, type_, source=c.source if c.source != "propagated" else "ner", key=key)
+            # 'Intelligence Service of Iran (Savak)': the name in brackets is an alias of the one before
+            gap = ctx.text[max(0, c.start - 2): c.start]
+            if gap.endswith("(") and ctx.text[c.end: c.end + 1] == ")":
+                before = ctx.text[:c.start - 1].rstrip()
+                prev = last_key.get(len(before))
+                if prev is not None and (is_acronym(span_text) or ctx.entity(prev).type not in ("Place", "Country")):
+                    parentheticals.append((prev, key))
+                    if is_acronym(span_text) or types.get(norm_name(name)) != ctx.entity(prev).type:
+                        # the bracketed name takes the type of the name it abbreviates
+                        for m in ctx.analysis.mentions:
+                            if ctx.find(m.entity_key) == ctx.find(key):
+                                m.type = ctx.entity(prev).type
+                        ctx.entity(key).type = ctx.entity(prev).type
+            last_key[c.end] = key
+        ctx.scratch.setdefault("parenthetical_aliases", []).extend(parentheticals)
+
+
+def _singular(name: str) -> str:
+    """'israeli lobbies' → 'israeli lobby' (for one key per collective group)."""
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    if name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name
 
 
 @hookimpl
 def claimgraph_stages() -> list[object]:
     """Stages of this module."""
-    return [SpacyEntities()]
+    return [EntityRecognizer()]

@@ -1,10 +1,32 @@
-"""In-document resolution: short names and acronyms linked to the full names they stand for."""
+"""In-document resolution: short names, then descriptions and pronouns, linked to their entity.
+
+'This group', 'the organization' and (conservatively) 'it', 'its', 'they' become mentions of
+the entity they stand for (source "coref"), so claim extractors find the entity when they look
+up the span. Those mentions are used during analysis only: before the document is stored
+they move to ctx.scratch["coref_mentions"], since mentions.jsonl lists names.
+"""
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Token
+
 from claimgraph.extract.context import DocContext
+from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
+from claimgraph.resolve.aliases import ResolveAliases
 from claimgraph.resolve.names import norm_name
+
+# head nouns of descriptions that stand for an organization or group named earlier
+GROUP_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "faction", "agency",
+               "network", "outfit", "cult", "sect", "front", "army", "guerrillas", "rebels"}
+DESCRIPTION = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(" + "|".join(sorted(GROUP_NOUNS)) + r")\b(?!\s+of\b)")
+ACTOR_TYPES = {"Organization", "Group"}
+SINGULAR_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "their", "them"}
+WINDOW_SENTENCES = 4
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 class ShortNames:
@@ -14,19 +36,190 @@ class ShortNames:
     order = 200
 
     def run(self, ctx: DocContext) -> None:
-        """Merge single-word person names into the multi-word name that contains them."""
+        """Merge single-word person names into the one multi-word name that contains them."""
         people = [k for k, e in ctx.analysis.entities.items() if ctx.find(k) == k and e.type == "Person"]
-        full = [k for k in people if len(norm_name(ctx.entity(k).name).split()) > 1]
+        owners_of: dict[str, list[str]] = {}
+        for key in people:
+            words = norm_name(ctx.entity(key).name).split()
+            if len(words) > 1:
+                for word in set(words):
+                    owners_of.setdefault(word, []).append(key)
         for key in people:
             words = norm_name(ctx.entity(key).name).split()
             if len(words) != 1:
                 continue
-            owners = [k for k in full if words[0] in norm_name(ctx.entity(k).name).split()]
-            if len(owners) == 1:  # an ambiguous surname (two Massouds) stays apart
+            owners = [k for k in owners_of.get(words[0], []) if k != key]
+            if len(owners) == 1:  # an ambiguous name (two Massouds) stays apart
                 ctx.merge(owners[0], key)
+
+
+class Descriptions:
+    """'This group', 'the organization', 'it' → the most salient recent organization or group."""
+
+    name = "resolve.descriptions"
+    order = 250
+
+    def run(self, ctx: DocContext) -> None:
+        """Add a coref mention for every description or pronoun whose entity is clear."""
+        doc = ctx.doc
+        if not ctx.analysis.mentions:
+            return
+        by_token: dict[int, Mention] = {}
+        for m in ctx.analysis.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                current = by_token.get(tok.i)
+                if current is None or (current.end - current.start) < (m.end - m.start):
+                    by_token[tok.i] = m
+        sent_of = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_index = [0] * len(doc)
+        n = -1
+        for tok in doc:
+            if tok.i in sent_of:
+                n = sent_of[tok.i]
+            sent_index[tok.i] = max(n, 0)
+        counts: dict[str, int] = {}
+        last_seen: dict[str, int] = {}  # entity → sentence of its latest mention
+        subjects: list[tuple[int, int, str]] = []  # (sentence, token, entity) of actor subjects so far
+        added: list[Mention] = []
+        descriptions = {m.start(): m for m in DESCRIPTION.finditer(ctx.text)}
+        for tok in doc:
+            sent = sent_index[tok.i]
+            mention = by_token.get(tok.i)
+            if mention is not None:
+                key = ctx.find(mention.entity_key)
+                if tok.i == 0 or by_token.get(tok.i - 1) is not mention:
+                    counts[key] = counts.get(key, 0) + 1
+                last_seen[key] = sent
+                if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"}:
+                    subjects.append((sent, tok.i, key))
+                continue
+            desc = descriptions.get(tok.idx)
+            if desc is not None and not _new_referent(ctx.text, desc.start(), desc.group(1)):
+                key = self._salient(ctx, counts, last_seen, sent)
+                if key is not None:
+                    m = self._add(ctx, added, desc.start(), desc.end(), key)
+                    counts[key] = counts.get(key, 0) + 1
+                    last_seen[key] = sent
+                    end_tok = doc.char_span(desc.start(), desc.end(), alignment_mode="expand")
+                    for t in end_tok or []:
+                        by_token[t.i] = m
+                        if _is_subject(t):
+                            subjects.append((sent, t.i, key))
+                continue
+            if tok.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS and not _expletive(ctx.text, tok):
+                key = self._pronoun(ctx, tok, subjects, sent)
+                if key is not None:
+                    m = self._add(ctx, added, tok.idx, tok.idx + len(tok.text), key)
+                    by_token[tok.i] = m
+                    if _is_subject(tok):
+                        subjects.append((sent, tok.i, key))
+        ctx.analysis.mentions.extend(added)
+
+    @staticmethod
+    def _add(ctx: DocContext, added: list[Mention], start: int, end: int, key: str) -> Mention:
+        # built directly: 'the group' and 'it' must not become aliases of the entity
+        m = Mention(start, end, ctx.text[start:end], key, ctx.entity(key).type, source="coref")
+        added.append(m)
+        return m
+
+    @staticmethod
+    def _salient(ctx: DocContext, counts: dict[str, int], last_seen: dict[str, int], sent: int) -> str | None:
+        """The organization or group mentioned most, among those mentioned in the last few sentences."""
+        recent = [k for k, s in last_seen.items() if sent - s <= WINDOW_SENTENCES
+                  and ctx.entity(k).type in ACTOR_TYPES and not ctx.entity(k).attrs.get("nationality")]
+        if not recent:
+            return None
+        return max(recent, key=lambda k: (ctx.entity(k).type == "Organization", counts.get(k, 0), last_seen[k]))
+
+    @staticmethod
+    def _pronoun(ctx: DocContext, tok: Token, subjects: list[tuple[int, int, str]], sent: int) -> str | None:
+        """A pronoun's antecedent: the latest actor subject of this or the previous sentence, where
+        the pronoun may take it. An object pronoun is never its own clause's subject; a possessive
+        one ('its hostility') takes only its own clause's earlier subject."""
+        plural = tok.lower_ in PLURAL_PRONOUNS
+        possessive = tok.dep_ == "poss"
+        own_subject = _clause_subjects(tok)
+        for s_sent, s_tok, key in reversed(subjects):
+            if sent - s_sent > 1 or s_tok > tok.i:
+                return None
+            if possessive and s_tok not in own_subject:
+                return None
+            if s_tok in own_subject and not possessive and tok.dep_ not in SUBJECT_DEPS:
+                return None  # 'they consider it': 'it' is not 'they'
+            entity = ctx.entity(key)
+            if entity.type == "Country" and plural:
+                continue
+            if _head_noun(ctx.doc[s_tok]).tag_ in ("NNS", "NNPS") and not plural:
+                return None  # 'French officials ... its leaders': not theirs
+            if entity.type in ACTOR_TYPES or (entity.type == "Country" and not plural):
+                return key
+            return None
+        return None
+
+
+def _is_subject(tok: Token) -> bool:
+    """A token heading (or inside) the subject of its clause."""
+    while tok.dep_ in ("compound", "amod", "det", "case") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
+
+
+def _head_noun(tok: Token) -> Token:
+    """The noun a modifier belongs to ('French' → 'officials')."""
+    while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _clause_subjects(tok: Token) -> set[int]:
+    """Token indices of the subject of the clause a token sits in (coordinated verbs share theirs)."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    while True:
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        if subjects or verb.dep_ != "conj" or verb.head is verb:
+            return subjects
+        verb = verb.head
+
+
+def _expletive(text: str, tok: Token) -> bool:
+    """'It should be noted that', 'it is said to': an 'it' that stands for nothing."""
+    if tok.lower_ != "it":
+        return False
+    return bool(re.match(r"\s+(?:is|was|has been|seems|seemed|appears|should|would|will|may|might|must|can|"
+                         r"could)\b[^.;]{0,40}?\b(?:that|to)\b", text[tok.idx + 2: tok.idx + 80]))
+
+
+def _new_referent(text: str, start: int, noun: str) -> bool:
+    """'An espionage network ... this network': the description takes up a thing just introduced
+    with 'a'/'an', not a named entity."""
+    window = text[max(0, start - 400): start]
+    return re.search(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w\-]+\s+){{0,2}}{noun}\b(?!\s+of\b)", window) is not None
+
+
+class StoreNamesOnly:
+    """Before storing: coref mentions leave the mention list, every mention takes its entity's type."""
+
+    name = "resolve.store_names_only"
+    order = 895
+
+    def run(self, ctx: DocContext) -> None:
+        """Move coref mentions to scratch and align mention types with their (merged) entities."""
+        kept: list[Mention] = []
+        coref: list[Mention] = []
+        for m in ctx.analysis.mentions:
+            (coref if m.source == "coref" else kept).append(m)
+            if m.source not in ("norp", "demonym"):
+                m.type = ctx.entity(m.entity_key).type
+        ctx.analysis.mentions = kept
+        ctx.scratch["coref_mentions"] = coref
 
 
 @hookimpl
 def claimgraph_stages() -> list[object]:
-    """Stages of this module."""
-    return [ShortNames()]
+    """Stages of this module (the alias resolver too, which has no plugin entry of its own)."""
+    return [ShortNames(), ResolveAliases(), Descriptions(), StoreNamesOnly()]

@@ -1,0 +1,314 @@
+"""Rule-based entity candidates: names the statistical model misses or mistypes.
+
+Every rule reads the document's own wording (cue words, apposition, speech verbs, datelines,
+acronyms); none lists the names of one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.entity_gazetteer import country_of, demonym_country, is_known_place
+from claimgraph.resolve.aliases import AliasTable, acronym_candidates
+from claimgraph.resolve.names import is_acronym
+
+# the last (or first, for Camp X) word of a name that says what kind of thing it names
+ORG_CUES = {"organization", "organisation", "party", "front", "movement", "army", "agency", "service", "services",
+            "committee", "committees", "council", "ministry", "institute", "center", "centre", "foundation",
+            "association", "union", "brigade", "brigades", "corps", "guard", "guards", "league", "bureau",
+            "department", "office", "commission", "company", "corporation", "corp", "inc", "ltd", "bank",
+            "university", "times", "news", "agency", "network", "group", "alliance", "federation", "congress",
+            "parliament", "assembly", "court", "police", "militia", "forces", "force", "command", "authority",
+            "board", "club", "society", "order", "fund", "trust", "airlines", "airways", "press", "post",
+            "herald", "tribune", "journal", "telegraph", "gazette", "monitor", "television", "radio", "lobby",
+            "mujahideen", "mojahedin", "jihad", "hezbollah", "brotherhood", "coalition", "cabinet", "senate"}
+PLACE_CUES = {"camp", "city", "province", "region", "district", "county", "river", "mountains", "mountain", "valley",
+              "desert", "sea", "gulf", "lake", "island", "islands", "strait", "peninsula", "airport", "port",
+              "square", "street", "road", "bridge", "base", "prison", "village", "governorate", "border"}
+# nouns of 'X is a political organization' / 'X, a former leader' that type X
+ORG_NOUNS = {"organization", "organisation", "group", "party", "movement", "militia", "faction", "agency", "company",
+             "network", "front", "army", "union", "association", "body", "service", "lobby", "guerrilla",
+             "guerrillas", "outfit", "cult", "sect", "opposition", "newspaper", "daily", "broadcaster"}
+PERSON_NOUNS = {"leader", "politician", "cleric", "commander", "minister", "journalist", "analyst", "writer",
+                "spokesman", "spokeswoman", "president", "founder", "member", "official", "activist", "author",
+                "general", "colonel", "dictator", "ayatollah", "king", "queen", "prince", "man", "woman",
+                "expert", "researcher", "scholar", "professor", "lawyer", "diplomat", "ambassador", "director"}
+PLACE_NOUNS = {"city", "town", "village", "camp", "region", "province", "base", "district", "area", "country",
+               "capital", "port", "island"}
+SPEECH_VERBS = {"said", "says", "told", "tells", "stated", "states", "added", "argued", "argues", "wrote", "writes",
+                "explained", "noted", "claimed", "claims", "warned", "declared", "insisted", "believes",
+                "believed", "asserted", "reported", "stressed", "announced", "admitted", "denied", "confirmed"}
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "prime", "sheikh", "ayatollah", "general",
+                 "gen", "col", "colonel", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince",
+                 "mullah", "imam", "judge", "chancellor", "premier", "secretary", "ambassador", "commander"}
+# 'city of X', 'base in X', 'near the town of X': X is a place
+PLACE_CONTEXT = re.compile(r"\b(?:city|town|village|province|region|district|governorate|capital|suburb|outskirts)"
+                           r"\s+of\s+$|\b(?:base|bases|camp|camps|headquarters|office|offices|stationed|located|"
+                           r"situated|deployed)\s+(?:in|at|near)\s+$", re.I)
+# 'the control of X', 'the leadership of X': X acts, so X is no place
+AGENT_CONTEXT = re.compile(r"\b(?:control|leadership|command|rule|orders|authority)\s+of\s+$", re.I)
+# nouns after a nationality adjective that make 'Iranian X' speak for the state
+STATE_HEADS = {"regime", "government", "governments", "officials", "official", "authorities", "forces", "troops",
+               "army", "military", "border", "borders", "embassy", "embassies", "minister", "ministers",
+               "ministry", "president", "premier", "leaders", "leadership", "state", "navy", "police",
+               "intelligence", "diplomats", "diplomat", "administration", "parliament", "cabinet", "territory",
+               "soil", "airspace", "side", "security", "spokesman", "envoy", "ambassador", "delegation",
+               "foreign", "defence", "defense", "interior", "prime", "nuclear", "economy", "infrastructure"}
+# nouns after a nationality adjective that name a group of its own ('Israeli lobby')
+PEOPLE_HEADS = {"officers", "soldiers", "hostages", "citizens", "nationals", "tourists", "workers", "students",
+                "journalists", "civilians", "prisoners", "pilgrims", "residents", "refugees", "volunteers"}
+COLLECTIVE_HEADS = {"lobby", "lobbies", "community", "communities", "diaspora", "opposition", "settlers",
+                    "rebels", "militants", "exiles", "dissidents", "separatists", "nationalists"}
+DATELINE = re.compile(r"(?:^|(?<=\s\.\s)|(?<=\n))([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s*,?\s+"
+                      r"(?:\d{4}-\d{2}-\d{2}|\((?:Reuters|AP|AFP)\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                      r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+_NAME_WORD = r"[A-Z][\w\u2019'.]*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*"
+CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:\s+(?:of|for|on)(?:\s+the)?)?\s+{_NAME_WORD})*")
+_TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
+                              r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass
+class Candidate:
+    """A span that may name an entity, with the type a rule or the model gave it."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    priority: float  # strong rules 3, the model 2, weak guesses 1
+    name: str | None = None  # canonical name where a table gave one
+    note: str = ""  # 'norp', 'demonym' ... for later stages
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of short lines that read as headings: no sentence end, closed by ':' or title case."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        if 1 <= len(words) <= 10 and not stripped.endswith((".", "?", "!", '"', "\u201d")):
+            capitalised = sum(1 for w in words if w[:1].isupper())
+            if stripped.endswith(":") or capitalised >= max(2, 0.6 * len(words)):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def covers_heading(start: int, end: int, headings: list[tuple[int, int]], text: str) -> bool:
+    """True when a span covers most of a heading line, or opens it with two words or more
+    (spaCy tags 'X's Ties with Y:' and 'Group's Ties' as ORG)."""
+    for hs, he in headings:
+        if start >= hs and end <= he:
+            line = text[hs:he]
+            line_words = len(line.split())
+            span_words = len(text[start:end].split())
+            opens_line = not text[hs:start].strip()
+            return line_words > 1 and span_words >= 2 and (span_words >= 0.5 * line_words or opens_line)
+    return False
+
+
+def table_candidates(text: str, pattern: re.Pattern[str] | None, table: AliasTable) -> list[Candidate]:
+    """Every form of the alias table found in the text, typed by the table."""
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        hit = table.lookup(m.group(0))
+        if hit:
+            start = m.start()
+            if text[start: start + 4].lower() == "the ":  # the mention itself is 'West', not 'the West'
+                start += 4
+            priority = 2 if hit[1] == "Group" else 3  # 'West' gives way to a longer 'West Bank'
+            out.append(Candidate(start, m.end(), hit[1], "table", priority, name=hit[0]))
+    return out
+
+
+def country_candidates(doc: Doc) -> list[Candidate]:
+    """Country names written out ('Romania', 'ROMANIA', 'South Korea'), whatever the model said."""
+    out = []
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        for n in (4, 3, 2, 1):
+            if i + n > len(tokens):
+                continue
+            span = doc[i: i + n]
+            if country_of(span.text):
+                out.append(Candidate(span.start_char, span.end_char, "Country", "gazetteer", 3))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def dateline_candidates(text: str) -> list[Candidate]:
+    """Wire-copy datelines ('BAGHDAD 1996-08-30', 'PARIS, March 3'): the capitals name a place."""
+    out = []
+    for m in DATELINE.finditer(text):
+        name = m.group(1).strip(" ,")
+        type_ = "Country" if country_of(name) else "Place"
+        out.append(Candidate(m.start(1), m.start(1) + len(name), type_, "dateline", 3))
+    return out
+
+
+def _mostly_capitals(sent: Span) -> bool:
+    letters = [t for t in sent if t.is_alpha]
+    return bool(letters) and sum(1 for t in letters if t.is_upper) >= 0.6 * len(letters)
+
+
+def acronym_candidates_in(doc: Doc) -> list[Candidate]:
+    """All-capital tokens (MKO, KDP) in ordinary sentences: most are organizations."""
+    out = []
+    for sent in doc.sents:
+        if _mostly_capitals(sent):
+            continue  # a headline in capitals: every word looks like an acronym
+        for tok in sent:
+            text = tok.text
+            if not is_acronym(text) or len(text.replace(".", "")) > 6 or ROMAN.match(text):
+                continue
+            if text.lower() in STOP_WORDS or (tok.i == sent.start and len(text) < 3):
+                continue
+            type_ = "Country" if country_of(text) else "Organization"
+            out.append(Candidate(tok.idx, tok.idx + len(text), type_, "acronym", 1))
+    return out
+
+
+def _trim_leading_stopwords(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence-initial capitalised function words ('Before', 'The', 'Thus') from a name."""
+    while True:
+        m = re.match(r"([A-Z][a-z]*)\s+", text[start:end])
+        if not m or m.group(1).lower() not in STOP_WORDS | {"thus", "following", "despite", "however", "former"}:
+            return start, end
+        start += m.end()
+
+
+def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candidate]:
+    """Capitalised word sequences typed by a cue word, by what the text calls them, or as the
+    spelled-out form of an acronym used in the same document."""
+    text = doc.text
+    out = []
+    for m in CAPITALISED_NAME.finditer(text):
+        start, end = _trim_leading_stopwords(text, m.start(), m.end())
+        while end > start and text[end - 1] in ".\u2019'":
+            end -= 1
+        span_text = text[start:end]
+        words = re.split(r"[\s\-]+", span_text)
+        if len(words) < 2 or span_text.isupper():
+            continue
+        lower_words = [w.lower().strip(".\u2019'") for w in words]
+        # 'Intelligence Service of Iran': the words before 'of' say what it is
+        head_word = lower_words[lower_words.index("of") - 1] if "of" in lower_words[1:] else lower_words[-1]
+        type_ = None
+        if head_word in ORG_CUES:
+            type_ = "Organization"
+        elif lower_words[0] == "camp" or head_word in PLACE_CUES:
+            type_ = "Place"
+        else:
+            noun = _TYPE_NOUN_AFTER.match(text[end: end + 80])
+            if noun and noun.group(1) in ORG_NOUNS:
+                type_ = "Organization"
+            elif noun and noun.group(1) in PERSON_NOUNS:
+                type_ = "Person"
+            elif noun and noun.group(1) in PLACE_NOUNS:
+                type_ = "Place"
+            elif acronym_candidates(span_text) & doc_acronyms:
+                type_ = "Organization"
+        if type_:
+            out.append(Candidate(start, end, type_, "rule", 2.5))
+    return out
+
+
+def camp_candidates(text: str) -> list[Candidate]:
+    """'Camp Ashraf', 'Anzali Camp': a camp is a place."""
+    out = []
+    for m in re.finditer(r"\bCamp\s+[A-Z][\w\-]+|\b[A-Z][\w\-]+\s+Camp\b", text):
+        out.append(Candidate(m.start(), m.end(), "Place", "rule", 2.5))
+    return out
+
+
+def retype(cand: Candidate, doc: Doc, table: AliasTable) -> Candidate:
+    """Correct a model label from the words around the span (speech verbs, titles, 'city of X')."""
+    if cand.source in ("table", "gazetteer", "dateline") or cand.note:
+        return cand
+    text = doc.text
+    name = text[cand.start: cand.end]
+    words = name.split()
+    before = text[max(0, cand.start - 40): cand.start]
+    after = text[cand.end: cand.end + 30]
+    lower_words = [w.lower().strip(".,\u2019'") for w in words]
+    if cand.type in ("Place", "Country") and country_of(name):
+        cand.type = "Country"
+        return cand
+    if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person":
+        cand.type = "Organization"
+        return cand
+    if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp"):
+        cand.type = "Place"
+        return cand
+    if PLACE_CONTEXT.search(before) and cand.type in ("Organization", "Person") and len(words) <= 2:
+        cand.type = "Place"
+        return cand
+    if (cand.type in ("Place", "Country") and len(words) == 1 and AGENT_CONTEXT.search(before)
+            and not is_known_place(name)):
+        cand.type = "Person"
+        return cand
+    speech = re.match(r"^\s+([a-z]+)\b", after)
+    two_word_name = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not name.isupper()
+    if (speech and speech.group(1) in SPEECH_VERBS and two_word_name and cand.type == "Organization"
+            and not (set(lower_words) & ORG_CUES) and not table.lookup(name)):
+        cand.type = "Person"
+        return cand
+    title = re.search(r"\b([A-Z][a-z]+)\.?\s+$", before)
+    if title and title.group(1).lower() in PERSON_TITLES and cand.type in ("Organization", "Place"):
+        cand.type = "Person"
+    return cand
+
+
+def norp_candidates(ent: Span) -> list[Candidate]:
+    """A nationality adjective: the state it speaks for ('Iranian regime'), a group of its own
+    ('Israeli lobby', 'American military officers'), and the nationality itself (CoNLL-style MISC)."""
+    doc = ent.doc
+    out = [Candidate(ent.start_char, ent.end_char, "Group", "ner", 2, note="norp")]
+    last = ent[-1]
+    # the noun the adjective qualifies: its syntactic head, or the next word ('Israeli lobby groups')
+    heads = [t for t in (last.head, doc[ent.end] if ent.end < len(doc) else None)
+             if t is not None and ent.end <= t.i <= ent.end + 2 and t.pos_ in ("NOUN", "PROPN")]
+    country = demonym_country(ent.text)
+    collective = [t for t in heads if t.lower_ in COLLECTIVE_HEADS or t.lower_ in PEOPLE_HEADS]
+    if collective:
+        end_tok = max(collective, key=lambda t: t.i)
+        if end_tok.i + 1 < len(doc) and doc[end_tok.i + 1].lower_ in ("groups", "group"):
+            end_tok = doc[end_tok.i + 1]
+        out.insert(0, Candidate(ent.start_char, end_tok.idx + len(end_tok.text), "Group", "rule", 2.5,
+                                note="collective"))
+    elif country and any(t.lower_ in STATE_HEADS for t in heads):
+        out.insert(0, Candidate(ent.start_char, ent.end_char, "Country", "demonym", 2, name=country,
+                                note="demonym"))
+    return out
+
+
+def regime_candidates(doc: Doc) -> list[Candidate]:
+    """'Pahlavi regime', 'Shah's regime': a ruling house or regime named after a ruler is an organization
+    (a nationality's regime, 'Iranian regime', speaks for the state instead)."""
+    out = []
+    text = doc.text
+    for m in re.finditer(r"\b([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)(?:['\u2019]s)?\s+(?:regime|dynasty)\b", text):
+        name = m.group(1)
+        if demonym_country(name) or country_of(name) or name.lower() in STOP_WORDS:
+            continue
+        span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+        if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+            continue  # 'Saddam's regime' stays a mention of Saddam
+        out.append(Candidate(m.start(), m.end(), "Organization", "rule", 2.5))
+    return out
