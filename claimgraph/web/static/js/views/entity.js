@@ -1,0 +1,137 @@
+// An entity's profile, Mapping Militants style: every line a cited claim, conflicts side by side.
+import { getJSON } from "../api.js";
+import { entityHref, h, pageUrl, render } from "../dom.js";
+import { claimLine, describeClaim, modalityLegend, termText } from "../claims.js";
+
+// Profile section titles as the API names them, in the order a reader expects them.
+const SECTION_ORDER = [
+  "Founding", "Founders and leaders", "Ideology", "Bases", "Supporters and allies", "Adversaries",
+  "Designations", "Events", "Memberships and statements",
+];
+const SECTION_LABELS = {
+  "Founding": "Founding", "Founders and leaders": "Founders and leaders", "Events": "Major events",
+};
+
+/** Draw the profile of one entity. */
+export async function showEntity(entityId) {
+  const profile = await getJSON(`/api/entities/${encodeURIComponent(entityId)}/profile`);
+  const entity = profile.entity || { id: entityId, name: entityId, type: "Other" };
+  const entityKey = entity.id || entityId;
+  document.title = `${entity.name} — claimgraph`;
+  const sections = profile.sections || {};
+  const byId = new Map();
+  for (const lines of Object.values(sections)) for (const line of lines) byId.set(line.claim.id, line);
+
+  // Claims whose predicate no profile section covers are still shown, under "Other claims".
+  let others = [];
+  try {
+    const all = await getJSON("/api/claims", { entity: entityKey, limit: 500 });
+    others = (all.items || []).filter((c) => !byId.has(c.id) && c.status !== "rejected")
+      .map((c) => ({ text: describeClaim(c), claim: c }));
+    for (const line of others) byId.set(line.claim.id, line);
+  } catch (_) { /* the profile alone is enough */ }
+
+  const titles = [...SECTION_ORDER.filter((t) => sections[t]),
+    ...Object.keys(sections).filter((t) => !SECTION_ORDER.includes(t))];
+  const allLines = [...byId.values()];
+  render(
+    h("article", { class: "profile", id: "profile", data: { entityId: entityKey } },
+      h("header", { class: "profile-head" },
+        h("h1", {}, entity.name),
+        h("span", { class: `type type-${entity.type}` }, entity.type),
+        h("nav", { class: "profile-links" },
+          h("a", { href: pageUrl("/ui/graph", { entity: entityKey }) }, "relationship graph"),
+          h("a", { href: pageUrl("/ui/timeline", { entity: entityKey }) }, "timeline"),
+          h("a", { href: pageUrl("/ui/map", { entity: entityKey }) }, "map"))),
+      h("p", { class: "banner", role: "note" },
+        "Each line below is what a source claims, not a fact. Click a line to read the passage it comes from."),
+      modalityLegend(),
+      overview(entity, allLines),
+      namesSection(entity, profile.aliases || entity.aliases || []),
+      conflictsSection(profile.conflicts || [], byId),
+      titles.map((t) => claimSection(t, SECTION_LABELS[t] || t, sections[t])),
+      others.length ? claimSection("Other claims", "Other claims", others) : null,
+      relationships(entityKey, allLines),
+      allLines.length ? null : h("p", { class: "empty" }, "No source makes a claim about this entity yet.")),
+  );
+}
+
+function overview(entity, lines) {
+  const docs = new Set();
+  const sources = new Set();
+  const modalities = {};
+  for (const { claim } of lines) {
+    for (const ev of claim.evidence || []) {
+      docs.add(ev.document_id);
+      sources.add(ev.document || ev.document_id);
+    }
+    modalities[claim.modality] = (modalities[claim.modality] || 0) + 1;
+  }
+  const geo = entity.geo;
+  return h("section", { class: "overview", id: "overview" },
+    h("h2", {}, "Overview"),
+    h("dl", {},
+      h("dt", {}, "Type"), h("dd", {}, entity.type),
+      h("dt", {}, "Claims"), h("dd", {}, `${lines.length} (${Object.entries(modalities)
+        .map(([m, n]) => `${n} ${m}`).join(", ") || "none"})`),
+      h("dt", {}, "Documents"), h("dd", {}, `${docs.size}: ${[...sources].slice(0, 8).join(", ")}`),
+      geo ? [h("dt", {}, "Location"), h("dd", {},
+        `${Number(geo.lat).toFixed(3)}, ${Number(geo.lon).toFixed(3)}`,
+        geo.uncertainty_km ? ` (± ${geo.uncertainty_km} km, ${geo.method || "?"})` : "",
+        " ", h("a", { href: pageUrl("/ui/map", { entity: entity.id }) }, "on the map"))] : null));
+}
+
+function namesSection(entity, aliases) {
+  const names = [entity.name, ...aliases.filter((a) => a !== entity.name)];
+  return h("section", { class: "names", id: "names" }, h("h2", {}, "Names"),
+    h("ul", { class: "name-list" }, names.map((n) => h("li", {}, n))));
+}
+
+function claimSection(key, label, lines) {
+  const id = `section-${key.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return h("section", { class: "claims-section", id },
+    h("h2", {}, label, h("span", { class: "count" }, ` (${lines.length})`)),
+    h("ul", { class: "claims" }, lines.map((line) => claimLine(line.text, line.claim))));
+}
+
+function conflictsSection(conflicts, byId) {
+  if (!conflicts.length) return null;
+  return h("section", { class: "conflicts", id: "conflicts" },
+    h("h2", {}, `Disagreements between sources (${conflicts.length})`),
+    h("p", { class: "hint" }, "All sides are kept; none is chosen as the truth."),
+    conflicts.map((c) => h("div", { class: `conflict kind-${c.kind}` },
+      h("p", { class: "conflict-note" }, h("span", { class: "badge kind" }, c.kind), " ", c.note || ""),
+      h("div", { class: "side-by-side" }, (c.claims || []).map((id) => {
+        const line = byId.get(id);
+        return h("ul", { class: "claims side" },
+          line ? claimLine(line.text, line.claim) : h("li", { class: "claim missing" }, `claim ${id}`));
+      })))));
+}
+
+function relationships(entityId, lines) {
+  const counterparts = new Map();
+  for (const { claim } of lines) {
+    const roles = [[claim.subject, claim.predicate], [claim.object, claim.predicate],
+      [claim.attributed_to, "source of the claim"]];
+    for (const [term, link] of roles) {
+      if (!term || typeof term !== "object" || !term.id || term.id === entityId) continue;
+      const entry = counterparts.get(term.id) || { term, predicates: new Set(), n: 0 };
+      entry.predicates.add(link);
+      entry.n += 1;
+      counterparts.set(term.id, entry);
+    }
+  }
+  if (!counterparts.size) return null;
+  const sorted = [...counterparts.values()].sort((a, b) => b.n - a.n);
+  return h("section", { class: "relationships", id: "relationships" },
+    h("h2", {}, "Relationships ", h("a", { href: pageUrl("/ui/graph", { entity: entityId }), class: "small" },
+      "(open the graph)")),
+    h("table", { class: "rel-table" },
+      h("thead", {}, h("tr", {}, h("th", {}, "With"), h("th", {}, "Type"), h("th", {}, "Claimed links"),
+        h("th", {}, "Claims"))),
+      h("tbody", {}, sorted.map(({ term, predicates, n }) => h("tr", {},
+        h("td", {}, h("a", { href: entityHref(term.id) }, termText(term))),
+        h("td", {}, term.type || ""),
+        h("td", {}, [...predicates].map((p) => p.replaceAll("_", " ")).join(", ")),
+        h("td", {}, String(n)))))));
+}

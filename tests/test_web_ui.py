@@ -1,0 +1,309 @@
+"""The analyst's web UI in headless Chromium, with every request off this machine refused.
+
+Install for these tests: Debian `chromium` (at /usr/bin/chromium) and the Python `playwright`
+package (never `playwright install`: the system browser is used). Screenshots go to
+artifacts/ui/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from sqlalchemy import Engine
+
+from claimgraph.model import Analysis, Claim, Entity, EvidenceSpan, LiteralValue, Mention, SourceDocument
+from claimgraph.pipeline import ingest
+from claimgraph.settings import Settings, load_settings
+from claimgraph.store.db import get_engine
+from claimgraph.store.writer import write_analysis
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "mko-article.txt"
+SHOTS = ROOT / "artifacts" / "ui"
+CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="the Python playwright package is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+# A second document written for these tests: every way a claim can be made, an erratum,
+# a located camp and markup that must come out as plain text.
+FIELD_NOTES = """Field notes on the Mojahedin-e Khalq (MKO), written for interface tests.
+
+One pamphlet says the MKO was founded in 1963.
+A spokesman, Harlan Voss, told reporters that the MKO is hostile to the Republic of Veldra.
+The MKO may have been trained by the Republic of Veldra in the late 1970s.
+Analysts predict that the MKO will move its fighters to Camp Ardent in 2031.
+The Republic of Veldra denies that it ever supported the MKO.
+From 1986 the MKO kept its main base at Camp Ardent, 40 km north of Lake Miren.
+Correction: an earlier version of these notes gave 1985 for the move to Camp Ardent.
+A leaflet quoted by Voss read <script>window.__pwned = 1</script> and <b>not bold</b>.
+"""
+
+
+def _span(text: str, phrase: str) -> EvidenceSpan:
+    start = text.index(phrase)
+    return EvidenceSpan(start=start, end=start + len(phrase), text=phrase)
+
+
+def field_notes_analysis() -> Analysis:
+    """The field notes as an analysis with hand-made entities, mentions and claims."""
+    text = FIELD_NOTES
+    doc = SourceDocument(text=text, source="field-notes.txt", title="Field notes on the MKO", published="2026-05-02")
+    analysis = Analysis(document=doc, word_count=len(text.split()))
+    ents = {
+        "mko": Entity(key="mko", name="Mojahedin-e Khalq", type="Organization",
+                      aliases={"MKO", "Mojahedin-e Khalq", "Mojahedin-e Khalq of Iran", "Mujahedin-e Khalq"}),
+        "veldra": Entity(key="veldra", name="Republic of Veldra", type="Country", aliases={"Republic of Veldra"}),
+        "voss": Entity(key="voss", name="Harlan Voss", type="Person", aliases={"Harlan Voss", "Voss"}),
+        "ardent": Entity(key="ardent", name="Camp Ardent", type="Place", aliases={"Camp Ardent"},
+                         geo={"lat": 34.1, "lon": 45.2, "uncertainty_km": 25.0, "method": "relative"}),
+        "miren": Entity(key="miren", name="Lake Miren", type="Place", aliases={"Lake Miren"},
+                        geo={"lat": 33.74, "lon": 45.2, "uncertainty_km": 5.0, "method": "gazetteer"}),
+    }
+    analysis.entities = ents
+    for key, surface in [("mko", "Mojahedin-e Khalq"), ("mko", "MKO"), ("veldra", "Republic of Veldra"),
+                         ("voss", "Harlan Voss"), ("ardent", "Camp Ardent"), ("miren", "Lake Miren")]:
+        for m in re.finditer(re.escape(surface), text):
+            analysis.mentions.append(Mention(start=m.start(), end=m.end(), text=surface, entity_key=key,
+                                             type=ents[key].type))
+    founded = "One pamphlet says the MKO was founded in 1963."
+    hostile = "A spokesman, Harlan Voss, told reporters that the MKO is hostile to the Republic of Veldra."
+    trained = "The MKO may have been trained by the Republic of Veldra in the late 1970s."
+    move = "Analysts predict that the MKO will move its fighters to Camp Ardent in 2031."
+    denial = "The Republic of Veldra denies that it ever supported the MKO."
+    base = "From 1986 the MKO kept its main base at Camp Ardent, 40 km north of Lake Miren."
+    erratum = "Correction: an earlier version of these notes gave 1985 for the move to Camp Ardent."
+    leaflet = "A leaflet quoted by Voss read <script>window.__pwned = 1</script> and <b>not bold</b>."
+    analysis.claims = [
+        Claim("mko", "founded_in", LiteralValue("1963", "date"), [_span(text, founded)],
+              qualifiers={"time": {"text": "1963", "start": "1963"}}),
+        Claim("mko", "hostile_to", "veldra", [_span(text, hostile)], modality="attributed", attributed_to="voss"),
+        Claim("mko", "trained_by", "veldra", [_span(text, trained)], modality="hedged",
+              qualifiers={"time": {"text": "the late 1970s", "start": "1975", "end": "1979"}}),
+        Claim("mko", "has_base", "ardent", [_span(text, move)], modality="speculative",
+              qualifiers={"time": {"text": "2031", "start": "2031"}}),
+        Claim("veldra", "supported", "mko", [_span(text, denial)], modality="negated", polarity="negative"),
+        Claim("mko", "has_base", "ardent", [_span(text, base), _span(text, erratum)],
+              qualifiers={"time": {"text": "1986", "start": "1986"},
+                          "correction": {"from": "1985", "to": "1986", "evidence": erratum}}),
+        Claim("ardent", "located_near", "miren", [_span(text, base)],
+              qualifiers={"distance_km": 40, "direction": "N"}),
+        Claim("voss", "said", LiteralValue("<script>window.__pwned = 1</script>", "text"), [_span(text, leaflet)]),
+    ]
+    return analysis
+
+
+def build_store(settings: Settings) -> Engine:
+    """The seed article through the real pipeline, then the field notes written directly."""
+    engine = get_engine(settings.store.url)
+    doc = SourceDocument(text=SEED.read_text(encoding="utf-8"), source=SEED.name)
+    report = ingest([doc], settings, engine)
+    assert report.stored, report.failures
+    assert write_analysis(engine, field_notes_analysis()) is not None
+    return engine
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real API app with the UI, served by uvicorn on a free local port."""
+    import uvicorn
+
+    from claimgraph.api.app import create_app
+
+    settings = load_settings()
+    settings.store.url = f"sqlite:///{tmp_path_factory.mktemp('ui') / 'ui.db'}"
+    build_store(settings)
+    port = _free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+class Browser:
+    """One page in headless Chromium that refuses every request off 127.0.0.1 and logs problems."""
+
+    def __init__(self, page: Any, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+
+    def _route(self, route: Any) -> None:
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str) -> Any:
+        """Load a UI page and wait until its view has been drawn."""
+        self.page.goto(self.base + path)
+        return self.ready()
+
+    def ready(self) -> Any:
+        """Wait for the view script to finish drawing."""
+        self.page.wait_for_selector("body[data-ready='true']", timeout=15000)
+        return self.page
+
+    def shot(self, name: str) -> Path:
+        """Save a full-page screenshot under artifacts/ui/."""
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+    def assert_clean(self) -> None:
+        """No request left the machine and nothing went wrong in the page."""
+        assert not self.blocked, f"requests to other hosts: {self.blocked}"
+        assert not self.errors, f"page errors: {self.errors}"
+        assert not self.failed, f"failed requests: {self.failed}"
+        assert not self.page.query_selector("#app .error"), self.page.inner_text("#app")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Headless Debian Chromium driven by Playwright."""
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def ui(chromium: Any, server: str) -> Iterator[Browser]:
+    """A fresh browser tab on the test server."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    yield Browser(page, server)
+    context.close()
+
+
+def _mko_id(ui: Browser) -> str:
+    """Find the MKO through the search box, the way an analyst would."""
+    page = ui.open("/")
+    page.fill("#search-box", "Mojahedin-e Khalq")
+    page.press("#search-box", "Enter")
+    ui.ready()
+    link = page.locator("#entity-results a.entity-name", has_text="Mojahedin").first
+    href = link.get_attribute("href") or ""
+    assert href.startswith("/ui/entity/"), href
+    return href.rsplit("/", 1)[1]
+
+
+def test_profile_claim_links_to_highlighted_passage(ui: Browser) -> None:
+    """Profile → click a claim → the document opens on that passage, highlighted."""
+    entity_id = _mko_id(ui)
+    page = ui.open(f"/ui/entity/{entity_id}")
+    assert "not a fact" in page.inner_text(".profile .banner")
+    assert "MKO" in page.inner_text("#names")
+    for label in ("hedged", "attributed to Harlan Voss", "forecast / speculative", "denied", "negative"):
+        assert page.locator("#profile .claim-meta .badge", has_text=label).count() >= 1, label
+    correction = page.locator("#profile .badge.correction").first
+    assert "1985" in correction.inner_text() and "1986" in correction.inner_text()
+    ui.shot("profile")
+
+    line = page.locator("#profile li.claim", has_text="Harlan Voss").first
+    claim_id = line.get_attribute("data-claim-id")
+    with page.expect_navigation():
+        line.locator("a.claim-text").click()
+    ui.ready()
+    assert page.url.split("?")[0].endswith("/ui/document/" + page.url.split("/ui/document/")[1].split("?")[0])
+    target = page.locator("mark.target")
+    assert target.count() >= 1
+    assert "hostile to the Republic of Veldra" in " ".join(target.all_inner_texts())
+    assert claim_id in (target.first.get_attribute("data-claims") or "")
+    box = target.first.bounding_box()
+    assert box and 0 <= box["y"] <= 900, "the passage is not scrolled into view"
+    assert page.locator("#span-panel li.claim").count() >= 1
+    ui.shot("document-passage")
+    ui.assert_clean()
+
+
+def test_document_shows_markup_as_text_and_errata(ui: Browser) -> None:
+    """A document's `<script>` shows literally and never runs; errata show from → to."""
+    page = ui.open("/?q=leaflet+quoted")
+    link = page.locator("#document-results a").first
+    with page.expect_navigation():
+        link.click()
+    ui.ready()
+    body = page.inner_text("#doc-text")
+    assert "<script>window.__pwned = 1</script>" in body
+    assert "<b>not bold</b>" in body
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#doc-text script, #doc-text b").count() == 0
+    errata = page.inner_text("#errata")
+    assert "1985" in errata and "1986" in errata
+    modalities = set(page.eval_on_selector_all("#doc-text mark.ev", "els => els.map(e => e.className)"))
+    joined = " ".join(modalities)
+    for m in ("mod-hedged", "mod-attributed", "mod-speculative", "mod-negated", "corrected"):
+        assert m in joined, m
+    page.locator("#doc-text mark.mod-hedged").first.click()
+    assert "trained by" in page.inner_text("#span-panel")
+    ui.shot("document-errata")
+    ui.assert_clean()
+
+
+def test_map_timeline_graph_load_offline(ui: Browser) -> None:
+    """Map (country shapes + uncertainty circles), timeline and graph draw with no network."""
+    entity_id = _mko_id(ui)
+    page = ui.open(f"/ui/map?entity={entity_id}")
+    page.wait_for_selector("#map path.leaflet-interactive")
+    shapes = page.locator("#map .leaflet-overlay-pane path").count()
+    assert shapes > 100, f"only {shapes} shapes: country borders missing"
+    assert page.locator("#map path.uncertainty.method-relative").count() >= 1
+    assert "Camp Ardent" in page.inner_text("#place-list")
+    ui.shot("map")
+
+    page = ui.open(f"/ui/timeline?entity={entity_id}")
+    page.wait_for_selector("#timeline .vis-item")
+    texts = " ".join(page.locator("#timeline .vis-item").all_inner_texts())
+    assert "founded in" in texts
+    ui.shot("timeline")
+    page.locator("#timeline .vis-item.mod-hedged").first.click()
+    page.wait_for_selector("#timeline-detail li.claim")
+    assert "passage" in page.inner_text("#timeline-detail")
+
+    page = ui.open(f"/ui/graph?entity={entity_id}")
+    page.wait_for_function("window.claimgraphCy && window.claimgraphCy.nodes().length > 1")
+    edges = page.evaluate("window.claimgraphCy.edges().map(e => [e.data('label'), e.style('line-style')])")
+    labels = {label for label, _ in edges}
+    assert "hostile to" in labels and "NOT supported" in labels
+    assert ("trained by", "dashed") in {tuple(e) for e in edges}
+    ui.shot("graph")
+    ui.assert_clean()
