@@ -97,25 +97,59 @@ def claims_query(entity_ids: Iterable[str] | None = None, predicate: str | None 
     return q.order_by(claims.c.id)
 
 
+class DocumentMeta(dict):  # type: ignore[type-arg]
+    """Document metadata by id, plus the documents of claims that other claim rows repeat (`aligned`)."""
+
+    aligned: dict[str, set[str]]
+
+
 def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> dict[str, int]:
-    """How many documents carry a claim, and how many distinct outlets among them."""
+    """How many documents carry a claim, and how many of them are independent.
+
+    The documents of claim rows saying the same thing (merged entities, inverse predicates)
+    count too; copies of one text and documents of one outlet count once.
+    """
     doc_ids = {e["document_id"] for e in ev_rows}
-    outlets = {docs.get(d, {}).get("outlet") or d for d in doc_ids}
-    return {"documents": len(doc_ids), "independent_sources": len(outlets)}
+    aligned = getattr(docs, "aligned", None) or {}
+    for claim_id in {e["claim_id"] for e in ev_rows if "claim_id" in e}:
+        doc_ids |= aligned.get(claim_id, set())
+    try:
+        from claimgraph.reason.align import independent_count
+    except ImportError:  # the reasoning layer is optional: distinct outlets then
+        return {"documents": len(doc_ids),
+                "independent_sources": len({docs.get(d, {}).get("outlet") or d for d in doc_ids})}
+    return {"documents": len(doc_ids), "independent_sources": independent_count(doc_ids, docs)}
 
 
 def _document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
     from urllib.parse import urlparse
 
-    meta = {}
+    from sqlalchemy import inspect
+
+    meta = DocumentMeta()
     for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.url,
                                  documents.c.published)).mappings():
         outlet = urlparse(r["url"]).netloc if r["url"] else None
+        if outlet and outlet.startswith("www."):
+            outlet = outlet[4:]
         # cite a file by its name; a batch line or stdin by its title (or id)
         batch = r["source"].endswith(".jsonl") or r["source"].startswith("<")
         cite = (r["title"] or r["id"]) if batch else r["source"]
         meta[r["id"]] = {"title": r["title"], "source": r["source"], "outlet": outlet, "published": r["published"],
-                         "cite": cite}
+                         "cite": cite, "copy_of": None}
+    meta.aligned = {}
+    try:
+        from claimgraph.reason.align import aligned_documents
+        from claimgraph.reason.tables import document_sources
+    except ImportError:
+        return meta
+    if "document_sources" in inspect(conn).get_table_names():
+        for r in conn.execute(select(document_sources.c.document_id, document_sources.c.outlet,
+                                     document_sources.c.copy_of)).mappings():
+            if r["document_id"] in meta:
+                meta[r["document_id"]]["copy_of"] = r["copy_of"]
+                meta[r["document_id"]]["outlet"] = meta[r["document_id"]]["outlet"] or r["outlet"]
+        meta.aligned = aligned_documents(conn)
     return meta
 
 

@@ -11,6 +11,8 @@ from claimgraph.model import Analysis, Claim, Entity, LiteralValue, stable_id
 from claimgraph.resolve.names import is_acronym, norm_name
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
 
+
+
 # types that may share one entity across documents (a Place can turn out to be a Country)
 COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place"}}
 
@@ -26,46 +28,49 @@ def document_exists(conn: Connection, sha256: str) -> str | None:
 
 
 def _find_entity(conn: Connection, entity: Entity) -> str | None:
-    """A stored entity sharing a non-acronym name (or the exact acronym) with a compatible type."""
-    forms = {norm_name(a) for a in entity.aliases | {entity.name}}
-    forms.discard("")
-    if not forms:
-        return None
-    types = COMPATIBLE_TYPES.get(entity.type, {entity.type})
-    rows = conn.execute(
-        select(aliases.c.entity_id, aliases.c.norm, entities.c.type, entities.c.merged_into)
-        .join(entities, entities.c.id == aliases.c.entity_id)
-        .where(aliases.c.norm.in_(sorted(forms)))
-    ).all()
-    best: dict[str, int] = {}
-    for row in rows:
-        if row.type in types:
-            target = row.merged_into or row.entity_id
-            best[target] = best.get(target, 0) + 1
-    return max(sorted(best), key=lambda k: best[k]) if best else None
+    """The stored entity group this entity's names match well enough (see resolve/crossdoc.py), if any."""
+    from claimgraph.resolve import crossdoc
+
+    matches = crossdoc.find_matches(conn, entity, set(entity.attrs.get("_context") or []))
+    return matches[0].group if matches and matches[0].score >= crossdoc.THRESHOLD else None
 
 
 def _write_entity(conn: Connection, entity: Entity) -> str:
-    entity_id = _find_entity(conn, entity) or stable_id("e", entity.type, norm_name(entity.name))
-    row = conn.execute(select(entities.c.id, entities.c.geo, entities.c.external_ids)
-                       .where(entities.c.id == entity_id)).first()
+    """Store the row of this entity's own name; a new name is linked to the stored entity it matches."""
+    from claimgraph.resolve import crossdoc
+
+    entity_id = crossdoc.entity_row_id(entity)
+    # keys starting with "_" are analysis-time hints (co-mentioned names), not stored attributes
+    attrs = {k: v for k, v in entity.attrs.items() if not k.startswith("_")}
+    row = conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first()
     if row is None:
         conn.execute(insert(entities).values(id=entity_id, name=entity.name, type=entity.type, geo=entity.geo,
-                                             external_ids=entity.external_ids, attrs=entity.attrs))
-    else:
+                                             external_ids=entity.external_ids, attrs=attrs))
+        crossdoc.resolve_new_entity(conn, entity, entity_id, set(entity.attrs.get("_context") or []), now())
+    group = crossdoc.final_of(conn, entity_id)
+    for target in dict.fromkeys((entity_id, group)):
+        current = conn.execute(select(entities.c.geo, entities.c.external_ids)
+                               .where(entities.c.id == target)).first()
         changes: dict[str, Any] = {}
-        if entity.geo and not row.geo:
+        if entity.geo and current is not None and not current.geo:
             changes["geo"] = entity.geo
-        if entity.external_ids and not row.external_ids:
+        if entity.external_ids and current is not None and not current.external_ids:
             changes["external_ids"] = entity.external_ids
         if changes:
-            conn.execute(update(entities).where(entities.c.id == entity_id).values(**changes))
+            conn.execute(update(entities).where(entities.c.id == target).values(**changes))
+    # names a reviewer split away from this entity are not added back by a later document
+    split_away = crossdoc.split_aliases(conn, group) - {norm_name(entity.name)}
     existing = set(conn.execute(select(aliases.c.norm).where(aliases.c.entity_id == entity_id)).scalars())
+    written = set()
     for alias in sorted(entity.aliases | {entity.name}):
         key = norm_name(alias)
+        if key in split_away:
+            continue
+        written.add(alias)
         if key and key not in existing and (len(key) > 1 or is_acronym(alias)):
             conn.execute(insert(aliases).values(entity_id=entity_id, alias=alias, norm=key))
             existing.add(key)
+    crossdoc.add_keys(conn, entity_id, written, entity.type)
     return entity_id
 
 

@@ -1,0 +1,1 @@
+"""Reasoning across sources: entity resolution, corroboration, conflicts, time validity, profiles, review."""

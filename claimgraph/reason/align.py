@@ -1,0 +1,201 @@
+"""Which documents are independent (outlets, near-duplicate copies) and which claims say the same thing."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlalchemy import Connection, insert, select, update
+
+from claimgraph.reason.schema import load_schema
+from claimgraph.reason.tables import document_sources
+from claimgraph.resolve.names import norm_name
+from claimgraph.store.schema import claims, documents, entities, evidence
+
+SHINGLE_WORDS = 3
+PERMUTATIONS = 126
+BANDS = 42  # 3 rows a band: pairs from about 0.35 shingle overlap up become candidates
+COPY_THRESHOLD = 0.5  # estimated shingle overlap from which a document counts as a copy
+_PRIME = (1 << 61) - 1
+_WORD = re.compile(r"\w+")
+
+
+def _permutations() -> list[tuple[int, int]]:
+    # fixed, reproducible (a, b) pairs: signatures are stored and compared across runs
+    out, x = [], 0x9E3779B97F4A7C15
+    for _ in range(PERMUTATIONS):
+        x = (x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+        a = (x >> 3) % _PRIME or 1
+        x = (x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+        out.append((a, (x >> 3) % _PRIME))
+    return out
+
+
+_PERMS = _permutations()
+
+
+def shingles(text: str) -> set[int]:
+    """Hashed word 3-grams of a text (lower-cased)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def minhash(text: str) -> list[int]:
+    """MinHash signature of a text's shingles (empty for an empty text)."""
+    sh = shingles(text)
+    if not sh:
+        return []
+    return [min((a * s + b) % _PRIME for s in sh) for a, b in _PERMS]
+
+
+def similarity(sig_a: list[int], sig_b: list[int]) -> float:
+    """Estimated shingle overlap (Jaccard) of two texts from their signatures."""
+    if not sig_a or not sig_b or len(sig_a) != len(sig_b):
+        return 0.0
+    return sum(1 for x, y in zip(sig_a, sig_b) if x == y) / len(sig_a)
+
+
+def _bands(sig: list[int]) -> list[tuple[int, tuple[int, ...]]]:
+    rows = len(sig) // BANDS
+    return [(i, tuple(sig[i * rows:(i + 1) * rows])) for i in range(BANDS)] if sig else []
+
+
+def outlet_of(url: str | None, source: str | None) -> str | None:
+    """The outlet of a document: its URL's host without www. (None for local files)."""
+    for candidate in (url, source):
+        if candidate and "://" in candidate:
+            host = urlparse(candidate).netloc.lower()
+            return host[4:] if host.startswith("www.") else host or None
+    return None
+
+
+def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None) -> None:
+    """Store outlet and MinHash signature of documents, and link each copy to the first of its kind."""
+    have = {r.document_id: r for r in conn.execute(select(document_sources))}
+    wanted = list(document_ids) if document_ids is not None else \
+        list(conn.execute(select(documents.c.id)).scalars())
+    todo = [d for d in wanted if d not in have]
+    if not todo:
+        return
+    meta = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.published, documents.c.ingested_at)
+                                          .where(documents.c.id.in_(list(have) + todo)))}
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    sigs: dict[str, list[int]] = {}
+    root: dict[str, str] = {}
+    for doc_id, r in have.items():
+        sigs[doc_id] = r.signature or []
+        root[doc_id] = r.copy_of or doc_id
+        for band in _bands(sigs[doc_id]):
+            buckets[band].append(doc_id)
+
+    def order(doc_id: str) -> tuple[str, str, str]:
+        m = meta.get(doc_id)
+        return ((m.published or "9999") if m else "9999", (m.ingested_at or "") if m else "", doc_id)
+
+    for doc_id in todo:
+        row = conn.execute(select(documents.c.text, documents.c.url, documents.c.source)
+                           .where(documents.c.id == doc_id)).first()
+        if row is None:
+            continue
+        sig = minhash(row.text)
+        candidates = {c for band in _bands(sig) for c in buckets.get(band, [])}
+        best, best_sim = None, 0.0
+        for c in sorted(candidates):
+            sim = similarity(sig, sigs[c])
+            if sim > best_sim:
+                best, best_sim = c, sim
+        copy_root = None
+        if best is not None and best_sim >= COPY_THRESHOLD:
+            copy_root = min((root[best], doc_id), key=order)
+            if copy_root == doc_id:  # the new document is the earlier one: the cluster now points at it
+                old = root[best]
+                for member, r in list(root.items()):
+                    if r == old:
+                        root[member] = doc_id
+                conn.execute(update(document_sources).where(document_sources.c.copy_of == old)
+                             .values(copy_of=doc_id))
+                conn.execute(update(document_sources).where(document_sources.c.document_id == old)
+                             .values(copy_of=doc_id, similarity=round(best_sim * 100)))
+                copy_root = None
+        conn.execute(insert(document_sources).values(
+            document_id=doc_id, outlet=outlet_of(row.url, row.source), copy_of=copy_root,
+            similarity=round(best_sim * 100) if copy_root else None, signature=sig))
+        sigs[doc_id] = sig
+        root[doc_id] = copy_root or doc_id
+        for band in _bands(sig):
+            buckets[band].append(doc_id)
+
+
+def independent_count(doc_ids: Iterable[str], docs: dict[str, dict[str, Any]]) -> int:
+    """Documents that are not copies of one another nor from one outlet, counted once per group."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for d in doc_ids:
+        meta = docs.get(d, {})
+        find("doc:" + d)
+        for tag in (meta.get("outlet") and "outlet:" + meta["outlet"], meta.get("copy_of") and
+                    "doc:" + meta["copy_of"]):
+            if tag:
+                parent[find("doc:" + d)] = find(tag)
+    return len({find("doc:" + d) for d in doc_ids})
+
+
+def literal_key(value: Any, type_: str | None) -> str:
+    """Comparable form of a literal object."""
+    return f"{type_ or 'text'}:{norm_name(str(value))}"
+
+
+def final_map(conn: Connection) -> dict[str, str]:
+    """Every entity id to the id that stands for it after merges."""
+    links = dict(conn.execute(select(entities.c.id, entities.c.merged_into)
+                              .where(entities.c.merged_into.is_not(None))).all())
+    out: dict[str, str] = {}
+    for start in links:
+        seen, cur = {start}, links[start]
+        while cur in links and links[cur] not in seen:
+            seen.add(cur)
+            cur = links[cur]
+        out[start] = cur
+    return out
+
+
+def triple_key(row: Any, finals: dict[str, str]) -> tuple[str | None, str, str | None]:
+    """(subject, predicate, object) of a claim row after merges, inverse and symmetric predicates normalised."""
+    subject = finals.get(row["subject_id"], row["subject_id"])
+    obj = finals.get(row["object_id"], row["object_id"]) if row["object_id"] else \
+        literal_key(row["object_value"], row["object_type"])
+    return load_schema().canonical(subject, row["predicate"], obj)
+
+
+def aligned_documents(conn: Connection) -> dict[str, set[str]]:
+    """For claims that share their triple (after merges and inverses) with other claim rows: every document of the group."""
+    finals = final_map(conn)
+    groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    for r in conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id,
+                                 claims.c.object_value, claims.c.object_type, claims.c.polarity,
+                                 claims.c.attributed_to_id)).mappings():
+        speaker = finals.get(r["attributed_to_id"], r["attributed_to_id"])
+        groups[(*triple_key(r, finals), r["polarity"], speaker)].append(r["id"])
+    multi = {cid: ids for ids in groups.values() if len(ids) > 1 for cid in ids}
+    if not multi:
+        return {}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    ids = sorted(multi)
+    for i in range(0, len(ids), 500):
+        for cid, doc in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
+                                     .where(evidence.c.claim_id.in_(ids[i:i + 500]))):
+            docs_of[cid].add(doc)
+    return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}

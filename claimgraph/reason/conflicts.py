@@ -1,0 +1,287 @@
+"""Disagreements between stored claims: value, qualifier, polarity and superseded conflicts (all claims kept)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from claimgraph.reason.align import final_map, literal_key
+from claimgraph.reason.schema import PredicateSchema, load_schema
+from claimgraph.store.schema import claims, documents, entities, evidence, reviews
+
+AUTO_REVIEWER = "claimgraph"  # reviews rows written by the automatic supersession step
+
+
+@dataclass
+class ClaimView:
+    """One stored claim as reasoning sees it: canonical triple, times and sources."""
+
+    id: str
+    subject: str | None
+    predicate: str
+    object: str | None
+    label: str
+    negative: bool
+    status: str
+    qualifiers: dict[str, Any]
+    passages: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (document id, qualifiers)
+    dates: list[str] = field(default_factory=list)  # publication dates of its documents
+
+    def time(self) -> str | None:
+        """The time the claim itself states (qualifiers.time.start), if any."""
+        for q in [self.qualifiers, *(q for _, q in self.passages)]:
+            t = (q or {}).get("time") or {}
+            if isinstance(t, dict) and t.get("start"):
+                return str(t["start"])
+        return None
+
+    def effective(self) -> str | None:
+        """When the claim holds: its stated time, else the latest date a source said it (as of)."""
+        return self.time() or (max(self.dates) if self.dates else None)
+
+
+def later(a: str | None, b: str | None) -> bool:
+    """True when ISO date prefix `a` is strictly later than `b` at their common precision."""
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+def compatible_values(a: str, b: str) -> bool:
+    """Two objects agree: equal, or one date a prefix of the other (1963 and 1963-05)."""
+    if a == b:
+        return True
+    if a.startswith("date:") and b.startswith("date:"):
+        x, y = a[5:], b[5:]
+        return x.startswith(y) or y.startswith(x)
+    return False
+
+
+def load_views(conn: Connection, schema: PredicateSchema | None = None) -> list[ClaimView]:
+    """Every non-rejected claim with its canonical triple, passages and document dates."""
+    schema = schema or load_schema()
+    finals = final_map(conn)
+    names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+    published = dict(conn.execute(select(documents.c.id, documents.c.published)).all())
+    views: dict[str, ClaimView] = {}
+    for r in conn.execute(select(claims).where(claims.c.status != "rejected")).mappings():
+        subject = finals.get(r["subject_id"], r["subject_id"])
+        if r["object_id"]:
+            obj = finals.get(r["object_id"], r["object_id"])
+            label = names.get(obj, obj)
+        else:
+            obj = literal_key(r["object_value"], r["object_type"])
+            label = repr(str(r["object_value"]))
+        s, p, o = schema.canonical(subject, r["predicate"], obj)
+        views[r["id"]] = ClaimView(id=r["id"], subject=s, predicate=p, object=o, label=label,
+                                   negative=r["polarity"] == "negative" or r["modality"] == "negated",
+                                   status=r["status"], qualifiers=r["qualifiers"] or {})
+    for cid, doc, q in conn.execute(select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers)):
+        v = views.get(cid)
+        if v is not None:
+            v.passages.append((doc, q or {}))
+            if published.get(doc):
+                v.dates.append(str(published[doc]))
+    return list(views.values())
+
+
+def _sources(view: ClaimView, cite: dict[str, str]) -> str:
+    docs = sorted({cite.get(d, d) for d, _ in view.passages})
+    return ", ".join(docs[:3]) + (f" +{len(docs) - 3}" if len(docs) > 3 else "")
+
+
+def _cites(conn: Connection) -> dict[str, str]:
+    out = {}
+    for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.published)):
+        name = r.source if not (r.source.endswith(".jsonl") or r.source.startswith("<")) else (r.title or r.id)
+        out[r.id] = f"{name} ({r.published})" if r.published else name
+    return out
+
+
+def value_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
+                    schema: PredicateSchema) -> list[dict[str, Any]]:
+    """One subject, a single-valued predicate, incompatible values."""
+    groups: dict[tuple[Any, str], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.predicate in schema.single_valued and not v.negative and v.object:
+            groups[(v.subject, v.predicate)].append(v)
+    out = []
+    for (subject, predicate), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        values = sorted({v.object for v in vs if v.object})
+        if not any(not compatible_values(a, b) for a, b in combinations(values, 2)):
+            continue
+        by_value = defaultdict(list)
+        for v in vs:
+            by_value[v.object].append(v)
+        parts = [f"{grp[0].label} ({'; '.join(_sources(v, cite) for v in grp)})" for _, grp in sorted(by_value.items())]
+        out.append({"kind": "value", "claims": sorted(v.id for v in vs),
+                    "note": f"{names.get(subject or '', subject)} {predicate}: " + " vs ".join(parts)})
+    return out
+
+
+def _qualifier_value(key: str, value: Any) -> Any:
+    if key == "time":
+        return (value or {}).get("start") if isinstance(value, dict) else value
+    return value
+
+
+def _differ(key: str, a: Any, b: Any) -> bool:
+    if key == "distance_km":
+        try:
+            x, y = float(a), float(b)
+        except (TypeError, ValueError):
+            return str(a) != str(b)
+        return abs(x - y) > max(1.0, 0.1 * max(abs(x), abs(y)))
+    if key == "time":
+        return not (str(a).startswith(str(b)) or str(b).startswith(str(a)))
+    return str(a).strip().lower() != str(b).strip().lower()
+
+
+def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
+                        schema: PredicateSchema) -> list[dict[str, Any]]:
+    """The same triple said with different distance, direction, role, quantity or date."""
+    groups: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        groups[(v.subject, v.predicate, v.object, v.negative)].append(v)
+    out = []
+    for (subject, predicate, _obj, _neg), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        for key in schema.qualifier_keys:
+            if key == "time" and predicate in schema.events:
+                continue  # two dates of an attack are two attacks, not a disagreement
+            said: dict[str, list[tuple[str, str]]] = defaultdict(list)  # value -> (claim id, document)
+            for v in vs:
+                for doc, q in v.passages or [("", v.qualifiers)]:
+                    value = _qualifier_value(key, q.get(key))
+                    if value not in (None, ""):
+                        said[str(value)].append((v.id, doc))
+            values = sorted(said)
+            if not any(_differ(key, a, b) for a, b in combinations(values, 2)):
+                continue
+            ids = sorted({cid for pairs in said.values() for cid, _ in pairs})
+            parts = [f"{val} ({', '.join(sorted({cite.get(d, d) for _, d in said[val] if d}))})" for val in values]
+            out.append({"kind": "qualifier", "claims": ids,
+                        "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}: "
+                                f"{key} " + " vs ".join(parts)})
+    return out
+
+
+def polarity_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str]) -> list[dict[str, Any]]:
+    """The same triple asserted by some sources and denied by others."""
+    groups: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        groups[(v.subject, v.predicate, v.object)].append(v)
+    out = []
+    for (subject, predicate, _obj), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        pos = [v for v in vs if not v.negative]
+        neg = [v for v in vs if v.negative]
+        if pos and neg:
+            out.append({"kind": "polarity", "claims": sorted(v.id for v in vs),
+                        "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}: said by "
+                                f"{'; '.join(_sources(v, cite) for v in pos)}, denied by "
+                                f"{'; '.join(_sources(v, cite) for v in neg)}"})
+    return out
+
+
+def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple[ClaimView, ClaimView, str]]:
+    """(earlier claim, later claim that ends it, why) for ending pairs and changing single values."""
+    by_triple: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+    by_subject: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+    denials: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        if v.negative:
+            denials[(v.subject, v.predicate, v.object)].append(v)
+        else:
+            by_triple[(v.subject, v.predicate, v.object)].append(v)
+            by_subject[(v.subject, v.predicate)].append(v)
+    out: list[tuple[ClaimView, ClaimView, str]] = []
+    for pair in schema.ending:
+        start, end = schema.canonical("s", pair["start"], "o")[1], schema.canonical("s", pair["end"], "o")[1]
+        for (s, p, o), enders in by_triple.items():
+            if p != end:
+                continue
+            for old in by_triple.get((s, start, o), []):
+                for new in enders:
+                    if later(new.effective(), old.effective()):
+                        out.append((old, new, pair.get("note", f"{start} ended by {end}")))
+                        break
+        # "no longer listed": a later denial of the starting predicate ends it too
+        for (s, p, o), olds in by_triple.items():
+            if p != start:
+                continue
+            for old in olds:
+                for new in denials.get((s, p, o), []):
+                    if later(new.time() or (min(new.dates) if new.dates else None), old.effective()):
+                        out.append((old, new, f"no longer {start} according to a later source"))
+                        break
+    for (s, p), vs in by_subject.items():
+        if p not in schema.changes_over_time:
+            continue
+        for old, new in combinations(sorted(vs, key=lambda v: v.effective() or ""), 2):
+            if not compatible_values(old.object or "", new.object or "") and later(new.effective(), old.effective()):
+                out.append((old, new, f"{p} changed"))
+    return out
+
+
+def superseded_conflicts(views: list[ClaimView], names: dict[str, str], schema: PredicateSchema) -> list[dict[str, Any]]:
+    """One record per earlier claim and the later claim that ends it."""
+    out = []
+    for old, new, why in supersessions(views, schema):
+        subject = names.get(old.subject or "", old.subject)
+        out.append({"kind": "superseded", "claims": [old.id, new.id],
+                    "note": f"{subject} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
+                            f"is ended by {new.predicate} {new.label} (as of {new.effective() or '?'}): {why}"})
+    return out
+
+
+def find_conflicts(conn: Connection) -> list[dict[str, Any]]:
+    """Every disagreement between stored claims, as conflicts.jsonl records ({kind, claims, note})."""
+    schema = load_schema()
+    views = load_views(conn, schema)
+    names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+    for v in views:  # literal subjects never occur, but keep labels for entity subjects readable
+        names.setdefault(v.subject or "", v.subject or "")
+    cite = _cites(conn)
+    return (value_conflicts(views, names, cite, schema) + qualifier_conflicts(views, names, cite, schema)
+            + polarity_conflicts(views, names, cite) + superseded_conflicts(views, names, schema))
+
+
+def apply_status(conn: Connection, when: str) -> dict[str, int]:
+    """Mark claims a later claim ends as superseded (and restore ones whose ender is gone); returns counts.
+
+    Only this step's own marks are undone (tracked as reviews by AUTO_REVIEWER); statuses set
+    by reviewers or by an erratum are left alone, and a rejected claim stays rejected.
+    """
+    schema = load_schema()
+    views = load_views(conn, schema)
+    ends = {old.id: new.id for old, new, _ in supersessions(views, schema)}
+    auto = _auto_marked(conn)
+    status = {v.id: v.status for v in views}
+    changed = {"superseded": 0, "restored": 0}
+    for old_id, new_id in sorted(ends.items()):
+        if status.get(old_id) == "active":
+            conn.execute(update(claims).where(claims.c.id == old_id).values(status="superseded"))
+            conn.execute(insert(reviews).values(target_kind="claim", target_id=old_id, action="supersede",
+                                                reviewer=AUTO_REVIEWER, created_at=when, note=f"ended by {new_id}"))
+            changed["superseded"] += 1
+    for claim_id in sorted(auto - set(ends)):
+        if status.get(claim_id) == "superseded":
+            conn.execute(update(claims).where(claims.c.id == claim_id).values(status="active"))
+            conn.execute(insert(reviews).values(target_kind="claim", target_id=claim_id, action="restore",
+                                                reviewer=AUTO_REVIEWER, created_at=when, note="no later claim ends it"))
+            changed["restored"] += 1
+    return changed
+
+
+def _auto_marked(conn: Connection) -> set[str]:
+    """Claims whose latest automatic status change was a supersession."""
+    latest: dict[str, str] = {}
+    for target, action in conn.execute(select(reviews.c.target_id, reviews.c.action)
+                                       .where(reviews.c.target_kind == "claim", reviews.c.reviewer == AUTO_REVIEWER)
+                                       .order_by(reviews.c.id)):
+        latest[target] = action
+    return {t for t, a in latest.items() if a == "supersede"}

@@ -1,0 +1,72 @@
+"""The reasoning plugin: co-mention context for entity matching, after-ingest steps, conflicts and commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from sqlalchemy import Connection, Engine
+
+from claimgraph.extract.context import DocContext
+from claimgraph.plugins import hookimpl
+from claimgraph.resolve.crossdoc import is_matchable
+from claimgraph.resolve.names import norm_name
+
+CONTEXT_LIMIT = 80
+
+
+class CoMentionContext:
+    """Puts the names each entity is mentioned with in entity.attrs["_context"] for cross-document matching."""
+
+    name = "reason.context"
+    order = 890
+
+    def run(self, ctx: DocContext) -> None:
+        """Record, for every entity of the document, the normalised names of the others."""
+        reps = {k: e for k, e in ctx.analysis.entities.items() if ctx.find(k) == k}
+        names = {k: {norm_name(n) for n in e.aliases | {e.name} if is_matchable(n)} for k, e in reps.items()}
+        for key, entity in reps.items():
+            others = set().union(*(v for k, v in names.items() if k != key)) - names[key]
+            entity.attrs["_context"] = sorted(others)[:CONTEXT_LIMIT]
+
+
+@hookimpl
+def claimgraph_stages() -> list[object]:
+    """Stages of this module."""
+    return [CoMentionContext()]
+
+
+def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
+    """Cross-source steps over a stored batch: document sources and copies, as-of dates, reviews, supersession."""
+    from claimgraph.reason import align, conflicts, review, timeline
+    from claimgraph.store.writer import now
+
+    align.refresh_sources(conn, document_ids)
+    dated = timeline.set_as_of(conn, document_ids)
+    replayed = review.replay(conn)
+    status = conflicts.apply_status(conn, now())
+    return {"as_of": dated, "reviews_replayed": replayed, **status}
+
+
+@hookimpl
+def claimgraph_after_ingest(engine: Engine, document_ids: list[str]) -> None:
+    """Run the cross-source steps in one transaction after a batch is stored."""
+    with engine.begin() as conn:
+        after_ingest(conn, document_ids)
+
+
+@hookimpl
+def claimgraph_conflicts(conn: Connection) -> list[dict[str, Any]]:
+    """Value, qualifier, polarity and superseded conflicts between stored claims."""
+    from claimgraph.reason.conflicts import find_conflicts
+
+    return find_conflicts(conn)
+
+
+@hookimpl
+def claimgraph_commands(cli: click.Group) -> None:
+    """Add conflicts, sources, merge, split and review."""
+    from claimgraph.reason import cli as commands
+
+    for command in commands.COMMANDS:
+        cli.add_command(command)

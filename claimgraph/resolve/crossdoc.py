@@ -1,0 +1,345 @@
+"""Cross-document entity resolution: the same organization, person or place across documents.
+
+Every name a document uses gets its own entity row (id from type and name); when that name is
+new, it is matched against the stored entities by exact names, transliteration skeletons
+(Saeed/Saeid, Mojahedin/Mujahedin), acronyms (MKO ← Mojahedin-e Khalq Organization), name cores
+(long and short forms) and co-mentioned entities, and linked with `entities.merged_into`. Each
+link is recorded in `entity_merges` and undone by a split, which blocks it from coming back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sqlalchemy import Connection, and_, insert, or_, select, update
+
+from claimgraph.model import Entity, stable_id
+from claimgraph.reason.schema import load_schema
+from claimgraph.reason.tables import entity_keys
+from claimgraph.resolve.names import is_acronym, norm_name
+from claimgraph.store.schema import aliases, entities, entity_merges, mentions
+
+# types that may share one entity across documents (a Place can turn out to be a Country)
+COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place"}}
+# a merge needs at least this score; a second group joins the first only from STRONG up
+THRESHOLD = 0.75
+STRONG = 0.85
+# base scores by kind of name match (context adds up to CONTEXT_MAX)
+SCORES = {"exact": 0.95, "skel": 0.85, "acro": 0.6, "core": 0.55, "surname": 0.5}
+CONTEXT_STEP = 0.1
+CONTEXT_MAX = 0.3
+CONTEXT_DOCS = 20
+
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("dh", "d"),
+             ("th", "t"), ("w", "v"), ("zh", "j"), ("dj", "j"))
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLE = re.compile(r"(\w)\1+")
+_DESCRIPTIVE_LEAD = {"this", "that", "these", "those", "its", "their", "his", "her", "our", "said"}
+
+
+@dataclass
+class Match:
+    """A stored entity group a new name may belong to, and why."""
+
+    group: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def tokens(name: str) -> list[str]:
+    """Normalised name words without particles (the, of, -e, al-)."""
+    stop = load_schema().name_stopwords
+    return [t for t in norm_name(name).replace(".", "").split() if t not in stop]
+
+
+@lru_cache(maxsize=65536)
+def token_skeleton(token: str) -> str:
+    """A word's consonant skeleton: romanisation variants of one name meet (Mohammed, Mohammad → mhmd)."""
+    if len(token) <= 3 or not token.isalpha():
+        return token
+    s = token
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    head = "a" if s[0] in "aeiouy" else s[0]
+    return _DOUBLE.sub(r"\1", head + _VOWELS.sub("", s[1:]))
+
+
+def skeleton(name: str) -> str:
+    """Skeleton of a whole name (word order kept)."""
+    return " ".join(token_skeleton(t) for t in tokens(name))
+
+
+def acronyms_of(name: str) -> set[str]:
+    """Acronyms a long name may go by: all initials, without particles, without designators."""
+    words = [w for w in norm_name(name).replace(".", "").split() if w != "the"]
+    if len(words) < 2:
+        return set()
+    schema = load_schema()
+    content = [w for w in words if w not in schema.name_stopwords]
+    bare = [w for w in content if w not in schema.org_designators]
+    out = {"".join(w[0] for w in v) for v in (words, content, bare) if len(v) >= 2}
+    return {a for a in out if len(a) >= 3}
+
+
+def core(name: str) -> str | None:
+    """The distinctive part of an organization's name: designators and a trailing 'of X' dropped."""
+    words = norm_name(name).replace(".", "").split()
+    if "of" in words and words.index("of") >= 2:
+        words = words[: len(words) - 1 - words[::-1].index("of")]
+    schema = load_schema()
+    kept = [token_skeleton(w) for w in words if w not in schema.name_stopwords and w not in schema.org_designators]
+    key = " ".join(kept)
+    return key if len(key.replace(" ", "")) >= 4 else None
+
+
+def is_matchable(name: str) -> bool:
+    """False for descriptions ("the group", "this organization") that must never join entities."""
+    key = norm_name(name)
+    if not key:
+        return False
+    words = key.split()
+    if words[0] in _DESCRIPTIVE_LEAD or key in load_schema().generic_names:
+        return False
+    return len(key) > 1 or is_acronym(name)
+
+
+def name_keys(name: str, type_: str) -> set[tuple[str, str]]:
+    """(kind, key) pairs stored for one name of an entity, looked up when later names arrive."""
+    if not is_matchable(name):
+        return set()
+    out: set[tuple[str, str]] = set()
+    words = tokens(name)
+    if is_acronym(name):
+        return {("acro", name.replace(".", "").lower())}
+    skel = skeleton(name)
+    if type_ == "Person":
+        if len(words) >= 2:
+            out.add(("skel", skel))
+            out.add(("surname", token_skeleton(words[-1])))
+        return out
+    if len(skel.replace(" ", "")) >= 3:
+        out.add(("skel", skel))
+    out |= {("acro_of", a) for a in acronyms_of(name)}
+    c = core(name)
+    if c and c != skel:
+        out.add(("core", c))
+    return out
+
+
+def lookup_keys(name: str, type_: str) -> list[tuple[str, str, str]]:
+    """(stored kind, key, score kind) pairs to look up for a new name."""
+    if not is_matchable(name):
+        return []
+    if is_acronym(name):
+        return [("acro_of", name.replace(".", "").lower(), "acro")]
+    words = tokens(name)
+    skel = skeleton(name)
+    if type_ == "Person":
+        if len(words) >= 2:
+            return [("skel", skel, "skel")]
+        return [("surname", token_skeleton(words[0]), "surname")] if words else []
+    out = [("skel", skel, "skel")] if len(skel.replace(" ", "")) >= 3 else []
+    out += [("acro", a, "acro") for a in acronyms_of(name)]
+    c = core(name)
+    if c:
+        out += [("core", c, "core"), ("skel", c, "core")]
+    return out
+
+
+def types_for(type_: str) -> set[str]:
+    """Entity types a name of this type may be matched with."""
+    return COMPATIBLE_TYPES.get(type_, {type_})
+
+
+# ---------------------------------------------------------------------------- store access
+
+def final_of(conn: Connection, entity_id: str) -> str:
+    """Follow merged_into links to the entity that stands for this one now."""
+    seen = {entity_id}
+    while True:
+        nxt = conn.execute(select(entities.c.merged_into).where(entities.c.id == entity_id)).scalar()
+        if not nxt or nxt in seen:
+            return entity_id
+        seen.add(nxt)
+        entity_id = nxt
+
+
+def group_members(conn: Connection, group: str) -> set[str]:
+    """Every entity row that resolves to `group` (merged_into chains followed backwards)."""
+    members = {group}
+    frontier = [group]
+    while frontier:
+        rows = conn.execute(select(entities.c.id).where(entities.c.merged_into.in_(frontier))).scalars().all()
+        frontier = [r for r in rows if r not in members]
+        members.update(frontier)
+    return members
+
+
+def _group_names(conn: Connection, members: set[str]) -> set[str]:
+    return set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id.in_(sorted(members)))).scalars())
+
+
+def persons_compatible(names_a: set[str], names_b: set[str]) -> bool:
+    """False when two people's full names disagree (Massoud Rajavi vs Massoud Banisadr, Maryam vs Massoud Rajavi)."""
+    full_a = [tokens(n) for n in names_a if len(tokens(n)) >= 2 and not is_acronym(n)]
+    full_b = [tokens(n) for n in names_b if len(tokens(n)) >= 2 and not is_acronym(n)]
+    for a in full_a:
+        for b in full_b:
+            if token_skeleton(a[-1]) != token_skeleton(b[-1]):
+                return False
+            first_a, first_b = a[0], b[0]
+            if len(first_a) == 1 or len(first_b) == 1:  # an initial: G. Bush
+                if first_a[0] != first_b[0]:
+                    return False
+            elif token_skeleton(first_a) != token_skeleton(first_b):
+                return False
+    return True
+
+
+def blocked_pairs(conn: Connection, groups: set[str]) -> set[frozenset[str]]:
+    """Pairs of groups a reviewer split apart: never joined again automatically."""
+    rows = conn.execute(select(entity_merges.c.kept_id, entity_merges.c.other_id)
+                        .where(entity_merges.c.action == "split")).all()
+    out = set()
+    for kept, other in rows:
+        a, b = final_of(conn, kept), final_of(conn, other)
+        if a in groups or b in groups:
+            out.add(frozenset((a, b)))
+    return out
+
+
+def split_aliases(conn: Connection, group: str) -> set[str]:
+    """Normalised names a reviewer split away from this group (not to be added back to it)."""
+    rows = conn.execute(select(entity_merges.c.kept_id, entity_merges.c.alias)
+                        .where(entity_merges.c.action == "split")).all()
+    return {norm_name(alias) for kept, alias in rows if alias and final_of(conn, kept) == group}
+
+
+def _context_names(conn: Connection, members: set[str]) -> set[str]:
+    docs = conn.execute(select(mentions.c.document_id).where(mentions.c.entity_id.in_(sorted(members)))
+                        .distinct().limit(CONTEXT_DOCS)).scalars().all()
+    if not docs:
+        return set()
+    co = select(mentions.c.entity_id).where(mentions.c.document_id.in_(docs)).distinct().scalar_subquery()
+    return set(conn.execute(select(aliases.c.norm).where(and_(aliases.c.entity_id.in_(co),
+                                                              aliases.c.entity_id.notin_(sorted(members)))))
+               .scalars())
+
+
+def find_matches(conn: Connection, entity: Entity, context: set[str] | None = None,
+                 exclude: str | None = None) -> list[Match]:
+    """Stored entity groups this entity's names match, best first, each scored 0..1 with reasons."""
+    names = {n for n in entity.aliases | {entity.name} if is_matchable(n)}
+    if not names:
+        return []
+    allowed = types_for(entity.type)
+    found: dict[str, Match] = {}
+
+    def note(entity_id: str, etype: str, kind: str, why: str) -> None:
+        if etype not in allowed or entity_id == exclude:
+            return
+        group = final_of(conn, entity_id)
+        if group == exclude:
+            return
+        m = found.setdefault(group, Match(group, 0.0))
+        if SCORES[kind] > m.score:
+            m.score = SCORES[kind]
+        m.reasons.append(why)
+
+    norms = sorted({norm_name(n) for n in names})
+    for row in conn.execute(select(aliases.c.entity_id, aliases.c.alias, entities.c.type)
+                            .join(entities, entities.c.id == aliases.c.entity_id)
+                            .where(aliases.c.norm.in_(norms))):
+        if is_matchable(row.alias):
+            # one shared word of a person's name (Rajavi, Massoud) is weak: many people share it
+            weak = entity.type == "Person" and len(tokens(row.alias)) < 2
+            note(row.entity_id, row.type, "surname" if weak else "exact", f"same name {row.alias!r}")
+    wanted: dict[tuple[str, str], str] = {}
+    for n in names:
+        for kind, key, score_kind in lookup_keys(n, entity.type):
+            wanted.setdefault((kind, key), score_kind)
+    if wanted:
+        conds = [and_(entity_keys.c.kind == k, entity_keys.c.key == v) for k, v in wanted]
+        for row in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type)
+                                .join(entities, entities.c.id == entity_keys.c.entity_id).where(or_(*conds))):
+            score_kind = wanted[(row.kind, row.key)]
+            note(row.entity_id, row.type, score_kind, f"{score_kind} key {row.key!r}")
+    if not found:
+        return []
+    for m in found.values():
+        members = group_members(conn, m.group)
+        if entity.type == "Person" and not persons_compatible(names, _group_names(conn, members)):
+            m.score = 0.0
+            m.reasons.append("different person (full names disagree)")
+            continue
+        if context and m.score < STRONG:
+            shared = len(_context_names(conn, members) & context)
+            if shared:
+                m.score = min(1.0, m.score + min(CONTEXT_MAX, CONTEXT_STEP * shared))
+                m.reasons.append(f"{shared} shared co-mentioned names")
+    if entity.type == "Person" and not any(len(tokens(n)) >= 2 for n in names):
+        # a bare surname or one-word name belongs to someone only when exactly one stored person has it
+        live = [m for m in found.values() if m.score > 0]
+        if len(live) > 1:
+            for m in live:
+                m.score = 0.0
+    return sorted((m for m in found.values() if m.score > 0), key=lambda m: (-m.score, m.group))
+
+
+def add_keys(conn: Connection, entity_id: str, names: set[str], type_: str) -> None:
+    """Store the matching keys of an entity row's names (idempotent)."""
+    wanted = set()
+    for n in names:
+        wanted |= name_keys(n, type_)
+    if not wanted:
+        return
+    have = {(r.kind, r.key) for r in conn.execute(select(entity_keys.c.kind, entity_keys.c.key)
+                                                  .where(entity_keys.c.entity_id == entity_id))}
+    new = sorted(wanted - have)
+    if new:
+        conn.execute(insert(entity_keys), [{"entity_id": entity_id, "kind": k, "key": v} for k, v in new])
+
+
+def record_merge(conn: Connection, action: str, kept: str, other: str, alias: str | None, confidence: float,
+                 reason: str, reviewer: str | None, when: str) -> None:
+    """One row of the merge log (auto, merge or split)."""
+    conn.execute(insert(entity_merges).values(action=action, kept_id=kept, other_id=other, alias=alias,
+                                              confidence=round(confidence, 3), reason=reason[:500],
+                                              reviewer=reviewer, created_at=when))
+
+
+def resolve_new_entity(conn: Connection, entity: Entity, entity_id: str, context: set[str] | None,
+                       when: str) -> str | None:
+    """Link a newly stored entity row to the stored group its names match; returns that group or None.
+
+    A second matched group is joined to the first when the new names link them strongly
+    (the document says PMOI and MEK are one), unless a reviewer split them apart before.
+    """
+    matches = [m for m in find_matches(conn, entity, context, exclude=entity_id) if m.score >= THRESHOLD]
+    if not matches:
+        return None
+    best = matches[0]
+    conn.execute(update(entities).where(entities.c.id == entity_id).values(merged_into=best.group))
+    record_merge(conn, "auto", best.group, entity_id, entity.name, best.score, "; ".join(best.reasons[:4]),
+                 None, when)
+    others = [m for m in matches[1:] if m.score >= STRONG]
+    if others:
+        blocked = blocked_pairs(conn, {best.group, *(m.group for m in others)})
+        best_names = _group_names(conn, group_members(conn, best.group))
+        for m in others:
+            if frozenset((best.group, m.group)) in blocked:
+                continue
+            if entity.type == "Person" and not persons_compatible(
+                    best_names, _group_names(conn, group_members(conn, m.group))):
+                continue
+            conn.execute(update(entities).where(entities.c.id == m.group).values(merged_into=best.group))
+            record_merge(conn, "auto", best.group, m.group, entity.name, m.score,
+                         f"linked through {entity.name!r}: " + "; ".join(m.reasons[:3]), None, when)
+    return best.group
+
+
+def entity_row_id(entity: Entity) -> str:
+    """The stored id of the row for this entity's own name."""
+    return stable_id("e", entity.type, norm_name(entity.name))
