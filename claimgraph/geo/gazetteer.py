@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +41,19 @@ DEMONYMS: dict[str, str] = {
     "chinese": "CN", "georgian": "GE", "ukrainian": "UA", "palestinian": "PS", "algerian": "DZ",
     "moroccan": "MA", "tunisian": "TN", "nigerian": "NG", "malian": "ML", "ethiopian": "ET",
 }
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large indexes of acyclic objects."""
+    # hundreds of thousands of new tuples would otherwise trigger collections that rescan them all
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +149,9 @@ class Gazetteer:
         self._translit: dict[str, dict[int, bool]] = {}
         self._skeleton: dict[str, set[str]] = {}  # skeleton -> translit keys
         self._cache: dict[tuple[str, str], list[Candidate]] = {}
-        for place, names in entries:
-            self.add(place, names)
+        with no_gc():
+            for place, names in entries:
+                self.add(place, names)
         self.finish()
 
     def add(self, place: Place, names: list[str]) -> None:

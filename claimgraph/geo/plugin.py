@@ -1,0 +1,117 @@
+"""Plugin hooks of the places capability: stages, the GeoJSON exporter and the CLI commands."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from claimgraph.plugins import hookimpl
+
+if TYPE_CHECKING:
+    from claimgraph.export.base import Exporter
+
+
+@hookimpl
+def claimgraph_stages() -> list[object]:
+    """Place mentions (order 190) and place resolution with relative locations (order 750)."""
+    from claimgraph.geo.stage import GeoMentions, GeoResolve
+
+    return [GeoMentions(), GeoResolve()]
+
+
+@hookimpl
+def claimgraph_exporters() -> dict[str, type[Exporter]]:
+    """The geojson export format."""
+    from claimgraph.export.geojson import GeoJSONExporter
+
+    return {"geojson": GeoJSONExporter}
+
+
+def _place_rows(conn: Any, unresolved: bool) -> list[dict[str, Any]]:
+    from claimgraph.store import records
+
+    rows = []
+    for e in records.iter_entities(conn):
+        if e["type"] not in ("Place", "Country") and not e.get("geo"):
+            continue
+        if unresolved and e.get("geo"):
+            continue
+        rows.append(e)
+    return rows
+
+
+@hookimpl
+def claimgraph_commands(cli: click.Group) -> None:
+    """`claimgraph places` and `claimgraph gazetteer load|status|lookup`."""
+    from claimgraph.cli.main import App, db_option, pass_app
+
+    @click.command()
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+    @click.option("--unresolved", is_flag=True, help="Only places without coordinates.")
+    @db_option
+    @pass_app
+    def places(app: App, as_json: bool, unresolved: bool) -> None:
+        """List places and countries with their coordinates, uncertainty and how they were located."""
+        with app.engine.connect() as conn:
+            rows = _place_rows(conn, unresolved)
+        for e in rows:
+            if as_json:
+                click.echo(json.dumps(e, ensure_ascii=False))
+                continue
+            g = e.get("geo") or {}
+            where = (f"{g['lat']:.4f},{g['lon']:.4f} ±{g.get('uncertainty_km', 0):g} km ({g.get('method')})"
+                     if g else "unresolved")
+            gid = (e.get("external_ids") or {}).get("geonames")
+            click.echo(f"{e['name']}\t{e['type']}\t{where}" + (f"\tgeonames:{gid}" if gid else ""))
+
+    @click.group()
+    def gazetteer() -> None:
+        """The offline gazetteer kept in the store."""
+
+    @gazetteer.command("load")
+    @click.option("--min-population", type=int, default=None,
+                  help="Smallest city population to load (default: setting geo.min_population).")
+    @db_option
+    @pass_app
+    def load(app: App, min_population: int | None) -> None:
+        """(Re)load cities, countries and their names into the store."""
+        from claimgraph.geo.store import forget_indexes, load_gazetteer
+
+        report = load_gazetteer(app.engine, min_population or app.settings.geo.min_population)
+        forget_indexes()
+        click.echo(f"loaded {report.places:,} places and {report.names:,} names "
+                   f"(population >= {report.min_population:,}) in {report.seconds:.1f} s")
+
+    @gazetteer.command("status")
+    @db_option
+    @pass_app
+    def status(app: App) -> None:
+        """Show what the stored gazetteer holds."""
+        from claimgraph.geo.store import stored_meta
+
+        meta = stored_meta(app.engine)
+        if not meta:
+            click.echo("no gazetteer loaded (it loads on first use, or run: claimgraph gazetteer load)")
+            return
+        for key in sorted(meta):
+            click.echo(f"{key}\t{meta[key]}")
+
+    @gazetteer.command("lookup")
+    @click.argument("name")
+    @click.option("--limit", type=int, default=5)
+    @db_option
+    @pass_app
+    def lookup(app: App, name: str, limit: int) -> None:
+        """Show the places a name may mean, best spelling match first."""
+        from claimgraph.geo.store import gazetteer_for
+
+        gaz = gazetteer_for(app.settings.store.url, app.settings.geo.min_population)
+        for c in gaz.lookup(name)[:limit]:
+            p = c.place
+            click.echo(f"{c.name_score:.2f}\t{p.name}\t{p.kind}\t{p.country}\t{p.lat:.4f},{p.lon:.4f}\t"
+                       f"pop {p.population:,}\tgeonames:{p.geonameid}")
+
+    cli.add_command(places)
+    cli.add_command(gazetteer)

@@ -1,0 +1,198 @@
+"""Finding relative-location phrases in text: '100 km north of Baghdad', 'near the city of Kut'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimgraph.geo.gazetteer import DEMONYMS
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                 "a hundred": 100, "one hundred": 100, "a few": 5, "several": 10, "a couple of": 2}
+_MILES = 1.609344
+
+NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+       + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")")
+APPROX = r"(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more\s+than|less\s+than|just|only|barely)\s+)?"
+UNIT = r"\s*-?\s*(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi)\b\.?"
+_DIR_CORE = r"north(?:[- ]?(?:east|west))?|south(?:[- ]?(?:east|west))?|east|west"
+DIR = rf"(?P<dir>{_DIR_CORE})"
+SIDE = rf"(?P<side>(?:{_DIR_CORE})(?:ern)?)"
+CITY_OF = r"(?:the\s+(?:(?:holy|border|southern|northern|eastern|western|central)\s+)?(?:city|town|village|capital|port|district|province)\s+(?:of\s+)?)?"
+# an anchor is a capitalised name: up to four words, Arabic particles allowed inside (Qasr-e Shirin, Tal al-Za'tar)
+ANCHOR = (r"(?P<anchor>(?-i:(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:al|el|e|ad|as|ash|ar|an|at|az|bin|ibn|de|of)"
+          r"[\s\-]+)?[A-Z][\w'\u2019\u2018`\-]*){0,3}))")
+DEMONYM = r"(?P<dem>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")"
+BORDER = r"borders?|frontiers?|border\s+(?:area|region|line)"
+FROM = r"(?:away\s+)?from\s+(?:the\s+)?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 100 km north of Baghdad
+    ("distance_dir", re.compile(rf"\b{APPROX}{NUM}{UNIT}\s+(?:to\s+the\s+|due\s+)?{DIR}\s+of\s+{CITY_OF}{ANCHOR}", re.I)),
+    # 40 km from Iranian borders / 100 km from western borders of Iran / 10 km from the border with Iran
+    ("distance_border", re.compile(
+        rf"\b{APPROX}{NUM}{UNIT}\s+{FROM}(?:{SIDE}\s+)?(?:{DEMONYM}\s+)?(?:{BORDER})"
+        rf"(?:\s+(?:of|with)\s+(?:the\s+)?{ANCHOR})?", re.I)),
+    # 120 km from Baghdad
+    ("distance", re.compile(rf"\b{APPROX}{NUM}{UNIT}\s+{FROM}{CITY_OF}{ANCHOR}", re.I)),
+    # on the border with Iran / near the Iranian border
+    ("on_border", re.compile(
+        rf"\b(?P<rel>on|along|at|near|close\s+to|by)\s+the\s+(?:{DEMONYM}\s+)?(?:{BORDER})"
+        rf"(?:\s+(?:with|of)\s+(?:the\s+)?{ANCHOR})?", re.I)),
+    # near the city of Kut / on the outskirts of Mosul
+    ("near", re.compile(
+        rf"\b(?:near|nearby|close\s+to|outside|just\s+outside|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
+        rf"in\s+the\s+vicinity\s+of|next\s+to)\s+{CITY_OF}{ANCHOR}", re.I)),
+    # east of Baghdad (no distance given)
+    ("direction", re.compile(rf"\b(?:(?:just|due|directly|far)\s+)?{DIR}\s+of\s+{CITY_OF}{ANCHOR}", re.I)),
+]
+
+_DIRECTIONS = {"north": "N", "south": "S", "east": "E", "west": "W", "northeast": "NE", "northwest": "NW",
+               "southeast": "SE", "southwest": "SW"}
+SITE_NOUNS = (r"camp|base|airbase|air\s+base|military\s+base|training\s+camp|compound|facility|headquarters|"
+              r"garrison|outpost|prison|airfield|depot|checkpoint")
+# "A camp near the city of Meqdadieh": an unnamed site introduced by an indefinite article
+UNNAMED_SITE = re.compile(
+    rf"\b(?:a|an|another|one|a\s+second|a\s+third)\s+(?:(?:small|large|big|military|training|secret|former|new|"
+    rf"main|major|minor|refugee|army|rebel)\s+)?(?P<noun>{SITE_NOUNS})\s+(?:(?:located|situated|lying|based)\s+)?$",
+    re.I)
+# "– Camp Ashraf: ..." list items that name the place they describe before a colon
+LIST_HEAD = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])?\s*(?P<head>[^:\n]{2,60}?)\s*:\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z\u2013\u2014-])")
+
+
+@dataclass
+class Phrase:
+    """One relative-location phrase found in the text, with its anchor's span."""
+
+    kind: str  # distance_dir | distance | distance_border | on_border | near | direction
+    start: int
+    end: int
+    anchor_start: int | None
+    anchor_end: int | None
+    anchor_text: str | None
+    distance_km: float | None
+    direction: str | None  # 8-wind: N, NE, ...
+    border_of: str | None  # ISO code from a demonym ("Iranian borders")
+    side: str | None  # "western borders" -> W
+    near_border: bool = False  # "near the border" (vs "on the border")
+
+
+@dataclass
+class Sentence:
+    """A sentence clipped to one line (evidence never crosses a newline)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Sentences of the text, each within one line."""
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cut = line_start
+        for m in _SENTENCE_END.finditer(line):
+            end = line_start + m.start()
+            if text[cut:end].strip():
+                yield Sentence(cut, end, text[cut:end])
+            cut = line_start + m.end()
+        end = line_start + len(line)
+        if text[cut:end].strip():
+            yield Sentence(cut, end, text[cut:end])
+
+
+def direction_code(word: str) -> str:
+    """'north-east', 'northern', 'NE' -> 'NE'."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    w = w[:-3] if w.endswith("ern") else w
+    return _DIRECTIONS.get(w, w.upper())
+
+
+def parse_number(text: str) -> float | None:
+    """'1,200' -> 1200.0, 'forty' -> 40.0."""
+    t = text.lower().strip()
+    if t in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[t])
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _distance(m: re.Match[str]) -> float | None:
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    unit = (m.group("unit") or "km").lower()
+    return round(value * _MILES, 1) if unit.startswith("mi") else value
+
+
+def _trim_anchor(m: re.Match[str]) -> tuple[int, int, str] | None:
+    if "anchor" not in m.re.groupindex or m.group("anchor") is None:
+        return None
+    start, end = m.span("anchor")
+    text = m.group("anchor")
+    # a trailing possessive or sentence-initial word after the name is not part of it
+    text = re.sub(r"(?:['\u2019]s?|-)$", "", text)
+    return start, start + len(text), text
+
+
+def find_phrases(sentence: str, offset: int = 0) -> list[Phrase]:
+    """Every relative-location phrase in one sentence; overlapping weaker readings are dropped."""
+    found: list[Phrase] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            s, e = m.span()
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            anchor = _trim_anchor(m)
+            groups = m.groupdict()
+            dem = groups.get("dem")
+            border_of = DEMONYMS.get(dem.lower()) if dem else None
+            if kind in ("distance_border", "on_border") and not anchor and not border_of:
+                continue  # "40 km from the border": whose border is unknown
+            direction = direction_code(groups["dir"]) if groups.get("dir") else None
+            side = direction_code(groups["side"]) if groups.get("side") else None
+            distance = _distance(m) if groups.get("num") else None
+            if kind == "on_border":
+                rel = (groups.get("rel") or "").lower()
+                distance = 0.0
+                near_border = rel.startswith(("near", "close", "by"))
+            else:
+                near_border = False
+            if anchor is None and kind not in ("distance_border", "on_border"):
+                continue
+            a_start, a_end, a_text = anchor if anchor else (None, None, None)
+            found.append(Phrase(kind, offset + s, offset + (a_end if a_end is not None else e),
+                                offset + a_start if a_start is not None else None,
+                                offset + a_end if a_end is not None else None, a_text, distance, direction,
+                                border_of, side, near_border))
+            taken.append((s, e))
+    return sorted(found, key=lambda p: p.start)
+
+
+def list_head(sentence: str) -> tuple[int, int] | None:
+    """Offsets (within the sentence) of the name a 'Name: description' list item begins with."""
+    m = LIST_HEAD.match(sentence)
+    if not m:
+        return None
+    head = m.group("head")
+    # only a name: capitalised, few words, no clause
+    words = head.split()
+    if not words or len(words) > 6 or not any(w[:1].isupper() for w in words):
+        return None
+    return m.span("head")
+
+
+def unnamed_site(sentence: str, phrase_start: int) -> re.Match[str] | None:
+    """'A camp' right before a phrase that starts at `phrase_start` (offset within the sentence)."""
+    return UNNAMED_SITE.search(sentence[:phrase_start])

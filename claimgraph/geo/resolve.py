@@ -1,0 +1,158 @@
+"""Choosing which gazetteer place a name means, with the document as context."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.geo.gazetteer import Candidate, Gazetteer, Place
+from claimgraph.geo.solve import distance_km
+from claimgraph.geo.translit import norm_place, strip_generic
+
+# names of sites that no city gazetteer holds: a camp named after a town is not that town
+FACILITY = re.compile(
+    r"\b(?:camp|base|airbase|airport|air\s+base|prison|jail|compound|facility|headquarters|hq|barracks|garrison|"
+    r"outpost|airfield|checkpoint|bridge|dam|refinery|plant|university|hospital|mosque|shrine|embassy|consulate|"
+    r"palace|square|street|road|highway|building|office|ministry|parliament|center|centre|school)\b", re.I)
+# words for regions and directions that look like places but are not gazetteer entries
+NOT_PLACES = {"west", "east", "north", "south", "the west", "the east", "middle east", "near east", "far east",
+              "gulf", "the gulf", "persian gulf", "europe", "asia", "africa", "kurdistan region", "region",
+              "center", "centre", "world", "earth"}
+# a name followed by these words is used for a regime or people, not for the place itself
+POLITY_NEXT = re.compile(r"^\s*(?:regime|dynasty|government|family|era|period|rule|administration|clan|tribe|"
+                         r"party|movement|forces|army)\b", re.I)
+
+CONTEXT_COUNTRY = 0.10
+CONTAINER_MATCH = 0.25
+CONTAINER_MISMATCH = -0.30
+NEARBY = 0.06
+NEARBY_KM = 400.0
+STRONG = 0.9  # a spelling this close needs no support from the document
+
+
+@dataclass
+class DocPlaces:
+    """What the document says about where it is: countries named, places already located, containers."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    points: list[tuple[str, float, float]] = field(default_factory=list)  # (entity key, lat, lon)
+    # entity key -> container names from "X, Y" / "X in Y"
+    containers: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Resolution:
+    """A place chosen for an entity, with the evidence for the choice."""
+
+    place: Place
+    name_score: float
+    score: float
+    supported: bool
+    candidates: int
+
+    def geo(self) -> dict[str, Any]:
+        """The entity's geo field for this place."""
+        return {"lat": round(self.place.lat, 5), "lon": round(self.place.lon, 5),
+                "uncertainty_km": self.place.radius_km, "method": "gazetteer", "source_id": self.place.source_id}
+
+
+def clean_names(names: list[str]) -> list[str]:
+    """Names to look up: generic words stripped ('the city of Kut' -> 'Kut'), duplicates removed."""
+    out: list[str] = []
+    for name in names:
+        for form in (name, strip_generic(name)):
+            form = form.strip(" \t,.;:()\"'\u2019")
+            if form and norm_place(form) not in NOT_PLACES and form not in out:
+                out.append(form)
+    return out
+
+
+def is_facility(names: list[str]) -> bool:
+    """True when any name names a site (camp, base, airport) rather than a settlement."""
+    return any(FACILITY.search(n) for n in names)
+
+
+def candidates_for(gaz: Gazetteer, names: list[str], kind: str | None = None) -> list[Candidate]:
+    """Best spelling match per place over every name of an entity."""
+    best: dict[int, Candidate] = {}
+    for name in clean_names(names):
+        for cand in gaz.lookup(name, kind=kind):
+            old = best.get(cand.place.geonameid)
+            if old is None or cand.name_score > old.name_score:
+                best[cand.place.geonameid] = cand
+    return sorted(best.values(), key=lambda c: (-c.name_score, -c.place.population))
+
+
+def resolve_country(gaz: Gazetteer, names: list[str]) -> Resolution | None:
+    """The country an entity names, when one of its names is a country's name or short form."""
+    cands = [c for c in candidates_for(gaz, names, kind="country") if c.name_score >= 0.97]
+    if not cands:
+        return None
+    c = cands[0]
+    return Resolution(c.place, c.name_score, c.name_score, True, len(cands))
+
+
+def _container_fit(place: Place, container: Place) -> bool:
+    if container.kind == "country":
+        return place.country == container.country
+    return distance_km((place.lat, place.lon), (container.lat, container.lon)) <= 150.0
+
+
+def _nearby(place: Place, doc: DocPlaces, key: str) -> bool:
+    return any(k != key and distance_km((place.lat, place.lon), (lat, lon)) <= NEARBY_KM for k, lat, lon in doc.points)
+
+
+def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[Place]) -> tuple[float, bool]:
+    """A candidate's total score (spelling, document context, population prior) and whether the document supports it."""
+    place = cand.place
+    score = cand.name_score
+    supported = False
+    if doc.countries:
+        share = doc.countries[place.country] / max(doc.countries.values())
+        if share > 0:
+            score += CONTEXT_COUNTRY * (0.5 + 0.5 * share)
+            supported = True
+    if containers:
+        if any(_container_fit(place, c) for c in containers):
+            score += CONTAINER_MATCH
+            supported = True
+        else:
+            score += CONTAINER_MISMATCH
+    if doc.points and _nearby(place, doc, key):
+        score += NEARBY
+        supported = True
+    # population as a prior: a large city is the likelier reading of a bare name
+    score += 0.04 * min(1.0, math.log10(place.population + 10) / 7.0)
+    return score, supported
+
+
+def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, min_score: float,
+                  containers: list[Place] | None = None) -> Resolution | None:
+    """The city an entity's names mean, or None when no candidate is good enough (never a blind guess)."""
+    cands = [c for c in candidates_for(gaz, names, kind="city") if c.name_score >= min_score]
+    if not cands:
+        return None
+    ranked = []
+    for cand in cands:
+        total, supported = score_candidate(cand, doc, key, containers or [])
+        ranked.append((total, supported, cand))
+    ranked.sort(key=lambda r: (-r[0], -r[2].place.population))
+    total, supported, cand = ranked[0]
+    has_context = bool(doc.countries or doc.points or containers)
+    # a loose spelling is taken only where the document points to the same part of the world
+    if cand.name_score < STRONG and has_context and not supported:
+        return None
+    if containers and not any(_container_fit(cand.place, c) for c in containers):
+        return None
+    return Resolution(cand.place, cand.name_score, total, supported, len(cands))
+
+
+def polity_use(text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when most mentions are followed by 'regime', 'dynasty', ...: a polity, not a location."""
+    if not spans:
+        return False
+    hits = sum(1 for _, end in spans if POLITY_NEXT.match(text[end:end + 30]))
+    return hits * 2 > len(spans)

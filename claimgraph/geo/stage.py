@@ -1,0 +1,371 @@
+"""The analysis stages: place mentions the text implies, then gazetteer and relative resolution."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.extract.context import DocContext
+from claimgraph.geo.gazetteer import Gazetteer, Place
+from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
+from claimgraph.geo.resolve import (
+    DocPlaces,
+    Resolution,
+    is_facility,
+    polity_use,
+    resolve_country,
+    resolve_place,
+)
+from claimgraph.geo.solve import Constraint, Estimate, solve
+from claimgraph.geo.store import gazetteer_for
+from claimgraph.model import Entity, Mention
+
+log = logging.getLogger(__name__)
+
+PLACE_TYPES = ("Place", "Country")
+# verbs that link a place to where it is ("X lies 20 km ...") rather than start a new statement
+LINK_LEMMAS = {"be", "lie", "locate", "situate", "base", "sit", "stand", "position", "build", "set", "establish"}
+_LINK_WORDS = {"is", "was", "are", "were", "lies", "lay", "lying", "sits", "sat", "stands", "located", "situated",
+               "based", "positioned", "built", "which", "that", "and", "some", "about", "roughly", "just", "only",
+               "approximately", "around", "nearly", "the", "a", "an", "of", "its", "it", "now"}
+LOCATIVE = re.compile(rf"\b(?:in|at|near|from|to|outside|around|into|towards?|across)\s+{CITY_OF}{ANCHOR}")
+_CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?)")
+_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "God", "Allah", "Islam", "The", "This", "That", "These", "Those", "His", "Her", "Their", "Our"}
+
+
+def _gazetteer(ctx: DocContext) -> Gazetteer:
+    cached = ctx.scratch.get("geo.gazetteer")
+    if cached is None:
+        cached = ctx.scratch["geo.gazetteer"] = gazetteer_for(ctx.settings.store.url, ctx.settings.geo.min_population)
+    return cached
+
+
+def place_entities(ctx: DocContext) -> dict[str, Entity]:
+    """Representative Place and Country entities of the document."""
+    out: dict[str, Entity] = {}
+    for key in list(ctx.analysis.entities):
+        rep = ctx.find(key)
+        ent = ctx.analysis.entities[rep]
+        if ent.type in PLACE_TYPES:
+            out[rep] = ent
+    return out
+
+
+def entity_names(ent: Entity) -> list[str]:
+    """An entity's name first, then its other surface forms."""
+    return [ent.name] + sorted(a for a in ent.aliases if a != ent.name)
+
+
+def doc_countries(ctx: DocContext, gaz: Gazetteer) -> Counter[str]:
+    """How often each country is mentioned (by name) in the document."""
+    counts: Counter[str] = Counter()
+    by_key: dict[str, str | None] = {}
+    for m in ctx.analysis.mentions:
+        key = ctx.find(m.entity_key)
+        if key not in by_key:
+            ent = ctx.analysis.entities[key]
+            res = resolve_country(gaz, entity_names(ent)) if ent.type in PLACE_TYPES else None
+            by_key[key] = res.place.country if res else None
+        code = by_key[key]
+        if code:
+            counts[code] += 1
+    return counts
+
+
+def _anchor_mention(ctx: DocContext, start: int, end: int) -> Mention | None:
+    # the mention of the anchor itself, not a longer one that contains it ("camp near the city of X")
+    inside = [m for m in ctx.analysis.mentions if m.type in PLACE_TYPES and m.start >= start and m.end <= end]
+    if inside:
+        return max(inside, key=lambda m: m.end - m.start)
+    m = ctx.mention_at(start, end)
+    if m is None or m.type not in PLACE_TYPES or (m.start < start - 25 or m.end > end + 25):
+        return None
+    return m
+
+
+@dataclass
+class GeoMentions:
+    """Adds the place mentions relative phrases need: anchors, list-item sites, unnamed camps, 'in Dihok'."""
+
+    name: str = "geo.mentions"
+    order: int = 190
+
+    def run(self, ctx: DocContext) -> None:
+        """Add missing Place mentions (source 'geo')."""
+        gaz = _gazetteer(ctx)
+        countries = doc_countries(ctx, gaz)
+        for sent in sentences(ctx.text):
+            phrases = find_phrases(sent.text, sent.start)
+            for p in phrases:
+                if p.anchor_start is not None and ctx.mention_at(p.anchor_start, p.anchor_end) is None:
+                    self._anchor(ctx, gaz, p)
+            if phrases:
+                self._subject(ctx, sent, phrases)
+            self._locatives(ctx, gaz, sent, countries)
+
+    def _anchor(self, ctx: DocContext, gaz: Gazetteer, p: Phrase) -> None:
+        assert p.anchor_start is not None and p.anchor_end is not None and p.anchor_text
+        if p.anchor_text in _NOT_NAMES:
+            return
+        country = resolve_country(gaz, [p.anchor_text])
+        if country is not None:
+            ctx.add_mention(p.anchor_start, p.anchor_end, "Country", source="geo")
+            return
+        if any(c.name_score >= 0.92 for c in gaz.lookup(p.anchor_text, kind="city")):
+            ctx.add_mention(p.anchor_start, p.anchor_end, "Place", source="geo")
+
+    def _subject(self, ctx: DocContext, sent: Sentence, phrases: list[Phrase]) -> None:
+        first = phrases[0]
+        site = unnamed_site(sent.text, first.start - sent.start)
+        if site is not None and first.anchor_text:
+            noun_start, noun_end = (sent.start + site.start("noun"), sent.start + site.end("noun"))
+            if ctx.mention_at(noun_start, noun_end) is None:
+                noun = re.sub(r"\s+", " ", site.group("noun").lower())
+                relation = ctx.text[first.start:first.anchor_start].strip()
+                relation = re.sub(r"\s+the\s+(?:city|town|village|capital)(?:\s+of)?$", "", relation, flags=re.I)
+                name = f"{noun} {relation} {first.anchor_text}"
+                key = ctx.add_entity(name, "Place")
+                ctx.add_mention(noun_start, noun_end, "Place", source="geo", key=key)
+                ctx.scratch.setdefault("geo.sites", set()).add(key)
+                # the bare noun is no name of this place: keep it out of the aliases
+                ctx.entity(key).aliases.discard(ctx.text[noun_start:noun_end])
+            return
+        head = list_head(sent.text)
+        if head is not None:
+            start, end = sent.start + head[0], sent.start + head[1]
+            if ctx.mention_at(start, end) is None and ctx.text[start:end][:1].isupper():
+                ctx.add_mention(start, end, "Place", source="geo")
+
+    def _locatives(self, ctx: DocContext, gaz: Gazetteer, sent: Sentence, countries: Counter[str]) -> None:
+        if not countries:
+            return
+        for m in LOCATIVE.finditer(sent.text):
+            start, end = sent.start + m.start("anchor"), sent.start + m.end("anchor")
+            text = ctx.text[start:end]
+            if text in _NOT_NAMES or ctx.mention_at(start, end) is not None:
+                continue
+            # only exact names of towns in a country the document talks about: this recognises, never guesses
+            if any(c.name_score >= 0.97 and c.place.country in countries for c in gaz.lookup(text, kind="city")):
+                ctx.add_mention(start, end, "Place", source="geo")
+
+
+@dataclass
+class Located:
+    """A subject place and what the text says about where it is."""
+
+    key: str
+    constraints: list[Constraint] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class GeoResolve:
+    """Resolves Place/Country entities to coordinates and adds located_near claims from relative phrases."""
+
+    name: str = "geo.resolve"
+    order: int = 750
+
+    def run(self, ctx: DocContext) -> None:
+        """Set geo and external_ids.geonames on the document's places; add located_near claims."""
+        gaz = _gazetteer(ctx)
+        self._merge_sites(ctx)
+        places = place_entities(ctx)
+        doc = DocPlaces(countries=doc_countries(ctx, gaz))
+        resolved: dict[str, Resolution] = {}
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in ctx.analysis.mentions:
+            spans.setdefault(ctx.find(m.entity_key), []).append((m.start, m.end))
+        for key, ent in places.items():
+            try:
+                res = resolve_country(gaz, entity_names(ent))
+            except Exception:  # one bad name never spoils the others
+                log.exception("geo: country look-up failed for %r", ent.name)
+                continue
+            if res is not None:
+                resolved[key] = res
+        containers = self._containers(ctx, places, resolved)
+        cities = {k: e for k, e in places.items() if k not in resolved and not is_facility(entity_names(e))
+                  and not polity_use(ctx.text, spans.get(k, []))}
+        for pass_no in (1, 2):
+            for key, ent in cities.items():
+                try:
+                    boxes = [resolved[c].place for c in containers.get(key, []) if c in resolved]
+                    res = resolve_place(gaz, key, entity_names(ent), doc, ctx.settings.geo.min_score, boxes)
+                except Exception:
+                    log.exception("geo: place look-up failed for %r", ent.name)
+                    continue
+                if res is not None:
+                    resolved[key] = res
+                else:
+                    resolved.pop(key, None)
+            # the second pass sees where the first pass put the document's other places
+            doc.points = [(k, r.place.lat, r.place.lon) for k, r in resolved.items()
+                          if r.place.kind == "city" and r.name_score >= 0.97]
+        for key, res in resolved.items():
+            self._apply(ctx, key, res)
+        self._relative(ctx, resolved)
+
+    def _merge_sites(self, ctx: DocContext) -> None:
+        """An unnamed site this plugin named that a later stage also recognised is one entity: theirs."""
+        sites = ctx.scratch.get("geo.sites", set())
+        if not sites:
+            return
+        for m in list(ctx.analysis.mentions):
+            if m.source != "geo" or m.entity_key not in sites:
+                continue
+            for other in ctx.analysis.mentions:
+                if (other.source != "geo" and other.type in PLACE_TYPES and other.start <= m.start
+                        and other.end >= m.end):
+                    ctx.merge(other.entity_key, m.entity_key)
+                    break
+
+    def _containers(self, ctx: DocContext, places: dict[str, Entity],
+                    countries: dict[str, Resolution]) -> dict[str, list[str]]:
+        """'X, Iraq' and 'X in Y': the places a mention says it lies in."""
+        out: dict[str, list[str]] = {}
+        starts = {m.start: m for m in ctx.analysis.mentions if m.type in PLACE_TYPES}
+        for m in ctx.analysis.mentions:
+            key = ctx.find(m.entity_key)
+            if key not in places:
+                continue
+            after = _CONTAINER_AFTER.match(ctx.text[m.end:m.end + 40])
+            if not after:
+                continue
+            other = starts.get(m.end + after.end())
+            if other is None:
+                continue
+            okey = ctx.find(other.entity_key)
+            comma = "," in after.group(0) and " in " not in after.group(0)
+            # a comma list ("Baghdad, Basra and Mosul") is no container; a country after a comma is
+            if okey != key and (not comma or okey in countries):
+                out.setdefault(key, []).append(okey)
+        return out
+
+    def _apply(self, ctx: DocContext, key: str, res: Resolution) -> None:
+        ent = ctx.analysis.entities[key]
+        ent.geo = res.geo()
+        ent.external_ids["geonames"] = str(res.place.geonameid)
+        # the gazetteer knows whether a name is a country or a town better than a tagger does
+        new_type = "Country" if res.place.kind == "country" else "Place"
+        if ent.type != new_type and res.name_score >= 0.97:
+            ent.type = new_type
+            for m in ctx.analysis.mentions:
+                if ctx.find(m.entity_key) == key:
+                    m.type = new_type
+
+    def _relative(self, ctx: DocContext, resolved: dict[str, Resolution]) -> None:
+        located: dict[str, Located] = {}
+        for sent in sentences(ctx.text):
+            phrases = find_phrases(sent.text, sent.start)
+            previous: str | None = None
+            prev_end = sent.start
+            for p in phrases:
+                subject = self._subject_of(ctx, sent, p, phrases, previous, prev_end, resolved)
+                previous, prev_end = subject, p.end
+                if subject is None:
+                    continue
+                try:
+                    self._constrain(ctx, sent, p, subject, resolved, located)
+                except Exception:
+                    log.exception("geo: relative phrase failed: %r", ctx.text[p.start:p.end])
+        for key, loc in located.items():
+            res = resolved.get(key)
+            if res is not None and res.place.kind == "country":
+                continue
+            ent = ctx.analysis.entities[key]
+            ent.attrs["geo_constraints"] = [c.describe() for c in loc.constraints]
+            if res is not None and res.name_score >= 0.97:
+                continue  # a town the gazetteer knows by name keeps its own coordinates
+            est: Estimate | None = solve(loc.constraints)
+            if est is None:
+                continue
+            ent.geo = {"lat": est.lat, "lon": est.lon, "uncertainty_km": est.uncertainty_km, "method": "relative",
+                       "source_id": ctx.analysis.document.doc_id}
+            ent.external_ids.pop("geonames", None)
+
+    def _subject_of(self, ctx: DocContext, sent: Sentence, p: Phrase, phrases: list[Phrase], previous: str | None,
+                    prev_end: int, resolved: dict[str, Resolution]) -> str | None:
+        # "120 km from Baghdad and 40 km from the border": the second phrase describes the same place
+        if previous is not None and re.fullmatch(r"[\s,]*(?:and|,)?[\s,]*", ctx.text[prev_end:p.start]):
+            return previous
+        anchors = {(q.anchor_start, q.anchor_end) for q in phrases}
+        site = unnamed_site(sent.text, p.start - sent.start)
+        if site is not None:
+            m = ctx.mention_at(sent.start + site.start("noun"), sent.start + site.end("noun"))
+            return ctx.find(m.entity_key) if m else None
+        head = list_head(sent.text)
+        if head is not None:
+            m = ctx.mention_at(sent.start + head[0], sent.start + head[1])
+            if m is not None and m.type in PLACE_TYPES:
+                return ctx.find(m.entity_key)
+        def is_country(m: Mention) -> bool:
+            res = resolved.get(ctx.find(m.entity_key))
+            return res is not None and res.place.kind == "country"
+
+        before = [m for m in ctx.mentions_in(sent.start, p.start)
+                  if m.type in PLACE_TYPES and (m.start, m.end) not in anchors and not is_country(m)]
+        if not before:
+            return None
+        m = before[-1]
+        if not self._linked(ctx, m.end, p.start):
+            return None
+        return ctx.find(m.entity_key)
+
+    def _linked(self, ctx: DocContext, start: int, end: int) -> bool:
+        """True when the words between a place and a phrase only link the two (no new clause)."""
+        between = ctx.text[start:end]
+        if len(between) > 90 or ";" in between:
+            return False
+        span = ctx.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+        tokens = list(span) if span is not None else []
+        if tokens and any(t.pos_ for t in tokens):
+            return not any(t.pos_ == "VERB" and t.lemma_.lower() not in LINK_LEMMAS for t in tokens)
+        words = re.findall(r"[A-Za-z]+", between.lower())
+        # without a tagger: an apposition after a comma, or only linking words
+        return between.lstrip().startswith(",") or all(w in _LINK_WORDS for w in words)
+
+    def _constrain(self, ctx: DocContext, sent: Sentence, p: Phrase, subject: str,
+                   resolved: dict[str, Resolution], located: dict[str, Located]) -> None:
+        anchor_key: str | None = None
+        anchor_place: Place | None = None
+        if p.anchor_start is not None and p.anchor_end is not None:
+            m = _anchor_mention(ctx, p.anchor_start, p.anchor_end)
+            if m is not None:
+                anchor_key = ctx.find(m.entity_key)
+                res = resolved.get(anchor_key)
+                anchor_place = res.place if res else None
+        if anchor_key == subject:
+            return
+        loc = located.setdefault(subject, Located(subject))
+        text = ctx.text[p.start:p.end]
+        if p.kind in ("distance_border", "on_border"):
+            country = p.border_of or (anchor_place.country if anchor_place and anchor_place.kind == "country"
+                                      else None)
+            if country:
+                # "near the border" allows some kilometres; "on the border" none
+                distance = p.distance_km if p.distance_km is not None else (15.0 if p.near_border else 0.0)
+                loc.constraints.append(Constraint("border", distance_km=distance, country=country, side=p.side,
+                                                  anchor_key=anchor_key, text=text,
+                                                  extra={"near": p.near_border}))
+            return
+        if anchor_key is None:
+            return
+        kind = {"distance_dir": "distance", "distance": "distance", "near": "near", "direction": "direction"}[p.kind]
+        if anchor_place is not None and anchor_place.kind == "city":
+            loc.constraints.append(Constraint(kind, anchor_place.lat, anchor_place.lon, anchor_place.radius_km,
+                                              p.distance_km, p.direction, anchor_key=anchor_key, text=text))
+        qualifiers: dict[str, Any] = {}
+        if p.distance_km is not None:
+            qualifiers["distance_km"] = int(p.distance_km) if float(p.distance_km).is_integer() else p.distance_km
+        if p.direction:
+            qualifiers["direction"] = p.direction
+        evidence = (sent.start, sent.end)
+        if evidence not in loc.evidence:
+            loc.evidence.append(evidence)
+        ctx.add_claim(subject, "located_near", anchor_key, evidence, extractor="geo.relative",
+                      qualifiers=qualifiers, confidence=0.8)
