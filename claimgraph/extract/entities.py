@@ -50,6 +50,10 @@ def clean_span(span: Span) -> list[Span]:
             piece = piece[:-1]
         while len(piece) > 0 and TRAILING_JUNK.match(piece[0].text):
             piece = piece[1:]
+        while len(piece) > 1 and piece[-1].is_lower and piece[-1].is_alpha:
+            piece = piece[:-1]  # 'Interfax news agency' → 'Interfax'
+        while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
+            piece = piece[:-1]
         if len(piece) > 0 and any(ch.isalpha() for ch in piece.text):
             out.append(piece)
     return out
@@ -70,7 +74,8 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
             if ent.label_ == "NORP":
                 out.extend(rules.norp_candidates(span))
                 continue
-            if span.text.isupper() and len(span) > 2 and rules._mostly_capitals(span.sent):
+            if span.text.isupper() and (rules.in_capitals_run(ctx.doc, span.start, span.end)
+                                        or (len(span) > 2 and rules._mostly_capitals(span.sent))):
                 continue  # runs of a capitals headline ('BASEBALL - MAJOR LEAGUE STANDINGS')
             if type_ == "Place" and country_of(span.text):
                 type_ = "Country"
@@ -80,9 +85,27 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
     return out
 
 
+def merge_adjacent_nationalities(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'Iraqi Kurdish': two nationality words in a row are one group name."""
+    norp = sorted((c for c in cands if c.note == "norp"), key=lambda c: c.start)
+    out = [c for c in cands if c.note != "norp"]
+    i = 0
+    while i < len(norp):
+        cur = norp[i]
+        while i + 1 < len(norp) and norp[i + 1].start == cur.end + 1 and text[cur.end] == " ":
+            cur = Candidate(cur.start, norp[i + 1].end, "Group", "ner", max(cur.priority, norp[i + 1].priority),
+                            note="norp")
+            i += 1
+        out.append(cur)
+        i += 1
+    return out
+
+
 def select(cands: list[Candidate]) -> list[Candidate]:
     """Best non-overlapping candidates: strong ones first, longer first; the same span twice
-    keeps the more trusted source's type."""
+    keeps the more trusted source's type; a nationality word may sit inside a group named after it."""
+    nested = [c for c in cands if c.note == "norp"]
+    cands = [c for c in cands if c.note != "norp"] + nested
     by_span: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
     for c in cands:
         by_span[(c.start, c.end)].append(c)
@@ -99,7 +122,8 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in merged:
         if any(occupied[c.start: c.end]):
-            if any(k.start == c.start and k.end == c.end and k.note and c.note for _, _, k in taken):
+            if c.note == "norp" and all(k.note in ("collective", "demonym") for s, e, k in taken
+                                        if s < c.end and e > c.start):
                 kept.append(c)
             continue
         occupied[c.start: c.end] = b"\x01" * (c.end - c.start)
@@ -111,10 +135,19 @@ def select(cands: list[Candidate]) -> list[Candidate]:
 def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     """One type per name in a document: the most trusted, then most frequent, label wins."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    person_words: dict[str, set[str]] = defaultdict(set)
     for c in kept:
         if c.note in ("norp", "demonym"):
             continue
-        votes[norm_name(c.name or ctx.text[c.start: c.end])][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
+        name = norm_name(c.name or ctx.text[c.start: c.end])
+        votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
+        if c.type == "Person" and c.source != "propagated" and " " in name:
+            for word in (name.split()[0], name.split()[-1]):
+                person_words[word].add(name)
+    for name, counter in votes.items():
+        # 'Lebed' after 'Alexander Lebed': a lone surname is that person, whatever the model said
+        if " " not in name and len(person_words.get(name, ())) == 1:
+            counter["Person"] += 3 * sum(counter.values())
     return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
 
 
@@ -140,8 +173,9 @@ class EntityRecognizer:
         cands += [c for c in rules.capitalised_name_candidates(ctx.doc, doc_acronyms)
                   if not rules.covers_heading(c.start, c.end, headings, text)]
         cands += acronyms
+        cands += rules.nationality_candidates(ctx.doc)
         cands = [rules.retype(c, ctx.doc, table) for c in cands]
-        kept = select(cands)
+        kept = select(merge_adjacent_nationalities(cands, text))
         kept += self._propagate(ctx, kept)
         kept = select(kept)
         types = vote_types(ctx, kept)

@@ -70,6 +70,14 @@ _NAME_WORD = r"[A-Z][\w\u2019'.]*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*"
 CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:\s+(?:of|for|on)(?:\s+the)?)?\s+{_NAME_WORD})*")
 _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
+COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
+# words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
+COMMUNITY_WORDS = {"Muslim", "Muslims", "Moslem", "Moslems", "Christian", "Christians", "Jewish", "Jew", "Jews",
+                   "Catholic", "Catholics", "Protestant", "Protestants", "Sunni", "Sunnis", "Shi'ite", "Shiite",
+                   "Shia", "Shi'ites", "Shiites", "Kurdish", "Kurd", "Kurds", "Arab", "Arabs", "Arabic", "Islamic",
+                   "Hindu", "Hindus", "Sikh", "Sikhs", "Buddhist", "Buddhists", "Orthodox", "Baluch", "Pashtun",
+                   "Tamil", "Tamils", "Chechen", "Chechens", "Palestinians", "Europeans", "European", "Asian",
+                   "African", "Latin", "Western", "Zionist", "Zionists"}
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -167,6 +175,20 @@ def _mostly_capitals(sent: Span) -> bool:
     return bool(letters) and sum(1 for t in letters if t.is_upper) >= 0.6 * len(letters)
 
 
+def in_capitals_run(doc: Doc, start: int, end: int) -> bool:
+    """True when the words next to tokens [start, end) are in capitals too: a headline, not a name."""
+    def neighbour(i: int, step: int) -> str | None:
+        while 0 <= i < len(doc):
+            if doc[i].is_alpha:
+                return doc[i].text
+            i += step
+        return None
+
+    sides = [neighbour(start - 1, -1), neighbour(end, 1)]
+    capitals = [w for w in sides if w is not None and w.isupper() and len(w) > 1]
+    return len(capitals) == 2 or (len(capitals) == 1 and None in sides)
+
+
 def acronym_candidates_in(doc: Doc) -> list[Candidate]:
     """All-capital tokens (MKO, KDP) in ordinary sentences: most are organizations."""
     out = []
@@ -175,6 +197,8 @@ def acronym_candidates_in(doc: Doc) -> list[Candidate]:
             continue  # a headline in capitals: every word looks like an acronym
         for tok in sent:
             text = tok.text
+            if in_capitals_run(doc, tok.i, tok.i + 1):
+                continue
             if not is_acronym(text) or len(text.replace(".", "")) > 6 or ROMAN.match(text):
                 continue
             if text.lower() in STOP_WORDS or (tok.i == sent.start and len(text) < 3):
@@ -250,7 +274,7 @@ def retype(cand: Candidate, doc: Doc, table: AliasTable) -> Candidate:
     if cand.type in ("Place", "Country") and country_of(name):
         cand.type = "Country"
         return cand
-    if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person":
+    if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person" and lower_words[0] not in COMPASS:
         cand.type = "Organization"
         return cand
     if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp"):
@@ -311,4 +335,19 @@ def regime_candidates(doc: Doc) -> list[Candidate]:
         if span is not None and any(t.ent_type_ == "PERSON" for t in span):
             continue  # 'Saddam's regime' stays a mention of Saddam
         out.append(Candidate(m.start(), m.end(), "Organization", "rule", 2.5))
+    return out
+
+
+def nationality_candidates(doc: Doc) -> list[Candidate]:
+    """Nationality and community words the model missed ('English', 'Moslem', 'SCOTTISH'): weak
+    Group candidates, kept only where nothing else claims the span."""
+    out = []
+    for tok in doc:
+        text = tok.text
+        if not text[:1].isupper():
+            continue
+        word = text.title() if text.isupper() else text
+        if word in COMMUNITY_WORDS or (demonym_country(word) and not country_of(word)
+                                       and len(word) > 4 and tok.pos_ in ("ADJ", "PROPN", "NOUN")):
+            out.append(Candidate(tok.idx, tok.idx + len(text), "Group", "ner", 1.2, note="norp"))
     return out

@@ -212,7 +212,9 @@ class StoreNamesOnly:
         kept: list[Mention] = []
         coref: list[Mention] = []
         for m in ctx.analysis.mentions:
-            (coref if m.source == "coref" else kept).append(m)
+            # descriptions and common-noun phrases ('the group', 'officials') are not names
+            not_a_name = m.source in ("coref", "nominal") or not any(ch.isupper() for ch in m.text)
+            (coref if not_a_name else kept).append(m)
             if m.source not in ("norp", "demonym"):
                 m.type = ctx.entity(m.entity_key).type
         ctx.analysis.mentions = kept
