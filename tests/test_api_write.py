@@ -94,6 +94,12 @@ def test_review_rejects_a_claim(writer: TestClient, stored: dict[str, Any]) -> N
     assert writer.get(f"/api/claims/{target}").json()["status"] == "rejected"
     bad = writer.post("/api/review", json={"kind": "claim", "id": target, "action": "delete"}, headers=_auth())
     assert bad.status_code == 422
+    missing = writer.post("/api/review", json={"kind": "entity", "id": "e-nope", "action": "accept"},
+                          headers=_auth())
+    assert missing.status_code == 404
+    history = writer.post("/api/review", json={"kind": "claim", "id": target, "action": "accept"}, headers=_auth())
+    assert history.status_code == 200
+    assert writer.get(f"/api/claims/{target}").json()["status"] != "rejected"
 
 
 def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, base_settings: Settings) -> None:

@@ -95,10 +95,7 @@ def _call_review(func: Any, engine: Engine, req: ReviewRequest) -> Any:
 
 def _record_review(engine: Engine, req: ReviewRequest) -> dict[str, Any]:
     """Store the review; a rejected claim is marked rejected, an accepted one active again."""
-    table = claims if req.kind == "claim" else entities
     with engine.begin() as conn:
-        if conn.execute(select(table.c.id).where(table.c.id == req.id)).first() is None:
-            raise HTTPException(status_code=404, detail=f"no {req.kind} {req.id!r}")
         conn.execute(insert(reviews).values(target_kind=req.kind, target_id=req.id, action=req.action,
                                             reviewer=req.reviewer, note=req.note, created_at=now()))
         if req.kind == "claim" and req.action == "reject":
@@ -113,13 +110,15 @@ def _record_review(engine: Engine, req: ReviewRequest) -> dict[str, Any]:
 def review(request: Request, _auth: Writer, body: ReviewRequest) -> dict[str, Any]:
     """Record a reviewer's decision (through the reasoning plugin's review() where installed)."""
     engine: Engine = request.app.state.engine
+    table = claims if body.kind == "claim" else entities
+    with engine.connect() as conn:
+        if conn.execute(select(table.c.id).where(table.c.id == body.id)).first() is None:
+            raise HTTPException(status_code=404, detail=f"no {body.kind} {body.id!r}")
     func = _reasoner_review()
     if func is None:
         return {"ok": True, "review": _record_review(engine, body)}
     try:
         result = _call_review(func, engine, body)
-    except (KeyError, LookupError) as exc:
-        raise HTTPException(status_code=404, detail=str(exc)) from None
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
     return {"ok": True, "review": result if isinstance(result, (dict, list, str, int, float)) else None}
