@@ -1,90 +1,393 @@
-"""Claim extractors v0: founding, bases, support, designations and attacks from verb frames."""
+"""Claim extraction from dependency frames: relations between actors as a careful reader notes them."""
 
 from __future__ import annotations
 
-import re
+from spacy.tokens import Token
 
-from spacy.tokens import Span, Token
-
+from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
-from claimgraph.model import LiteralValue
+from claimgraph.extract.frames import Found
+from claimgraph.extract.structure import Layout, layout_of
+from claimgraph.extract.timeinfo import parse_time
+from claimgraph.extract.units import record, resolver_for, units_of
 from claimgraph.plugins import hookimpl
 
-FOUND_VERBS = {"found", "establish", "form", "create", "launch"}
-ATTACK_VERBS = {"attack": "attacked", "bomb": "bombed", "assassinate": "assassinated", "kill": "killed",
-                "kidnap": "kidnapped", "arrest": "arrested", "release": "released", "deport": "expelled",
-                "expel": "expelled"}
-SUPPORT_VERBS = {"support", "fund", "finance", "arm", "back", "aid"}
-YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+QUANT_NOUNS = {"number", "percent", "lot", "dozen", "hundred", "thousand", "handful", "majority", "part",
+               "rest", "some", "many", "most", "several", "all", "one", "none", "few", "half", "score",
+               "group", "couple", "minority", "bunch"}
+OVERTHROW_HEADS = {"seek", "call", "want", "demand", "plan", "aim", "advocate", "pursue", "work", "push",
+                   "strive", "fight", "struggle", "support"}
+OVERTHROW_VERBS = {"overthrow", "topple", "oust", "bring", "destroy", "remove", "unseat"}
+WANT_VERBS = {"seek", "aim", "try", "want", "plan", "attempt", "strive", "intend", "work", "vow", "struggle"}
+BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
+GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}
+DATE_LABELS = {"DATE"}
 
 
-def _subtree_entities(ctx: DocContext, token: Token) -> list[str]:
-    """Entity keys named anywhere in a token's subtree, in text order, without repeats."""
-    span = ctx.doc[token.left_edge.i: token.right_edge.i + 1]
-    keys: list[str] = []
-    for m in ctx.mentions_in(span.start_char, span.end_char):
-        key = ctx.find(m.entity_key)
-        if key not in keys:
-            keys.append(key)
-    return keys
+class FrameExtractor:
+    """Runs every frame over the sentences that hold a trigger word and at least one mention."""
 
-
-def _arguments(ctx: DocContext, verb: Token) -> tuple[list[str], list[str]]:
-    """(agents, patients) of a verb, with passive voice turned around."""
-    agents: list[str] = []
-    patients: list[str] = []
-    for child in verb.children:
-        if child.dep_ in ("nsubj",):
-            agents += _subtree_entities(ctx, child)
-        elif child.dep_ in ("dobj", "nsubjpass"):
-            patients += _subtree_entities(ctx, child)
-        elif child.dep_ == "agent":
-            agents += _subtree_entities(ctx, child)
-    return agents, patients
-
-
-class VerbFrames:
-    """Subject-verb-object frames for the core event and relation verbs."""
-
-    name = "claims.verb_frames"
+    name = "claims.frames"
     order = 300
 
     def run(self, ctx: DocContext) -> None:
-        """Add one claim per (agent, patient) pair of a known verb."""
-        for sent in ctx.doc.sents:
-            for tok in sent:
-                if tok.pos_ != "VERB":
-                    continue
-                self._verb(ctx, sent, tok)
+        """Add claims for every frame that finds its arguments."""
+        layout: Layout = layout_of(ctx)
+        self.ctx = ctx
+        for unit in units_of(ctx):
+            if layout.is_heading(unit.start_char) or layout.is_footnote(unit.start_char):
+                continue
+            toks = unit.tokens
+            triggers = [t for t in toks if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS]
+            if not triggers:
+                continue
+            self.args = resolver_for(ctx, unit)
+            for tok in triggers:
+                for found in self.frames(tok):
+                    record(ctx, found, unit, self.name)
 
-    def _verb(self, ctx: DocContext, sent: Span, verb: Token) -> None:
+    # ------------------------------------------------------------ helpers
+    def keys(self, tok: Token | None, role: str = "agent", nominal_ok: bool = True) -> list[str]:
+        """Entity keys for an argument token, looking through 'a number of X' to X."""
+        if tok is None:
+            return []
+        if tok.lemma_.lower() in QUANT_NOUNS or tok.pos_ == "NUM":
+            inner = F.prep_objects(tok, "of")
+            if inner and not (tok.lemma_.lower() == "group" and self.args.entity_at(tok)):
+                conj_rest = [c for c in self.args.conjuncts(tok)[1:]]
+                out = [k for i in inner for k in self.keys(i, role, nominal_ok)]
+                out += [k for c in conj_rest for k in self.keys(c, role, nominal_ok)]
+                return list(dict.fromkeys(out))
+        keys = self.args.resolve(tok, role, nominal_ok)
+        if not keys and role == "patient":
+            # "several leaders and 90 percent of members of the group": look into the other conjuncts
+            for c in self.args.conjuncts(tok)[1:]:
+                keys += self.keys(c, role, nominal_ok)
+        return keys
+
+    def actors(self, keys: list[str]) -> list[str]:
+        """Only the keys that can act (people, bodies, states, groups)."""
+        return [k for k in keys if self.args.etype(k) in ("Organization", "Person", "Country", "Group")]
+
+    def pairs(self, pred: str, trigger: Token, subj: list[str], objs: list[str], **quals: object) -> list[Found]:
+        """Every subject-object combination as found claims."""
+        out: list[Found] = []
+        for s in subj:
+            for o in objs:
+                if s != o:
+                    out.append(Found(s, pred, o, trigger, qualifiers=dict(quals)))
+        return out
+
+    # ------------------------------------------------------------ dispatch
+    def frames(self, tok: Token) -> list[Found]:
+        """All claims one trigger word opens."""
+        lemma = tok.lemma_.lower()
+        out: list[Found] = []
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            if lemma in F.DESIGNATE_VERBS:
+                out += self.designation(tok)
+            if lemma in F.FOUND_VERBS:
+                out += self.founding(tok)
+            if lemma in F.BASED_VERBS or tok.lower_ in ("based", "headquartered", "stationed"):
+                out += self.based(tok)
+            if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected"):
+                out += self.tied_participle(tok)
+            if lemma in F.VERB_FRAMES and tok.pos_ != "ADJ":
+                out += self.verb_frame(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in F.TIE_NOUNS:
+                out += self.ties(tok)
+            if lemma in F.AGREEMENT_NOUNS:
+                out += self.agreement(tok)
+            if lemma in F.HOSTILITY_NOUNS:
+                out += self.hostility(tok)
+            if lemma in F.OVERTHROW_NOUNS:
+                out += self.overthrow(tok)
+            if lemma in F.SUPPORT_NOUNS:
+                out += self.support_noun(tok)
+            if lemma in F.SUPPORTER_NOUNS:
+                out += self.supporter(tok)
+            if lemma in F.ATTACK_NOUNS:
+                out += self.attack_noun(tok)
+            if lemma in F.BASE_NOUNS:
+                out += self.base_noun(tok)
+            if lemma in F.IDEOLOGY_NOUNS:
+                out += self.ideology(tok)
+        return out
+
+    # ------------------------------------------------------------ verb frames
+    def verb_frame(self, verb: Token) -> list[Found]:
+        """Subject-verb-object frames ('French officials shut MKO offices', passive turned around)."""
         lemma = verb.lemma_.lower()
-        agents, patients = _arguments(ctx, verb)
-        if lemma in FOUND_VERBS:
-            org = patients[0] if patients else None
-            if org is None:
-                return
-            for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ == "in":
-                    year = YEAR.search(ctx.text[child.idx: child.right_edge.idx + len(child.right_edge)])
-                    if year:
-                        ctx.add_claim(org, "founded_in", LiteralValue(year.group(1), "date"), sent, self.name,
-                                      qualifiers={"time": {"text": year.group(1), "start": year.group(1)}})
-                if child.dep_ == "agent":
-                    for person in _subtree_entities(ctx, child):
-                        if ctx.entity(person).type == "Person":
-                            ctx.add_claim(org, "founded_by", person, sent, self.name)
-        elif lemma in ATTACK_VERBS:
-            for a in agents:
-                for p in patients:
-                    ctx.add_claim(a, ATTACK_VERBS[lemma], p, sent, self.name)
-        elif lemma in SUPPORT_VERBS:
-            for a in agents:
-                for p in patients:
-                    ctx.add_claim(a, "supported", p, sent, self.name)
+        pred, slots = F.VERB_FRAMES[lemma]
+        if lemma in ("free", "close", "shut") and verb.tag_ == "JJ":
+            return []
+        if lemma == "call" and not F.prep_objects(verb, "on"):
+            return []
+        if lemma in ("work",) and not F.prep_objects(verb, "with", "for"):
+            return []
+        agent = F.agent_of(verb)
+        subj = self.actors(self.keys(agent, "agent"))
+        objs: list[str] = []
+        for p in F.patients_of(verb, slots):
+            objs += self.keys(p, "patient")
+        if lemma == "serve":
+            objs = [o for o in objs if self.args.etype(o) in ("Organization", "Country", "Group")]
+        objs = self.actors(objs) if pred not in ("restricted",) else objs
+        quals: dict[str, object] = {}
+        place = self.place_of(verb)
+        if place and pred in ("attacked", "bombed", "assassinated", "killed", "arrested", "released"):
+            quals["place"] = place
+        return self.pairs(pred, verb, subj, objs, **quals)
+
+    def place_of(self, verb: Token) -> dict[str, str] | None:
+        """'in Iran' attached to an event verb, as an entity reference."""
+        for p in F.prep_objects(verb, "in", "at"):
+            key = self.args.entity_at(p)
+            if key and self.args.etype(key) in ("Country", "Place"):
+                ent = self.ctx.entity(key)
+                return {"name": ent.name, "type": ent.type}
+        return None
+
+    def designation(self, verb: Token) -> list[Found]:
+        """'Some countries, including the US and Canada, consider it a terrorist organization'."""
+        scope = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text
+        if not F.DESIGNATE_WORDS.search(scope):
+            return []
+        targets: list[Token] = []
+        if F.is_passive(verb):
+            targets += list(F.children(verb, "nsubjpass"))
+        targets += list(F.children(verb, "dobj"))
+        for c in F.children(verb, "ccomp", "xcomp", "oprd"):
+            targets += list(F.children(c, "nsubj", "dobj"))
+        agent = F.agent_of(verb) if not F.is_passive(verb) else next(
+            (p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"), None)
+        subj = self.actors(self.keys(agent, "agent"))
+        objs = [k for t in targets for k in self.keys(t, "patient", nominal_ok=False)]
+        objs = [o for o in objs if self.args.etype(o) in ("Organization", "Group", "Person")]
+        return self.pairs("designated_terrorist", verb, subj, objs)
+
+    def founding(self, verb: Token) -> list[Found]:
+        """'The group was established in 1965 by ... X, Y and Z' -> founded_in, founded_by x3."""
+        if verb.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in verb.children):
+            return []
+        passive = F.is_passive(verb)
+        org_toks = list(F.children(verb, "nsubjpass")) if passive else list(F.children(verb, "dobj"))
+        org_toks = [t for t in org_toks if t.lemma_.lower() not in F.TIE_NOUNS]
+        orgs: list[str] = []
+        for t in org_toks:
+            for key in self.keys(t, "agent", nominal_ok=False):
+                if self.args.etype(key) in ("Organization", "Group"):
+                    orgs.append(key)
+        if not orgs:
+            return []
+        out: list[Found] = []
+        founder_root = next((p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"),
+                            None) if passive else F.agent_of(verb)
+        if founder_root is not None:
+            span = verb.doc[founder_root.left_edge.i: founder_root.right_edge.i + 1]
+            people = [self.args.entity_at(t) for t in span]
+            founders = [k for k in dict.fromkeys(p for p in people if p) if self.args.etype(k) == "Person"]
+            for org in orgs:
+                out += [Found(org, "founded_by", p, verb) for p in founders]
+        for date_tok in F.prep_objects(verb, "in", "on", "during"):
+            when = parse_time(verb.doc[date_tok.left_edge.i: date_tok.right_edge.i + 1].text)
+            if when and when.get("start"):
+                for org in orgs:
+                    out.append(Found(org, "founded_in", ("date", when["text"]), verb, qualifiers={"time": when}))
+        return out
+
+    def based(self, verb: Token) -> list[Found]:
+        """'The group, still based in Iraq, ...' and 'X is headquartered in Y'."""
+        pred = {"based": "based_in", "headquartered": "headquarters_in", "stationed": "based_in"}.get(
+            verb.lower_, F.BASED_VERBS.get(verb.lemma_.lower(), "based_in"))
+        if verb.dep_ == "acl":
+            holder: Token | None = verb.head
+        elif F.is_passive(verb):
+            holder = next(F.children(verb, "nsubjpass"), None)
+        elif verb.dep_ in ("acomp", "oprd") or verb.head.lemma_ == "be":
+            holder = next(F.children(verb.head, "nsubj"), None)
+        else:
+            holder = next(F.children(verb, "nsubj", "nsubjpass"), None)
+        subj = [k for k in self.keys(holder, "agent", nominal_ok=False)
+                if self.args.etype(k) in ("Organization", "Group", "Person")]
+        places = [k for p in F.prep_objects(verb, "in", "at") for k in self.keys(p, "patient", nominal_ok=False)]
+        places = [k for k in places if self.args.etype(k) in ("Country", "Place")]
+        return self.pairs(pred, verb, subj, places)
+
+    def tied_participle(self, verb: Token) -> list[Found]:
+        """'An espionage network tied to Israel's Mossad', 'X is linked to Y'."""
+        holder = verb.head if verb.dep_ in ("acl", "amod") else (
+            next(F.children(verb, "nsubjpass", "nsubj"), None) or F.copula_subject(verb))
+        subj = self.actors(self.keys(holder, "agent", nominal_ok=False))
+        objs = self.actors([k for p in F.prep_objects(verb, "to", "with") for k in self.keys(p, "patient", False)])
+        return self.pairs("tied_to", verb, subj, objs)
+
+    # ------------------------------------------------------------ noun frames
+    def owner_or_agent(self, noun: Token) -> list[str]:
+        """Whose a relation noun is: its possessor, or the subject of the verb it hangs from."""
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            return self.actors(self.keys(poss[0], "agent", nominal_ok=False))
+        verb = F.clause_verb(noun)
+        if verb is None:
+            return []
+        return self.actors(self.keys(F.agent_of(verb), "agent"))
+
+    def ties(self, noun: Token) -> list[Found]:
+        """'established ties with X', 'has had a relationship with Y', 'MKO's relations with Z'."""
+        verb = F.clause_verb(noun)
+        if noun.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj") and not any(
+                c.dep_ == "poss" for c in noun.children):
+            return []
+        if not any(c.dep_ == "poss" for c in noun.children) and (
+                verb is None or verb.lemma_.lower() not in F.TIE_VERBS):
+            return []
+        subj = self.owner_or_agent(noun)
+        objs = self.actors([k for p in F.prep_objects(noun, "with", "to") for k in self.keys(p, "patient", False)])
+        if not objs and verb is not None and verb.lemma_.lower() in F.TIE_VERBS:
+            objs = self.actors([k for p in F.prep_objects(verb, "with") for k in self.keys(p, "patient", False)])
+        pred = "tied_to"
+        found = self.pairs(pred, noun, subj, objs)
+        if verb is not None and verb.lemma_.lower() in F.CUT_VERBS:
+            for f in found:
+                f.polarity = "negative"
+        return found
+
+    def agreement(self, noun: Token) -> list[Found]:
+        """'signed a deal with Iran'."""
+        verb = F.clause_verb(noun)
+        if verb is None or verb.lemma_.lower() not in F.AGREEMENT_VERBS:
+            return []
+        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
+        partners = F.prep_objects(noun, "with") + F.prep_objects(verb, "with")
+        objs = self.actors([k for p in partners for k in self.keys(p, "patient", False)])
+        return self.pairs("agreement_with", noun, subj, objs)
+
+    def hostility(self, noun: Token) -> list[Found]:
+        """'a long history of hostility towards Western countries', 'stopped hostility towards the West'."""
+        pred = F.HOSTILITY_NOUNS[noun.lemma_.lower()]
+        preps = ("against", "on") if noun.lemma_.lower() in ("war", "campaign", "struggle") else (
+            "towards", "toward", "to", "against")
+        targets = F.prep_objects(noun, *preps)
+        verb = F.clause_verb(noun)
+        if not targets and verb is not None and noun.dep_ == "dobj":
+            targets = F.prep_objects(verb, *preps)  # the parser often hangs the target on the verb
+        if not targets:
+            return []
+        subj = self.owner_or_agent(noun)
+        objs = self.actors([k for t in targets for k in self.keys(t, "patient", False)])
+        found = self.pairs(pred, noun, subj, objs)
+        cur: Token | None = noun
+        for _ in range(4):  # "stopped hostility", "has ceased its hostility"
+            if cur is None or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                if cur.lemma_.lower() in F.CEASE_VERBS:
+                    for f in found:
+                        f.polarity = "negative"
+                break
+        return found
+
+    def overthrow(self, noun: Token) -> list[Found]:
+        """'seeks the overthrow of current Iranian regime' -> opposes."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in OVERTHROW_HEADS:
+            return []
+        subj = self.actors(self.keys(F.agent_of(noun.head), "agent"))
+        objs = self.actors([k for p in F.prep_objects(noun, "of") for k in self.keys(p, "patient")])
+        return self.pairs("opposes", noun, subj, objs)
+
+    def support_noun(self, noun: Token) -> list[Found]:
+        """'US's support for the group', 'support from Iran to Hezbollah'."""
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        givers = poss + F.prep_objects(noun, "from", "by")
+        verb = F.clause_verb(noun)
+        receivers = F.prep_objects(noun, "for", "to")
+        if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in GIVE_VERBS:
+            if not givers:
+                agent = F.agent_of(verb)
+                givers = [agent] if agent is not None else []
+            receivers += list(F.children(verb, "dative")) + F.prep_objects(verb, "to")
+        if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and not givers:
+            return []
+        subj = self.actors([k for g in givers for k in self.keys(g, "agent")])
+        objs = self.actors([k for r in receivers for k in self.keys(r, "patient", False)])
+        roles = F.roles_of(noun)
+        quals = {"role": ", ".join(roles)} if roles else {}
+        return self.pairs("supported", noun, subj, objs, **quals)
+
+    def supporter(self, noun: Token) -> list[Found]:
+        """'Saddam Hussein was the main military, financial and political supporter of the group'."""
+        holder = F.copula_subject(noun)
+        if holder is None and noun.dep_ == "appos":
+            holder = noun.head
+        if holder is None:
+            return []
+        holders = [holder] + [c for c in holder.children if c.dep_ == "appos"]
+        subj: list[str] = []
+        for h in holders:
+            subj += [k for k in self.actors(self.keys(h, "agent", nominal_ok=False)) if k not in subj]
+        subj = [k for k in subj if self.args.etype(k) != "Group"] or subj
+        objs = self.actors([k for p in F.prep_objects(noun, "of", "to") for k in self.keys(p, "patient", False)])
+        pred = "collaborates_with" if noun.lemma_.lower() == "ally" else "supported"
+        roles = F.roles_of(noun)
+        quals = {"role": ", ".join(roles)} if roles else {}
+        return self.pairs(pred, noun, subj[:1], objs, **quals)
+
+    def attack_noun(self, noun: Token) -> list[Found]:
+        """'conducted operations against the new regime' (only under a light verb)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in F.LIGHT_VERBS:
+            return []
+        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
+        targets = F.prep_objects(noun, "against", "on") + F.prep_objects(verb, "against", "on")
+        objs = self.actors([k for t in targets for k in self.keys(t, "patient")])
+        return self.pairs(F.ATTACK_NOUNS[noun.lemma_.lower()], noun, subj, objs)
+
+    def base_noun(self, noun: Token) -> list[Found]:
+        """'Mossad's base in Dihok', 'the group had military bases in Iraq'."""
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        verb = F.clause_verb(noun)
+        if poss:
+            owners = self.actors(self.keys(poss[0], "agent", nominal_ok=False))
+        elif verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in BASE_VERBS:
+            owners = self.actors(self.keys(F.agent_of(verb), "agent", nominal_ok=False))
+        else:
+            return []
+        where = F.prep_objects(noun, "in", "at")
+        if not where and verb is not None and noun.dep_ == "dobj":
+            where = F.prep_objects(verb, "in", "at")
+        places = [k for w in where for k in self.keys(w, "patient", False)
+                  if self.args.etype(k) in ("Country", "Place", "Organization")]
+        pred = F.BASE_NOUNS[noun.lemma_.lower()]
+        owners = [o for o in owners if self.args.etype(o) != "Country" or pred == "headquarters_in"]
+        return self.pairs(pred, noun, owners, places)
+
+    def ideology(self, noun: Token) -> list[Found]:
+        """'adopted an extreme ideology that was taken from Marxism and Islam' -> two ideology claims."""
+        subj = [k for k in self.owner_or_agent(noun) if self.args.etype(k) in ("Organization", "Group")]
+        if not subj:
+            return []
+        sources: list[Token] = []
+        for rel in noun.children:
+            if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() in F.IDEOLOGY_SOURCE_VERBS:
+                sources += F.prep_objects(rel, "from", "on", "by", "of")
+        sources += F.prep_objects(noun, "of")
+        values: list[str] = []
+        for s in sources:
+            for c in self.args.conjuncts(s):
+                start, end = self.args.np_text(c, with_of=False)
+                text = self.ctx.text[start:end]
+                if text and text not in values:
+                    values.append(text)
+        out: list[Found] = []
+        for s in subj:
+            out += [Found(s, "ideology", ("text", v), noun) for v in values]
+        return out
 
 
 @hookimpl
 def claimgraph_stages() -> list[object]:
     """Stages of this module."""
-    return [VerbFrames()]
+    return [FrameExtractor()]

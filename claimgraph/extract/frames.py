@@ -1,0 +1,203 @@
+"""Verb and noun frames: which trigger words say which predicate, and where their arguments sit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+# verb lemma -> (predicate, where the patient sits). "dobj" also covers the passive subject.
+VERB_FRAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "support": ("supported", ("dobj",)), "back": ("supported", ("dobj",)), "fund": ("supported", ("dobj",)),
+    "finance": ("supported", ("dobj",)), "arm": ("supported", ("dobj",)), "sponsor": ("supported", ("dobj",)),
+    "bankroll": ("supported", ("dobj",)), "equip": ("supported", ("dobj",)),
+    "oppose": ("opposes", ("dobj", "to")), "resist": ("opposes", ("dobj",)),
+    "fight": ("hostile_to", ("dobj", "against")),
+    "attack": ("attacked", ("dobj",)), "bomb": ("bombed", ("dobj",)), "assassinate": ("assassinated", ("dobj",)),
+    "murder": ("killed", ("dobj",)), "kill": ("killed", ("dobj",)), "sabotage": ("attacked", ("dobj", "against")),
+    "arrest": ("arrested", ("dobj",)), "detain": ("arrested", ("dobj",)), "imprison": ("arrested", ("dobj",)),
+    "jail": ("arrested", ("dobj",)), "capture": ("arrested", ("dobj",)),
+    "release": ("released", ("dobj",)), "free": ("released", ("dobj",)),
+    "deport": ("expelled", ("dobj",)), "expel": ("expelled", ("dobj",)), "extradite": ("expelled", ("dobj",)),
+    "banish": ("expelled", ("dobj",)),
+    "shut": ("restricted", ("dobj",)), "close": ("restricted", ("dobj",)), "ban": ("restricted", ("dobj",)),
+    "outlaw": ("restricted", ("dobj",)), "restrict": ("restricted", ("dobj",)), "raid": ("restricted", ("dobj",)),
+    "freeze": ("restricted", ("dobj",)), "proscribe": ("restricted", ("dobj",)),
+    "advise": ("requested", ("dobj",)), "urge": ("requested", ("dobj",)), "ask": ("requested", ("dobj",)),
+    "request": ("requested", ("dobj",)), "call": ("requested", ("on",)),
+    "train": ("trained", ("dobj",)),
+    "serve": ("collaborates_with", ("dobj",)), "collaborate": ("collaborates_with", ("with",)),
+    "cooperate": ("collaborates_with", ("with",)), "work": ("collaborates_with", ("with", "for")),
+    "ally": ("collaborates_with", ("with",)), "partner": ("collaborates_with", ("with",)),
+    "spy": ("collaborates_with", ("for",)),
+}
+# the few verbs whose object is only an argument when the clause says so
+DESIGNATE_VERBS = {"designate", "list", "label", "brand", "consider", "declare", "regard", "deem", "call",
+                   "classify", "name", "blacklist"}
+DESIGNATE_WORDS = re.compile(r"\bterror(ist|ism)\b", re.I)
+FOUND_VERBS = {"found", "establish", "form", "create", "launch", "set", "start", "organize", "organise"}
+FOUNDED_OBJECT_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "front",
+                        "army", "network", "cell", "wing", "faction", "union", "council", "association"}
+TIE_NOUNS = {"tie", "relation", "relationship", "link", "contact", "connection", "cooperation",
+             "collaboration", "alliance", "partnership", "cooperation"}
+TIE_VERBS = {"establish", "build", "develop", "have", "maintain", "forge", "strengthen", "keep", "cultivate",
+             "deepen", "expand", "enjoy", "seek", "form", "create", "open", "continue", "restore", "cut",
+             "sever", "break", "end"}
+CUT_VERBS = {"cut", "sever", "break", "end"}
+AGREEMENT_NOUNS = {"deal", "agreement", "accord", "treaty", "pact", "contract", "memorandum", "ceasefire",
+                   "truce", "understanding"}
+AGREEMENT_VERBS = {"sign", "reach", "conclude", "make", "strike", "seal", "negotiate", "agree"}
+HOSTILITY_NOUNS = {"hostility": "hostile_to", "enmity": "hostile_to", "animosity": "hostile_to",
+                   "antagonism": "hostile_to", "war": "hostile_to", "opposition": "opposes",
+                   "struggle": "opposes", "campaign": "opposes"}
+OVERTHROW_NOUNS = {"overthrow", "downfall", "destruction", "toppling", "removal", "ouster", "fall"}
+SUPPORT_NOUNS = {"support": "supported", "backing": "supported", "funding": "supported",
+                 "sponsorship": "supported", "aid": "supported", "assistance": "supported",
+                 "help": "supported", "financing": "supported"}
+SUPPORTER_NOUNS = {"supporter", "backer", "sponsor", "patron", "financier", "funder", "ally"}
+ROLE_WORDS = {"military", "financial", "political", "logistic", "logistical", "diplomatic", "moral",
+              "economic", "material", "intelligence"}
+ATTACK_NOUNS = {"attack": "attacked", "operation": "attacked", "assault": "attacked", "raid": "attacked",
+                "bombing": "bombed", "strike": "attacked", "offensive": "attacked", "assassination": "assassinated",
+                "killing": "killed", "murder": "killed", "sabotage": "attacked", "ambush": "attacked"}
+LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "perform", "commit", "wage", "undertake",
+               "execute", "plan", "organize", "claim"}
+BASE_NOUNS = {"base": "has_base", "camp": "has_base", "headquarters": "headquarters_in", "office": "has_base",
+              "stronghold": "has_base", "hideout": "has_base", "compound": "has_base"}
+BASED_VERBS = {"base": "based_in", "headquarter": "headquarters_in", "station": "based_in"}
+IDEOLOGY_NOUNS = {"ideology", "doctrine", "worldview", "creed", "philosophy", "belief"}
+IDEOLOGY_SOURCE_VERBS = {"take", "derive", "draw", "base", "inspire", "borrow", "mix", "combine", "blend"}
+CEASE_VERBS = {"stop", "cease", "end", "abandon", "halt", "quit", "renounce", "give", "suspend", "drop"}
+# every lemma that can open a frame: sentences without one are skipped cheaply
+TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
+                  | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS
+                  | set(ATTACK_NOUNS) | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied"})
+
+
+@dataclass
+class Found:
+    """One claim a frame found, before it is stored: keys, predicate and the tokens that carry it."""
+
+    subject: str
+    predicate: str
+    object: str | tuple[str, str]  # entity key, or ("literal", text) / ("date", text)
+    trigger: Token
+    qualifiers: dict[str, object] = field(default_factory=dict)
+    polarity: str = "positive"
+    confidence: float = 0.7
+
+
+def children(tok: Token, *deps: str) -> Iterator[Token]:
+    """Children of a token with one of the given dependency labels."""
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def prep_objects(tok: Token, *preps: str) -> list[Token]:
+    """Objects of the given prepositions attached to a token ('with X', 'against Y')."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+            for p in c.children:  # "in and out of the US": follow the coordinated preposition
+                if p.dep_ == "prep":
+                    out += [q for q in p.children if q.dep_ == "pobj"]
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """True for 'was established', 'were assassinated' (and participles with a by-agent)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
+
+
+def antecedent(tok: Token) -> Token:
+    """For 'that'/'which'/'who' opening a relative clause, the noun it stands for."""
+    if tok.lower_ in ("that", "which", "who", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def copula_subject(noun: Token) -> Token | None:
+    """For 'X is a ... organization' return X when given the predicate noun."""
+    if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
+        subj = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subj[0] if subj else None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The doer of a verb: its active subject, its by-agent, or the subject it shares with a verb above."""
+    cur: Token | None = verb
+    steps = 0
+    while cur is not None and steps < 6:
+        steps += 1
+        if is_passive(cur):
+            by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if by:
+                return by[0]
+        else:
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            if subj:
+                found = antecedent(subj[0])
+                if found.i != subj[0].i and found.dep_ in ("attr",):
+                    return copula_subject(found) or found
+                if found.lower_ in ("who", "which", "that"):
+                    return None
+                return found
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp") and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in cur.head.children) and \
+                    cur.head.lemma_ in ("advise", "ask", "urge", "tell", "order", "force", "help", "allow"):
+                objs = [c for c in cur.head.children if c.dep_ == "dobj"]
+                return objs[0]  # "advised Hizballah to free": Hizballah frees
+            cur = cur.head
+            continue
+        if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
+            head = cur.head
+            return copula_subject(head) or head if cur.dep_ == "relcl" else None
+        if cur.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
+    """The undergoer tokens of a verb for its frame slots, passive voice turned around."""
+    out: list[Token] = []
+    if is_passive(verb):
+        out += list(children(verb, "nsubjpass"))
+        if verb.dep_ in ("acl", "relcl") and not out:
+            out.append(antecedent(verb.head) if verb.dep_ == "relcl" else verb.head)
+    for slot in slots:
+        if slot == "dobj":
+            if not is_passive(verb):
+                out += list(children(verb, "dobj"))
+        else:
+            out += prep_objects(verb, slot)
+    return out
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above a noun (for light-verb constructions 'conducted operations against')."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def roles_of(noun: Token) -> list[str]:
+    """'main military, financial and political supporter' -> ['military', 'financial', 'political']."""
+    found: list[Token] = []
+    stack = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    while stack:
+        cur = stack.pop()
+        if cur.lower_ in ROLE_WORDS and all(f.lower_ != cur.lower_ for f in found):
+            found.append(cur)
+        stack += [c for c in cur.children if c.dep_ in ("conj", "amod")]
+    return [t.lower_ for t in sorted(found, key=lambda t: t.i)]

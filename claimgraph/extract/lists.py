@@ -1,0 +1,196 @@
+"""List items read with the sentence that introduces them ('had some bases in the country:' + items)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from claimgraph.extract import frames as F
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.frames import Found
+from claimgraph.extract.nominal import ArgResolver
+from claimgraph.extract.structure import (ATTACK_ITEM_NOUNS, BASE_ITEM_NOUNS, BULLET, ITEM_TRIGGERS, Line,
+                                          ListBlock, layout_of)
+from claimgraph.extract.units import record, resolver_for, unit_at, units_of
+from claimgraph.nlp.pipeline import load_nlp
+
+ATTACK_PREDICATES = {"attacked", "bombed", "assassinated", "killed", "kidnapped"}
+ACTOR_TYPES = ("Organization", "Person", "Country", "Group")
+HQ_WORDS = re.compile(r"\b(headquarters?|hq|main base|command centre|command center)\b", re.I)
+MARKS = re.compile(r"(\*+|\u2020|\u2021|\[\d{1,3}\])")
+PHRASE_END = re.compile(r"\s*(?:[,;(:]|\s+in which\b|\s+which\b|\s+that\b|\s+where\b|\s+when\b|\s+by\b)")
+UNNAMED = re.compile(r"^(?:a|an|one|another)\s+(?:\w+\s+){0,2}?(" + "|".join(sorted(BASE_ITEM_NOUNS)) + r")s?\b",
+                     re.I)
+
+
+class ListItems:
+    """Claims for list items that inherit the subject and predicate of their introducing sentence."""
+
+    name = "claims.list_items"
+    order = 310
+
+    def run(self, ctx: DocContext) -> None:
+        """Read every list whose introducer enumerates attacks or bases."""
+        layout = layout_of(ctx)
+        if not layout.lists:
+            return
+        self.ctx = ctx
+        self.args: ArgResolver = resolver_for(ctx)
+        for block in layout.lists:
+            kind, subjects = self.introducer(block)
+            if kind is None or not subjects:
+                continue
+            for item in block.items:
+                if any(c.extractor == "claims.frames" and c.evidence and item.start <= c.evidence[0].start < item.end + 1
+                       for c in ctx.analysis.claims):
+                    continue  # the item is a sentence of its own and said its claim already
+                if kind == "attack":
+                    self.attack_item(item, subjects)
+                else:
+                    self.base_item(item, subjects)
+
+    # ------------------------------------------------------------ introducer
+    def introducer(self, block: ListBlock) -> tuple[str | None, list[str]]:
+        """What the list enumerates ('attack' or 'base') and who its items are about."""
+        units = [u for u in units_of(self.ctx) if block.intro.start <= u.start_char < block.intro.end + 1]
+        if not units:
+            return None, []
+        args = resolver_for(self.ctx, units[-1])
+        toks = units[-1].tokens
+        nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in ATTACK_ITEM_NOUNS | BASE_ITEM_NOUNS]
+        if not nouns:
+            return None, []
+        noun = nouns[-1]
+        kind = "attack" if _noun_lemma(noun) in ATTACK_ITEM_NOUNS else "base"
+        subjects: list[str] = []
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            subjects = args.resolve(poss[0], "agent", nominal_ok=False)
+        else:
+            verb = F.clause_verb(noun)
+            if verb is not None and noun.dep_ in ("dobj", "pobj") and verb.lemma_ not in ("be", "follow"):
+                agent = F.agent_of(verb)
+                subjects = args.resolve(agent, "agent", nominal_ok=False) if agent is not None else []
+        if not subjects:
+            subjects = self.previous_subject(block.intro.start, kind)
+        return kind, [s for s in subjects if self.args.etype(s) in ACTOR_TYPES]
+
+    def previous_subject(self, before: int, kind: str) -> list[str]:
+        """The actor the text was talking about just before the list (for 'The attacks are as follows:')."""
+        earlier = [c for c in self.ctx.analysis.claims if c.evidence and c.evidence[0].start < before]
+        wanted = ATTACK_PREDICATES if kind == "attack" else {"based_in", "has_base", "headquarters_in"}
+        for claim in sorted(earlier, key=lambda c: c.evidence[0].start, reverse=True):
+            if claim.predicate in wanted:
+                return [self.ctx.find(claim.subject)]
+        topic = self.args.topic_org(self.doc_token(before).i)
+        return [topic] if topic else []
+
+    # ------------------------------------------------------------ items
+    def body(self, item: Line) -> tuple[int, str]:
+        """Offset and text of an item without its bullet."""
+        m = BULLET.match(item.text)
+        skip = m.end() if m else 0
+        return item.start + skip, item.text[skip:]
+
+    def attack_item(self, item: Line, subjects: list[str]) -> None:
+        """'- Assassination of leaders and officials of X.' -> subject assassinated that group."""
+        start, text = self.body(item)
+        words = list(re.finditer(r"[\w'\u2019-]+", text))[:3]
+        trigger = next((w for w in words if w.group(0).lower() in ITEM_TRIGGERS), None)
+        if trigger is None:
+            return
+        predicate = ITEM_TRIGGERS[trigger.group(0).lower()]
+        rest_start = trigger.end()
+        rest = text[rest_start:]
+        lead = re.match(r"\s*(?:of|on|against|at|in|up)?\s*", rest)
+        rest_start += lead.end() if lead else 0
+        rest = text[rest_start:]
+        cut = PHRASE_END.search(rest)
+        phrase = rest[: cut.start()] if cut else rest
+        phrase = MARKS.sub(lambda m: " " * len(m.group(0)), phrase).rstrip(" .")
+        if not phrase.strip():
+            return
+        keys = self.resolve_phrase(start + rest_start, phrase)
+        anchor = self.doc_token(start + trigger.start())
+        for key in keys:
+            if self.args.etype(key) not in ACTOR_TYPES:
+                continue
+            for subj in subjects:
+                if subj != key:
+                    self.store(Found(subj, predicate, key, anchor, confidence=0.6), item)
+
+    def base_item(self, item: Line, subjects: list[str]) -> None:
+        """'- Camp X: the headquarters of the group' -> headquarters_in; '- A camp near Y' -> has_base."""
+        start, text = self.body(item)
+        colon = text.find(":")
+        if 0 < colon < 80:
+            name, desc = text[:colon].strip(), text[colon + 1:]
+            name_start = start + text.index(name)
+            place = self.place_named(name_start, name_start + len(name))
+            predicate = "headquarters_in" if HQ_WORDS.search(desc) else "has_base"
+        else:
+            desc = text
+            stripped = MARKS.sub("", text).strip().rstrip(".,;")
+            unnamed = UNNAMED.match(stripped)
+            if unnamed:
+                words = stripped.split(None, 1)
+                name = words[1] if len(words) > 1 else stripped
+                name_start = start + text.index(name)
+                place = self.ctx.find(self.ctx.add_mention(name_start, name_start + len(name), "Place",
+                                                           source="structure").entity_key)
+            else:
+                place = self.place_named(start, start + len(stripped))
+            predicate = "headquarters_in" if HQ_WORDS.search(desc) else "has_base"
+        if place is None:
+            return
+        anchor = self.doc_token(start)
+        for subj in subjects:
+            if self.args.etype(subj) in ("Organization", "Group", "Person"):
+                self.store(Found(subj, predicate, place, anchor, confidence=0.65), item)
+
+    # ------------------------------------------------------------ helpers
+    def place_named(self, start: int, end: int) -> str | None:
+        """The place a name span refers to: its mention, or a new place when it is a proper name."""
+        inside = self.ctx.mentions_in(start, end) or [m for m in [self.ctx.mention_at(start, end)] if m]
+        if inside:
+            best = max(inside, key=lambda m: m.end - m.start)
+            return self.ctx.find(best.entity_key)
+        name = self.ctx.text[start:end]
+        if name[:1].isupper() and len(name.split()) <= 6:
+            return self.ctx.find(self.ctx.add_mention(start, end, "Place", source="structure").entity_key)
+        return None
+
+    def resolve_phrase(self, start: int, phrase: str) -> list[str]:
+        """Entities a noun phrase names, parsed on its own (list items parse badly inside the text)."""
+        nlp = load_nlp(self.ctx.settings.nlp.model, self.ctx.settings.nlp.max_length)
+        sub = nlp(phrase)
+        roots = [t for t in sub if t.head.i == t.i and not t.is_punct]
+        if not roots:
+            return []
+        resolver = ArgResolver(self.ctx, sub, offset=start)
+        root = roots[0]
+        if root.pos_ == "VERB":  # "Bombing X" re-parsed as a verb: take its object
+            objs = [c for c in root.children if c.dep_ in ("dobj", "nsubj", "npadvmod", "attr")]
+            root = objs[0] if objs else root
+        keys = resolver.resolve(root, "patient")
+        self.args.reindex()  # the fragment may have added nominal mentions
+        return keys
+
+    def doc_token(self, char: int) -> Token:
+        """The token of the analysed document at a character offset."""
+        span = self.ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else self.ctx.doc[0]
+
+    def store(self, found: Found, item: Line) -> None:
+        """Record a list claim with the item line as evidence."""
+        text = item.text
+        lo = item.start + (len(text) - len(text.lstrip()))
+        hi = item.start + len(text.rstrip())
+        unit = unit_at(self.ctx, lo) or units_of(self.ctx)[0]
+        record(self.ctx, found, unit, self.name, evidence=(lo, hi), offset=0)
+
+
+def _noun_lemma(tok: Token) -> str:
+    """Lemma of a noun, mending the tagger's 'bases' -> 'basis'."""
+    return "base" if tok.lower_ == "bases" else tok.lemma_.lower()

@@ -1,0 +1,270 @@
+"""Arguments of a frame: from a parse token to the entities it names (coordination, owners, nominals)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Mention
+
+# nouns that stand for the state or body that owns them when that body acts ("US officials supported")
+PROXY_NOUNS = {"official", "minister", "government", "regime", "administration", "authority", "officer",
+               "diplomat", "president", "leader", "force", "troop", "army", "police", "agent", "representative",
+               "embassy", "ministry", "intelligence", "service", "spokesman", "spokesperson", "envoy",
+               "ambassador", "commander", "court", "cabinet", "parliament", "military", "leadership"}
+# nouns for things an owner has: attacking or closing them touches the owner ("MKO offices", "Iran's economy")
+ASSET_NOUNS = {"target", "interest", "infrastructure", "office", "building", "facility", "property", "asset",
+               "economy", "installation", "member", "leader", "headquarters", "base", "camp", "branch",
+               "network", "operative", "cadre", "activist", "supporter", "fighter", "element", "personnel",
+               "mission", "representation", "account", "fund", "bank", "company", "embassy", "consulate"}
+# people nouns: when they are the patient they form a group of their own ("American officers were killed")
+PEOPLE_NOUNS = {"official", "officer", "leader", "soldier", "diplomat", "civilian", "member", "activist",
+                "worker", "student", "politician", "mp", "lawmaker", "minister", "hostage", "citizen",
+                "policeman", "guard", "commander", "agent", "clergy", "cleric", "journalist", "tourist"}
+# institutions that are actors in their own right when no owner is named ("the new regime")
+INSTITUTION_NOUNS = {"regime", "government", "parliament", "party", "administration", "ministry",
+                     "embassy", "army", "police", "court", "cabinet", "council", "assembly", "majlis",
+                     "congress", "senate", "monarchy", "dynasty"}
+# where the owner of a regime is a country, the regime is that country (CAMEO actor coding)
+STATE_NOUNS = {"regime", "government", "administration", "authority", "state"}
+ANAPHOR_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "network"}
+ANAPHOR_PRONOUNS = {"it", "its", "they", "them", "their"}
+EXAMPLE_PREPS = {"like", "including", "include", "such"}
+# demonym -> country, for "French officials shut ..." where no country is named
+DEMONYMS = {
+    "american": "United States", "british": "United Kingdom", "french": "France", "german": "Germany",
+    "iranian": "Iran", "iraqi": "Iraq", "israeli": "Israel", "syrian": "Syria", "turkish": "Turkey",
+    "russian": "Russia", "soviet": "Soviet Union", "chinese": "China", "saudi": "Saudi Arabia",
+    "egyptian": "Egypt", "lebanese": "Lebanon", "jordanian": "Jordan", "afghan": "Afghanistan",
+    "pakistani": "Pakistan", "indian": "India", "canadian": "Canada", "italian": "Italy",
+    "spanish": "Spain", "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
+    "kuwaiti": "Kuwait", "qatari": "Qatar", "yemeni": "Yemen", "libyan": "Libya", "sudanese": "Sudan",
+    "somali": "Somalia", "nigerian": "Nigeria", "colombian": "Colombia", "peruvian": "Peru",
+    "mexican": "Mexico", "japanese": "Japan", "korean": "Korea", "palestinian": "Palestine",
+    "kurdish": "Kurdistan", "albanian": "Albania", "us": "United States", "u.s.": "United States",
+    "uk": "United Kingdom",
+}
+ACTOR_TYPES = {"Organization", "Person", "Country", "Group"}
+NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "advmod", "npadvmod"}
+DROP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many", "most", "all",
+             "current", "former", "its", "their", "his", "her"}
+
+
+class ArgResolver:
+    """Maps parse tokens to entity keys through the document's mentions, adding nominal entities."""
+
+    def __init__(self, ctx: DocContext, doc: Doc | None = None, offset: int = 0) -> None:
+        self.ctx = ctx
+        self.doc = doc if doc is not None else ctx.doc  # a re-parsed fragment starts at `offset`
+        self.offset = offset
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Rebuild the token -> mention index (after mentions were added)."""
+        self.at: list[Mention | None] = [None] * len(self.doc)
+        ordered = sorted(self.ctx.analysis.mentions, key=lambda m: m.end - m.start)
+        limit = self.offset + (len(self.ctx.text) if self.doc is self.ctx.doc else len(self.doc.text))
+        for m in ordered:  # longer mentions win: they are written last
+            if m.end <= self.offset or m.start >= limit:
+                continue
+            span = self.doc.char_span(max(0, m.start - self.offset), min(limit, m.end) - self.offset,
+                                      alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.at[tok.i] = m
+        if self.doc is self.ctx.doc:  # the topic list comes from the whole document's parse
+            orgs: list[tuple[int, str]] = []
+            for tok in self.doc:
+                m = self.at[tok.i]
+                if m and tok.dep_ in ("nsubj", "nsubjpass") and self.ctx.entity(m.entity_key).type == "Organization":
+                    orgs.append((tok.idx, self.ctx.find(m.entity_key)))
+            self.ctx.scratch["subject_orgs"] = orgs
+
+    # ------------------------------------------------------------ basic look-ups
+    def entity_at(self, tok: Token) -> str | None:
+        """The entity a token lies in, or None."""
+        m = self.at[tok.i]
+        return self.ctx.find(m.entity_key) if m else None
+
+    def etype(self, key: str) -> str:
+        """Type of an entity."""
+        return self.ctx.entity(key).type
+
+    def topic_org(self, before: int) -> str | None:
+        """The last organization that was a subject before token `before` of this parse (the text's topic)."""
+        char = self.offset + (self.doc[before].idx if before < len(self.doc) else len(self.doc.text))
+        best = None
+        for at, key in self.ctx.scratch.get("subject_orgs", []):
+            if at >= char:
+                break
+            best = key
+        return best
+
+    def country(self, name: str) -> str:
+        """The key of a country by name (created when the text never named it)."""
+        for key, ent in self.ctx.analysis.entities.items():
+            if self.ctx.find(key) == key and ent.type == "Country" and (
+                    ent.name == name or name in ent.aliases):
+                return key
+        return self.ctx.add_entity(name, "Country")
+
+    # ------------------------------------------------------------ structure
+    @staticmethod
+    def conjuncts(tok: Token) -> list[Token]:
+        """A token and the tokens coordinated with it, in text order."""
+        out = [tok]
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for child in cur.children:
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+                    out.append(child)
+                    stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    @staticmethod
+    def owner_tokens(tok: Token) -> list[Token]:
+        """Tokens that say whose a noun is: possessive, compound, 'of X', adjectives."""
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+                owners += [p for p in c.children if p.dep_ == "pobj"]
+        owners += [c for c in tok.children if c.dep_ == "amod"]
+        return owners
+
+    def np_text(self, tok: Token, with_of: bool = True, with_conj: bool = False) -> tuple[int, int]:
+        """Character span of a noun phrase's core (and its 'of' phrase), without leading determiners."""
+        left = tok.i
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            for c in cur.lefts:
+                if c.dep_ in NP_LEFT_DEPS:
+                    left = min(left, c.left_edge.i)
+        right = tok.i
+        tails = self.conjuncts(tok) if with_conj else [tok]
+        for t in tails:
+            right = max(right, t.i)
+            for c in t.rights:
+                if with_of and c.dep_ == "prep" and c.lower_ == "of":
+                    right = max(right, c.right_edge.i)
+        while left < tok.i and (self.doc[left].lower_ in DROP_LEFT or self.doc[left].is_punct
+                                or self.doc[left].dep_ == "case"):
+            left += 1
+        while right > tok.i and self.doc[right].is_punct:
+            right -= 1
+        return self.offset + self.doc[left].idx, self.offset + self.doc[right].idx + len(self.doc[right])
+
+    def nominal(self, tok: Token, type_: str, with_conj: bool = False) -> str:
+        """A new entity named by the noun phrase at `tok` (for groups no recognizer names)."""
+        start, end = self.np_text(tok, with_conj=with_conj)
+        mention = self.ctx.add_mention(start, end, type_, source="nominal")
+        for t in self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand") or []:
+            if self.at[t.i] is None:
+                self.at[t.i] = mention
+        return self.ctx.find(mention.entity_key)
+
+    # ------------------------------------------------------------ resolution
+    def examples(self, tok: Token) -> list[Token]:
+        """'Western countries, including the US and Canada' -> the tokens of US and Canada."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "acl") and c.lower_ in EXAMPLE_PREPS:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "dobj"):
+                        out += self.conjuncts(p)
+                    if p.dep_ == "prep" and p.lower_ == "as":  # such as
+                        out += [q for g in p.children if g.dep_ == "pobj" for q in self.conjuncts(g)]
+        return out
+
+    def resolve(self, tok: Token, role: str = "agent", nominal_ok: bool = True) -> list[str]:
+        """Entity keys a noun phrase names; role is 'agent' or 'patient' (changes how proxies read)."""
+        keys: list[str] = []
+        conj = self.conjuncts(tok)
+        if len(conj) > 1 and role == "patient" and nominal_ok and all(
+                c.lemma_.lower() in PEOPLE_NOUNS and self.entity_at(c) is None for c in conj) and any(
+                self.identified(c) for c in conj) and not any(self._owner(c, role) for c in conj):
+            return [self.nominal(conj[0], "Group", with_conj=True)]
+        for c in conj:
+            for key in self._resolve_one(c, role, nominal_ok):
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def _resolve_one(self, tok: Token, role: str, nominal_ok: bool) -> list[str]:
+        examples = self.examples(tok)
+        if examples:
+            found = [k for e in examples for k in self._resolve_one(e, role, nominal_ok=False)]
+            if found:
+                return found
+        lemma = tok.lemma_.lower()
+        key = self.entity_at(tok)
+        if key is not None:
+            return [key]
+        if tok.pos_ == "PRON" or (lemma in ANAPHOR_NOUNS and any(
+                c.lower_ in ("the", "this", "that") for c in tok.children)):
+            if tok.lower_ in ANAPHOR_PRONOUNS or lemma in ANAPHOR_NOUNS:
+                topic = self.topic_org(tok.i)
+                return [topic] if topic else []
+            return []
+        if lemma in ASSET_NOUNS and lemma not in PEOPLE_NOUNS:
+            # "the parliament building": the institution, not the building's country
+            inst = [c for c in tok.children if c.dep_ in ("compound", "nmod")
+                    and c.lemma_.lower() in INSTITUTION_NOUNS]
+            if inst:
+                return self._resolve_one(inst[0], role, nominal_ok)
+        if lemma in PROXY_NOUNS or lemma in ASSET_NOUNS:
+            owner = self._owner(tok, role)
+            if owner:
+                return [owner]
+        if not nominal_ok:
+            return []
+        if lemma in PEOPLE_NOUNS and tok.tag_ in ("NNS", "NNPS") and role == "patient" and self.identified(tok):
+            return [self.nominal(tok, "Group")]
+        if lemma in INSTITUTION_NOUNS:
+            return [self.nominal(tok, "Organization")]
+        return []
+
+    @staticmethod
+    def identified(tok: Token) -> bool:
+        """True when a people noun says who they are ('American officers', 'leaders of X'), not just how many."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in DROP_LEFT:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return True
+        return False
+
+    def _owner(self, tok: Token, role: str) -> str | None:
+        lemma = tok.lemma_.lower()
+        for o in self.owner_tokens(tok):
+            if o.dep_ == "amod":
+                country = DEMONYMS.get(o.lower_)
+                if country is None:
+                    continue
+                if role == "patient" and lemma in PEOPLE_NOUNS:
+                    return None  # "American officers were killed": the people, not the state
+                if lemma in PROXY_NOUNS:
+                    return self.country(country)
+                continue
+            keys = self._resolve_one(o, "agent", nominal_ok=False)
+            if not keys:
+                continue
+            key = keys[0]
+            etype = self.etype(key)
+            if etype not in ACTOR_TYPES:
+                continue
+            if role == "patient" and lemma in PEOPLE_NOUNS and etype not in ("Organization",):
+                return None
+            if lemma in INSTITUTION_NOUNS and lemma not in STATE_NOUNS:
+                return None  # "Iran's parliament" is an actor of its own
+            return key
+        return None
+
+
+def tokens_between(doc_tokens: Iterable[Token], start: int, end: int) -> list[Token]:
+    """Tokens whose start lies in [start, end)."""
+    return [t for t in doc_tokens if start <= t.idx < end]

@@ -1,0 +1,129 @@
+"""Sentence units (sentences cut at line breaks, re-parsed when spaCy ran them together) and claim anchors."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.frames import Found
+from claimgraph.extract.nominal import ArgResolver
+from claimgraph.model import Claim, LiteralValue
+from claimgraph.nlp.pipeline import load_nlp
+
+
+@dataclass
+class Unit:
+    """A sentence cut at line breaks: the evidence a claim cites, with the parse to read it by."""
+
+    start_char: int
+    end_char: int
+    doc: Doc  # the analysed document, or a re-parse of this unit alone
+    first: int  # first token index in `doc`
+    last: int  # one past the last token index in `doc`
+    offset: int = 0  # character offset of `doc` in the document text
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The unit's tokens, without whitespace tokens."""
+        return [t for t in self.doc[self.first:self.last] if not t.is_space]
+
+    def char(self, tok: Token) -> int:
+        """Document offset of a token of this unit."""
+        return self.offset + tok.idx
+
+
+@dataclass
+class Anchor:
+    """The word that triggered a claim, in whichever parse it was found, and where that parse starts."""
+
+    token: Token
+    offset: int
+
+    @property
+    def char(self) -> int:
+        """Document offset of the trigger."""
+        return self.offset + self.token.idx
+
+
+def units_of(ctx: DocContext) -> list[Unit]:
+    """spaCy sentences, split again where the text breaks a line; pieces of a split sentence are re-parsed."""
+    if "units" in ctx.scratch:
+        return ctx.scratch["units"]
+    doc, text = ctx.doc, ctx.text
+    pieces: list[tuple[int, int, bool]] = []
+    for sent in doc.sents:
+        begin = sent.start
+        split: list[tuple[int, int]] = []
+        for tok in sent:
+            if tok.i > begin and not tok.is_space and "\n" in text[doc[tok.i - 1].idx:tok.idx]:
+                split.append((begin, tok.i))
+                begin = tok.i
+        split.append((begin, sent.end))
+        real = [(a, b) for a, b in split if any(not t.is_space for t in doc[a:b])]
+        pieces += [(a, b, len(real) > 1) for a, b in real]
+    units: list[Unit] = []
+    reparse: list[int] = []
+    for a, b, was_split in pieces:
+        toks = [t for t in doc[a:b] if not t.is_space]
+        units.append(Unit(toks[0].idx, toks[-1].idx + len(toks[-1]), doc, a, b))
+        if was_split:
+            reparse.append(len(units) - 1)
+    if reparse:
+        # spaCy ran a heading or a list into its neighbour: parse each piece on its own
+        nlp = load_nlp(ctx.settings.nlp.model, ctx.settings.nlp.max_length)
+        texts = [text[units[i].start_char:units[i].end_char] for i in reparse]
+        for i, sub in zip(reparse, nlp.pipe(texts, disable=["ner"]), strict=True):
+            u = units[i]
+            units[i] = Unit(u.start_char, u.end_char, sub, 0, len(sub), offset=u.start_char)
+    ctx.scratch["units"] = units
+    ctx.scratch["unit_starts"] = [u.start_char for u in units]
+    return units
+
+
+def unit_at(ctx: DocContext, char: int) -> Unit | None:
+    """The unit holding a document offset."""
+    units = units_of(ctx)
+    i = bisect_right(ctx.scratch["unit_starts"], char) - 1
+    if 0 <= i < len(units) and units[i].start_char <= char <= units[i].end_char:
+        return units[i]
+    return None
+
+
+def record(ctx: DocContext, found: Found, unit: Unit, extractor: str, evidence: tuple[int, int] | None = None,
+           offset: int | None = None) -> Claim | None:
+    """Store a found claim (evidence: the unit) and remember its trigger for the annotators."""
+    obj = found.object
+    obj_value: str | LiteralValue = LiteralValue(obj[1], "date" if obj[0] == "date" else "text") \
+        if isinstance(obj, tuple) else obj
+    start, end = evidence or (unit.start_char, unit.end_char)
+    for claim in ctx.analysis.claims:  # one reading of one clause is stored once
+        if claim.subject == found.subject and claim.predicate == found.predicate and claim.object == obj_value \
+                and claim.evidence and claim.evidence[0].start == start:
+            return None
+    claim = ctx.add_claim(found.subject, found.predicate, obj_value, (start, end), extractor,
+                          qualifiers=dict(found.qualifiers), polarity=found.polarity, confidence=found.confidence)
+    if claim is not None:
+        ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(found.trigger,
+                                                                  unit.offset if offset is None else offset)
+    return claim
+
+
+def anchor_of(ctx: DocContext, claim: Claim) -> Anchor | None:
+    """Where the trigger of a claim is (None for claims of other extractors)."""
+    return ctx.scratch.get("anchors", {}).get(id(claim))
+
+
+def resolver_for(ctx: DocContext, unit: Unit | None = None) -> ArgResolver:
+    """The argument resolver reading a unit's parse (one for the document, one per re-parsed unit)."""
+    cache = ctx.scratch.setdefault("resolvers", {})
+    if "doc" not in cache:
+        cache["doc"] = ArgResolver(ctx)
+    if unit is None or unit.doc is ctx.doc:
+        return cache["doc"]
+    key = unit.start_char
+    if key not in cache:
+        cache[key] = ArgResolver(ctx, unit.doc, unit.offset)
+    return cache[key]
