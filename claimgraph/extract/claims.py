@@ -83,6 +83,10 @@ class FrameExtractor:
         """All claims one trigger word opens."""
         lemma = tok.lemma_.lower()
         out: list[Found] = []
+        if tok.lower_ in F.SURFACE_VERBS and tok.pos_ not in ("VERB", "AUX"):
+            out += self.surface_verb(tok)
+        if lemma in F.MEMBER_NOUNS and tok.pos_ == "NOUN":
+            out += self.member_examples(tok)
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in F.DESIGNATE_VERBS:
                 out += self.designation(tok)
@@ -113,7 +117,49 @@ class FrameExtractor:
                 out += self.base_noun(tok)
             if lemma in F.IDEOLOGY_NOUNS:
                 out += self.ideology(tok)
+        if out and F.irrealis(tok):
+            out = [f for f in out if f.predicate in ("opposes", "requested")]
         return out
+
+    # ------------------------------------------------------------ surface rescues
+    def surface_verb(self, tok: Token) -> list[Found]:
+        """'Mossad, Shin Bet, and Shabak train MKO members': a verb the tagger read as a noun."""
+        doc = tok.doc
+        if tok.i == 0 or tok.i + 1 >= len(doc) or self.args.entity_at(tok) is not None:
+            return []
+        subjects: list[str] = []
+        j = tok.i - 1
+        while j >= 0:
+            key = self.args.entity_at(doc[j])
+            if key is not None:
+                if key not in subjects:
+                    subjects.insert(0, key)
+                j -= 1
+            elif doc[j].lower_ in (",", "and", "&") and subjects:
+                j -= 1
+            else:
+                break
+        k = tok.i + 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        obj = self.args.entity_at(doc[k]) if k < len(doc) else None
+        if not subjects or obj is None or j >= 0 and doc[j].pos_ in ("ADP", "VERB"):
+            return []
+        return self.pairs(F.SURFACE_VERBS[tok.lower_], tok, self.actors(subjects), self.actors([obj]))
+
+    def member_examples(self, noun: Token) -> list[Found]:
+        """'a number of MKO members including Massoud Rajavi' -> Rajavi member_of MKO."""
+        examples = self.args.examples(noun)
+        if not examples:
+            return []
+        orgs = [k for o in self.args.owner_tokens(noun) if o.dep_ != "amod"
+                for k in self.args.resolve(o, "agent", nominal_ok=False) if self.args.etype(k) == "Organization"]
+        people = [k for e in examples for k in self.args.resolve(e, "agent", nominal_ok=False)
+                  if self.args.etype(k) == "Person"]
+        pred = F.MEMBER_NOUNS[noun.lemma_.lower()]
+        if pred == "founded_by":
+            return self.pairs(pred, noun, orgs[:1], people)
+        return self.pairs(pred, noun, people, orgs[:1])
 
     # ------------------------------------------------------------ verb frames
     def verb_frame(self, verb: Token) -> list[Found]:
@@ -303,8 +349,9 @@ class FrameExtractor:
         poss = [c for c in noun.children if c.dep_ == "poss"]
         givers = poss + F.prep_objects(noun, "from", "by")
         verb = F.clause_verb(noun)
-        receivers = F.prep_objects(noun, "for", "to")
+        receivers = F.prep_objects(noun, "for")
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in GIVE_VERBS:
+            receivers += F.prep_objects(noun, "to")
             if not givers:
                 agent = F.agent_of(verb)
                 givers = [agent] if agent is not None else []

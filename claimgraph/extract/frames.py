@@ -70,10 +70,22 @@ BASED_VERBS = {"base": "based_in", "headquarter": "headquarters_in", "station": 
 IDEOLOGY_NOUNS = {"ideology", "doctrine", "worldview", "creed", "philosophy", "belief"}
 IDEOLOGY_SOURCE_VERBS = {"take", "derive", "draw", "base", "inspire", "borrow", "mix", "combine", "blend"}
 CEASE_VERBS = {"stop", "cease", "end", "abandon", "halt", "quit", "renounce", "give", "suspend", "drop"}
+# verbs whose complement only wishes, plans or asks for what it says ("tries to establish ties")
+IRREALIS_HEADS = {"try", "attempt", "seek", "want", "plan", "hope", "aim", "intend", "advise", "ask", "urge",
+                  "order", "tell", "request", "wish", "need", "decide", "threaten", "vow", "promise", "expect",
+                  "propose", "demand", "call", "encourage", "persuade", "invite", "offer", "agree", "consider"}
+MEMBER_NOUNS = {"member": "member_of", "leader": "leader_of", "official": "member_of", "commander": "leader_of",
+                "activist": "member_of", "operative": "member_of", "fighter": "member_of", "cadre": "member_of",
+                "founder": "founded_by", "chief": "leader_of", "head": "leader_of"}
+# base forms the tagger sometimes reads as nouns ("Mossad and Shabak train MKO members")
+SURFACE_VERBS = {"train": "trained", "trains": "trained", "supports": "supported", "support": "supported",
+                 "funds": "supported", "fund": "supported", "finances": "supported", "finance": "supported",
+                 "arms": "supported", "sponsors": "supported", "sponsor": "supported"}
 # every lemma that can open a frame: sentences without one are skipped cheaply
 TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
                   | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS
-                  | set(ATTACK_NOUNS) | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied"})
+                  | set(ATTACK_NOUNS) | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied"}
+                  | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
 
 
 @dataclass
@@ -163,6 +175,27 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def left_subject(verb: Token) -> Token | None:
+    """The noun phrase just before a verb's auxiliaries, for clauses the parser hung elsewhere.
+
+    "... hostility towards Western countries and several officers in Iran were assassinated": the
+    parser makes "officers" a conjunct of "countries"; the words before "were" still name the subject.
+    """
+    j = verb.i - 1
+    doc = verb.doc
+    while j >= 0 and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod") and doc[j].head.i == verb.i:
+        j -= 1
+    if j < 0 or j == verb.i - 1:
+        return None
+    tok = doc[j]
+    for _ in range(6):
+        if tok.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case", "nummod", "det") and tok.head.i < verb.i:
+            tok = tok.head
+        else:
+            break
+    return tok if tok.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
     """The undergoer tokens of a verb for its frame slots, passive voice turned around."""
     out: list[Token] = []
@@ -170,6 +203,10 @@ def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
         out += list(children(verb, "nsubjpass"))
         if verb.dep_ in ("acl", "relcl") and not out:
             out.append(antecedent(verb.head) if verb.dep_ == "relcl" else verb.head)
+        if not out:
+            found = left_subject(verb)
+            if found is not None:
+                out.append(found)
     for slot in slots:
         if slot == "dobj":
             if not is_passive(verb):
@@ -177,6 +214,20 @@ def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
         else:
             out += prep_objects(verb, slot)
     return out
+
+
+def irrealis(tok: Token) -> bool:
+    """True when a trigger sits in the complement of 'try', 'plan', 'advise' ...: wished, not done."""
+    cur = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
+    for _ in range(4):
+        if cur is None or cur.head.i == cur.i:
+            return False
+        if cur.dep_ not in ("xcomp", "conj"):
+            return False
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in IRREALIS_HEADS:
+            return True
+        cur = cur.head
+    return False
 
 
 def clause_verb(tok: Token) -> Token | None:

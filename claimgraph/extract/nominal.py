@@ -120,10 +120,23 @@ class ArgResolver:
         while stack:
             cur = stack.pop()
             for child in cur.children:
-                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+                if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") and \
+                        not ArgResolver.opens_clause(child):
                     out.append(child)
                     stack.append(child)
         return sorted(out, key=lambda t: t.i)
+
+    @staticmethod
+    def opens_clause(tok: Token) -> bool:
+        """True for a 'conjunct' that is really the subject of the next verb ('... and officers were killed')."""
+        nxt = tok.right_edge.i + 1
+        if nxt >= len(tok.doc):
+            return False
+        after = tok.doc[nxt]
+        if after.pos_ not in ("AUX", "VERB"):
+            return False
+        verb = after.head if after.dep_ in ("aux", "auxpass") else after
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
     @staticmethod
     def owner_tokens(tok: Token) -> list[Token]:
