@@ -20,9 +20,26 @@ GEO_DATA_DIR = Path(__file__).resolve().parents[1] / "geo" / "data"
 STATIC_PREFIX = "/ui/static"
 COUNTRIES_PATH = "/ui/geo/countries.json"
 
+# <style> elements the vendored libraries insert at run time, allowed by their content hash
+# rather than with 'unsafe-inline': vis-timeline 7.7.4's standalone build injects its CSS in
+# chunks (into an empty element first), cytoscape 3.35 adds one container rule. The browser
+# tests fail on any CSP violation, so a library upgrade that changes them is caught.
+LIBRARY_STYLE_HASHES = (
+    "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",  # the empty element before its text is added
+    "pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8=",  # cytoscape: .__________cytoscape_container
+    "4cgFR0//m8/eHo2G/esYsuZetUHlzCUWYM59sfgE9zY=", "ATJNJCL6Wpn/tPBpNaKy3Ig13EdPxHee6ABd7iI5mws=",
+    "JpD3E+Z6xKRloIXUfvynO2x74VKoQhS46cmzKyphJl4=", "Pp9TeUBeLNGvSpG/WQNr6F3PYBi3hh26KmQ3FkCtS/s=",
+    "QuPewnJYr+SnQiTnCNHFBw99ExTsz9f8w5320PimEPw=", "U3cY7+F4GcTGxjocx4JSltmifCzwxxzq20dqKX4Tpyc=",
+    "XBP/Oxjt3ECoRQDQ/Oy5mLhrX1dQxCIiptFACGjUcTs=", "baaZQ3ax85WnC7GoHJg/b0c0Mc2RCKGK73AZ1RkuJn8=",
+    "c5RgAgDBfjnEymw+IboUyFPkkpdh8YEBSEryb+t1dMk=", "gGUn/VMBXCeWm86qX/pOf+4ZDSbe0JcaXXb4rJjw1mA=",
+    "q+AlK1feXh8YLw+gxDqtezQZl8UqsWOM3W5c0pt//tg=", "v0QGAkPIWT/V4bfkkxL6vDfyRDULSXZUBrHxAFR30lY=",
+    "w0Te9S8PSkCwFxTBObrIR3XmcxltdxckbplgXIG85qk=", "w6U1+htdQc1k4FTNbX5Rk8gOIBBM7jVgmCKvXCQklGE=",
+)
+
 # The pages run only our own files; data is always inserted as text, never as markup.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; "
+    "style-src 'self' " + " ".join(f"'sha256-{h}'" for h in LIBRARY_STYLE_HASHES) + "; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'"
 )

@@ -22,7 +22,7 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 /** Append children (nodes, strings, arrays) to a parent; strings go in as text. */
-export function append(parent, children) {
+export function append(parent, ...children) {
   for (const child of [children].flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));

@@ -117,7 +117,8 @@ function term(t) {
 }
 
 function errata(evidence) {
-  const corrected = evidence.filter((e) => e.correction);
+  const seen = new Set();
+  const corrected = evidence.filter((e) => e.correction && !seen.has(e.claim_id) && seen.add(e.claim_id));
   if (!corrected.length) return null;
   return h("section", { class: "errata", id: "errata" },
     h("h2", {}, "Errata"),

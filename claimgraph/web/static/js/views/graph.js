@@ -90,9 +90,14 @@ export async function showGraph(query) {
   ];
   const cy = window.cytoscape({
     container, elements, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4,
-    layout: { name: nodes.length > 400 ? "concentric" : "cose", animate: false, nodeRepulsion: 9000,
-      idealEdgeLength: 110, padding: 30, randomize: false },
+    layout: { name: "preset" },
   });
+  // rings around the centre by distance in hops: the focus, its neighbours, theirs
+  const distance = new Map([[centerId, 0]]);
+  cy.elements().bfs({ roots: cy.getElementById(centerId), directed: false,
+    visit: (v, e, u, i, depth) => { distance.set(v.id(), depth); } });
+  cy.layout({ name: "concentric", animate: false, padding: 30, minNodeSpacing: 34, startAngle: Math.PI / 2,
+    concentric: (n) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1 }).run();
   window.claimgraphCy = cy; // lets tests and analysts inspect the drawn graph from the console
   cy.on("tap", "node", (ev) => {
     const n = ev.target.data();

@@ -2,7 +2,7 @@
 import { getClaim, getJSON } from "../api.js";
 import { h, render, clear, append } from "../dom.js";
 import { loadLib } from "../loader.js";
-import { claimLine, modalityLegend } from "../claims.js";
+import { claimLine, modalityLegend, termText } from "../claims.js";
 import { entityName, entityPicker } from "../picker.js";
 
 /** "1986-03" → a Date at the start of that period (UTC); null when it is not a date. */
@@ -13,6 +13,15 @@ export function isoPrefixToDate(value) {
   const date = new Date(Date.UTC(0, (Number(m[2]) || 1) - 1, Number(m[3]) || 1));
   date.setUTCFullYear(Number(m[1]));
   return date;
+}
+
+/** A short label: "subject predicate object", NOT for negative polarity. */
+function itemLabel(item) {
+  const subject = termText(item.subject);
+  const object = item.object ? ` ${termText(item.object)}` : "";
+  if (!item.subject) return item.text || item.predicate;
+  const not = item.polarity === "negative" ? "NOT " : "";
+  return `${item.time_text || item.start || ""}: ${not}${subject} ${(item.predicate || "").replaceAll("_", " ")}${object}`;
 }
 
 /** Draw the timeline of claims, for one entity (?entity=) or all. */
@@ -37,7 +46,7 @@ export async function showTimeline(query) {
       end: end && end > start ? end : undefined,
       type: end && end > start ? "range" : "point",
       className: `mod-${item.modality}`,
-      content: h("span", { class: "tl-item" }, `${(item.predicate || "").replaceAll("_", " ")}: ${item.text || ""}`),
+      content: h("span", { class: "tl-item" }, itemLabel(item)),
     });
   }
   const container = h("div", { class: "timeline", id: "timeline" });
@@ -54,7 +63,10 @@ export async function showTimeline(query) {
   );
   if (!dated.length) return;
   const { Timeline, DataSet } = window.vis;
+  const times = dated.flatMap((d) => [d.start, d.end].filter(Boolean)).map((d) => d.getTime());
+  const pad = Math.max((Math.max(...times) - Math.min(...times)) * 0.06, 365 * 864e5);
   const timeline = new Timeline(container, new DataSet(dated), {
+    start: new Date(Math.min(...times) - pad), end: new Date(Math.max(...times) + pad),
     stack: true, zoomable: true, horizontalScroll: true, zoomKey: "ctrlKey", maxHeight: 520,
     orientation: { axis: "top" }, margin: { item: 6 },
   });
