@@ -27,7 +27,7 @@ COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place
 THRESHOLD = 0.75
 STRONG = 0.85
 # base scores by kind of name match (context adds up to CONTEXT_MAX)
-SCORES = {"exact": 0.95, "skel": 0.85, "acro": 0.6, "core": 0.55, "surname": 0.5}
+SCORES = {"exact": 0.95, "skel": 0.85, "bare": 0.8, "acro": 0.6, "core": 0.55, "surname": 0.5}
 CONTEXT_STEP = 0.1
 CONTEXT_MAX = 0.3
 CONTEXT_DOCS = 20
@@ -83,6 +83,14 @@ def acronyms_of(name: str) -> set[str]:
     return {a for a in out if len(a) >= 3}
 
 
+def bare(name: str) -> str | None:
+    """Skeleton without designator words (Organization, Group, Party): the same name with or without them."""
+    schema = load_schema()
+    words = [w for w in tokens(name) if w not in schema.org_designators]
+    key = " ".join(token_skeleton(w) for w in words)
+    return key if len(words) >= 2 and len(key.replace(" ", "")) >= 5 else None
+
+
 def core(name: str) -> str | None:
     """The distinctive part of an organization's name: designators and a trailing 'of X' dropped."""
     words = norm_name(name).replace(".", "").split()
@@ -100,7 +108,10 @@ def is_matchable(name: str) -> bool:
     if not key:
         return False
     words = key.split()
-    if words[0] in _DESCRIPTIVE_LEAD or key in load_schema().generic_names:
+    generic = load_schema().generic_names
+    if words[0] in _DESCRIPTIVE_LEAD or key in generic:
+        return False
+    if name == name.lower() and any(w in generic for w in words):  # "the organization's leaders"
         return False
     return len(key) > 1 or is_acronym(name)
 
@@ -122,6 +133,9 @@ def name_keys(name: str, type_: str) -> set[tuple[str, str]]:
     if len(skel.replace(" ", "")) >= 3:
         out.add(("skel", skel))
     out |= {("acro_of", a) for a in acronyms_of(name)}
+    b = bare(name)
+    if b:
+        out.add(("bare", b))
     c = core(name)
     if c and c != skel:
         out.add(("core", c))
@@ -142,6 +156,9 @@ def lookup_keys(name: str, type_: str) -> list[tuple[str, str, str]]:
         return [("surname", token_skeleton(words[0]), "surname")] if words else []
     out = [("skel", skel, "skel")] if len(skel.replace(" ", "")) >= 3 else []
     out += [("acro", a, "acro") for a in acronyms_of(name)]
+    b = bare(name)
+    if b:
+        out.append(("bare", b, "bare"))
     c = core(name)
     if c:
         out += [("core", c, "core"), ("skel", c, "core")]
