@@ -38,7 +38,7 @@ def clean_span(span: Span) -> list[Span]:
     pieces: list[Span] = []
     current_start = span.start
     for tok in span:
-        if tok.text in ("-", "\u2013", "\u2014", ":", "(", ")") and tok.whitespace_:
+        if (tok.text in ("-", "\u2013", "\u2014", ":", "(", ")") and tok.whitespace_) or "\n" in tok.text:
             pieces.append(span.doc[current_start: tok.i])
             current_start = tok.i + 1
     pieces.append(span.doc[current_start: span.end])

@@ -42,7 +42,8 @@ PLACE_NOUNS = {"city", "town", "village", "camp", "region", "province", "base", 
 SPEECH_VERBS = {"said", "says", "told", "tells", "stated", "states", "added", "argued", "argues", "wrote", "writes",
                 "explained", "noted", "claimed", "claims", "warned", "declared", "insisted", "believes",
                 "believed", "asserted", "reported", "stressed", "announced", "admitted", "denied", "confirmed"}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "prime", "sheikh", "ayatollah", "general",
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "brigadier", "major", "captain", "lieutenant", "sergeant", "marshal",
+                 "admiral", "cardinal", "bishop", "rabbi", "sir", "lord", "lady", "emir", "sultan", "shah", "president", "minister", "prime", "sheikh", "ayatollah", "general",
                  "gen", "col", "colonel", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince",
                  "mullah", "imam", "judge", "chancellor", "premier", "secretary", "ambassador", "commander"}
 # 'city of X', 'base in X', 'near the town of X': X is a place
@@ -67,7 +68,7 @@ DATELINE = re.compile(r"(?:^|(?<=\s\.\s)|(?<=\n))([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.
                       r"(?:\d{4}-\d{2}-\d{2}|\((?:Reuters|AP|AFP)\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                       r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
 _NAME_WORD = r"[A-Z][\w\u2019'.]*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*"
-CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:\s+(?:of|for|on)(?:\s+the)?)?\s+{_NAME_WORD})*")
+CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*")
 _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
@@ -231,6 +232,11 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         if len(words) < 2 or span_text.isupper():
             continue
         lower_words = [w.lower().strip(".\u2019'") for w in words]
+        if lower_words[0] in PERSON_TITLES and all(w[:1].isupper() for w in words[1:]) and len(words) <= 4 \
+                and not set(lower_words) & ORG_CUES:
+            name_start = start + span_text.index(words[1], len(words[0]))
+            out.append(Candidate(name_start, end, "Person", "rule", 2.5))  # 'Brigadier Anatoly Sverdin'
+            continue
         # 'Intelligence Service of Iran': the words before 'of' say what it is
         head_word = lower_words[lower_words.index("of") - 1] if "of" in lower_words[1:] else lower_words[-1]
         type_ = None
