@@ -196,9 +196,14 @@ def _expletive(text: str, tok: Token) -> bool:
 
 def _new_referent(text: str, start: int, noun: str) -> bool:
     """'An espionage network ... this network': the description takes up a thing just introduced
-    with 'a'/'an', not a named entity."""
-    window = text[max(0, start - 400): start]
-    return re.search(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w\-]+\s+){{0,2}}{noun}\b(?!\s+of\b)", window) is not None
+    with 'a'/'an', not a named entity ('X is an armed group' describes X and introduces nothing)."""
+    base = max(0, start - 400)
+    window = text[base:start]
+    for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w\-]+\s+){{0,2}}{noun}\b(?!\s+of\b)", window):
+        before = window[max(0, m.start() - 12): m.start()]
+        if not re.search(r"(?:\b(?:is|was|are|were|as|remains|became|being)|,)\s*$", before):
+            return True
+    return False
 
 
 class StoreNamesOnly:
