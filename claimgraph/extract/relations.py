@@ -19,6 +19,7 @@ from claimgraph.plugins import hookimpl
 
 EXTRACTOR = "relations"
 PLACE_TYPES = {"Place", "Country"}
+MODIFIER_TYPES = {"Place", "Country", "Group"}  # names that may stand between two related names
 ACTOR_TYPES = {"Organization", "Group"}
 
 # nouns for settlements and areas in "X, a town in Y" / "X is a village in Y"
@@ -47,8 +48,9 @@ ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
 ART = r"(?:(?:a|an|the)\s+)"
+TAIL = r"(?:[\w\"“”'-]+\s+){0,2}?"  # modifiers before the second name ("the Athens newspaper \"")
 
-# gap between mention A and mention B -> (predicate, direction): "fwd" = A is the subject
+# gap between mention A and mention B -> predicate, direction ("fwd": A is the subject), types of A, types of B
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Mediaș, a town in Transylvania" / "X is a village in the Y district of Z"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|lies|remains)\s+){ART}?{MODS}{PLACE_NOUN}\s+(?:\w+\s+){{0,2}}"
@@ -79,14 +81,14 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
      "member_of", "fwd", {"Person"}, {"Organization"}),
     # "X, leader of Y", "X, the head of the Y", "X, who heads Y", "X is the chairman of Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
-                r"(?:of|at)\s+(?:the\s+)?$", re.I),
+                rf"(?:of|at)\s+(?:the\s+)?{TAIL}$", re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired|founded|co-founded)\s+(?:the\s+)?$",
                 re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "X, a member/spokesman of Y", "X of the Y party" (member), "X, a lawmaker for the Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
-                r"(?:of|for|at|with|from)\s+(?:the\s+)?$", re.I),
+                rf"(?:[\w-]+\s+){{0,3}}?(?:of|for|at|with|from)\s+(?:the\s+)?{TAIL}$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
     # "X (CDU)": the bracket after a person's name gives the party
@@ -188,30 +190,36 @@ class DocumentRelations:
             if len(mentions) < 2:
                 continue
             self._chains(ctx, mentions, sent.end_char)
-            for a, b in zip(mentions, mentions[1:]):
-                gap = text[a.end:b.start]
-                if len(gap) > 80 or "\n" in gap.strip(" "):
-                    continue
-                self._pair(ctx, a, b, gap, (sent.start_char, sent.end_char))
+            for i, a in enumerate(mentions):
+                # the next name, or the one after a place or demonym in between ("of the German Chamber")
+                for j in range(i + 1, min(i + 3, len(mentions))):
+                    b = mentions[j]
+                    gap = text[a.end:b.start]
+                    if len(gap) > 80 or "\n" in gap.strip(" "):
+                        break
+                    if self._pair(ctx, a, b, gap, (sent.start_char, sent.end_char)):
+                        break
+                    if ctx.entity(b.entity_key).type not in MODIFIER_TYPES:
+                        break
 
     # ------------------------------------------------------------ patterns
-    def _pair(self, ctx: DocContext, a: Mention, b: Mention, gap: str, sent: tuple[int, int]) -> None:
+    def _pair(self, ctx: DocContext, a: Mention, b: Mention, gap: str, sent: tuple[int, int]) -> bool:
+        """Claims for one pair of names from the words between them; True when a pattern fired."""
         ta, tb = ctx.entity(a.entity_key).type, ctx.entity(b.entity_key).type
+        if "\n" in ctx.entity(a.entity_key).name or "\n" in ctx.entity(b.entity_key).name:
+            return False  # a name run across a line break is a tagging error
         if POSSESSIVE.match(gap):
             if ta in PLACE_TYPES and tb in ACTOR_TYPES:
                 self._claim(ctx, b, "based_in", a, sent, 0.6)
-                return
+                return True
             if ta in ACTOR_TYPES and tb == "Person":
                 role = gap.strip(" '’s")
                 self._person_role(ctx, b, a, role, sent)
-                return
-        for pattern, predicate, direction, subj_types, obj_types in GAP_PATTERNS:
-            if not pattern.match(gap):
+                return True
+        for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
+            if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
             subj, obj = (a, b) if direction == "fwd" else (b, a)
-            ts, to = (ta, tb) if direction == "fwd" else (tb, ta)
-            if ts not in subj_types or to not in obj_types:
-                continue
             if predicate == "role":
                 self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
             elif predicate == "member_of" and gap.strip() == "(":
@@ -220,11 +228,12 @@ class DocumentRelations:
                     self._claim(ctx, subj, predicate, obj, sent, 0.55)
             else:
                 if predicate == "located_in" and is_country(ctx.entity(subj.entity_key).name):
-                    continue
+                    return False
                 self._claim(ctx, subj, predicate, obj, sent, 0.65)
                 if predicate == "leader_of":
                     self._claim(ctx, subj, "member_of", obj, sent, 0.6)
-            return
+            return True
+        return False
 
     def _person_role(self, ctx: DocContext, person: Mention, org: Mention, role: str,
                      sent: tuple[int, int]) -> None:
@@ -309,7 +318,7 @@ class DocumentRelations:
 COUNTRY_SHORT = {"US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "the United States"),
                  "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "United Kingdom"),
                  "RU": ("Russia",), "IR": ("Iran",), "SY": ("Syria",), "KR": ("South Korea",),
-                 "KP": ("North Korea",), "PS": ("Palestine", "Palestinian Territories", "Gaza Strip"),
+                 "KP": ("North Korea",), "PS": ("Palestine", "Palestinian Territories"),
                  "CZ": ("Czech Republic",), "NL": ("Netherlands", "the Netherlands", "Holland"),
                  "VN": ("Vietnam",), "LA": ("Laos",), "BO": ("Bolivia",), "VE": ("Venezuela",), "TW": ("Taiwan",),
                  "MK": ("Macedonia", "North Macedonia"), "MD": ("Moldova",), "TZ": ("Tanzania",),
