@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,11 +20,31 @@ SHARED = ROOT.parent / "shared"
 SEED = ROOT / "examples" / "mko-article.txt"
 
 
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite store with the gazetteer loaded, built once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    settings = load_settings()
+    engine = get_engine(f"sqlite:///{path}")
+    try:
+        from claimgraph.geo.store import ensure_gazetteer
+    except ModuleNotFoundError:
+        pass
+    else:
+        ensure_gazetteer(engine, settings.geo.min_population)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Default settings pointing at a store in the test's temporary folder."""
+def settings(tmp_path: Path, template_store: Path) -> Settings:
+    """Default settings pointing at a fresh store (a copy of the template) in the test's folder."""
+    db = tmp_path / "test.db"
+    shutil.copyfile(template_store, db)
     s = load_settings()
-    s.store.url = f"sqlite:///{tmp_path / 'test.db'}"
+    s.store.url = f"sqlite:///{db}"
     s.export.out = str(tmp_path / "export")
     return s
 
