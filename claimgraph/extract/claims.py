@@ -9,7 +9,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
-from claimgraph.extract.units import record, resolver_for, units_of
+from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
 from claimgraph.plugins import hookimpl
 
 QUANT_NOUNS = {"number", "percent", "lot", "dozen", "hundred", "thousand", "handful", "majority", "part",
@@ -34,17 +34,23 @@ class FrameExtractor:
         """Add claims for every frame that finds its arguments."""
         layout: Layout = layout_of(ctx)
         self.ctx = ctx
-        for unit in units_of(ctx):
+        for unit in list(units_of(ctx)):
             if layout.is_heading(unit.start_char) or layout.is_footnote(unit.start_char):
                 continue
-            toks = unit.tokens
-            triggers = [t for t in toks if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS]
+            if not has_mention(ctx, unit):
+                continue
+            triggers = self.triggers(unit)
             if not triggers:
                 continue
             self.args = resolver_for(ctx, unit)
             for tok in triggers:
                 for found in self.frames(tok):
                     record(ctx, found, unit, self.name)
+
+    @staticmethod
+    def triggers(unit: Unit) -> list[Token]:
+        """Words of a unit that can open a frame."""
+        return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS]
 
     # ------------------------------------------------------------ helpers
     def keys(self, tok: Token | None, role: str = "agent", nominal_ok: bool = True) -> list[str]:

@@ -12,7 +12,7 @@ from claimgraph.extract.frames import Found
 from claimgraph.extract.nominal import ArgResolver
 from claimgraph.extract.structure import (ATTACK_ITEM_NOUNS, BASE_ITEM_NOUNS, BULLET, ITEM_TRIGGERS, Line,
                                           ListBlock, layout_of)
-from claimgraph.extract.units import record, resolver_for, unit_at, units_of
+from claimgraph.extract.units import parsed, record, resolver_for, unit_at, units_of
 from claimgraph.nlp.pipeline import load_nlp
 
 ATTACK_PREDICATES = {"attacked", "bombed", "assassinated", "killed", "kidnapped"}
@@ -56,8 +56,9 @@ class ListItems:
         units = [u for u in units_of(self.ctx) if block.intro.start <= u.start_char < block.intro.end + 1]
         if not units:
             return None, []
-        args = resolver_for(self.ctx, units[-1])
-        toks = units[-1].tokens
+        intro = parsed(self.ctx, units[-1])
+        args = resolver_for(self.ctx, intro)
+        toks = intro.tokens
         nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and _noun_lemma(t) in ATTACK_ITEM_NOUNS | BASE_ITEM_NOUNS]
         if not nouns:
             return None, []

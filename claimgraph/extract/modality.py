@@ -195,7 +195,7 @@ class ClaimModality:
         from claimgraph.extract.units import resolver_for, units_of
 
         out: list[Speech] = []
-        for unit in units_of(ctx):
+        for unit in list(units_of(ctx)):
             toks = unit.tokens
             verbs = [t for t in toks if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS]
             according = [t for t in toks if t.lower_ == "according"]

@@ -24,6 +24,7 @@ class Unit:
     first: int  # first token index in `doc`
     last: int  # one past the last token index in `doc`
     offset: int = 0  # character offset of `doc` in the document text
+    split: bool = False  # spaCy ran this piece into a neighbour (a heading, a list introducer)
 
     @property
     def tokens(self) -> list[Token]:
@@ -49,7 +50,7 @@ class Anchor:
 
 
 def units_of(ctx: DocContext) -> list[Unit]:
-    """spaCy sentences, split again where the text breaks a line; pieces of a split sentence are re-parsed."""
+    """spaCy sentences, split again where the text breaks a line (headings and list items stay apart)."""
     if "units" in ctx.scratch:
         return ctx.scratch["units"]
     doc, text = ctx.doc, ctx.text
@@ -65,22 +66,34 @@ def units_of(ctx: DocContext) -> list[Unit]:
         real = [(a, b) for a, b in split if any(not t.is_space for t in doc[a:b])]
         pieces += [(a, b, len(real) > 1) for a, b in real]
     units: list[Unit] = []
-    reparse: list[int] = []
     for a, b, was_split in pieces:
         toks = [t for t in doc[a:b] if not t.is_space]
-        units.append(Unit(toks[0].idx, toks[-1].idx + len(toks[-1]), doc, a, b))
-        if was_split:
-            reparse.append(len(units) - 1)
-    if reparse:
-        # spaCy ran a heading or a list into its neighbour: parse each piece on its own
-        nlp = load_nlp(ctx.settings.nlp.model, ctx.settings.nlp.max_length)
-        texts = [text[units[i].start_char:units[i].end_char] for i in reparse]
-        for i, sub in zip(reparse, nlp.pipe(texts, disable=["ner"]), strict=True):
-            u = units[i]
-            units[i] = Unit(u.start_char, u.end_char, sub, 0, len(sub), offset=u.start_char)
+        units.append(Unit(toks[0].idx, toks[-1].idx + len(toks[-1]), doc, a, b, split=was_split))
     ctx.scratch["units"] = units
     ctx.scratch["unit_starts"] = [u.start_char for u in units]
     return units
+
+
+def parsed(ctx: DocContext, unit: Unit) -> Unit:
+    """The unit with a parse of its own when spaCy ran it into a neighbour (done once, on demand)."""
+    if not unit.split or unit.doc is not ctx.doc:
+        return unit
+    nlp = load_nlp(ctx.settings.nlp.model, ctx.settings.nlp.max_length)
+    sub = nlp(ctx.text[unit.start_char:unit.end_char], disable=["ner"])
+    fresh = Unit(unit.start_char, unit.end_char, sub, 0, len(sub), offset=unit.start_char, split=True)
+    units = ctx.scratch["units"]
+    units[units.index(unit)] = fresh
+    return fresh
+
+
+def has_mention(ctx: DocContext, unit: Unit) -> bool:
+    """True when some entity mention lies in the unit (frames need at least one)."""
+    starts = ctx.scratch.get("mention_starts")
+    if starts is None or len(starts) != len(ctx.analysis.mentions):
+        starts = sorted(m.start for m in ctx.analysis.mentions)
+        ctx.scratch["mention_starts"] = starts
+    i = bisect_right(starts, unit.start_char - 1)
+    return i < len(starts) and starts[i] < unit.end_char
 
 
 def unit_at(ctx: DocContext, char: int) -> Unit | None:
