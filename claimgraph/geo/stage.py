@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.extract.context import DocContext
-from claimgraph.geo.gazetteer import Gazetteer, Place
+from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer, Place
 from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
 from claimgraph.geo.resolve import (
     DocPlaces,
@@ -33,6 +33,7 @@ _LINK_WORDS = {"is", "was", "are", "were", "lies", "lay", "lying", "sits", "sat"
                "approximately", "around", "nearly", "the", "a", "an", "of", "its", "it", "now"}
 LOCATIVE = re.compile(rf"\b(?:in|at|near|from|to|outside|around|into|towards?|across)\s+{CITY_OF}{ANCHOR}")
 _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?)")
+_DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
 _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
               "God", "Allah", "Islam", "The", "This", "That", "These", "Those", "His", "Her", "Their", "Our"}
@@ -74,6 +75,9 @@ def doc_countries(ctx: DocContext, gaz: Gazetteer) -> Counter[str]:
         code = by_key[key]
         if code:
             counts[code] += 1
+    # "Iraqi police", "Iranian borders": adjectives place a document as surely as names do
+    for m in _DEMONYM_WORD.finditer(ctx.text):
+        counts[DEMONYMS[m.group(0).lower()]] += 1
     return counts
 
 

@@ -1,0 +1,85 @@
+"""GeoJSON export, and the sample article end to end through score.py (geo must be 1.00)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from claimgraph import plugins
+from claimgraph.export.base import export_store
+from claimgraph.export.geojson import GeoJSONExporter
+from claimgraph.export.jsonl import JsonlExporter
+from claimgraph.geo.solve import distance_km
+from claimgraph.model import SourceDocument
+from claimgraph.pipeline import ingest
+from claimgraph.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def test_geojson_records(tmp_path: Path) -> None:
+    exporter = GeoJSONExporter(tmp_path / "out")
+    geo = {"lat": 34.1, "lon": 44.4, "uncertainty_km": 30.0, "method": "relative", "source_id": "d-1"}
+    exporter.write("document", {"id": "d-1", "title": None, "source": "a.txt", "published": None, "sha256": "x"})
+    exporter.write("entity", {"id": "e-camp", "name": "Camp X", "type": "Place", "aliases": [], "geo": geo,
+                              "external_ids": {}})
+    exporter.write("entity", {"id": "e-b", "name": "Baghdad", "type": "Place", "aliases": ["Bagdad"],
+                              "geo": {"lat": 33.34, "lon": 44.40, "uncertainty_km": 27.0, "method": "gazetteer",
+                                      "source_id": "geonames:98182"}, "external_ids": {"geonames": "98182"}})
+    exporter.write("entity", {"id": "e-nowhere", "name": "Faezi", "type": "Place", "aliases": [], "geo": None,
+                              "external_ids": {}})
+    exporter.write("mention", {"entity_id": "e-camp", "document_id": "d-1", "start": 0, "end": 6, "text": "Camp X",
+                               "type": "Place"})
+    ev = {"document_id": "d-1", "document": "a.txt", "start": 0, "end": 30, "text": "Camp X: 90 km north of Baghdad"}
+    exporter.write("claim", {"id": "c-1", "subject": {"id": "e-camp", "name": "Camp X", "type": "Place"},
+                             "predicate": "located_near", "object": {"id": "e-b", "name": "Baghdad", "type": "Place"},
+                             "qualifiers": {"distance_km": 90, "direction": "N"}, "modality": "asserted",
+                             "polarity": "positive", "confidence": 0.8, "status": "active", "evidence": [ev]})
+    (path,) = exporter.finalize()
+    assert path == tmp_path / "out" / "places.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    features = {f["id"]: f for f in data["features"]}
+    assert set(features) == {"e-camp", "e-b"}  # the unresolved place has no point to draw
+    camp = features["e-camp"]
+    assert camp["geometry"] == {"type": "Point", "coordinates": [44.4, 34.1]}
+    props = camp["properties"]
+    assert props["uncertainty_km"] == 30.0 and props["method"] == "relative" and props["documents"] == ["d-1"]
+    (claim,) = props["claims"]
+    assert claim["role"] == "subject" and claim["object"] == "Baghdad" and claim["evidence"][0]["text"] == ev["text"]
+    assert features["e-b"]["properties"]["claims"][0]["role"] == "object"
+    # a file name as --out writes that file
+    single = GeoJSONExporter(tmp_path / "places.geojson")
+    assert single.finalize() == [tmp_path / "places.geojson"]
+
+
+def test_plugin_registers_format_and_stages() -> None:
+    assert plugins.exporters()["geojson"] is GeoJSONExporter
+    names = {s.name: s.order for s in plugins.stages()}
+    assert names["geo.mentions"] < 200 and 700 <= names["geo.resolve"] < 800
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="shared/ not beside the project")
+def test_sample_article_scores_full_geo(settings: Settings, engine: Engine, tmp_path: Path) -> None:
+    text = (SHARED / "corpus" / "mko-article.txt").read_text(encoding="utf-8")
+    assert ingest([SourceDocument(text=text, source="mko-article.txt")], settings, engine).stored
+    out = tmp_path / "export"
+    with engine.connect() as conn:
+        export_store(conn, JsonlExporter(out))
+    with engine.connect() as conn:
+        (geojson,) = export_store(conn, GeoJSONExporter(out))
+    result = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / "gold" / "seed.json"),
+                             "--doc", str(SHARED / "corpus" / "mko-article.txt"), "--export", str(out)],
+                            capture_output=True, text=True, check=True)
+    assert " geo=1.00 " in result.stdout.splitlines()[-1] + " ", result.stdout
+    features = {f["properties"]["name"]: f for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]}
+    ashraf = features["Camp Ashraf"]
+    lon, lat = ashraf["geometry"]["coordinates"]
+    assert distance_km((lat, lon), (34.24, 44.4)) <= 35 and ashraf["properties"]["method"] == "relative"
+    near = [c for c in ashraf["properties"]["claims"] if c["predicate"] == "located_near"]
+    assert near and near[0]["object"] == "Baghdad" and near[0]["qualifiers"] == {"distance_km": 100, "direction": "N"}
