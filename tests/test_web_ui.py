@@ -39,6 +39,7 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
 
 pytestmark = pytest.mark.browser
+GEO_STAGES = ("geo.mentions", "geo.resolve")
 
 # A second document written for these tests: every way a claim can be made, an erratum,
 # a located camp and markup that must come out as plain text.
@@ -52,6 +53,7 @@ The Republic of Veldra denies that it ever supported the MKO.
 From 1986 the MKO kept its main base at Camp Ardent, 40 km north of Lake Miren.
 Correction: an earlier version of these notes gave 1985 for the move to Camp Ardent.
 A leaflet quoted by Voss read <script>window.__pwned = 1</script> and <b>not bold</b>.
+Footer with no claim in it: <img src="x.png"> and <i>plain</i> text.
 """
 
 
@@ -133,6 +135,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     settings = load_settings()
     settings.store.url = f"sqlite:///{tmp_path_factory.mktemp('ui') / 'ui.db'}"
+    # the geo stages build a gazetteer inside every new store (about half a minute); the map
+    # is checked with the field notes' own located places instead
+    settings.extract.disabled = [*settings.extract.disabled, *GEO_STAGES]
     build_store(settings)
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
@@ -266,7 +271,8 @@ def test_document_shows_markup_as_text_and_errata(ui: Browser) -> None:
     assert "<script>window.__pwned = 1</script>" in body
     assert "<b>not bold</b>" in body
     assert page.evaluate("window.__pwned") is None
-    assert page.locator("#doc-text script, #doc-text b").count() == 0
+    assert '<img src="x.png"> and <i>plain</i>' in body
+    assert page.locator("#doc-text script, #doc-text b, #doc-text img, #doc-text i").count() == 0
     errata = page.inner_text("#errata")
     assert "1985" in errata and "1986" in errata
     modalities = set(page.eval_on_selector_all("#doc-text mark.ev", "els => els.map(e => e.className)"))
@@ -283,7 +289,7 @@ def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     """Map (country shapes + uncertainty circles), timeline and graph draw with no network."""
     entity_id = _mko_id(ui)
     page = ui.open(f"/ui/map?entity={entity_id}")
-    page.wait_for_selector("#map path.leaflet-interactive")
+    page.wait_for_selector("#map path.place", state="attached")
     shapes = page.locator("#map .leaflet-overlay-pane path").count()
     assert shapes > 100, f"only {shapes} shapes: country borders missing"
     assert page.locator("#map path.uncertainty.method-relative").count() >= 1

@@ -1,17 +1,12 @@
 // Reading the JSON API of the same server (no other host is ever contacted).
 
-const TOKEN_KEY = "claimgraph-token";
-
 /** GET a JSON endpoint with query parameters; throws an Error with the server's message. */
 export async function getJSON(path, params = {}) {
   const url = new URL(path, window.location.origin);
   for (const [k, v] of Object.entries(params)) {
     if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
   }
-  const headers = { Accept: "application/json" };
-  const token = window.sessionStorage.getItem(TOKEN_KEY);
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(url, { headers, credentials: "same-origin" });
+  const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
   if (!response.ok) {
     let detail = response.statusText;
     try {
@@ -23,12 +18,6 @@ export async function getJSON(path, params = {}) {
     throw error;
   }
   return response.json();
-}
-
-/** Remember an API token for this browser tab (only needed where the server asks for one). */
-export function setToken(token) {
-  if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
-  else window.sessionStorage.removeItem(TOKEN_KEY);
 }
 
 /** One claim record by id, or null when the server cannot give it. */
