@@ -27,6 +27,7 @@ LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
 LEADING_WORDS = {"the", "a", "an", "former", "ex", "late", "then"}
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
 TRAILING_JUNK = re.compile(r"^[\W\d]+$")
+DATE_TOKEN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # a spaCy span mostly covering a line that reads 'MKO's Ties with Mossad:' is a heading, not a name
 _SOURCE_TRUST = {"table": 3.0, "gazetteer": 3.0, "dateline": 3.0, "rule": 2.5, "demonym": 2.0, "ner": 1.0,
                  "acronym": 0.5, "propagated": 0.0}
@@ -38,7 +39,8 @@ def clean_span(span: Span) -> list[Span]:
     pieces: list[Span] = []
     current_start = span.start
     for tok in span:
-        if (tok.text in ("-", "\u2013", "\u2014", ":", "(", ")") and tok.whitespace_) or "\n" in tok.text:
+        if (tok.text in ("-", "\u2013", "\u2014", ":", "(", ")") and tok.whitespace_) or "\n" in tok.text \
+                or DATE_TOKEN.match(tok.text):
             pieces.append(span.doc[current_start: tok.i])
             current_start = tok.i + 1
     pieces.append(span.doc[current_start: span.end])
@@ -71,6 +73,8 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 continue
             if not any(ch.isupper() for ch in span.text):
                 continue  # 'congress', 'the group': common nouns, not names
+            while ent.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES:
+                span = span[1:]  # 'Minister Benjamin Netanyahu' → 'Benjamin Netanyahu'
             if ent.label_ == "NORP":
                 out.extend(rules.norp_candidates(span))
                 continue
