@@ -127,6 +127,20 @@ def test_profile_lines_are_cited_sentences(client: TestClient) -> None:
     assert client.get("/api/entities/e-nope/profile").status_code == 404
 
 
+def test_profile_matches_build_profile(client: TestClient, api_settings: Settings) -> None:
+    from claimgraph.profile import build_profile
+
+    engine = get_engine(api_settings.store.url)
+    for entity in client.get("/api/entities", params={"limit": 8}).json()["items"]:
+        with engine.connect() as conn:
+            expected = build_profile(conn, entity["id"])
+        got = client.get(f"/api/entities/{entity['id']}/profile").json()
+        assert got["entity"] == expected.entity and got["aliases"] == expected.aliases
+        assert got["conflicts"] == expected.conflicts
+        assert {t: [(ln["text"], ln["claim"]) for ln in lines] for t, lines in got["sections"].items()} == \
+            {t: [(ln.text, ln.claim) for ln in lines] for t, lines in expected.sections.items()}
+
+
 # ---------------------------------------------------------------------------- claims
 def test_claim_filters_match_the_records(client: TestClient, all_claims: list[dict[str, Any]]) -> None:
     top = _busiest_entity(client)

@@ -92,6 +92,10 @@ def test_review_rejects_a_claim(writer: TestClient, stored: dict[str, Any]) -> N
                                          "note": "misread", "reviewer": "tester"}, headers=_auth())
     assert r.status_code == 200, r.text
     assert writer.get(f"/api/claims/{target}").json()["status"] == "rejected"
+    # the profile (built over cached whole-store results) sees the change at once
+    subject = claims[0]["subject"]["id"]
+    profile = writer.get(f"/api/entities/{subject}/profile").json()
+    assert target not in {ln["claim"]["id"] for lines in profile["sections"].values() for ln in lines}
     bad = writer.post("/api/review", json={"kind": "claim", "id": target, "action": "delete"}, headers=_auth())
     assert bad.status_code == 422
     missing = writer.post("/api/review", json={"kind": "entity", "id": "e-nope", "action": "accept"},
@@ -114,3 +118,26 @@ def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, base_s
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 9911
     settings = calls[0]["app"].state.settings
     assert settings.api.read_only and settings.api.token == "t"
+
+
+def test_whole_store_results_are_reused_until_the_store_changes(writer: TestClient, base_settings: Settings,
+                                                                 stored: dict[str, Any]) -> None:
+    from claimgraph.api.cache import STORE_CACHE
+    from claimgraph.store.db import get_engine
+
+    engine = get_engine(base_settings.store.url)
+    computed: list[int] = []
+
+    def compute(_conn: Any) -> int:
+        computed.append(1)
+        return len(computed)
+
+    with engine.connect() as conn:
+        assert STORE_CACHE.get(conn, "probe", compute) == 1
+        assert STORE_CACHE.get(conn, "probe", compute) == 1
+    entity = writer.get("/api/entities", params={"limit": 1}).json()["items"][0]["id"]
+    r = writer.post("/api/review", json={"kind": "entity", "id": entity, "action": "annotate", "note": "checked"},
+                    headers=_auth())
+    assert r.status_code == 200
+    with engine.connect() as conn:
+        assert STORE_CACHE.get(conn, "probe", compute) == 2

@@ -26,15 +26,22 @@ def chunks(ids: list[str]) -> Iterable[list[str]]:
         yield ids[at: at + CHUNK]
 
 
-def entity_rows(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Entity rows by id for these ids and every entity they were merged into."""
+REF_COLUMNS = (entities.c.id, entities.c.name, entities.c.type, entities.c.merged_into)
+
+
+def entity_rows(conn: Connection, ids: Iterable[str], full: bool = False) -> dict[str, dict[str, Any]]:
+    """Entity rows by id for these ids and every entity they were merged into.
+
+    Only id, name, type and merged_into (all an entity reference needs) unless `full`.
+    """
     index: dict[str, dict[str, Any]] = {}
     wanted = {i for i in ids if i}
+    columns = tuple(entities.c) if full else REF_COLUMNS
     while wanted:
         batch = sorted(wanted - index.keys())
         wanted = set()
         for chunk in chunks(batch):
-            for row in conn.execute(select(entities).where(entities.c.id.in_(chunk))).mappings():
+            for row in conn.execute(select(*columns).where(entities.c.id.in_(chunk))).mappings():
                 index[row["id"]] = dict(row)
                 if row["merged_into"] and row["merged_into"] not in index:
                     wanted.add(row["merged_into"])
@@ -55,13 +62,16 @@ def merged_ids(conn: Connection, entity_id: str) -> list[str]:
 def document_meta(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Document metadata as records.claim_record reads it (citation name, outlet, copies).
 
-    Uses the store reader's own function so corroboration counts match the export; it is
-    asked for just these documents where it accepts an `ids` argument.
+    Uses the store reader's own function so corroboration counts match the export: asked
+    for just these documents where it accepts an `ids` argument, else read for the whole
+    store once and reused until the store changes.
     """
     reader: Any = records._document_meta
     if "ids" in inspect.signature(reader).parameters:
         return reader(conn, ids=sorted(set(ids)))
-    return reader(conn)
+    from claimgraph.api.cache import cached_document_meta
+
+    return cached_document_meta(conn)
 
 
 def claim_records(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
@@ -90,7 +100,7 @@ def count(conn: Connection, query: Select[Any]) -> int:
 
 def entity_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
     """entities.jsonl records (aliases of merged-in entities folded in) for ids, in their order."""
-    index = entity_rows(conn, ids)
+    index = entity_rows(conn, ids, full=True)
     finals = list(dict.fromkeys(records.final_id(index, i) for i in ids))
     members: dict[str, list[str]] = {f: merged_ids(conn, f) for f in finals if f}
     everyone = [m for group in members.values() for m in group]

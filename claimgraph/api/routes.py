@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy import Connection, func, or_, select
 
-from claimgraph import plugins
 from claimgraph.api import queries
+from claimgraph.api.cache import cached_conflicts
+from claimgraph.api.profiles import profile_json, scoped_profile
 from claimgraph.api.search import search as full_text_search
-from claimgraph.profile import build_profile
 from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
@@ -92,10 +92,7 @@ def get_entity(conn: Conn, entity_id: str) -> dict[str, Any]:
 @router.get("/entities/{entity_id}/profile", summary="An entity's cited statements by section")
 def get_profile(conn: Conn, entity_id: str) -> dict[str, Any]:
     """Names and every non-rejected claim about the entity as neutral, cited sentences."""
-    prof = build_profile(conn, resolve_entity(conn, entity_id))
-    return {"entity": prof.entity, "aliases": prof.aliases, "conflicts": prof.conflicts,
-            "sections": {title: [{"text": line.text, "claim": line.claim} for line in lines]
-                         for title, lines in prof.sections.items()}}
+    return profile_json(scoped_profile(conn, resolve_entity(conn, entity_id)))
 
 
 @router.get("/claims", summary="Claims, filtered")
@@ -172,7 +169,7 @@ def get_document(conn: Conn, document_id: str) -> dict[str, Any]:
 @router.get("/conflicts", summary="Disagreements between stored claims")
 def list_conflicts(conn: Conn, entity: str | None = None) -> dict[str, Any]:
     """Conflicts every plugin finds ({kind, claims, note}); with entity=, only those about it."""
-    found = plugins.conflicts(conn)
+    found = cached_conflicts(conn)
     if entity:
         ids = queries.merged_ids(conn, resolve_entity(conn, entity))
         about = set(conn.execute(select(claims.c.id).where(or_(claims.c.subject_id.in_(ids),
