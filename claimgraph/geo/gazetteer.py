@@ -182,6 +182,8 @@ class Gazetteer:
         for t in self._translit:
             blocks.setdefault(_block(t), []).append(t)
         self._blocks = blocks
+        # lists, so that one rapidfuzz call scores a whole skeleton bucket
+        self._skeleton_lists = {sk: sorted(keys) for sk, keys in self._skeleton.items()}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -218,31 +220,38 @@ class Gazetteer:
         for gid, primary in self._translit.get(t, {}).items():
             offer(gid, 0.94 if primary else 0.92, t)
         # consonant skeletons only for longer names: short ones collide with too many places
-        if len(t) >= 5:
-            for other in self._skeleton.get(sk, ()):
-                if other == t:
-                    continue
-                # one edit in five letters scores 0.87, two in six 0.83: variants, not other names
-                score = 0.63 + 0.3 * Levenshtein.normalized_similarity(t, other)
-                for gid in self._translit[other]:
-                    offer(gid, score, other)
+        bucket = self._skeleton_lists.get(sk) if len(t) >= 5 else None
+        if bucket:
+            # one edit in five letters scores 0.87, two in six 0.83: variants, not other names
+            for other, sim, _ in process.extract(t, bucket, scorer=Levenshtein.normalized_similarity,
+                                                 score_cutoff=0.55, limit=None):
+                if other != t:
+                    for gid in self._translit[other]:
+                        offer(gid, 0.63 + 0.3 * sim, other)
         if not best and len(t) >= 6:
-            pool = [k for b in _near_blocks(t) for k in self._blocks.get(b, ())]
-            for other, ratio, _ in process.extract(t, pool, scorer=fuzz.ratio, score_cutoff=88, limit=5):
-                for gid in self._translit[other]:
-                    offer(gid, 0.9 * ratio / 100.0, other)
+            for block in _near_blocks(t):
+                pool = self._blocks.get(block)
+                if not pool:
+                    continue
+                for other, ratio, _ in process.extract(t, pool, scorer=fuzz.ratio, score_cutoff=88, limit=5):
+                    for gid in self._translit[other]:
+                        offer(gid, 0.9 * ratio / 100.0, other)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -self.places[kv[0]].population))
         return [Candidate(self.places[gid], score, matched) for gid, (score, matched) in ranked[:limit]]
 
 
+def _head(t: str) -> str:
+    # the first two letters, a leading vowel counted as any vowel: typos rarely hit both
+    return ("v" if t[0] in "aiu" else t[0]) + t[1:2]
+
+
 def _block(t: str) -> str:
-    head = "v" if t[0] in "aiu" else t[0]
-    return f"{head}{len(t) // 2}"
+    return f"{_head(t)}{len(t) // 2}"
 
 
 def _near_blocks(t: str) -> list[str]:
     # a ratio of 88 or more allows only a small length difference: neighbouring length bands suffice
-    head = "v" if t[0] in "aiu" else t[0]
+    head = _head(t)
     return [f"{head}{len(t) // 2 + d}" for d in (-1, 0, 1)]
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.geo.gazetteer import Candidate, Gazetteer, Place
-from claimgraph.geo.solve import distance_km
 from claimgraph.geo.translit import norm_place, strip_generic
 
 # names of sites that no city gazetteer holds: a camp named after a town is not that town
@@ -95,14 +94,21 @@ def resolve_country(gaz: Gazetteer, names: list[str]) -> Resolution | None:
     return Resolution(c.place, c.name_score, c.name_score, True, len(cands))
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    # haversine: ranking candidates needs speed, not the ellipsoid's last 0.3%
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _container_fit(place: Place, container: Place) -> bool:
     if container.kind == "country":
         return place.country == container.country
-    return distance_km((place.lat, place.lon), (container.lat, container.lon)) <= 150.0
+    return _km((place.lat, place.lon), (container.lat, container.lon)) <= 150.0
 
 
 def _nearby(place: Place, doc: DocPlaces, key: str) -> bool:
-    return any(k != key and distance_km((place.lat, place.lon), (lat, lon)) <= NEARBY_KM for k, lat, lon in doc.points)
+    return any(k != key and _km((place.lat, place.lon), (lat, lon)) <= NEARBY_KM for k, lat, lon in doc.points)
 
 
 def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[Place]) -> tuple[float, bool]:
