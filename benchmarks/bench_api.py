@@ -110,15 +110,17 @@ def build_store(engine: Engine, n_docs: int, seed: int = 7) -> dict[str, int]:
                 for t in (documents, entities, mentions, claims, evidence)}
 
 
-def timed(call: Callable[[], Any], rounds: int) -> list[float]:
-    """Milliseconds of each of `rounds` calls (after one warm-up call)."""
+def timed(call: Callable[[], Any], rounds: int) -> tuple[float, list[float]]:
+    """Milliseconds of a first (warm-up) call and of each of `rounds` calls after it."""
+    started = time.perf_counter()
     call()
+    first = (time.perf_counter() - started) * 1000
     out = []
     for _ in range(rounds):
         started = time.perf_counter()
         call()
         out.append((time.perf_counter() - started) * 1000)
-    return out
+    return first, out
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -184,18 +186,20 @@ def main() -> int:
         "entities": lambda: get("/api/entities", limit=50),
     }
     failed = False
-    print(f"{'endpoint':<18}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  target")
+    # the first call of an endpoint that reads whole-store results (conflicts, document
+    # alignment) computes and caches them; later calls reuse them until the store changes
+    print(f"{'endpoint':<18}{'first ms':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  target")
     for name, call in cases.items():
-        ms = timed(call, args.rounds)
+        first, ms = timed(call, args.rounds)
         target = TARGETS_MS.get(name)
         p95 = percentile(ms, 95)
         verdict = "" if target is None else (f"< {target:.0f} ms " + ("ok" if p95 < target else "MISSED"))
         failed |= target is not None and p95 >= target
-        print(f"{name:<18}{statistics.median(ms):>9.1f}{p95:>9.1f}{max(ms):>9.1f}  {verdict}")
+        print(f"{name:<18}{first:>9.1f}{statistics.median(ms):>9.1f}{p95:>9.1f}{max(ms):>9.1f}  {verdict}")
     for name, call in (("profile", lambda: get(f"/api/entities/{hub}/profile")),
                        ("graph 2-hop", lambda: get("/api/graph", entity=hub, hops=2))):
-        ms = timed(call, 5)
-        print(f"{name + ' (hub)':<18}{statistics.median(ms):>9.1f}{percentile(ms, 95):>9.1f}{max(ms):>9.1f}"
+        first, ms = timed(call, 5)
+        print(f"{name + ' (hub)':<18}{first:>9.1f}{statistics.median(ms):>9.1f}{percentile(ms, 95):>9.1f}{max(ms):>9.1f}"
               f"  busiest entity, subject of {hub_claims} claims")
     return 1 if failed else 0
 

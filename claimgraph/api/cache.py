@@ -96,3 +96,20 @@ def cached_document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
     from claimgraph.store import records
 
     return STORE_CACHE.get(conn, "document_meta", records._document_meta)  # type: ignore[no-any-return]
+
+
+def warm_up(engine: Any) -> threading.Thread:
+    """Compute the cached whole-store results in a background thread (so the first page is fast)."""
+    import logging
+
+    def run() -> None:
+        try:
+            with engine.connect() as conn:
+                cached_document_meta(conn)
+                cached_conflicts(conn)
+        except Exception:  # a failed warm-up only means the first request computes them
+            logging.getLogger(__name__).exception("warming the API caches failed")
+
+    thread = threading.Thread(target=run, name="claimgraph-cache-warm-up", daemon=True)
+    thread.start()
+    return thread

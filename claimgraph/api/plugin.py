@@ -34,7 +34,11 @@ def serve(app: App, host: str | None, port: int | None, read_only: bool | None, 
     click.echo(f"claimgraph at http://{api.host}:{api.port}/ (API docs at /docs); "
                f"writes {'off (read-only)' if api.read_only else 'on' if api.token else 'off (no token)'}",
                err=True)
-    uvicorn.run(create_app(app.settings), host=api.host, port=api.port, log_level="info")
+    from claimgraph.api.cache import warm_up
+
+    application = create_app(app.settings)
+    warm_up(application.state.engine)
+    uvicorn.run(application, host=api.host, port=api.port, log_level="info")
 
 
 @hookimpl

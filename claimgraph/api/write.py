@@ -70,6 +70,10 @@ def ingest(request: Request, _auth: Writer, body: IngestItem | list[IngestItem])
                            published=i.published, url=i.url) for i in items]
     settings: Settings = request.app.state.settings
     report = run_ingest(docs, settings, request.app.state.engine)
+    if report.stored:
+        from claimgraph.api.cache import warm_up
+
+        warm_up(request.app.state.engine)
     return {"stored": report.stored, "duplicates": report.duplicates, "words": report.words,
             "failures": [{"source": f.source, "reason": f.reason} for f in report.failures]}
 
