@@ -285,31 +285,45 @@ def test_document_shows_markup_as_text_and_errata(ui: Browser) -> None:
     ui.assert_clean()
 
 
+def _follow(ui: Browser, profile: str, link_text: str) -> Any:
+    """From the profile, follow one of its view links and wait for the view."""
+    page = ui.open(profile)
+    with page.expect_navigation():
+        page.locator(".profile-links a", has_text=link_text).click()
+    return ui.ready()
+
+
 def test_map_timeline_graph_load_offline(ui: Browser) -> None:
-    """Map (country shapes + uncertainty circles), timeline and graph draw with no network."""
-    entity_id = _mko_id(ui)
-    page = ui.open(f"/ui/map?entity={entity_id}")
+    """From the profile to the map (shapes + uncertainty circles), timeline and graph, with no network."""
+    profile = f"/ui/entity/{_mko_id(ui)}"
+    page = _follow(ui, profile, "map")
     page.wait_for_selector("#map path.place", state="attached")
     shapes = page.locator("#map .leaflet-overlay-pane path").count()
     assert shapes > 100, f"only {shapes} shapes: country borders missing"
     assert page.locator("#map path.uncertainty.method-relative").count() >= 1
     assert "Camp Ardent" in page.inner_text("#place-list")
+    assert "1 place in claims about" in page.inner_text("#related-note")
     ui.shot("map")
 
-    page = ui.open(f"/ui/timeline?entity={entity_id}")
+    page = _follow(ui, profile, "timeline")
     page.wait_for_selector("#timeline .vis-item")
     texts = " ".join(page.locator("#timeline .vis-item").all_inner_texts())
-    assert "founded in" in texts
+    assert "founded in 1963" in texts and "2031" in texts
     ui.shot("timeline")
     page.locator("#timeline .vis-item.mod-hedged").first.click()
     page.wait_for_selector("#timeline-detail li.claim")
-    assert "passage" in page.inner_text("#timeline-detail")
+    assert "trained by" in page.inner_text("#timeline-detail")
+    assert page.locator("#timeline-detail a.passage-link").count() >= 1
 
-    page = ui.open(f"/ui/graph?entity={entity_id}")
+    page = _follow(ui, profile, "relationship graph")
     page.wait_for_function("window.claimgraphCy && window.claimgraphCy.nodes().length > 1")
     edges = page.evaluate("window.claimgraphCy.edges().map(e => [e.data('label'), e.style('line-style')])")
     labels = {label for label, _ in edges}
     assert "hostile to" in labels and "NOT supported" in labels
     assert ("trained by", "dashed") in {tuple(e) for e in edges}
+    # void: the emitted collection itself is too big to send back to Python
+    page.evaluate("void window.claimgraphCy.edges('[modality = \"attributed\"]').first().emit('tap')")
+    page.wait_for_selector("#graph-detail li.claim")
+    assert "attributed to Harlan Voss" in page.inner_text("#graph-detail")
     ui.shot("graph")
     ui.assert_clean()

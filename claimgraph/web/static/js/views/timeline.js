@@ -37,9 +37,10 @@ export async function showTimeline(query) {
   const dated = [];
   const undated = [];
   for (const item of items) {
-    const start = isoPrefixToDate(item.start);
+    // an open start ("before 1979") is drawn as a point at its end
+    const start = isoPrefixToDate(item.start) || isoPrefixToDate(item.end);
     if (!start) { undated.push(item); continue; }
-    const end = isoPrefixToDate(item.end);
+    const end = item.start ? isoPrefixToDate(item.end) : null;
     dated.push({
       id: item.claim_id,
       start,
