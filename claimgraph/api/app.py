@@ -88,7 +88,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount(DOCS_STATIC, StaticFiles(directory=STATIC_DIR), name="docs-static")
     page = docs_page(app.openapi_url or "/openapi.json")
 
-    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    @app.api_route("/docs", methods=["GET", "HEAD"], include_in_schema=False, response_class=HTMLResponse)
     def docs() -> HTMLResponse:
         """Self-hosted Swagger UI."""
         return HTMLResponse(page)

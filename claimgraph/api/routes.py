@@ -20,7 +20,7 @@ from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", tags=["store"])
 
 MAX_PAGE = 1000
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]

@@ -14,7 +14,7 @@ from claimgraph.profile import describe
 from claimgraph.store import records
 from claimgraph.store.schema import claims, entities, evidence
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", tags=["views"])
 
 GRAPH_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.object_id, claims.c.predicate, claims.c.modality,
                  claims.c.polarity, claims.c.status, claims.c.confidence)

@@ -17,7 +17,7 @@ from claimgraph.settings import Settings
 from claimgraph.store.schema import claims, entities, reviews
 from claimgraph.store.writer import now
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", tags=["write"])
 
 MAX_BATCH = 100
 
