@@ -14,7 +14,8 @@ export const MODALITY_LABELS = {
 export function termText(term) {
   if (term === null || term === undefined) return "?";
   if (typeof term === "string") return term;
-  if (term.name !== undefined) return term.name;
+  if (term.name) return term.name;
+  if (term.id) return term.id;
   if (term.value !== undefined) return String(term.value);
   return "?";
 }

@@ -71,6 +71,8 @@ export async function showGraph(query) {
       h("a", { href: pageUrl("/ui/graph", { entity: entityId, hops: 2 }), class: hops === "2" ? "active" : "" }, "2 hops"),
       " · ", h("a", { href: entityHref(entityId) }, "profile")),
     modalityLegend(),
+    h("div", { class: "legend node-legend" }, Object.entries(TYPE_COLOURS).map(([type, colour]) =>
+      h("span", { class: "node-type" }, h("span", { class: "dot", style: { backgroundColor: colour } }), type))),
     nodes.length ? h("div", { class: "graph-layout" }, container, detail)
       : h("p", { class: "empty" }, "No relationship to draw."),
   );

@@ -34,7 +34,7 @@ async function showResults(q) {
 
 function entityItem(e) {
   return h("li", { class: `entity type-${e.type}` },
-    h("a", { href: entityHref(e.id), class: "entity-name" }, e.name),
+    h("a", { href: entityHref(e.id), class: "entity-name" }, e.name || e.id),
     h("span", { class: "type" }, e.type),
     typeof e.claims === "number" ? h("span", { class: "count" }, `${e.claims} claims`) : null,
     (e.aliases || []).length ? h("span", { class: "aliases" }, `also: ${e.aliases.slice(0, 6).join(", ")}`) : null);
