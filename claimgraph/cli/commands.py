@@ -28,9 +28,13 @@ out = Console(highlight=False, soft_wrap=True)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", default=None, help="Publication date (ISO) for inputs that carry none.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--dask", "dask_scheduler", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster (scheduler address, or 'local'); the store must be reachable from "
+                   "every worker, e.g. PostgreSQL.")
 @db_option
 @pass_app
-def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool) -> None:
+def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool,
+           dask_scheduler: str | None) -> None:
     """Ingest files, folders, JSONL batches, URLs or - (stdin) into the store.
 
     Broken inputs are reported on stderr and skipped; the rest of the batch is stored and the
@@ -55,8 +59,16 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
             elapsed = max(1e-6, time.perf_counter() - started)
             progress.update(task, advance=1, wps=words / elapsed)
 
-        report = run_ingest(iter_documents(inputs, published=published), app.settings, app.engine,
-                            on_document=done, on_failure=failed)
+        if dask_scheduler:
+            from claimgraph.ingest.distributed import ingest_on_dask
+
+            app.engine  # noqa: B018 - migrate the store once, before the workers connect
+            report = ingest_on_dask(iter_documents(inputs, published=published), app.settings, dask_scheduler)
+            for failure in report.failures:
+                failed(failure)
+        else:
+            report = run_ingest(iter_documents(inputs, published=published), app.settings, app.engine,
+                                on_document=done, on_failure=failed)
     elapsed = time.perf_counter() - started
     err.print(f"stored {len(report.stored)} documents, {len(report.duplicates)} already stored, "
               f"{len(report.failures)} failed; {report.words:,} words in {elapsed:.1f} s "
