@@ -178,7 +178,7 @@ class EntityRecognizer:
                   if not rules.covers_heading(c.start, c.end, headings, text)]
         cands += acronyms
         cands += rules.nationality_candidates(ctx.doc)
-        cands = [rules.retype(c, ctx.doc, table) for c in cands]
+        cands = [rules.retype(c, text, table) for c in cands]
         kept = select(merge_adjacent_nationalities(cands, text))
         kept += self._propagate(ctx, kept)
         kept = select(kept)
@@ -211,12 +211,13 @@ class EntityRecognizer:
         if not forms:
             return []
         max_words = max(len(f.split()) for f in forms)
+        first_words = {_lead(f) for f in forms}
         tokens = ctx.doc
         out: list[Candidate] = []
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            if not tok.text[:1].isupper():
+            if not tok.text[:1].isupper() or _lead(tok.text) not in first_words:
                 i += 1
                 continue
             for n in range(min(max_words + 2, len(tokens) - i), 0, -1):
@@ -269,6 +270,15 @@ class EntityRecognizer:
                         ctx.entity(key).type = ctx.entity(prev).type
             last_key[c.end] = key
         ctx.scratch.setdefault("parenthetical_aliases", []).extend(parentheticals)
+
+
+def _lead(text: str) -> str:
+    """The leading run of word characters ('Mojahedin' of 'Mojahedin-e Khalq'): a quick pre-filter key."""
+    m = _LEAD.match(text)
+    return m.group(0) if m else text
+
+
+_LEAD = re.compile(r"\w+")
 
 
 def _singular(name: str) -> str:

@@ -36,6 +36,16 @@ def country_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def country_first_words() -> frozenset[str]:
+    """First words of every country name form, as written and in capitals (a quick pre-filter)."""
+    words: set[str] = set()
+    for form in country_names():
+        first = form.split()[0]
+        words.update((first, first.upper(), first.title()))
+    return frozenset(words)
+
+
 def country_of(text: str) -> str | None:
     """The canonical country a name stands for (exact name, its capitals form), or None."""
     return country_names().get(fold(text).strip())

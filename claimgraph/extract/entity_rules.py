@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract.entity_gazetteer import country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
 from claimgraph.resolve.names import is_acronym
 
@@ -143,10 +143,11 @@ def country_candidates(doc: Doc) -> list[Candidate]:
     """Country names written out ('Romania', 'ROMANIA', 'South Korea'), whatever the model said."""
     out = []
     tokens = list(doc)
+    first_words = country_first_words()
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.text[:1].isupper():
+        if not tok.text[:1].isupper() or tok.text not in first_words:
             i += 1
             continue
         for n in (4, 3, 2, 1):
@@ -198,9 +199,9 @@ def acronym_candidates_in(doc: Doc) -> list[Candidate]:
             continue  # a headline in capitals: every word looks like an acronym
         for tok in sent:
             text = tok.text
-            if in_capitals_run(doc, tok.i, tok.i + 1):
-                continue
             if not is_acronym(text) or len(text.replace(".", "")) > 6 or ROMAN.match(text):
+                continue
+            if in_capitals_run(doc, tok.i, tok.i + 1):
                 continue
             if text.lower() in STOP_WORDS or (tok.i == sent.start and len(text) < 3):
                 continue
@@ -225,6 +226,8 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
     out = []
     for m in CAPITALISED_NAME.finditer(text):
         start, end = _trim_leading_stopwords(text, m.start(), m.end())
+        if text[end - 2: end] in ("'s", "\u2019s"):
+            end -= 2  # 'Khalq's' → 'Khalq'
         while end > start and text[end - 1] in ".\u2019'":
             end -= 1
         span_text = text[start:end]
@@ -267,11 +270,10 @@ def camp_candidates(text: str) -> list[Candidate]:
     return out
 
 
-def retype(cand: Candidate, doc: Doc, table: AliasTable) -> Candidate:
+def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     """Correct a model label from the words around the span (speech verbs, titles, 'city of X')."""
     if cand.source in ("table", "gazetteer", "dateline") or cand.note:
         return cand
-    text = doc.text
     name = text[cand.start: cand.end]
     words = name.split()
     before = text[max(0, cand.start - 40): cand.start]
