@@ -327,3 +327,18 @@ def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     assert "attributed to Harlan Voss" in page.inner_text("#graph-detail")
     ui.shot("graph")
     ui.assert_clean()
+
+
+def test_conflicts_page_shows_every_side(ui: Browser) -> None:
+    """Disagreements list: as many as the API reports (first page), each side with its passage."""
+    page = ui.open("/ui/conflicts")
+    reported = page.request.get(ui.base + "/api/conflicts").json()["items"]
+    assert reported, "the field notes disagree with the article on the founding year"
+    assert page.locator("#conflict-list .conflict").count() == min(len(reported), 25)
+    assert page.locator("#conflict-list li.claim.missing").count() == 0
+    founding = page.locator("#conflict-list .conflict", has_text=re.compile(r"founded.*1963"))
+    assert founding.count() == 1 and "1965" in founding.inner_text()
+    assert founding.locator(".side").count() == 2
+    assert founding.locator("a.passage-link").count() >= 2
+    ui.shot("conflicts")
+    ui.assert_clean()

@@ -49,7 +49,7 @@ PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
 }
-PAGE_ROUTES = ("/", "/ui", "/ui/", "/ui/timeline", "/ui/map", "/ui/graph", "/ui/search")
+PAGE_ROUTES = ("/", "/ui", "/ui/", "/ui/timeline", "/ui/map", "/ui/graph", "/ui/conflicts", "/ui/search")
 
 
 @lru_cache(maxsize=1)

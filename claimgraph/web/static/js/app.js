@@ -6,6 +6,7 @@ import { showDocument } from "./views/document.js";
 import { showTimeline } from "./views/timeline.js";
 import { showMap } from "./views/map.js";
 import { showGraph } from "./views/graph.js";
+import { showConflicts } from "./views/conflicts.js";
 
 const ROUTES = [
   [/^\/ui\/entity\/(.+)$/, "search", (m, q) => showEntity(decodeURIComponent(m[1]), q)],
@@ -13,6 +14,7 @@ const ROUTES = [
   [/^\/ui\/timeline\/?$/, "timeline", (m, q) => showTimeline(q)],
   [/^\/ui\/map\/?$/, "map", (m, q) => showMap(q)],
   [/^\/ui\/graph\/?$/, "graph", (m, q) => showGraph(q)],
+  [/^\/ui\/conflicts\/?$/, "conflicts", (m, q) => showConflicts(q)],
   [/^(\/|\/ui\/?|\/ui\/search\/?)$/, "search", (m, q) => showSearch(q)],
 ];
 

@@ -36,7 +36,7 @@ function entityItem(e) {
   return h("li", { class: `entity type-${e.type}` },
     h("a", { href: entityHref(e.id), class: "entity-name" }, e.name || e.id),
     h("span", { class: "type" }, e.type),
-    typeof e.claims === "number" ? h("span", { class: "count" }, `${e.claims} claims`) : null,
+    typeof e.claims === "number" ? h("span", { class: "count" }, `${e.claims} ${e.claims === 1 ? "claim" : "claims"}`) : null,
     (e.aliases || []).length ? h("span", { class: "aliases" }, `also: ${e.aliases.slice(0, 6).join(", ")}`) : null);
 }
 
