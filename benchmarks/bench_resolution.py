@@ -57,10 +57,17 @@ def respell(rng: random.Random, name: str) -> str:
 def make_pool(rng: random.Random, n_orgs: int, n_people: int, n_places: int) -> list[dict]:
     """Ground-truth entities with the surface forms documents may use."""
     pool = []
+    acronyms: set[str] = set()
     for i in range(n_orgs):
-        words = [word(rng, 2).capitalize(), word(rng, 2).capitalize()]
-        long = f"{words[0]} {words[1]} {rng.choice(ORG_WORDS)}"
-        acronym = "".join(w[0] for w in long.split()).upper()
+        # initials are kept unique (with 15 consonants, 3-letter acronyms of a thousand made-up names
+        # would collide far more often than real organizations' acronyms do)
+        while True:
+            words = [word(rng, 2).capitalize(), word(rng, 2).capitalize()]
+            long = f"{words[0]} {words[1]} {rng.choice(ORG_WORDS)}"
+            acronym = "".join(w[0] for w in long.split()).upper()
+            if acronym not in acronyms or len(acronyms) > 3000:
+                break
+        acronyms.add(acronym)
         pool.append({"id": f"org{i}", "type": "Organization", "forms": [long, f"{long} Organization", acronym,
                                                                        respell(rng, long)]})
     for i in range(n_people):
@@ -141,10 +148,19 @@ def main() -> None:
                 by_truth[truth].add(final)
                 by_final[final].add(truth)
     if args.show:
-        for truth, finals in list(by_truth.items()):
-            if len(finals) > 1 and args.show > 0:
-                args.show -= 1
-                print("split:", truth, [index[f]["name"] for f in finals])
+        shown = 0
+        for truth, finals in by_truth.items():
+            if len(finals) > 1 and shown < args.show:
+                shown += 1
+                print("apart:", truth, [index[f]["name"] for f in finals])
+        names = defaultdict(list)
+        for (form, _type), truth in truth_of_form.items():
+            names[truth].append(form)
+        shown = 0
+        for final, truths in by_final.items():
+            if len(truths) > 1 and shown < args.show:
+                shown += 1
+                print("joined:", index[final]["name"], {t: names[t] for t in truths})
     whole = sum(1 for finals in by_truth.values() if len(finals) == 1)
     pure = sum(1 for truths in by_final.values() if len(truths) == 1)
     print(f"{entity_writes} entity writes in {time.perf_counter() - started:.1f} s")

@@ -46,6 +46,7 @@ class Match:
     group: str
     score: float
     reasons: list[str] = field(default_factory=list)
+    by_name: bool = False  # matched through a full name (not only an acronym or a name core)
 
 
 def tokens(name: str) -> list[str]:
@@ -62,8 +63,10 @@ def token_skeleton(token: str) -> str:
     s = token
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
+    # doubled letters are spelling (Massoud, Masoud); consonants that meet once vowels go are not
+    s = _DOUBLE.sub(r"\1", s)
     head = "a" if s[0] in "aeiouy" else s[0]
-    return _DOUBLE.sub(r"\1", head + _VOWELS.sub("", s[1:]))
+    return head + _VOWELS.sub("", s[1:])
 
 
 def skeleton(name: str) -> str:
@@ -234,6 +237,25 @@ def split_aliases(conn: Connection, group: str) -> set[str]:
     return {norm_name(alias) for kept, alias in rows if alias and final_of(conn, kept) == group}
 
 
+def _acronym_taken(own_long: list[str], own_names: set[str], group_names: set[str]) -> bool:
+    """True when the acronym linking two names already belongs to a different long name on one side."""
+    own_acros = {n.replace(".", "").lower() for n in own_names if is_acronym(n)}
+    for n in own_long:
+        own_acros |= acronyms_of(n)
+    group_long = [n for n in group_names if not is_acronym(n) and len(tokens(n)) >= 2]
+    group_acros = {n.replace(".", "").lower() for n in group_names if is_acronym(n)}
+    for n in group_long:
+        group_acros |= acronyms_of(n)
+    shared = own_acros & group_acros
+    if not shared or not own_long or not group_long:
+        return False
+    own_keys = {bare(n) or skeleton(n) for n in own_long}
+    for n in group_long:
+        if acronyms_of(n) & shared and (bare(n) or skeleton(n)) not in own_keys:
+            return True
+    return False
+
+
 def _context_names(conn: Connection, members: set[str]) -> set[str]:
     docs = conn.execute(select(mentions.c.document_id).where(mentions.c.entity_id.in_(sorted(members)))
                         .distinct().limit(CONTEXT_DOCS)).scalars().all()
@@ -254,7 +276,7 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
     allowed = types_for(entity.type)
     found: dict[str, Match] = {}
 
-    def note(entity_id: str, etype: str, kind: str, why: str) -> None:
+    def note(entity_id: str, etype: str, kind: str, why: str, acronym: bool = False) -> None:
         if etype not in allowed or entity_id == exclude:
             return
         group = final_of(conn, entity_id)
@@ -263,6 +285,7 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         m = found.setdefault(group, Match(group, 0.0))
         if SCORES[kind] > m.score:
             m.score = SCORES[kind]
+        m.by_name = m.by_name or (kind in ("exact", "skel", "bare") and not acronym)
         m.reasons.append(why)
 
     norms = sorted({norm_name(n) for n in names})
@@ -272,7 +295,8 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         if is_matchable(row.alias):
             # one shared word of a person's name (Rajavi, Massoud) is weak: many people share it
             weak = entity.type == "Person" and len(tokens(row.alias)) < 2
-            note(row.entity_id, row.type, "surname" if weak else "exact", f"same name {row.alias!r}")
+            note(row.entity_id, row.type, "surname" if weak else "exact", f"same name {row.alias!r}",
+                 acronym=is_acronym(row.alias))
     wanted: dict[tuple[str, str], str] = {}
     for n in names:
         for kind, key, score_kind in lookup_keys(n, entity.type):
@@ -285,8 +309,14 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
             note(row.entity_id, row.type, score_kind, f"{score_kind} key {row.key!r}")
     if not found:
         return []
+    own_long = [n for n in names if not is_acronym(n) and len(tokens(n)) >= 2]
     for m in found.values():
         members = group_members(conn, m.group)
+        if not m.by_name and entity.type != "Person" and \
+                _acronym_taken(own_long, names, _group_names(conn, members)):
+            m.score = 0.0
+            m.reasons.append("the acronym stands for another long name")
+            continue
         if entity.type == "Person" and not persons_compatible(names, _group_names(conn, members)):
             m.score = 0.0
             m.reasons.append("different person (full names disagree)")
