@@ -243,7 +243,7 @@ def test_profile_claim_links_to_highlighted_passage(ui: Browser) -> None:
     assert "1985" in correction.inner_text() and "1986" in correction.inner_text()
     ui.shot("profile")
 
-    line = page.locator("#profile li.claim", has_text="Harlan Voss").first
+    line = page.locator("#profile .claims-section li.claim", has_text="Harlan Voss").first
     claim_id = line.get_attribute("data-claim-id")
     with page.expect_navigation():
         line.locator("a.claim-text").click()

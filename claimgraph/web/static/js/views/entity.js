@@ -8,6 +8,7 @@ const SECTION_ORDER = [
   "Founding", "Founders and leaders", "Ideology", "Bases", "Supporters and allies", "Adversaries",
   "Designations", "Events", "Memberships and statements",
 ];
+const OPEN_CONFLICTS = 4;
 const SECTION_LABELS = {
   "Founding": "Founding", "Founders and leaders": "Founders and leaders", "Events": "Major events",
 };
@@ -46,6 +47,11 @@ export async function showEntity(entityId) {
       h("p", { class: "banner", role: "note" },
         "Each line below is what a source claims, not a fact. Click a line to read the passage it comes from."),
       modalityLegend(),
+      contents([["overview", "Overview"], ["names", "Names"],
+        (profile.conflicts || []).length ? ["conflicts", "Disagreements"] : null,
+        ...titles.map((t) => [sectionId(t), SECTION_LABELS[t] || t]),
+        others.length ? [sectionId("Other claims"), "Other claims"] : null,
+        ["relationships", "Relationships"]]),
       overview(entity, allLines),
       namesSection(entity, profile.aliases || entity.aliases || []),
       conflictsSection(profile.conflicts || [], byId),
@@ -88,7 +94,7 @@ function namesSection(entity, aliases) {
 }
 
 function claimSection(key, label, lines) {
-  const id = `section-${key.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const id = sectionId(key);
   return h("section", { class: "claims-section", id },
     h("h2", {}, label, h("span", { class: "count" }, ` (${lines.length})`)),
     h("ul", { class: "claims" }, lines.map((line) => claimLine(line.text, line.claim))));
@@ -96,9 +102,9 @@ function claimSection(key, label, lines) {
 
 function conflictsSection(conflicts, byId) {
   if (!conflicts.length) return null;
-  return h("section", { class: "conflicts", id: "conflicts" },
-    h("h2", {}, `Disagreements between sources (${conflicts.length})`),
-    h("p", { class: "hint" }, "All sides are kept; none is chosen as the truth."),
+  // a long list is folded so the profile's sections stay in reach
+  const list = h("details", { class: "conflict-list", open: conflicts.length <= OPEN_CONFLICTS },
+    h("summary", {}, `${conflicts.length} disagreements: all sides are kept, none is chosen as the truth`),
     conflicts.map((c) => h("div", { class: `conflict kind-${c.kind}` },
       h("p", { class: "conflict-note" }, h("span", { class: "badge kind" }, c.kind), " ", c.note || ""),
       h("div", { class: "side-by-side" }, (c.claims || []).map((id) => {
@@ -106,6 +112,17 @@ function conflictsSection(conflicts, byId) {
         return h("ul", { class: "claims side" },
           line ? claimLine(line.text, line.claim) : h("li", { class: "claim missing" }, `claim ${id}`));
       })))));
+  return h("section", { class: "conflicts", id: "conflicts" },
+    h("h2", {}, `Disagreements between sources (${conflicts.length})`), list);
+}
+
+function contents(links) {
+  return h("nav", { class: "toc", "aria-label": "Sections" },
+    links.filter(Boolean).map(([id, label]) => h("a", { href: `#${id}` }, label)));
+}
+
+function sectionId(key) {
+  return `section-${key.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 
 function relationships(entityId, lines) {
