@@ -180,7 +180,7 @@ def list_conflicts(conn: Conn, entity: str | None = None) -> dict[str, Any]:
 
 def _document_counts(conn: Connection) -> list[dict[str, Any]]:
     """Documents and evidence passages per outlet (URL host) or, without a URL, per source name."""
-    evidence_per_doc = dict(conn.execute(select(evidence.c.document_id, func.count())
+    evidence_per_doc: dict[str, int] = dict(conn.execute(select(evidence.c.document_id, func.count())
                                          .group_by(evidence.c.document_id)).all())
     docs: Counter[str] = Counter()
     passages: Counter[str] = Counter()

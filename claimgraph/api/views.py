@@ -6,13 +6,13 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from claimgraph.api import queries
 from claimgraph.api.routes import Conn, resolve_entity
 from claimgraph.profile import describe
 from claimgraph.store import records
-from claimgraph.store.schema import claims, entities, evidence
+from claimgraph.store.schema import claims, entities, evidence, mentions
 
 router = APIRouter(prefix="/api", tags=["views"])
 
@@ -121,21 +121,33 @@ def _claims_at(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
 
 @router.get("/places", summary="Located entities as GeoJSON")
 def places(conn: Conn) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection of every entity with coordinates, with the claims that involve it."""
-    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.geo)
+    """A GeoJSON FeatureCollection of every entity with coordinates, with the claims that involve it.
+
+    Features carry the properties of the GeoJSON export (claimgraph.export.geojson), except
+    that `claims` lists claim ids (fetch /api/claims/{id} for one) and documents are counted.
+    """
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.geo,
+                               entities.c.external_ids)
                         .where(entities.c.geo.isnot(None), entities.c.merged_into.is_(None))
                         .order_by(entities.c.id)).all()
     located = [r for r in rows if isinstance(r.geo, dict) and r.geo.get("lat") is not None
                and r.geo.get("lon") is not None]
-    involved = _claims_at(conn, [r.id for r in located])
+    located_ids = [r.id for r in located]
+    involved = _claims_at(conn, located_ids)
+    names = {e["id"]: e["aliases"] for e in queries.entity_records(conn, located_ids)}
+    documents: dict[str, int] = {}
+    for chunk in queries.chunks(located_ids):
+        documents.update(conn.execute(select(mentions.c.entity_id, func.count(mentions.c.document_id.distinct()))
+                                      .where(mentions.c.entity_id.in_(chunk)).group_by(mentions.c.entity_id)).all())
     features = []
     for r in located:
         geo = r.geo
         features.append({
             "type": "Feature", "id": r.id,
             "geometry": {"type": "Point", "coordinates": [float(geo["lon"]), float(geo["lat"])]},
-            "properties": {"id": r.id, "name": r.name, "type": r.type,
+            "properties": {"id": r.id, "name": r.name, "type": r.type, "aliases": names.get(r.id, []),
                            "uncertainty_km": geo.get("uncertainty_km"), "method": geo.get("method"),
-                           "source_id": geo.get("source_id"), "claims": involved.get(r.id, [])},
+                           "source_id": geo.get("source_id"), "external_ids": r.external_ids or {},
+                           "documents": documents.get(r.id, 0), "claims": involved.get(r.id, [])},
         })
     return {"type": "FeatureCollection", "features": features}

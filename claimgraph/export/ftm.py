@@ -72,8 +72,8 @@ class FtmExporter(Exporter):
         self.count += 1
 
     def _is_a(self, entity_id: str | None, schema: str) -> bool:
-        name = self.schema_of.get(entity_id or "")
-        return bool(name) and self.model.get(name).is_a(schema)  # type: ignore[union-attr]
+        found = self.model.get(self.schema_of.get(entity_id or "") or "")
+        return found is not None and found.is_a(schema)
 
     def _ref(self, entity_id: str) -> str:
         return ftm_id("entity", entity_id)
