@@ -26,6 +26,9 @@ ORG_CUES = {"organization", "organisation", "party", "front", "movement", "army"
             "board", "club", "society", "order", "fund", "trust", "airlines", "airways", "press", "post",
             "herald", "tribune", "journal", "telegraph", "gazette", "monitor", "television", "radio", "lobby",
             "mujahideen", "mojahedin", "jihad", "hezbollah", "brotherhood", "coalition", "cabinet", "senate"}
+EVENT_CUES = {"open", "cup", "championship", "championships", "games", "masters", "classic", "prix", "tournament",
+              "olympics", "series", "war", "revolution", "uprising", "intifada", "festival",
+              "summit", "accords", "accord", "agreement", "treaty", "offensive", "operation", "massacre"}
 PLACE_CUES = {"camp", "city", "province", "region", "district", "county", "river", "mountains", "mountain", "valley",
               "desert", "sea", "gulf", "lake", "island", "islands", "strait", "peninsula", "airport", "port",
               "square", "street", "road", "bridge", "base", "prison", "village", "governorate", "border"}
@@ -130,6 +133,8 @@ def table_candidates(text: str, pattern: re.Pattern[str] | None, table: AliasTab
     out = []
     for m in pattern.finditer(text):
         hit = table.lookup(m.group(0))
+        if hit and hit[1] == "Group" and re.match(r"[ \t]+[A-Z]", text[m.end(): m.end() + 3]):
+            continue  # 'West Bromwich', 'Western Europe': part of a longer name
         if hit:
             start = m.start()
             if text[start: start + 4].lower() == "the ":  # the mention itself is 'West', not 'the West'
@@ -243,7 +248,9 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         # 'Intelligence Service of Iran': the words before 'of' say what it is
         head_word = lower_words[lower_words.index("of") - 1] if "of" in lower_words[1:] else lower_words[-1]
         type_ = None
-        if head_word in ORG_CUES:
+        if head_word in EVENT_CUES:
+            type_ = "Event"  # 'U.S. Open', 'World Series of Golf', 'Islamic Revolution'
+        elif head_word in ORG_CUES:
             type_ = "Organization"
         elif lower_words[0] == "camp" or head_word in PLACE_CUES:
             type_ = "Place"

@@ -82,6 +82,7 @@ class Descriptions:
             sent_index[tok.i] = max(n, 0)
         counts: dict[str, int] = {}
         last_seen: dict[str, int] = {}  # entity → sentence of its latest mention
+        seen_in: dict[int, set[str]] = {}  # sentence → entities mentioned in it (bounded look-back)
         subjects: list[tuple[int, int, str]] = []  # (sentence, token, entity) of actor subjects so far
         added: list[Mention] = []
         descriptions = {m.start(): m for m in DESCRIPTION.finditer(ctx.text)}
@@ -93,16 +94,19 @@ class Descriptions:
                 if tok.i == 0 or by_token.get(tok.i - 1) is not mention:
                     counts[key] = counts.get(key, 0) + 1
                 last_seen[key] = sent
+                seen_in.setdefault(sent, set()).add(key)
                 if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"}:
                     subjects.append((sent, tok.i, key))
                 continue
             desc = descriptions.get(tok.idx)
             if desc is not None and not _new_referent(ctx.text, desc.start(), desc.group(1)):
-                key = self._salient(ctx, counts, last_seen, sent)
+                recent = set().union(*(seen_in.get(k, set()) for k in range(sent - WINDOW_SENTENCES, sent + 1)))
+                key = self._salient(ctx, counts, recent, last_seen)
                 if key is not None:
                     m = self._add(ctx, added, desc.start(), desc.end(), key)
                     counts[key] = counts.get(key, 0) + 1
                     last_seen[key] = sent
+                    seen_in.setdefault(sent, set()).add(key)
                     end_tok = doc.char_span(desc.start(), desc.end(), alignment_mode="expand")
                     for t in end_tok or []:
                         by_token[t.i] = m
@@ -126,10 +130,10 @@ class Descriptions:
         return m
 
     @staticmethod
-    def _salient(ctx: DocContext, counts: dict[str, int], last_seen: dict[str, int], sent: int) -> str | None:
+    def _salient(ctx: DocContext, counts: dict[str, int], seen: set[str], last_seen: dict[str, int]) -> str | None:
         """The organization or group mentioned most, among those mentioned in the last few sentences."""
-        recent = [k for k, s in last_seen.items() if sent - s <= WINDOW_SENTENCES
-                  and ctx.entity(k).type in ACTOR_TYPES and not ctx.entity(k).attrs.get("nationality")]
+        recent = [k for k in sorted(seen) if ctx.entity(k).type in ACTOR_TYPES
+                  and not ctx.entity(k).attrs.get("nationality")]
         if not recent:
             return None
         return max(recent, key=lambda k: (ctx.entity(k).type == "Organization", counts.get(k, 0), last_seen[k]))
