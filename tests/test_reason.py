@@ -291,3 +291,41 @@ def test_end_to_end_sources_disagree_copy_and_revoke(ingest_texts: Any, engine: 
     assert by_year["1965"]["corroboration"] == {"documents": 1, "independent_sources": 1}
     assert any(c["kind"] == "value" and set(c["claims"]) >= {by_year["1963"]["id"], by_year["1965"]["id"]}
                for c in conflicts)
+
+
+def test_event_figures_disagree_only_about_the_same_event(engine: Engine) -> None:
+    def killed(year: str, n: int) -> dict[str, Any]:
+        return {"subject": "Red Dawn Front", "predicate": "killed", "object": "Mira police",
+                "qualifiers": {"time": {"start": year}, "quantity": n}}
+
+    police = ("Mira police", "Organization")
+    store(engine, [
+        build_analysis(doc("a", "In 1992 the Red Dawn Front killed five Mira police officers."), [FRONT, police],
+                       [killed("1992", 5)]),
+        build_analysis(doc("b", "The Red Dawn Front killed seven of the Mira police in 1992."), [FRONT, police],
+                       [killed("1992", 7)]),
+        build_analysis(doc("c", "In 1995 the Red Dawn Front killed two Mira police guards."), [FRONT, police],
+                       [killed("1995", 2)]),
+    ])
+    [conflict] = kinds(engine)["qualifier"]
+    assert "(1992)" in conflict["note"] and "quantity" in conflict["note"] and "2 (" not in conflict["note"]
+
+
+def test_a_base_held_in_two_years_is_no_conflict_but_two_listing_dates_are(engine: Engine) -> None:
+    us = ("United States", "Country")
+    store(engine, [
+        build_analysis(doc("a", "The Red Dawn Front had its base at Camp Oskar in 1986."), [FRONT, OSKAR],
+                       [{"subject": "Red Dawn Front", "predicate": "has_base", "object": "Camp Oskar",
+                         "qualifiers": {"time": {"start": "1986"}}}]),
+        build_analysis(doc("b", "By 2003 the Red Dawn Front still had its base at Camp Oskar."), [FRONT, OSKAR],
+                       [{"subject": "Red Dawn Front", "predicate": "has_base", "object": "Camp Oskar",
+                         "qualifiers": {"time": {"start": "2003"}}}]),
+        build_analysis(doc("c", "The United States listed the Red Dawn Front in 1997."), [FRONT, us],
+                       [{"subject": "United States", "predicate": "designated_terrorist", "object": "Red Dawn Front",
+                         "qualifiers": {"time": {"start": "1997"}}}]),
+        build_analysis(doc("d", "The United States listed the Red Dawn Front in 1999."), [FRONT, us],
+                       [{"subject": "United States", "predicate": "designated_terrorist", "object": "Red Dawn Front",
+                         "qualifiers": {"time": {"start": "1999"}}}]),
+    ])
+    [conflict] = kinds(engine)["qualifier"]
+    assert "designated_terrorist" in conflict["note"] and "1997" in conflict["note"] and "1999" in conflict["note"]

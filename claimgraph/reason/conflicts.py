@@ -150,24 +150,43 @@ def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dic
         groups[(v.subject, v.predicate, v.object, v.negative)].append(v)
     out = []
     for (subject, predicate, _obj, _neg), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        passages = [(v.id, doc, q) for v in vs for doc, q in (v.passages or [("", v.qualifiers)])]
         for key in schema.qualifier_keys:
-            if key == "time" and predicate in schema.events:
-                continue  # two dates of an attack are two attacks, not a disagreement
-            said: dict[str, list[tuple[str, str]]] = defaultdict(list)  # value -> (claim id, document)
-            for v in vs:
-                for doc, q in v.passages or [("", v.qualifiers)]:
-                    value = _qualifier_value(key, q.get(key))
-                    if value not in (None, ""):
-                        said[str(value)].append((v.id, doc))
-            values = sorted(said)
-            if not any(_differ(key, a, b) for a, b in combinations(values, 2)):
-                continue
-            ids = sorted({cid for pairs in said.values() for cid, _ in pairs})
-            parts = [f"{val} ({', '.join(sorted({cite.get(d, d) for _, d in said[val] if d}))})" for val in values]
-            out.append({"kind": "qualifier", "claims": ids,
-                        "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}: "
-                                f"{key} " + " vs ".join(parts)})
+            if key == "time" and predicate not in schema.single_time:
+                continue  # a base held in 1986 and in 2003, two attacks in two years: no disagreement
+            # two passages about an event disagree only when they are about the same time
+            buckets: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+            for cid, doc, q in passages:
+                if predicate in schema.events and key != "time":
+                    when = _qualifier_value("time", q.get("time"))
+                    if when:
+                        buckets[str(when)].append((cid, doc, q))
+                else:
+                    buckets[""].append((cid, doc, q))
+            for when, group in sorted(buckets.items()):
+                conflict = _qualifier_conflict(key, group, cite)
+                if conflict:
+                    at = f" ({when})" if when else ""
+                    out.append({"kind": "qualifier", "claims": conflict[0],
+                                "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}{at}: "
+                                        f"{key} {conflict[1]}"})
     return out
+
+
+def _qualifier_conflict(key: str, passages: list[tuple[str, str, dict[str, Any]]],
+                        cite: dict[str, str]) -> tuple[list[str], str] | None:
+    """(claim ids, "a (doc) vs b (doc)") when the passages give incompatible values for one qualifier."""
+    said: dict[str, list[tuple[str, str]]] = defaultdict(list)  # value -> (claim id, document)
+    for cid, doc, q in passages:
+        value = _qualifier_value(key, q.get(key))
+        if value not in (None, ""):
+            said[str(value)].append((cid, doc))
+    values = sorted(said)
+    if not any(_differ(key, a, b) for a, b in combinations(values, 2)):
+        return None
+    ids = sorted({cid for pairs in said.values() for cid, _ in pairs})
+    parts = [f"{val} ({', '.join(sorted({cite.get(d, d) for _, d in said[val] if d}))})" for val in values]
+    return ids, " vs ".join(parts)
 
 
 def polarity_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str]) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ class PredicateSchema:
     ending: list[dict[str, Any]]
     events: frozenset[str]
     qualifier_keys: tuple[str, ...]
+    single_time: frozenset[str]
     stance: dict[str, frozenset[str]]
     generic_names: frozenset[str]
     name_stopwords: frozenset[str]
@@ -51,6 +52,7 @@ def load_schema(path: str | None = None) -> PredicateSchema:
         ending=list(raw.get("ending", [])),
         events=frozenset(raw.get("events", [])),
         qualifier_keys=tuple(raw.get("qualifier_keys", [])),
+        single_time=frozenset(raw.get("single_time", [])),
         stance={k: frozenset(v) for k, v in raw.get("stance", {}).items()},
         generic_names=frozenset(raw.get("generic_names", [])),
         name_stopwords=frozenset(raw.get("name_stopwords", [])),
