@@ -34,12 +34,11 @@ CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the Python playwright package is not installed")
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)", allow_module_level=True)
-
-pytestmark = pytest.mark.browser
 GEO_STAGES = ("geo.mentions", "geo.resolve")
+WEB = ROOT / "claimgraph" / "web" / "static"
+# ways of turning text into markup or code that the UI's own scripts must never use
+MARKUP_SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                "setAttribute(\"style\"", "setTimeout(\"")
 
 # A second document written for these tests: every way a claim can be made, an erratum,
 # a located camp and markup that must come out as plain text.
@@ -203,7 +202,10 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Headless Debian Chromium driven by Playwright."""
+    """Headless Debian Chromium driven by Playwright (the test is skipped where either is missing)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the Python playwright package is not installed")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
@@ -219,6 +221,47 @@ def ui(chromium: Any, server: str) -> Iterator[Browser]:
     context.close()
 
 
+def test_pages_and_assets_are_served_with_a_strict_policy(settings: Settings) -> None:
+    """Every UI route gives the page with a no-inline-script CSP; every file it loads is there."""
+    from fastapi.testclient import TestClient
+
+    from claimgraph.api.app import create_app
+
+    client = TestClient(create_app(settings))
+    for path in ("/", "/ui", "/ui/entity/e-1", "/ui/document/feed/item%2F7", "/ui/timeline", "/ui/map",
+                 "/ui/graph", "/ui/conflicts"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith("text/html")
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "unsafe" not in policy, policy
+    page = client.get("/").text
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page), "inline script in the page"
+    assert not re.search(r"\son[a-z]+\s*=", page), "inline event handler in the page"
+    assets = re.findall(r'(?:src|href)="(/ui/static/[^"]+)"', page)
+    loader = (WEB / "js" / "loader.js").read_text(encoding="utf-8")
+    vendored = re.findall(r"`(\$\{VENDOR\}/[^`]+)`", loader)
+    assets += [path.replace("${VENDOR}", "/ui/static/vendor") for path in vendored]
+    assert len(assets) >= 8, assets
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    countries = client.get("/ui/geo/countries.json")
+    assert countries.status_code == 200 and countries.json()["type"] == "Topology"
+
+
+def test_ui_scripts_never_turn_data_into_markup() -> None:
+    """The UI's own scripts build nodes and text only; vendored libraries keep their licence files."""
+    scripts = sorted((WEB / "js").rglob("*.js"))
+    assert len(scripts) >= 8
+    for script in scripts:
+        code = script.read_text(encoding="utf-8")
+        for sink in MARKUP_SINKS:
+            assert sink not in code, f"{script.name} uses {sink}"
+    for library in sorted((WEB / "vendor").iterdir()):
+        assert re.search(r"-\d+\.\d+\.\d+$", library.name), f"{library.name}: version missing from the name"
+        assert any(f.name.startswith("LICENSE") for f in library.iterdir()), f"{library.name}: no licence"
+
+
 def _mko_id(ui: Browser) -> str:
     """Find the MKO through the search box, the way an analyst would."""
     page = ui.open("/")
@@ -231,6 +274,7 @@ def _mko_id(ui: Browser) -> str:
     return href.rsplit("/", 1)[1]
 
 
+@pytest.mark.browser
 def test_profile_claim_links_to_highlighted_passage(ui: Browser) -> None:
     """Profile → click a claim → the document opens on that passage, highlighted."""
     entity_id = _mko_id(ui)
@@ -260,6 +304,7 @@ def test_profile_claim_links_to_highlighted_passage(ui: Browser) -> None:
     ui.assert_clean()
 
 
+@pytest.mark.browser
 def test_document_shows_markup_as_text_and_errata(ui: Browser) -> None:
     """A document's `<script>` shows literally and never runs; errata show from → to."""
     page = ui.open("/?q=leaflet+quoted")
@@ -293,6 +338,7 @@ def _follow(ui: Browser, profile: str, link_text: str) -> Any:
     return ui.ready()
 
 
+@pytest.mark.browser
 def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     """From the profile to the map (shapes + uncertainty circles), timeline and graph, with no network."""
     profile = f"/ui/entity/{_mko_id(ui)}"
@@ -329,6 +375,7 @@ def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     ui.assert_clean()
 
 
+@pytest.mark.browser
 def test_conflicts_page_shows_every_side(ui: Browser) -> None:
     """Disagreements list: as many as the API reports (first page), each side with its passage."""
     page = ui.open("/ui/conflicts")
