@@ -66,3 +66,12 @@ export function documentHref(documentId, claimId, start, end) {
 export function errorBox(message) {
   return h("div", { class: "error", role: "alert" }, message);
 }
+
+/** Previous / next links for a paged list at `path` (other query parameters kept). */
+export function pager(path, params, offset, shown, total, size) {
+  const at = (o) => pageUrl(path, { ...params, offset: o });
+  return h("div", { class: "pager" },
+    offset > 0 ? h("a", { href: at(Math.max(0, offset - size)) }, "← previous") : null,
+    h("span", {}, total ? `${offset + 1}–${offset + shown} of ${total}` : "none"),
+    offset + shown < total ? h("a", { href: at(offset + size) }, "next →") : null);
+}

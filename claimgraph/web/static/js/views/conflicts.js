@@ -1,6 +1,6 @@
 // Every disagreement between sources, each side shown with its own passage; none is chosen.
 import { getClaim, getJSON } from "../api.js";
-import { h, pageUrl, render } from "../dom.js";
+import { h, pageUrl, pager, render } from "../dom.js";
 import { claimLine, modalityLegend } from "../claims.js";
 
 const PAGE_SIZE = 25;
@@ -33,9 +33,6 @@ export async function showConflicts(query) {
           claim ? claimLine(claim.text, claim) : h("li", { class: "claim missing" }, `claim ${id}`));
       })))))
       : h("p", { class: "empty" }, "No disagreement found between the stored claims."),
-    h("div", { class: "pager" },
-      offset > 0 ? h("a", { href: pageUrl("/ui/conflicts", { kind, offset: Math.max(0, offset - PAGE_SIZE) }) }, "← previous") : null,
-      chosen.length ? h("span", {}, `${offset + 1}–${offset + page.length} of ${chosen.length}`) : null,
-      offset + PAGE_SIZE < chosen.length ? h("a", { href: pageUrl("/ui/conflicts", { kind, offset: offset + PAGE_SIZE }) }, "next →") : null),
+    pager("/ui/conflicts", { kind }, offset, page.length, chosen.length, PAGE_SIZE),
   );
 }

@@ -95,9 +95,10 @@ function showClaims(panel, covering) {
     return;
   }
   append(panel, h("h2", {}, `Claims in this passage (${covering.length})`),
-    h("ul", { class: "claims" }, covering.map((e) => h("li", { class: `claim mod-${e.modality}`, data: { claimId: e.claim_id } },
-      h("div", { class: "claim-main" }, term(e.subject), " ", h("strong", {}, (e.predicate || "").replaceAll("_", " ")), " ",
-        term(e.object)),
+    h("ul", { class: "claims" }, covering.map((e) => h("li", {
+      class: `claim mod-${e.modality}`, data: { claimId: e.claim_id } },
+      h("div", { class: "claim-main" }, term(e.subject), " ",
+        h("strong", {}, (e.predicate || "").replaceAll("_", " ")), " ", term(e.object)),
       h("div", { class: "claim-meta" },
         h("span", { class: `badge mod-${e.modality}` }, attributedLabel(e)),
         e.polarity === "negative" ? h("span", { class: "badge polarity-negative" }, "negative") : null,

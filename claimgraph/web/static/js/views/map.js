@@ -78,9 +78,10 @@ export async function showMap(query) {
   if (!features.length) list.appendChild(h("li", { class: "empty" }, "No located places yet."));
   if (focus) focus.marker.openPopup();
   if (entityId && !focusFeature) {
+    const who = current ? current.name : entityId;
     list.parentNode.prepend(h("p", { class: "hint", id: "related-note" }, related.size
-      ? `${related.size} ${related.size === 1 ? "place" : "places"} in claims about ${current ? current.name : entityId} are marked in red.`
-      : `No located place appears in claims about ${current ? current.name : entityId}.`));
+      ? `${related.size} ${related.size === 1 ? "place" : "places"} in claims about ${who} are marked in red.`
+      : `No located place appears in claims about ${who}.`));
   }
 }
 

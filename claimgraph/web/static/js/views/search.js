@@ -1,6 +1,6 @@
 // The start page: search results for ?q=, otherwise the list of entities by type.
 import { getJSON } from "../api.js";
-import { documentHref, entityHref, h, pageUrl, render } from "../dom.js";
+import { documentHref, entityHref, h, pager, render } from "../dom.js";
 
 const TYPES = ["", "Organization", "Person", "Country", "Place", "Group", "Event", "Other"];
 const PAGE_SIZE = 50;
@@ -60,16 +60,13 @@ async function showEntityList(query) {
     }))),
     h("label", {}, "Name ", h("input", { type: "text", name: "name", value: name })),
     h("button", { type: "submit" }, "Filter"));
-  const pager = h("div", { class: "pager" },
-    offset > 0 ? h("a", { href: pageUrl("/", { type, name, offset: Math.max(0, offset - PAGE_SIZE) }) }, "← previous") : null,
-    h("span", {}, total ? `${offset + 1}–${offset + items.length} of ${total}` : "none"),
-    offset + items.length < total ? h("a", { href: pageUrl("/", { type, name, offset: offset + PAGE_SIZE }) }, "next →") : null);
+
   render(
     h("h1", {}, "Entities"),
     filter,
     items.length ? h("ul", { class: "entity-list", id: "entity-list" }, items.map(entityItem))
       : h("p", { class: "empty" }, "No entities stored yet: ingest some documents first."),
-    pager,
+    pager("/", { type, name }, offset, items.length, total, PAGE_SIZE),
     docs ? documentsSection(docs) : null,
     sources ? sourcesSection(sources) : null,
   );
