@@ -184,6 +184,8 @@ def main() -> int:
         "graph 2-hop": lambda: get("/api/graph", entity=next_entity(), hops=2),
         "search": lambda: get("/api/search", q=rng.choice(WORDS) + " " + rng.choice(WORDS)),
         "entities": lambda: get("/api/entities", limit=50),
+        "places": lambda: get("/api/places"),
+        "document": lambda: get(f"/api/documents/bench/{rng.randrange(args.docs)}"),
     }
     failed = False
     # the first call of an endpoint that reads whole-store results (conflicts, document

@@ -94,7 +94,15 @@ def _ftm_entities(path: Path) -> list[Any]:
 
 # ---------------------------------------------------------------------------- hand-made records
 def test_ftm_maps_each_kind_of_claim(tmp_path: Path) -> None:
-    proxies = _ftm_entities(_run(FtmExporter(tmp_path), HAND_RECORDS)[0])
+    path = _run(FtmExporter(tmp_path), HAND_RECORDS)[0]
+    proxies = _ftm_entities(path)
+    # the followthemoney tool's own validation re-parses every line and keeps each one
+    from click.testing import CliRunner
+    from followthemoney.cli.cli import cli as ftm_cli
+
+    result = CliRunner().invoke(ftm_cli, ["validate", "-i", str(path), "-o", str(tmp_path / "valid.json")])
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "valid.json").read_text().splitlines()) == len(proxies)
     by_record = {p.first("recordId", quiet=True): p for p in proxies if p.first("recordId", quiet=True)}
     assert by_record["c-member"].schema.name == "Membership"
     assert by_record["c-member"].first("role") == "leader"

@@ -192,10 +192,10 @@ def _document_counts(conn: Connection) -> list[dict[str, Any]]:
 
 
 @router.get("/sources", summary="Sources (outlets) and what they contribute")
-def list_sources(conn: Conn) -> dict[str, Any]:
-    """Source profiles from the reasoning plugin where installed, else documents per source."""
+def list_sources(conn: Conn) -> list[dict[str, Any]]:
+    """Source profiles from the reasoning plugin where installed, else documents per source (a list)."""
     if importlib.util.find_spec("claimgraph.reason.sources") is not None:
         module = importlib.import_module("claimgraph.reason.sources")
         if hasattr(module, "source_profiles"):
-            return {"items": list(module.source_profiles(conn))}
-    return {"items": _document_counts(conn)}
+            return list(module.source_profiles(conn))
+    return _document_counts(conn)
