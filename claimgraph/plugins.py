@@ -38,6 +38,7 @@ OPTIONAL_PLUGINS = (
     "claimgraph.reason.plugin",
     "claimgraph.export.formats",
     "claimgraph.api.plugin",
+    "claimgraph.cli.eval",
 )
 
 

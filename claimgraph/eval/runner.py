@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimgraph.eval import DEV_SETS, SEED_SET
 from claimgraph.export.base import export_store
 from claimgraph.export.jsonl import JsonlExporter
 from claimgraph.model import SourceDocument
@@ -19,15 +20,6 @@ from claimgraph.pipeline import ingest
 from claimgraph.settings import Settings, load_settings
 from claimgraph.store.db import get_engine
 
-# dev set name -> (file under eval-data/, scorer task)
-DEV_SETS: dict[str, tuple[str, str]] = {
-    "conll2003": ("conll2003/dev.jsonl", "ner"),
-    "re-docred": ("re-docred/dev.jsonl", "relations"),
-    "dwie": ("dwie/dev.jsonl", "relations"),
-    "muc4": ("muc4/dev.jsonl", "events"),
-    "wikievents": ("wikievents/dev.jsonl", "events"),
-}
-SEED_SET = "seed"
 SCORE_LINE = re.compile(r"^score: task=(\S+) P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M)
 SEED_LINE = re.compile(r"^score: (.*)$", re.M)
 

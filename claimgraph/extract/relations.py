@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span, Token
+
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
@@ -100,6 +102,11 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
 POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:[\w-]+\s+){0,2}?$")
 COMMA = re.compile(r"^\s*,\s*$")
+PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
+# verbs whose subject becomes a member of their object: "he joined the Greens", "played for Schalke"
+JOIN_VERBS = {"join": None, "rejoin": None, "play": "for", "sign": "for", "captain": None}
+JOIN_WORD = re.compile(r"\b(join|rejoin|play|sign|captain)", re.I)
+SUBJECT_PRONOUNS = {"he", "she"}
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s", re.I)
 
 # "X is a German football club", "X is a Polish village": the demonym names the country
@@ -187,6 +194,8 @@ class DocumentRelations:
         for sent in ctx.doc.sents:
             mentions = _sentence_mentions(ctx, sent.start_char, sent.end_char)
             self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
+            if JOIN_WORD.search(sent.text):
+                self._joins(ctx, sent)
             if len(mentions) < 2:
                 continue
             self._chains(ctx, mentions, sent.end_char)
@@ -194,7 +203,8 @@ class DocumentRelations:
                 # the next name, or the one after a place or demonym in between ("of the German Chamber")
                 for j in range(i + 1, min(i + 3, len(mentions))):
                     b = mentions[j]
-                    gap = text[a.end:b.start]
+                    # "X ( 1923 – 2012 ) was a politician for Y": asides do not separate X from what follows
+                    gap = PARENTHETICAL.sub("", text[a.end:b.start])
                     if len(gap) > 80 or "\n" in gap.strip(" "):
                         break
                     if self._pair(ctx, a, b, gap, (sent.start_char, sent.end_char)):
@@ -234,6 +244,42 @@ class DocumentRelations:
                     self._claim(ctx, subj, "member_of", obj, sent, 0.6)
             return True
         return False
+
+    def _joins(self, ctx: DocContext, sent: Span) -> None:
+        """'X joined the Greens', 'he played for Schalke', 'after joining the party, she ...'."""
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in JOIN_VERBS:
+                continue
+            prep = JOIN_VERBS[lemma]
+            objects = ([c for c in verb.children if c.dep_ == "dobj"] if prep is None else
+                       [g for c in verb.children if c.dep_ == "prep" and c.lower_ == prep
+                        for g in c.children if g.dep_ == "pobj"])
+            orgs = [k for o in objects for k in [ctx.entity_for(o.doc[o.i:o.i + 1])]
+                    if k and ctx.entity(k).type == "Organization"]
+            if not orgs:
+                continue
+            person = self._subject_person(ctx, verb)
+            for org in orgs:
+                if person and person != org:
+                    ctx.add_claim(person, "member_of", org, sent, EXTRACTOR, confidence=0.55)
+
+    def _subject_person(self, ctx: DocContext, verb: Token) -> str | None:
+        """The person who acts: the verb's subject, its governing clause's, or the last person named for he/she."""
+        node: Token | None = verb
+        for _ in range(3):
+            if node is None:
+                return None
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                if subj.lower_ in SUBJECT_PRONOUNS:
+                    before = [m for m in ctx.analysis.mentions if m.end <= subj.idx
+                              and ctx.entity(m.entity_key).type == "Person"]
+                    return ctx.find(max(before, key=lambda m: m.start).entity_key) if before else None
+                key = ctx.entity_for(subj.doc[subj.i:subj.i + 1])
+                return key if key and ctx.entity(key).type == "Person" else None
+            node = node.head if node.dep_ in ("pcomp", "advcl", "xcomp", "conj", "pobj", "prep") else None
+        return None
 
     def _person_role(self, ctx: DocContext, person: Mention, org: Mention, role: str,
                      sent: tuple[int, int]) -> None:

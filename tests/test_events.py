@@ -1,0 +1,107 @@
+"""Event claims from news prose: perpetrator, target or victim, weapon, place, time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.events import UNKNOWN_ACTOR_KEY, EventFrames
+
+
+def events(ctx: DocContext) -> list[tuple[str, str, str, dict]]:
+    """(subject name, predicate, object name, qualifiers) of the event stage's claims."""
+    out = []
+    for c in ctx.analysis.claims:
+        if c.extractor != "events":
+            continue
+        obj = ctx.entity(c.object).name if isinstance(c.object, str) else str(c.object.value)
+        out.append((ctx.entity(c.subject).name.lower(), c.predicate, obj.lower(), c.qualifiers))
+    return out
+
+
+def has(found: list[tuple[str, str, str, dict]], subject: str, predicate: str, obj: str) -> bool:
+    """True when some claim's subject and object contain these words and the predicate is equal."""
+    return any(subject in s and p == predicate and obj in o for s, p, o, _ in found)
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Guerrillas killed a peasant near the village on Sunday.", "guerrillas", "killed", "peasant"),
+    ("guerrillas killed a peasant near the village on sunday.", "guerrillas", "killed", "peasant"),
+    ("Two policemen were killed by rebels in the north of the country.", "rebels", "killed", "policemen"),
+    ("Masked gunmen kidnapped a judge and a journalist outside the courthouse.", "gunmen", "kidnapped", "judge"),
+    ("Masked gunmen kidnapped a judge and a journalist outside the courthouse.", "gunmen", "kidnapped",
+     "journalist"),
+    ("Rebels attacked and burned the power station overnight.", "rebels", "attacked", "power station"),
+    ("Terrorists bombed the water plant last week.", "terrorists", "bombed", "water plant"),
+    ("Commandos assassinated the mayor of the town.", "commandos", "assassinated", "mayor"),
+    ("Soldiers arrested three students after the protest.", "soldiers", "arrested", "students"),
+    ("The army released two hostages on Friday.", "army", "released", "hostages"),
+])
+def test_verbal_triggers_give_perpetrator_and_patient(analyze: Callable[..., DocContext], text: str,
+                                                      subject: str, predicate: str, obj: str) -> None:
+    assert has(events(analyze(text)), subject, predicate, obj), events(analyze(text))
+
+
+def test_members_of_a_named_front_give_the_band_and_the_front(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("members of the popular liberation front attacked an electric substation."))
+    assert has(found, "members of", "attacked", "substation")
+    assert has(found, "popular liberation front", "attacked", "substation")
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The bombing of the embassy by the rebels shocked the capital.", "rebels", "bombed", "embassy"),
+    ("An attack on the army barracks by guerrillas left six dead.", "guerrillas", "attacked", "barracks"),
+    ("The assassination of the governor was condemned by the church.", "", "assassinated", "governor"),
+    ("The kidnapping of a businessman by an armed gang alarmed the city.", "gang", "kidnapped", "businessman"),
+])
+def test_nominal_triggers(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
+                          obj: str) -> None:
+    assert has(events(analyze(text)), subject, predicate, obj), events(analyze(text))
+
+
+def test_a_device_that_explodes_names_weapon_and_target(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("A car bomb exploded outside the central bank on Tuesday.")
+    found = events(ctx)
+    hits = [q for s, p, o, q in found if p == "bombed" and "bank" in o]
+    assert hits and "car bomb" in hits[0]["weapon"]
+    subjects = [c.subject for c in ctx.analysis.claims if c.extractor == "events"]
+    assert all(ctx.find(s) == ctx.find(UNKNOWN_ACTOR_KEY) for s in subjects)
+    assert ctx.entity(UNKNOWN_ACTOR_KEY).name == ""  # an unnamed perpetrator has no name to match
+
+
+def test_weapon_place_and_time_qualifiers(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("On 12 March 1990 terrorists attacked the police station in Medellin with grenades."))
+    hits = [q for s, p, o, q in found if p == "attacked" and "police station" in o]
+    assert hits, found
+    assert "grenade" in hits[0].get("weapon", "")
+    assert hits[0].get("time", {}).get("start") == "1990"
+
+
+def test_passive_victims_without_a_named_killer(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Three soldiers died in the blast and a civilian was wounded."))
+    assert has(found, "", "killed", "soldiers")
+    assert has(found, "", "injured", "civilian")
+
+
+def test_claimed_responsibility_names_the_perpetrator(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Shining Path claimed responsibility for the bombing."))
+    assert any("shining path" in s and p == "bombed" for s, p, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The company released a new phone in May.",
+    "He died of cancer in 1992 at his home.",
+    "They killed time by reading the papers.",
+    "The army denied the rumours about the election.",
+])
+def test_ordinary_sentences_give_no_events(analyze: Callable[..., DocContext], text: str) -> None:
+    assert events(analyze(text)) == []
+
+
+def test_sentences_without_trigger_words_are_not_walked(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The minister met the delegation and discussed trade.")
+    before = len(ctx.analysis.claims)
+    EventFrames().run(ctx)
+    assert len(ctx.analysis.claims) == before
