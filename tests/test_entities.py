@@ -169,3 +169,46 @@ def test_gazetteer_lookups() -> None:
 def test_degenerate_texts_do_not_fail(analyze: Analyze, text: str) -> None:
     ctx = analyze(text)
     assert "error" not in ctx.scratch
+
+
+def test_regimes_named_after_a_ruler_are_organizations(analyze: Analyze) -> None:
+    ctx = analyze("The Qajar regime jailed the poets, and the Tavrani regime freed them. "
+                  "The Moldovan regime stayed silent.")
+    assert entity_at(ctx, "Qajar regime") == ("Qajar regime", "Organization")
+    assert entity_at(ctx, "Moldovan") == ("Moldova", "Country")
+
+
+def test_nationality_with_a_collective_noun_is_a_group_of_its_own(analyze: Analyze) -> None:
+    ctx = analyze("The Armenian diaspora raised funds. Later the Armenian diaspora lobbied Congress.")
+    first, second = entity_at(ctx, "Armenian diaspora"), entity_at(ctx, "Armenian diaspora", 1)
+    assert first == second and first is not None and first[1] == "Group"
+
+
+def test_bloc_names_do_not_swallow_place_names(analyze: Analyze) -> None:
+    ctx = analyze("Fans of West Bromwich travelled to Western Europe while the West debated sanctions.")
+    assert entity_at(ctx, "West Bromwich") != ("West", "Group")
+    assert entity_at(ctx, "West", 2) == ("West", "Group")
+
+
+def test_event_names_by_cue_word(analyze: Analyze) -> None:
+    ctx = analyze("After the Lisbon Summit and the Kandahar Uprising, the Dutch Open was cancelled.")
+    assert entity_at(ctx, "Kandahar Uprising") == ("Kandahar Uprising", "Event")
+    assert entity_at(ctx, "Lisbon Summit") == ("Lisbon Summit", "Event")
+
+
+def test_acronym_shared_by_two_long_names_stays_apart(analyze: Analyze) -> None:
+    ctx = analyze("The Popular Liberation Front and the Patriotic Labour Front met. The PLF left first.")
+    plf = entity_at(ctx, "PLF")
+    assert plf is not None and plf[0] == "PLF"
+
+
+def test_missing_user_alias_table_is_reported(analyze: Analyze, tmp_path: Path) -> None:
+    ctx = analyze("The Hamas office closed.", alias_table=str(tmp_path / "nowhere.tsv"))
+    assert "alias_table" in ctx.scratch.get("error", "")
+
+
+def test_common_abbreviations_are_not_organizations(analyze: Analyze) -> None:
+    ctx = analyze("The talks ended at 1400 GMT, and the CEO spoke on TV about the KNU rebels.")
+    found = names(ctx)
+    assert "GMT" not in found and "CEO" not in found and "TV" not in found
+    assert found.get("KNU") == "Organization"

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of
+from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
@@ -71,11 +71,13 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
         for span in clean_span(ent):
             if rules.covers_heading(span.start_char, span.end_char, headings, ctx.text):
                 continue
+            if span.text.replace(".", "") in rules.COMMON_ABBREVIATIONS:
+                continue
             if not any(ch.isupper() for ch in span.text):
                 continue  # 'congress', 'the group': common nouns, not names
             while ent.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES:
                 span = span[1:]  # 'Minister Benjamin Netanyahu' → 'Benjamin Netanyahu'
-            if ent.label_ == "NORP":
+            if ent.label_ == "NORP" or (len(span) == 1 and demonym_country(span.text) and not country_of(span.text)):
                 out.extend(rules.norp_candidates(span))
                 continue
             if span.text.isupper() and (rules.in_capitals_run(ctx.doc, span.start, span.end)

@@ -61,8 +61,8 @@ def demonyms() -> dict[str, str]:
         stems = [(name, 0)] + [(name[: -len(e)], len(e)) for e in _STRIPPABLE_ENDINGS if name.endswith(e)]
         for stem, stripped in stems:
             for suffix in _DEMONYM_SUFFIXES:
-                if not suffix and not stripped:
-                    continue
+                if not suffix and stem + "y" != name:
+                    continue  # only 'German(y)': 'Chin(a)' is no demonym
                 form = stem + suffix
                 if len(form) < 4 or form == name:
                     continue

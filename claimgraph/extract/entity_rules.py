@@ -82,6 +82,10 @@ COMMUNITY_WORDS = {"Muslim", "Muslims", "Moslem", "Moslems", "Christian", "Chris
                    "Hindu", "Hindus", "Sikh", "Sikhs", "Buddhist", "Buddhists", "Orthodox", "Baluch", "Pashtun",
                    "Tamil", "Tamils", "Chechen", "Chechens", "Palestinians", "Europeans", "European", "Asian",
                    "African", "Latin", "Western", "Zionist", "Zionists"}
+# capitals that abbreviate common terms, not organizations
+COMMON_ABBREVIATIONS = {"GMT", "UTC", "TV", "CEO", "CFO", "GDP", "GNP", "AIDS", "HIV", "DNA", "OK", "PM", "AM", "PS",
+                        "FAQ", "ID", "PC", "IT", "VAT", "IPO", "RPG", "AK", "IED", "SUV", "CD", "DVD", "PR", "HQ",
+                        "MP", "MPS", "MW", "KM", "KG", "MM", "BC", "AD", "CET", "EST", "PST", "NB", "USD", "EUR"}
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -208,7 +212,8 @@ def acronym_candidates_in(doc: Doc) -> list[Candidate]:
                 continue
             if in_capitals_run(doc, tok.i, tok.i + 1):
                 continue
-            if text.lower() in STOP_WORDS or (tok.i == sent.start and len(text) < 3):
+            if text.lower() in STOP_WORDS or text.replace(".", "") in COMMON_ABBREVIATIONS \
+                    or (tok.i == sent.start and len(text) < 3):
                 continue
             type_ = "Country" if country_of(text) else "Organization"
             out.append(Candidate(tok.idx, tok.idx + len(text), type_, "acronym", 1))
@@ -343,13 +348,14 @@ def regime_candidates(doc: Doc) -> list[Candidate]:
     out = []
     text = doc.text
     for m in re.finditer(r"\b([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)(?:['\u2019]s)?\s+(?:regime|dynasty)\b", text):
-        name = m.group(1)
-        if demonym_country(name) or country_of(name) or name.lower() in STOP_WORDS:
+        start, _ = _trim_leading_stopwords(text, m.start(1), m.end())
+        name = text[start: m.start(1) + len(m.group(1))].strip()
+        if not name or demonym_country(name) or country_of(name) or name.lower() in STOP_WORDS:
             continue
-        span = doc.char_span(m.start(1), m.start(1) + len(name), alignment_mode="expand")
+        span = doc.char_span(start, start + len(name), alignment_mode="expand")
         if span is not None and any(t.ent_type_ == "PERSON" for t in span):
             continue  # 'Saddam's regime' stays a mention of Saddam
-        out.append(Candidate(m.start(), m.end(), "Organization", "rule", 2.5))
+        out.append(Candidate(start, m.end(), "Organization", "rule", 2.5))
     return out
 
 
@@ -364,5 +370,8 @@ def nationality_candidates(doc: Doc) -> list[Candidate]:
         word = text.title() if text.isupper() else text
         if word in COMMUNITY_WORDS or (demonym_country(word) and not country_of(word)
                                        and len(word) > 4 and tok.pos_ in ("ADJ", "PROPN", "NOUN")):
-            out.append(Candidate(tok.idx, tok.idx + len(text), "Group", "ner", 1.2, note="norp"))
+            for cand in norp_candidates(doc[tok.i: tok.i + 1]):
+                if cand.note == "norp":
+                    cand.priority = 1.2
+                out.append(cand)
     return out
