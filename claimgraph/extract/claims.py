@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from claimgraph.extract import frames as F
@@ -212,8 +214,13 @@ class FrameExtractor:
         targets += list(F.children(verb, "dobj"))
         for c in F.children(verb, "ccomp", "xcomp", "oprd"):
             targets += list(F.children(c, "nsubj", "dobj"))
-        agent = F.agent_of(verb) if not F.is_passive(verb) else next(
-            (p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"), None)
+        if F.is_passive(verb):
+            by = [p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"]
+            for t in list(F.children(verb, "dobj", "oprd", "attr")):
+                by += F.prep_objects(t, "by")  # "designated a terrorist organization by Canada"
+            agent = by[0] if by else None
+        else:
+            agent = F.agent_of(verb)
         subj = self.actors(self.keys(agent, "agent"))
         objs = [k for t in targets for k in self.keys(t, "patient", nominal_ok=False)]
         objs = [o for o in objs if self.args.etype(o) in ("Organization", "Group", "Person")]
@@ -429,11 +436,18 @@ class FrameExtractor:
         sources += F.prep_objects(noun, "of")
         values: list[str] = []
         for s in sources:
-            for c in self.args.conjuncts(s):
-                start, end = self.args.np_text(c, with_of=False)
-                text = self.ctx.text[start:end]
-                if text and text not in values:
-                    values.append(text)
+            chain, stack = [s], [s]
+            while stack:  # the coordination "Shiism and anti-colonialism", hyphen pieces included
+                for c in stack.pop().children:
+                    if c.dep_ == "conj":
+                        chain.append(c)
+                        stack.append(c)
+            right = max(t.i for t in chain)
+            phrase = s.doc[s.left_edge.i: right + 1].text
+            for part in re.split(r"\s*(?:,|;|\band\b|\bor\b|&)\s*", phrase):
+                part = re.sub(r"^(?:the|a|an)\s+", "", part.strip(" .")).strip()
+                if part and part not in values:
+                    values.append(part)
         out: list[Found] = []
         for s in subj:
             out += [Found(s, "ideology", ("text", v), noun) for v in values]

@@ -95,9 +95,11 @@ class ClaimModality:
                     claim.attributed_to = sp.speaker
                     if sp.via:
                         claim.qualifiers["via"] = sp.via
-        for sp in speeches:
-            if not sp.text:
-                continue
+        kept: list[Speech] = []
+        for sp in speeches:  # the same words found as a quote and as reported speech are said once
+            if sp.text and not any(k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
+                kept.append(sp)
+        for sp in kept:
             unit = unit_at(ctx, sp.token.idx + sp.offset)
             if unit is None:
                 continue
@@ -219,7 +221,8 @@ class ClaimModality:
                 while right > left and doc[right].is_punct:
                     right -= 1
                 start, end = off + doc[left].idx, off + doc[right].idx + len(doc[right])
-                out.append(Speech(speakers[0], start, end, ctx.text[start:end], tok, off, via=self.outlet(tok)))
+                words = ctx.text[start:end].strip(" " + OPEN_QUOTES + CLOSE_QUOTES)
+                out.append(Speech(speakers[0], start, end, words, tok, off, via=self.outlet(tok)))
             for tok in according:
                 to = tok.nbor(1) if tok.i + 1 < len(doc) else None
                 if to is None or to.lower_ != "to" or tok.i + 2 >= len(doc):
@@ -264,7 +267,7 @@ class ClaimModality:
             if verb is None:
                 continue
             speaker = self.quote_speaker(unit, verb, m.start(1))
-            quote = text[q_start:q_end].strip()
+            quote = text[q_start:q_end].strip(" " + OPEN_QUOTES + CLOSE_QUOTES)
             if speaker is None or len(quote) < 3:
                 continue
             out.append(Speech(speaker, q_start, q_end, quote, verb, unit.offset))
@@ -277,7 +280,8 @@ class ClaimModality:
             keys = self.speaker_keys(after)
             self.args = resolver_for(ctx)
             if keys:
-                out.append(Speech(keys[0], m.start(2), m.end(2), m.group(2).strip(), after, unit.offset))
+                out.append(Speech(keys[0], m.start(2), m.end(2), m.group(2).strip(" " + OPEN_QUOTES + CLOSE_QUOTES),
+                                  after, unit.offset))
         return out
 
     @staticmethod

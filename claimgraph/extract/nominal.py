@@ -217,6 +217,13 @@ class ArgResolver:
         key = self.entity_at(tok)
         if key is not None:
             return [key]
+        if lemma in ANAPHOR_NOUNS:
+            # "the Hamas movement", "the MKO organization": the name modifying the noun is the group
+            for c in tok.children:
+                if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+                    named = self.entity_at(c)
+                    if named and self.etype(named) in ("Organization", "Group"):
+                        return [named]
         if tok.pos_ == "PRON" or (lemma in ANAPHOR_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children)):
             if tok.lower_ in ANAPHOR_PRONOUNS or lemma in ANAPHOR_NOUNS:
