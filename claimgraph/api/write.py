@@ -6,6 +6,7 @@ import importlib
 import importlib.util
 import inspect
 import secrets
+import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -20,6 +21,9 @@ from claimgraph.store.writer import now
 router = APIRouter(prefix="/api", tags=["write"])
 
 MAX_BATCH = 100
+MAX_BATCH_CHARS = 20_000_000
+# one ingest at a time: SQLite takes one writer, and the NLP pipeline is not shared across threads
+_INGEST_LOCK = threading.Lock()
 
 
 def require_writer(request: Request) -> None:
@@ -64,12 +68,14 @@ def ingest(request: Request, _auth: Writer, body: IngestItem | list[IngestItem])
     from claimgraph.pipeline import ingest as run_ingest
 
     items = body if isinstance(body, list) else [body]
-    if len(items) > MAX_BATCH:
-        raise HTTPException(status_code=413, detail=f"at most {MAX_BATCH} documents a request")
+    if len(items) > MAX_BATCH or sum(len(i.text) for i in items) > MAX_BATCH_CHARS:
+        raise HTTPException(status_code=413, detail=f"at most {MAX_BATCH} documents and "
+                                                    f"{MAX_BATCH_CHARS:,} characters a request")
     docs = [SourceDocument(text=i.text, source=f"<api:{i.id or i.title or 'text'}>", title=i.title, id=i.id,
                            published=i.published, url=i.url) for i in items]
     settings: Settings = request.app.state.settings
-    report = run_ingest(docs, settings, request.app.state.engine)
+    with _INGEST_LOCK:
+        report = run_ingest(docs, settings, request.app.state.engine)
     if report.stored:
         from claimgraph.api.cache import warm_up
 
