@@ -66,8 +66,12 @@ def test_abadan_in_iran_is_not_ibadan(gaz: Gazetteer) -> None:
     # geonames lists "Abadan" among Ibadan's alternate names, and Ibadan is fifteen times larger
     res = resolve_place(gaz, "k", ["Abadan"], DocPlaces(countries=Counter({"IR": 4})), 0.82)
     assert res is not None and res.place.country == "IR"
-    # no document context at all: the exact main name still beats the alternate name
-    assert resolve_place(gaz, "k", ["Abadan"], DocPlaces(), 0.82).place.country == "IR"
+    # a city named near Basra is enough context too
+    near_basra = DocPlaces(points=[("b", 30.51, 47.78)])
+    assert resolve_place(gaz, "k", ["Abadan"], near_basra, 0.82).place.country == "IR"
+    # "Samara" in a document about Iraq is Samarra, not the larger Samara on the Volga
+    assert resolve_place(gaz, "k", ["Samara"], IRAQ_IRAN, 0.82).place.country == "IQ"
+    assert resolve_place(gaz, "k", ["Samara"], DocPlaces(countries=Counter({"RU": 2})), 0.82).place.country == "RU"
 
 
 def test_an_explicit_container_decides(gaz: Gazetteer) -> None:
@@ -77,6 +81,16 @@ def test_an_explicit_container_decides(gaz: Gazetteer) -> None:
     lebanon, libya = resolve_country(gaz, ["Lebanon"]).place, resolve_country(gaz, ["Libya"]).place
     assert resolve_place(gaz, "k", ["Tripoli"], DocPlaces(), 0.82, [lebanon]).place.country == "LB"
     assert resolve_place(gaz, "k", ["Tripoli"], DocPlaces(), 0.82, [libya]).place.country == "LY"
+
+
+def test_population_and_capitals_as_priors(gaz: Gazetteer) -> None:
+    # a document about the United States still means France's capital by a bare "Paris"
+    us_doc = DocPlaces(countries=Counter({"US": 5}))
+    assert resolve_place(gaz, "k", ["Paris"], us_doc, 0.82).place.country == "FR"
+    assert resolve_place(gaz, "k", ["London"], us_doc, 0.82).place.country == "GB"
+    # unless the text says which one
+    texas = DocPlaces(countries=Counter({"US": 5}), points=[("d", 32.78, -96.80)])  # Dallas named nearby
+    assert resolve_place(gaz, "k", ["Paris"], texas, 0.82).place.country == "US"
 
 
 def test_document_countries_pick_among_namesakes(gaz: Gazetteer) -> None:

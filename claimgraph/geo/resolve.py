@@ -18,17 +18,20 @@ FACILITY = re.compile(
     r"palace|square|street|road|highway|building|office|ministry|parliament|center|centre|school)\b", re.I)
 # words for regions and directions that look like places but are not gazetteer entries
 NOT_PLACES = {"west", "east", "north", "south", "the west", "the east", "middle east", "near east", "far east",
-              "gulf", "the gulf", "persian gulf", "europe", "asia", "africa", "kurdistan region", "region",
-              "center", "centre", "world", "earth"}
+              "gulf", "the gulf", "persian gulf", "kurdistan region", "region", "center", "centre", "world", "earth"}
 # a name followed by these words is used for a regime or people, not for the place itself
 POLITY_NEXT = re.compile(r"^\s*(?:regime|dynasty|government|family|era|period|rule|administration|clan|tribe|"
                          r"party|movement|forces|army)\b", re.I)
 
-CONTEXT_COUNTRY = 0.10
-CONTAINER_MATCH = 0.25
+CONTEXT_COUNTRY = 0.20
+CONTAINER_MATCH = 0.30
 CONTAINER_MISMATCH = -0.30
-NEARBY = 0.06
+NEARBY = 0.08
 NEARBY_KM = 400.0
+CAPITAL = 0.10
+# per tenfold population: a namesake 100 times smaller needs strong context to win
+POPULATION = 0.08
+NAMESAKE_GAP = 0.03  # spelling scores this close count as the same name
 STRONG = 0.9  # a spelling this close needs no support from the document
 
 
@@ -85,9 +88,9 @@ def candidates_for(gaz: Gazetteer, names: list[str], kind: str | None = None) ->
     return sorted(best.values(), key=lambda c: (-c.name_score, -c.place.population))
 
 
-def resolve_country(gaz: Gazetteer, names: list[str]) -> Resolution | None:
-    """The country an entity names, when one of its names is a country's name or short form."""
-    cands = [c for c in candidates_for(gaz, names, kind="country") if c.name_score >= 0.97]
+def resolve_country(gaz: Gazetteer, names: list[str], kind: str = "country") -> Resolution | None:
+    """The country (or with kind="continent", the continent) an entity names exactly."""
+    cands = [c for c in candidates_for(gaz, names, kind=kind) if c.name_score >= 0.95]
     if not cands:
         return None
     c = cands[0]
@@ -111,7 +114,8 @@ def _nearby(place: Place, doc: DocPlaces, key: str) -> bool:
     return any(k != key and _km((place.lat, place.lon), (lat, lon)) <= NEARBY_KM for k, lat, lon in doc.points)
 
 
-def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[Place]) -> tuple[float, bool]:
+def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[Place],
+                    capital: bool = False, namesake: bool = True) -> tuple[float, bool]:
     """A candidate's total score (spelling, document context, population prior) and whether the document supports it."""
     place = cand.place
     score = cand.name_score
@@ -130,8 +134,10 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
     if doc.points and _nearby(place, doc, key):
         score += NEARBY
         supported = True
-    # population as a prior: a large city is the likelier reading of a bare name
-    score += 0.04 * min(1.0, math.log10(place.population + 10) / 7.0)
+    # population as a prior among namesakes: a large city is the likelier reading of a bare name,
+    # but a big city spelled differently (Hong Kong for "Khanaquin") gets no lift from its size
+    if namesake:
+        score += POPULATION * math.log10(place.population + 10) + (CAPITAL if capital else 0.0)
     return score, supported
 
 
@@ -141,17 +147,23 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     cands = [c for c in candidates_for(gaz, names, kind="city") if c.name_score >= min_score]
     if not cands:
         return None
+    if containers:
+        # "Abadan, Nigeria": an explicit container leaves only the places inside it
+        cands = [c for c in cands if any(_container_fit(c.place, box) for box in containers)]
+        if not cands:
+            return None
     ranked = []
+    # exact names (main or alternate) are all namesakes; looser spellings only when close to the best
+    top = min(0.95, max(c.name_score for c in cands))
     for cand in cands:
-        total, supported = score_candidate(cand, doc, key, containers or [])
+        total, supported = score_candidate(cand, doc, key, containers or [],
+                                           cand.place.geonameid in gaz.capitals, cand.name_score >= top - NAMESAKE_GAP)
         ranked.append((total, supported, cand))
     ranked.sort(key=lambda r: (-r[0], -r[2].place.population))
     total, supported, cand = ranked[0]
     has_context = bool(doc.countries or doc.points or containers)
     # a loose spelling is taken only where the document points to the same part of the world
     if cand.name_score < STRONG and has_context and not supported:
-        return None
-    if containers and not any(_container_fit(cand.place, c) for c in containers):
         return None
     return Resolution(cand.place, cand.name_score, total, supported, len(cands))
 

@@ -29,12 +29,13 @@ PLACE_TYPES = ("Place", "Country")
 # verbs that link a place to where it is ("X lies 20 km ...") rather than start a new statement
 LINK_LEMMAS = {"be", "lie", "locate", "situate", "base", "sit", "stand", "position", "build", "set", "establish"}
 _LINK_WORDS = {"is", "was", "are", "were", "lies", "lay", "lying", "sits", "sat", "stands", "located", "situated",
-               "based", "positioned", "built", "which", "that", "and", "some", "about", "roughly", "just", "only",
+               "based", "positioned", "built", "which", "that", "some", "about", "roughly", "just", "only",
                "approximately", "around", "nearly", "the", "a", "an", "of", "its", "it", "now"}
 LOCATIVE = re.compile(rf"\b(?:in|at|near|from|to|outside|around|into|towards?|across)\s+{CITY_OF}{ANCHOR}")
 _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
-_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+_NOT_NAMES = {"Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "Congress",
+              "Parliament", "Senate", "Government", "Court", "Council", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
               "God", "Allah", "Islam", "The", "This", "That", "These", "Those", "His", "Her", "Their", "Our"}
 
@@ -145,6 +146,14 @@ class GeoMentions:
             if ctx.mention_at(start, end) is None and ctx.text[start:end][:1].isupper():
                 ctx.add_mention(start, end, "Place", source="geo")
 
+    @staticmethod
+    def _proper(ctx: DocContext, start: int, end: int) -> bool:
+        """True unless a tagger says the words are not a proper name ("in the approach to Spring")."""
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not any(t.tag_ or t.pos_ for t in span):
+            return True
+        return all(t.pos_ == "PROPN" for t in span)
+
     def _locatives(self, ctx: DocContext, gaz: Gazetteer, sent: Sentence, countries: Counter[str]) -> None:
         if not countries:
             return
@@ -154,7 +163,9 @@ class GeoMentions:
             if text in _NOT_NAMES or ctx.mention_at(start, end) is not None:
                 continue
             # only exact names of towns in a country the document talks about: this recognises, never guesses
-            if any(c.name_score >= 0.97 and c.place.country in countries for c in gaz.lookup(text, kind="city")):
+            if not self._proper(ctx, start, end):
+                continue
+            if any(c.name_score >= 0.95 and c.place.country in countries for c in gaz.lookup(text, kind="city")):
                 ctx.add_mention(start, end, "Place", source="geo")
 
 
@@ -186,7 +197,8 @@ class GeoResolve:
             spans.setdefault(ctx.find(m.entity_key), []).append((m.start, m.end))
         for key, ent in places.items():
             try:
-                res = resolve_country(gaz, entity_names(ent))
+                names = entity_names(ent)
+                res = resolve_country(gaz, names) or resolve_country(gaz, names, kind="continent")
             except Exception:  # one bad name never spoils the others
                 log.exception("geo: country look-up failed for %r", ent.name)
                 continue
@@ -209,7 +221,7 @@ class GeoResolve:
                     resolved.pop(key, None)
             # the second pass sees where the first pass put the document's other places
             doc.points = [(k, r.place.lat, r.place.lon) for k, r in resolved.items()
-                          if r.place.kind == "city" and r.name_score >= 0.97]
+                          if r.place.kind == "city" and r.name_score >= 0.95]
         for key, res in resolved.items():
             self._apply(ctx, key, res)
         self._relative(ctx, resolved)
@@ -256,7 +268,7 @@ class GeoResolve:
         ent.external_ids["geonames"] = str(res.place.geonameid)
         # the gazetteer knows whether a name is a country or a town better than a tagger does
         new_type = "Country" if res.place.kind == "country" else "Place"
-        if ent.type != new_type and res.name_score >= 0.97:
+        if ent.type != new_type and res.name_score >= 0.95:
             ent.type = new_type
             for m in ctx.analysis.mentions:
                 if ctx.find(m.entity_key) == key:
@@ -279,11 +291,11 @@ class GeoResolve:
                     log.exception("geo: relative phrase failed: %r", ctx.text[p.start:p.end])
         for key, loc in located.items():
             res = resolved.get(key)
-            if res is not None and res.place.kind == "country":
+            if res is not None and res.place.kind != "city":
                 continue
             ent = ctx.analysis.entities[key]
             ent.attrs["geo_constraints"] = [c.describe() for c in loc.constraints]
-            if res is not None and res.name_score >= 0.97:
+            if res is not None and res.name_score >= 0.95:
                 continue  # a town the gazetteer knows by name keeps its own coordinates
             est: Estimate | None = solve(loc.constraints)
             if est is None:
@@ -309,7 +321,7 @@ class GeoResolve:
                 return ctx.find(m.entity_key)
         def is_country(m: Mention) -> bool:
             res = resolved.get(ctx.find(m.entity_key))
-            return res is not None and res.place.kind == "country"
+            return res is not None and res.place.kind != "city"
 
         before = [m for m in ctx.mentions_in(sent.start, p.start)
                   if m.type in PLACE_TYPES and (m.start, m.end) not in anchors and not is_country(m)]
