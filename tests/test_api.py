@@ -303,3 +303,15 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
                  "/api/review"):
         assert path in paths, path
     assert "post" in paths["/api/ingest"] and "post" in paths["/api/review"]
+
+
+def test_substring_search_stands_in_without_a_full_text_index(api_settings: Settings) -> None:
+    from claimgraph.api.search import search_fallback, search_sqlite
+
+    with get_engine(api_settings.store.url).connect() as conn:
+        fts_entities, fts_docs = search_sqlite(conn, "leaflet", 10)
+        plain_entities, plain_docs = search_fallback(conn, "leaflet", 10)
+        assert [d["id"] for d in plain_docs] == [d["id"] for d in fts_docs] == ["batch/7"]
+        assert "leaflet" in plain_docs[0]["snippet"]
+        assert search_fallback(conn, "port lumen", 10)[0] == search_sqlite(conn, "port lumen", 10)[0] == \
+            ["e-test-place"]

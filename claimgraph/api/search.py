@@ -121,4 +121,9 @@ SEARCHERS: dict[str, Callable[[Connection, str, int], tuple[list[str], list[dict
 
 def search(conn: Connection, q: str, limit: int = 20) -> tuple[list[str], list[dict[str, Any]]]:
     """(entity ids, document hits) for a free-text query, with the function of this dialect."""
-    return SEARCHERS.get(conn.dialect.name, search_fallback)(conn, q, limit)
+    from claimgraph.api.cache import _table_names
+
+    searcher = SEARCHERS.get(conn.dialect.name, search_fallback)
+    if searcher is search_sqlite and "documents_fts" not in _table_names(conn):
+        searcher = search_fallback  # migration 0004 found no FTS5 in this SQLite
+    return searcher(conn, q, limit)

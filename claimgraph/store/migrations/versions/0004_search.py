@@ -95,6 +95,9 @@ def upgrade() -> None:
     for name, table, columns in API_INDEXES:
         op.create_index(name, table, columns, unique=False, if_not_exists=True)
     statements = {"sqlite": SQLITE_UP, "postgresql": POSTGRESQL_UP}.get(dialect, [])
+    if dialect == "sqlite" and not op.get_bind().exec_driver_sql(
+            "SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar():
+        statements = []  # an SQLite built without FTS5: search falls back to substring matching
     for statement in statements:
         op.execute(statement)
 
