@@ -212,3 +212,9 @@ def test_common_abbreviations_are_not_organizations(analyze: Analyze) -> None:
     found = names(ctx)
     assert "GMT" not in found and "CEO" not in found and "TV" not in found
     assert found.get("KNU") == "Organization"
+
+
+def test_unknown_place_that_acts_is_an_organization(analyze: Analyze) -> None:
+    ctx = analyze("Syria urged Nujaba in Iraq to release the prisoners.")
+    assert entity_at(ctx, "Nujaba") == ("Nujaba", "Organization")
+    assert entity_at(ctx, "Iraq") == ("Iraq", "Country")

@@ -87,6 +87,8 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 type_ = "Country"
             elif type_ == "Place" and ent.label_ == "GPE" and set(span.text.lower().split()) & STATE_FORM_WORDS:
                 type_ = "Country"
+            if type_ == "Place" and rules.acts_like_an_organization(span):
+                type_ = "Organization"
             out.append(Candidate(span.start_char, span.end_char, type_, "ner", 2))
     return out
 

@@ -375,3 +375,25 @@ def nationality_candidates(doc: Doc) -> list[Candidate]:
                     cand.priority = 1.2
                 out.append(cand)
     return out
+
+
+# verbs whose subject acts (a place name as their subject is a group, unless it is a known place)
+ACTION_VERBS = {"attack", "kill", "bomb", "kidnap", "claim", "threaten", "fire", "ambush", "abduct", "execute",
+                "recruit", "train", "fund", "deny", "vow", "pledge", "announce", "release", "seize", "storm"}
+# verbs that tell their object to do something ('advised X to free'): the object acts
+CONTROL_VERBS = {"advise", "urge", "ask", "order", "tell", "persuade", "encourage", "force", "call", "instruct",
+                 "allow", "pressure", "press", "warn"}
+
+
+def acts_like_an_organization(span: Span) -> bool:
+    """A name the model took for a place that no gazetteer knows, and that acts in its sentence
+    ('Iran advised Hizballah to free ...', 'Tanzim attacked the convoy'): an organization."""
+    if is_known_place(span.text) or country_of(span.text):
+        return False
+    root = span.root
+    verb = root.head
+    if verb.pos_ != "VERB":
+        return False
+    if root.dep_ == "dobj" and verb.lemma_ in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    return root.dep_ == "nsubj" and verb.lemma_ in ACTION_VERBS
