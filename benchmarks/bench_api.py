@@ -28,9 +28,11 @@ from claimgraph.store.db import get_engine
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
 
 TARGETS_MS = {"profile": 100.0, "claims": 100.0, "graph 2-hop": 300.0}
-WORDS = ("council brigade militia ministry talks border village report convoy attack election protest "
-         "ceasefire statement spokesman province camp training funding weapons negotiation agreement "
-         "parliament court ruling sanction designation exile leader member faction alliance rival").split()
+SYLLABLES = "ka ri mo den tal shu vor ein las pa gor mi ter zan ul bo fre na dus kel".split()
+# a made-up vocabulary of 8,000 words drawn with Zipf-like frequencies, so that a search
+# word is as selective as in real text (common words everywhere, rare ones in a few documents)
+WORDS = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES})[:8000]
+WORD_WEIGHTS = [1.0 / (rank + 1) for rank in range(len(WORDS))]
 PREDICATES = ("supported", "opposes", "hostile_to", "tied_to", "member_of", "leader_of", "has_base",
               "attacked", "kidnapped", "designated_terrorist", "trained", "agreement_with", "founded_in")
 MODALITIES = ("asserted", "asserted", "asserted", "hedged", "attributed", "speculative", "negated")
@@ -60,7 +62,7 @@ def build_store(engine: Engine, n_docs: int, seed: int = 7) -> dict[str, int]:
         docs, ments, evs = [], [], []
         for d in range(start, min(n_docs, start + 1000)):
             doc_id = f"bench/{d}"
-            body = " ".join(rng.choice(WORDS) for _ in range(300))
+            body = " ".join(rng.choices(WORDS, WORD_WEIGHTS, k=300))
             docs.append({"id": doc_id, "sha256": f"{d:064x}", "title": f"Report {d}", "source": "bench.jsonl",
                          "url": f"https://outlet{d % 40}.example/{d}", "published": f"20{10 + d % 15}-0{1 + d % 9}-1{d % 9}",
                          "text": body, "word_count": 300, "ingested_at": stamp})
@@ -182,7 +184,7 @@ def main() -> int:
         "claims (filters)": lambda: get("/api/claims", predicate="attacked", time_from="1990", time_to="1999",
                                         limit=100),
         "graph 2-hop": lambda: get("/api/graph", entity=next_entity(), hops=2),
-        "search": lambda: get("/api/search", q=rng.choice(WORDS) + " " + rng.choice(WORDS)),
+        "search": lambda: get("/api/search", q=rng.choice(WORDS[20:2000])),
         "entities": lambda: get("/api/entities", limit=50),
         "places": lambda: get("/api/places"),
         "document": lambda: get(f"/api/documents/bench/{rng.randrange(args.docs)}"),
