@@ -28,7 +28,8 @@ export async function entityName(entityId) {
   if (!entityId) return null;
   try {
     const p = await getJSON(`/api/entities/${encodeURIComponent(entityId)}/profile`);
-    return p.entity || { id: entityId, name: entityId };
+    const entity = p.entity || { id: entityId };
+    return { ...entity, name: entity.name || entity.id || entityId };
   } catch (_) {
     return { id: entityId, name: entityId };
   }

@@ -16,7 +16,8 @@ const SECTION_LABELS = {
 /** Draw the profile of one entity. */
 export async function showEntity(entityId) {
   const profile = await getJSON(`/api/entities/${encodeURIComponent(entityId)}/profile`);
-  const entity = profile.entity || { id: entityId, name: entityId, type: "Other" };
+  const entity = { id: entityId, type: "Other", ...(profile.entity || {}) };
+  entity.name = entity.name || entity.id;
   const entityKey = entity.id || entityId;
   document.title = `${entity.name} — claimgraph`;
   const sections = profile.sections || {};
