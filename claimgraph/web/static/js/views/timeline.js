@@ -58,7 +58,7 @@ export async function showTimeline(query) {
     entityPicker("/ui/timeline", current),
     modalityLegend(),
     dated.length ? container : h("p", { class: "empty" }, "No dated claim to show."),
-    detail,
+    dated.length ? detail : null,
     undated.length ? h("section", { class: "undated" }, h("h2", {}, `Claims with no date (${undated.length})`),
       h("ul", {}, undated.map((i) => h("li", { class: `mod-${i.modality}` }, i.text || i.predicate)))) : null,
   );
