@@ -218,3 +218,14 @@ def test_unknown_place_that_acts_is_an_organization(analyze: Analyze) -> None:
     ctx = analyze("Syria urged Nujaba in Iraq to release the prisoners.")
     assert entity_at(ctx, "Nujaba") == ("Nujaba", "Organization")
     assert entity_at(ctx, "Iraq") == ("Iraq", "Country")
+
+
+def test_text_without_capitals_still_gets_table_names_and_mentions(analyze: Analyze) -> None:
+    ctx = analyze("gunmen of hezbollah attacked the post. the group said it would go on.")
+    assert entity_at(ctx, "hezbollah") == ("Hezbollah", "Organization")
+    assert any(m.text == "hezbollah" for m in ctx.analysis.mentions)
+
+
+def test_speaker_missed_by_the_model_is_a_person(analyze: Analyze) -> None:
+    ctx = analyze("The ceasefire held overnight, Dariush Kavehzadeh told reporters in the capital.")
+    assert entity_at(ctx, "Dariush Kavehzadeh") == ("Dariush Kavehzadeh", "Person")

@@ -73,8 +73,8 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 continue
             if span.text.replace(".", "") in rules.COMMON_ABBREVIATIONS:
                 continue
-            if not any(ch.isupper() for ch in span.text):
-                continue  # 'congress', 'the group': common nouns, not names
+            if not any(ch.isupper() for ch in span.text) and has_capitals(ctx.text):
+                continue  # 'congress', 'the group': common nouns, not names (unless the text has no capitals)
             while ent.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES:
                 span = span[1:]  # 'Minister Benjamin Netanyahu' → 'Benjamin Netanyahu'
             if ent.label_ == "NORP" or (len(span) == 1 and demonym_country(span.text) and not country_of(span.text)):
@@ -173,7 +173,8 @@ class EntityRecognizer:
         acronyms = rules.acronym_candidates_in(ctx.doc)
         doc_acronyms = {text[c.start: c.end].replace(".", "") for c in acronyms}
         cands = model_candidates(ctx, headings)
-        cands += rules.table_candidates(text, table_pattern(ctx.settings.extract.alias_table), table)
+        caseless = not has_capitals(text)
+        cands += rules.table_candidates(text, table_pattern(ctx.settings.extract.alias_table, caseless), table)
         cands += rules.country_candidates(ctx.doc)
         cands += rules.dateline_candidates(text)
         cands += rules.camp_candidates(text)
@@ -274,6 +275,11 @@ class EntityRecognizer:
                         ctx.entity(key).type = ctx.entity(prev).type
             last_key[c.end] = key
         ctx.scratch.setdefault("parenthetical_aliases", []).extend(parentheticals)
+
+
+def has_capitals(text: str) -> bool:
+    """False for texts written all in lower case (some wire archives): case says nothing there."""
+    return any(ch.isupper() for ch in text[:20000])
 
 
 def _lead(text: str) -> str:

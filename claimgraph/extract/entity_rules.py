@@ -269,6 +269,10 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
                 type_ = "Place"
             elif acronym_candidates(span_text) & doc_acronyms:
                 type_ = "Organization"
+            elif len(words) <= 3 and _speech_verb_after(text, end) and not span_text.isupper():
+                type_ = "Person"  # 'Rodney Eyles said'
+            elif len(words) <= 3 and re.search(r"\baccording to\s+$", text[max(0, start - 20): start]):
+                type_ = "Person"
         if type_:
             out.append(Candidate(start, end, type_, "rule", 2.5))
     return out
@@ -280,6 +284,12 @@ def camp_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(r"\bCamp\s+[A-Z][\w\-]+|\b[A-Z][\w\-]+\s+Camp\b", text):
         out.append(Candidate(m.start(), m.end(), "Place", "rule", 2.5))
     return out
+
+
+def _speech_verb_after(text: str, end: int) -> bool:
+    """True when a speech verb ('said', 'told') follows offset `end` directly."""
+    m = re.match(r"\s+([a-z]+)\b", text[end: end + 20])
+    return bool(m and m.group(1) in SPEECH_VERBS)
 
 
 def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:

@@ -47,8 +47,9 @@ class AliasTable:
         canonical = self.canonical.get(norm_name(name))
         return (canonical, self.types[canonical]) if canonical else None
 
-    def form_pattern(self) -> re.Pattern[str] | None:
-        """One regex that finds every form of the table in a text (see the table's header for case rules)."""
+    def form_pattern(self, ignore_case: bool = False) -> re.Pattern[str] | None:
+        """One regex that finds every form of the table in a text (see the table's header for case rules;
+        `ignore_case` for texts written without capitals)."""
         alternatives = []
         for canonical in sorted(self.forms):
             for form in sorted(self.forms[canonical], key=len, reverse=True):
@@ -56,7 +57,7 @@ class AliasTable:
         if not alternatives:
             return None
         alternatives.sort(key=len, reverse=True)
-        return re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-])")
+        return re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w\-])", re.I if ignore_case else 0)
 
 
 def _form_regex(form: str) -> str:
@@ -105,9 +106,9 @@ def load_alias_table(extra: str = "") -> AliasTable:
 
 
 @lru_cache(maxsize=8)
-def table_pattern(extra: str = "") -> re.Pattern[str] | None:
+def table_pattern(extra: str = "", ignore_case: bool = False) -> re.Pattern[str] | None:
     """The compiled form-finding regex of a table (compiled once per process and setting)."""
-    return load_alias_table(extra).form_pattern()
+    return load_alias_table(extra).form_pattern(ignore_case)
 
 
 # ------------------------------------------------------------------ acronyms

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Token
 
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entities import has_capitals
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.aliases import ResolveAliases
@@ -220,9 +221,10 @@ class StoreNamesOnly:
         """Move coref mentions to scratch and align mention types with their (merged) entities."""
         kept: list[Mention] = []
         coref: list[Mention] = []
+        cased = has_capitals(ctx.text)
         for m in ctx.analysis.mentions:
             # descriptions and common-noun phrases ('the group', 'officials') are not names
-            not_a_name = m.source in ("coref", "nominal") or not any(ch.isupper() for ch in m.text)
+            not_a_name = m.source in ("coref", "nominal") or (cased and not any(ch.isupper() for ch in m.text))
             (coref if not_a_name else kept).append(m)
             if m.source not in ("norp", "demonym"):
                 m.type = ctx.entity(m.entity_key).type
