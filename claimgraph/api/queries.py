@@ -48,15 +48,27 @@ def entity_rows(conn: Connection, ids: Iterable[str], full: bool = False) -> dic
     return index
 
 
+def merged_members(conn: Connection, entity_ids: list[str]) -> dict[str, list[str]]:
+    """For each entity id: itself and every entity merged into it (directly or in a chain)."""
+    owner = {i: i for i in entity_ids}
+    members: dict[str, list[str]] = {i: [i] for i in entity_ids}
+    frontier = list(entity_ids)
+    while frontier:
+        fresh = []
+        for chunk in chunks(frontier):
+            for merged, into in conn.execute(select(entities.c.id, entities.c.merged_into)
+                                             .where(entities.c.merged_into.in_(chunk))):
+                if merged not in owner:
+                    owner[merged] = owner[into]
+                    members[owner[into]].append(merged)
+                    fresh.append(merged)
+        frontier = fresh
+    return members
+
+
 def merged_ids(conn: Connection, entity_id: str) -> list[str]:
     """The entity id and the ids of every entity merged into it (directly or in a chain)."""
-    found = [entity_id]
-    frontier = [entity_id]
-    while frontier:
-        rows = list(conn.execute(select(entities.c.id).where(entities.c.merged_into.in_(frontier))).scalars())
-        frontier = [r for r in rows if r not in found]
-        found.extend(frontier)
-    return found
+    return merged_members(conn, [entity_id])[entity_id]
 
 
 def document_meta(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -102,7 +114,7 @@ def entity_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
     """entities.jsonl records (aliases of merged-in entities folded in) for ids, in their order."""
     index = entity_rows(conn, ids, full=True)
     finals = list(dict.fromkeys(records.final_id(index, i) for i in ids))
-    members: dict[str, list[str]] = {f: merged_ids(conn, f) for f in finals if f}
+    members = merged_members(conn, [f for f in finals if f])
     everyone = [m for group in members.values() for m in group]
     names: dict[str, set[str]] = defaultdict(set)
     owner = {m: f for f, group in members.items() for m in group}

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, Text, func, or_, select
 
 from claimgraph.api import queries
 from claimgraph.api.routes import Conn, resolve_entity
@@ -108,14 +108,13 @@ def _claims_at(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     place_ref = claims.c.qualifiers[("place", "id")].as_string()
     for chunk in queries.chunks(ids):
-        rows = conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.object_id, place_ref)
-                            .where(or_(claims.c.subject_id.in_(chunk), claims.c.object_id.in_(chunk),
-                                       place_ref.in_(chunk)))).all()
-        wanted = set(chunk)
-        for claim_id, *refs in rows:
-            for ref in refs:
-                if ref in wanted:
-                    found[ref].add(claim_id)
+        # one indexed query per column; the JSON path only on claims that have a place at all
+        for column in (claims.c.subject_id, claims.c.object_id):
+            for claim_id, ref in conn.execute(select(claims.c.id, column).where(column.in_(chunk))):
+                found[ref].add(claim_id)
+        for claim_id, ref in conn.execute(select(claims.c.id, place_ref).where(
+                claims.c.qualifiers.cast(Text).contains('"place"'), place_ref.in_(chunk))):
+            found[ref].add(claim_id)
     return {k: sorted(v) for k, v in found.items()}
 
 
