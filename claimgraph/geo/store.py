@@ -20,7 +20,7 @@ from claimgraph.geo.gazetteer import (
 from claimgraph.geo.tables import gazetteer_meta, gazetteer_names, gazetteer_places
 from claimgraph.store.db import get_engine
 
-GAZETTEER_VERSION = "2"  # bump when the keys or the choice of places change: stores then reload
+GAZETTEER_VERSION = "3"  # bump when the keys or the choice of places change: stores then reload
 _BATCH = 20_000
 
 _lock = threading.Lock()
