@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
+from claimgraph.resolve.names import is_acronym
 
 EXTRACTOR = "relations"
 PLACE_TYPES = {"Place", "Country"}
@@ -94,7 +95,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
     # "X (CDU)": the bracket after a person's name gives the party
-    (re.compile(r"^\s*\(\s*$"), "member_of", "fwd", {"Person"}, {"Organization"}),
+    (re.compile(r"^\s*\(\s*$"), "member_of", "fwd", {"Person"}, {"Organization", "Person", "Group"}),
     # "Schalke goalkeeper Manuel Neuer", "CDU politician X", "Hamas leader X", "Adidas CEO X"
     (re.compile(rf"^\s*(?:'s\s+|’s\s+)?(?:[\w'-]+\s+){{0,2}}?{ROLE}\s+$", re.I),
      "role", "inv", {"Organization", "Group"}, {"Person"}),
@@ -233,8 +234,9 @@ class DocumentRelations:
             if predicate == "role":
                 self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
             elif predicate == "member_of" and gap.strip() == "(":
+                # "Jean Dupont (UMP)": a bracketed acronym after a name is the party, whatever the tagger says
                 after = ctx.text[b.end:b.end + 3].strip()
-                if after.startswith(")"):
+                if after.startswith(")") and (tb == "Organization" or is_acronym(b.text)):
                     self._claim(ctx, subj, predicate, obj, sent, 0.55)
             else:
                 if predicate == "located_in" and is_country(ctx.entity(subj.entity_key).name):

@@ -1,0 +1,126 @@
+"""Document relations: membership, leadership, where organisations are based, which place lies in which."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.relations import DocumentRelations, is_country
+from claimgraph.model import Analysis, SourceDocument
+from claimgraph.nlp.pipeline import load_nlp
+from claimgraph.settings import Settings
+
+
+def relations(ctx: DocContext) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) names of the relation stages' claims."""
+    out = set()
+    for c in ctx.analysis.claims:
+        if c.extractor.startswith("relations") and isinstance(c.object, str):
+            out.add((ctx.entity(c.subject).name, c.predicate, ctx.entity(c.object).name))
+    return out
+
+
+def has(found: set[tuple[str, str, str]], subject: str, predicate: str, obj: str) -> bool:
+    """True when a claim's subject and object names contain these strings."""
+    return any(subject in s and p == predicate and obj in o for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The festival was held in Vancouver, British Columbia, Canada, last summer.",
+     "Vancouver", "located_in", "British Columbia"),
+    ("The festival was held in Vancouver, British Columbia, Canada, last summer.",
+     "British Columbia", "located_in", "Canada"),
+    ("Basra, a city in southern Iraq, was shelled again.", "Basra", "located_in", "Iraq"),
+    ("Bremen is a city in northern Germany.", "Bremen", "located_in", "Germany"),
+    ("He grew up in the Iraqi city of Mosul before the war.", "Mosul", "located_in", "Iraq"),
+    ("Basra is an Iraqi city on the Shatt al-Arab.", "Basra", "located_in", "Iraq"),
+])
+def test_places_in_places(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
+                          obj: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, subject, predicate, obj), found
+
+
+def test_lists_of_countries_are_not_a_hierarchy(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Ministers from France, Germany and Italy met in Brussels on Monday."))
+    assert not [r for r in found if r[1] == "located_in" and r[0] in ("France", "Germany")], found
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The Paris-based Institute for Security Studies published a report.", "Institute for Security Studies",
+     "based_in", "Paris"),
+    ("Siemens, headquartered in Munich, cut its forecast.", "Siemens", "headquarters_in", "Munich"),
+    ("Statoil is a Norwegian energy company.", "Statoil", "based_in", "Norway"),
+    ("Russia's Rosneft cut its output again.", "Rosneft", "based_in", "Russia"),
+    ("Kenya's Safaricom raised its prices.", "Safaricom", "based_in", "Kenya"),
+])
+def test_where_organisations_are(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
+                                 obj: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, subject, predicate, obj), found
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("SPD leader Franz Müntefering criticised the plan on Tuesday.", "Müntefering", "leader_of", "SPD"),
+    ("SPD leader Franz Müntefering criticised the plan on Tuesday.", "Müntefering", "member_of", "SPD"),
+    ("Maria Lopez, a member of the Green Party, voted against the bill.", "Maria Lopez", "member_of",
+     "Green Party"),
+    ("John Smith, the president of the Red Cross, asked for help.", "John Smith", "leader_of", "Red Cross"),
+    ("Peter Hansen is a professor of economics at the University of Copenhagen.", "Peter Hansen", "member_of",
+     "University of Copenhagen"),
+])
+def test_people_in_organisations(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
+                                 obj: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, subject, predicate, obj), found
+
+
+def test_deputies_are_members_not_leaders(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("NATO deputy secretary general Camille Grand spoke in Riga."))
+    assert not has(found, "Camille Grand", "leader_of", "NATO"), found
+
+
+def test_he_joined_resolves_to_the_last_person_named(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Anders Berg was born in 1950. In 1975 he joined the Labour Party."))
+    assert has(found, "Berg", "member_of", "Labour Party"), found
+
+
+def test_gazetteer_places_carry_a_note_and_close_chains(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Paris saw protests on Sunday. The Paris-based Institute for Security Studies said "
+                  "France's government should listen.")
+    claims = [c for c in ctx.analysis.claims if c.extractor == "relations.gazetteer"]
+    names = {(ctx.entity(c.subject).name, ctx.entity(c.object).name) for c in claims if isinstance(c.object, str)}
+    assert ("Paris", "France") in names, names
+    found = relations(ctx)
+    assert has(found, "Institute for Security Studies", "based_in", "France"), found  # the chain, closed
+    assert all("gazetteer" in c.qualifiers.get("note", "") for c in claims)
+
+
+def test_country_names_are_known() -> None:
+    assert is_country("Germany") and is_country("the United States") and not is_country("Hamburg")
+
+
+def bare_context(text: str, names: dict[str, str], settings: Settings) -> DocContext:
+    """A parsed document whose only mentions are the given names (name -> type): the NER left out."""
+    ctx = DocContext(analysis=Analysis(document=SourceDocument(text=text, source="t.txt")),
+                     doc=load_nlp(settings.nlp.model)(text), settings=settings)
+    for name, type_ in names.items():
+        start = text.index(name)
+        ctx.add_mention(start, start + len(name), type_)
+    return ctx
+
+
+def test_a_bracketed_acronym_after_a_person_is_the_party(settings: Settings) -> None:
+    ctx = bare_context("Jean Dupont (UMP) rejected the proposal.", {"Jean Dupont": "Person", "UMP": "Person"},
+                       settings)
+    DocumentRelations().run(ctx)
+    assert has(relations(ctx), "Jean Dupont", "member_of", "UMP")
+
+
+def test_a_bracketed_place_is_not_a_party(settings: Settings) -> None:
+    ctx = bare_context("Jean Dupont (Lyon) rejected the proposal.", {"Jean Dupont": "Person", "Lyon": "Place"},
+                       settings)
+    DocumentRelations().run(ctx)
+    assert relations(ctx) == set()
