@@ -148,3 +148,15 @@ def test_seed_article_keeps_distinct_pairs_apart(ingest_texts: Callable[..., lis
             by_form.setdefault(form.lower(), set()).add(e["id"])
     for a, b in (("Massoud Rajavi", "Massoud Banisadr"), ("Mossad", "CIA"), ("Iran", "Iraq"), ("AIPAC", "Mossad")):
         assert not (by_form.get(a.lower(), set()) & by_form.get(b.lower(), set())), (a, b)
+
+
+def test_short_form_next_to_its_long_form_in_one_document_merges(engine: Engine) -> None:
+    put(engine,
+        (doc("The Red Dawn Front of Varnia (RDFV) was founded in 1963 in Mira.", "a"),
+         [("Red Dawn Front of Varnia", "Organization", ["RDFV"]), ("Mira", "Place")]),
+        (doc("The United States removed the Red Dawn Front from its list; the RDFV welcomed it.", "b"),
+         [("United States", "Country"), ("Red Dawn Front", "Organization"), ("RDFV", "Organization")]),
+        (doc("The Intelligence Service of Varnia and the Intelligence Service of Ostrava met.", "c"),
+         [("Intelligence Service of Varnia", "Organization"), ("Intelligence Service of Ostrava", "Organization")]))
+    assert same(engine, "Red Dawn Front", "Red Dawn Front of Varnia")
+    assert not same(engine, "Intelligence Service of Varnia", "Intelligence Service of Ostrava")

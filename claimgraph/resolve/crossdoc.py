@@ -31,6 +31,7 @@ SCORES = {"exact": 0.95, "skel": 0.85, "bare": 0.8, "acro": 0.6, "core": 0.55, "
 CONTEXT_STEP = 0.1
 CONTEXT_MAX = 0.3
 CONTEXT_DOCS = 20
+SAME_DOCUMENT = 0.2  # the document also uses a longer or shorter form of the same name
 
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("dh", "d"),
              ("th", "t"), ("w", "v"), ("zh", "j"), ("dj", "j"))
@@ -256,6 +257,19 @@ def _acronym_taken(own_long: list[str], own_names: set[str], group_names: set[st
     return False
 
 
+def _short_and_long_here(names: set[str], group_names: set[str], context: set[str]) -> str | None:
+    """A name of the group this document also uses, of which one of our names is the short or long form."""
+    named = sorted(g for g in group_names if is_matchable(g) and norm_name(g) in context)
+    if not named:
+        return None
+    mine = [set(token_skeleton(t) for t in tokens(n)) for n in names if not is_acronym(n)]
+    for g in sorted(group_names):
+        theirs = set(token_skeleton(t) for t in tokens(g))
+        if not is_acronym(g) and any(len(a) >= 2 and len(theirs) >= 2 and (a < theirs or theirs < a) for a in mine):
+            return named[0]
+    return None
+
+
 def _context_names(conn: Connection, members: set[str]) -> set[str]:
     docs = conn.execute(select(mentions.c.document_id).where(mentions.c.entity_id.in_(sorted(members)))
                         .distinct().limit(CONTEXT_DOCS)).scalars().all()
@@ -326,6 +340,11 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
             if shared:
                 m.score = min(1.0, m.score + min(CONTEXT_MAX, CONTEXT_STEP * shared))
                 m.reasons.append(f"{shared} shared co-mentioned names")
+            if entity.type != "Person":
+                here = _short_and_long_here(names, _group_names(conn, members), context)
+                if here:
+                    m.score = min(1.0, m.score + SAME_DOCUMENT)
+                    m.reasons.append(f"this document also names it {here!r}")
     if entity.type == "Person" and not any(len(tokens(n)) >= 2 for n in names):
         # a bare surname or one-word name belongs to someone only when exactly one stored person has it
         live = [m for m in found.values() if m.score > 0]
