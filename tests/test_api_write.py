@@ -141,3 +141,40 @@ def test_whole_store_results_are_reused_until_the_store_changes(writer: TestClie
     assert r.status_code == 200
     with engine.connect() as conn:
         assert STORE_CACHE.get(conn, "probe", compute) == 2
+
+
+def test_merged_entities_answer_as_the_kept_one(writer: TestClient, base_settings: Settings,
+                                                stored: dict[str, Any]) -> None:
+    from sqlalchemy import insert
+
+    from claimgraph.store.db import get_engine
+    from claimgraph.store.schema import aliases, claims, entities, evidence
+
+    with get_engine(base_settings.store.url).begin() as conn:
+        conn.execute(insert(entities), [
+            {"id": "e-kept", "name": "Delta Front", "type": "Organization", "geo": None, "external_ids": {},
+             "attrs": {}, "merged_into": None},
+            {"id": "e-dup", "name": "Front of the Delta", "type": "Organization", "geo": None, "external_ids": {},
+             "attrs": {}, "merged_into": "e-kept"},
+            {"id": "e-foe", "name": "Reed Guard", "type": "Organization", "geo": None, "external_ids": {},
+             "attrs": {}, "merged_into": None}])
+        conn.execute(insert(aliases), [{"entity_id": "e-kept", "alias": "Delta Front", "norm": "delta front"},
+                                       {"entity_id": "e-dup", "alias": "Front of the Delta",
+                                        "norm": "front of the delta"}])
+        conn.execute(insert(claims).values(id="c-merged", subject_id="e-dup", predicate="opposes",
+                                           object_id="e-foe", qualifiers={}, modality="asserted",
+                                           polarity="positive", confidence=0.7, status="active"))
+        conn.execute(insert(evidence).values(claim_id="c-merged", document_id="valley-1", start=0, end=4,
+                                             text=TEXT[:4], qualifiers={}, confidence=0.7, extractor="test"))
+    assert writer.get("/api/entities/e-dup").json()["id"] == "e-kept"
+    kept = writer.get("/api/entities/e-kept").json()
+    assert kept["aliases"] == ["Front of the Delta"]
+    assert [c["id"] for c in writer.get("/api/claims", params={"entity": "e-kept"}).json()["items"]] == ["c-merged"]
+    assert writer.get("/api/claims/c-merged").json()["subject"]["id"] == "e-kept"
+    found = writer.get("/api/entities", params={"q": "front of the"}).json()["items"]
+    assert [e["id"] for e in found] == ["e-kept"]
+    graph = writer.get("/api/graph", params={"entity": "e-dup"}).json()
+    assert [(e["source"], e["target"]) for e in graph["edges"]] == [("e-kept", "e-foe")]
+    assert "e-dup" not in {n["id"] for n in graph["nodes"]}
+    assert [e["id"] for e in writer.get("/api/search", params={"q": "front of the delta"}).json()["entities"]] == \
+        ["e-kept"]
