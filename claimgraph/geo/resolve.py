@@ -31,7 +31,9 @@ NEARBY_KM = 400.0
 CAPITAL = 0.10
 # countries named in most international news: their mention says little about where a town is
 # (a "Geneva" in a story that mentions the US is still usually Switzerland's)
-UBIQUITOUS = {"US", "GB", "CN", "RU", "FR", "DE", "JP", "IN", "CA", "AU", "IT", "ES", "BR"}
+UBIQUITOUS = {"US", "CN", "RU", "FR", "DE", "JP", "IN", "IT", "ES", "BR"}
+# a state or province is named less often than the town that shares its name (New York, Washington)
+ADMIN = -0.10
 CONTEXT_UBIQUITOUS = 0.05
 # per tenfold population: a namesake 100 times smaller needs strong context to win
 POPULATION = 0.08
@@ -145,6 +147,8 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
     # but a big city spelled differently (Hong Kong for "Khanaquin") gets no lift from its size
     if namesake:
         score += POPULATION * math.log10(place.population + 10) + (CAPITAL if capital else 0.0)
+    if place.kind == "admin":
+        score += ADMIN
     return score, supported
 
 
