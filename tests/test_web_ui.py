@@ -34,7 +34,6 @@ CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-GEO_STAGES = ("geo.mentions", "geo.resolve")
 WEB = ROOT / "claimgraph" / "web" / "static"
 # ways of turning text into markup or code that the UI's own scripts must never use
 MARKUP_SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
@@ -126,17 +125,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, template_store: Path) -> Iterator[str]:
     """The real API app with the UI, served by uvicorn on a free local port."""
     import uvicorn
 
     from claimgraph.api.app import create_app
 
+    db = tmp_path_factory.mktemp("ui") / "ui.db"
+    shutil.copyfile(template_store, db)  # migrated, gazetteer loaded
     settings = load_settings()
-    settings.store.url = f"sqlite:///{tmp_path_factory.mktemp('ui') / 'ui.db'}"
-    # the geo stages build a gazetteer inside every new store (about half a minute); the map
-    # is checked with the field notes' own located places instead
-    settings.extract.disabled = [*settings.extract.disabled, *GEO_STAGES]
+    settings.store.url = f"sqlite:///{db}"
     build_store(settings)
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
@@ -348,7 +346,9 @@ def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     assert shapes > 100, f"only {shapes} shapes: country borders missing"
     assert page.locator("#map path.uncertainty.method-relative").count() >= 1
     assert "Camp Ardent" in page.inner_text("#place-list")
-    assert "1 place in claims about" in page.inner_text("#related-note")
+    marked = re.match(r"(\d+) places? in claims about", page.inner_text("#related-note"))
+    assert marked and int(marked.group(1)) == page.locator("#place-list li.selected").count()
+    assert page.locator("#place-list li.selected", has_text="Camp Ardent").count() == 1
     ui.shot("map")
 
     page = _follow(ui, profile, "timeline")
