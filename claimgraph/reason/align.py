@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
+
 from sqlalchemy import Connection, insert, select, update
 
 from claimgraph.reason.schema import load_schema
@@ -20,22 +22,18 @@ SHINGLE_WORDS = 3
 PERMUTATIONS = 126
 BANDS = 42  # 3 rows a band: pairs from about 0.35 shingle overlap up become candidates
 COPY_THRESHOLD = 0.5  # estimated shingle overlap from which a document counts as a copy
-_PRIME = (1 << 61) - 1
 _WORD = re.compile(r"\w+")
 
 
-def _permutations() -> list[tuple[int, int]]:
-    # fixed, reproducible (a, b) pairs: signatures are stored and compared across runs
-    out, x = [], 0x9E3779B97F4A7C15
-    for _ in range(PERMUTATIONS):
-        x = (x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
-        a = (x >> 3) % _PRIME or 1
-        x = (x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
-        out.append((a, (x >> 3) % _PRIME))
-    return out
+def _hash_family() -> tuple[np.ndarray, np.ndarray]:
+    # fixed, reproducible masks and odd multipliers: signatures are stored and compared across runs
+    rng = np.random.default_rng(20261126)
+    masks = rng.integers(0, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64)
+    odds = rng.integers(0, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+    return masks, odds
 
 
-_PERMS = _permutations()
+_MASKS, _ODDS = _hash_family()
 
 
 def shingles(text: str) -> set[int]:
@@ -47,11 +45,14 @@ def shingles(text: str) -> set[int]:
 
 
 def minhash(text: str) -> list[int]:
-    """MinHash signature of a text's shingles (empty for an empty text)."""
+    """MinHash signature of a text's shingles (empty for an empty text): one minimum per hash function."""
     sh = shingles(text)
     if not sh:
         return []
-    return [min((a * s + b) % _PRIME for s in sh) for a, b in _PERMS]
+    values = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+    with np.errstate(over="ignore"):  # multiplication modulo 2**64 is the hash
+        hashed = (values[:, None] ^ _MASKS[None, :]) * _ODDS[None, :]
+    return [int(x) for x in (hashed.min(axis=0) >> np.uint64(32))]
 
 
 def similarity(sig_a: list[int], sig_b: list[int]) -> float:
