@@ -82,6 +82,12 @@ def doc_countries(ctx: DocContext, gaz: Gazetteer) -> Counter[str]:
     return counts
 
 
+def _prefix_ends(text: str, start: int, end: int) -> list[int]:
+    """End offsets of the word prefixes of text[start:end], longest first."""
+    ends = [start + m.end() for m in re.finditer(r"\S+", text[start:end])]
+    return ends[::-1]
+
+
 def _anchor_mention(ctx: DocContext, start: int, end: int) -> Mention | None:
     # the mention of the anchor itself, not a longer one that contains it ("camp near the city of X")
     inside = [m for m in ctx.analysis.mentions if m.type in PLACE_TYPES and m.start >= start and m.end <= end]
@@ -115,14 +121,16 @@ class GeoMentions:
 
     def _anchor(self, ctx: DocContext, gaz: Gazetteer, p: Phrase) -> None:
         assert p.anchor_start is not None and p.anchor_end is not None and p.anchor_text
-        if p.anchor_text in _NOT_NAMES:
-            return
-        country = resolve_country(gaz, [p.anchor_text])
-        if country is not None:
-            ctx.add_mention(p.anchor_start, p.anchor_end, "Country", source="geo")
-            return
-        if any(c.name_score >= 0.92 for c in gaz.lookup(p.anchor_text, kind="city")):
-            ctx.add_mention(p.anchor_start, p.anchor_end, "Place", source="geo")
+        for end in _prefix_ends(ctx.text, p.anchor_start, p.anchor_end):
+            text = ctx.text[p.anchor_start:end]
+            if text in _NOT_NAMES:
+                continue
+            if resolve_country(gaz, [text]) is not None:
+                ctx.add_mention(p.anchor_start, end, "Country", source="geo")
+                return
+            if any(c.name_score >= 0.92 for c in gaz.lookup(text, kind="city")):
+                ctx.add_mention(p.anchor_start, end, "Place", source="geo")
+                return
 
     def _subject(self, ctx: DocContext, sent: Sentence, phrases: list[Phrase]) -> None:
         first = phrases[0]
@@ -158,15 +166,17 @@ class GeoMentions:
         if not countries:
             return
         for m in LOCATIVE.finditer(sent.text):
-            start, end = sent.start + m.start("anchor"), sent.start + m.end("anchor")
-            text = ctx.text[start:end]
-            if text in _NOT_NAMES or ctx.mention_at(start, end) is not None:
-                continue
-            # only exact names of towns in a country the document talks about: this recognises, never guesses
-            if not self._proper(ctx, start, end):
-                continue
-            if any(c.name_score >= 0.95 and c.place.country in countries for c in gaz.lookup(text, kind="city")):
-                ctx.add_mention(start, end, "Place", source="geo")
+            start = sent.start + m.start("anchor")
+            # "in Baghdad Saddam Hussein ...": the longest run of words that names a town
+            for end in _prefix_ends(ctx.text, start, sent.start + m.end("anchor")):
+                text = ctx.text[start:end]
+                if text in _NOT_NAMES or ctx.mention_at(start, end) is not None or not self._proper(ctx, start, end):
+                    continue
+                # only exact names of towns in a country the document talks about: this recognises, never guesses
+                if any(c.name_score >= 0.95 and c.place.country in countries
+                       for c in gaz.lookup(text, kind="city")):
+                    ctx.add_mention(start, end, "Place", source="geo")
+                    break
 
 
 @dataclass
