@@ -26,6 +26,7 @@ CORRECTIONS = [
     # "X instead of Y" anywhere in a note
     re.compile(rf"{_TERM.format(name='to')}instead\s+of{_TERM.format(name='from')}(?:[.;)]|$)", re.I),
 ]
+SHARED_LEADS = {"by", "in", "at", "of", "to", "from", "on", "the", "a", "an", "with", "against"}
 NOTE_LINE = re.compile(r"^\s*(?:correction|erratum|errata|clarification|editor'?s note)\s*[:.\-]", re.I)
 
 
@@ -58,6 +59,10 @@ def find_corrections(text: str, footnote_lines: list[tuple[int, int]]) -> list[C
             if not m:
                 continue
             right, wrong = m.group("to").strip(" ,."), m.group("from").strip(" ,.")
+            lead_r, lead_w = right.split(" ", 1), wrong.split(" ", 1)
+            if len(lead_r) == 2 and len(lead_w) == 2 and lead_r[0].lower() == lead_w[0].lower() and \
+                    lead_r[0].lower() in SHARED_LEADS:
+                right, wrong = lead_r[1], lead_w[1]  # "not by Jordan but by Egypt"
             if not right or not wrong or len(right) > 80 or len(wrong) > 80:
                 continue
             mark = FOOTNOTE_MARK.match(line)
@@ -67,7 +72,9 @@ def find_corrections(text: str, footnote_lines: list[tuple[int, int]]) -> list[C
                 hits = [h.end() - len(mark.group(1).strip())
                         for h in re.finditer(r"\w[\u201d\"']?" + symbol + r"(?!\w)", text[:start])]
                 mark_pos = hits[-1] if hits else None
-            out.append(Correction(wrong, right, line.strip(), start, end, start + m.start("to"), mark_pos))
+            at = line.find(right, m.start("to"))
+            out.append(Correction(wrong, right, line.strip(), start, end, start + (at if at >= 0 else m.start("to")),
+                                  mark_pos))
             break
     return out
 
@@ -107,9 +114,12 @@ class Errata:
             return
         for claim, role in targets:
             old = ctx.entity(getattr(claim, role))
-            new_type = old.type if old.type != "Place" else "Organization"
+            new_type = old.type if old.type in ("Organization", "Person", "Country", "Group") else "Organization"
             right_end = corr.right_start + len(corr.right)
-            if ctx.text[corr.right_start:right_end] == corr.right:
+            named = [m for m in ctx.analysis.mentions if m.start == corr.right_start and m.end == right_end]
+            if named:  # the recognizer already knows the corrected name
+                new_key = ctx.find(named[0].entity_key)
+            elif ctx.text[corr.right_start:right_end] == corr.right:
                 mention = ctx.add_mention(corr.right_start, right_end, new_type, source="erratum")
                 new_key = ctx.find(mention.entity_key)
             else:

@@ -74,7 +74,7 @@ class ListItems:
                 agent = F.agent_of(verb)
                 subjects = args.resolve(agent, "agent", nominal_ok=False) if agent is not None else []
         if not subjects:
-            subjects = self.previous_subject(block.intro.start, kind)
+            subjects = self.previous_subject(intro.start_char, kind)
         return kind, [s for s in subjects if self.args.etype(s) in ACTOR_TYPES]
 
     def previous_subject(self, before: int, kind: str) -> list[str]:

@@ -267,6 +267,8 @@ class ArgResolver:
                     continue
                 if role == "patient" and lemma in PEOPLE_NOUNS:
                     return None  # "American officers were killed": the people, not the state
+                if lemma in INSTITUTION_NOUNS and lemma not in STATE_NOUNS:
+                    return None  # "the Syrian parliament" is an actor of its own
                 if lemma in PROXY_NOUNS:
                     return self.country(country)
                 continue

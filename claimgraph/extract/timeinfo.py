@@ -70,9 +70,9 @@ def _month(name: str) -> int:
 
 @lru_cache(maxsize=8)
 def load_anchors(extra: str = "") -> list[tuple[re.Pattern[str], str, str]]:
-    """The built-in anchor events plus a user table (same TSV columns)."""
+    """A user table (same TSV columns; its rows win) followed by the built-in anchor events."""
     rows: list[tuple[re.Pattern[str], str, str]] = []
-    for path in [ANCHOR_TABLE] + ([Path(extra)] if extra else []):
+    for path in ([Path(extra)] if extra else []) + [ANCHOR_TABLE]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue

@@ -1,0 +1,107 @@
+"""Modality, polarity and attribution, each scoped to the claim's own clause."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Claim, LiteralValue
+
+Analyze = Callable[..., DocContext]
+
+
+def name(ctx: DocContext, ref: object) -> str:
+    """Readable name of a claim's subject or object."""
+    if isinstance(ref, LiteralValue):
+        return str(ref.value)
+    return ctx.entity(str(ref)).name
+
+
+def claim(ctx: DocContext, predicate: str, obj: str, subject: str | None = None) -> Claim:
+    """The one claim of ours with this predicate and object (and subject) text."""
+    found = [c for c in ctx.analysis.claims if c.extractor.startswith(("claims.", "annotate."))
+             and c.predicate == predicate and obj.lower() in name(ctx, c.object).lower()
+             and (subject is None or subject.lower() in name(ctx, c.subject).lower())]
+    assert found, f"no {predicate} {obj} in {[(name(ctx, c.subject), c.predicate, name(ctx, c.object)) for c in ctx.analysis.claims]}"
+    return found[0]
+
+
+def test_plain_statement_is_asserted(analyze: Analyze) -> None:
+    c = claim(analyze("Iran supports Hezbollah."), "supported", "Hezbollah")
+    assert (c.modality, c.polarity) == ("asserted", "positive")
+
+
+def test_hedge_adverbs_and_modals(analyze: Analyze) -> None:
+    assert claim(analyze("Iran reportedly supports Hezbollah."), "supported", "Hezbollah").modality == "hedged"
+    assert claim(analyze("Syria may support Hamas."), "supported", "Hamas").modality == "hedged"
+    assert claim(analyze("It is said that Qatar funds Hamas."), "supported", "Hamas").modality == "hedged"
+
+
+def test_hedge_is_scoped_to_its_clause(analyze: Analyze) -> None:
+    ctx = analyze("Iran apparently supports Hezbollah, but Syria arms Hamas.")
+    assert claim(ctx, "supported", "Hezbollah").modality == "hedged"
+    assert claim(ctx, "supported", "Hamas").modality == "asserted"
+
+
+def test_cessation_is_negative_and_keeps_the_hedge(analyze: Analyze) -> None:
+    c = claim(analyze("Hezbollah has apparently stopped hostility towards France."), "hostile_to", "France")
+    assert (c.modality, c.polarity) == ("hedged", "negative")
+
+
+def test_explicit_negation(analyze: Analyze) -> None:
+    c = claim(analyze("Syria did not support Hamas during the war."), "supported", "Hamas")
+    assert (c.modality, c.polarity) == ("negated", "negative")
+    c = claim(analyze("Hamas didn't dare to establish ties with Egypt."), "tied_to", "Egypt")
+    assert c.polarity == "negative"
+
+
+def test_forecast_and_author_opinion_are_speculative(analyze: Analyze) -> None:
+    ctx = analyze("One can say that Iran's relations with Hezbollah will continue and expand.")
+    assert claim(ctx, "tied_to", "Hezbollah", "Iran").modality == "speculative"
+    assert claim(analyze("Russia will support Syria."), "supported", "Syria").modality == "speculative"
+
+
+def test_reported_speech_with_outlet(analyze: Analyze) -> None:
+    ctx = analyze("John Miller said in an interview with Reuters that Iran had trained Hezbollah fighters.")
+    inner = claim(ctx, "trained", "Hezbollah", "Iran")
+    assert inner.modality == "attributed"
+    assert name(ctx, inner.attributed_to) == "John Miller"
+    assert inner.qualifiers["via"] == "Reuters"
+    said = claim(ctx, "said", "trained Hezbollah", "John Miller")
+    assert said.object == LiteralValue("Iran had trained Hezbollah fighters", "text")
+    assert said.qualifiers["via"] == "Reuters"
+
+
+def test_claims_outside_the_reported_clause_stay_asserted(analyze: Analyze) -> None:
+    ctx = analyze("Iran supports Hezbollah. Later John Miller said that Syria had trained Hamas fighters.")
+    assert claim(ctx, "supported", "Hezbollah").modality == "asserted"
+    assert claim(ctx, "trained", "Hamas").modality == "attributed"
+
+
+def test_direct_quote_with_who_clause(analyze: Analyze) -> None:
+    ctx = analyze("The report cites Peter Brown, a former adviser to NATO, who said: \u201cWe know that the "
+                  "money came from abroad.\u201d")
+    said = claim(ctx, "said", "money came from abroad", "Peter Brown")
+    assert said.modality == "asserted"
+
+
+def test_quote_before_speaker(analyze: Analyze) -> None:
+    ctx = analyze("\u201cThe talks have failed completely,\u201d Maria Lopez said on Monday.")
+    assert claim(ctx, "said", "talks have failed", "Maria Lopez")
+
+
+def test_according_to_attributes(analyze: Analyze) -> None:
+    ctx = analyze("According to Amnesty International, Jordan arrested Hamas members in 1999.")
+    c = claim(ctx, "arrested", "Hamas", "Jordan")
+    assert c.modality == "attributed"
+    assert "Amnesty" in name(ctx, c.attributed_to)
+
+
+def test_question_modality(analyze: Analyze) -> None:
+    c = claim(analyze("Does Iran support Hezbollah?"), "supported", "Hezbollah")
+    assert c.modality == "question"
+
+
+def test_alleged_noun_is_hedged(analyze: Analyze) -> None:
+    ctx = analyze("Officials discussed Hamas's alleged ties with Qatar.")
+    assert claim(ctx, "tied_to", "Qatar").modality == "hedged"

@@ -1,0 +1,84 @@
+"""Layout (headings, list items, footnotes) and list items that inherit their introducer's frame."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.structure import build_layout
+from claimgraph.model import LiteralValue
+
+Analyze = Callable[..., DocContext]
+
+BASES = """Hamas, still based in Gaza, had several military camps in the region:
+
+\u2013 Camp Alpha: the headquarters of the organization, 20 km south of Gaza City.
+\u2013 Bravo Camp: 12 km from Rafah
+\u2013 A camp near the town of Khan Younis.
+
+The camps were closed later.
+"""
+
+ATTACKS = """Hezbollah carried out many attacks against Israel in those years.
+The most important attacks are as follows:
+
+- Kidnapping of Israeli soldiers near the border.
+- Bombing the American embassy in Beirut.
+"""
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of every non-blank line."""
+    return [(ln.kind, ln.text.strip()) for ln in build_layout(text).lines if ln.kind != "blank"]
+
+
+def test_layout_classifies_lines() -> None:
+    text = ("Iran and Its Allies\n\nIran supports several groups. These are the main ones:\n"
+            "- Hezbollah in Lebanon\n- Hamas in Gaza*\n\nMore text follows here.\n\n"
+            "* The author meant Islamic Jihad.\n")
+    got = kinds(text)
+    assert got[0] == ("heading", "Iran and Its Allies")
+    assert got[1][0] == "intro"
+    assert [k for k, _ in got[2:4]] == ["item", "item"]
+    assert got[4][0] == "text"
+    assert got[5][0] == "footnote"
+    layout = build_layout(text)
+    assert len(layout.lists) == 1 and len(layout.lists[0].items) == 2
+
+
+def test_star_bullets_without_a_mark_above_are_items() -> None:
+    got = kinds("Groups named in the report:\n* Hamas\n* Hezbollah\n")
+    assert [k for k, _ in got] == ["intro", "item", "item"]
+
+
+def test_base_list_items_inherit_the_owner(analyze: Analyze) -> None:
+    ctx = analyze(BASES)
+    got = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name)
+           for c in ctx.analysis.claims if c.extractor == "claims.list_items"}
+    assert ("Hamas", "headquarters_in", "Camp Alpha") in got
+    assert ("Hamas", "has_base", "Bravo Camp") in got
+    unnamed = [o for s, p, o in got if p == "has_base" and "Khan Younis" in o]
+    assert unnamed and unnamed[0].lower().startswith("camp near")
+    camp = next(c for c in ctx.analysis.claims if c.predicate == "headquarters_in")
+    assert camp.evidence[0].text.startswith("\u2013 Camp Alpha")
+
+
+def test_attack_list_items_take_the_previous_actor(analyze: Analyze) -> None:
+    ctx = analyze(ATTACKS)
+    items = [c for c in ctx.analysis.claims if c.extractor == "claims.list_items"]
+    got = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name) for c in items}
+    assert any(s == "Hezbollah" and p == "kidnapped" and "Israeli soldiers" in o for s, p, o in got)
+    assert any(s == "Hezbollah" and p == "bombed" for s, p, o in got)
+
+
+def test_purpose_lists_make_no_claims(analyze: Analyze) -> None:
+    ctx = analyze("Iran trains Hezbollah members with the following purposes:\n\n"
+                  "- Assassination of Israeli officials,\n- Bombing of bridges.\n")
+    assert not [c for c in ctx.analysis.claims if c.extractor == "claims.list_items"]
+    assert [c for c in ctx.analysis.claims if c.predicate == "trained"]
+
+
+def test_heading_lines_make_no_claims(analyze: Analyze) -> None:
+    ctx = analyze("Syria's Support for Hamas:\n\nThe weather was mild in Damascus that spring.\n")
+    assert not [c for c in ctx.analysis.claims if c.extractor.startswith("claims.")
+                and not isinstance(c.object, LiteralValue)]
