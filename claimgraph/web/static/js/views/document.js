@@ -76,12 +76,14 @@ function segments(text, evidence, target, panel) {
     if (covering.some((e) => e.correction)) classes.push("corrected");
     if (covering.some((e) => e.polarity === "negative")) classes.push("negative");
     if (covering.some((e) => e.status === "superseded")) classes.push("superseded");
+    const open = () => showClaims(panel, covering);
     const mark = h("mark", {
       class: classes.join(" "),
-      tabindex: inTarget ? "-1" : null,
+      tabindex: "0",
+      role: "button",
       title: covering.map((e) => `${e.predicate} (${MODALITY_LABELS[e.modality] || e.modality})`).join("; "),
       data: { claims: covering.map((e) => e.claim_id).join(" "), start: a, end: b },
-      on: { click: () => showClaims(panel, covering) },
+      on: { click: open, keydown: (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); open(); } } },
     }, piece);
     out.push(mark);
   }
