@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 
-from claimgraph.store.schema import metadata
+from claimgraph.store.schema import entities, metadata
 
 # matching keys of every stored entity name: transliteration skeletons, acronyms, name cores
 entity_keys = Table(
@@ -28,3 +28,6 @@ document_sources = Table(
     Column("similarity", Integer),  # percent shingle overlap with copy_of
     Column("signature", JSON, nullable=False, default=list),
 )
+
+# walked from a kept entity to everything merged into it (created by migration 0003_reason)
+ix_entities_merged_into = Index("ix_entities_merged_into", entities.c.merged_into)

@@ -1,4 +1,4 @@
-"""reasoning tables: entity matching keys and document sources
+"""reasoning tables: entity matching keys, document sources, an index on entities.merged_into
 
 Revision ID: 0003_reason
 Revises: 0001_core
@@ -28,6 +28,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("entity_id", "kind", "key", name="uq_entity_key"),
     )
     op.create_index("ix_entity_keys_key", "entity_keys", ["kind", "key"], unique=False)
+    # entity groups are walked from the kept entity to everything merged into it
+    op.create_index("ix_entities_merged_into", "entities", ["merged_into"], unique=False)
     op.create_table(
         "document_sources",
         sa.Column("document_id", sa.String(length=200), nullable=False),
@@ -43,5 +45,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Revert this revision."""
     op.drop_table("document_sources")
+    op.drop_index("ix_entities_merged_into", table_name="entities")
     op.drop_index("ix_entity_keys_key", table_name="entity_keys")
     op.drop_table("entity_keys")
