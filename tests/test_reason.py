@@ -15,7 +15,7 @@ from claimgraph.reason import review as rv
 from claimgraph.reason.conflicts import find_conflicts
 from claimgraph.reason.sources import source_profiles
 from claimgraph.reason.synth import build_analysis, store
-from claimgraph.reason.timeline import as_of
+from claimgraph.reason.timeline import as_of, validity_note
 from claimgraph.store import records
 
 FRONT = ("Red Dawn Front", "Organization")
@@ -227,6 +227,8 @@ def test_present_tense_claims_hold_as_of_their_document_date(engine: Engine) -> 
     with engine.connect() as conn:
         when = as_of(present, conn=conn)
     assert when["as_of"] == "2010-04-01" and when["until"] == "2012" and when["superseded_by"] == [ids["y2012"]]
+    with engine.connect() as conn:
+        assert validity_note(present, conn) == f"as of 2010-04-01; ended 2012 ({ids['y2012']})"
 
 
 def test_headquarters_moved_later_supersedes(engine: Engine) -> None:
@@ -266,6 +268,8 @@ def test_source_profiles_count_hedges_attribution_errata_and_stance(engine: Engi
     assert document["share_unattributed"] == round(2 / 3, 3)
     stance = {s["name"]: s for s in document["stance"]}
     assert stance["Red Dawn Front"]["label"] == "hostile" and stance["Red Dawn Front"]["against"] == 2
+    assert stance["Red Dawn Front"]["predicates"] == {"attacked": 1, "bombed": 1, "killed": 1}
+    assert stance["Mira police"]["predicates"] == {"~attacked": 1, "~killed": 1}
     assert outlet["outlet"] == "voice.example" and outlet["documents"] == ["partisan"]
 
 

@@ -27,7 +27,7 @@ def _stance_marks(schema: PredicateSchema, predicate: str, negative: bool) -> li
 
 def _empty() -> dict[str, Any]:
     return {"claims": 0, "hedged": 0, "attributed": 0, "unattributed": 0, "negated": 0, "errata": 0,
-            "stance": defaultdict(lambda: {"against": 0, "for": 0, "claims": 0})}
+            "stance": defaultdict(lambda: {"against": 0, "for": 0, "claims": 0, "predicates": defaultdict(int)})}
 
 
 def _finish(acc: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -37,7 +37,8 @@ def _finish(acc: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         score = (s["for"] - s["against"]) / max(1, s["for"] + s["against"])
         label = "neutral" if s["for"] == s["against"] else ("hostile" if score < 0 else "favourable")
         stance.append({"entity_id": eid, "name": names.get(eid, eid), "claims": s["claims"], "against": s["against"],
-                       "for": s["for"], "score": round(score, 3), "label": label})
+                       "for": s["for"], "score": round(score, 3), "label": label,
+                       "predicates": dict(sorted(s["predicates"].items()))})
     stance.sort(key=lambda s: (-(s["against"] + s["for"]), -s["claims"], s["name"]))
     return {"claims": n, "share_hedged": round(acc["hedged"] / n, 3) if n else 0.0,
             "share_attributed": round(acc["attributed"] / n, 3) if n else 0.0,
@@ -50,7 +51,8 @@ def source_profiles(conn: Connection) -> list[dict[str, Any]]:
     """One profile per document and one per outlet: claims, hedged/attributed/unattributed shares, errata, stance.
 
     Stance toward an entity counts the document's own-voice claims about it: attacks,
-    designations and allegations against it versus support, agreements and delistings for it.
+    designations and allegations against it versus support, agreements and delistings for it;
+    "predicates" says how it figures ("bombed" as actor, "~designated_terrorist" as the one acted on).
     Rejected claims are left out. Outlet rows have "kind": "outlet"; document rows "kind": "document".
     """
     schema = load_schema()
@@ -86,6 +88,9 @@ def source_profiles(conn: Connection) -> list[dict[str, Any]]:
         for role in ("subject", "object"):
             if ends[role]:
                 acc["stance"][ends[role]]["claims"] += 1
+                # how the entity figures: "bombed" as the actor, "~designated_terrorist" as the one acted on
+                mark = ("" if role == "subject" else "~") + ("not " if negative else "") + r["predicate"]
+                acc["stance"][ends[role]]["predicates"][mark] += 1
         if attributed:
             continue  # someone else's words: not the source's own stance
         for role, sign in _stance_marks(schema, r["predicate"], negative):
@@ -107,6 +112,8 @@ def source_profiles(conn: Connection) -> list[dict[str, Any]]:
         for eid, s in acc["stance"].items():
             for k in ("against", "for", "claims"):
                 total["stance"][eid][k] += s[k]
+            for mark, n in s["predicates"].items():
+                total["stance"][eid]["predicates"][mark] += n
     for outlet in sorted(by_outlet):
         out.append({"kind": "outlet", "outlet": outlet, "documents": outlet_docs[outlet],
                     **_finish(by_outlet[outlet], names)})

@@ -80,3 +80,14 @@ def set_as_of(conn: Connection, document_ids: Iterable[str]) -> int:
                 conn.execute(update(claims).where(claims.c.id == cid).values(qualifiers=q))
                 changed += 1
     return changed
+
+
+def validity_note(claim: dict[str, Any], conn: Connection) -> str | None:
+    """A short line for a profile: "as of 2010-04-01; ended 2012 (c-...)", or None when nothing to say."""
+    when = as_of(claim, conn=conn)
+    parts = []
+    if not when["time"] and when["as_of"]:
+        parts.append(f"as of {when['as_of']}")
+    if when["superseded_by"]:
+        parts.append(f"ended {when['until'] or 'later'} ({', '.join(when['superseded_by'])})")
+    return "; ".join(parts) or None
