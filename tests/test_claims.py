@@ -185,3 +185,9 @@ def test_no_claims_from_headings(analyze: Analyze) -> None:
 def test_degenerate_texts_do_not_fail(analyze: Analyze, text: str) -> None:
     ctx = analyze(text)
     assert "error" not in ctx.scratch
+
+
+def test_weapon_qualifier(analyze: Analyze) -> None:
+    ctx = analyze("Hamas attacked Israel with rockets in 2014.")
+    claims = find(ctx, "attacked", "Israel", "Hamas")
+    assert claims and claims[0].qualifiers.get("weapon") == "rockets"

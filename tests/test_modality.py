@@ -105,3 +105,13 @@ def test_question_modality(analyze: Analyze) -> None:
 def test_alleged_noun_is_hedged(analyze: Analyze) -> None:
     ctx = analyze("Officials discussed Hamas's alleged ties with Qatar.")
     assert claim(ctx, "tied_to", "Qatar").modality == "hedged"
+
+
+def test_claims_verb_and_unnamed_speakers(analyze: Analyze) -> None:
+    ctx = analyze("Hamas claims that Egypt arrested Hamas members. Supporters of the plan say that Qatar "
+                  "funds Hamas.")
+    arrest = claim(ctx, "arrested", "Hamas", "Egypt")
+    assert arrest.modality == "attributed" and name(ctx, arrest.attributed_to) == "Hamas"
+    funding = claim(ctx, "supported", "Hamas", "Qatar")
+    assert funding.modality == "attributed"
+    assert "Supporters" in name(ctx, funding.attributed_to)

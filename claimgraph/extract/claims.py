@@ -182,6 +182,8 @@ class FrameExtractor:
             return []
         agent = F.agent_of(verb)
         subj = self.actors(self.keys(agent, "agent"))
+        if lemma == "work":  # a person working for a body is employment, not collaboration
+            subj = [k for k in subj if self.args.etype(k) != "Person"]
         objs: list[str] = []
         for p in F.patients_of(verb, slots):
             objs += self.keys(p, "patient")
@@ -192,7 +194,22 @@ class FrameExtractor:
         place = self.place_of(verb)
         if place and pred in ("attacked", "bombed", "assassinated", "killed", "arrested", "released"):
             quals["place"] = place
+        weapon = self.weapon_of(verb) if pred in ("attacked", "bombed", "assassinated", "killed") else None
+        if weapon:
+            quals["weapon"] = weapon
         return self.pairs(pred, verb, subj, objs, **quals)
+
+    def weapon_of(self, verb: Token) -> str | None:
+        """'with rockets', 'using a car bomb': the instrument of an attack, as text."""
+        tools = [p for p in F.prep_objects(verb, "with") if self.args.entity_at(p) is None]
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in ("use", "employ", "fire"):
+                tools += [d for d in c.children if d.dep_ == "dobj"]
+        for t in tools:
+            if t.pos_ in ("NOUN", "PROPN"):
+                start, end = self.args.np_text(t, with_of=False)
+                return self.ctx.text[start:end]
+        return None
 
     def place_of(self, verb: Token) -> dict[str, str] | None:
         """'in Iran' attached to an event verb, as an entity reference."""

@@ -172,13 +172,13 @@ class ArgResolver:
         return self.offset + self.doc[left].idx, self.offset + self.doc[right].idx + len(self.doc[right])
 
     def nominal(self, tok: Token, type_: str, with_conj: bool = False) -> str:
-        """A new entity named by the noun phrase at `tok` (for groups no recognizer names)."""
+        """A new entity named by the noun phrase at `tok` (for groups no recognizer names).
+
+        No mention is recorded: a description ("the new regime") is not a name, and name-level
+        scorers and the alias store should not see it as one.
+        """
         start, end = self.np_text(tok, with_conj=with_conj)
-        mention = self.ctx.add_mention(start, end, type_, source="nominal")
-        for t in self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand") or []:
-            if self.at[t.i] is None:
-                self.at[t.i] = mention
-        return self.ctx.find(mention.entity_key)
+        return self.ctx.add_entity(self.ctx.text[start:end], type_)
 
     # ------------------------------------------------------------ resolution
     def examples(self, tok: Token) -> list[Token]:
