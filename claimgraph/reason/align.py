@@ -116,8 +116,8 @@ def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None)
             copy_root = min((root[best], doc_id), key=order)
             if copy_root == doc_id:  # the new document is the earlier one: the cluster now points at it
                 old = root[best]
-                for member, r in list(root.items()):
-                    if r == old:
+                for member, member_root in list(root.items()):
+                    if member_root == old:
                         root[member] = doc_id
                 conn.execute(update(document_sources).where(document_sources.c.copy_of == old)
                              .values(copy_of=doc_id))

@@ -42,8 +42,8 @@ def build_analysis(doc: SourceDocument, entities: Iterable[EntitySpec],
         own = {norm_name(n) for n in entity.aliases}
         entity.attrs["_context"] = sorted({norm_name(n) for e in reps if e is not entity for n in e.aliases
                                            if is_matchable(n)} - own)
-    for spec in claims:
-        fields = dict(spec)
+    for claim_spec in claims:
+        fields: dict[str, Any] = dict(claim_spec)
         subject = key_of[fields.pop("subject")]
         obj = fields.pop("object")
         obj_key: str | LiteralValue = obj if isinstance(obj, LiteralValue) else key_of[obj]

@@ -317,10 +317,10 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
             wanted.setdefault((kind, key), score_kind)
     if wanted:
         conds = [and_(entity_keys.c.kind == k, entity_keys.c.key == v) for k, v in wanted]
-        for row in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type)
+        for hit in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type)
                                 .join(entities, entities.c.id == entity_keys.c.entity_id).where(or_(*conds))):
-            score_kind = wanted[(row.kind, row.key)]
-            note(row.entity_id, row.type, score_kind, f"{score_kind} key {row.key!r}")
+            score_kind = wanted[(hit.kind, hit.key)]
+            note(hit.entity_id, hit.type, score_kind, f"{score_kind} key {hit.key!r}")
     if not found:
         return []
     own_long = [n for n in names if not is_acronym(n) and len(tokens(n)) >= 2]
