@@ -237,3 +237,23 @@ def test_seed_export_reads_back(seed_engine: Engine, tmp_path: Path, fmt: str) -
     # the same store gives the same files
     for a, b in zip(written, again):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_rdf_survives_awkward_ids_and_text(tmp_path: Path) -> None:
+    quote = 'He said: "no \\ way"\n"""and then"""'
+    items: list[tuple[str, dict[str, Any]]] = [
+        ("document", {"id": "feed <7> #a b", "title": "T", "source": "x.jsonl", "published": None,
+                      "sha256": "00", "url": None}),
+        ("entity", {**ANNA, "aliases": ["Ánna “V”"], "geo": None, "external_ids": {}}),
+        ("claim", _claim("c-quote", ANNA, "said", {"value": quote, "type": "text"},
+                         evidence=[{"document_id": "feed <7> #a b", "document": "T", "start": 0, "end": 3,
+                                    "text": quote}])),
+        ("claim", _claim("c-odd", ANNA, "odd predicate/with space", {"value": "x", "type": "text"})),
+    ]
+    graph = rdflib.Graph().parse(_run(RdfExporter(tmp_path), items)[0], format="turtle")
+    claim = rdflib.URIRef("urn:claimgraph:claim:c-quote")
+    assert str(graph.value(claim, rdflib.RDF.object)) == quote
+    doc = graph.value(claim, rdflib.Namespace("http://www.w3.org/ns/prov#").wasDerivedFrom)
+    assert str(graph.value(doc, rdflib.URIRef("http://purl.org/dc/terms/identifier"))) == "feed <7> #a b"
+    assert "Ánna “V”" in {str(o) for o in graph.objects(rdflib.URIRef("urn:claimgraph:entity:e-anna"))}
+    assert graph.value(rdflib.URIRef("urn:claimgraph:claim:c-odd"), rdflib.RDF.predicate) is not None

@@ -4,15 +4,20 @@ A claim is never written as a bare triple (that would state one source's allegat
 fact): it is an `rdf:Statement` and `prov:Entity` with its subject, predicate and object,
 how it is said (modality, polarity, speaker), `prov:wasDerivedFrom` the documents, and
 one evidence node per quoted passage with its character offsets.
+
+The file is written record by record (triples grouped by subject, prefixes declared once)
+rather than built as one in-memory graph, so memory stays flat on a large store; rdflib
+supplies the terms and the escaping of literals.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from claimgraph.export.base import Exporter, RecordKind
@@ -20,11 +25,28 @@ from claimgraph.profile import describe
 
 BASE = "urn:claimgraph:"
 FILE_NAME = "claimgraph.ttl"
+SAFE_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
 def iri(kind: str, identifier: str) -> str:
     """The IRI of a claimgraph record (ids percent-encoded: input document ids may hold anything)."""
     return f"{BASE}{kind}:{quote(identifier, safe='-_.')}"
+
+
+class TripleBuffer:
+    """The triples of the record being written, grouped by subject."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[Any, list[tuple[Any, Any]]] = {}
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        """Keep one triple."""
+        self._blocks.setdefault(triple[0], []).append((triple[1], triple[2]))
+
+    def take(self) -> dict[Any, list[tuple[Any, Any]]]:
+        """The triples kept so far by subject; the buffer is empty afterwards."""
+        blocks, self._blocks = self._blocks, {}
+        return blocks
 
 
 class RdfExporter(Exporter):
@@ -43,13 +65,39 @@ class RdfExporter(Exporter):
         self.PRED = Namespace(f"{BASE}predicate:")
         self.GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
         self.WD = Namespace("http://www.wikidata.org/entity/")
-        self.graph = Graph()
-        for prefix, namespace in (("cg", self.CG), ("cgp", self.PRED), ("prov", PROV), ("dcterms", DCTERMS),
-                                  ("skos", SKOS), ("geo", self.GEO), ("owl", OWL), ("wd", self.WD)):
-            self.graph.bind(prefix, namespace)
+        self.prefixes = {"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "cg": str(self.CG),
+                         "cgp": str(self.PRED), "prov": str(PROV), "dcterms": str(DCTERMS), "skos": str(SKOS),
+                         "geo": str(self.GEO), "owl": str(OWL), "wd": str(self.WD)}
+        # longest namespace first, so that a prefix never swallows part of a longer one
+        self._by_length = sorted(self.prefixes.items(), key=lambda kv: -len(kv[1]))
+        self._names = Graph()  # only its namespace manager is used, to write literal datatypes short
+        for prefix, namespace in self.prefixes.items():
+            self._names.bind(prefix, namespace, override=True, replace=True)
+        self.path = out / FILE_NAME
+        self._fh: IO[str] = self.path.open("w", encoding="utf-8")
+        self._fh.write("".join(f"@prefix {p}: <{n}> .\n" for p, n in self.prefixes.items()) + "\n")
+        self.graph = TripleBuffer()
         self.activity = self._node("activity", "extraction")
         self.graph.add((self.activity, RDF.type, PROV.Activity))
         self.graph.add((self.activity, RDFS.label, self._lit("claimgraph extraction")))
+        self._flush()
+
+    def _term(self, term: Any) -> str:
+        from rdflib import URIRef
+
+        if isinstance(term, URIRef):
+            uri = str(term)
+            for prefix, namespace in self._by_length:
+                if uri.startswith(namespace) and SAFE_LOCAL.match(uri[len(namespace):]):
+                    return f"{prefix}:{uri[len(namespace):]}"
+            return f"<{uri}>"
+        return str(term.n3(self._names.namespace_manager))
+
+    def _flush(self) -> None:
+        """Write the buffered triples, one block per subject in first-seen order."""
+        for subject, pairs in self.graph.take().items():
+            body = " ;\n    ".join(f"{self._term(p)} {self._term(o)}" for p, o in pairs)
+            self._fh.write(f"{self._term(subject)} {body} .\n\n")
 
     def _node(self, kind: str, identifier: str) -> Any:
         from rdflib import URIRef
@@ -62,9 +110,10 @@ class RdfExporter(Exporter):
         return Literal(value, datatype=datatype)
 
     def write(self, kind: RecordKind, record: dict[str, Any]) -> None:
-        """Add the triples of one record."""
+        """Write the triples of one record."""
         {"document": self._document, "entity": self._entity, "claim": self._claim,
          "conflict": self._conflict}.get(kind, lambda _r: None)(record)
+        self._flush()
 
     def _document(self, rec: dict[str, Any]) -> None:
         ns, g = self.ns, self.graph
@@ -82,7 +131,7 @@ class RdfExporter(Exporter):
     def _entity(self, rec: dict[str, Any]) -> None:
         ns, g = self.ns, self.graph
         node = self._node("entity", rec["id"])
-        g.add((node, ns["RDF"].type, self.CG[rec["type"]]))
+        g.add((node, ns["RDF"].type, self.CG[quote(rec["type"], safe="_-.")]))
         g.add((node, ns["RDFS"].label, self._lit(rec["name"])))
         for alias in rec.get("aliases") or []:
             g.add((node, ns["SKOS"].altLabel, self._lit(alias)))
@@ -103,7 +152,7 @@ class RdfExporter(Exporter):
         for cls in (rdf.Statement, prov.Entity, self.CG.Claim):
             g.add((claim, rdf.type, cls))
         g.add((claim, rdf.subject, self._node("entity", rec["subject"]["id"])))
-        g.add((claim, rdf.predicate, self.PRED[rec["predicate"]]))
+        g.add((claim, rdf.predicate, self.PRED[quote(rec["predicate"], safe="_-.")]))
         obj = rec.get("object") or {}
         if obj.get("id"):
             g.add((claim, rdf.object, self._node("entity", obj["id"])))
@@ -161,7 +210,7 @@ class RdfExporter(Exporter):
             g.add((node, self.CG.involves, self._node("claim", claim_id)))
 
     def finalize(self) -> list[Path]:
-        """Serialise the graph as Turtle."""
-        path = self.out / FILE_NAME
-        self.graph.serialize(destination=str(path), format="turtle")
-        return [path]
+        """Close the Turtle file."""
+        self._flush()
+        self._fh.close()
+        return [self.path]
