@@ -18,8 +18,8 @@ branch_labels = ("search",)
 depends_on = None
 
 # (index name, table, columns): lookups the API makes that 0001 has no index for
+# (entities.merged_into is indexed by 0003_reason)
 API_INDEXES: list[tuple[str, str, list[str]]] = [
-    ("ix_search_entities_merged_into", "entities", ["merged_into"]),
     ("ix_search_claims_attributed_to", "claims", ["attributed_to_id"]),
     ("ix_search_claims_status", "claims", ["status"]),
     ("ix_search_claims_modality", "claims", ["modality"]),
