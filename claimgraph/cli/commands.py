@@ -162,9 +162,19 @@ def profile(app: App, name: str, as_json: bool) -> None:
             out.print(f"• {c['kind']}: {c['note']}", markup=False)
 
 
+class FormatOption(click.Option):
+    """--format whose help lists the formats the plugins registered (known only after they load)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        """The usual help with the current list of formats."""
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        return record[0], f"{record[1]} Formats: {', '.join(sorted(plugins.exporters()))}."
+
+
 @click.command()
-@click.option("--format", "fmt", default="jsonl", show_default=True,
-              help="Export format (see the list in `claimgraph export --help`).")
+@click.option("--format", "fmt", cls=FormatOption, default="jsonl", show_default=True, help="Export format.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: settings export.out).")
 @db_option
