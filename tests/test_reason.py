@@ -333,3 +333,14 @@ def test_a_base_held_in_two_years_is_no_conflict_but_two_listing_dates_are(engin
     ])
     [conflict] = kinds(engine)["qualifier"]
     assert "designated_terrorist" in conflict["note"] and "1997" in conflict["note"] and "1999" in conflict["note"]
+
+
+def test_a_failing_cross_source_step_is_logged_not_raised(engine: Engine, monkeypatch: Any, caplog: Any) -> None:
+    from claimgraph.reason import plugin
+
+    def broken(conn: Any, document_ids: list[str]) -> dict[str, Any]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(plugin, "after_ingest", broken)
+    plugin.claimgraph_after_ingest(engine=engine, document_ids=["x"])
+    assert "cross-source steps failed" in caplog.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import click
@@ -13,6 +14,7 @@ from claimgraph.resolve.crossdoc import is_matchable
 from claimgraph.resolve.names import norm_name
 
 CONTEXT_LIMIT = 80
+log = logging.getLogger(__name__)
 
 
 class CoMentionContext:
@@ -50,9 +52,16 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
 
 @hookimpl
 def claimgraph_after_ingest(engine: Engine, document_ids: list[str]) -> None:
-    """Run the cross-source steps in one transaction after a batch is stored."""
-    with engine.begin() as conn:
-        after_ingest(conn, document_ids)
+    """Run the cross-source steps in one transaction after a batch is stored.
+
+    The documents are stored by then; a failure here is logged and rolled back (the next
+    ingest, or `claimgraph conflicts`, still sees every claim) instead of failing the batch.
+    """
+    try:
+        with engine.begin() as conn:
+            after_ingest(conn, document_ids)
+    except Exception:  # noqa: BLE001 - reasoning must never lose an ingest
+        log.exception("cross-source steps failed after storing %d documents", len(document_ids))
 
 
 @hookimpl
