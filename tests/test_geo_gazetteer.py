@@ -106,6 +106,15 @@ def test_document_countries_pick_among_namesakes(gaz: Gazetteer) -> None:
     assert resolve_place(gaz, "k", ["Hit"], near_baghdad, 0.82).place.country == "IQ"
 
 
+def test_loose_spellings_must_lie_near_the_other_places(gaz: Gazetteer) -> None:
+    around_kirkuk = DocPlaces(countries=Counter({"IQ": 3, "IR": 1}), points=[("k", 35.47, 44.39)])
+    res = resolve_place(gaz, "k", ["Huwija"], around_kirkuk, 0.82)
+    assert res is None or distance_km((res.place.lat, res.place.lon), (35.32, 43.77)) < 25
+    # the same kind of loose spelling is taken where it fits the neighbourhood
+    around_tikrit = DocPlaces(countries=Counter({"IQ": 3}), points=[("t", 34.61, 43.68)])
+    assert resolve_place(gaz, "k", ["Shirqat"], around_tikrit, 0.82).place.country == "IQ"
+
+
 def test_no_silent_wrong_guess(gaz: Gazetteer) -> None:
     for name in ("Xqzwvt", "Faezi", "Soviet Union", "Savak"):
         assert resolve_place(gaz, "k", [name], IRAQ_IRAN, 0.82) is None, name

@@ -177,6 +177,10 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     # of the world: geonames files "Nineveh" under New York and "London" under Renton
     if cand.name_score < 1.0 and has_context and not supported:
         return None
+    # a loose spelling in a document that names other towns must lie among them, not merely in
+    # the same (possibly vast) country: "Huwija" in a story about Kirkuk is not Hoveyzeh in Khuzestan
+    if cand.name_score < STRONG and doc.points and not containers and not _nearby(cand.place, doc, key):
+        return None
     if cand.name_score < STRONG and not has_context:
         return None
     return Resolution(cand.place, cand.name_score, total, supported, len(cands))
