@@ -452,22 +452,22 @@ class FrameExtractor:
                 sources += F.prep_objects(rel, "from", "on", "by", "of")
         sources += F.prep_objects(noun, "of")
         values: list[str] = []
-        for s in sources:
-            chain, stack = [s], [s]
+        for src in sources:
+            chain, stack = [src], [src]
             while stack:  # the coordination "Shiism and anti-colonialism", hyphen pieces included
                 for c in stack.pop().children:
                     if c.dep_ == "conj":
                         chain.append(c)
                         stack.append(c)
             right = max(t.i for t in chain)
-            phrase = s.doc[s.left_edge.i: right + 1].text
+            phrase = src.doc[src.left_edge.i: right + 1].text
             for part in re.split(r"\s*(?:,|;|\band\b|\bor\b|&)\s*", phrase):
                 part = re.sub(r"^(?:the|a|an)\s+", "", part.strip(" .")).strip()
                 if part and part not in values:
                     values.append(part)
         out: list[Found] = []
-        for s in subj:
-            out += [Found(s, "ideology", ("text", v), noun) for v in values]
+        for key in subj:
+            out += [Found(key, "ideology", ("text", v), noun) for v in values]
         return out
 
 

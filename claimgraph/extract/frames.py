@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, Union
 
 from spacy.tokens import Token
 
@@ -88,15 +89,18 @@ TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS |
                   | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
 
 
+ObjectRef = Union[str, tuple[str, str]]
+
+
 @dataclass
 class Found:
     """One claim a frame found, before it is stored: keys, predicate and the tokens that carry it."""
 
     subject: str
     predicate: str
-    object: str | tuple[str, str]  # entity key, or ("literal", text) / ("date", text)
+    object: ObjectRef  # entity key, or ("text", value) / ("date", value)
     trigger: Token
-    qualifiers: dict[str, object] = field(default_factory=dict)
+    qualifiers: dict[str, Any] = field(default_factory=dict)
     polarity: str = "positive"
     confidence: float = 0.7
 

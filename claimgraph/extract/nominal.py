@@ -78,9 +78,9 @@ class ArgResolver:
         if self.doc is self.ctx.doc:  # the topic list comes from the whole document's parse
             orgs: list[tuple[int, str]] = []
             for tok in self.doc:
-                m = self.at[tok.i]
-                if m and tok.dep_ in ("nsubj", "nsubjpass") and self.ctx.entity(m.entity_key).type == "Organization":
-                    orgs.append((tok.idx, self.ctx.find(m.entity_key)))
+                found = self.at[tok.i]
+                if found and tok.dep_ in ("nsubj", "nsubjpass") and self.ctx.entity(found.entity_key).type == "Organization":
+                    orgs.append((tok.idx, self.ctx.find(found.entity_key)))
             self.ctx.scratch["subject_orgs"] = orgs
 
     # ------------------------------------------------------------ basic look-ups

@@ -30,6 +30,7 @@ DECADE = re.compile(r"\b(?:the\s+)?((1[5-9]|20)\d0)'?s\b", re.I)
 YEAR = re.compile(rf"\b{_YEAR}\b")
 BEFORE_WORDS = {"before", "until", "till", "prior", "up"}
 AFTER_WORDS = {"after", "since", "following", "from"}
+STATIC_PREDICATES = {"member_of", "leader_of", "ideology"}
 AT_WORDS = {"in", "on", "during", "at", "around", "throughout", "by"}
 
 
@@ -161,8 +162,8 @@ class ClaimTimes:
             if "time" in claim.qualifiers:
                 continue
             anchor = anchor_of(ctx, claim)
-            if anchor is None:
-                continue
+            if anchor is None or (claim.predicate in STATIC_PREDICATES and anchor.token.pos_ == "NOUN"):
+                continue  # "released MKO members including X": the release is dated, not the membership
             unit = unit_at(ctx, anchor.char)
             same_parse = unit is not None and unit.doc is anchor.token.doc
             when = time_near(anchor.token, unit.first if unit and same_parse else 0, extra)

@@ -112,9 +112,9 @@ def record(ctx: DocContext, found: Found, unit: Unit, extractor: str, evidence: 
     obj_value: str | LiteralValue = LiteralValue(obj[1], "date" if obj[0] == "date" else "text") \
         if isinstance(obj, tuple) else obj
     start, end = evidence or (unit.start_char, unit.end_char)
-    for claim in ctx.analysis.claims:  # one reading of one clause is stored once
-        if claim.subject == found.subject and claim.predicate == found.predicate and claim.object == obj_value \
-                and claim.evidence and claim.evidence[0].start == start:
+    for known in ctx.analysis.claims:  # one reading of one clause is stored once
+        if known.subject == found.subject and known.predicate == found.predicate and known.object == obj_value \
+                and known.evidence and known.evidence[0].start == start:
             return None
     claim = ctx.add_claim(found.subject, found.predicate, obj_value, (start, end), extractor,
                           qualifiers=dict(found.qualifiers), polarity=found.polarity, confidence=found.confidence)
