@@ -160,3 +160,23 @@ def test_short_form_next_to_its_long_form_in_one_document_merges(engine: Engine)
          [("Intelligence Service of Varnia", "Organization"), ("Intelligence Service of Ostrava", "Organization")]))
     assert same(engine, "Red Dawn Front", "Red Dawn Front of Varnia")
     assert not same(engine, "Intelligence Service of Varnia", "Intelligence Service of Ostrava")
+
+
+def test_short_articles_without_context_join_the_only_fitting_entity(engine: Engine) -> None:
+    put(engine,
+        (doc("The Red Dawn Front of Varnia took up arms in the hills.", "a"),
+         [("Red Dawn Front of Varnia", "Organization")]),
+        (doc("The RDFV was founded in 1965.", "b"), [("RDFV", "Organization")]),
+        (doc("The Red Dawn Front was founded in 1963.", "c"), [("Red Dawn Front", "Organization")]))
+    assert same(engine, "RDFV", "Red Dawn Front of Varnia")
+    assert same(engine, "Red Dawn Front", "Red Dawn Front of Varnia")
+
+
+def test_initials_that_fit_two_entities_join_neither(engine: Engine) -> None:
+    put(engine,
+        (doc("The Red Dawn Front of Varnia took up arms.", "a"), [("Red Dawn Front of Varnia", "Organization")]),
+        (doc("The Rural Development Fund of Vastland paid farmers.", "b"),
+         [("Rural Development Fund of Vastland", "Organization")]),
+        (doc("The RDFV was founded in 1965.", "c"), [("RDFV", "Organization")]))
+    assert not same(engine, "RDFV", "Red Dawn Front of Varnia")
+    assert not same(engine, "RDFV", "Rural Development Fund of Vastland")

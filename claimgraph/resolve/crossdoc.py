@@ -32,6 +32,7 @@ CONTEXT_STEP = 0.1
 CONTEXT_MAX = 0.3
 CONTEXT_DOCS = 20
 SAME_DOCUMENT = 0.2  # the document also uses a longer or shorter form of the same name
+ONLY_CANDIDATE = 0.2  # an acronym or name form that fits one stored entity and no other
 
 _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("dh", "d"),
              ("th", "t"), ("w", "v"), ("zh", "j"), ("dj", "j"))
@@ -260,14 +261,29 @@ def _acronym_taken(own_long: list[str], own_names: set[str], group_names: set[st
 def _short_and_long_here(names: set[str], group_names: set[str], context: set[str]) -> str | None:
     """A name of the group this document also uses, of which one of our names is the short or long form."""
     named = sorted(g for g in group_names if is_matchable(g) and norm_name(g) in context)
-    if not named:
-        return None
+    return named[0] if named and _short_and_long(names, group_names) else None
+
+
+def _short_and_long(names: set[str], group_names: set[str]) -> str | None:
+    """A name of the group of which one of our names is the short or the long form (Red Dawn Front ⊂ ... of Varnia)."""
     mine = [set(token_skeleton(t) for t in tokens(n)) for n in names if not is_acronym(n)]
     for g in sorted(group_names):
         theirs = set(token_skeleton(t) for t in tokens(g))
         if not is_acronym(g) and any(len(a) >= 2 and len(theirs) >= 2 and (a < theirs or theirs < a) for a in mine):
-            return named[0]
+            return g
     return None
+
+
+def _only_candidate_bonus(conn: Connection, names: set[str], found: dict[str, Match]) -> None:
+    """An acronym, or a short or long form, that fits exactly one stored entity (and no other) is most likely it."""
+    weak = [m for m in found.values() if 0 < m.score < THRESHOLD and not m.by_name]
+    if len(weak) != 1 or any(m.score >= THRESHOLD for m in found.values()):
+        return
+    m = weak[0]
+    group_names = _group_names(conn, group_members(conn, m.group))
+    if any(r.startswith("acro") for r in m.reasons) or _short_and_long(names, group_names):
+        m.score = min(1.0, m.score + ONLY_CANDIDATE)
+        m.reasons.append("the only stored entity these initials or this name form fit")
 
 
 def _context_names(conn: Connection, members: set[str]) -> set[str]:
@@ -345,6 +361,8 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
                 if here:
                     m.score = min(1.0, m.score + SAME_DOCUMENT)
                     m.reasons.append(f"this document also names it {here!r}")
+    if entity.type != "Person":
+        _only_candidate_bonus(conn, names, found)
     if entity.type == "Person" and not any(len(tokens(n)) >= 2 for n in names):
         # a bare surname or one-word name belongs to someone only when exactly one stored person has it
         live = [m for m in found.values() if m.score > 0]
