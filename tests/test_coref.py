@@ -81,3 +81,8 @@ def test_short_person_names_join_the_full_name_but_shared_first_names_do_not(ana
     by_text = {m.text: ctx.entity(m.entity_key).name for m in ctx.analysis.mentions}
     assert by_text.get("Hosseini") == "Karim Hosseini"
     assert by_text.get("Karim") not in ("Karim Hosseini", "Karim Tabrizi")
+
+
+def test_pronoun_in_a_verbless_sentence_is_handled(analyze: Analyze) -> None:
+    ctx = analyze("The Sunrise Front is banned. Its office, in ruins. Their leaders, in exile.")
+    assert "error" not in ctx.scratch

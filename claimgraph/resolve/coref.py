@@ -167,14 +167,14 @@ class Descriptions:
 
 def _is_subject(tok: Token) -> bool:
     """A token heading (or inside) the subject of its clause."""
-    while tok.dep_ in ("compound", "amod", "det", "case") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "det", "case") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
 
 
 def _head_noun(tok: Token) -> Token:
     """The noun a modifier belongs to ('French' → 'officials')."""
-    while tok.dep_ in ("compound", "amod") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -182,11 +182,11 @@ def _head_noun(tok: Token) -> Token:
 def _clause_subjects(tok: Token) -> set[int]:
     """Token indices of the subject of the clause a token sits in (coordinated verbs share theirs)."""
     verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     while True:
         subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        if subjects or verb.dep_ != "conj" or verb.head is verb:
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subjects
         verb = verb.head
 
