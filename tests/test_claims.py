@@ -191,3 +191,11 @@ def test_weapon_qualifier(analyze: Analyze) -> None:
     ctx = analyze("Hamas attacked Israel with rockets in 2014.")
     claims = find(ctx, "attacked", "Israel", "Hamas")
     assert claims and claims[0].qualifiers.get("weapon") == "rockets"
+
+
+def test_stative_opposed_to_and_officials_of_a_country_without_a_table_entry(analyze: Analyze) -> None:
+    ctx = analyze("Hamas was opposed to the Egyptian government. In 1999, Kenyan officials "
+                  "detained Abdullah Ocalan in Nairobi.")
+    assert find(ctx, "opposes", "Egypt", "Hamas")
+    arrest = find(ctx, "arrested", "Ocalan", "Kenya")
+    assert arrest and arrest[0].qualifiers["place"]["name"] == "Nairobi"

@@ -82,3 +82,12 @@ def test_heading_lines_make_no_claims(analyze: Analyze) -> None:
     ctx = analyze("Syria's Support for Hamas:\n\nThe weather was mild in Damascus that spring.\n")
     assert not [c for c in ctx.analysis.claims if c.extractor.startswith("claims.")
                 and not isinstance(c.object, LiteralValue)]
+
+
+def test_attack_items_on_facilities(analyze: Analyze) -> None:
+    ctx = analyze("Hamas carried out many attacks in 2003. The most important attacks are as follows:\n\n"
+                  "- Bombing of a police station in Hebron.\n- Destroying bridges near Jenin.\n")
+    got = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name)
+           for c in ctx.analysis.claims if c.extractor == "claims.list_items"}
+    assert ("Hamas", "bombed", "police station in Hebron") in got or \
+        any(p == "bombed" and "police station" in o for _, p, o in got)

@@ -181,11 +181,16 @@ class FrameExtractor:
         if lemma in ("work",) and not F.prep_objects(verb, "with", "for"):
             return []
         agent = F.agent_of(verb)
+        patients = F.patients_of(verb, slots)
+        if lemma == "oppose" and F.is_passive(verb) and not list(F.children(verb, "agent")):
+            # "was opposed to X" is a state of the subject, not a passive
+            agent = next(F.children(verb, "nsubj", "nsubjpass"), None) or F.left_subject(verb)
+            patients = F.prep_objects(verb, "to")
         subj = self.actors(self.keys(agent, "agent"))
         if lemma == "work":  # a person working for a body is employment, not collaboration
             subj = [k for k in subj if self.args.etype(k) != "Person"]
         objs: list[str] = []
-        for p in F.patients_of(verb, slots):
+        for p in patients:
             objs += self.keys(p, "patient")
         if lemma == "serve":
             objs = [o for o in objs if self.args.etype(o) in ("Organization", "Country", "Group")]
@@ -213,7 +218,8 @@ class FrameExtractor:
 
     def place_of(self, verb: Token) -> dict[str, str] | None:
         """'in Iran' attached to an event verb, as an entity reference."""
-        for p in F.prep_objects(verb, "in", "at"):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for p in F.prep_objects(verb, "in", "at") + [q for o in objects for q in F.prep_objects(o, "in", "at")]:
             key = self.args.entity_at(p)
             if key and self.args.etype(key) in ("Country", "Place"):
                 ent = self.ctx.entity(key)

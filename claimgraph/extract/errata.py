@@ -26,6 +26,7 @@ CORRECTIONS = [
     # "X instead of Y" anywhere in a note
     re.compile(rf"{_TERM.format(name='to')}instead\s+of{_TERM.format(name='from')}(?:[.;)]|$)", re.I),
 ]
+KEEP_TYPES = {"Organization", "Person", "Country", "Group", "Place"}
 SHARED_LEADS = {"by", "in", "at", "of", "to", "from", "on", "the", "a", "an", "with", "against"}
 NOTE_LINE = re.compile(r"^\s*(?:correction|erratum|errata|clarification|editor'?s note)\s*[:.\-]", re.I)
 
@@ -114,7 +115,7 @@ class Errata:
             return
         for claim, role in targets:
             old = ctx.entity(getattr(claim, role))
-            new_type = old.type if old.type in ("Organization", "Person", "Country", "Group") else "Organization"
+            new_type = old.type if old.type in KEEP_TYPES else "Organization"
             right_end = corr.right_start + len(corr.right)
             named = [m for m in ctx.analysis.mentions if m.start == corr.right_start and m.end == right_end]
             if named:  # the recognizer already knows the corrected name

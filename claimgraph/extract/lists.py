@@ -15,6 +15,9 @@ from claimgraph.extract.structure import (ATTACK_ITEM_NOUNS, BASE_ITEM_NOUNS, BU
 from claimgraph.extract.units import parsed, record, resolver_for, unit_at, units_of
 from claimgraph.nlp.pipeline import load_nlp
 
+FACILITY_NOUNS = {"station", "base", "building", "embassy", "office", "bridge", "pipeline", "barracks",
+                  "checkpoint", "convoy", "bus", "train", "airport", "hotel", "market", "school", "mosque", "church",
+                  "headquarters", "post", "prison", "plant", "refinery", "port", "consulate", "court", "ministry"}
 ATTACK_PREDICATES = {"attacked", "bombed", "assassinated", "killed", "kidnapped"}
 ACTOR_TYPES = ("Organization", "Person", "Country", "Group")
 HQ_WORDS = re.compile(r"\b(headquarters?|hq|main base|command centre|command center)\b", re.I)
@@ -115,8 +118,6 @@ class ListItems:
         keys = self.resolve_phrase(start + rest_start, phrase)
         anchor = self.doc_token(start + trigger.start())
         for key in keys:
-            if self.args.etype(key) not in ACTOR_TYPES:
-                continue
             for subj in subjects:
                 if subj != key:
                     self.store(Found(subj, predicate, key, anchor, confidence=0.6), item)
@@ -174,8 +175,9 @@ class ListItems:
         if root.pos_ == "VERB":  # "Bombing X" re-parsed as a verb: take its object
             objs = [c for c in root.children if c.dep_ in ("dobj", "nsubj", "npadvmod", "attr")]
             root = objs[0] if objs else root
-        keys = resolver.resolve(root, "patient")
-        self.args.reindex()  # the fragment may have added nominal mentions
+        keys = [k for k in resolver.resolve(root, "patient") if resolver.etype(k) in ACTOR_TYPES]
+        if not keys and root.lemma_.lower() in FACILITY_NOUNS:
+            keys = [resolver.nominal(root, "Place")]  # "Bombing of a police station": the facility itself
         return keys
 
     def doc_token(self, char: int) -> Token:

@@ -64,7 +64,8 @@ class ArgResolver:
     def reindex(self) -> None:
         """Rebuild the token -> mention index (after mentions were added)."""
         self.at: list[Mention | None] = [None] * len(self.doc)
-        ordered = sorted(self.ctx.analysis.mentions, key=lambda m: m.end - m.start)
+        # longer mentions win; on equal spans a named actor beats a nationality group ("Greek")
+        ordered = sorted(self.ctx.analysis.mentions, key=lambda m: (m.end - m.start, m.type != "Group"))
         limit = self.offset + (len(self.ctx.text) if self.doc is self.ctx.doc else len(self.doc.text))
         for m in ordered:  # longer mentions win: they are written last
             if m.end <= self.offset or m.start >= limit:
@@ -262,15 +263,17 @@ class ArgResolver:
         lemma = tok.lemma_.lower()
         for o in self.owner_tokens(tok):
             if o.dep_ == "amod":
+                named = self.entity_at(o)
+                country_key = named if named and self.etype(named) == "Country" else None
                 country = DEMONYMS.get(o.lower_)
-                if country is None:
+                if country_key is None and country is None:
                     continue
                 if role == "patient" and lemma in PEOPLE_NOUNS:
                     return None  # "American officers were killed": the people, not the state
                 if lemma in INSTITUTION_NOUNS and lemma not in STATE_NOUNS:
                     return None  # "the Syrian parliament" is an actor of its own
                 if lemma in PROXY_NOUNS:
-                    return self.country(country)
+                    return country_key or self.country(str(country))
                 continue
             keys = self._resolve_one(o, "agent", nominal_ok=False)
             if not keys:
