@@ -144,15 +144,23 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     """One type per name in a document: the most trusted, then most frequent, label wins."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     person_words: dict[str, set[str]] = defaultdict(set)
+    written_in_capitals: set[str] = set()
     for c in kept:
         if c.note in ("norp", "demonym"):
             continue
         name = norm_name(c.name or ctx.text[c.start: c.end])
         votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
+        if is_acronym(ctx.text[c.start: c.end]):
+            written_in_capitals.add(name)
         if c.type == "Person" and c.source != "propagated" and " " in name:
             for word in (name.split()[0], name.split()[-1]):
-                person_words[word].add(name)
+                if not ctx.text[c.start: c.end].split()[0].isupper():
+                    person_words[word].add(name)
     for name, counter in votes.items():
+        if name in written_in_capitals:
+            counter.pop("Person", None)  # 'RICS', 'GW': capitals are no person's name
+            if not counter:
+                counter["Organization"] = 1
         # 'Lebed' after 'Alexander Lebed': a lone surname is that person, whatever the model said
         if " " not in name and len(person_words.get(name, ())) == 1:
             counter["Person"] += 3 * sum(counter.values())
@@ -208,7 +216,7 @@ class EntityRecognizer:
                 words = form.split()
                 if len(words) >= 2:
                     for word in (words[-1], words[0]):
-                        if len(word) > 2 and word[0].isupper() and not word.endswith("."):
+                        if len(word) > 2 and word[0].isupper() and not word.endswith(".") and not word.isupper():
                             surname_owner[word].add(norm_name(form))
         for word, owners in surname_owner.items():
             if len(owners) == 1 and word not in forms:  # 'Massoud' of two Massouds stays unmarked

@@ -17,7 +17,7 @@ from claimgraph.resolve.aliases import AliasTable, acronym_candidates
 from claimgraph.resolve.names import is_acronym
 
 # the last (or first, for Camp X) word of a name that says what kind of thing it names
-ORG_CUES = {"organization", "organisation", "party", "front", "movement", "army", "agency", "service", "services",
+ORG_CUES = {"government", "ministry", "organization", "organisation", "party", "front", "movement", "army", "agency", "service", "services",
             "committee", "committees", "council", "ministry", "institute", "center", "centre", "foundation",
             "association", "union", "brigade", "brigades", "corps", "guard", "guards", "league", "bureau",
             "department", "office", "commission", "company", "corporation", "corp", "inc", "ltd", "bank",
@@ -46,7 +46,8 @@ SPEECH_VERBS = {"said", "says", "told", "tells", "stated", "states", "added", "a
                 "explained", "noted", "claimed", "claims", "warned", "declared", "insisted", "believes",
                 "believed", "asserted", "reported", "stressed", "announced", "admitted", "denied", "confirmed"}
 PERSON_TITLES = {"mr", "mrs", "ms", "dr", "brigadier", "major", "captain", "lieutenant", "sergeant", "marshal",
-                 "admiral", "cardinal", "bishop", "rabbi", "sir", "lord", "lady", "emir", "sultan", "shah", "president", "minister", "prime", "sheikh", "ayatollah", "general",
+                 "admiral", "cardinal", "bishop", "rabbi", "sir", "lord", "lady", "emir", "sultan", "shah",
+                 "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "boss", "coach", "striker", "president", "minister", "prime", "sheikh", "ayatollah", "general",
                  "gen", "col", "colonel", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince",
                  "mullah", "imam", "judge", "chancellor", "premier", "secretary", "ambassador", "commander"}
 # 'city of X', 'base in X', 'near the town of X': X is a place
@@ -70,7 +71,9 @@ COLLECTIVE_HEADS = {"lobby", "lobbies", "community", "communities", "diaspora", 
 DATELINE = re.compile(r"(?:^|(?<=\s\.\s)|(?<=\n))([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s*,?\s+"
                       r"(?:\d{4}-\d{2}-\d{2}|\((?:Reuters|AP|AFP)\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                       r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
-_NAME_WORD = r"[A-Z][\w\u2019'.]*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*"
+# a capitalised word (with hyphenated parts: 'Mojahedin-e', 'Al-Qaeda') or initials ('U.S.', 'W.');
+# a full stop ends a word only in initials, so a name never runs over a sentence end
+_NAME_WORD = r"(?:(?:[A-Z]\.)+(?![\w'\u2019])|[A-Z][\w\u2019']*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*)"
 CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*")
 _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
@@ -236,10 +239,14 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
     out = []
     for m in CAPITALISED_NAME.finditer(text):
         start, end = _trim_leading_stopwords(text, m.start(), m.end())
+        possessive = list(re.finditer(r"['\u2019]s\s+", text[start:end]))
+        if possessive:  # "Manchester's Trafford Centre": the name is what follows the possessive
+            start += possessive[-1].end()
         if text[end - 2: end] in ("'s", "\u2019s"):
             end -= 2  # 'Khalq's' → 'Khalq'
-        while end > start and text[end - 1] in ".\u2019'":
+        while end > start and text[end - 1] in "\u2019'":
             end -= 1
+        end = _trim_trailing_stopwords(text, start, end)
         span_text = text[start:end]
         words = re.split(r"[\s\-]+", span_text)
         if len(words) < 2 or span_text.isupper():
@@ -247,7 +254,10 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         lower_words = [w.lower().strip(".\u2019'") for w in words]
         if lower_words[0] in PERSON_TITLES and all(w[:1].isupper() for w in words[1:]) and len(words) <= 4 \
                 and not set(lower_words) & ORG_CUES:
-            name_start = start + span_text.index(words[1], len(words[0]))
+            n_titles = 1
+            while n_titles < len(words) - 1 and lower_words[n_titles] in PERSON_TITLES:
+                n_titles += 1  # 'Prime Minister Thaksin Shinawatra'
+            name_start = start + span_text.index(words[n_titles], len(" ".join(words[:n_titles])))
             out.append(Candidate(name_start, end, "Person", "rule", 2.5))  # 'Brigadier Anatoly Sverdin'
             continue
         # 'Intelligence Service of Iran': the words before 'of' say what it is
@@ -269,10 +279,9 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
                 type_ = "Place"
             elif acronym_candidates(span_text) & doc_acronyms:
                 type_ = "Organization"
-            elif len(words) <= 3 and _speech_verb_after(text, end) and not span_text.isupper():
-                type_ = "Person"  # 'Rodney Eyles said'
-            elif len(words) <= 3 and re.search(r"\baccording to\s+$", text[max(0, start - 20): start]):
-                type_ = "Person"
+            elif looks_like_person_name(span_text) and (
+                    _speech_verb_after(text, end) or re.search(r"\baccording to\s+$", text[max(0, start - 20): start])):
+                type_ = "Person"  # 'Rodney Eyles said', 'according to Rodney Eyles'
         if type_:
             out.append(Candidate(start, end, type_, "rule", 2.5))
     return out
@@ -284,6 +293,34 @@ def camp_candidates(text: str) -> list[Candidate]:
     for m in re.finditer(r"\bCamp\s+[A-Z][\w\-]+|\b[A-Z][\w\-]+\s+Camp\b", text):
         out.append(Candidate(m.start(), m.end(), "Place", "rule", 2.5))
     return out
+
+
+_FOREIGN_ARTICLES = {"der", "die", "das", "la", "le", "les", "los", "las", "il", "el", "de", "du", "al"}
+_NON_NAME_WORDS = {"government", "financial", "societies", "holdings", "international", "national", "federal",
+                   "capital", "partners", "securities", "insurance", "energy", "systems", "media", "motors",
+                   "re", "bros", "brothers", "sons", "airlines", "technologies", "industries", "group"}
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Two or three capitalised words, none a cue word, country, nationality or connector: 'Rodney Eyles'
+    may be a person; 'Swiss Re', 'Agence France Presse', 'Lloyds of London' may not."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or name.isupper():
+        return False
+    lower = [w.lower().strip(".\u2019'") for w in words]
+    if lower[0] in _FOREIGN_ARTICLES or set(lower) & (ORG_CUES | PLACE_CUES | EVENT_CUES | _NON_NAME_WORDS
+                                                      | {"of", "for", "and", "the", "on"}):
+        return False
+    return all(w[:1].isupper() and not country_of(w) and not demonym_country(w) for w in words)
+
+
+def _trim_trailing_stopwords(text: str, start: int, end: int) -> int:
+    """Drop trailing capitalised function words ('U.S. The' → 'U.S.')."""
+    while True:
+        m = re.search(r"\s+([A-Z][a-z]*)$", text[start:end])
+        if not m or m.group(1).lower() not in STOP_WORDS:
+            return end
+        end = start + m.start()
 
 
 def _speech_verb_after(text: str, end: int) -> bool:
@@ -318,9 +355,8 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
         cand.type = "Person"
         return cand
     speech = re.match(r"^\s+([a-z]+)\b", after)
-    two_word_name = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not name.isupper()
-    if (speech and speech.group(1) in SPEECH_VERBS and two_word_name and cand.type == "Organization"
-            and not (set(lower_words) & ORG_CUES) and not table.lookup(name)):
+    if (speech and speech.group(1) in SPEECH_VERBS and looks_like_person_name(name) and cand.type == "Organization"
+            and not table.lookup(name)):
         cand.type = "Person"
         return cand
     title = re.search(r"\b([A-Z][a-z]+)\.?\s+$", before)

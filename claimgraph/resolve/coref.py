@@ -96,7 +96,8 @@ class Descriptions:
                     counts[key] = counts.get(key, 0) + 1
                 last_seen[key] = sent
                 seen_in.setdefault(sent, set()).add(key)
-                if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"}:
+                if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"} \
+                        and not ctx.entity(key).attrs.get("nationality"):
                     subjects.append((sent, tok.i, key))
                 continue
             desc = descriptions.get(tok.idx)
