@@ -229,3 +229,19 @@ def test_text_without_capitals_still_gets_table_names_and_mentions(analyze: Anal
 def test_speaker_missed_by_the_model_is_a_person(analyze: Analyze) -> None:
     ctx = analyze("The ceasefire held overnight, Dariush Kavehzadeh told reporters in the capital.")
     assert entity_at(ctx, "Dariush Kavehzadeh") == ("Dariush Kavehzadeh", "Person")
+
+
+def test_names_stop_at_sentence_ends_and_possessives(analyze: Analyze) -> None:
+    ctx = analyze("The deal was signed in Oslo on Monday. Bombardier Holdings said it would appeal. "
+                  "Lagos's Marina Trading Company closed.")
+    texts = {m.text for m in ctx.analysis.mentions}
+    assert not any("Monday. " in t or ". Bombardier" in t for t in texts)
+    assert "Marina Trading Company" in texts
+
+
+def test_organizations_that_speak_are_not_people(analyze: Analyze) -> None:
+    ctx = analyze("Swiss Re said profits fell. Agence France Presse said the road was shut. "
+                  "Lloyds of London said claims rose.")
+    for name in ("Swiss Re", "Agence France Presse", "Lloyds of London"):
+        found = entity_at(ctx, name)
+        assert found is None or found[1] != "Person", name
