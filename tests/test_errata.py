@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.errata import find_corrections
+from claimgraph.extract.structure import build_layout
 
 Analyze = Callable[..., DocContext]
 
@@ -68,3 +69,15 @@ def test_unmarked_correction_note_finds_the_passage(analyze: Analyze) -> None:
 def test_text_without_notes_is_untouched(analyze: Analyze) -> None:
     ctx = analyze("Hezbollah bombed the Syrian parliament* in 1982.\n")
     assert not [c for c in ctx.analysis.claims if "correction" in c.qualifiers]
+
+
+def test_numbered_and_dagger_marks() -> None:
+    text = ("Hamas bombed the ministry[1] and the bank\u2020 in 2001.\n\n"
+            "[1] The author should have said \u201cDefense Ministry\u201d instead of \u201cministry\u201d\n"
+            "\u2020 Correction: not \u201cbank\u201d but \u201cpost office\u201d.\n")
+    lines = [(ln.start, ln.end) for ln in build_layout(text).lines if ln.kind == "footnote"]
+    assert len(lines) == 2
+    notes = find_corrections(text, lines)
+    assert [(n.wrong, n.right) for n in notes] == [("ministry", "Defense Ministry"), ("bank", "post office")]
+    assert text[notes[0].mark_pos:notes[0].mark_pos + 3] == "[1]"
+    assert text[notes[1].mark_pos] == "\u2020"

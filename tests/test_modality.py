@@ -115,3 +115,8 @@ def test_claims_verb_and_unnamed_speakers(analyze: Analyze) -> None:
     funding = claim(ctx, "supported", "Hamas", "Qatar")
     assert funding.modality == "attributed"
     assert "Supporters" in name(ctx, funding.attributed_to)
+
+
+def test_no_longer_is_negative(analyze: Analyze) -> None:
+    c = claim(analyze("France no longer supports Hezbollah."), "supported", "Hezbollah", "France")
+    assert c.polarity == "negative"

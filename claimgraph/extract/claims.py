@@ -291,8 +291,10 @@ class FrameExtractor:
             holder = next(F.children(verb.head, "nsubj"), None)
         else:
             holder = next(F.children(verb, "nsubj", "nsubjpass"), None)
-        subj = [k for k in self.keys(holder, "agent", nominal_ok=False)
-                if self.args.etype(k) in ("Organization", "Group", "Person")]
+        # a participle after a coordination describes its nearest noun only ("X and the unit stationed in Y")
+        found = self.args.resolve_one(holder, "agent", nominal_ok=False) if verb.dep_ == "acl" and holder is not None \
+            else self.keys(holder, "agent", nominal_ok=False)
+        subj = [k for k in found if self.args.etype(k) in ("Organization", "Group")]
         places = [k for p in F.prep_objects(verb, "in", "at") for k in self.keys(p, "patient", nominal_ok=False)]
         places = [k for k in places if self.args.etype(k) in ("Country", "Place")]
         return self.pairs(pred, verb, subj, places)

@@ -208,6 +208,10 @@ class ArgResolver:
                     keys.append(key)
         return keys
 
+    def resolve_one(self, tok: Token, role: str = "agent", nominal_ok: bool = True) -> list[str]:
+        """Entity keys one noun names, without following its coordination."""
+        return self._resolve_one(tok, role, nominal_ok)
+
     def _resolve_one(self, tok: Token, role: str, nominal_ok: bool) -> list[str]:
         examples = self.examples(tok)
         if examples:
