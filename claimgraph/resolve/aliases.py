@@ -176,9 +176,24 @@ class ResolveAliases:
             if _compatible(ctx.entity(long_key).type, ctx.entity(short_key).type):
                 ctx.merge(long_key, short_key)
         self._acronyms(ctx)
+        self._plurals(ctx)
         for m in ctx.analysis.mentions:  # a merged name takes its entity's type ('Savak' was read as a place)
             if m.source not in ("norp", "demonym"):
                 m.type = ctx.entity(m.entity_key).type
+
+    @staticmethod
+    def _plurals(ctx: DocContext) -> None:
+        """'Neocon' and 'Neocons' in one document: one group (people's names are left alone)."""
+        by_norm: dict[str, str] = {}
+        for key in [k for k in ctx.analysis.entities if ctx.find(k) == k]:
+            ent = ctx.entity(key)
+            if ent.type not in ("Person",) and not is_acronym(ent.name):
+                by_norm.setdefault(norm_name(ent.name), key)
+        for norm, key in list(by_norm.items()):
+            if len(norm) > 3 and norm.endswith("s") and norm[:-1] in by_norm:
+                other = by_norm[norm[:-1]]
+                if _compatible(ctx.entity(other).type, ctx.entity(key).type):
+                    ctx.merge(other, key)
 
     def _acronyms(self, ctx: DocContext) -> None:
         roots = [k for k in ctx.analysis.entities if ctx.find(k) == k]
