@@ -199,3 +199,23 @@ def test_stative_opposed_to_and_officials_of_a_country_without_a_table_entry(ana
     assert find(ctx, "opposes", "Egypt", "Hamas")
     arrest = find(ctx, "arrested", "Ocalan", "Kenya")
     assert arrest and arrest[0].qualifiers["place"]["name"] == "Nairobi"
+
+
+def test_relative_clause_founding_and_description_based_in(analyze: Analyze) -> None:
+    ctx = analyze("Hezbollah, which was formed in 1982, is a Shia militant group based in Lebanon.")
+    assert [c for c in find(ctx, "founded_in", subject="Hezbollah") if c.object == LiteralValue("1982", "date")]
+    assert find(ctx, "based_in", "Lebanon", "Hezbollah")
+    assert not find(ctx, "based_in", "Lebanon", "Shia")
+
+
+def test_funding_received_and_weapons_provided(analyze: Analyze) -> None:
+    ctx = analyze("Hamas receives funding from Qatar. Iran provided Hezbollah with weapons in 2006.")
+    assert find(ctx, "supported", "Hamas", "Qatar")
+    assert find(ctx, "supported", "Hezbollah", "Iran")
+    assert not find(analyze("Iran provided details about the meeting."), "supported")
+
+
+def test_ban_in_a_country_is_that_country_restricting(analyze: Analyze) -> None:
+    ctx = analyze("Hezbollah was banned in Germany in 2020.")
+    claims = find(ctx, "restricted", "Hezbollah", "Germany")
+    assert claims and claims[0].qualifiers["time"]["start"] == "2020"

@@ -120,3 +120,10 @@ def test_claims_verb_and_unnamed_speakers(analyze: Analyze) -> None:
 def test_no_longer_is_negative(analyze: Analyze) -> None:
     c = claim(analyze("France no longer supports Hezbollah."), "supported", "Hezbollah", "France")
     assert c.polarity == "negative"
+
+
+def test_denial_makes_the_reported_claim_negative(analyze: Analyze) -> None:
+    ctx = analyze("Hassan Nasrallah denied that Hezbollah had attacked Cyprus.")
+    c = claim(ctx, "attacked", "Cyprus", "Hezbollah")
+    assert (c.modality, c.polarity) == ("attributed", "negative")
+    assert name(ctx, c.attributed_to) == "Hassan Nasrallah"

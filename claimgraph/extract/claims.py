@@ -22,6 +22,7 @@ OVERTHROW_HEADS = {"seek", "call", "want", "demand", "plan", "aim", "advocate", 
 OVERTHROW_VERBS = {"overthrow", "topple", "oust", "bring", "destroy", "remove", "unseat"}
 WANT_VERBS = {"seek", "aim", "try", "want", "plan", "attempt", "strive", "intend", "work", "vow", "struggle"}
 BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
+RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain"}
 GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}
 DATE_LABELS = {"DATE"}
 
@@ -59,6 +60,7 @@ class FrameExtractor:
         """Entity keys for an argument token, looking through 'a number of X' to X."""
         if tok is None:
             return []
+        tok = F.antecedent(tok)  # "Hamas, which was founded in 1987": Hamas
         if tok.lemma_.lower() in QUANT_NOUNS or tok.pos_ == "NUM":
             inner = F.prep_objects(tok, "of")
             if inner and not (tok.lemma_.lower() == "group" and self.args.entity_at(tok)):
@@ -178,6 +180,8 @@ class FrameExtractor:
             return []
         if lemma == "call" and not F.prep_objects(verb, "on"):
             return []
+        if lemma in ("provide", "supply") and not F.prep_objects(verb, "with"):
+            return []  # "provided Hezbollah with weapons" is support; "provided details" is not
         if lemma in ("work",) and not F.prep_objects(verb, "with", "for"):
             return []
         agent = F.agent_of(verb)
@@ -187,6 +191,10 @@ class FrameExtractor:
             agent = next(F.children(verb, "nsubj", "nsubjpass"), None) or F.left_subject(verb)
             patients = F.prep_objects(verb, "to")
         subj = self.actors(self.keys(agent, "agent"))
+        if not subj and pred in ("restricted", "designated_terrorist", "expelled") and F.is_passive(verb):
+            # "Hezbollah was banned in Germany": the state where it was banned did the banning
+            subj = [k for p in F.prep_objects(verb, "in") for k in self.keys(p, "agent", False)
+                    if self.args.etype(k) == "Country"]
         if lemma == "work":  # a person working for a body is employment, not collaboration
             subj = [k for k in subj if self.args.etype(k) != "Person"]
         objs: list[str] = []
@@ -285,6 +293,8 @@ class FrameExtractor:
             verb.lower_, F.BASED_VERBS.get(verb.lemma_.lower(), "based_in"))
         if verb.dep_ == "acl":
             holder: Token | None = verb.head
+            if verb.head.dep_ == "attr":  # "X is a militant group based in Y"
+                holder = F.copula_subject(verb.head) or verb.head
         elif F.is_passive(verb):
             holder = next(F.children(verb, "nsubjpass"), None)
         elif verb.dep_ in ("acomp", "oprd") or verb.head.lemma_ == "be":
@@ -394,10 +404,13 @@ class FrameExtractor:
                 agent = F.agent_of(verb)
                 givers = [agent] if agent is not None else []
             receivers += list(F.children(verb, "dative")) + F.prep_objects(verb, "to")
+        if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS:
+            receivers.append(F.agent_of(verb))  # "Hamas receives funding from Qatar"
+            givers += F.prep_objects(verb, "from")
         if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and not givers:
             return []
         subj = self.actors([k for g in givers for k in self.keys(g, "agent")])
-        objs = self.actors([k for r in receivers for k in self.keys(r, "patient", False)])
+        objs = self.actors([k for r in receivers if r is not None for k in self.keys(r, "patient", False)])
         roles = F.roles_of(noun)
         quals = {"role": ", ".join(roles)} if roles else {}
         return self.pairs("supported", noun, subj, objs, **quals)

@@ -14,6 +14,7 @@ VERB_FRAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "support": ("supported", ("dobj",)), "back": ("supported", ("dobj",)), "fund": ("supported", ("dobj",)),
     "finance": ("supported", ("dobj",)), "arm": ("supported", ("dobj",)), "sponsor": ("supported", ("dobj",)),
     "bankroll": ("supported", ("dobj",)), "equip": ("supported", ("dobj",)),
+    "provide": ("supported", ("dobj",)), "supply": ("supported", ("dobj",)),
     "oppose": ("opposes", ("dobj", "to")), "resist": ("opposes", ("dobj",)),
     "fight": ("hostile_to", ("dobj", "against")),
     "attack": ("attacked", ("dobj",)), "bomb": ("bombed", ("dobj",)), "assassinate": ("assassinated", ("dobj",)),

@@ -31,7 +31,8 @@ CLAUSE_EDGES = {"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 SPEECH_VERBS = {"say", "tell", "state", "claim", "allege", "assert", "declare", "argue", "insist", "write",
                 "report", "announce", "explain", "stress", "warn", "suggest", "maintain", "add", "contend",
                 "admit", "acknowledge", "confirm", "reveal", "disclose", "charge", "accuse", "testify",
-                "emphasize", "emphasise", "note", "believe", "deny"}
+                "emphasize", "emphasise", "note", "believe", "deny", "reject", "dismiss"}
+DENIAL_VERBS = {"deny", "reject", "dismiss"}
 SPEAKER_NOUNS = {"supporter", "critic", "analyst", "expert", "official", "source", "witness", "observer",
                  "member", "activist", "diplomat", "spokesman", "spokesperson", "resident", "journalist"}
 OPEN_QUOTES = "\"\u201c\u201d\u201e\u00ab"
@@ -59,6 +60,7 @@ class Speech:
     token: Token
     offset: int = 0
     via: str | None = None
+    denied: bool = False  # "X denied that ...": the speaker says the content is false
 
 
 def _set_modality(claim: Claim, modality: str) -> None:
@@ -93,6 +95,8 @@ class ClaimModality:
                 if sp.start <= anchor.char < sp.end and ctx.find(claim.subject) != sp.speaker:
                     claim.modality = "attributed"
                     claim.attributed_to = sp.speaker
+                    if sp.denied:
+                        claim.polarity = "negative"
                     if sp.via:
                         claim.qualifiers["via"] = sp.via
         kept: list[Speech] = []
@@ -103,7 +107,8 @@ class ClaimModality:
             unit = unit_at(ctx, sp.token.idx + sp.offset)
             if unit is None:
                 continue
-            found = Found(sp.speaker, "said", ("text", sp.text), sp.token, confidence=0.8)
+            found = Found(sp.speaker, "said", ("text", sp.text), sp.token, confidence=0.8,
+                          polarity="negative" if sp.denied else "positive")
             if sp.via:
                 found.qualifiers["via"] = sp.via
             record(ctx, found, unit, "annotate.speech", offset=sp.offset)
@@ -222,7 +227,8 @@ class ClaimModality:
                     right -= 1
                 start, end = off + doc[left].idx, off + doc[right].idx + len(doc[right])
                 words = ctx.text[start:end].strip(" " + OPEN_QUOTES + CLOSE_QUOTES)
-                out.append(Speech(speakers[0], start, end, words, tok, off, via=self.outlet(tok)))
+                out.append(Speech(speakers[0], start, end, words, tok, off, via=self.outlet(tok),
+                                  denied=tok.lemma_.lower() in DENIAL_VERBS))
             for tok in according:
                 to = tok.nbor(1) if tok.i + 1 < len(doc) else None
                 if to is None or to.lower_ != "to" or tok.i + 2 >= len(doc):

@@ -225,9 +225,9 @@ class ArgResolver:
         if lemma in ANAPHOR_NOUNS:
             # "the Hamas movement", "the MKO organization": the name modifying the noun is the group
             for c in tok.children:
-                if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+                if c.dep_ in ("compound", "nmod") and c.i < tok.i:
                     named = self.entity_at(c)
-                    if named and self.etype(named) in ("Organization", "Group"):
+                    if named and self.etype(named) == "Organization":
                         return [named]
         if tok.pos_ == "PRON" or (lemma in ANAPHOR_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children)):
