@@ -405,12 +405,13 @@ class FrameExtractor:
                 givers = [agent] if agent is not None else []
             receivers += list(F.children(verb, "dative")) + F.prep_objects(verb, "to")
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS:
-            receivers.append(F.agent_of(verb))  # "Hamas receives funding from Qatar"
+            holder = F.agent_of(verb)  # "Hamas receives funding from Qatar"
+            receivers += [holder] if holder is not None else []
             givers += F.prep_objects(verb, "from")
         if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and not givers:
             return []
         subj = self.actors([k for g in givers for k in self.keys(g, "agent")])
-        objs = self.actors([k for r in receivers if r is not None for k in self.keys(r, "patient", False)])
+        objs = self.actors([k for r in receivers for k in self.keys(r, "patient", False)])
         roles = F.roles_of(noun)
         quals = {"role": ", ".join(roles)} if roles else {}
         return self.pairs("supported", noun, subj, objs, **quals)
