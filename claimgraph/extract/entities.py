@@ -8,7 +8,7 @@ name by vote, then marks every other occurrence of a found name in the document 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from spacy.tokens import Span
 
@@ -142,7 +142,7 @@ def select(cands: list[Candidate]) -> list[Candidate]:
 
 def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     """One type per name in a document: the most trusted, then most frequent, label wins."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     person_words: dict[str, set[str]] = defaultdict(set)
     written_in_capitals: set[str] = set()
     for c in kept:
@@ -164,7 +164,8 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
         # 'Lebed' after 'Alexander Lebed': a lone surname is that person, whatever the model said
         if " " not in name and len(person_words.get(name, ())) == 1:
             counter["Person"] += 3 * sum(counter.values())
-    return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+    # ties keep the first type voted for (dicts keep insertion order)
+    return {name: max(counter, key=lambda t: counter[t]) for name, counter in votes.items()}
 
 
 class EntityRecognizer:

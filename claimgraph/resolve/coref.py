@@ -103,25 +103,25 @@ class Descriptions:
             desc = descriptions.get(tok.idx)
             if desc is not None and not _new_referent(ctx.text, desc.start(), desc.group(1)):
                 recent = set().union(*(seen_in.get(k, set()) for k in range(sent - WINDOW_SENTENCES, sent + 1)))
-                key = self._salient(ctx, counts, recent, last_seen)
-                if key is not None:
-                    m = self._add(ctx, added, desc.start(), desc.end(), key)
-                    counts[key] = counts.get(key, 0) + 1
-                    last_seen[key] = sent
-                    seen_in.setdefault(sent, set()).add(key)
+                target = self._salient(ctx, counts, recent, last_seen)
+                if target is not None:
+                    m = self._add(ctx, added, desc.start(), desc.end(), target)
+                    counts[target] = counts.get(target, 0) + 1
+                    last_seen[target] = sent
+                    seen_in.setdefault(sent, set()).add(target)
                     end_tok = doc.char_span(desc.start(), desc.end(), alignment_mode="expand")
                     for t in end_tok or []:
                         by_token[t.i] = m
                         if _is_subject(t):
-                            subjects.append((sent, t.i, key))
+                            subjects.append((sent, t.i, target))
                 continue
             if tok.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS and not _expletive(ctx.text, tok):
-                key = self._pronoun(ctx, tok, subjects, sent)
-                if key is not None:
-                    m = self._add(ctx, added, tok.idx, tok.idx + len(tok.text), key)
+                antecedent = self._pronoun(ctx, tok, subjects, sent)
+                if antecedent is not None:
+                    m = self._add(ctx, added, tok.idx, tok.idx + len(tok.text), antecedent)
                     by_token[tok.i] = m
                     if _is_subject(tok):
-                        subjects.append((sent, tok.i, key))
+                        subjects.append((sent, tok.i, antecedent))
         ctx.analysis.mentions.extend(added)
 
     @staticmethod
