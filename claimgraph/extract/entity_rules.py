@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
@@ -47,7 +47,8 @@ SPEECH_VERBS = {"said", "says", "told", "tells", "stated", "states", "added", "a
                 "believed", "asserted", "reported", "stressed", "announced", "admitted", "denied", "confirmed"}
 PERSON_TITLES = {"mr", "mrs", "ms", "dr", "brigadier", "major", "captain", "lieutenant", "sergeant", "marshal",
                  "admiral", "cardinal", "bishop", "rabbi", "sir", "lord", "lady", "emir", "sultan", "shah",
-                 "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "boss", "coach", "striker", "president", "minister", "prime", "sheikh", "ayatollah", "general",
+                 "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "boss", "coach", "striker",
+                 "director", "manager", "deputy", "vice", "president", "minister", "prime", "sheikh", "ayatollah", "general",
                  "gen", "col", "colonel", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince",
                  "mullah", "imam", "judge", "chancellor", "premier", "secretary", "ambassador", "commander"}
 # 'city of X', 'base in X', 'near the town of X': X is a place
@@ -89,6 +90,11 @@ COMMUNITY_WORDS = {"Muslim", "Muslims", "Moslem", "Moslems", "Christian", "Chris
 COMMON_ABBREVIATIONS = {"GMT", "UTC", "TV", "CEO", "CFO", "GDP", "GNP", "AIDS", "HIV", "DNA", "OK", "PM", "AM", "PS",
                         "FAQ", "ID", "PC", "IT", "VAT", "IPO", "RPG", "AK", "IED", "SUV", "CD", "DVD", "PR", "HQ",
                         "MP", "MPS", "MW", "KM", "KG", "MM", "BC", "AD", "CET", "EST", "PST", "NB", "USD", "EUR"}
+# capitalised words that open a sentence or a date, not a name ('August National Association ...')
+LEADING_NON_NAME_WORDS = {"thus", "following", "despite", "however", "former", "january", "february", "march",
+                          "april", "may", "june", "july", "august", "september", "october", "november",
+                          "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                          "meanwhile", "moreover", "yesterday", "today", "earlier", "later", "since", "after"}
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -189,8 +195,15 @@ def _mostly_capitals(sent: Span) -> bool:
     return bool(letters) and sum(1 for t in letters if t.is_upper) >= 0.6 * len(letters)
 
 
-def in_capitals_run(doc: Doc, start: int, end: int) -> bool:
-    """True when the words next to tokens [start, end) are in capitals too: a headline, not a name."""
+def _after(doc: Doc, tok: Token) -> str:
+    """The whitespace and next two tokens after a token (for label checks)."""
+    nxt = doc[tok.i + 1: tok.i + 3]
+    return tok.whitespace_ + nxt.text_with_ws if len(nxt) else tok.whitespace_
+
+
+def in_capitals_run(doc: Doc, start: int, end: int, either_side: bool = False) -> bool:
+    """True when the words next to tokens [start, end) are in capitals too: a headline, not a name
+    (`either_side`: one neighbour of three capitals or more is enough)."""
     def neighbour(i: int, step: int) -> str | None:
         while 0 <= i < len(doc):
             if doc[i].is_alpha:
@@ -200,6 +213,8 @@ def in_capitals_run(doc: Doc, start: int, end: int) -> bool:
 
     sides = [neighbour(start - 1, -1), neighbour(end, 1)]
     capitals = [w for w in sides if w is not None and w.isupper() and len(w) > 1]
+    if either_side and any(len(w) >= 3 for w in capitals):
+        return True
     return len(capitals) == 2 or (len(capitals) == 1 and None in sides)
 
 
@@ -213,8 +228,10 @@ def acronym_candidates_in(doc: Doc) -> list[Candidate]:
             text = tok.text
             if not is_acronym(text) or len(text.replace(".", "")) > 6 or ROMAN.match(text):
                 continue
-            if in_capitals_run(doc, tok.i, tok.i + 1):
+            if in_capitals_run(doc, tok.i, tok.i + 1, either_side=True):
                 continue
+            if re.match(r"\s+[-:]\s", _after(doc, tok)):
+                continue  # 'NOTE - ...', 'AMT : 1,200,000': a label, not a name
             if text.lower() in STOP_WORDS or text.replace(".", "") in COMMON_ABBREVIATIONS \
                     or (tok.i == sent.start and len(text) < 3):
                 continue
@@ -227,7 +244,7 @@ def _trim_leading_stopwords(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence-initial capitalised function words ('Before', 'The', 'Thus') from a name."""
     while True:
         m = re.match(r"([A-Z][a-z]*)\s+", text[start:end])
-        if not m or m.group(1).lower() not in STOP_WORDS | {"thus", "following", "despite", "however", "former"}:
+        if not m or m.group(1).lower() not in STOP_WORDS | LEADING_NON_NAME_WORDS:
             return start, end
         start += m.end()
 
