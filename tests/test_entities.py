@@ -245,3 +245,9 @@ def test_organizations_that_speak_are_not_people(analyze: Analyze) -> None:
     for name in ("Swiss Re", "Agence France Presse", "Lloyds of London"):
         found = entity_at(ctx, name)
         assert found is None or found[1] != "Person", name
+
+
+def test_names_in_a_title_line_are_kept(analyze: Analyze) -> None:
+    ctx = analyze("Orvano Telecom Profit Jumps\n\nQuarterly profits at Orvano Telecom rose, the firm said.")
+    starts = [m.start for m in ctx.analysis.mentions if m.text == "Orvano Telecom"]
+    assert 0 in starts and len(starts) == 2

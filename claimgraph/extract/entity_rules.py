@@ -134,7 +134,8 @@ def covers_heading(start: int, end: int, headings: list[tuple[int, int]], text: 
             line = text[hs:he]
             line_words = len(line.split())
             span_words = len(text[start:end].split())
-            opens_line = not text[hs:start].strip()
+            # a label line ('Group's Ties with Israeli Lobby:') is opened by no name
+            opens_line = not text[hs:start].strip() and line.rstrip().endswith(":")
             return line_words > 1 and span_words >= 2 and (span_words >= 0.5 * line_words or opens_line)
     return False
 
