@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,15 +72,38 @@ class DocContext:
         """The representative entity of a key."""
         return self.analysis.entities[self.find(key)]
 
+    def _mention_index(self) -> tuple[list[int], list[tuple[int, int, Mention]], int]:
+        """Mentions sorted by (start, insertion order), rebuilt only when the list changed."""
+        mentions = self.analysis.mentions
+        key = (id(mentions), len(mentions))
+        cached = self.scratch.get("_mention_index")
+        if cached is None or cached[0] != key:
+            entries = sorted(((m.start, i, m) for i, m in enumerate(mentions)), key=lambda e: (e[0], e[1]))
+            longest = max((m.end - m.start for m in mentions), default=0)
+            cached = (key, [e[0] for e in entries], entries, longest)
+            self.scratch["_mention_index"] = cached
+        return cached[1], cached[2], cached[3]
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions that lie within [start, end), in text order."""
-        return sorted((m for m in self.analysis.mentions if m.start >= start and m.end <= end),
-                      key=lambda m: m.start)
+        starts, entries, _ = self._mention_index()
+        out = []
+        for _, _, m in entries[bisect_left(starts, start): bisect_left(starts, end)]:
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def mention_at(self, start: int, end: int) -> Mention | None:
-        """The longest mention overlapping [start, end), or None."""
-        hits = [m for m in self.analysis.mentions if m.start < end and m.end > start]
-        return max(hits, key=lambda m: m.end - m.start) if hits else None
+        """The longest mention overlapping [start, end) (the earliest added among equals), or None."""
+        starts, entries, longest = self._mention_index()
+        best: tuple[int, int, Mention] | None = None
+        # only mentions starting less than the longest mention's length before `start` can reach it
+        for _, i, m in entries[bisect_left(starts, start - longest): bisect_left(starts, end)]:
+            if m.end > start and m.start < end:
+                length = m.end - m.start
+                if best is None or length > best[0] or (length == best[0] and i < best[1]):
+                    best = (length, i, m)
+        return best[2] if best else None
 
     def entity_for(self, span: Span) -> str | None:
         """The entity key a spaCy span names, through the mentions it overlaps."""
