@@ -73,6 +73,8 @@ def describe(claim: dict[str, Any]) -> str:
         extras.append(f"{q['distance_km']} km" + (f" {q['direction']}" if q.get("direction") else ""))
     if q.get("correction"):
         extras.append(f"corrected from {q['correction'].get('from')!r}")
+    if q.get("as_of") and not q.get("time"):
+        extras.append(f"as of {q['as_of']}")
     if claim.get("status") and claim["status"] != "active":
         extras.append(claim["status"])
     corr = claim.get("corroboration") or {}
@@ -81,29 +83,43 @@ def describe(claim: dict[str, Any]) -> str:
     return line + (f" [{'; '.join(extras)}]" if extras else "")
 
 
-def build_profile(conn: Connection, entity_id: str) -> Profile:
-    """Every non-rejected claim about an entity, grouped into profile sections."""
-    index = records.entity_index(conn)
-    entity = records.entity_ref(index, entity_id) or {"id": entity_id, "name": entity_id, "type": "Other"}
-    ids = [i for i, row in index.items() if records.final_id(index, i) == entity["id"]]
-    entity_rec = next((e for e in records.iter_entities(conn) if e["id"] == entity["id"]), None)
-    profile = Profile(entity={**entity, "geo": (entity_rec or {}).get("geo")},
-                      aliases=(entity_rec or {}).get("aliases", []))
-    claims = [c for c in records.iter_claims(conn, records.claims_query(ids)) if c["status"] != "rejected"]
-    claim_ids = {c["id"] for c in claims}
+def assemble(entity: dict[str, Any], aliases: list[str], claims: list[dict[str, Any]],
+             conflicts: list[dict[str, Any]]) -> Profile:
+    """Group an entity's claim records into profile sections (rejected claims left out)."""
+    profile = Profile(entity=entity, aliases=aliases)
+    claims = [c for c in claims if c["status"] != "rejected"]
     for title, as_subject, as_object in SECTIONS:
         lines = []
         for c in claims:
-            is_subject = c["subject"] and c["subject"]["id"] == entity["id"]
+            is_subject = bool(c["subject"]) and c["subject"]["id"] == entity["id"]
             is_object = (c["object"] or {}).get("id") == entity["id"]
             if (is_subject and c["predicate"] in as_subject) or (is_object and c["predicate"] in as_object):
-                when = ((c.get("qualifiers") or {}).get("time") or {})
+                when = (c.get("qualifiers") or {}).get("time") or {}
                 lines.append(ProfileLine(text=describe(c), claim=c, when=when.get("start") or when.get("end")))
         if title == "Events":
             lines.sort(key=lambda ln: (ln.when is None, ln.when or ""))
         if lines:
             profile.sections[title] = lines
+    claim_ids = {c["id"] for c in claims}
+    profile.conflicts = [c for c in conflicts if claim_ids & set(c.get("claims", []))]
+    return profile
+
+
+def to_json(profile: Profile) -> dict[str, Any]:
+    """A profile as `claimgraph profile --json` and the HTTP API return it."""
+    return {"entity": profile.entity, "aliases": profile.aliases, "conflicts": profile.conflicts,
+            "sections": {title: [{"text": line.text, "claim": line.claim} for line in lines]
+                         for title, lines in profile.sections.items()}}
+
+
+def build_profile(conn: Connection, entity_id: str) -> Profile:
+    """Every non-rejected claim about an entity, grouped into profile sections."""
     from claimgraph import plugins
 
-    profile.conflicts = [c for c in plugins.conflicts(conn) if claim_ids & set(c.get("claims", []))]
-    return profile
+    index = records.entity_index(conn)
+    entity = records.entity_ref(index, entity_id) or {"id": entity_id, "name": entity_id, "type": "Other"}
+    ids = [i for i in index if records.final_id(index, i) == entity["id"]]
+    entity_rec = next((e for e in records.iter_entities(conn) if e["id"] == entity["id"]), None)
+    claims = list(records.iter_claims(conn, records.claims_query(ids)))
+    return assemble({**entity, "geo": (entity_rec or {}).get("geo")}, (entity_rec or {}).get("aliases", []),
+                    claims, plugins.conflicts(conn))

@@ -14,7 +14,8 @@ from sqlalchemy import Connection, func, or_, select
 
 from claimgraph.api import queries
 from claimgraph.api.cache import cached_conflicts
-from claimgraph.api.profiles import profile_json, scoped_profile
+from claimgraph.api.profiles import scoped_profile
+from claimgraph.profile import to_json
 from claimgraph.api.search import search as full_text_search
 from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
@@ -92,7 +93,7 @@ def get_entity(conn: Conn, entity_id: str) -> dict[str, Any]:
 @router.get("/entities/{entity_id}/profile", summary="An entity's cited statements by section")
 def get_profile(conn: Conn, entity_id: str) -> dict[str, Any]:
     """Names and every non-rejected claim about the entity as neutral, cited sentences."""
-    return profile_json(scoped_profile(conn, resolve_entity(conn, entity_id)))
+    return to_json(scoped_profile(conn, resolve_entity(conn, entity_id)))
 
 
 @router.get("/claims", summary="Claims, filtered")

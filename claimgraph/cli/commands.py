@@ -17,7 +17,7 @@ from claimgraph.cli.main import App, db_option, pass_app
 from claimgraph.export.base import export_store
 from claimgraph.ingest.sources import Failure, iter_documents
 from claimgraph.pipeline import ingest as run_ingest
-from claimgraph.profile import build_profile
+from claimgraph.profile import build_profile, to_json
 from claimgraph.store import records
 
 err = Console(stderr=True)
@@ -137,9 +137,7 @@ def profile(app: App, name: str, as_json: bool) -> None:
     with app.engine.connect() as conn:
         prof = build_profile(conn, _resolve_name(conn, name)[0])
     if as_json:
-        click.echo(json.dumps({"entity": prof.entity, "aliases": prof.aliases, "conflicts": prof.conflicts,
-                               "sections": {k: [{"text": ln.text, "claim": ln.claim} for ln in v]
-                                            for k, v in prof.sections.items()}}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(prof), ensure_ascii=False, indent=2))
         return
     e = prof.entity
     out.rule(f"[bold]{e['name']}[/bold] ({e['type']})")
