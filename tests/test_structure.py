@@ -91,3 +91,15 @@ def test_attack_items_on_facilities(analyze: Analyze) -> None:
            for c in ctx.analysis.claims if c.extractor == "claims.list_items"}
     assert ("Hamas", "bombed", "police station in Hebron") in got or \
         any(p == "bombed" and "police station" in o for _, p, o in got)
+
+
+def test_items_fill_the_slot_of_their_introducer(analyze: Analyze) -> None:
+    ctx = analyze("Hezbollah is supported by the following countries:\n\n- Iran, its main sponsor.\n- Qatar.\n\n"
+                  "Hamas also has ties with these groups:\n\n- Hezbollah\n- Islamic Jihad in Gaza\n")
+    got = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name)
+           for c in ctx.analysis.claims if c.extractor == "claims.list_items"}
+    assert ("Iran", "supported", "Hezbollah") in got
+    assert ("Qatar", "supported", "Hezbollah") in got
+    assert ("Hamas", "tied_to", "Hezbollah") in got
+    item = next(c for c in ctx.analysis.claims if c.extractor == "claims.list_items" and c.predicate == "supported")
+    assert item.evidence[0].text.startswith("- ")

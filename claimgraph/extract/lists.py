@@ -42,7 +42,10 @@ class ListItems:
         self.args: ArgResolver = resolver_for(ctx)
         for block in layout.lists:
             kind, subjects = self.introducer(block)
-            if kind is None or not subjects:
+            if kind is None:
+                self.entity_items(block)
+                continue
+            if not subjects:
                 continue
             for item in block.items:
                 if any(c.extractor == "claims.frames" and c.evidence and item.start <= c.evidence[0].start < item.end + 1
@@ -52,6 +55,44 @@ class ListItems:
                     self.attack_item(item, subjects)
                 else:
                     self.base_item(item, subjects)
+
+    # ------------------------------------------------------------ items that fill a slot
+    def entity_items(self, block: ListBlock) -> None:
+        """'Hezbollah is supported by the following countries:' + '- Iran' + '- Syria': each item fills the slot."""
+        from claimgraph.extract.claims import FrameExtractor
+
+        units = [u for u in units_of(self.ctx) if block.intro.start <= u.start_char < block.intro.end + 1]
+        if not units:
+            return
+        intro = parsed(self.ctx, units[-1])
+        toks = intro.tokens
+        slot = next((t for t in toks if t.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in ("following", "these", "those", "such") for c in t.children)), None)
+        if slot is None and len(toks) > 1 and toks[-1].text == ":" and toks[-2].pos_ == "NOUN":
+            slot = toks[-2]
+        if slot is None:
+            return
+        filled: list[tuple[str, Line]] = []
+        for item in block.items:
+            start, text = self.body(item)
+            first = sorted((m for m in self.ctx.analysis.mentions if start <= m.start <= start + 4),
+                           key=lambda m: (m.start, m.start - m.end))
+            if first:
+                filled.append((self.ctx.find(first[0].entity_key), item))
+        if not filled:
+            return
+        args = resolver_for(self.ctx, intro)
+        args.overrides[slot.i] = [key for key, _ in filled]
+        extractor = FrameExtractor()
+        extractor.ctx, extractor.args = self.ctx, args
+        try:
+            found = [f for t in extractor.triggers(intro) for f in extractor.frames(t)]
+        finally:
+            args.overrides.pop(slot.i, None)
+        for f in found:
+            for key, item in filled:
+                if key in (f.subject, f.object):
+                    self.store(f, item)
 
     # ------------------------------------------------------------ introducer
     def introducer(self, block: ListBlock) -> tuple[str | None, list[str]]:

@@ -59,6 +59,7 @@ class ArgResolver:
         self.ctx = ctx
         self.doc = doc if doc is not None else ctx.doc  # a re-parsed fragment starts at `offset`
         self.offset = offset
+        self.overrides: dict[int, list[str]] = {}  # token index -> keys (a list introducer's slot)
         self.reindex()
 
     def reindex(self) -> None:
@@ -213,6 +214,8 @@ class ArgResolver:
         return self._resolve_one(tok, role, nominal_ok)
 
     def _resolve_one(self, tok: Token, role: str, nominal_ok: bool) -> list[str]:
+        if tok.i in self.overrides:
+            return list(self.overrides[tok.i])
         examples = self.examples(tok)
         if examples:
             found = [k for e in examples for k in self._resolve_one(e, role, nominal_ok=False)]
