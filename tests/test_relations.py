@@ -36,6 +36,7 @@ def has(found: set[tuple[str, str, str]], subject: str, predicate: str, obj: str
     ("Bremen is a city in northern Germany.", "Bremen", "located_in", "Germany"),
     ("He grew up in the Iraqi city of Mosul before the war.", "Mosul", "located_in", "Iraq"),
     ("Basra is an Iraqi city on the Shatt al-Arab.", "Basra", "located_in", "Iraq"),
+    ("Fighting was reported in Huambo in central Angola.", "Huambo", "located_in", "Angola"),
 ])
 def test_places_in_places(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
                           obj: str) -> None:
@@ -55,6 +56,7 @@ def test_lists_of_countries_are_not_a_hierarchy(analyze: Callable[..., DocContex
     ("Statoil is a Norwegian energy company.", "Statoil", "based_in", "Norway"),
     ("Russia's Rosneft cut its output again.", "Rosneft", "based_in", "Russia"),
     ("Kenya's Safaricom raised its prices.", "Safaricom", "based_in", "Kenya"),
+    ("He studied at Stanford University in California.", "Stanford University", "based_in", "California"),
 ])
 def test_where_organisations_are(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
                                  obj: str) -> None:

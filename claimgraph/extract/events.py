@@ -370,6 +370,14 @@ class EventFrames:
         # "tried to kill the judge", "were sent to kidnap": the subject of the governing verb acts
         if not agents and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        # "the arrest of two soldiers for killing ...", "they accused the colonel of ordering ..."
+        if not agents and verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
+            gov = verb.head.head
+            if gov.pos_ == "NOUN":
+                agents = [g2 for c in gov.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" for g2 in _conjuncts(g)]
+            elif gov.pos_ == "VERB":
+                agents = [g for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for g in _conjuncts(c)]
         # "the guerrillas who killed ...", "a peasant killed by guerrillas"
         if verb.dep_ == "relcl" and not agents and verb.tag_ != "VBN":
             agents = [verb.head]
@@ -409,7 +417,7 @@ class EventFrames:
                 key = fillers.patient(pobj, False)
                 if key:
                     targets.append(key)
-        if weapon is None or not targets:
+        if not targets or weapon is None and not (lemma == "blow" and perps):
             return None
         return Event("bombed", sent, perps, targets, weapon, self._place(verb, fillers), self._time(sent, verb))
 
@@ -473,6 +481,15 @@ class EventFrames:
     def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
         """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
         head = noun.head
+        if head.lower_ == "for" and head.head.lower_ == "responsible":
+            # "X was responsible for the attack", "they hold X responsible for the killing"
+            gov = head.head.head
+            deps = ("dobj",) if _lemma(gov) in ("hold", "consider", "find", "deem") else ("nsubj", "nsubjpass")
+            return [k for c in gov.children if c.dep_ in deps for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        if head.lower_ == "for" and _lemma(head.head) in ("blame", "accuse", "arrest", "convict", "charge"):
+            gov = head.head
+            return [k for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)
+                    for k in [fillers.actor(t)] if k]
         if head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
             head = head.head.head
             if _lemma(head) not in RESPONSIBILITY_VERBS:

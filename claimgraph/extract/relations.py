@@ -5,6 +5,8 @@ do not depend on the parse: "Vancouver, British Columbia, Canada" (located_in ch
 in Y", "X is a village in Y", "the London-based X", "X, headquartered in Y", "Russia's Gazprom",
 "Schalke goalkeeper Manuel Neuer", "X, leader of Y", "X (CDU)", "X is a member of Y", and
 demonym phrases like "X is a German football club" (the country is named by its adjective).
+A second stage places cities in the countries and US states the document also names, from the
+gazetteer (those claims say so in qualifiers.note), and closes located_in/based_in chains.
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
                 r"(?:(?:north|south|east|west|centre|center|heart)\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "Huambo in central Angola", "Leytonstone in east London"
+    (re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western"
+                r"|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|rural)\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "Paisley Park Studios in Minnesota", "the University of Rostock in Germany"
+    (re.compile(r"^\s+in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
     # "X, a company based in Y", "X is an American record label based in Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
                 r"(?:the\s+)?$", re.I),
@@ -102,7 +110,8 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
 ]
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
 POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:[\w-]+\s+){0,2}?$")
-COMMA = re.compile(r"^\s*,\s*$")
+# "Vancouver, British Columbia", "Gmina Kolno, within Kolno County, in north-eastern Poland"
+COMMA = re.compile(r"^\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?$")
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 # verbs whose subject becomes a member of their object: "he joined the Greens", "played for Schalke"
 JOIN_VERBS = {"join": None, "rejoin": None, "play": "for", "sign": "for", "captain": None}
@@ -294,16 +303,20 @@ class DocumentRelations:
 
     def _chains(self, ctx: DocContext, mentions: list[Mention], sent_end: int) -> None:
         """'Vancouver, British Columbia, Canada': each place lies in the ones after it; lists are skipped."""
+        def is_place(m: Mention) -> bool:
+            return ctx.entity(m.entity_key).type in PLACE_TYPES
+
         i = 0
         while i < len(mentions):
+            if not is_place(mentions[i]):
+                i += 1
+                continue
             chain = [mentions[i]]
-            while (len(chain) < 4 and i + len(chain) < len(mentions)
+            while (len(chain) < 5 and i + len(chain) < len(mentions) and is_place(mentions[i + len(chain)])
                    and COMMA.match(ctx.text[chain[-1].end:mentions[i + len(chain)].start])):
                 chain.append(mentions[i + len(chain)])
-            i += max(1, len(chain))
-            if len(chain) < 2 or len(chain) > 3:
-                continue
-            if any(ctx.entity(m.entity_key).type not in PLACE_TYPES for m in chain):
+            i += len(chain)
+            if len(chain) < 2 or len(chain) > 4:
                 continue
             after = ctx.text[chain[-1].end: min(sent_end, chain[-1].end + 40)]
             before = ctx.text[max(0, chain[0].start - 12): chain[0].start]
@@ -418,7 +431,7 @@ def geo_index() -> GeoIndex:
         top = rows[0]
         rivals = [r for r in rows[1:] if r[1] != top[1]]
         # a name shared by cities of several countries counts only where one city dwarfs the others
-        if (not rivals or top[0] >= 5 * rivals[0][0]) and top[0] >= 50000 and name not in countries:
+        if (not rivals or top[0] >= 3 * rivals[0][0]) and top[0] >= 15000 and name not in countries:
             cities[name] = (top[1], top[2])
     for code, row in gc.get_us_states().items():
         states[row["name"].lower()] = code
