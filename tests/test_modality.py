@@ -127,3 +127,9 @@ def test_denial_makes_the_reported_claim_negative(analyze: Analyze) -> None:
     c = claim(ctx, "attacked", "Cyprus", "Hezbollah")
     assert (c.modality, c.polarity) == ("attributed", "negative")
     assert name(ctx, c.attributed_to) == "Hassan Nasrallah"
+
+
+def test_speaker_reporting_its_own_act_is_still_attributed(analyze: Analyze) -> None:
+    ctx = analyze("Hamas said that Hamas had attacked Israel with rockets.")
+    c = claim(ctx, "attacked", "Israel", "Hamas")
+    assert c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas"

@@ -92,7 +92,7 @@ class ClaimModality:
             if unit is not None and ctx.text[unit.start_char:unit.end_char].rstrip().endswith("?"):
                 _set_modality(claim, "question")
             for sp in speeches:
-                if sp.start <= anchor.char < sp.end and ctx.find(claim.subject) != sp.speaker:
+                if sp.start <= anchor.char < sp.end:  # "Hamas said it attacked X" is Hamas's word too
                     claim.modality = "attributed"
                     claim.attributed_to = sp.speaker
                     if sp.denied:
