@@ -105,3 +105,15 @@ def test_sentences_without_trigger_words_are_not_walked(analyze: Callable[..., D
     before = len(ctx.analysis.claims)
     EventFrames().run(ctx)
     assert len(ctx.analysis.claims) == before
+
+
+def test_a_named_band_also_names_its_organisation(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("ELN guerrillas dynamited an oil pipeline near the border."))
+    assert has(found, "guerrillas", "bombed", "pipeline")
+    assert any(s == "eln" and p == "bombed" for s, p, _, _ in found), found
+
+
+def test_titles_before_a_victim_name_are_left_out(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("gunmen killed governor antonio roldan in medellin."))
+    victims = [o for s, p, o, _ in found if p == "killed"]
+    assert victims and all(not v.startswith("governor") for v in victims), found

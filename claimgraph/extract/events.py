@@ -94,6 +94,11 @@ PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "are
 # where-nouns: "bombed the outskirts" says where, not what was hit
 AREA_NOUNS = {"area", "outskirts", "vicinity", "part", "zone", "region", "neighborhood", "neighbourhood",
               "surroundings", "sector", "side", "direction", "territory", "countryside", "interior"}
+# titles before a name that are not part of it
+TITLE_WORDS = {"president", "governor", "mayor", "minister", "colonel", "col", "general", "gen", "captain", "capt",
+               "major", "lieutenant", "lt", "sergeant", "commander", "judge", "dr", "doctor", "father", "mr",
+               "mrs", "ms", "senator", "deputy", "bishop", "archbishop", "priest", "professor", "prof",
+               "ambassador", "candidate", "leader", "chief", "director", "attorney", "justice", "magistrate"}
 NON_FILLER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 TARGET_PREPS = {"on", "against", "at"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you", "who", "whom", "which",
@@ -180,6 +185,14 @@ class Fillers:
                     left.append(c)
                     stack.append(c)
         toks = sorted(left, key=lambda t: t.i)
+        if head.pos_ == "PROPN":
+            # "antioquia governor antonio roldan": a name is its run of proper nouns, titles left out
+            run = [head]
+            for t in reversed([t for t in toks if t.i < head.i]):
+                if t.i != run[-1].i - 1 or t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS:
+                    break
+                run.append(t)
+            toks = sorted(run, key=lambda t: t.i)
         while toks and (toks[0].lower_ in DROP_WORDS or toks[0].is_punct or toks[0].like_num) and toks[0] != head:
             toks = toks[1:]
         start, end = toks[0].idx, head.idx + len(head.text)
@@ -211,8 +224,25 @@ class Fillers:
         if lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS:
             span = self.phrase(tok, with_of=lemma in ("column", "squad", "band", "group", "unit", "cell"))
             type_ = "Organization" if lemma in ORG_NOUNS and self._has_name(tok) else "Group"
-            return self._add(span, type_) if span else None
+            key = self._add(span, type_) if span else None
+            if key and type_ == "Group":
+                self._named_owner(tok, key)
+            return key
         return None
+
+    def _named_owner(self, tok: Token, band: str) -> None:
+        """'FMLN guerrillas', 'ELN rebels': the organisation named before the band acts too."""
+        for c in tok.lefts:
+            if c.dep_ not in ("compound", "nmod") or c.pos_ != "PROPN":
+                continue
+            hit = self.mention_key(c)
+            org = hit[0] if hit and hit[1] == "Organization" else None
+            if org is None and hit is None:
+                span = self.phrase(c)
+                org = self._add(span, "Organization") if span else None
+            if org:
+                self.ctx.scratch.setdefault("events.member_orgs", {})[band] = org
+                return
 
     def _has_name(self, tok: Token) -> bool:
         """'the salvadoran army', 'shining path front': an organisation named by its modifiers."""
