@@ -521,9 +521,12 @@ class PlaceHierarchy:
                qualifiers: dict[str, str]) -> None:
         if ctx.find(subj) == ctx.find(obj):
             return
-        for c in ctx.analysis.claims:
-            if c.predicate == predicate and ctx.find(c.subject) == ctx.find(subj) and c.object == obj:
-                return
+        said = ctx.scratch.setdefault("relations.said", {
+            (ctx.find(c.subject), c.predicate, ctx.find(c.object)) for c in ctx.analysis.claims
+            if isinstance(c.object, str)})
+        if (ctx.find(subj), predicate, ctx.find(obj)) in said:
+            return  # the sentence says it already: no second, weaker claim from the gazetteer
+        said.add((ctx.find(subj), predicate, ctx.find(obj)))
         ctx.add_claim(subj, predicate, obj, (mention.start, mention.end), EXTRACTOR + ".gazetteer",
                       qualifiers=dict(qualifiers), confidence=0.45)
 
