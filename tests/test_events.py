@@ -117,3 +117,8 @@ def test_titles_before_a_victim_name_are_left_out(analyze: Callable[..., DocCont
     found = events(analyze("gunmen killed governor antonio roldan in medellin."))
     victims = [o for s, p, o, _ in found if p == "killed"]
     assert victims and all(not v.startswith("governor") for v in victims), found
+
+
+def test_they_after_a_band_is_that_band(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Rebels attacked the farm at dawn. Later they burned the storehouse."))
+    assert has(found, "rebels", "attacked", "storehouse"), found

@@ -208,6 +208,12 @@ class Fillers:
         """Entity key for a perpetrator token (None when it is not an actor)."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        if tok.lower_ == "they" and tok.dep_ == "nsubj":
+            # "guerrillas attacked the farm ... they burned the facilities": the band last seen acting
+            last = self.ctx.scratch.get("events.last_band")
+            if last and tok.sent.start - last[1] <= 40 + len(tok.sent):
+                return last[0]
+            return None
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return None
         lemma = _lemma(tok)
@@ -218,15 +224,19 @@ class Fillers:
         hit = self.mention_key(tok)
         if hit and hit[1] in ("Organization", "Person", "Country", "Group"):
             return hit[0]
-        if tok.pos_ == "PROPN" and hit is None:
+        # a capitalised "Rebels" opening a sentence is still the common noun
+        common = lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS or tok.lower_[:-1] in PERP_NOUNS
+        if tok.pos_ == "PROPN" and hit is None and not common:
             span = self.phrase(tok)
             return self._add(span, "Organization") if span else None
-        if lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS:
+        if common:
             span = self.phrase(tok, with_of=lemma in ("column", "squad", "band", "group", "unit", "cell"))
             type_ = "Organization" if lemma in ORG_NOUNS and self._has_name(tok) else "Group"
             key = self._add(span, type_) if span else None
             if key and type_ == "Group":
                 self._named_owner(tok, key)
+                if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
+                    self.ctx.scratch["events.last_band"] = (key, tok.i)
             return key
         return None
 
