@@ -92,8 +92,10 @@ PLACE_NOUNS = {"city", "town", "village", "province", "district", "region", "are
                "neighbourhood", "capital", "border", "highway", "bridge", "port", "prison", "jail", "building",
                "embassy", "office", "compound", "mall", "park", "bakery", "shop", "store", "house", "home"}
 # where-nouns: "bombed the outskirts" says where, not what was hit
-AREA_NOUNS = {"area", "outskirts", "vicinity", "part", "zone", "region", "neighborhood", "neighbourhood",
-              "surroundings", "sector", "side", "direction", "territory", "countryside", "interior"}
+AREA_NOUNS = {"area", "outskirts", "outskirt", "vicinity", "part", "zone", "region", "neighborhood",
+              "neighbourhood", "surroundings", "sector", "side", "direction", "territory", "countryside", "interior",
+              "capital", "town", "city", "village", "department", "province", "nation", "country", "population",
+              "position", "line", "interest", "target", "other", "place", "location"}
 # titles before a name that are not part of it
 TITLE_WORDS = {"president", "governor", "mayor", "minister", "colonel", "col", "general", "gen", "captain", "capt",
                "major", "lieutenant", "lt", "sergeant", "commander", "judge", "dr", "doctor", "father", "mr",
@@ -282,7 +284,8 @@ class Fillers:
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return None
         lemma = _lemma(tok)
-        if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num:
+        if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num \
+                or lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
             return None
         for c in tok.children:
             # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler
