@@ -122,3 +122,16 @@ def test_titles_before_a_victim_name_are_left_out(analyze: Callable[..., DocCont
 def test_they_after_a_band_is_that_band(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("Rebels attacked the farm at dawn. Later they burned the storehouse."))
     assert has(found, "rebels", "attacked", "storehouse"), found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister advised the militia to free the hostages.",
+    "Nobody would take the risk of attacking the capital.",
+    "The rebels plan to attack the garrison next week.",
+])
+def test_advice_plans_and_risks_are_not_events(analyze: Callable[..., DocContext], text: str) -> None:
+    assert events(analyze(text)) == []
+
+
+def test_an_attempt_is_an_event(analyze: Callable[..., DocContext]) -> None:
+    assert has(events(analyze("Gunmen tried to kill the judge outside his home.")), "gunmen", "killed", "judge")

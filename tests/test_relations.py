@@ -126,3 +126,8 @@ def test_a_bracketed_place_is_not_a_party(settings: Settings) -> None:
                        settings)
     DocumentRelations().run(ctx)
     assert relations(ctx) == set()
+
+
+def test_a_possessive_before_a_phrase_is_not_a_seat(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Greenpeace welcomed the report. Germany's support for Greenpeace grew."))
+    assert not has(found, "Greenpeace", "based_in", "Germany"), found

@@ -120,6 +120,11 @@ VIOLENT_CONTEXT = re.compile(
     r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
     r"|assassin|grenade|mine|rocket|mortar|fire|execut|tortur|raid|combat|battle)", re.I)
 RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
+# governing verbs under which an infinitive event happened (or was attempted)
+ATTEMPT_VERBS = {"try", "attempt", "manage", "continue", "begin", "start", "seek", "go"}
+# words that charge someone with a deed: "the arrest of two soldiers for killing ...", "accused of murdering"
+JUSTICE_WORDS = {"arrest", "accuse", "charge", "convict", "sentence", "blame", "suspect", "indict", "trial",
+                 "conviction", "detention", "detain", "jail", "imprison", "prosecute", "prosecution", "try"}
 # verbs whose subject performs the event named by their object ("rebels carried out attacks")
 LIGHT_VERBS = {"carry", "launch", "stage", "perpetrate", "mount", "commit", "conduct", "execute", "make"}
 UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
@@ -410,12 +415,18 @@ class EventFrames:
                     patients += [g for cc in c.children if cc.dep_ == "dobj" for g in _conjuncts(cc)]
             if head is not None and not patients and verb.tag_ == "VBN":
                 patients = [g for c in head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
-        # "tried to kill the judge", "were sent to kidnap": the subject of the governing verb acts
-        if not agents and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        if not agents and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            # "tried to kill the judge" is an attempt; "advised Hizballah to free", "plans to attack": not yet
+            if _lemma(verb.head) not in ATTEMPT_VERBS:
+                return [], [], []
+            agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        elif not agents and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
             agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
         # "the arrest of two soldiers for killing ...", "they accused the colonel of ordering ..."
-        if not agents and verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and not agents:
             gov = verb.head.head
+            if _lemma(gov) not in JUSTICE_WORDS:
+                return [], [], []  # "the risk of attacking Iran": no event took place
             if gov.pos_ == "NOUN":
                 agents = [g2 for c in gov.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" for g2 in _conjuncts(g)]

