@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.events import UNKNOWN_ACTOR_KEY, EventFrames
+from claimgraph.extract.events import UNKNOWN_ACTOR_KEY, UNKNOWN_ACTOR_NAME, EventFrames
 
 
 def events(ctx: DocContext) -> list[tuple[str, str, str, dict]]:
@@ -68,7 +68,7 @@ def test_a_device_that_explodes_names_weapon_and_target(analyze: Callable[..., D
     assert hits and "car bomb" in hits[0]["weapon"]
     subjects = [c.subject for c in ctx.analysis.claims if c.extractor == "events"]
     assert all(ctx.find(s) == ctx.find(UNKNOWN_ACTOR_KEY) for s in subjects)
-    assert ctx.entity(UNKNOWN_ACTOR_KEY).name == ""  # an unnamed perpetrator has no name to match
+    assert ctx.entity(UNKNOWN_ACTOR_KEY).name == UNKNOWN_ACTOR_NAME  # one shared stand-in, never a guess
 
 
 def test_weapon_place_and_time_qualifiers(analyze: Callable[..., DocContext]) -> None:

@@ -7,7 +7,8 @@ self-reporting weapons ("a car bomb exploded near ...") are read from the depend
 sentences holding a trigger lemma are walked. Cues are lexical and casing-robust, because wire
 text is often lower-cased and statistical NER misses names there: common-noun actors
 ("guerrillas", "members of the front") and victims ("a peasant") become Group or Person entities.
-An event without a named perpetrator gets the nameless unknown-actor entity as subject.
+An event without a named perpetrator gets one shared stand-in entity ("unnamed perpetrator") as
+subject, never a guess.
 """
 
 from __future__ import annotations
@@ -129,6 +130,8 @@ JUSTICE_WORDS = {"arrest", "accuse", "charge", "convict", "sentence", "blame", "
 LIGHT_VERBS = {"carry", "launch", "stage", "perpetrate", "mount", "commit", "conduct", "execute", "make"}
 UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
 UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
+UNKNOWN_ACTOR_NAME = "unnamed perpetrator"
+UNKNOWN_TARGET_NAME = "unnamed target"
 EXTRACTOR = "events"
 
 
@@ -526,7 +529,7 @@ class EventFrames:
             named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
             if not (named or agency) or lemma == "death":
                 return None
-            patients = [fillers.ctx.add_entity("", "Other", key=UNKNOWN_TARGET_KEY)]
+            patients = [fillers.ctx.add_entity(UNKNOWN_TARGET_NAME, "Other", key=UNKNOWN_TARGET_KEY)]
         if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
             return None
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
@@ -602,7 +605,7 @@ class EventFrames:
         orgs = ctx.scratch.get("events.member_orgs", {})
         perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
         if not perps:
-            perps = [ctx.add_entity("", "Group", key=UNKNOWN_ACTOR_KEY)]
+            perps = [ctx.add_entity(UNKNOWN_ACTOR_NAME, "Group", key=UNKNOWN_ACTOR_KEY)]
         qualifiers: dict[str, Any] = {}
         if event.weapon:
             qualifiers["weapon"] = event.weapon
