@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from queue import Queue
+from threading import Thread
 
 from sqlalchemy import Engine
 
@@ -72,7 +74,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
             seen.add(item.sha256)
             yield item
 
-    for ctx in analyze_docs(fresh(), settings):
+    def store(ctx: DocContext) -> None:
         try:
             if "error" in ctx.scratch:
                 raise RuntimeError(ctx.scratch["error"])
@@ -83,7 +85,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
             report.failures.append(failure)
             if on_failure:
                 on_failure(failure)
-            continue
+            return
         if doc_id is None:
             report.duplicates.append(ctx.analysis.document.doc_id)
         else:
@@ -91,6 +93,25 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
             report.words += ctx.analysis.word_count
         if on_document:
             on_document(ctx.analysis.document.doc_id, ctx.analysis.word_count)
+
+    # one writer thread stores documents in order while spaCy analyses the next ones: the
+    # database work overlaps the model's, and each document is still one transaction
+    queue: Queue[DocContext | None] = Queue(maxsize=2 * settings.nlp.batch_size)
+
+    def writer() -> None:
+        while (ctx := queue.get()) is not None:
+            store(ctx)
+
+    thread = Thread(target=writer, name="claimgraph-writer", daemon=True)
+    thread.start()
+    try:
+        for ctx in analyze_docs(fresh(), settings):
+            if not thread.is_alive():
+                raise RuntimeError("the store writer stopped")
+            queue.put(ctx)
+    finally:
+        queue.put(None)
+        thread.join()
     if report.stored:
         plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=report.stored)
     return report

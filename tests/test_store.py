@@ -100,7 +100,7 @@ def test_failed_document_leaves_nothing_behind(engine: Engine, monkeypatch: pyte
     def boom(*_args: object, **_kw: object) -> str:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(writer, "_write_claim", boom)
+    monkeypatch.setattr(writer, "_write_claims", boom)
     with pytest.raises(RuntimeError):
         write_analysis(engine, analysis)
     with engine.connect() as conn:

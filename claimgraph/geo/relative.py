@@ -147,8 +147,16 @@ def _trim_anchor(m: re.Match[str]) -> tuple[int, int, str] | None:
     return start, start + len(text), text
 
 
+# every pattern needs a distance, a border, a nearness word or a compass direction: sentences
+# with none of them (most of a news article) skip the pattern loop
+_GATE = re.compile(r"\d|\b(?:km|kilomet|mile|border|frontier|near|close|outside|far|outskirt|north|south|east|west)",
+                   re.I)
+
+
 def find_phrases(sentence: str, offset: int = 0) -> list[Phrase]:
     """Every relative-location phrase in one sentence; overlapping weaker readings are dropped."""
+    if not _GATE.search(sentence):
+        return []
     found: list[Phrase] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
@@ -11,6 +12,7 @@ _LEADING = re.compile(r"^(the|a|an|former|ex)\s+")
 _POSSESSIVE = re.compile(r"'s?\b|(?<=s)'(?=\s|$)")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Strip diacritics and unify quotes and dashes; case and words are kept."""
     text = unicodedata.normalize("NFKD", text)
@@ -18,6 +20,7 @@ def fold(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+@lru_cache(maxsize=200_000)
 def norm_name(text: str) -> str:
     """Matching key of a name: folded, lower-cased, no possessive, hyphens and extra spaces removed."""
     s = fold(text).lower()

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from claimgraph.model import Analysis, Claim, Entity, LiteralValue, stable_id
 from claimgraph.resolve.names import is_acronym, norm_name
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
-
 
 
 # types that may share one entity across documents (a Place can turn out to be a Country)
@@ -48,7 +47,7 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
                                              external_ids=entity.external_ids, attrs=attrs))
         crossdoc.resolve_new_entity(conn, entity, entity_id, set(entity.attrs.get("_context") or []), now())
     group = crossdoc.final_of(conn, entity_id)
-    for target in dict.fromkeys((entity_id, group)):
+    for target in dict.fromkeys((entity_id, group)) if entity.geo or entity.external_ids else ():
         current = conn.execute(select(entities.c.geo, entities.c.external_ids)
                                .where(entities.c.id == target)).first()
         changes: dict[str, Any] = {}
@@ -62,15 +61,21 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
     split_away = crossdoc.split_aliases(conn, group) - {norm_name(entity.name)}
     existing = set(conn.execute(select(aliases.c.norm).where(aliases.c.entity_id == entity_id)).scalars())
     written = set()
+    new_rows = []
     for alias in sorted(entity.aliases | {entity.name}):
         key = norm_name(alias)
         if key in split_away:
             continue
         written.add(alias)
         if key and key not in existing and (len(key) > 1 or is_acronym(alias)):
-            conn.execute(insert(aliases).values(entity_id=entity_id, alias=alias, norm=key))
+            new_rows.append({"entity_id": entity_id, "alias": alias, "norm": key})
             existing.add(key)
-    crossdoc.add_keys(conn, entity_id, written, entity.type)
+    if new_rows:
+        conn.execute(insert(aliases), new_rows)
+    # names stored before already have their keys; only a new row or new names need them
+    fresh = written if row is None else {r["alias"] for r in new_rows}
+    if fresh:
+        crossdoc.add_keys(conn, entity_id, fresh, entity.type)
     return entity_id
 
 
@@ -81,27 +86,37 @@ def claim_key(subject_id: str, claim: Claim, object_id: str | None, attributed_i
     return stable_id("c", subject_id, claim.predicate, obj, claim.polarity, claim.modality, attributed_id or "")
 
 
-def _write_claim(conn: Connection, document_id: str, claim: Claim, ids: dict[str, str]) -> str:
-    subject_id = ids[claim.subject]
-    object_id = ids[claim.object] if isinstance(claim.object, str) else None
-    attributed_id = ids.get(claim.attributed_to) if claim.attributed_to else None
-    claim_id = claim_key(subject_id, claim, object_id, attributed_id)
-    if conn.execute(select(claims.c.id).where(claims.c.id == claim_id)).first() is None:
-        literal = claim.object if isinstance(claim.object, LiteralValue) else None
-        conn.execute(insert(claims).values(
-            id=claim_id, subject_id=subject_id, predicate=claim.predicate, object_id=object_id,
-            object_value=str(literal.value) if literal else None, object_type=literal.type if literal else None,
-            qualifiers=claim.qualifiers, modality=claim.modality, polarity=claim.polarity,
-            attributed_to_id=attributed_id, confidence=claim.confidence, status=claim.status))
-    for ev in claim.evidence:
-        present = conn.execute(select(evidence.c.id).where(and_(
-            evidence.c.claim_id == claim_id, evidence.c.document_id == document_id,
-            evidence.c.start == ev.start, evidence.c.end == ev.end))).first()
-        if present is None:
-            conn.execute(insert(evidence).values(
+def _write_claims(conn: Connection, document_id: str, claim_list: list[Claim], ids: dict[str, str]) -> None:
+    """Insert new claims and every evidence row of a new document, a few statements in all."""
+    new_claims: dict[str, dict[str, Any]] = {}
+    evidence_rows: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for claim in claim_list:
+        subject_id = ids[claim.subject]
+        object_id = ids[claim.object] if isinstance(claim.object, str) else None
+        attributed_id = ids.get(claim.attributed_to) if claim.attributed_to else None
+        claim_id = claim_key(subject_id, claim, object_id, attributed_id)
+        if claim_id not in new_claims:
+            literal = claim.object if isinstance(claim.object, LiteralValue) else None
+            new_claims[claim_id] = dict(
+                id=claim_id, subject_id=subject_id, predicate=claim.predicate, object_id=object_id,
+                object_value=str(literal.value) if literal else None, object_type=literal.type if literal else None,
+                qualifiers=claim.qualifiers, modality=claim.modality, polarity=claim.polarity,
+                attributed_to_id=attributed_id, confidence=claim.confidence, status=claim.status)
+        for ev in claim.evidence:
+            # the document is new, so its evidence rows are too; only repeats within it are dropped
+            evidence_rows.setdefault((claim_id, ev.start, ev.end), dict(
                 claim_id=claim_id, document_id=document_id, start=ev.start, end=ev.end, text=ev.text,
                 qualifiers=claim.qualifiers, confidence=claim.confidence, extractor=claim.extractor))
-    return claim_id
+    if not new_claims:
+        return
+    stored: set[str] = set()
+    keys = sorted(new_claims)
+    for i in range(0, len(keys), 500):
+        stored |= set(conn.execute(select(claims.c.id).where(claims.c.id.in_(keys[i:i + 500]))).scalars())
+    rows = [row for cid, row in new_claims.items() if cid not in stored]
+    if rows:
+        conn.execute(insert(claims), rows)
+    conn.execute(insert(evidence), list(evidence_rows.values()))
 
 
 def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:  # type: ignore[no-untyped-def]
@@ -125,14 +140,12 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
                 ids[key] = _write_entity(conn, entity)
         for key in analysis.entities:
             ids[key] = ids[find(key)]
-        seen: set[tuple[int, int, str]] = set()
+        mention_rows: dict[tuple[int, int, str], dict[str, Any]] = {}
         for m in analysis.mentions:
             entity_id = ids[find(m.entity_key)]
-            if (m.start, m.end, entity_id) in seen:
-                continue
-            seen.add((m.start, m.end, entity_id))
-            conn.execute(insert(mentions).values(entity_id=entity_id, document_id=document_id, start=m.start,
-                                                 end=m.end, text=m.text, type=m.type))
-        for claim in analysis.claims:
-            _write_claim(conn, document_id, claim, ids)
+            mention_rows.setdefault((m.start, m.end, entity_id), dict(
+                entity_id=entity_id, document_id=document_id, start=m.start, end=m.end, text=m.text, type=m.type))
+        if mention_rows:
+            conn.execute(insert(mentions), list(mention_rows.values()))
+        _write_claims(conn, document_id, analysis.claims, ids)
         return document_id
