@@ -177,3 +177,15 @@ def _count(db: Path) -> int:
             return int(conn.execute("select count(*) from documents").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def test_entity_qualifiers_point_at_stored_entities(engine: Engine) -> None:
+    text = "The Red Dawn Front was founded in 1963 by Ana Ruiz in Lima."
+    analysis = _analysis(text, "a.txt")
+    analysis.entities["lima"] = Entity(key="lima", name="Lima", type="Place", aliases={"Lima"})
+    analysis.claims[0].qualifiers["place"] = {"key": "lima", "name": "Lima", "type": "Place"}
+    write_analysis(engine, analysis)
+    with engine.connect() as conn:
+        lima = next(e["id"] for e in records.iter_entities(conn) if e["name"] == "Lima")
+        claim = next(c for c in records.iter_claims(conn) if c["predicate"] == "founded_by")
+    assert claim["qualifiers"]["place"] == {"id": lima, "name": "Lima", "type": "Place"}

@@ -231,7 +231,7 @@ class FrameExtractor:
             key = self.args.entity_at(p)
             if key and self.args.etype(key) in ("Country", "Place"):
                 ent = self.ctx.entity(key)
-                return {"name": ent.name, "type": ent.type}
+                return {"key": key, "name": ent.name, "type": ent.type}
         return None
 
     def designation(self, verb: Token) -> list[Found]:

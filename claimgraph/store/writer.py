@@ -86,6 +86,23 @@ def claim_key(subject_id: str, claim: Claim, object_id: str | None, attributed_i
     return stable_id("c", subject_id, claim.predicate, obj, claim.polarity, claim.modality, attributed_id or "")
 
 
+# qualifiers that may name an entity: {"key": local key, "name", "type"} becomes a stored entity ref
+ENTITY_QUALIFIERS = ("place", "weapon", "via")
+
+
+def _stored_refs(qualifiers: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
+    """Qualifiers with local entity keys replaced by stored entity ids."""
+    out = dict(qualifiers)
+    for name in ENTITY_QUALIFIERS:
+        ref = out.get(name)
+        if isinstance(ref, dict) and "key" in ref:
+            ref = {k: v for k, v in ref.items() if k != "key"}
+            if qualifiers[name]["key"] in ids:
+                ref["id"] = ids[qualifiers[name]["key"]]
+            out[name] = ref
+    return out
+
+
 def _write_claims(conn: Connection, document_id: str, claim_list: list[Claim], ids: dict[str, str]) -> None:
     """Insert new claims and every evidence row of a new document, a few statements in all."""
     new_claims: dict[str, dict[str, Any]] = {}
@@ -95,18 +112,19 @@ def _write_claims(conn: Connection, document_id: str, claim_list: list[Claim], i
         object_id = ids[claim.object] if isinstance(claim.object, str) else None
         attributed_id = ids.get(claim.attributed_to) if claim.attributed_to else None
         claim_id = claim_key(subject_id, claim, object_id, attributed_id)
+        qualifiers = _stored_refs(claim.qualifiers, ids)
         if claim_id not in new_claims:
             literal = claim.object if isinstance(claim.object, LiteralValue) else None
             new_claims[claim_id] = dict(
                 id=claim_id, subject_id=subject_id, predicate=claim.predicate, object_id=object_id,
                 object_value=str(literal.value) if literal else None, object_type=literal.type if literal else None,
-                qualifiers=claim.qualifiers, modality=claim.modality, polarity=claim.polarity,
+                qualifiers=qualifiers, modality=claim.modality, polarity=claim.polarity,
                 attributed_to_id=attributed_id, confidence=claim.confidence, status=claim.status)
         for ev in claim.evidence:
             # the document is new, so its evidence rows are too; only repeats within it are dropped
             evidence_rows.setdefault((claim_id, ev.start, ev.end), dict(
                 claim_id=claim_id, document_id=document_id, start=ev.start, end=ev.end, text=ev.text,
-                qualifiers=claim.qualifiers, confidence=claim.confidence, extractor=claim.extractor))
+                qualifiers=qualifiers, confidence=claim.confidence, extractor=claim.extractor))
     if not new_claims:
         return
     stored: set[str] = set()
