@@ -580,7 +580,7 @@ class EventFrames:
                 hit = fillers.mention_key(tok)
                 if hit and hit[1] in ("Place", "Country"):
                     ent = fillers.ctx.entity(hit[0])
-                    return {"name": ent.name, "type": ent.type}
+                    return {"key": hit[0], "name": ent.name, "type": ent.type}
                 if hit is None and _lemma(tok) in PLACE_NOUNS and tok.ent_type_ not in NON_FILLER_LABELS:
                     span = fillers.phrase(tok)
                     if span:
