@@ -189,3 +189,19 @@ def test_entity_qualifiers_point_at_stored_entities(engine: Engine) -> None:
         lima = next(e["id"] for e in records.iter_entities(conn) if e["name"] == "Lima")
         claim = next(c for c in records.iter_claims(conn) if c["predicate"] == "founded_by")
     assert claim["qualifiers"]["place"] == {"id": lima, "name": "Lima", "type": "Place"}
+
+
+def test_stand_in_actors_stay_in_their_own_document(engine: Engine) -> None:
+    for n, source in enumerate(("a.txt", "b.txt")):
+        text = f"Report {n}: gunmen attacked the Red Dawn Front office; Ana Ruiz escaped."
+        analysis = _analysis(text, source)
+        analysis.entities["x"] = Entity(key="x", name="unnamed perpetrator", type="Group",
+                                        aliases={"unnamed perpetrator"}, attrs={"placeholder": True})
+        analysis.claims.append(Claim("x", "attacked", "org", [EvidenceSpan(0, len(text), text)]))
+        write_analysis(engine, analysis)
+    with engine.connect() as conn:
+        stand_ins = [e for e in records.iter_entities(conn) if e["name"] == "unnamed perpetrator"]
+        attacks = [c for c in records.iter_claims(conn) if c["predicate"] == "attacked"]
+        assert records.find_entities(conn, "unnamed perpetrator") == []
+    assert len(stand_ins) == 2 and all(e["aliases"] == [] for e in stand_ins)
+    assert len({c["subject"]["id"] for c in attacks}) == 2

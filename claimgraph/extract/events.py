@@ -7,8 +7,8 @@ self-reporting weapons ("a car bomb exploded near ...") are read from the depend
 sentences holding a trigger lemma are walked. Cues are lexical and casing-robust, because wire
 text is often lower-cased and statistical NER misses names there: common-noun actors
 ("guerrillas", "members of the front") and victims ("a peasant") become Group or Person entities.
-An event without a named perpetrator gets one shared stand-in entity ("unnamed perpetrator") as
-subject, never a guess.
+An event without a named perpetrator gets a stand-in entity ("unnamed perpetrator", one per document,
+never merged across documents) as subject, never a guess.
 """
 
 from __future__ import annotations
@@ -132,6 +132,13 @@ UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
 UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
 UNKNOWN_ACTOR_NAME = "unnamed perpetrator"
 UNKNOWN_TARGET_NAME = "unnamed target"
+
+
+def _stand_in(ctx: DocContext, name: str, type_: str, key: str) -> str:
+    """A stand-in entity for an unnamed actor: one per document, never merged across documents."""
+    key = ctx.add_entity(name, type_, key=key)
+    ctx.entity(key).attrs["placeholder"] = True
+    return key
 EXTRACTOR = "events"
 
 
@@ -529,7 +536,7 @@ class EventFrames:
             named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
             if not (named or agency) or lemma == "death":
                 return None
-            patients = [fillers.ctx.add_entity(UNKNOWN_TARGET_NAME, "Other", key=UNKNOWN_TARGET_KEY)]
+            patients = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY)]
         if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
             return None
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
@@ -605,7 +612,7 @@ class EventFrames:
         orgs = ctx.scratch.get("events.member_orgs", {})
         perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
         if not perps:
-            perps = [ctx.add_entity(UNKNOWN_ACTOR_NAME, "Group", key=UNKNOWN_ACTOR_KEY)]
+            perps = [_stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)]
         qualifiers: dict[str, Any] = {}
         if event.weapon:
             qualifiers["weapon"] = event.weapon

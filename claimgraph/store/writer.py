@@ -34,6 +34,15 @@ def _find_entity(conn: Connection, entity: Entity) -> str | None:
     return matches[0].group if matches and matches[0].score >= crossdoc.THRESHOLD else None
 
 
+def _write_placeholder(conn: Connection, entity: Entity, document_id: str) -> str:
+    """A stand-in ("unnamed perpetrator") is its document's own: no aliases, never matched or merged."""
+    entity_id = stable_id("e", entity.type, norm_name(entity.name), document_id)
+    if conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first() is None:
+        conn.execute(insert(entities).values(id=entity_id, name=entity.name, type=entity.type, geo=None,
+                                             external_ids={}, attrs=entity.attrs))
+    return entity_id
+
+
 def _write_entity(conn: Connection, entity: Entity) -> str:
     """Store the row of this entity's own name; a new name is linked to the stored entity it matches."""
     from claimgraph.resolve import crossdoc
@@ -155,7 +164,8 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
         ids: dict[str, str] = {}
         for key, entity in analysis.entities.items():
             if find(key) == key:
-                ids[key] = _write_entity(conn, entity)
+                ids[key] = _write_placeholder(conn, entity, document_id) if entity.attrs.get("placeholder") \
+                    else _write_entity(conn, entity)
         for key in analysis.entities:
             ids[key] = ids[find(key)]
         mention_rows: dict[tuple[int, int, str], dict[str, Any]] = {}
