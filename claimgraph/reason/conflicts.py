@@ -78,6 +78,8 @@ def load_views(conn: Connection, schema: PredicateSchema | None = None) -> list[
             obj = literal_key(r["object_value"], r["object_type"])
             label = repr(str(r["object_value"]))
         s, p, o = schema.canonical(subject, r["predicate"], obj)
+        if r["object_id"]:  # a symmetric or inverse predicate may have swapped the ends
+            label = names.get(o or "", o or "")
         views[r["id"]] = ClaimView(id=r["id"], subject=s, predicate=p, object=o, label=label,
                                    negative=r["polarity"] == "negative" or r["modality"] == "negated",
                                    status=r["status"], qualifiers=r["qualifiers"] or {})
