@@ -31,6 +31,7 @@ DEFAULT_PLUGINS = (
 OPTIONAL_PLUGINS = (
     "claimgraph.extract.relations",
     "claimgraph.extract.events",
+    "claimgraph.extract.designations",
     "claimgraph.extract.structure",
     "claimgraph.extract.errata",
     "claimgraph.extract.timeinfo",
