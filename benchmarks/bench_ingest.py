@@ -18,9 +18,8 @@ from pathlib import Path
 
 from claimgraph.model import SourceDocument
 from claimgraph.nlp.pipeline import choose_model, load_nlp
-from claimgraph.pipeline import ingest
-from claimgraph.settings import Settings, load_settings
-from claimgraph.store.db import get_engine
+from claimgraph.pipeline import ingest, prepare_store
+from claimgraph.settings import load_settings
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "bbc-news" / "bbc_news_2225.jsonl"
 
@@ -35,19 +34,6 @@ def read_docs(path: Path, n: int) -> list[SourceDocument]:
             if len(docs) == n:
                 break
     return docs
-
-
-def prepare_store(url: str, settings: Settings) -> None:
-    """Create the store and load the gazetteer once, as a first run does, outside the timed part."""
-    engine = get_engine(url)
-    try:
-        from claimgraph.geo.store import ensure_gazetteer
-    except ModuleNotFoundError:
-        pass
-    else:
-        ensure_gazetteer(engine, settings.geo.min_population)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def peak_rss_mb() -> float:
@@ -75,7 +61,9 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="claimgraph-bench-"))
     template = tmp / "template.db"
     start = time.perf_counter()
-    prepare_store(f"sqlite:///{template}", settings)
+    settings.store.url = f"sqlite:///{template}"
+    with prepare_store(settings).connect() as conn:  # schema and gazetteer, as a first run makes them
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     setup_s = time.perf_counter() - start
     for n in range(args.rounds):
         start = time.perf_counter()

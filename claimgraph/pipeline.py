@@ -29,6 +29,13 @@ class IngestReport:
     words: int = 0
 
 
+def prepare_store(settings: Settings) -> Engine:
+    """Create or migrate the store and let plugins load their reference data (the gazetteer)."""
+    engine = get_engine(settings.store.url)
+    plugins.plugin_manager().hook.claimgraph_prepare_store(engine=engine, settings=settings)
+    return engine
+
+
 def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator[DocContext]:
     """Run spaCy and every enabled stage over documents, yielding one context per document."""
     nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)

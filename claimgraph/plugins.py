@@ -77,6 +77,10 @@ class Specs:
         """Disagreements between stored claims, as conflicts.jsonl records ({kind, claims, note})."""
 
     @hookspec
+    def claimgraph_prepare_store(self, engine: Any, settings: Any) -> None:
+        """Make a new or migrated store ready for work (load reference data such as the gazetteer)."""
+
+    @hookspec
     def claimgraph_after_ingest(self, engine: Any, document_ids: list[str]) -> None:
         """Called after a batch of documents has been stored (cross-document reasoning)."""
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from claimgraph.extract.context import DocContext
 from claimgraph.model import SourceDocument
-from claimgraph.pipeline import analyze_docs, ingest
+from claimgraph.pipeline import analyze_docs, ingest, prepare_store
 from claimgraph.settings import Settings, load_settings
 from claimgraph.store.db import get_engine
 
@@ -25,13 +25,8 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite store with the gazetteer loaded, built once and copied for each test."""
     path = tmp_path_factory.mktemp("template") / "template.db"
     settings = load_settings()
-    engine = get_engine(f"sqlite:///{path}")
-    try:
-        from claimgraph.geo.store import ensure_gazetteer
-    except ModuleNotFoundError:
-        pass
-    else:
-        ensure_gazetteer(engine, settings.geo.min_population)
+    settings.store.url = f"sqlite:///{path}"
+    engine = prepare_store(settings)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()

@@ -7,12 +7,12 @@ entities and documents that the page refers to.
 
 from __future__ import annotations
 
-from collections import defaultdict
 import inspect
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, func, select
 
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, entities, evidence
@@ -144,41 +144,9 @@ def claim_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
     return counts
 
 
-def time_overlaps(time_from: str | None, time_to: str | None) -> list[Any]:
-    """Conditions keeping claims whose qualifiers.time overlaps [time_from, time_to].
-
-    Times are ISO 8601 prefixes ("1986", "1986-03"), so each side is compared at the
-    precision of the claim's own date: 1986 overlaps a range starting 1986-03.
-    """
-    start = claims.c.qualifiers[("time", "start")].as_string()
-    end = claims.c.qualifiers[("time", "end")].as_string()
-    last = func.coalesce(end, start)
-    first = func.coalesce(start, end)
-    conds: list[Any] = []
-    if time_from:
-        conds += [last.isnot(None), last >= func.substr(time_from, 1, func.length(last))]
-    if time_to:
-        conds += [first.isnot(None), first <= func.substr(time_to, 1, func.length(first))]
-    return conds
-
-
 def claims_select(entity_ids: list[str] | None = None, predicate: str | None = None,
                   modality: str | None = None, document_id: str | None = None, status: str | None = None,
                   time_from: str | None = None, time_to: str | None = None) -> Select[Any]:
     """SELECT over claims with the API's filters (an entity as subject, object or speaker)."""
-    q = select(claims)
-    if entity_ids is not None:
-        q = q.where(or_(claims.c.subject_id.in_(entity_ids), claims.c.object_id.in_(entity_ids),
-                        claims.c.attributed_to_id.in_(entity_ids)))
-    if predicate:
-        q = q.where(claims.c.predicate == predicate)
-    if modality:
-        q = q.where(claims.c.modality == modality)
-    if status:
-        q = q.where(claims.c.status == status)
-    if document_id:
-        q = q.where(claims.c.id.in_(select(evidence.c.claim_id).where(evidence.c.document_id == document_id)))
-    conds = time_overlaps(time_from, time_to)
-    if conds:
-        q = q.where(and_(*conds))
-    return q.order_by(claims.c.id)
+    return records.claims_query(entity_ids, predicate=predicate, document_id=document_id, modality=modality,
+                                status=status, time_from=time_from, time_to=time_to, as_speaker=True)

@@ -10,7 +10,10 @@ import click
 from claimgraph.plugins import hookimpl
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from claimgraph.export.base import Exporter
+    from claimgraph.settings import Settings
 
 
 @hookimpl
@@ -19,6 +22,14 @@ def claimgraph_stages() -> list[object]:
     from claimgraph.geo.stage import GeoMentions, GeoResolve
 
     return [GeoMentions(), GeoResolve()]
+
+
+@hookimpl
+def claimgraph_prepare_store(engine: Engine, settings: Settings) -> None:
+    """Load the gazetteer into a store that has none (or one of another population cut-off)."""
+    from claimgraph.geo.store import ensure_gazetteer
+
+    ensure_gazetteer(engine, settings.geo.min_population)
 
 
 @hookimpl

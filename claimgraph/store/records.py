@@ -6,10 +6,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from claimgraph.resolve.names import norm_name
-from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
+from claimgraph.store.schema import (
+    aliases,
+    claims,
+    documents,
+    entities,
+    evidence,
+    mentions,
+)
 
 
 def entity_index(conn: Connection) -> dict[str, dict[str, Any]]:
@@ -81,19 +88,44 @@ def iter_mentions(conn: Connection) -> Iterator[dict[str, Any]]:
                "end": r["end"], "text": r["text"], "type": r["type"]}
 
 
+def time_overlaps(time_from: str | None, time_to: str | None) -> list[Any]:
+    """Conditions keeping claims whose qualifiers.time overlaps [time_from, time_to].
+
+    Times are ISO 8601 prefixes ("1986", "1986-03"), so each side is compared at the
+    precision of the claim's own date: 1986 overlaps a range starting 1986-03.
+    """
+    start = claims.c.qualifiers[("time", "start")].as_string()
+    end = claims.c.qualifiers[("time", "end")].as_string()
+    last = func.coalesce(end, start)
+    first = func.coalesce(start, end)
+    conds: list[Any] = []
+    if time_from:
+        conds += [last.isnot(None), last >= func.substr(time_from, 1, func.length(last))]
+    if time_to:
+        conds += [first.isnot(None), first <= func.substr(time_to, 1, func.length(first))]
+    return conds
+
+
 def claims_query(entity_ids: Iterable[str] | None = None, predicate: str | None = None,
-                 document_id: str | None = None, modality: str | None = None) -> Select[Any]:
-    """SELECT over claims with optional filters (entity as subject or object)."""
+                 document_id: str | None = None, modality: str | None = None, status: str | None = None,
+                 time_from: str | None = None, time_to: str | None = None, as_speaker: bool = False) -> Select[Any]:
+    """SELECT over claims with optional filters (an entity as subject or object, or speaker too)."""
     q = select(claims)
     if entity_ids is not None:
         ids = list(entity_ids)
-        q = q.where(or_(claims.c.subject_id.in_(ids), claims.c.object_id.in_(ids)))
-    if predicate:
-        q = q.where(claims.c.predicate == predicate)
-    if modality:
-        q = q.where(claims.c.modality == modality)
+        roles = [claims.c.subject_id.in_(ids), claims.c.object_id.in_(ids)]
+        if as_speaker:
+            roles.append(claims.c.attributed_to_id.in_(ids))
+        q = q.where(or_(*roles))
+    for column, value in ((claims.c.predicate, predicate), (claims.c.modality, modality),
+                          (claims.c.status, status)):
+        if value:
+            q = q.where(column == value)
     if document_id:
         q = q.where(claims.c.id.in_(select(evidence.c.claim_id).where(evidence.c.document_id == document_id)))
+    conds = time_overlaps(time_from, time_to)
+    if conds:
+        q = q.where(and_(*conds))
     return q.order_by(claims.c.id)
 
 
