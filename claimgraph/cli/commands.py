@@ -206,7 +206,6 @@ def stats(app: App) -> None:
             click.echo(f"{table}\t{n}")
 
 
-
 @plugins.hookimpl
 def claimgraph_commands(cli: click.Group) -> None:
     """Register the built-in commands."""

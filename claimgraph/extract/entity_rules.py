@@ -18,10 +18,10 @@ from claimgraph.resolve.names import is_acronym
 
 # the last (or first, for Camp X) word of a name that says what kind of thing it names
 ORG_CUES = {"government", "ministry", "organization", "organisation", "party", "front", "movement", "army", "agency", "service", "services",
-            "committee", "committees", "council", "ministry", "institute", "center", "centre", "foundation",
+            "committee", "committees", "council", "institute", "center", "centre", "foundation",
             "association", "union", "brigade", "brigades", "corps", "guard", "guards", "league", "bureau",
             "department", "office", "commission", "company", "corporation", "corp", "inc", "ltd", "bank",
-            "university", "times", "news", "agency", "network", "group", "alliance", "federation", "congress",
+            "university", "times", "news", "network", "group", "alliance", "federation", "congress",
             "parliament", "assembly", "court", "police", "militia", "forces", "force", "command", "authority",
             "board", "club", "society", "order", "fund", "trust", "airlines", "airways", "press", "post",
             "herald", "tribune", "journal", "telegraph", "gazette", "monitor", "television", "radio", "lobby",

@@ -43,7 +43,7 @@ FOUND_VERBS = {"found", "establish", "form", "create", "launch", "set", "start",
 FOUNDED_OBJECT_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "front",
                         "army", "network", "cell", "wing", "faction", "union", "council", "association"}
 TIE_NOUNS = {"tie", "relation", "relationship", "link", "contact", "connection", "cooperation",
-             "collaboration", "alliance", "partnership", "cooperation"}
+             "collaboration", "alliance", "partnership"}
 TIE_VERBS = {"establish", "build", "develop", "have", "maintain", "forge", "strengthen", "keep", "cultivate",
              "deepen", "expand", "enjoy", "seek", "form", "create", "open", "continue", "restore", "cut",
              "sever", "break", "end"}
