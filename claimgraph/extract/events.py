@@ -7,8 +7,9 @@ self-reporting weapons ("a car bomb exploded near ...") are read from the depend
 sentences holding a trigger lemma are walked. Cues are lexical and casing-robust, because wire
 text is often lower-cased and statistical NER misses names there: common-noun actors
 ("guerrillas", "members of the front") and victims ("a peasant") become Group or Person entities.
-An event without a named perpetrator gets a stand-in entity ("unnamed perpetrator", one per document,
-never merged across documents) as subject, never a guess.
+An event without a named perpetrator gets a stand-in entity (one per document, never merged across
+documents) as subject, never a guess; the stand-in has an empty name, which the export contract reads
+as "no filler", and says what it stands for in attrs["stands_for"].
 """
 
 from __future__ import annotations
@@ -31,8 +32,16 @@ VERB_TRIGGERS = {
     "execute": "killed", "slay": "killed", "behead": "killed", "wound": "injured", "injure": "injured",
     "kidnap": "kidnapped", "abduct": "kidnapped", "arrest": "arrested", "detain": "arrested",
     "capture": "arrested", "jail": "arrested", "imprison": "arrested", "release": "released",
-    "free": "released", "die": "killed",
+    "free": "released", "die": "killed", "destroy": "attacked", "damage": "attacked",
 }
+# verbs of material harm: an attack only on things, and only where the sentence speaks of violence
+DAMAGE_VERBS = {"destroy", "damage"}
+# subjects of a damage verb that make it a bombing ("the blast damaged ...")
+EXPLOSION_WORDS = {"explosion", "blast", "bomb", "bombing", "dynamite", "explosive", "device", "charge", "grenade",
+                   "car-bomb", "mine", "rocket"}
+# short common words shaped like acronyms that can still be the subject of a violent verb
+ACRONYM_LOOKALIKES = {"man", "men", "mob", "gang", "band", "crowd", "tank", "jet", "storm", "staff", "plan", "pact",
+                      "ship", "truck", "van", "cab", "bus", "car", "dog", "thug", "spy", "spies", "sect", "clan", "army"}
 # verbs whose subject is the device ("a bomb exploded at the bank"): bombed by an unnamed actor
 DEVICE_VERBS = {"explode", "detonate", "go", "blow"}
 # verbs that mean harm only when their subject is an actor and their object a target
@@ -115,7 +124,7 @@ DROP_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their"
 TRIGGER_WORD = re.compile(
     r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
     r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|wound|injur|kidnap|abduct|arrest|detain|detention"
-    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow)", re.I)
+    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
 VIOLENT_CONTEXT = re.compile(
     r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
@@ -130,7 +139,9 @@ JUSTICE_WORDS = {"arrest", "accuse", "charge", "convict", "sentence", "blame", "
 LIGHT_VERBS = {"carry", "launch", "stage", "perpetrate", "mount", "commit", "conduct", "execute", "make"}
 UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
 UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
-UNKNOWN_ACTOR_NAME = "unnamed perpetrator"
+# empty: an unknown perpetrator is no filler; a made-up name would read as one (attrs say what it is)
+UNKNOWN_ACTOR_NAME = ""
+UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
 UNKNOWN_TARGET_NAME = "unnamed target"
 
 
@@ -138,6 +149,8 @@ def _stand_in(ctx: DocContext, name: str, type_: str, key: str) -> str:
     """A stand-in entity for an unnamed actor: one per document, never merged across documents."""
     key = ctx.add_entity(name, type_, key=key)
     ctx.entity(key).attrs["placeholder"] = True
+    if not name:
+        ctx.entity(key).attrs["stands_for"] = UNKNOWN_ACTOR_MEANING
     return key
 EXTRACTOR = "events"
 
@@ -158,6 +171,16 @@ class Event:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _acronym_shaped(tok: Token) -> bool:
+    """'fmln', 'urng', 'ELN': a short word of at most one vowel, which in lower-cased wire text is a group's initials."""
+    word = tok.text
+    if not (3 <= len(word) <= 6 and word.isalpha()) or tok.lower_ in ACRONYM_LOOKALIKES:
+        return False
+    if word.isupper():
+        return True
+    return sum(ch in "aeiouy" for ch in word.lower()) <= 1 and not word.lower().endswith(("ed", "ing"))
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -211,6 +234,8 @@ class Fillers:
                 run.append(t)
             toks = sorted(run, key=lambda t: t.i)
         while toks and (toks[0].lower_ in DROP_WORDS or toks[0].is_punct or toks[0].like_num) and toks[0] != head:
+            if toks[0].lower_ == "armed" and _lemma(head) in ("force", "forces"):
+                break  # "the armed forces" is a name; "armed men" are men
             toks = toks[1:]
         start, end = toks[0].idx, head.idx + len(head.text)
         if with_of:
@@ -243,7 +268,7 @@ class Fillers:
             return hit[0]
         # a capitalised "Rebels" opening a sentence is still the common noun
         common = lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS or tok.lower_[:-1] in PERP_NOUNS
-        if tok.pos_ == "PROPN" and hit is None and not common:
+        if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and _acronym_shaped(tok)) and hit is None and not common:
             span = self.phrase(tok)
             return self._add(span, "Organization") if span else None
         if common:
@@ -382,6 +407,14 @@ class EventFrames:
             agents, patients = [], [t for t in agents if t.dep_ == "nsubj" or t.head.dep_ == "nsubj"]
         if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in verb.subtree):
             predicate, human = "killed", True
+        if lemma in DAMAGE_VERBS:
+            # "the blast destroyed two buses": things hit, in a sentence of violence only
+            if not VIOLENT_CONTEXT.search(sent.text):
+                return None
+            human = False
+            patients = [t for t in patients if _lemma(t) not in PERSON_NOUNS and t.lower_ not in PERSON_NOUNS]
+            if any(_lemma(t) in EXPLOSION_WORDS for t in agents):
+                predicate = "bombed"
         perps = [k for t in agents for k in [fillers.actor(t)] if k]
         weapon_text = None
         for t in agents:
