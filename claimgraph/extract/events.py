@@ -63,7 +63,9 @@ PERP_NOUNS = {
     "woman", "individual", "subversive", "extremist", "fighter", "militiaman", "militiamen", "paramilitary",
     "troop", "policeman", "policemen", "agent", "hitman", "hitmen", "sniper", "squad", "column", "unit",
     "patrol", "youth", "suspect", "mercenary", "jihadist", "separatist", "narcoterrorist", "group", "band",
-    "gang", "cell", "militia", "force", "army", "police",
+    "gang", "cell", "militia", "force", "army", "police", "trafficker", "narcotrafficker", "assassin", "person",
+    "criminal", "commando", "raider", "perpetrator", "cartel", "front", "movement", "command", "brigade",
+    "battalion", "mafia", "organization", "organisation",
 }
 # bodies that are organisations rather than bands of people (PerpOrg-like)
 ORG_NOUNS = {"army", "police", "front", "party", "movement", "cartel", "organization", "organisation",
@@ -142,15 +144,16 @@ UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
 # empty: an unknown perpetrator is no filler; a made-up name would read as one (attrs say what it is)
 UNKNOWN_ACTOR_NAME = ""
 UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
-UNKNOWN_TARGET_NAME = "unnamed target"
+UNKNOWN_TARGET_MEANING = "unnamed target"
+UNKNOWN_TARGET_NAME = ""
 
 
-def _stand_in(ctx: DocContext, name: str, type_: str, key: str) -> str:
+def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = UNKNOWN_ACTOR_MEANING) -> str:
     """A stand-in entity for an unnamed actor: one per document, never merged across documents."""
     key = ctx.add_entity(name, type_, key=key)
     ctx.entity(key).attrs["placeholder"] = True
     if not name:
-        ctx.entity(key).attrs["stands_for"] = UNKNOWN_ACTOR_MEANING
+        ctx.entity(key).attrs["stands_for"] = meaning
     return key
 EXTRACTOR = "events"
 
@@ -329,11 +332,16 @@ class Fillers:
             return None
         for c in tok.children:
             # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler
-            if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"):
+            if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or self._name_shaped(c)):
                 named = self.patient(c, human)
                 if named:
                     return named
         hit = self.mention_key(tok)
+        if hit and human and hit[1] in ("Organization", "Other") and lemma not in ORG_NOUNS:
+            # "the assassination of archbishop romero": whoever is killed or kidnapped is a person,
+            # whatever type the tagger gave the lower-cased name
+            span = self.phrase(tok)
+            return self._add(span, "Person") if span else hit[0]
         if hit:
             return hit[0]
         span = self.phrase(tok, with_of=lemma in ("home", "house", "office", "headquarters", "residence"))
@@ -346,6 +354,13 @@ class Fillers:
         if tok.pos_ in ("NOUN", "PROPN") and not human:
             return self._add(span, "Other")
         return None
+
+    def _name_shaped(self, tok: Token) -> bool:
+        """'nadine elkashes' in lower-cased text: a multi-word noun phrase of no known common noun."""
+        words = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
+        return len(words) >= 2 and tok.pos_ in ("NOUN", "PROPN") and not any(
+            _lemma(t) in PERSON_NOUNS or t.lower_ in PERSON_NOUNS or _lemma(t) in PERP_NOUNS
+            or _lemma(t) in WEAPON_NOUNS or _lemma(t) in PLACE_NOUNS for t in words)
 
     def weapon(self, tok: Token) -> str | None:
         """Text of a weapon phrase headed by this token."""
@@ -569,7 +584,8 @@ class EventFrames:
             named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
             if not (named or agency) or lemma == "death":
                 return None
-            patients = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY)]
+            patients = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY,
+                                  UNKNOWN_TARGET_MEANING)]
         if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
             return None
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
