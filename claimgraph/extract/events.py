@@ -176,6 +176,13 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
 
+def _negated(verb: Token) -> bool:
+    """'the bomb did not explode', 'were going to explode': it did not (yet) happen."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and _lemma(verb.head) not in ATTEMPT_VERBS - {"go"}
+
+
 def _acronym_shaped(tok: Token) -> bool:
     """'fmln', 'urng', 'ELN': a short word of at most one vowel, which in lower-cased wire text is a group's initials."""
     word = tok.text
@@ -529,8 +536,13 @@ class EventFrames:
                 key = fillers.patient(pobj, False)
                 if key:
                     targets.append(key)
-        if not targets or weapon is None and not (lemma == "blow" and perps):
+        if weapon is None and not (lemma == "blow" and perps and targets):
             return None
+        if not targets:
+            # "a homemade bomb exploded": a bombing with its device said, its target not
+            if lemma not in ("explode", "detonate") or _negated(verb):
+                return None
+            targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
         return Event("bombed", sent, perps, targets, weapon, self._place(verb, fillers), self._time(sent, verb))
 
     def _nominal(self, noun: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
@@ -582,7 +594,7 @@ class EventFrames:
         if not patients:
             # "ETA claimed the bombing", "IS attacks in Badia": a named perpetrator, no target said
             named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
-            if not (named or agency) or lemma == "death":
+            if not (named or agency or weapon and lemma in ("attack", "bombing")) or lemma == "death":
                 return None
             patients = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY,
                                   UNKNOWN_TARGET_MEANING)]
