@@ -135,3 +135,52 @@ def test_advice_plans_and_risks_are_not_events(analyze: Callable[..., DocContext
 
 def test_an_attempt_is_an_event(analyze: Callable[..., DocContext]) -> None:
     assert has(events(analyze("Gunmen tried to kill the judge outside his home.")), "gunmen", "killed", "judge")
+
+
+def test_unknown_perpetrator_is_no_filler_but_says_what_it_stands_for(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("a powerful bomb exploded shortly after midnight.")
+    claims = [c for c in ctx.analysis.claims if c.extractor == "events"]
+    assert [(c.predicate, c.qualifiers.get("weapon")) for c in claims] == [("bombed", "powerful bomb")]
+    actor, target = ctx.entity(claims[0].subject), ctx.entity(claims[0].object)
+    assert actor.name == target.name == ""
+    assert actor.attrs["stands_for"] == "unnamed perpetrator" and target.attrs["stands_for"] == "unnamed target"
+
+
+@pytest.mark.parametrize("text", [
+    "the bomb did not explode.",
+    "two rockets were going to explode near the fuel tanks.",
+    "the floods destroyed the old bridge last spring.",
+    "a storm killed four fishermen off the coast.",
+])
+def test_no_event_when_nothing_violent_happened(analyze: Callable[..., DocContext], text: str) -> None:
+    assert events(analyze(text)) == []
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj, subject_type", [
+    ("the urng ambushed an army convoy on the highway.", "urng", "attacked", "army convoy", "Organization"),
+    ("the erp ambushed an army convoy on the highway.", "erp", "attacked", "army convoy", "Organization"),
+    ("the medellin cartel killed the judge.", "medellin cartel", "killed", "judge", "Organization"),
+    ("the armed forces bombed a rebel camp.", "armed forces", "bombed", "rebel camp", "Organization"),
+    ("drug traffickers murdered a journalist in the capital.", "drug traffickers", "killed", "journalist", "Group"),
+])
+def test_lower_cased_perpetrators(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
+                                  obj: str, subject_type: str) -> None:
+    ctx = analyze(text)
+    found = [c for c in ctx.analysis.claims if c.extractor == "events" and c.predicate == predicate
+             and ctx.entity(c.subject).name.lower() == subject and obj in ctx.entity(c.object).name.lower()]
+    assert found and ctx.entity(found[0].subject).type == subject_type, events(ctx)
+
+
+def test_damage_by_a_blast_is_a_bombing_of_things(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("the blast destroyed two buses parked near the terminal."))
+    assert has(found, "", "bombed", "buses"), found
+
+
+def test_named_victim_in_apposition_replaces_the_description(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("the son of the judge, pedro ramirez lugo, was kidnapped yesterday."))
+    assert [(p, o) for _, p, o, _ in found] == [("kidnapped", "pedro ramirez lugo")]
+
+
+def test_weapon_attack_without_target_keeps_its_weapon(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("a car bomb attack occurred yesterday morning."))
+    assert [q.get("weapon") for _, _, _, q in found] == ["car bomb"]

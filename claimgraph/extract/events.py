@@ -64,7 +64,7 @@ PERP_NOUNS = {
     "troop", "policeman", "policemen", "agent", "hitman", "hitmen", "sniper", "squad", "column", "unit",
     "patrol", "youth", "suspect", "mercenary", "jihadist", "separatist", "narcoterrorist", "group", "band",
     "gang", "cell", "militia", "force", "army", "police", "trafficker", "narcotrafficker", "assassin", "person",
-    "criminal", "commando", "raider", "perpetrator", "cartel", "front", "movement", "command", "brigade",
+    "criminal", "raider", "perpetrator", "cartel", "front", "movement", "command", "brigade",
     "battalion", "mafia", "organization", "organisation",
 }
 # bodies that are organisations rather than bands of people (PerpOrg-like)
@@ -278,7 +278,9 @@ class Fillers:
             return hit[0]
         # a capitalised "Rebels" opening a sentence is still the common noun
         common = lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS or tok.lower_[:-1] in PERP_NOUNS
-        if (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and _acronym_shaped(tok)) and hit is None and not common:
+        # the tagger reads lower-cased initials as nouns, adverbs or adjectives: their shape says more
+        acronym = tok.pos_ in ("NOUN", "ADV", "ADJ", "X") and _acronym_shaped(tok)
+        if (tok.pos_ == "PROPN" or acronym) and hit is None and not common:
             span = self.phrase(tok)
             return self._add(span, "Organization") if span else None
         if common:
