@@ -184,3 +184,9 @@ def test_named_victim_in_apposition_replaces_the_description(analyze: Callable[.
 def test_weapon_attack_without_target_keeps_its_weapon(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("a car bomb attack occurred yesterday morning."))
     assert [q.get("weapon") for _, _, _, q in found] == ["car bomb"]
+
+
+def test_a_victims_short_name_said_later_is_the_same_person(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Gunmen killed Roberto Garcia Alvarado on Monday. Witnesses said that Garcia was shot by two men.")
+    victims = {ctx.find(c.object) for c in ctx.analysis.claims if c.extractor == "events"}
+    assert len(victims) == 1 and ctx.entity(victims.pop()).name == "Roberto Garcia Alvarado", events(ctx)

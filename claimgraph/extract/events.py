@@ -397,6 +397,20 @@ class EventFrames:
                 continue
             for event in self._sentence(sent, fillers):
                 self._emit(ctx, event)
+        self._merge_short_names(ctx)
+
+    def _merge_short_names(self, ctx: DocContext) -> None:
+        """'garcia' after 'roberto garcia alvarado': a victim's shorter name, said later, is the same person."""
+        keys = {ctx.find(c.object) for c in ctx.analysis.claims
+                if c.extractor == EXTRACTOR and isinstance(c.object, str)}
+        people = [k for k in keys if ctx.entity(k).type == "Person" and ctx.entity(k).name]
+        words = {k: ctx.entity(k).name.lower().split() for k in people}
+        for short in sorted(people, key=lambda k: len(words[k])):
+            longer = [k for k in people if k != short and len(words[k]) > len(words[short])
+                      and words[short][-1] in words[k][1:] and set(words[short]) <= set(words[k])]
+            # only where the short name fits a single longer one: two Garcias stay apart
+            if len(longer) == 1 and not set(words[short]) & (TITLE_WORDS | PERSON_NOUNS):
+                ctx.merge(longer[0], short)
 
     # ------------------------------------------------------------ reading a sentence
     def _sentence(self, sent: Span, fillers: Fillers) -> list[Event]:
