@@ -190,3 +190,14 @@ def test_a_victims_short_name_said_later_is_the_same_person(analyze: Callable[..
     ctx = analyze("gunmen killed roberto garcia alvarado on monday. witnesses said that garcia was shot by two men.")
     victims = {ctx.find(c.object) for c in ctx.analysis.claims if c.extractor == "events"}
     assert len(victims) == 1 and ctx.entity(victims.pop()).name == "roberto garcia alvarado", events(ctx)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two gunmen fired rifles at the students outside the school.", [("gunmen", "attacked", "students", "rifles")]),
+    ("rebels fired mortars against the army garrison.", [("rebels", "attacked", "army garrison", "mortars")]),
+    ("the company fired its manager last week.", []),
+])
+def test_weapons_fired_at_a_target(analyze: Callable[..., DocContext], text: str,
+                                   expected: list[tuple[str, str, str, str]]) -> None:
+    found = [(s, p, o, q.get("weapon")) for s, p, o, q in events(analyze(text))]
+    assert found == expected

@@ -126,7 +126,7 @@ DROP_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their"
 TRIGGER_WORD = re.compile(
     r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
     r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|wound|injur|kidnap|abduct|arrest|detain|detention"
-    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag)", re.I)
+    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag|fire)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
 VIOLENT_CONTEXT = re.compile(
     r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
@@ -420,6 +420,8 @@ class EventFrames:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 if lemma in DEVICE_VERBS:
                     ev = self._device(tok, sent, fillers)
+                elif lemma == "fire":
+                    ev = self._firing(tok, sent, fillers)
                 elif lemma in VERB_TRIGGERS:
                     ev = self._verbal(tok, lemma, sent, fillers)
                 else:
@@ -519,6 +521,20 @@ class EventFrames:
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not patients:
             patients = [verb.head]
         return agents, patients, instruments
+
+    def _firing(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'gunmen fired rifles at the students': an attack only where a weapon is fired at someone or something."""
+        if _negated(verb):
+            return None
+        weapons = [w for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for w in [fillers.weapon(c)] if w]
+        aimed = [g for word in ("at", "on", "against") for g in _child(verb, "prep", word)]
+        if not weapons or not aimed:
+            return None  # "the company fired its manager": no weapon, no attack
+        targets = [k for g in aimed for t in _conjuncts(g) for k in [fillers.patient(t, False)] if k]
+        perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        if not targets:
+            return None
+        return Event("attacked", sent, perps, targets, weapons[0], self._place(verb, fillers), self._time(sent, verb))
 
     def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""
