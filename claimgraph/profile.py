@@ -63,7 +63,9 @@ def describe(claim: dict[str, Any]) -> str:
     target = obj.get("name") if "name" in obj else repr(str(obj.get("value")))
     negation = " NOT" if claim["polarity"] == "negative" else ""
     predicate = claim["predicate"].replace("_", " ")
-    line = f"{who}:{negation} {claim['subject']['name']} {predicate} {target}"
+    subject = claim["subject"]["name"] or "an unnamed actor"
+    target = target or "an unnamed target"
+    line = f"{who}:{negation} {subject} {predicate} {target}"
     q = claim.get("qualifiers") or {}
     extras = []
     if q.get("time"):
