@@ -46,11 +46,12 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator
         analysis = Analysis(document=source, word_count=sum(1 for t in spacy_doc if not t.is_punct
                                                             and not t.is_space))
         ctx = DocContext(analysis=analysis, doc=spacy_doc, settings=settings)
-        try:
-            for stage in stage_list:
+        for stage in stage_list:
+            try:
                 stage.run(ctx)
-        except Exception as exc:  # a stage failing on one document fails that document only
-            ctx.scratch["error"] = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
+            except Exception as exc:  # a stage failing on one document fails that document only
+                ctx.failure = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
+                break
         if settings.extract.min_confidence > 0:
             analysis.claims = [c for c in analysis.claims if c.confidence >= settings.extract.min_confidence]
         yield ctx
@@ -83,11 +84,11 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
 
     def store(ctx: DocContext) -> None:
         try:
-            if "error" in ctx.scratch:
-                raise RuntimeError(ctx.scratch["error"])
+            if ctx.failure:
+                raise RuntimeError(ctx.failure)
             doc_id = write_analysis(engine, ctx.analysis, ctx.find)
         except Exception as exc:  # one bad document never loses the batch
-            failure = Failure(ctx.analysis.document.source, str(exc) if "error" in ctx.scratch
+            failure = Failure(ctx.analysis.document.source, str(exc) if ctx.failure
                               else f"could not be stored: {type(exc).__name__}: {exc}")
             report.failures.append(failure)
             if on_failure:

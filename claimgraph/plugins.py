@@ -3,58 +3,43 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import pluggy
+
+from claimgraph.core.stages import Stage, plan, select
 
 if TYPE_CHECKING:
     import click
 
     from claimgraph.export.base import Exporter
-    from claimgraph.extract.context import DocContext
 
 hookspec = pluggy.HookspecMarker("claimgraph")
 hookimpl = pluggy.HookimplMarker("claimgraph")
 
-# built-in plugins, loaded in this order; third-party ones come from the "claimgraph" entry point group
-DEFAULT_PLUGINS = (
+# built-in plugins in registration order, which breaks ties between stages that extend the same field (the
+# claim extractors); third-party plugins come from the "claimgraph" entry point group after them
+BUILTIN_PLUGINS = (
     "claimgraph.extract.entities",
     "claimgraph.resolve.coref",
     "claimgraph.extract.claims",
-    "claimgraph.extract.modality",
-    "claimgraph.export.jsonl",
-    "claimgraph.cli.commands",
-)
-
-# optional built-ins: loaded when their module exists (later capabilities plug in here)
-OPTIONAL_PLUGINS = (
-    "claimgraph.extract.relations",
-    "claimgraph.extract.events",
-    "claimgraph.extract.designations",
     "claimgraph.extract.structure",
-    "claimgraph.extract.errata",
-    "claimgraph.extract.timeinfo",
+    "claimgraph.extract.designations",
+    "claimgraph.extract.events",
+    "claimgraph.extract.relations",
     "claimgraph.geo.plugin",
+    "claimgraph.extract.modality",
+    "claimgraph.extract.timeinfo",
+    "claimgraph.extract.errata",
     "claimgraph.reason.plugin",
+    "claimgraph.export.jsonl",
     "claimgraph.export.formats",
+    "claimgraph.cli.commands",
     "claimgraph.api.plugin",
     "claimgraph.cli.eval",
 )
-
-
-class Stage(Protocol):
-    """One step of document analysis; stages run in ascending `order` and mutate the context.
-
-    Orders: 100-199 entity recognition, 200-299 in-document resolution, 300-499 claim
-    extraction, 500-699 annotation (modality, time, errata), 700-899 places and post-processing.
-    """
-
-    name: str
-    order: int
-
-    def run(self, ctx: DocContext) -> None:
-        """Read and extend the context of one document."""
 
 
 class Specs:
@@ -90,28 +75,17 @@ def plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager with built-in and installed plugins registered."""
     pm = pluggy.PluginManager("claimgraph")
     pm.add_hookspecs(Specs)
-    for name in DEFAULT_PLUGINS:
+    for name in BUILTIN_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
-    for name in OPTIONAL_PLUGINS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the plugin exists but one of its imports is missing: say so
-                raise
-            continue
-        pm.register(module, name=name)
     pm.load_setuptools_entrypoints("claimgraph")
     return pm
 
 
-def stages(enabled: list[str] | None = None, disabled: list[str] | None = None) -> list[Stage]:
-    """Every registered stage, filtered by settings and sorted by order."""
-    found: list[Stage] = [s for group in plugin_manager().hook.claimgraph_stages() for s in group]
-    if enabled:
-        found = [s for s in found if s.name in enabled]
-    if disabled:
-        found = [s for s in found if s.name not in disabled]
-    return sorted(found, key=lambda s: (s.order, s.name))
+def stages(enabled: Sequence[str] = (), disabled: Sequence[str] = ()) -> list[Stage]:
+    """The enabled stages in the order their declarations give (checked: see claimgraph.core.stages.plan)."""
+    # pluggy calls the most recently registered plugin first: reverse to registration order
+    groups = list(reversed(plugin_manager().hook.claimgraph_stages()))
+    return plan(select([s for group in groups for s in group], enabled, disabled))
 
 
 def conflicts(conn: Any) -> list[dict[str, Any]]:

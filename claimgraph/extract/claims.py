@@ -31,7 +31,8 @@ class FrameExtractor:
     """Runs every frame over the sentences that hold a trigger word and at least one mention."""
 
     name = "claims.frames"
-    order = 300
+    requires = ("entities", "aliases", "coref")
+    provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
         """Add claims for every frame that finds its arguments."""

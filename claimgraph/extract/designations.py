@@ -73,7 +73,8 @@ class Designations:
     """designated_terrorist / delisted_terrorist claims with the listing or delisting date."""
 
     name = "claims.designations"
-    order = 330
+    requires = ("entities", "claims")
+    provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
         """Read every sentence that speaks of terrorist lists or bans."""

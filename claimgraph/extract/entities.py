@@ -172,7 +172,8 @@ class EntityRecognizer:
     """Mentions from the model and the rules, one type per name, every occurrence marked."""
 
     name = "entities.recognize"
-    order = 100
+    requires = ()
+    provides = ("entities",)
 
     def run(self, ctx: DocContext) -> None:
         """Find, select, type and record every entity mention of the document."""

@@ -84,7 +84,8 @@ class Errata:
     """Applies correction notes: the claim at the marked passage gets the corrected object."""
 
     name = "annotate.errata"
-    order = 540
+    requires = ("claims", "scopes", "times")
+    provides = ("errata",)
 
     def run(self, ctx: DocContext) -> None:
         """Rewrite the object (or subject) that the note says was wrong, and record the correction."""

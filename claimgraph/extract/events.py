@@ -301,7 +301,8 @@ class EventFrames:
     """Event claims from verbal and nominal triggers in sentences that contain a trigger word."""
 
     name = "events.frames"
-    order = 340
+    requires = ("entities", "coref", "claims")
+    provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
         """Read every trigger-bearing sentence and add one claim per perpetrator and patient."""

@@ -31,7 +31,8 @@ class ListItems:
     """Claims for list items that inherit the subject and predicate of their introducing sentence."""
 
     name = "claims.list_items"
-    order = 310
+    requires = ("entities", "coref", "claims")
+    provides = ("claims", "layout")
 
     def run(self, ctx: DocContext) -> None:
         """Read every list whose introducer enumerates attacks or bases."""

@@ -72,7 +72,8 @@ class ClaimModality:
     """Hedges, forecasts, negation and reported speech, each read within the claim's own clause."""
 
     name = "annotate.modality"
-    order = 500
+    requires = ("claims",)
+    provides = ("scopes",)
 
     def run(self, ctx: DocContext) -> None:
         """Annotate every claim and add `said` claims for reported speech and quotes."""

@@ -197,7 +197,8 @@ class DocumentRelations:
     """member_of, leader_of, based_in, headquarters_in and located_in from the words between mentions."""
 
     name = "relations.patterns"
-    order = 360
+    requires = ("entities", "claims")
+    provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
         """Read each sentence's neighbouring mentions and the gaps between them."""
@@ -453,7 +454,8 @@ class PlaceHierarchy:
     """
 
     name = "relations.place_hierarchy"
-    order = 380
+    requires = ("entities", "claims")
+    provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
         """Add gazetteer-backed located_in/based_in claims, then close the document's chains."""

@@ -151,7 +151,8 @@ class ClaimTimes:
     """Adds qualifiers.time to claims from the time phrases of their own clause (not the document date)."""
 
     name = "annotate.time"
-    order = 520
+    requires = ("claims", "scopes")
+    provides = ("times",)
 
     def run(self, ctx: DocContext) -> None:
         """Set qualifiers.time where the trigger's clause, or the sentence opening, dates the claim."""

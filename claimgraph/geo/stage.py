@@ -104,7 +104,8 @@ class GeoMentions:
     """Adds the place mentions relative phrases need: anchors, list-item sites, unnamed camps, 'in Dihok'."""
 
     name: str = "geo.mentions"
-    order: int = 190
+    requires: tuple[str, ...] = ("entities",)
+    provides: tuple[str, ...] = ("entities", "places")
 
     def run(self, ctx: DocContext) -> None:
         """Add missing Place mentions (source 'geo')."""
@@ -193,7 +194,8 @@ class GeoResolve:
     """Resolves Place/Country entities to coordinates and adds located_near claims from relative phrases."""
 
     name: str = "geo.resolve"
-    order: int = 750
+    requires: tuple[str, ...] = ("places", "claims")
+    provides: tuple[str, ...] = ("places", "claims")
 
     def run(self, ctx: DocContext) -> None:
         """Set geo and external_ids.geonames on the document's places; add located_near claims."""

@@ -21,7 +21,8 @@ class CoMentionContext:
     """Puts the names each entity is mentioned with in entity.attrs["_context"] for cross-document matching."""
 
     name = "reason.context"
-    order = 899  # after every stage that adds entities
+    requires = ("aliases", "stored_names")
+    provides = ("context",)
 
     def run(self, ctx: DocContext) -> None:
         """Record, for every entity of the document, the normalised names of the others."""

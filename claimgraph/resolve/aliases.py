@@ -154,7 +154,8 @@ class ResolveAliases:
     """Merge local entities that the alias table, an acronym or a 'Long Name (ABC)' says are one."""
 
     name = "resolve.aliases"
-    order = 210
+    requires = ("entities", "aliases")
+    provides = ("aliases",)
 
     def run(self, ctx: DocContext) -> None:
         """Merge by table, then parentheticals recorded by the recognizer, then acronyms."""

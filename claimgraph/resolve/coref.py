@@ -34,7 +34,8 @@ class ShortNames:
     """'Saddam' after 'Saddam Hussein', 'Abedin' after 'Mahan Abedin': one person."""
 
     name = "resolve.short_names"
-    order = 200
+    requires = ("entities",)
+    provides = ("aliases",)
 
     def run(self, ctx: DocContext) -> None:
         """Merge single-word person names into the one multi-word name that contains them."""
@@ -58,7 +59,8 @@ class Descriptions:
     """'This group', 'the organization', 'it' → the most salient recent organization or group."""
 
     name = "resolve.descriptions"
-    order = 250
+    requires = ("entities", "aliases")
+    provides = ("coref",)
 
     def run(self, ctx: DocContext) -> None:
         """Add a coref mention for every description or pronoun whose entity is clear."""
@@ -216,7 +218,8 @@ class StoreNamesOnly:
     """Before storing: coref mentions leave the mention list, every mention takes its entity's type."""
 
     name = "resolve.store_names_only"
-    order = 895
+    requires = ("coref", "claims", "scopes", "times", "errata", "places")
+    provides = ("stored_names",)
 
     def run(self, ctx: DocContext) -> None:
         """Move coref mentions to scratch and align mention types with their (merged) entities."""
