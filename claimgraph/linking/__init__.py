@@ -1,0 +1,1 @@
+"""Cross-document linking: entity resolution across documents, alignment and corroboration."""

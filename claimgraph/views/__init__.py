@@ -1,0 +1,1 @@
+"""Views assembled once for every interface: profile, timeline, map and graph."""
