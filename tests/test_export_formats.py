@@ -121,8 +121,14 @@ def test_ftm_maps_each_kind_of_claim(tmp_path: Path) -> None:
     assert "1965" in note.first("description")
     article = next(p for p in proxies if p.schema.name == "Article")
     assert all(article.id in p.get("proof") for p in by_record.values())
-    evidence = [p for p in proxies if p.schema.name == "Documentation" and p.first("role") == "evidence"]
+    evidence = [p for p in proxies if p.schema.name == "Documentation"
+                and (p.first("role") or "").startswith("evidence")]
     assert {p.first("entity") for p in evidence} >= {p.id for p in by_record.values()}
+    # one Documentation per passage: the passage itself, its offsets, speaker and confidence
+    denied_ev = next(p for p in evidence if p.first("entity") == by_record["c-denied"].id)
+    assert denied_ev.first("summary") == "=cmd|' /C calc'!A0" and denied_ev.first("role") == "evidence: negated"
+    assert "0-12" in denied_ev.first("description") and "speaker: Anna Varga" in denied_ev.first("description")
+    assert "confidence: 0.70" in (by_record["c-denied"].first("summary") or "")
     mention = next(p for p in proxies if p.schema.name == "Mention")
     assert mention.first("name") == "Lake" and mention.first("document") == article.id
     brigade = next(p for p in proxies if p.schema.name == "Organization" and p.first("name") == "Lake Brigade")
@@ -145,6 +151,20 @@ def test_graph_formats_keep_claims_as_parallel_edges(tmp_path: Path) -> None:
         assert denied["attributed_to"] == "Anna Varga" and "NOT" in denied["statement"]
         town = graph.nodes["e-town"]
         assert float(town["lat"]) == 12.5 and "lat" not in graph.nodes["e-anna"]
+        assert all(float(d["weight"]) >= 1.0 for _u, _v, d in graph.edges(data=True))
+
+
+def test_graph_edges_carry_every_passage_and_weigh_by_documents(tmp_path: Path) -> None:
+    passages = [{"document_id": f"doc/{n}", "document": f"r{n}.txt", "start": n, "end": n + 5, "text": f"part {n}"}
+                for n in (1, 2, 3)]
+    items = [*HAND_RECORDS[:3],
+             ("claim", _claim("c-many", ANNA, "leader_of", BRIGADE, evidence=passages,
+                              corroboration={"documents": 3, "independent_sources": 2}))]
+    graph = nx.read_gexf(_run(GexfExporter(tmp_path), items)[0])
+    (_u, _v, data), = graph.edges(data=True)
+    assert data["weight"] == 3.0  # networkx reads GEXF's own weight attribute
+    assert data["evidence"].split(" | ") == ["part 1", "part 2", "part 3"]
+    assert data["evidence_offsets"].split(" | ") == ["1-6", "2-7", "3-8"] and data["passages"] == 3
 
 
 def test_csv_tables_are_lossless_and_formula_safe(tmp_path: Path) -> None:
@@ -191,6 +211,26 @@ def test_rdf_reifies_claims_with_prov_provenance(tmp_path: Path) -> None:
     assert float(graph.value(town, rdflib.URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#lat"))) == 12.5
 
 
+def test_rdf_uses_only_declared_terms_and_no_opaque_qualifiers(tmp_path: Path) -> None:
+    items = [*HAND_RECORDS, ("claim", _claim("c-near", TOWN, "located_near", STATE,
+                                             qualifiers={"distance_km": 40, "direction": "N", "scale": "local",
+                                                         "correction": {"from": "30", "to": "40"}}))]
+    written = _run(RdfExporter(tmp_path), items)
+    graph = rdflib.Graph().parse(written[0], format="turtle")
+    vocab = rdflib.Graph().parse(written[1], format="turtle")
+    cg = "urn:claimgraph:vocab#"
+    declared = {str(s) for s in vocab.subjects() if str(s).startswith(cg)}
+    used = {str(t) for triple in graph for t in triple if str(t).startswith(cg)}
+    assert used and used <= declared, sorted(used - declared)
+    assert not [o for o in graph.objects() if getattr(o, "datatype", None) == rdflib.RDF.JSON]
+    near = rdflib.URIRef("urn:claimgraph:claim:c-near")
+    vocab_ns = rdflib.Namespace(cg)
+    assert float(graph.value(near, vocab_ns.distanceKm)) == 40.0 and str(graph.value(near, vocab_ns.direction)) == "N"
+    assert str(graph.value(near, vocab_ns.correctedTo)) == "40"
+    other = graph.value(near, vocab_ns.qualifier)
+    assert str(graph.value(other, vocab_ns.qualifierName)) == "scale" and str(graph.value(other, rdflib.RDF.value)) == "local"
+
+
 # ---------------------------------------------------------------------------- the seed store, end to end
 @pytest.fixture(scope="module")
 def seed_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
@@ -220,6 +260,9 @@ def test_seed_export_reads_back(seed_engine: Engine, tmp_path: Path, fmt: str) -
     if fmt == "ftm":
         proxies = _ftm_entities(written[0])
         assert sum(p.schema.name == "Article" for p in proxies) == 1
+        # Aleph shows and searches the article: its stored text travels as bodyText
+        article = next(p for p in proxies if p.schema.name == "Article")
+        assert article.first("bodyText") == SEED.read_text(encoding="utf-8").strip()
         # one FtM entity per claim, each pointing at its article
         assert sum(bool(p.get("proof", quiet=True)) for p in proxies) == len(claims)
     elif fmt in ("gexf", "graphml"):

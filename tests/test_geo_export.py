@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,15 +46,22 @@ def test_geojson_records(tmp_path: Path) -> None:
     assert path == tmp_path / "out" / "places.geojson"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection"
-    features = {f["id"]: f for f in data["features"]}
-    assert set(features) == {"e-camp", "e-b"}  # the unresolved place has no point to draw
-    camp = features["e-camp"]
+    places = {f["id"]: f for f in data["features"] if f["properties"]["feature_kind"] == "place"}
+    assert set(places) == {"e-camp", "e-b"}  # the unresolved place has no point to draw
+    camp = places["e-camp"]
     assert camp["geometry"] == {"type": "Point", "coordinates": [44.4, 34.1]}
     props = camp["properties"]
-    assert props["uncertainty_km"] == 30.0 and props["method"] == "relative" and props["documents"] == ["d-1"]
-    (claim,) = props["claims"]
-    assert claim["role"] == "subject" and claim["object"] == "Baghdad" and claim["evidence"][0]["text"] == ev["text"]
-    assert features["e-b"]["properties"]["claims"][0]["role"] == "object"
+    assert props["uncertainty_km"] == 30.0 and props["method"] == "relative" and props["documents"] == 1
+    assert places["e-b"]["properties"]["aliases"] == "Bagdad" and props["claims"] == 1
+    # every property is one flat field (GIS tools style and filter by them); claims are features of their own
+    for feature in data["features"]:
+        assert all(not isinstance(v, (dict, list)) for v in feature["properties"].values()), feature
+    at_places = {(f["properties"]["place_id"], f["properties"]["role"]): f["properties"] for f in data["features"]
+                 if f["properties"]["feature_kind"] == "claim"}
+    assert set(at_places) == {("e-camp", "subject"), ("e-b", "object")}
+    claim = at_places[("e-camp", "subject")]
+    assert claim["object"] == "Baghdad" and claim["modality"] == "asserted" and claim["confidence"] == 0.8
+    assert claim["evidence_text"] == ev["text"] and claim["distance_km"] == 90 and claim["passages"] == 1
     # a file name as --out writes that file
     single = GeoJSONExporter(tmp_path / "places.geojson")
     assert single.finalize() == [tmp_path / "places.geojson"]
@@ -105,3 +114,25 @@ def test_cli_places_and_gazetteer(settings: Settings, engine: Engine) -> None:
     rows = [json.loads(line) for line in runner.invoke(cli, ["--db", db, "places", "--json"]).output.splitlines()]
     kirkuk = next(r for r in rows if r["name"] == "Kirkuk")
     assert kirkuk["external_ids"]["geonames"] and kirkuk["geo"]["method"] == "gazetteer"
+
+
+@pytest.mark.skipif(shutil.which("ogrinfo") is None, reason="GDAL's ogrinfo is not installed")
+def test_geojson_opens_in_ogrinfo_with_one_field_per_property(tmp_path: Path) -> None:
+    exporter = GeoJSONExporter(tmp_path)
+    geo = {"lat": 34.1, "lon": 44.4, "uncertainty_km": 30.0, "method": "relative", "source_id": "d-1"}
+    exporter.write("entity", {"id": "e-camp", "name": "Camp X", "type": "Place", "aliases": ["X"], "geo": geo,
+                              "external_ids": {}})
+    exporter.write("claim", {"id": "c-1", "subject": {"id": "e-org", "name": "Org", "type": "Organization"},
+                             "predicate": "has_base", "object": {"id": "e-camp", "name": "Camp X", "type": "Place"},
+                             "qualifiers": {"time": {"start": "1986"}}, "modality": "hedged",
+                             "attributed_to": {"id": "e-p", "name": "A Speaker", "type": "Person"},
+                             "polarity": "positive", "confidence": 0.6, "status": "active",
+                             "evidence": [{"document_id": "d-1", "document": "a.txt", "start": 0, "end": 4,
+                                           "text": "text"}]})
+    (path,) = exporter.finalize()
+    out = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    fields = dict(re.findall(r"^(\w+): (\w+)", out.stdout.split("Geometry Column", 1)[-1], re.M))
+    for name in ("modality", "attributed_to", "time_start", "evidence_text", "place_name", "uncertainty_km"):
+        assert name in fields, (name, out.stdout)
+    assert fields["confidence"] == "Real" and "Feature Count: 2" in out.stdout

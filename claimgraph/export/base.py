@@ -37,6 +37,9 @@ def export_store(conn: Any, exporter: Exporter, claims_query: Any = None) -> lis
     from claimgraph import plugins
     from claimgraph.store import records
 
+    bind = getattr(exporter, "bind_store", None)
+    if callable(bind):  # formats that carry more than the records (FtM: the documents' text)
+        bind(conn)
     for rec in records.iter_documents(conn):
         exporter.write("document", rec)
     for rec in records.iter_entities(conn):

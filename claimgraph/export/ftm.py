@@ -3,8 +3,12 @@
 The file DIR/entities.ftm.json holds one FtM entity a line, as `alephclient write-entities`
 and `ftm` read them. A claim becomes the FtM object that fits its predicate (Membership,
 Sanction, Event, UnknownLink, or a Note for a claim about a value); its `description`
-is the neutral sentence saying which source says it and how, `proof` points at the
-articles, and one Documentation per article carries the quoted passage. Ids are derived
+is the neutral sentence saying which source says it and how, its `summary` names the
+modality, the speaker and the confidence, `proof` points at the articles, and one
+Documentation per quoted passage links the claim to its Article with the passage text, the
+character offsets, the speaker and the confidence. Articles carry their stored text as
+`bodyText` (so Aleph can show and search them) and every entity named in an article has a
+Mention there. Ids are derived
 from claimgraph's ids, so exporting the same store twice gives the same file.
 """
 
@@ -56,6 +60,7 @@ class FtmExporter(Exporter):
         self.documents: set[str] = set()
         self.mentions: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.count = 0
+        self._conn: Any = None
 
     # ------------------------------------------------------------------ helpers
     def _make(self, schema: str, entity_id: str) -> Any:
@@ -64,8 +69,13 @@ class FtmExporter(Exporter):
         return proxy
 
     def _emit(self, proxy: Any) -> None:
+        from followthemoney.exc import InvalidData
+
         data = proxy.to_dict()
-        error = proxy.schema.validate(data)
+        try:
+            error = proxy.schema.validate(data)
+        except InvalidData:  # newer FtM raises where older versions returned the errors
+            error = True
         if error:  # a record that FtM would refuse is dropped rather than breaking the load
             return
         self._fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
@@ -77,6 +87,22 @@ class FtmExporter(Exporter):
 
     def _ref(self, entity_id: str) -> str:
         return ftm_id("entity", entity_id)
+
+    def bind_store(self, conn: Any) -> None:
+        """Read the documents' text from this store connection (export_store calls this)."""
+        self._conn = conn
+
+    def _body_text(self, rec: dict[str, Any]) -> str | None:
+        if rec.get("text"):
+            return str(rec["text"])
+        if self._conn is None:
+            return None
+        from sqlalchemy import select
+
+        from claimgraph.store.schema import documents
+
+        text = self._conn.execute(select(documents.c.text).where(documents.c.id == rec["id"])).scalar()
+        return str(text) if text else None
 
     # ------------------------------------------------------------------ records
     def write(self, kind: RecordKind, record: dict[str, Any]) -> None:
@@ -97,6 +123,7 @@ class FtmExporter(Exporter):
         article.add("fileName", rec.get("source"))
         article.add("sourceUrl", rec.get("url"))
         article.add("publishedAt", rec.get("published"))
+        article.add("bodyText", self._body_text(rec))
         self.documents.add(rec["id"])
         self._emit(article)
 
@@ -135,14 +162,22 @@ class FtmExporter(Exporter):
             proxy.add("status", f"{rec['modality']}; {rec['status']}")
         doc_ids = sorted({e["document_id"] for e in rec.get("evidence", []) if e["document_id"] in self.documents})
         proxy.add("proof", [ftm_id("document", d) for d in doc_ids])
+        if proxy.schema.get("summary"):
+            proxy.add("summary", how_said(rec))
         self._emit(proxy)
-        for doc_id in doc_ids:
-            passages = [e["text"] for e in rec["evidence"] if e["document_id"] == doc_id]
-            link = self._make("Documentation", ftm_id("evidence", rec["id"], doc_id))
-            link.add("document", ftm_id("document", doc_id))
+        for ev in rec.get("evidence", []):
+            if ev["document_id"] not in self.documents:
+                continue
+            link = self._make("Documentation", ftm_id("evidence", rec["id"], ev["document_id"],
+                                                      str(ev.get("start")), str(ev.get("end"))))
+            link.add("document", ftm_id("document", ev["document_id"]))
             link.add("entity", proxy.id)
-            link.add("role", "evidence")
-            link.add("summary", passages[:3])
+            link.add("role", f"evidence: {rec['modality']}")
+            link.add("summary", ev.get("text"))
+            link.add("description", f"characters {ev.get('start')}-{ev.get('end')}; {how_said(rec)}")
+            link.add("status", rec["status"])
+            link.add("startDate", time.get("start"))
+            link.add("endDate", time.get("end"))
             self._emit(link)
 
     def _claim_entity(self, rec: dict[str, Any]) -> Any:
@@ -235,3 +270,19 @@ class FtmExporter(Exporter):
             self._emit(proxy)
         self._fh.close()
         return [self.path]
+
+
+def how_said(rec: dict[str, Any]) -> str:
+    """How a claim is made, in words: modality, polarity, speaker, confidence and corroboration."""
+    parts = [f"modality: {rec.get('modality')}"]
+    if rec.get("polarity") == "negative":
+        parts.append("negative")
+    speaker = (rec.get("attributed_to") or {}).get("name")
+    if speaker:
+        parts.append(f"speaker: {speaker}")
+    if isinstance(rec.get("confidence"), (int, float)):
+        parts.append(f"confidence: {float(rec['confidence']):.2f}")
+    documents = (rec.get("corroboration") or {}).get("documents")
+    if documents:
+        parts.append(f"documents: {documents}")
+    return "; ".join(parts)

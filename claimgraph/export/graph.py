@@ -1,9 +1,10 @@
 """Graph files for Gephi and other network tools: GEXF and GraphML, written with networkx.
 
 Nodes are entities; each claim between two entities is one directed edge keyed by the
-claim id, carrying its predicate, modality, polarity, status, confidence, corroboration,
-time and the first quoted passage. Claims about values (dates, ideologies, quotes) have
-no second entity and are left out. Both formats hold only scalar attributes, so lists
+claim id, carrying its predicate, modality, polarity, speaker, status, confidence,
+corroboration, time and every quoted passage with its document and offsets; its `weight`
+(what Gephi and networkx read as the edge weight) is the number of documents carrying it.
+Claims about values (dates, ideologies, quotes) have no second entity and are left out. Both formats hold only scalar attributes, so lists
 are joined with " | " and missing text is left empty
 (missing coordinates are left out).
 """
@@ -62,18 +63,22 @@ class _GraphExporter(Exporter):
         if not source or not target or source not in self.graph or target not in self.graph:
             return
         time = (rec.get("qualifiers") or {}).get("time") or {}
-        evidence = rec.get("evidence") or [{}]
+        evidence = rec.get("evidence") or []
         corroboration = rec.get("corroboration") or {}
         speaker = rec.get("attributed_to") or {}
         self.graph.add_edge(
             source, target, key=rec["id"], id=rec["id"], label=rec["predicate"], predicate=rec["predicate"],
             modality=rec["modality"], polarity=rec["polarity"], status=rec["status"],
             confidence=float(rec.get("confidence") or 0.0), attributed_to=_scalar(speaker.get("name")),
+            weight=float(max(1, int(corroboration.get("documents", 0) or len({e.get("document_id")
+                                                                              for e in evidence})))),
             documents=int(corroboration.get("documents", 0)),
             independent_sources=int(corroboration.get("independent_sources", 0)),
             time_start=_scalar(time.get("start")), time_end=_scalar(time.get("end")),
-            statement=describe(rec), evidence=_scalar(evidence[0].get("text")),
-            evidence_document=_scalar(evidence[0].get("document")),
+            statement=describe(rec), passages=len(evidence),
+            evidence=_scalar([e.get("text") or "" for e in evidence]),
+            evidence_document=_scalar([e.get("document") or e.get("document_id") or "" for e in evidence]),
+            evidence_offsets=_scalar([f"{e.get('start')}-{e.get('end')}" for e in evidence]),
         )
 
     def finalize(self) -> list[Path]:

@@ -3,7 +3,8 @@
 A claim is never written as a bare triple (that would state one source's allegation as
 fact): it is an `rdf:Statement` and `prov:Entity` with its subject, predicate and object,
 how it is said (modality, polarity, speaker), `prov:wasDerivedFrom` the documents, and
-one evidence node per quoted passage with its character offsets.
+one evidence node per quoted passage with its character offsets. Every cg: term is
+declared in data/vocab.ttl (written beside the export as claimgraph-vocab.ttl).
 
 The file is written record by record (triples grouped by subject, prefixes declared once)
 rather than built as one in-memory graph, so memory stays flat on a large store; rdflib
@@ -25,6 +26,8 @@ from claimgraph.profile import describe
 
 BASE = "urn:claimgraph:"
 FILE_NAME = "claimgraph.ttl"
+VOCAB_FILE = "claimgraph-vocab.ttl"
+VOCAB_SOURCE = Path(__file__).with_name("data") / "vocab.ttl"
 SAFE_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -176,9 +179,7 @@ class RdfExporter(Exporter):
         place = qualifiers.get("place")
         if isinstance(place, dict) and place.get("id"):
             g.add((claim, self.CG.place, self._node("entity", place["id"])))
-        if qualifiers:
-            g.add((claim, self.CG.qualifiers, self._lit(json.dumps(qualifiers, ensure_ascii=False, sort_keys=True),
-                                                         rdf.JSON)))
+        self._qualifiers(claim, rec["id"], qualifiers)
         speaker = rec.get("attributed_to")
         if speaker:
             agent = self._node("entity", speaker["id"])
@@ -197,6 +198,32 @@ class RdfExporter(Exporter):
             g.add((passage, self.CG.start, self._lit(int(ev["start"]), ns["XSD"].integer)))
             g.add((passage, self.CG.end, self._lit(int(ev["end"]), ns["XSD"].integer)))
 
+    def _qualifiers(self, claim: Any, claim_id: str, qualifiers: dict[str, Any]) -> None:
+        """Qualifiers as declared terms (vocab.ttl); any other one as a named cg:Qualifier node."""
+        ns, g = self.ns, self.graph
+        xsd = ns["XSD"]
+        for key, value in sorted(qualifiers.items()):
+            if key in ("time", "place") or value is None:
+                continue  # written above
+            if key == "distance_km" and isinstance(value, (int, float)):
+                g.add((claim, self.CG.distanceKm, self._lit(Decimal(str(value)), xsd.decimal)))
+            elif key == "direction" and isinstance(value, str):
+                g.add((claim, self.CG.direction, self._lit(value)))
+            elif key == "via" and isinstance(value, dict) and value.get("id"):
+                g.add((claim, self.CG.via, self._node("entity", value["id"])))
+            elif key == "correction" and isinstance(value, dict):
+                for prop, part in (("correctedFrom", "from"), ("correctedTo", "to")):
+                    if value.get(part) is not None:
+                        g.add((claim, self.CG[prop], self._lit(str(value[part]))))
+            else:
+                node = self._node("qualifier", f"{claim_id}/{key}")
+                g.add((claim, self.CG.qualifier, node))
+                g.add((node, ns["RDF"].type, self.CG.Qualifier))
+                g.add((node, self.CG.qualifierName, self._lit(key)))
+                text = value if isinstance(value, (str, int, float, bool)) else \
+                    json.dumps(value, ensure_ascii=False, sort_keys=True)
+                g.add((node, ns["RDF"].value, self._lit(text)))
+
     def _conflict(self, rec: dict[str, Any]) -> None:
         ns, g = self.ns, self.graph
         claim_ids = sorted(rec.get("claims") or [])
@@ -210,7 +237,9 @@ class RdfExporter(Exporter):
             g.add((node, self.CG.involves, self._node("claim", claim_id)))
 
     def finalize(self) -> list[Path]:
-        """Close the Turtle file."""
+        """Close the Turtle file and put the vocabulary declaring the cg: terms beside it."""
         self._flush()
         self._fh.close()
-        return [self.path]
+        vocab = self.path.with_name(VOCAB_FILE)
+        vocab.write_text(VOCAB_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+        return [self.path, vocab]
