@@ -88,12 +88,16 @@ def test_sample_article_scores_full_geo(settings: Settings, engine: Engine, tmp_
                              "--doc", str(SHARED / "corpus" / "mko-article.txt"), "--export", str(out)],
                             capture_output=True, text=True, check=True)
     assert " geo=1.00 " in result.stdout.splitlines()[-1] + " ", result.stdout
-    features = {f["properties"]["name"]: f for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]}
-    ashraf = features["Camp Ashraf"]
+    all_features = [f["properties"] for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]]
+    places = {p["name"]: p for p in all_features if p["feature_kind"] == "place"}
+    ashraf = next(f for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]
+                  if f["properties"].get("name") == "Camp Ashraf")
     lon, lat = ashraf["geometry"]["coordinates"]
-    assert distance_km((lat, lon), (34.24, 44.4)) <= 35 and ashraf["properties"]["method"] == "relative"
-    near = [c for c in ashraf["properties"]["claims"] if c["predicate"] == "located_near"]
-    assert near and near[0]["object"] == "Baghdad" and near[0]["qualifiers"] == {"distance_km": 100, "direction": "N"}
+    assert distance_km((lat, lon), (34.24, 44.4)) <= 35 and places["Camp Ashraf"]["method"] == "relative"
+    near = [c for c in all_features if c["feature_kind"] == "claim" and c["place_name"] == "Camp Ashraf"
+            and c["predicate"] == "located_near"]
+    assert near and near[0]["object"] == "Baghdad"
+    assert (near[0]["distance_km"], near[0]["direction"]) == (100, "N")
 
 
 def test_cli_places_and_gazetteer(settings: Settings, engine: Engine) -> None:
