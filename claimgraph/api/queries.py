@@ -150,3 +150,57 @@ def claims_select(entity_ids: list[str] | None = None, predicate: str | None = N
     """SELECT over claims with the API's filters (an entity as subject, object or speaker)."""
     return records.claims_query(entity_ids, predicate=predicate, document_id=document_id, modality=modality,
                                 status=status, time_from=time_from, time_to=time_to, as_speaker=True)
+
+
+def outlet_of(source: str | None, url: str | None) -> str:
+    """The outlet a document counts under: its URL's host, else its source name."""
+    from urllib.parse import urlparse
+
+    host = urlparse(url).netloc if url else ""
+    return host or source or ""
+
+
+def document_outlets(conn: Connection) -> dict[str, str]:
+    """Outlet (URL host or source name) per document id, reused until the store changes."""
+    from claimgraph.api.cache import STORE_CACHE
+    from claimgraph.store.schema import documents
+
+    def compute(c: Connection) -> dict[str, str]:
+        return {doc_id: outlet_of(source, url)
+                for doc_id, source, url in c.execute(select(documents.c.id, documents.c.source, documents.c.url))}
+
+    return STORE_CACHE.get(conn, "outlets", compute)  # type: ignore[no-any-return]
+
+
+class ClaimFilters:
+    """The claim filters every list, facet count, timeline and map page shares (one URL vocabulary)."""
+
+    def __init__(self, entity_ids: list[str] | None = None, predicate: str | None = None,
+                 modality: str | None = None, document_id: str | None = None, status: str | None = None,
+                 time_from: str | None = None, time_to: str | None = None, source: str | None = None,
+                 speaker_ids: list[str] | None = None, min_confidence: float | None = None) -> None:
+        self.entity_ids = entity_ids
+        self.predicate = predicate
+        self.modality = modality
+        self.document_id = document_id
+        self.status = status
+        self.time_from = time_from
+        self.time_to = time_to
+        self.source = source
+        self.speaker_ids = speaker_ids
+        self.min_confidence = min_confidence
+
+    def select(self, conn: Connection) -> Select[Any]:
+        """SELECT over the claims these filters keep (claim id order)."""
+        query = claims_select(self.entity_ids, predicate=self.predicate, modality=self.modality,
+                              document_id=self.document_id, status=self.status, time_from=self.time_from,
+                              time_to=self.time_to)
+        if self.source:
+            docs = sorted(d for d, outlet in document_outlets(conn).items() if outlet == self.source
+                          or d == self.source)
+            query = query.where(claims.c.id.in_(select(evidence.c.claim_id).where(evidence.c.document_id.in_(docs))))
+        if self.speaker_ids is not None:
+            query = query.where(claims.c.attributed_to_id.in_(self.speaker_ids))
+        if self.min_confidence is not None:
+            query = query.where(claims.c.confidence >= self.min_confidence)
+        return query

@@ -6,14 +6,14 @@ import importlib
 import importlib.util
 from collections import Counter
 from collections.abc import Iterator
-from typing import Annotated, Any
-from urllib.parse import urlparse
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from sqlalchemy import Connection, func, or_, select
 
 from claimgraph.api import queries
 from claimgraph.api.cache import cached_conflicts
+from claimgraph.api.facets import claim_facets
 from claimgraph.api.profiles import scoped_profile
 from claimgraph.profile import to_json
 from claimgraph.api.search import search as full_text_search
@@ -24,8 +24,14 @@ from claimgraph.store.schema import aliases, claims, documents, entities, eviden
 router = APIRouter(prefix="/api", tags=["store"])
 
 MAX_PAGE = 1000
+# far beyond any store, far below the 64-bit integers the databases take: larger is bad input (422)
+MAX_OFFSET = 1_000_000_000
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+Modality = Literal["asserted", "hedged", "attributed", "speculative", "negated", "question"]
+Status = Literal["active", "superseded", "rejected"]
+IdText = Annotated[str, Query(min_length=1, max_length=300)]
+DatePrefix = Annotated[str, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date prefix, e.g. 1986 or 1986-03")]
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -58,7 +64,9 @@ def search(conn: Conn, q: Annotated[str, Query(min_length=1, max_length=500)],
 
 
 @router.get("/entities", summary="Entities with their aliases and claim counts")
-def list_entities(conn: Conn, type: str | None = None, q: str | None = None,  # noqa: A002 - the API's name
+def list_entities(conn: Conn,
+                  type: Annotated[str | None, Query(max_length=64)] = None,  # noqa: A002 - the API's name
+                  q: Annotated[str | None, Query(max_length=500)] = None,
                   sort: Annotated[str, Query(pattern="^(claims|name)$")] = "claims",
                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Entities (merged ones folded in), most-claimed first unless sort=name."""
@@ -83,7 +91,7 @@ def list_entities(conn: Conn, type: str | None = None, q: str | None = None,  # 
 
 
 @router.get("/entities/{entity_id}", summary="One entity record")
-def get_entity(conn: Conn, entity_id: str) -> dict[str, Any]:
+def get_entity(conn: Conn, entity_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
     """The entity record (as in entities.jsonl) with its claim count; merged ids lead to the kept entity."""
     final = resolve_entity(conn, entity_id)
     record = queries.entity_records(conn, [final])[0]
@@ -91,27 +99,54 @@ def get_entity(conn: Conn, entity_id: str) -> dict[str, Any]:
 
 
 @router.get("/entities/{entity_id}/profile", summary="An entity's cited statements by section")
-def get_profile(conn: Conn, entity_id: str) -> dict[str, Any]:
+def get_profile(conn: Conn, entity_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
     """Names and every non-rejected claim about the entity as neutral, cited sentences."""
     return to_json(scoped_profile(conn, resolve_entity(conn, entity_id)))
 
 
+def claim_filters(conn: Conn, entity: IdText | None = None,
+                  predicate: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,63}$")] = None,
+                  modality: Modality | None = None, document: IdText | None = None,
+                  time_from: DatePrefix | None = None, time_to: DatePrefix | None = None,
+                  status: Status | None = None,
+                  source: Annotated[str | None, Query(max_length=300, description="Outlet (URL host) or source name")]
+                  = None,
+                  speaker: Annotated[str | None, Query(max_length=300, description="Entity id of the speaker")] = None,
+                  min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None) -> queries.ClaimFilters:
+    """The claim filters of the query string (shared by claims, facets, timeline and places)."""
+    return queries.ClaimFilters(
+        entity_ids=queries.merged_ids(conn, resolve_entity(conn, entity)) if entity else None,
+        predicate=predicate, modality=modality, document_id=document, status=status, time_from=time_from,
+        time_to=time_to, source=source,
+        speaker_ids=queries.merged_ids(conn, resolve_entity(conn, speaker)) if speaker else None,
+        min_confidence=min_confidence)
+
+
+Filters = Annotated[queries.ClaimFilters, Depends(claim_filters)]
+
+
 @router.get("/claims", summary="Claims, filtered")
-def list_claims(conn: Conn, entity: str | None = None, predicate: str | None = None,
-                modality: str | None = None, document: str | None = None,
-                time_from: Annotated[str | None, Query(description="ISO date prefix, e.g. 1986 or 1986-03")] = None,
-                time_to: Annotated[str | None, Query(description="ISO date prefix")] = None,
-                status: str | None = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+def list_claims(conn: Conn, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                sort: Annotated[str, Query(pattern="^(id|confidence|time)$")] = "id") -> dict[str, Any]:
     """Claim records as in claims.jsonl: entity as subject, object or speaker; time ranges overlap."""
-    entity_ids = queries.merged_ids(conn, resolve_entity(conn, entity)) if entity else None
-    query = queries.claims_select(entity_ids, predicate=predicate, modality=modality, document_id=document,
-                                  status=status, time_from=time_from, time_to=time_to)
+    query = filters.select(conn)
+    if sort == "confidence":
+        query = query.order_by(None).order_by(claims.c.confidence.desc(), claims.c.id)
+    elif sort == "time":
+        start = claims.c.qualifiers[("time", "start")].as_string()
+        query = query.order_by(None).order_by(start.is_(None), start, claims.c.id)
     return {"items": queries.fetch_claims(conn, query.limit(limit).offset(offset)),
-            "total": queries.count(conn, query)}
+            "total": queries.count(conn, query), "limit": limit, "offset": offset}
+
+
+@router.get("/claims/facets", summary="Counts per value of each claim field, for the filtered claims")
+def claims_facets(conn: Conn, filters: Filters) -> dict[str, Any]:
+    """Facets (modality, predicate, status, polarity, source, speaker, year, confidence) with counts."""
+    return claim_facets(conn, filters)
 
 
 @router.get("/claims/{claim_id}", summary="One claim record")
-def get_claim(conn: Conn, claim_id: str) -> dict[str, Any]:
+def get_claim(conn: Conn, claim_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
     """The claim record with its evidence, corroboration and the neutral sentence describing it."""
     from claimgraph.profile import describe
 
@@ -122,15 +157,20 @@ def get_claim(conn: Conn, claim_id: str) -> dict[str, Any]:
 
 
 @router.get("/documents", summary="Stored documents (without their text)")
-def list_documents(conn: Conn, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    """Document records as in documents.jsonl, newest publication first."""
+def list_documents(conn: Conn, limit: Limit = 100, offset: Offset = 0,
+                   source: Annotated[str | None, Query(max_length=300)] = None) -> dict[str, Any]:
+    """Document records as in documents.jsonl, newest publication first (source= keeps one outlet)."""
     cols = (documents.c.id, documents.c.title, documents.c.source, documents.c.published, documents.c.sha256,
             documents.c.url, documents.c.word_count)
     query = select(*cols).order_by(documents.c.published.is_(None), documents.c.published.desc(),
                                    documents.c.id)
+    if source:
+        query = query.where(documents.c.id.in_(sorted(d for d, o in queries.document_outlets(conn).items()
+                                                      if o == source)))
     rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
-    total = conn.execute(select(func.count()).select_from(documents)).scalar() or 0
-    return {"items": [dict(r) for r in rows], "total": total}
+    total = queries.count(conn, query)
+    return {"items": [{**dict(r), "outlet": queries.outlet_of(r["source"], r["url"])} for r in rows],
+            "total": total, "limit": limit, "offset": offset}
 
 
 @router.get("/documents/{document_id:path}", summary="One document with its evidence spans and mentions")
@@ -168,7 +208,9 @@ def get_document(conn: Conn, document_id: str) -> dict[str, Any]:
 
 
 @router.get("/conflicts", summary="Disagreements between stored claims")
-def list_conflicts(conn: Conn, entity: str | None = None) -> dict[str, Any]:
+def list_conflicts(conn: Conn, entity: IdText | None = None,
+                   kind: Annotated[str | None, Query(max_length=64)] = None,
+                   limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Conflicts every plugin finds ({kind, claims, note}); with entity=, only those about it."""
     found = cached_conflicts(conn)
     if entity:
@@ -176,7 +218,9 @@ def list_conflicts(conn: Conn, entity: str | None = None) -> dict[str, Any]:
         about = set(conn.execute(select(claims.c.id).where(or_(claims.c.subject_id.in_(ids),
                                                                 claims.c.object_id.in_(ids)))).scalars())
         found = [c for c in found if about & set(c.get("claims", []))]
-    return {"items": found}
+    if kind:
+        found = [c for c in found if c.get("kind") == kind]
+    return {"items": found[offset: offset + limit], "total": len(found), "limit": limit, "offset": offset}
 
 
 def _document_counts(conn: Connection) -> list[dict[str, Any]]:
@@ -185,18 +229,23 @@ def _document_counts(conn: Connection) -> list[dict[str, Any]]:
                                          .group_by(evidence.c.document_id)).all())
     docs: Counter[str] = Counter()
     passages: Counter[str] = Counter()
-    for doc_id, source, url in conn.execute(select(documents.c.id, documents.c.source, documents.c.url)):
-        name = urlparse(url).netloc if url else source
+    for doc_id, name in queries.document_outlets(conn).items():
         docs[name] += 1
         passages[name] += evidence_per_doc.get(doc_id, 0)
     return [{"source": name, "documents": n, "evidence": passages[name]} for name, n in docs.most_common()]
 
 
-@router.get("/sources", summary="Sources (outlets) and what they contribute")
-def list_sources(conn: Conn) -> list[dict[str, Any]]:
+@router.get("/sources", summary="Sources (outlets) and what they contribute; a page of them, X-Total-Count says all")
+def list_sources(conn: Conn, response: Response, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
     """Source profiles from the reasoning plugin where installed, else documents per source (a list)."""
+    profiles = None
     if importlib.util.find_spec("claimgraph.reason.sources") is not None:
-        module = importlib.import_module("claimgraph.reason.sources")
-        if hasattr(module, "source_profiles"):
-            return list(module.source_profiles(conn))
-    return _document_counts(conn)
+        profiles = getattr(importlib.import_module("claimgraph.reason.sources"), "source_profiles", None)
+    found = list(profiles(conn)) if profiles else _document_counts(conn)
+    response.headers["X-Total-Count"] = str(len(found))
+    return found[offset: offset + limit]
+
+
+from claimgraph.api.curation import router as curation_router  # noqa: E402 - needs Conn and resolve_entity
+
+router.include_router(curation_router)

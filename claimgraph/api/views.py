@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from sqlalchemy import Connection, Text, func, or_, select
 
 from claimgraph.api import queries
-from claimgraph.api.routes import Conn, resolve_entity
+from claimgraph.api.routes import MAX_OFFSET, Conn, Filters, IdText, Modality, resolve_entity
 from claimgraph.profile import describe
 from claimgraph.store import records
-from claimgraph.store.schema import claims, entities, evidence, mentions
+from claimgraph.store.schema import claims, documents, entities, evidence, mentions
+from claimgraph.views.timeline import place_time
 
 router = APIRouter(prefix="/api", tags=["views"])
 
@@ -31,22 +32,33 @@ def _corroboration(conn: Connection, claim_ids: list[str]) -> dict[str, dict[str
     return {c: records.corroboration(per_claim[c], docs) for c in claim_ids}
 
 
-def _edges_touching(conn: Connection, ids: list[str], limit: int) -> list[Any]:
+def _edges_touching(conn: Connection, ids: list[str], limit: int, predicate: str | None = None,
+                    modality: str | None = None) -> list[Any]:
     """Claims between two entities with one of `ids` as subject or object, most confident first."""
     rows: list[Any] = []
     for chunk in queries.chunks(ids):
-        rows += conn.execute(select(*GRAPH_COLUMNS).where(
-            claims.c.object_id.isnot(None),
-            or_(claims.c.subject_id.in_(chunk), claims.c.object_id.in_(chunk)))
-            .order_by(claims.c.confidence.desc(), claims.c.id).limit(limit)).all()
+        query = select(*GRAPH_COLUMNS).where(claims.c.object_id.isnot(None), claims.c.status != "rejected",
+                                             or_(claims.c.subject_id.in_(chunk), claims.c.object_id.in_(chunk)))
+        if predicate:
+            query = query.where(claims.c.predicate == predicate)
+        if modality:
+            query = query.where(claims.c.modality == modality)
+        rows += conn.execute(query.order_by(claims.c.confidence.desc(), claims.c.id).limit(limit)).all()
     return rows
 
 
 @router.get("/graph", summary="The claim graph around an entity")
-def graph(conn: Conn, entity: str, hops: Annotated[int, Query(ge=1, le=2)] = 1,
+def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 1,
           limit: Annotated[int, Query(ge=1, le=5000, description="Most edges returned.")] = 500,
-          ) -> dict[str, Any]:
-    """Entities as nodes and entity-to-entity claims as edges, up to `hops` steps from the entity."""
+          max_nodes: Annotated[int, Query(alias="nodes", ge=2, le=2000, description="Most nodes returned.")] = 150,
+          predicate: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,63}$")] = None,
+          modality: Modality | None = None,
+          type: Annotated[str | None, Query(max_length=64, description="Keep only nodes of this type")]  # noqa: A002
+          = None) -> dict[str, Any]:
+    """Entities as nodes and entity-to-entity claims as edges, up to `hops` steps from the entity.
+
+    At most `nodes` nodes (the most connected kept, the centre always); `truncated` says more exist.
+    """
     center = resolve_entity(conn, entity)
     frontier = queries.merged_ids(conn, center)
     seen_nodes = set(frontier)
@@ -55,7 +67,7 @@ def graph(conn: Conn, entity: str, hops: Annotated[int, Query(ge=1, le=2)] = 1,
         if len(edges) >= limit or not frontier:
             break
         fresh = []
-        for row in _edges_touching(conn, frontier, limit - len(edges)):
+        for row in _edges_touching(conn, frontier, limit - len(edges), predicate, modality):
             if row.id in edges or len(edges) >= limit:
                 continue
             edges[row.id] = row
@@ -81,26 +93,61 @@ def graph(conn: Conn, entity: str, hops: Annotated[int, Query(ge=1, le=2)] = 1,
         out_edges.append({"id": row.id, "source": source["id"], "target": target["id"], "predicate": row.predicate,
                           "modality": row.modality, "polarity": row.polarity, "status": row.status,
                           "confidence": row.confidence, "corroboration": corroboration[row.id]})
-    return {"nodes": list(nodes.values()), "edges": out_edges, "truncated": len(edges) >= limit}
+    if type:
+        wanted = type.lower()
+        nodes = {k: v for k, v in nodes.items() if k == center or (v.get("type") or "").lower() == wanted}
+        out_edges = [e for e in out_edges if e["source"] in nodes and e["target"] in nodes]
+    degree: dict[str, int] = defaultdict(int)
+    for e in out_edges:
+        degree[e["source"]] += 1
+        degree[e["target"]] += 1
+    truncated = len(edges) >= limit
+    if len(nodes) > max_nodes:
+        keep = {center} | set(sorted((k for k in nodes if k != center), key=lambda k: (-degree[k], k))
+                              [: max_nodes - 1])
+        nodes = {k: v for k, v in nodes.items() if k in keep}
+        out_edges = [e for e in out_edges if e["source"] in keep and e["target"] in keep]
+        truncated = True
+    for node_id, node in nodes.items():
+        node["degree"] = degree[node_id]
+    return {"nodes": list(nodes.values()), "edges": out_edges, "truncated": truncated, "center": center}
 
 
-@router.get("/timeline", summary="Dated claims in time order")
-def timeline(conn: Conn, entity: str | None = None,
-             limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
-    """Claims with a time qualifier (about the entity, when given) as neutral sentences, earliest first."""
-    start = claims.c.qualifiers[("time", "start")].as_string()
-    end = claims.c.qualifiers[("time", "end")].as_string()
-    entity_ids = queries.merged_ids(conn, resolve_entity(conn, entity)) if entity else None
-    query = queries.claims_select(entity_ids).where(or_(start.isnot(None), end.isnot(None)))
-    items = []
-    for c in queries.fetch_claims(conn, query.limit(limit)):
+@router.get("/timeline", summary="Claims with a time, placed on a timeline with their uncertainty")
+def timeline(conn: Conn, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+    """Claims with a time qualifier (the claim filters apply) as neutral sentences, earliest first.
+
+    Each item has its `placement` (claimgraph.views.timeline.place_time): partial times
+    ("1970s") become spans, relative ones ("after the 2003 invasion", "on Tuesday") are
+    placed from the year they name or the publication date; items that cannot be placed
+    are listed in `unplaced` with their wording.
+    """
+    query = filters.select(conn).where(claims.c.qualifiers.cast(Text).contains('"time"'))
+    found = queries.fetch_claims(conn, query)
+    doc_ids = {e["document_id"] for c in found for e in c.get("evidence") or []}
+    published: dict[str, Any] = {}
+    for chunk in queries.chunks(sorted(doc_ids)):
+        published.update(conn.execute(select(documents.c.id, documents.c.published)
+                                      .where(documents.c.id.in_(chunk))).all())
+    items, unplaced = [], []
+    for c in found:
         t = (c.get("qualifiers") or {}).get("time") or {}
-        items.append({"claim_id": c["id"], "start": t.get("start"), "end": t.get("end"), "time_text": t.get("text"),
-                      "text": describe(c), "predicate": c["predicate"], "modality": c["modality"],
-                      "polarity": c["polarity"], "status": c["status"], "subject": c["subject"],
-                      "object": c["object"]})
-    items.sort(key=lambda i: (i["start"] or i["end"] or "", i["claim_id"]))
-    return {"items": items}
+        if not isinstance(t, dict) or not (t.get("start") or t.get("end") or t.get("text")):
+            continue
+        first = (c.get("evidence") or [{}])[0]
+        pub = published.get(first.get("document_id"))
+        item = {"claim_id": c["id"], "start": t.get("start"), "end": t.get("end"), "time_text": t.get("text"),
+                "text": describe(c), "predicate": c["predicate"], "modality": c["modality"],
+                "polarity": c["polarity"], "status": c["status"], "subject": c["subject"],
+                "object": c["object"], "attributed_to": c.get("attributed_to"), "confidence": c.get("confidence"),
+                "source": first.get("document") or first.get("document_id"), "document_id": first.get("document_id"),
+                "evidence_start": first.get("start"), "evidence_end": first.get("end"), "published": pub,
+                "placement": place_time(t, str(pub) if pub else None)}
+        (items if item["placement"] else unplaced).append(item)
+    items.sort(key=lambda i: (i["placement"]["start"], i["claim_id"]))
+    return {"items": items[offset: offset + limit], "total": len(items), "unplaced": unplaced[:limit],
+            "limit": limit, "offset": offset}
 
 
 def _claims_at(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
@@ -119,11 +166,16 @@ def _claims_at(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
 
 
 @router.get("/places", summary="Located entities as GeoJSON")
-def places(conn: Conn) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection of every entity with coordinates, with the claims that involve it.
+def places(conn: Conn, filters: Filters, response: Response,
+           limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+           offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of entities with coordinates, with the claims that involve them.
 
     Features carry the properties of the GeoJSON export (claimgraph.export.geojson), except
     that `claims` lists claim ids (fetch /api/claims/{id} for one) and documents are counted.
+    With claim filters (entity=, modality=, source=, time ...), the same ones the timeline
+    takes, only places involved in the claims they keep are listed, each with those claims;
+    places are sorted by how many claims involve them. `total` counts every matching place.
     """
     rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.type, entities.c.geo,
                                entities.c.external_ids)
@@ -133,11 +185,23 @@ def places(conn: Conn) -> dict[str, Any]:
                and r.geo.get("lon") is not None]
     located_ids = [r.id for r in located]
     involved = _claims_at(conn, located_ids)
+    filtered = any(getattr(filters, k) is not None for k in ("entity_ids", "predicate", "modality", "document_id",
+                                                             "status", "time_from", "time_to", "source",
+                                                             "speaker_ids", "min_confidence"))
+    if filtered:
+        kept = set(conn.execute(filters.select(conn).with_only_columns(claims.c.id).order_by(None)).scalars())
+        involved = {k: [c for c in v if c in kept] for k, v in involved.items()}
+        own = set(filters.entity_ids or [])
+        located = [r for r in located if involved.get(r.id) or r.id in own]
+    located.sort(key=lambda r: (-len(involved.get(r.id, [])), r.name or "", r.id))
+    total = len(located)
+    located = located[offset: offset + limit]
+    located_ids = [r.id for r in located]
     names = {e["id"]: e["aliases"] for e in queries.entity_records(conn, located_ids)}
-    documents: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for chunk in queries.chunks(located_ids):
-        documents.update(conn.execute(select(mentions.c.entity_id, func.count(mentions.c.document_id.distinct()))
-                                      .where(mentions.c.entity_id.in_(chunk)).group_by(mentions.c.entity_id)).all())
+        counts.update(conn.execute(select(mentions.c.entity_id, func.count(mentions.c.document_id.distinct()))
+                                   .where(mentions.c.entity_id.in_(chunk)).group_by(mentions.c.entity_id)).all())
     features = []
     for r in located:
         geo = r.geo
@@ -147,6 +211,7 @@ def places(conn: Conn) -> dict[str, Any]:
             "properties": {"id": r.id, "name": r.name, "type": r.type, "aliases": names.get(r.id, []),
                            "uncertainty_km": geo.get("uncertainty_km"), "method": geo.get("method"),
                            "source_id": geo.get("source_id"), "external_ids": r.external_ids or {},
-                           "documents": documents.get(r.id, 0), "claims": involved.get(r.id, [])},
+                           "documents": counts.get(r.id, 0), "claims": involved.get(r.id, [])},
         })
-    return {"type": "FeatureCollection", "features": features}
+    response.headers["X-Total-Count"] = str(total)
+    return {"type": "FeatureCollection", "features": features, "total": total, "limit": limit, "offset": offset}

@@ -1,1 +1,1 @@
-"""Views assembled once for every interface: profile, timeline, map and graph."""
+"""View assemblers: the timeline, map and graph data put together once for the API and the UI."""

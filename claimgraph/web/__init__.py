@@ -49,7 +49,8 @@ PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
 }
-PAGE_ROUTES = ("/", "/ui", "/ui/", "/ui/timeline", "/ui/map", "/ui/graph", "/ui/conflicts", "/ui/search")
+PAGE_ROUTES = ("/", "/ui", "/ui/", "/ui/timeline", "/ui/map", "/ui/graph", "/ui/conflicts", "/ui/search",
+               "/ui/documents", "/ui/sources")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,14 @@ def _page() -> HTMLResponse:
 
 
 def mount(app: FastAPI) -> None:
-    """Add the static files, the country shapes and the HTML routes of the UI to `app`."""
+    """Add the static files, the country shapes and the HTML routes of the UI to `app`.
+
+    Also installs the API's problem-details errors, OpenAPI security scheme and gzip
+    (claimgraph.api.problems), which turn an unknown UI path into an HTML 404 page.
+    """
+    from claimgraph.api import problems
+
+    problems.install(app)
     app.mount(STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="ui-static")
 
     for path in PAGE_ROUTES:
