@@ -105,6 +105,25 @@ class Claim:
     extractor: str = ""
 
 
+PROVENANCES = ("gazetteer", "table")
+
+
+@dataclass
+class ReferenceFact:
+    """A fact from the product's own reference data (gazetteer, built-in tables), never a document's claim.
+
+    `provenance` says where it comes from: {"source": "gazetteer" | "table", "rule": str?, "id": str?}.
+    Subject and object are entity keys local to the analysed document, like a claim's.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    provenance: dict[str, Any]
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.9
+
+
 @dataclass
 class Analysis:
     """Everything extracted from one document, with entity keys local to that document."""
@@ -113,4 +132,6 @@ class Analysis:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # reference knowledge met while reading the document: stored apart from its claims
+    reference: list[ReferenceFact] = field(default_factory=list)
     word_count: int = 0

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, Literal
 
-RecordKind = Literal["document", "entity", "mention", "claim", "conflict"]
+RecordKind = Literal["document", "entity", "mention", "claim", "conflict", "reference"]
 
 
 class Exporter(ABC):
@@ -14,8 +14,12 @@ class Exporter(ABC):
 
     Records are plain dicts shaped as in the claims contract (spec/claims-format.md);
     `kind` says which table they belong to. Records arrive grouped by kind in the order
-    documents, entities, mentions, claims, conflicts.
+    documents, entities, mentions, claims, conflicts, then reference facts (gazetteer, tables:
+    never a document's claim) to the formats whose `kinds` include "reference".
     """
+
+    #: record kinds this format takes; reference knowledge only goes to formats that list it
+    kinds: frozenset[str] = frozenset({"document", "entity", "mention", "claim", "conflict"})
 
     #: file extension or folder description shown in `claimgraph export --help`
     description: str = ""
@@ -50,4 +54,7 @@ def export_store(conn: Any, exporter: Exporter, claims_query: Any = None) -> lis
         exporter.write("claim", rec)
     for rec in plugins.conflicts(conn):
         exporter.write("conflict", rec)
+    if "reference" in exporter.kinds:
+        for rec in records.iter_reference(conn):
+            exporter.write("reference", rec)
     return exporter.finalize()

@@ -10,13 +10,15 @@ from claimgraph.export.base import Exporter, RecordKind
 from claimgraph.plugins import hookimpl
 
 FILES: dict[str, str] = {"document": "documents.jsonl", "entity": "entities.jsonl", "mention": "mentions.jsonl",
-                         "claim": "claims.jsonl", "conflict": "conflicts.jsonl"}
+                         "claim": "claims.jsonl", "conflict": "conflicts.jsonl", "reference": "reference.jsonl"}
 
 
 class JsonlExporter(Exporter):
     """One JSON object a line per record kind, in DIR/<kind>s.jsonl (spec/claims-format.md)."""
 
-    description = "claims contract: DIR/{documents,entities,mentions,claims,conflicts}.jsonl"
+    description = "claims contract: DIR/{documents,entities,mentions,claims,conflicts,reference}.jsonl"
+    # reference.jsonl: gazetteer and table facts, a claim's fields with `provenance` instead of evidence
+    kinds = frozenset(FILES)
 
     def __init__(self, out: Path) -> None:
         super().__init__(out)

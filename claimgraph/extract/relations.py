@@ -6,7 +6,8 @@ in Y", "X is a village in Y", "the London-based X", "X, headquartered in Y", "Ru
 "Schalke goalkeeper Manuel Neuer", "X, leader of Y", "X (CDU)", "X is a member of Y", and
 demonym phrases like "X is a German football club" (the country is named by its adjective).
 A second stage places cities in the countries and US states the document also names, from the
-gazetteer (those claims say so in qualifiers.note), and closes located_in/based_in chains.
+gazetteer, and closes located_in/based_in chains; what it adds is reference knowledge
+(`Analysis.reference`, provenance "gazetteer" or "table"), never a claim of the document.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.context import DocContext
-from claimgraph.model import Mention
+from claimgraph.model import Mention, ReferenceFact
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
 
@@ -447,10 +448,12 @@ def geo_index() -> GeoIndex:
 class PlaceHierarchy:
     """Where the document names a city and its country (or US state), the city lies in it.
 
-    The place hierarchy comes from the gazetteer, not from the sentence: claims carry the note
-    "place hierarchy from the gazetteer", evidence on the city's mention, and a lower confidence.
-    Organisations named after a place ("University of Alberta", "Royal Canadian Air Force") are
-    based in it. Chains of located_in and based_in claims are closed over (A in B, B in C: A in C).
+    The place hierarchy comes from the gazetteer, not from the sentence, so it is reference
+    knowledge (provenance "gazetteer"), not a claim: no document evidence, no modality, never
+    negated or hedged by the document's scopes. Organisations named after a place ("University
+    of Alberta", "Royal Canadian Air Force") are based in it (provenance "table", rule
+    "named_after"). Chains of located_in and based_in are closed over (A in B, B in C: A in C);
+    a chain with a reference link is reference too.
     """
 
     name = "relations.place_hierarchy"
@@ -458,7 +461,7 @@ class PlaceHierarchy:
     provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
-        """Add gazetteer-backed located_in/based_in claims, then close the document's chains."""
+        """Add gazetteer-backed located_in/based_in reference facts, then close the document's chains."""
         index = geo_index()
         first: dict[str, Mention] = {}
         for m in sorted(ctx.analysis.mentions, key=lambda m: m.start):
@@ -475,7 +478,7 @@ class PlaceHierarchy:
                     countries.setdefault(code, self._country_entity(ctx, code, ent.name, index))
                 elif ent.type in PLACE_TYPES and ent.name.lower() in index.us_states:
                     states[index.us_states[ent.name.lower()]] = key
-        note = {"note": "place hierarchy from the gazetteer; the document names both places"}
+        note = {"source": "gazetteer", "rule": "place_hierarchy"}
         for key, mention in first.items():
             ent = ctx.entity(key)
             if ent.type in PLACE_TYPES and key not in countries.values():
@@ -514,10 +517,10 @@ class PlaceHierarchy:
                 place = next((k for k in first if k != key and ctx.entity(k).type in PLACE_TYPES
                               and ctx.entity(k).name == word and word != name and not is_country(word)), None)
                 if place:
-                    self._claim(ctx, key, "based_in", place, mention, note)
+                    self._claim(ctx, key, "based_in", place, mention, {"source": "table", "rule": "named_after"})
                     return
             if code and code in countries:
-                self._claim(ctx, key, "based_in", countries[code], mention, note)
+                self._claim(ctx, key, "based_in", countries[code], mention, {"source": "table", "rule": "named_after"})
                 return
 
     def _country_entity(self, ctx: DocContext, code: str, demonym: str, index: GeoIndex) -> str:
@@ -529,7 +532,8 @@ class PlaceHierarchy:
         return key
 
     def _claim(self, ctx: DocContext, subj: str, predicate: str, obj: str, mention: Mention,
-               qualifiers: dict[str, str]) -> None:
+               provenance: dict[str, str]) -> None:
+        """Record a reference fact (not a claim: the document did not say it)."""
         if ctx.find(subj) == ctx.find(obj):
             return
         said = ctx.scratch.setdefault("relations.said", {
@@ -538,26 +542,35 @@ class PlaceHierarchy:
         if (ctx.find(subj), predicate, ctx.find(obj)) in said:
             return  # the sentence says it already: no second, weaker claim from the gazetteer
         said.add((ctx.find(subj), predicate, ctx.find(obj)))
-        ctx.add_claim(subj, predicate, obj, (mention.start, mention.end), EXTRACTOR + ".gazetteer",
-                      qualifiers=dict(qualifiers), confidence=0.45)
+        ctx.analysis.reference.append(ReferenceFact(subj, predicate, obj, provenance=dict(provenance)))
 
     def _close(self, ctx: DocContext) -> None:
-        """A in B and B in C: A in C (evidence: both statements)."""
-        inside: dict[str, dict[str, list]] = {}
+        """A in B and B in C: A in C (evidence: both statements; reference when either link is reference)."""
+        # a link's evidence, or None when the link is reference knowledge
+        inside: dict[str, dict[str, list | None]] = {}
         for c in ctx.analysis.claims:
-            if c.predicate in ("located_in", "based_in", "headquarters_in") and isinstance(c.object, str):
+            if c.predicate in ("located_in", "based_in", "headquarters_in") and isinstance(c.object, str) \
+                    and c.polarity == "positive":
                 inside.setdefault(ctx.find(c.subject), {}).setdefault(ctx.find(c.object), c.evidence)
+        for fact in ctx.analysis.reference:
+            if fact.predicate in ("located_in", "based_in"):
+                inside.setdefault(ctx.find(fact.subject), {}).setdefault(ctx.find(fact.object), None)
         for a, outers in list(inside.items()):
             for b, ev_ab in list(outers.items()):
                 for c_key, ev_bc in list(inside.get(b, {}).items()):
                     if c_key == a or c_key in outers:
                         continue
                     predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
-                    claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end), EXTRACTOR + ".chain",
-                                          confidence=0.45)
-                    if claim is not None:
-                        claim.evidence.append(ev_bc[0])
-                    outers[c_key] = ev_ab
+                    if ev_ab and ev_bc:
+                        claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end),
+                                              EXTRACTOR + ".chain", confidence=0.45)
+                        if claim is not None:
+                            claim.evidence.append(ev_bc[0])
+                        outers[c_key] = ev_ab
+                    else:
+                        ctx.analysis.reference.append(ReferenceFact(
+                            a, predicate, c_key, provenance={"source": "gazetteer", "rule": "chain"}))
+                        outers[c_key] = None
 
 
 @hookimpl

@@ -16,6 +16,7 @@ from claimgraph.store.schema import (
     entities,
     evidence,
     mentions,
+    reference_facts,
 )
 
 
@@ -225,6 +226,52 @@ def claim_record(r: Any, ev_rows: list[dict[str, Any]], index: dict[str, dict[st
         "corroboration": corroboration(ev_rows, docs),
         "status": r["status"],
     }
+
+
+def reference_record(r: Any, index: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """One reference fact as a reference.jsonl record: a claim's fields, `provenance` instead of evidence."""
+    if r["object_id"]:
+        obj = entity_ref(index, r["object_id"])
+    else:
+        obj = {"value": r["object_value"], "type": r["object_type"] or "text"}
+    return {"id": r["id"], "subject": entity_ref(index, r["subject_id"]), "predicate": r["predicate"],
+            "object": obj, "qualifiers": r["qualifiers"] or {}, "confidence": r["confidence"],
+            "status": "active", "provenance": r["provenance"] or {}}
+
+
+def iter_reference(conn: Connection, entity_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+    """reference.jsonl records (all, or those with one of these entities as subject or object).
+
+    Two rows that merges make the same fact are yielded once.
+    """
+    from sqlalchemy import inspect
+
+    if "reference_facts" not in inspect(conn).get_table_names():
+        return
+    index = entity_index(conn)
+    q = select(reference_facts).order_by(reference_facts.c.id)
+    if entity_ids is not None:
+        ids = sorted(set(entity_ids))
+        q = q.where(or_(reference_facts.c.subject_id.in_(ids), reference_facts.c.object_id.in_(ids)))
+    seen: set[tuple[Any, ...]] = set()
+    for r in conn.execute(q).mappings():
+        rec = reference_record(r, index)
+        key = (rec["subject"] and rec["subject"]["id"], rec["predicate"], rec["object"].get("id") if rec["object"]
+               else None)
+        if key in seen or (rec["subject"] and rec["object"] and rec["subject"]["id"] == rec["object"].get("id")):
+            continue
+        seen.add(key)
+        yield rec
+
+
+def reference_text(rec: dict[str, Any]) -> str:
+    """How a reference fact is shown: its provenance first, never a document ("gazetteer: Baghdad is in Iraq")."""
+    verbs = {"located_in": "is in", "based_in": "is based in"}
+    source = (rec.get("provenance") or {}).get("source") or "reference"
+    obj = rec.get("object") or {}
+    subject = (rec.get("subject") or {}).get("name") or "?"
+    return f"{source}: {subject} {verbs.get(rec['predicate'], rec['predicate'].replace('_', ' '))} " \
+           f"{obj.get('name') or obj.get('value') or '?'}"
 
 
 def document_text(conn: Connection, document_id: str) -> str | None:

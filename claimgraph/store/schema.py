@@ -134,3 +134,22 @@ entity_merges = Table(
     Column("reviewer", Text),
     Column("created_at", String(32), nullable=False),
 )
+
+# Reference knowledge (gazetteer place hierarchy, built-in tables): facts no document stated, kept
+# apart from claims so they are never cited as a document's, scoped, corroborated or in conflict.
+reference_facts = Table(
+    "reference_facts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("subject_id", String(64), ForeignKey("entities.id"), nullable=False),
+    Column("predicate", String(64), nullable=False),
+    Column("object_id", String(64), ForeignKey("entities.id")),
+    Column("object_value", Text),
+    Column("object_type", String(16)),
+    Column("qualifiers", JSON, nullable=False, default=dict),
+    # {"source": "gazetteer" | "table", "rule": str?, "id": str?}
+    Column("provenance", JSON, nullable=False, default=dict),
+    Column("confidence", Float, nullable=False, default=0.9),
+    Index("ix_reference_subject", "subject_id"),
+    Index("ix_reference_object", "object_id"),
+)

@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from claimgraph.model import Analysis, Claim, Entity, LiteralValue, stable_id
+from claimgraph.model import Analysis, Claim, Entity, LiteralValue, ReferenceFact, stable_id
 from claimgraph.resolve.names import is_acronym, norm_name
-from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
+from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions, reference_facts
 
 
 # types that may share one entity across documents (a Place can turn out to be a Country)
@@ -146,6 +146,31 @@ def _write_claims(conn: Connection, document_id: str, claim_list: list[Claim], i
     conn.execute(insert(evidence), list(evidence_rows.values()))
 
 
+def reference_key(subject_id: str, predicate: str, object_id: str) -> str:
+    """Deterministic id of a reference fact: the same fact met in many documents is one row."""
+    return stable_id("r", subject_id, predicate, object_id)
+
+
+def _write_reference(conn: Connection, facts: list[ReferenceFact], ids: dict[str, str]) -> None:
+    """Store the reference facts the document met (gazetteer, tables): no evidence, no modality, no document."""
+    rows: dict[str, dict[str, Any]] = {}
+    for fact in facts:
+        subject_id, object_id = ids.get(fact.subject), ids.get(fact.object)
+        if not subject_id or not object_id or subject_id == object_id:
+            continue
+        fact_id = reference_key(subject_id, fact.predicate, object_id)
+        rows.setdefault(fact_id, dict(id=fact_id, subject_id=subject_id, predicate=fact.predicate,
+                                      object_id=object_id, object_value=None, object_type=None,
+                                      qualifiers=dict(fact.qualifiers), provenance=dict(fact.provenance),
+                                      confidence=fact.confidence))
+    if not rows:
+        return
+    stored = set(conn.execute(select(reference_facts.c.id).where(reference_facts.c.id.in_(sorted(rows)))).scalars())
+    new = [row for fact_id, row in rows.items() if fact_id not in stored]
+    if new:
+        conn.execute(insert(reference_facts), new)
+
+
 def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:  # type: ignore[no-untyped-def]
     """Store one document with its entities, mentions and claims in one transaction.
 
@@ -176,4 +201,5 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
         if mention_rows:
             conn.execute(insert(mentions), list(mention_rows.values()))
         _write_claims(conn, document_id, analysis.claims, ids)
+        _write_reference(conn, analysis.reference, ids)
         return document_id
