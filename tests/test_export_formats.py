@@ -228,7 +228,8 @@ def test_rdf_uses_only_declared_terms_and_no_opaque_qualifiers(tmp_path: Path) -
     assert float(graph.value(near, vocab_ns.distanceKm)) == 40.0 and str(graph.value(near, vocab_ns.direction)) == "N"
     assert str(graph.value(near, vocab_ns.correctedTo)) == "40"
     other = graph.value(near, vocab_ns.qualifier)
-    assert str(graph.value(other, vocab_ns.qualifierName)) == "scale" and str(graph.value(other, rdflib.RDF.value)) == "local"
+    assert str(graph.value(other, vocab_ns.qualifierName)) == "scale"
+    assert str(graph.value(other, rdflib.RDF.value)) == "local"
 
 
 # ---------------------------------------------------------------------------- the seed store, end to end

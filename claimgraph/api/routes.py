@@ -15,8 +15,8 @@ from claimgraph.api import queries
 from claimgraph.api.cache import cached_conflicts
 from claimgraph.api.facets import claim_facets
 from claimgraph.api.profiles import scoped_profile
-from claimgraph.profile import to_json
 from claimgraph.api.search import search as full_text_search
+from claimgraph.profile import to_json
 from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
@@ -31,7 +31,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")
 Modality = Literal["asserted", "hedged", "attributed", "speculative", "negated", "question"]
 Status = Literal["active", "superseded", "rejected"]
 IdText = Annotated[str, Query(min_length=1, max_length=300)]
-DatePrefix = Annotated[str, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date prefix, e.g. 1986 or 1986-03")]
+DatePrefix = Annotated[str, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                  description="ISO date prefix, e.g. 1986 or 1986-03")]
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -65,7 +66,7 @@ def search(conn: Conn, q: Annotated[str, Query(min_length=1, max_length=500)],
 
 @router.get("/entities", summary="Entities with their aliases and claim counts")
 def list_entities(conn: Conn,
-                  type: Annotated[str | None, Query(max_length=64)] = None,  # noqa: A002 - the API's name
+                  type: Annotated[str | None, Query(max_length=64)] = None,
                   q: Annotated[str | None, Query(max_length=500)] = None,
                   sort: Annotated[str, Query(pattern="^(claims|name)$")] = "claims",
                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

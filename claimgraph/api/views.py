@@ -53,7 +53,7 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
           max_nodes: Annotated[int, Query(alias="nodes", ge=2, le=2000, description="Most nodes returned.")] = 150,
           predicate: Annotated[str | None, Query(pattern=r"^[a-z][a-z0-9_]{0,63}$")] = None,
           modality: Modality | None = None,
-          type: Annotated[str | None, Query(max_length=64, description="Keep only nodes of this type")]  # noqa: A002
+          type: Annotated[str | None, Query(max_length=64, description="Keep only nodes of this type")]
           = None) -> dict[str, Any]:
     """Entities as nodes and entity-to-entity claims as edges, up to `hops` steps from the entity.
 
@@ -130,7 +130,8 @@ def timeline(conn: Conn, filters: Filters, limit: Annotated[int, Query(ge=1, le=
     for chunk in queries.chunks(sorted(doc_ids)):
         published.update(conn.execute(select(documents.c.id, documents.c.published)
                                       .where(documents.c.id.in_(chunk))).all())
-    items, unplaced = [], []
+    items: list[dict[str, Any]] = []
+    unplaced: list[dict[str, Any]] = []
     for c in found:
         t = (c.get("qualifiers") or {}).get("time") or {}
         if not isinstance(t, dict) or not (t.get("start") or t.get("end") or t.get("text")):

@@ -4,9 +4,9 @@ Nodes are entities; each claim between two entities is one directed edge keyed b
 claim id, carrying its predicate, modality, polarity, speaker, status, confidence,
 corroboration, time and every quoted passage with its document and offsets; its `weight`
 (what Gephi and networkx read as the edge weight) is the number of documents carrying it.
-Claims about values (dates, ideologies, quotes) have no second entity and are left out. Both formats hold only scalar attributes, so lists
-are joined with " | " and missing text is left empty
-(missing coordinates are left out).
+Claims about values (dates, ideologies, quotes) have no second entity and are left out.
+Both formats hold only scalar attributes, so lists are joined with " | " and missing text
+is left empty (missing coordinates are left out).
 """
 
 from __future__ import annotations
