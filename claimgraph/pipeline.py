@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from claimgraph import plugins
 from claimgraph.extract.context import DocContext
+from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
 from claimgraph.nlp.pipeline import load_nlp
@@ -27,6 +28,8 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     words: int = 0
+    notes: list[str] = field(default_factory=list)
+    pending: int = 0
 
 
 def prepare_store(settings: Settings) -> Engine:
@@ -46,12 +49,19 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator
         analysis = Analysis(document=source, word_count=sum(1 for t in spacy_doc if not t.is_punct
                                                             and not t.is_space))
         ctx = DocContext(analysis=analysis, doc=spacy_doc, settings=settings)
-        for stage in stage_list:
-            try:
-                stage.run(ctx)
-            except Exception as exc:  # a stage failing on one document fails that document only
-                ctx.failure = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
-                break
+        try:
+            with time_budget(settings.ingest.doc_seconds) as check:  # one slow document never holds the batch
+                for stage in stage_list:
+                    try:
+                        check()
+                        stage.run(ctx)
+                    except OverBudget:
+                        raise
+                    except Exception as exc:  # a stage failing on one document fails that document only
+                        ctx.failure = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
+                        break
+        except OverBudget as exc:
+            ctx.failure = str(exc)
         if settings.extract.min_confidence > 0:
             analysis.claims = [c for c in analysis.claims if c.confidence >= settings.extract.min_confidence]
         yield ctx
@@ -60,17 +70,35 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator
 def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine: Engine | None = None,
            on_document: Callable[[str, int], None] | None = None,
            on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
-    """Analyse and store documents; failures are reported and skipped, stored ones are skipped."""
+    """Analyse and store documents; failures are reported and skipped, stored ones are skipped.
+
+    Every document passes the type rules and limits first (claimgraph.ingest.guard); each is
+    written in its own transaction, retried when another writer holds the lock; the cross-source
+    steps then run for every pending document, including any an earlier, killed run left behind.
+    """
+    from claimgraph.ingest.guard import admit, notes_of, origin_of, with_retry
+    from claimgraph.ingest.sources import one_line
+    from claimgraph.ingest.state import pending_documents
+    from claimgraph.ingest.validate import IngestError
+
     engine = engine or get_engine(settings.store.url)
     report = IngestReport()
+
+    def fail(failure: Failure) -> None:
+        report.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
 
     def fresh() -> Iterator[SourceDocument]:
         seen: set[str] = set()
         for item in items:
             if isinstance(item, Failure):
-                report.failures.append(item)
-                if on_failure:
-                    on_failure(item)
+                fail(item)
+                continue
+            try:
+                item = admit(item, settings)
+            except IngestError as exc:
+                fail(Failure(origin_of(item), str(exc), item.id if isinstance(item.id, str) else None))
                 continue
             with engine.connect() as conn:
                 known = document_exists(conn, item.sha256)
@@ -80,27 +108,26 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
                     on_document(item.doc_id, 0)
                 continue
             seen.add(item.sha256)
+            report.notes += [f"{origin_of(item)}: {note}" for note in notes_of(item)]
             yield item
 
     def store(ctx: DocContext) -> None:
+        doc = ctx.analysis.document
+        if ctx.failure:
+            fail(Failure(origin_of(doc), ctx.failure.strip().splitlines()[0][:500], doc.id))
+            return
         try:
-            if ctx.failure:
-                raise RuntimeError(ctx.failure)
-            doc_id = write_analysis(engine, ctx.analysis, ctx.find)
+            doc_id = with_retry(lambda: write_analysis(engine, ctx.analysis, ctx.find))
         except Exception as exc:  # one bad document never loses the batch
-            failure = Failure(ctx.analysis.document.source, str(exc) if ctx.failure
-                              else f"could not be stored: {type(exc).__name__}: {exc}")
-            report.failures.append(failure)
-            if on_failure:
-                on_failure(failure)
+            fail(Failure(origin_of(doc), f"could not be stored: {one_line(exc)}", doc.id))
             return
         if doc_id is None:
-            report.duplicates.append(ctx.analysis.document.doc_id)
+            report.duplicates.append(doc.doc_id)
         else:
             report.stored.append(doc_id)
             report.words += ctx.analysis.word_count
         if on_document:
-            on_document(ctx.analysis.document.doc_id, ctx.analysis.word_count)
+            on_document(doc.doc_id, ctx.analysis.word_count)
 
     # one writer thread stores documents in order while spaCy analyses the next ones: the
     # database work overlaps the model's, and each document is still one transaction
@@ -120,6 +147,10 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     finally:
         queue.put(None)
         thread.join()
-    if report.stored:
+    with engine.connect() as conn:
+        pending = bool(report.stored) or bool(pending_documents(conn))
+    if pending:
         plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=report.stored)
+        with engine.connect() as conn:
+            report.pending = len(pending_documents(conn))
     return report

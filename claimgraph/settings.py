@@ -17,6 +17,7 @@ class StoreSettings:
     """Where claims are stored."""
 
     url: str = "sqlite:///claimgraph.db"
+    busy_timeout: float = 60.0
 
 
 @dataclass
@@ -27,6 +28,16 @@ class NlpSettings:
     batch_size: int = 24
     n_process: int = 1
     max_length: int = 2_000_000
+
+
+@dataclass
+class IngestSettings:
+    """Per-document limits: what happens to inputs too long or too slow to analyse."""
+
+    max_chars: int = 1_000_000
+    too_long: str = "truncate"
+    max_pdf_pages: int = 500
+    doc_seconds: float = 300.0
 
 
 @dataclass
@@ -44,8 +55,9 @@ class ExtractSettings:
 class GeoSettings:
     """Gazetteer size and how sure a match must be."""
 
-    min_population: int = 15000
+    min_population: int = 1000
     min_score: float = 0.82
+    cache_dir: str = ""
 
 
 @dataclass
@@ -63,6 +75,9 @@ class ApiSettings:
     port: int = 8765
     token: str = ""
     read_only: bool = False
+    read_token: str = ""
+    allowed_hosts: list[str] = field(default_factory=list)
+    max_body_bytes: int = 25_000_000
 
 
 @dataclass
@@ -71,6 +86,7 @@ class Settings:
 
     store: StoreSettings = field(default_factory=StoreSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     geo: GeoSettings = field(default_factory=GeoSettings)
     export: ExportSettings = field(default_factory=ExportSettings)

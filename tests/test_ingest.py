@@ -88,7 +88,8 @@ def test_jsonl_batch_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
     assert [d.doc_id for d in docs] == ["n1", "4"]
     assert docs[0].published == "2001-09-11" and docs[0].title == "One"
     assert docs[1].url == "https://example.org/a"
-    assert [f.source for f in failures] == ["batch.jsonl:2", "batch.jsonl:3"]
+    assert [Path(f.source).name for f in failures] == ["batch.jsonl:2", "batch.jsonl:3"]
+    assert all(f.source.startswith(str(tmp_path)) for f in failures)
 
 
 def test_stdin_text_and_jsonl() -> None:
@@ -112,3 +113,103 @@ def test_normalize_date() -> None:
         normalize_date("last Tuesday")
     with pytest.raises(ValueError):
         normalize_date("2012-02-31")
+    with pytest.raises(IngestError, match="month 13"):
+        normalize_date("2020-13-45")
+
+
+def _jsonl_items(tmp_path: Path, rows: list[str]) -> tuple[list[SourceDocument], list[Failure]]:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    items = list(iter_documents([str(path)]))
+    return ([i for i in items if isinstance(i, SourceDocument)], [i for i in items if isinstance(i, Failure)])
+
+
+def test_jsonl_type_rules_reject_with_line_and_reason(tmp_path: Path) -> None:
+    good = {"id": "ok-1", "text": "The Amber League met in Tripoli."}
+    rows = [json.dumps(good),
+            json.dumps({"id": True, "text": "A boolean id."}),
+            json.dumps({"id": float("nan"), "text": "A NaN id."}),
+            json.dumps({"id": "x" * 201, "text": "An id too long for any store."}),
+            json.dumps({"id": "t1", "text": "A list title.", "title": ["a", "b"]}),
+            json.dumps({"id": "d1", "text": "An impossible date.", "published": "2020-13-45"}),
+            json.dumps({"id": "u1", "text": "A bad url.", "url": "javascript:alert(1)"}),
+            '{"id": "s1\\ud800", "text": "A surrogate in the id."}',
+            "[" * 5000 + "]" * 5000,
+            json.dumps({"id": 7, "text": "An integer id is kept as text."})]
+    docs, failures = _jsonl_items(tmp_path, rows)
+    assert [d.doc_id for d in docs] == ["ok-1", "7"]
+    lines = [int(f.source.rsplit(":", 1)[1]) for f in failures]
+    assert lines == [2, 3, 4, 5, 6, 7, 8, 9]
+    reasons = " | ".join(f.reason for f in failures)
+    for expected in ("id must be a string", "200", "title must be a string", "month 13", "not an http(s) URL",
+                     "surrogate", "nested too deeply"):
+        assert expected in reasons
+    assert all("\n" not in str(f) for f in failures)
+    assert "(id d1)" in str(failures[4])
+
+
+def test_text_is_normalised_to_valid_unicode(tmp_path: Path) -> None:
+    rows = ['{"id": "n1", "text": "Broken pair \\ud83d here\\u0000 and NUL."}']
+    docs, failures = _jsonl_items(tmp_path, rows)
+    assert not failures
+    text = docs[0].text
+    assert "\ufffd" in text and "\x00" not in text
+    text.encode("utf-8")  # valid Unicode: encodes without error
+    assert len(text) == len("Broken pair \ufffd here and NUL.")
+
+
+def test_folder_notes_are_not_documents(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About these files\n\nSample inputs.", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
+    (tmp_path / "sources.txt").write_text("Where the files come from.", encoding="utf-8")
+    (tmp_path / "report.md").write_text("The Amber League met in Tripoli.", encoding="utf-8")
+    docs = [i for i in iter_documents([str(tmp_path)]) if isinstance(i, SourceDocument)]
+    assert [d.source for d in docs] == ["report.md"]
+    named = list(iter_documents([str(tmp_path / "README.md")]))  # named on its own, a README is a document
+    assert isinstance(named[0], SourceDocument)
+
+
+def test_damaged_metadata_date_is_dropped_not_fatal(tmp_path: Path) -> None:
+    from claimgraph.ingest.readers import _metadata_date
+
+    assert _metadata_date("D:2020-13-45") is None
+    assert _metadata_date("2019-05-04T10:00:00") == "2019-05-04"
+
+
+def test_pdf_page_limit_reports_truncation(tmp_path: Path) -> None:
+    from claimgraph.ingest.readers import Located, ReadLimits
+
+    from fixtures_gen import make_pdf as pdf
+
+    path = pdf(tmp_path / "long.pdf")
+    doc = read_file(path, limits=ReadLimits(max_pdf_pages=1))
+    assert isinstance(doc, Located) and not doc.notes  # one page: within the limit
+    try:
+        from pypdf import PdfReader, PdfWriter
+    except ImportError:  # pragma: no cover
+        pytest.skip("pypdf missing")
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_page(PdfReader(path).pages[0])
+    with (tmp_path / "three.pdf").open("wb") as fh:
+        writer.write(fh)
+    doc = read_file(tmp_path / "three.pdf", limits=ReadLimits(max_pdf_pages=2))
+    assert isinstance(doc, Located)
+    assert doc.notes and "2 of 3 pages" in doc.notes[0]
+    assert doc.text.count(PDF_TEXT) == 2
+
+
+def test_a_reader_crash_is_that_file_s_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.ingest import readers
+
+    def explode(_data: bytes, _limits: object) -> object:
+        raise RuntimeError("reader blew up\nwith a second line")
+
+    monkeypatch.setitem(readers.READERS, ".html", explode)
+    make_html(tmp_path / "bad.html")
+    (tmp_path / "good.txt").write_text("The Amber League met in Tripoli.", encoding="utf-8")
+    items = list(iter_documents([str(tmp_path)]))
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [d.source for d in items if isinstance(d, SourceDocument)] == ["good.txt"]
+    assert len(failures) == 1 and "bad.html" in failures[0].source
+    assert "RuntimeError: reader blew up" in failures[0].reason and "\n" not in failures[0].reason

@@ -6,12 +6,13 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimgraph import __version__
+from claimgraph.api.guard import RequestGuard
 from claimgraph.settings import Settings
 from claimgraph.store.db import get_engine, normalize_url
 
@@ -72,6 +73,13 @@ def docs_page(openapi_url: str) -> str:
     )
 
 
+async def _too_deep(_request: Request, _exc: Exception) -> Response:
+    """400 for a JSON body nested deeper than the parser goes (not the generic 500)."""
+    from claimgraph.api.problems import problem
+
+    return problem(400, "JSON body nested too deeply")
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The application over the store of `settings`, with the web UI mounted when installed."""
     from claimgraph.api import routes, views, write
@@ -81,7 +89,9 @@ def create_app(settings: Settings) -> FastAPI:
                               "Every claim is what a source says, never an established fact.")
     app.state.settings = settings
     app.state.engine = get_engine(normalize_url(settings.store.url))
+    app.add_middleware(RequestGuard, api=settings.api)  # inside SecurityHeaders: refusals get the headers too
     app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(RecursionError, _too_deep)
     app.include_router(routes.router)
     app.include_router(views.router)
     app.include_router(write.router)

@@ -10,9 +10,10 @@ import threading
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import Engine, insert, select, update
 
+from claimgraph.ingest.validate import SURROGATE, clean_date, clean_id, clean_url
 from claimgraph.model import SourceDocument
 from claimgraph.settings import Settings
 from claimgraph.store.schema import claims, entities, reviews
@@ -50,6 +51,29 @@ class IngestItem(BaseModel):
     id: str | None = Field(default=None, max_length=200)
     published: str | None = Field(default=None, max_length=32)
     url: str | None = Field(default=None, max_length=2000)
+
+    # the same type rules as every other input (claimgraph.ingest.validate); a ValueError is a 422
+    @field_validator("text", "title")
+    @classmethod
+    def _valid_unicode(cls, value: str | None) -> str | None:
+        if value is not None and SURROGATE.search(value):
+            raise ValueError("holds a lone surrogate: not valid Unicode")
+        return value
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _valid_id(cls, value: object) -> str | None:
+        return clean_id(value)
+
+    @field_validator("published")
+    @classmethod
+    def _valid_date(cls, value: str | None) -> str | None:
+        return clean_date(value)
+
+    @field_validator("url")
+    @classmethod
+    def _valid_url(cls, value: str | None) -> str | None:
+        return clean_url(value)
 
 
 class ReviewRequest(BaseModel):

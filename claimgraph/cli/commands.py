@@ -1,4 +1,8 @@
-"""Built-in commands: ingest, entities, claims, profile, export, config."""
+"""Built-in commands: ingest, entities, claims, profile, export, config, stats, repair, check.
+
+Heavy modules (spaCy, the store's records, exporters) are imported inside the commands that use
+them, so `claimgraph --help` and the light commands start at once.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +11,20 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from claimgraph import plugins
 from claimgraph.cli.main import App, db_option, pass_app
-from claimgraph.export.base import export_store
-from claimgraph.ingest.sources import Failure, iter_documents
-from claimgraph.pipeline import ingest as run_ingest
-from claimgraph.profile import build_profile, to_json
-from claimgraph.store import records
 
-err = Console(stderr=True)
-out = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from claimgraph.ingest.sources import Failure
+
+
+def say(message: str) -> None:
+    """One plain-text line on stderr: never read as console markup, never wrapped."""
+    click.echo(message, err=True)
 
 
 @click.command()
@@ -40,41 +43,75 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
     Broken inputs are reported on stderr and skipped; the rest of the batch is stored and the
     exit status is 1 when any input failed. Documents already stored are skipped.
     """
+    from claimgraph.ingest.guard import read_limits
+    from claimgraph.ingest.sources import iter_documents
+    from claimgraph.pipeline import ingest as run_ingest
+
     started = time.perf_counter()
     words = 0
     failures: list[Failure] = []
 
     def failed(f: Failure) -> None:
         failures.append(f)
-        err.print(f"[red]error[/red]: {f}", highlight=False)
+        say(f"error: {f}")
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("docs · {task.fields[wps]:,.0f} words/s"), TimeElapsedColumn(), console=err,
-                  disable=quiet or not err.is_terminal, transient=False) as progress:
-        task = progress.add_task("ingesting", total=None, wps=0.0)
-
+    items = iter_documents(inputs, published=published, limits=read_limits(app.settings))
+    with _progress(quiet) as advance:
         def done(_doc_id: str, n_words: int) -> None:
             nonlocal words
             words += n_words
-            elapsed = max(1e-6, time.perf_counter() - started)
-            progress.update(task, advance=1, wps=words / elapsed)
+            advance(words / max(1e-6, time.perf_counter() - started))
 
         if dask_scheduler:
             from claimgraph.ingest.distributed import ingest_on_dask
 
             app.engine  # noqa: B018 - migrate the store once, before the workers connect
-            report = ingest_on_dask(iter_documents(inputs, published=published), app.settings, dask_scheduler)
+            report = ingest_on_dask(items, app.settings, dask_scheduler)
             for failure in report.failures:
                 failed(failure)
         else:
-            report = run_ingest(iter_documents(inputs, published=published), app.settings, app.engine,
-                                on_document=done, on_failure=failed)
+            report = run_ingest(items, app.settings, app.engine, on_document=done, on_failure=failed)
+    for note in report.notes:
+        say(f"note: {note}")
+    if report.pending:
+        say(f"warning: the cross-source steps of {report.pending} documents are pending; "
+            f"run `claimgraph repair` (see the log above)")
     elapsed = time.perf_counter() - started
-    err.print(f"stored {len(report.stored)} documents, {len(report.duplicates)} already stored, "
-              f"{len(report.failures)} failed; {report.words:,} words in {elapsed:.1f} s "
-              f"({report.words / max(elapsed, 1e-6):,.0f} words/s)", highlight=False)
+    say(f"stored {len(report.stored)} documents, {len(report.duplicates)} already stored, "
+        f"{len(report.failures)} failed; {report.words:,} words in {elapsed:.1f} s "
+        f"({report.words / max(elapsed, 1e-6):,.0f} words/s)")
     if report.failures:
         sys.exit(1)
+
+
+class _NoProgress:
+    """Stands in for the progress bar when stderr is not a terminal (or --quiet)."""
+
+    def __enter__(self) -> Any:
+        return lambda _wps: None
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def _progress(quiet: bool) -> Any:
+    """A context giving advance(words_per_second): a rich progress bar on a terminal, nothing otherwise."""
+    if quiet or not sys.stderr.isatty():
+        return _NoProgress()
+    from contextlib import contextmanager
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    @contextmanager
+    def bar() -> Any:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("docs · {task.fields[wps]:,.0f} words/s"), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=False) as progress:
+            task = progress.add_task("ingesting", total=None, wps=0.0)
+            yield lambda wps: progress.update(task, advance=1, wps=wps)
+
+    return bar()
 
 
 @click.command()
@@ -84,6 +121,8 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
 @pass_app
 def entities(app: App, type_: str | None, as_json: bool) -> None:
     """List entities with their aliases."""
+    from claimgraph.store import records
+
     with app.engine.connect() as conn:
         for e in records.iter_entities(conn):
             if type_ and e["type"].lower() != type_.lower():
@@ -96,6 +135,8 @@ def entities(app: App, type_: str | None, as_json: bool) -> None:
 
 
 def _resolve_name(conn, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+    from claimgraph.store import records
+
     ids = records.find_entities(conn, name)
     if not ids:
         raise click.ClickException(f"no entity named {name!r}; try `claimgraph entities`")
@@ -114,6 +155,7 @@ def claims(app: App, about: str | None, predicate: str | None, modality: str | N
            as_json: bool) -> None:
     """List claims, each with who says it and where."""
     from claimgraph.profile import describe
+    from claimgraph.store import records
 
     with app.engine.connect() as conn:
         ids = _resolve_name(conn, about)[:1] if about else None
@@ -134,21 +176,27 @@ def claims(app: App, about: str | None, predicate: str | None, modality: str | N
 @pass_app
 def profile(app: App, name: str, as_json: bool) -> None:
     """Print an entity's profile: every statement with its source and quoted passage."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from claimgraph.profile import build_profile, to_json
+
+    out = Console(highlight=False, soft_wrap=True)
     with app.engine.connect() as conn:
         prof = build_profile(conn, _resolve_name(conn, name)[0])
     if as_json:
         click.echo(json.dumps(to_json(prof), ensure_ascii=False, indent=2))
         return
     e = prof.entity
-    out.rule(f"[bold]{e['name']}[/bold] ({e['type']})")
-    out.print("[bold]Names and aliases[/bold]: " + (", ".join(prof.aliases) or "—"))
+    out.rule(f"[bold]{escape(e['name'])}[/bold] ({escape(e['type'])})")
+    out.print("[bold]Names and aliases[/bold]: " + (escape(", ".join(prof.aliases)) or "—"))
     if e.get("geo"):
         g = e["geo"]
         out.print(f"[bold]Location[/bold]: {g['lat']:.3f}, {g['lon']:.3f} ± {g.get('uncertainty_km', 0):.0f} km "
-                  f"({g.get('method')})")
+                  f"({escape(str(g.get('method')))})")
     out.print("[dim]Every line is what a source says, not an established fact.[/dim]")
     for title, lines in prof.sections.items():
-        out.print(f"\n[bold underline]{title}[/bold underline]")
+        out.print(f"\n[bold underline]{escape(title)}[/bold underline]")
         for ln in lines:
             out.print(f"• {ln.text}", markup=False)
             for ev in ln.claim["evidence"][:3]:
@@ -179,6 +227,8 @@ class FormatOption(click.Option):
 @pass_app
 def export(app: App, fmt: str, out_dir: Path | None) -> None:
     """Export the store; `jsonl` writes the claims contract (spec/claims-format.md)."""
+    from claimgraph.export.base import export_store
+
     formats = plugins.exporters()
     if fmt not in formats:
         raise click.ClickException(f"unknown format {fmt!r}; available: {', '.join(sorted(formats))}")
@@ -186,7 +236,7 @@ def export(app: App, fmt: str, out_dir: Path | None) -> None:
     with app.engine.connect() as conn:
         written = export_store(conn, formats[fmt](target))
     for path in written:
-        err.print(f"wrote {path}", highlight=False)
+        say(f"wrote {path}")
 
 
 @click.command(name="config")
@@ -200,16 +250,75 @@ def show_config(app: App) -> None:
 @db_option
 @pass_app
 def stats(app: App) -> None:
-    """Row counts of the store."""
+    """Row counts of the store, and how many documents still wait for their cross-source steps."""
+    from sqlalchemy import func, select
+
+    from claimgraph.ingest.state import pending_documents
+    from claimgraph.store.schema import claims, documents, entities, evidence, mentions
+
     with app.engine.connect() as conn:
-        for table, n in records.count_rows(conn).items():
-            click.echo(f"{table}\t{n}")
+        for table in (documents, entities, mentions, claims, evidence):
+            click.echo(f"{table.name}\t{conn.execute(select(func.count()).select_from(table)).scalar() or 0}")
+        click.echo(f"pending_after_ingest\t{len(pending_documents(conn))}")
+
+
+def _after_ingest_steps() -> Any:
+    """The reasoning layer's after-ingest function, or None where that plugin is not installed."""
+    try:
+        from claimgraph.reason.plugin import after_ingest
+    except ModuleNotFoundError:
+        return None
+    return after_ingest
+
+
+@click.command()
+@db_option
+@pass_app
+def repair(app: App) -> None:
+    """Complete the cross-source steps of documents a killed or failed run left pending (every ingest does this too)."""
+    from claimgraph.ingest.state import complete_pending
+
+    steps = _after_ingest_steps()
+    if steps is None:
+        say("nothing to repair: the reasoning plugin is not installed")
+        return
+    try:
+        done = complete_pending(app.engine, steps)
+    except Exception as exc:  # noqa: BLE001 - say why in one line; the documents stay pending
+        from claimgraph.ingest.sources import one_line
+
+        raise click.ClickException(f"the cross-source steps failed: {one_line(exc)}") from None
+    say(f"completed the cross-source steps of {len(done)} documents")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="The differences as one JSON object.")
+@db_option
+@pass_app
+def check(app: App, as_json: bool) -> None:
+    """Compare the derived data (copies, outlets, as_of, statuses) with a recomputation; exit 1 on any difference."""
+    from claimgraph.ingest.state import check_derived
+
+    steps = _after_ingest_steps()
+    if steps is None:
+        raise click.ClickException("nothing to check: the reasoning plugin is not installed")
+    report = check_derived(app.engine, steps)
+    bad = {table: lines for table, lines in report.items() if lines}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+    else:
+        for table, lines in report.items():
+            click.echo(f"{table}\t{'ok' if not lines else 'DIFFERS'}")
+            for line in lines:
+                click.echo(f"    {line}")
+    if bad:
+        sys.exit(1)
 
 
 @plugins.hookimpl
 def claimgraph_commands(cli: click.Group) -> None:
     """Register the built-in commands."""
-    for command in (ingest, entities, claims, profile, export, show_config, stats):
+    for command in (ingest, entities, claims, profile, export, show_config, stats, repair, check):
         cli.add_command(command)
 
 

@@ -53,16 +53,20 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
 
 @hookimpl
 def claimgraph_after_ingest(engine: Engine, document_ids: list[str]) -> None:
-    """Run the cross-source steps in one transaction after a batch is stored.
+    """Run the cross-source steps for every pending document (this batch's and any a crash left behind).
 
-    The documents are stored by then; a failure here is logged and rolled back (the next
-    ingest, or `claimgraph conflicts`, still sees every claim) instead of failing the batch.
+    The steps and the marks that say which documents they covered commit in one transaction,
+    so a kill leaves the documents pending and the next run (or `claimgraph repair`) completes
+    them; a failure is logged and rolled back instead of failing the batch. `document_ids`
+    is the batch just stored; every pending document is taken, whichever run stored it.
     """
+    from claimgraph.ingest.state import complete_pending
+
     try:
-        with engine.begin() as conn:
-            after_ingest(conn, document_ids)
-    except Exception:  # noqa: BLE001 - reasoning must never lose an ingest
-        log.exception("cross-source steps failed after storing %d documents", len(document_ids))
+        complete_pending(engine, after_ingest, document_ids)
+    except Exception:  # noqa: BLE001 - reasoning must never lose an ingest; the documents stay pending
+        log.exception("cross-source steps failed after storing %d documents; they stay pending",
+                      len(document_ids))
 
 
 @hookimpl
