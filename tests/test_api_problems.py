@@ -232,3 +232,32 @@ def test_review_merge_split_and_history_need_the_token(client: TestClient) -> No
     assert split.status_code == 200, split.text
     assert client.get(f"/api/entities/{other}").json()["id"] == other
     assert people  # the person list is reachable for the page's merge picker
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "ftm", "gexf", "geojson", "rdf"])
+def test_the_current_view_downloads_in_every_format(client: TestClient, fmt: str) -> None:
+    import io
+    import json
+    import zipfile
+
+    params = {"entity": _mko(client), "modality": "hedged", "format": fmt}
+    r = client.get("/api/export", params=params)
+    assert r.status_code == 200, r.text
+    assert "attachment" in r.headers["content-disposition"]
+    hedged = client.get("/api/claims", params={k: v for k, v in params.items() if k != "format"}).json()
+    if fmt == "jsonl":
+        lines = [json.loads(line) for line in r.text.splitlines()]
+        assert [c["id"] for c in lines] == [c["id"] for c in hedged["items"]]
+        assert lines[0]["evidence"][0]["text"] and lines[0]["modality"] == "hedged"
+    elif fmt in ("csv", "rdf"):
+        names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
+        assert ("claims.csv" in names and "evidence.csv" in names) if fmt == "csv" else \
+            ("claimgraph.ttl" in names and "claimgraph-vocab.ttl" in names)
+    elif fmt == "ftm":
+        schemata = [json.loads(line)["schema"] for line in r.text.splitlines()]
+        assert "Article" in schemata and "Documentation" in schemata
+        article = next(json.loads(line) for line in r.text.splitlines() if json.loads(line)["schema"] == "Article")
+        assert "trained by" in article["properties"]["bodyText"][0]
+    elif fmt == "geojson":
+        assert r.json()["type"] == "FeatureCollection"
+    assert client.get("/api/export", params={**params, "format": "bogus"}).status_code == 422

@@ -216,3 +216,8 @@ def places(conn: Conn, filters: Filters, response: Response,
         })
     response.headers["X-Total-Count"] = str(total)
     return {"type": "FeatureCollection", "features": features, "total": total, "limit": limit, "offset": offset}
+
+
+from claimgraph.api.exports import router as exports_router  # noqa: E402 - needs the routes' filters
+
+router.include_router(exports_router)
