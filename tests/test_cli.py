@@ -93,3 +93,67 @@ def test_config_command_and_bad_config(tmp_path: Path) -> None:
     bad.write_text("[nlp]\nbatchsize = 3\n", encoding="utf-8")
     code, _, err = run("--config", str(bad), "config")
     assert code != 0 and "unknown setting 'batchsize'" in err
+
+
+def test_folder_with_broken_html_good_html_and_text(tmp_path: Path) -> None:
+    from fixtures_gen import make_html
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_html(folder / "good.html")
+    (folder / "broken.html").write_bytes(b"<html><body>\x00\x01\x02\xff\xfe binary junk" * 50)
+    (folder / "note.txt").write_text("The Amber League opened an office in Tunis in 2015.", encoding="utf-8")
+    (folder / "README.md").write_text("# What these files are\n\nTest inputs.", encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    code, _, err = run("--db", db, "ingest", str(folder))
+    assert code == 1
+    assert "broken.html" in err and "stored 2 documents" in err
+    code, out, _ = run("--db", db, "stats")
+    assert "documents\t2" in out and "pending_after_ingest\t0" in out
+    code, _, err = run("--db", db, "ingest", str(folder))  # a re-run changes nothing and reports the same failure
+    assert code == 1 and "stored 0 documents, 2 already stored, 1 failed" in err
+
+
+def test_messages_are_plain_text_not_console_markup(tmp_path: Path) -> None:
+    rows = [json.dumps({"id": "[/red] [link=x]y[/link] :100:", "text": "A text.", "published": "2020-13-45"}),
+            json.dumps({"id": "fine", "text": "The Amber League met in Tunis."})]
+    db = str(tmp_path / "cli.db")
+    code, _, err = run("--db", db, "ingest", "-", input="\n".join(rows) + "\n")
+    assert code == 1
+    line = next(ln for ln in err.splitlines() if ln.startswith("error:"))
+    assert "<stdin>:1" in line and "[/red] [link=x]y[/link] :100:" in line and "month 13" in line
+    assert "stored 1 documents" in err
+
+
+def test_jsonl_bad_kinds_are_reported_the_rest_lands(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    lines = ['{"id": "s", "text": "Broken \\ud800 pair in the Amber League report."}',
+             "[" * 2000 + "]" * 2000,
+             json.dumps({"id": "d", "text": "A dated note on the Amber League.", "published": "2020-13-45"}),
+             json.dumps({"id": True, "text": "An id that is not a string."}),
+             json.dumps({"id": "ok", "text": "The Amber League met in Tunis in 2019."})]
+    batch.write_text("\n".join(lines), encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    code, _, err = run("--db", db, "ingest", str(batch))
+    assert code == 1
+    failed = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert [ln.split("batch.jsonl:")[1].split(" ")[0].rstrip(":") for ln in failed] == ["2", "3", "4"]
+    assert "stored 2 documents" in err
+    code, _, err = run("--db", db, "ingest", str(batch))
+    assert "stored 0 documents, 2 already stored, 3 failed" in err
+
+
+def test_help_and_stats_load_no_heavy_library(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom claimgraph.cli.main import cli\nsys.argv = ['claimgraph'] + sys.argv[1:]\n"
+             "try:\n    cli()\nexcept SystemExit:\n    pass\n"
+             "heavy = [m for m in ('spacy', 'fastapi', 'alembic', 'networkx', 'rdflib', 'trafilatura') "
+             "if m in sys.modules]\nprint('HEAVY', heavy, file=sys.stderr)\n")
+    db = str(tmp_path / "light.db")
+    run("--db", db, "stats")  # create and migrate the store first
+    for args in (["--help"], ["--help"], ["--db", db, "stats"]):
+        done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120,
+                              env={**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+        assert "HEAVY []" in done.stderr, (args, done.stderr[-500:])

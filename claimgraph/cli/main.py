@@ -1,16 +1,29 @@
-"""The `claimgraph` command group; commands are added by plugins, built-in ones included."""
+"""The `claimgraph` command group; commands are added by plugins, built-in ones included.
+
+Listing the commands loads only the plugin modules that define commands (found by reading their
+source, not by importing every stage), and those import their heavy libraries inside the
+commands, so `claimgraph --help` and `claimgraph stats` start without spaCy, FastAPI or Alembic.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
+import pluggy
 
 from claimgraph import __version__, plugins
 from claimgraph.settings import Settings, load_settings
-from claimgraph.store.db import get_engine, normalize_url
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+COMMANDS_HOOK = "claimgraph_commands"
 
 
 @dataclass
@@ -24,11 +37,83 @@ class App:
     def engine(self) -> Engine:
         """The store engine, created and migrated on first use."""
         if self._engine is None:
-            self._engine = get_engine(normalize_url(self.settings.store.url))
+            from claimgraph.store.db import get_engine, normalize_url
+
+            self._engine = get_engine(normalize_url(self.settings.store.url),
+                                      busy_timeout=self.settings.store.busy_timeout)
         return self._engine
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def _defines_commands(module_name: str) -> bool:
+    """Whether a built-in plugin module's source defines the commands hook (read, not imported)."""
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return spec is not None  # a compiled or unusual module: import it to be sure
+    return f"def {COMMANDS_HOOK}" in Path(spec.origin).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def command_plugins() -> pluggy.PluginManager:
+    """A plugin manager holding only the plugins that add commands (built-in ones and installed ones)."""
+    pm = pluggy.PluginManager("claimgraph")
+    pm.add_hookspecs(plugins.Specs)
+    for name in plugins.BUILTIN_PLUGINS:
+        if _defines_commands(name):
+            pm.register(importlib.import_module(name), name=name)
+    pm.load_setuptools_entrypoints("claimgraph")
+    return pm
+
+
+def _help_cache_path() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimgraph" / "cli-help.json"
+
+
+def _help_cache_key() -> str:
+    """Changes whenever claimgraph's code, version or the installed plugins change."""
+    import hashlib
+    from importlib.metadata import entry_points
+
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size};".encode())
+    for ep in sorted(entry_points(group="claimgraph"), key=lambda e: e.name):
+        digest.update(f"{ep.name}={ep.value};".encode())
+    return digest.hexdigest()
+
+
+def _cached_help_rows() -> list[tuple[str, str]] | None:
+    """The cached (name, short help) rows of the command list, or None when missing or stale."""
+    import json
+
+    try:
+        data = json.loads(_help_cache_path().read_text(encoding="utf-8"))
+        if data.get("key") == _help_cache_key():
+            return [(str(n), str(t)) for n, t in data["rows"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def _store_help_rows(rows: list[tuple[str, str]]) -> None:
+    """Keep the command list for the next `--help` (a cache: failing to write it changes nothing)."""
+    import json
+
+    try:
+        path = _help_cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{id(rows)}.tmp")
+        tmp.write_text(json.dumps({"key": _help_cache_key(), "rows": rows}), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 class PluginGroup(click.Group):
@@ -39,7 +124,24 @@ class PluginGroup(click.Group):
     def _load(self) -> None:
         if not PluginGroup._loaded:
             PluginGroup._loaded = True
-            plugins.plugin_manager().hook.claimgraph_commands(cli=self)
+            command_plugins().hook.claimgraph_commands(cli=self)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of `--help`, from a cache kept while no plugin's code changes (no plugin import)."""
+        rows = _cached_help_rows()
+        if rows is None:
+            super().format_commands(ctx, formatter)
+            _store_help_rows(self._help_rows(ctx, formatter.width))
+            return
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, text) for name, text in rows])
+
+    def _help_rows(self, ctx: click.Context, width: int | None) -> list[tuple[str, str]]:
+        commands = [(n, c) for n in self.list_commands(ctx) if (c := self.get_command(ctx, n)) is not None
+                    and not c.hidden]
+        limit = (width or 80) - 6 - max((len(n) for n, _ in commands), default=0)  # as click's own listing
+        return [(name, command.get_short_help_str(limit=limit)) for name, command in commands]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """All command names, plugins' included."""

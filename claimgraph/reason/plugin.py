@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy import Connection, Engine
 
-from claimgraph.extract.context import DocContext
 from claimgraph.plugins import hookimpl
-from claimgraph.resolve.crossdoc import is_matchable
-from claimgraph.resolve.names import norm_name
+
+if TYPE_CHECKING:  # spaCy and the store load only when a stage or a step runs, not for `claimgraph --help`
+    from sqlalchemy import Connection, Engine
+
+    from claimgraph.extract.context import DocContext
 
 CONTEXT_LIMIT = 80
 log = logging.getLogger(__name__)
@@ -26,6 +27,9 @@ class CoMentionContext:
 
     def run(self, ctx: DocContext) -> None:
         """Record, for every entity of the document, the normalised names of the others."""
+        from claimgraph.resolve.crossdoc import is_matchable
+        from claimgraph.resolve.names import norm_name
+
         reps = {k: e for k, e in ctx.analysis.entities.items() if ctx.find(k) == k}
         names = {k: {norm_name(n) for n in e.aliases | {e.name} if is_matchable(n)} for k, e in reps.items()}
         for key, entity in reps.items():

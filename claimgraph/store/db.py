@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import time
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_S = 60.0
 
 
 def normalize_url(url: str) -> str:
@@ -21,6 +26,8 @@ def normalize_url(url: str) -> str:
 
 def alembic_config(url: str) -> Config:
     """Alembic config pointing at the packaged migrations."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", url)
@@ -36,23 +43,70 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
+_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
+
+
+@lru_cache(maxsize=1)
+def migration_heads() -> frozenset[str]:
+    """The head revisions of the packaged migrations, read from the files without loading Alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if (rev := _REVISION.search(source)) is None:
+            continue
+        revisions.add(rev.group(1))
+        if (down := _DOWN.search(source)) is not None:
+            parents.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
+    return frozenset(revisions - parents)
+
+
+def is_current(engine: Engine) -> bool:
+    """Whether the store is already at every migration head (then Alembic need not load at all)."""
+    try:
+        with engine.connect() as conn:
+            stored = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    except Exception:  # noqa: BLE001 - no such table yet: a new store
+        return False
+    return bool(stored) and stored == migration_heads()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision of every migration branch."""
+    if is_current(engine):
+        return
+    from alembic import command
+
     cfg = alembic_config(str(engine.url))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
 
 
+def _migrate_once_or_twice(engine: Engine) -> None:
+    """Migrate; when another process migrated the same new store at the same moment, the second try sees its work."""
+    try:
+        migrate(engine)
+    except Exception:  # noqa: BLE001 - e.g. "table already exists" after losing the race; a real error repeats
+        time.sleep(0.5)
+        migrate(engine)
+
+
 @lru_cache(maxsize=8)
-def get_engine(url: str, upgrade: bool = True) -> Engine:
-    """One engine per URL and process, migrated on first use."""
+def get_engine(url: str, upgrade: bool = True, busy_timeout: float = BUSY_TIMEOUT_S) -> Engine:
+    """One engine per URL and process, migrated on first use.
+
+    SQLite connections wait up to `busy_timeout` seconds for another writer's lock (two ingests
+    into one file take turns instead of failing).
+    """
     url = normalize_url(url)
-    engine = create_engine(url, future=True)
+    connect_args: dict[str, Any] = {"timeout": busy_timeout} if url.startswith("sqlite") else {}
+    engine = create_engine(url, future=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if upgrade:
-        migrate(engine)
+        _migrate_once_or_twice(engine)
     return engine
 
 
