@@ -84,6 +84,7 @@ class Event:
     place: dict[str, Any] | None = None
     time: dict[str, Any] | None = None
     confidence: float = 0.6
+    trigger: Token | None = None  # the word that names the event: where the scope layer reads its modality
 
 
 def _lemma(tok: Token) -> str:
@@ -383,7 +384,7 @@ class EventFrames:
         for t in weapon:
             weapon_text = weapon_text or fillers.weapon(t)
         return Event(predicate, sent, perps, victims, weapon_text or self._sentence_weapon(sent, verb, fillers),
-                     self._place(verb, fillers), self._time(sent, verb))
+                     self._place(verb, fillers), self._time(sent, verb), trigger=verb)
 
     def _verb_args(self, verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         """(agents, patients, instruments) of a verb, passive voice and coordination undone."""
@@ -449,7 +450,8 @@ class EventFrames:
         perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
         if not targets:
             return None
-        return Event("attacked", sent, perps, targets, weapons[0], self._place(verb, fillers), self._time(sent, verb))
+        return Event("attacked", sent, perps, targets, weapons[0], self._place(verb, fillers), self._time(sent, verb),
+                     trigger=verb)
 
     def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""
@@ -490,7 +492,8 @@ class EventFrames:
             if lemma not in ("explode", "detonate") or _negated(verb):
                 return None
             targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
-        return Event("bombed", sent, perps, targets, weapon, self._place(verb, fillers), self._time(sent, verb))
+        return Event("bombed", sent, perps, targets, weapon, self._place(verb, fillers), self._time(sent, verb),
+                     trigger=verb)
 
     def _nominal(self, noun: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
         """'the bombing of the embassy by rebels', 'an FMLN attack on a base', 'the army's raid'."""
@@ -548,7 +551,7 @@ class EventFrames:
         if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
             return None
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
-                     self._place(noun, fillers), self._time(sent, noun), confidence=0.5)
+                     self._place(noun, fillers), self._time(sent, noun), confidence=0.5, trigger=noun)
 
     def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
         """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
@@ -632,8 +635,11 @@ class EventFrames:
             for patient in dict.fromkeys(event.patients):
                 if ctx.find(patient) == ctx.find(subject):
                     continue
-                ctx.add_claim(subject, event.predicate, patient, event.evidence, EXTRACTOR,
-                              qualifiers=dict(qualifiers), confidence=event.confidence)
+                claim = ctx.add_claim(subject, event.predicate, patient, event.evidence, EXTRACTOR,
+                                      qualifiers=dict(qualifiers), confidence=event.confidence)
+                if claim is not None and event.trigger is not None:  # the scope layer reads modality there
+                    from claimgraph.extract.units import Anchor
+                    ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(event.trigger, 0)
 
 
 @hookimpl

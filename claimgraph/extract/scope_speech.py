@@ -1,0 +1,246 @@
+"""Attribution scopes: who says a stretch of text (speech and cognition verbs, 'according to', claims of
+responsibility, accusations, denials), as ConText-style rules whose scope is read off the dependency tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from claimgraph.core.lexicon import words
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.nominal import ArgResolver
+
+# pronouns that stand for the author or for nobody in particular: no speaker to attribute to
+AUTHOR_SUBJECTS = frozenset({"one", "i", "we", "you", "it", "this", "that", "which", "what"})
+SPEAKER_TYPES = frozenset({"Person", "Organization", "Group", "Country"})
+# unnamed speakers that are bodies rather than people
+BODY_NOUNS = frozenset({"police", "military", "army", "ministry", "agency", "government", "authority"})
+MEDIA_NOUNS = frozenset({"statement", "video"})  # "the statement said": its author, when it has one
+CONTENT_DEPS = ("ccomp", "xcomp")
+
+
+@dataclass
+class Speech:
+    """Words reported as someone's: the speaker, the character offsets of the tokens they cover, the content."""
+
+    speaker: str
+    cue: Token
+    offset: int  # document offset of the cue's parse
+    chars: frozenset[int]  # document offsets of the starts of the tokens in scope
+    start: int  # character span of the reported content (the `said` claim's object)
+    end: int
+    text: str
+    via: str | None = None
+    denied: bool = False
+    target: str | None = None  # accusations: the accused, the true actor of what is reported
+    kind: str = "speech"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def covers(self, char: int) -> bool:
+        """True when a token starting at this document offset lies in the scope (quotes: in the quoted span)."""
+        return char in self.chars if self.chars else self.start <= char < self.end
+
+
+def subtree_chars(tok: Token, offset: int, without: tuple[Token, ...] = ()) -> frozenset[int]:
+    """Document offsets of the tokens under `tok`, leaving out the subtrees of `without`."""
+    skip = {t.i for w in without for t in w.subtree}
+    return frozenset(offset + t.idx for t in tok.subtree if t.i not in skip)
+
+
+class Speakers:
+    """Maps the subject of a speech cue to an entity: named, a pronoun, a title ('the minister') or unnamed."""
+
+    def __init__(self, ctx: DocContext, args: ArgResolver) -> None:
+        self.ctx = ctx
+        self.args = args
+
+    def resolve(self, tok: Token) -> str | None:
+        """The speaker entity a noun phrase names, or None."""
+        low = tok.lower_
+        if low in AUTHOR_SUBJECTS:
+            return None
+        if tok.dep_ in ("relcl",) or low in ("who", "that"):
+            return None
+        keys = [k for k in self.args.resolve(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+        if keys:
+            return keys[0]
+        char = self.args.offset + tok.idx
+        if low in ("he", "she", "him", "her"):
+            return self.last_person(char)
+        lemma = tok.lemma_.lower()
+        if lemma in MEDIA_NOUNS:
+            owner = self.args.resolve(tok, "agent", nominal_ok=False)
+            return owner[0] if owner else None
+        if lemma not in words("scope_speaker_nouns"):
+            return None
+        if tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in tok.children) \
+                and lemma not in BODY_NOUNS:
+            titled = self.titled_person(lemma, char)  # "the minister" after "the minister, Flores Araoz"
+            if titled:
+                return titled
+        type_ = "Organization" if lemma in BODY_NOUNS else "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
+        return self.args.nominal(tok, type_)
+
+    def persons_before(self, char: int, window: int) -> list[tuple[int, str]]:
+        """(start, key) of the Person mentions in the `window` characters before `char`, nearest last."""
+        out = []
+        for m in self.ctx.mentions_in(max(0, char - window), char):
+            key = self.ctx.find(m.entity_key)
+            if self.ctx.entity(key).type == "Person" and m.end <= char:
+                out.append((m.start, key))
+        return sorted(out)
+
+    def last_person(self, char: int) -> str | None:
+        """The nearest person named before a personal pronoun (within a few sentences)."""
+        found = self.persons_before(char, 600)
+        return found[-1][1] if found else None
+
+    def titled_person(self, title: str, char: int) -> str | None:
+        """The nearest earlier person named next to the same title ('Defence Minister X', 'X, the minister')."""
+        text = self.ctx.text.lower()
+        for start, key in reversed(self.persons_before(char, 1500)):
+            near = text[max(0, start - 60): start + 80]
+            if title in near:
+                return key
+        return None
+
+
+def speech_subject(verb: Token) -> Token | None:
+    """The subject of a speech verb, inherited along participles and coordination ('..., adding that')."""
+    cur = verb
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # "a man who said ..."
+        if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """The scopes one speech or cognition verb opens."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and lemma != "quote":
+        return []
+    subj = speech_subject(verb) if lemma != "quote" else next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return []
+    speaker = speakers.resolve(subj)
+    if speaker is None:
+        return []
+    denied = lemma in words("scope_denial_verbs")
+    content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i]
+    if lemma == "quote":  # "X was quoted as saying ...": what follows the verb
+        content = [c for c in verb.children if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i]
+    if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
+        clause = content[0]
+        chars = subtree_chars(clause, offset)
+        return [_speech(speaker, verb, offset, chars, clause, text, denied, speakers)]
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None):
+        head = verb.head if verb.dep_ == "parataxis" else _fronted_clause(verb)
+        assert head is not None
+        chars = subtree_chars(head, offset, (verb,) if verb.dep_ == "parataxis" else (subj,))
+        return [_speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb)]
+    if lemma in words("scope_object_speech_verbs"):
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "oprd") and c.i > verb.i]
+        if not any(c.dep_ == "dobj" for c in objs):
+            return []
+        chars = subtree_chars(verb, offset, (subj,))
+        target = None
+        if lemma in words("scope_accusation_verbs"):
+            dobj = next(c for c in objs if c.dep_ == "dobj")
+            accused = [k for k in speakers.args.resolve(dobj, "agent", nominal_ok=False)
+                       if speakers.args.etype(k) in SPEAKER_TYPES]
+            target = accused[0] if accused else None
+        sp = _speech(speaker, verb, offset, chars, verb, text, denied, speakers, without=subj, from_verb=True)
+        sp.target = target
+        sp.kind = "object"
+        return [sp]
+    return []
+
+
+def _fronted_clause(verb: Token) -> Token | None:
+    """'Police arrested four men, an official said': the clause before a sentence-final speech verb."""
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "parataxis", "advcl")]
+    return before[0] if before else None
+
+
+def _speech(speaker: str, verb: Token, offset: int, chars: frozenset[int], clause: Token, text: str,
+            denied: bool, speakers: Speakers, without: Token | None = None, from_verb: bool = False) -> Speech:
+    doc = verb.doc
+    toks = [t for t in clause.subtree if without is None or t not in set(without.subtree)]
+    if from_verb:  # "denied any involvement": the verb and its object are what was said
+        toks = [t for t in toks if t.i >= verb.i]
+    while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return Speech(speaker, verb, offset, chars, offset + verb.idx, offset + verb.idx, "", denied=denied)
+    start, end = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1])
+    words_ = text[start:end].strip(" \"'\u201c\u201d\u2018\u2019,")
+    del doc
+    return Speech(speaker, verb, offset, chars, start, end, words_, via=outlet(verb, speakers.args, speakers.ctx),
+                  denied=denied)
+
+
+def according_speeches(tok: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """'According to X, ...' and '..., according to X': the clause it modifies is X's word."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return []
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or doc[tok.i + 2]
+    speaker = None
+    for cand in ArgResolver.conjuncts(pobj):
+        speaker = speakers.resolve(cand)
+        if speaker is not None:
+            break
+    if speaker is None:
+        return []
+    head = tok.head if tok.head.i != tok.i else tok
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and head.head.i != head.i:
+        head = head.head
+    phrase = tok if tok.head.i != tok.i else to
+    chars = subtree_chars(head, offset, (phrase,))
+    toks = [t for t in head.subtree if t.i not in {p.i for p in phrase.subtree} and not t.is_space]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return []
+    start, end = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1])
+    return [Speech(speaker, tok, offset, chars, start, end, text[start:end].strip(" ,"), kind="according")]
+
+
+def outlet(verb: Token, args: ArgResolver, ctx: DocContext) -> str | None:
+    """The outlet of reported speech: 'in an interview with Asia Times', 'told the BBC'."""
+    stack = [c for c in verb.children if c.dep_ in ("prep", "dative", "dobj")]
+    seen = 0
+    while stack and seen < 12:
+        seen += 1
+        cur = stack.pop(0)
+        key = args.entity_at(cur)
+        if key and args.etype(key) in ("Organization",) and cur.dep_ != "prep":
+            return ctx.entity(key).name
+        stack += [c for c in cur.children if c.dep_ in ("pobj", "prep", "compound")]
+    return None
+
+
+def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """Every attribution scope a sentence unit opens."""
+    out: list[Speech] = []
+    speech = words("scope_speech_verbs")
+    for tok in tokens:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in speech:
+            out += verb_speeches(tok, offset, speakers, text)
+        elif tok.lower_ == "according":
+            out += according_speeches(tok, offset, speakers, text)
+    return out
