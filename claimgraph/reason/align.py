@@ -7,7 +7,6 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -16,6 +15,7 @@ from sqlalchemy import Connection, insert, select, update
 from claimgraph.reason.schema import load_schema
 from claimgraph.reason.tables import document_sources
 from claimgraph.resolve.names import norm_name
+from claimgraph.store.records import document_outlet
 from claimgraph.store.schema import claims, documents, entities, evidence
 
 SHINGLE_WORDS = 3
@@ -68,12 +68,8 @@ def _bands(sig: list[int]) -> list[tuple[int, tuple[int, ...]]]:
 
 
 def outlet_of(url: str | None, source: str | None) -> str | None:
-    """The outlet of a document: its URL's host without www. (None for local files)."""
-    for candidate in (url, source):
-        if candidate and "://" in candidate:
-            host = urlparse(candidate).netloc.lower()
-            return host[4:] if host.startswith("www.") else host or None
-    return None
+    """The outlet of a document: its URL's host without www., a batch's or feed's source (None for a local file)."""
+    return document_outlet(url, source)
 
 
 def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None) -> None:

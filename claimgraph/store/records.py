@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -136,35 +137,47 @@ class DocumentMeta(dict):  # type: ignore[type-arg]
     aligned: dict[str, set[str]]
 
 
+def document_outlet(url: str | None, source: str | None) -> str | None:
+    """Where a document was published: its URL's host (no www.); without a URL, a batch or feed it came in
+    (a JSONL file, standard input) counts as one outlet; a file of its own has none (None)."""
+    from urllib.parse import urlparse
+
+    for candidate in (url, source):
+        if candidate and "://" in candidate:
+            host = urlparse(candidate).netloc.lower()
+            return (host[4:] if host.startswith("www.") else host) or None
+    if source and (source.startswith("<") or re.search(r"\.jsonl(\.gz)?(:\d+)?$", source)):
+        return re.sub(r":\d+$", "", source)
+    return None
+
+
 def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]) -> dict[str, int]:
-    """How many documents carry a claim, and how many of them are independent.
+    """How many documents carry a claim, from how many outlets, and how many of them are independent.
 
     The documents of claim rows saying the same thing (merged entities, inverse predicates)
-    count too; copies of one text and documents of one outlet count once.
+    count too; documents of one outlet count once, and so do near-duplicate copies, so
+    independent_sources <= outlets <= documents.
     """
     doc_ids = {e["document_id"] for e in ev_rows}
     aligned = getattr(docs, "aligned", None) or {}
     for claim_id in {e["claim_id"] for e in ev_rows if "claim_id" in e}:
         doc_ids |= aligned.get(claim_id, set())
+    outlets = len({docs.get(d, {}).get("outlet") or "doc:" + d for d in doc_ids})
     try:
         from claimgraph.reason.align import independent_count
     except ImportError:  # the reasoning layer is optional: distinct outlets then
-        return {"documents": len(doc_ids),
-                "independent_sources": len({docs.get(d, {}).get("outlet") or d for d in doc_ids})}
-    return {"documents": len(doc_ids), "independent_sources": independent_count(doc_ids, docs)}
+        return {"documents": len(doc_ids), "outlets": outlets, "independent_sources": outlets}
+    return {"documents": len(doc_ids), "outlets": outlets,
+            "independent_sources": min(outlets, independent_count(doc_ids, docs))}
 
 
 def _document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
-    from urllib.parse import urlparse
-
     from sqlalchemy import inspect
 
     meta = DocumentMeta()
     for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.url,
                                  documents.c.published)).mappings():
-        outlet = urlparse(r["url"]).netloc if r["url"] else None
-        if outlet and outlet.startswith("www."):
-            outlet = outlet[4:]
+        outlet = document_outlet(r["url"], r["source"])
         # cite a file by its name; a batch line or stdin by its title (or id)
         batch = r["source"].endswith(".jsonl") or r["source"].startswith("<")
         cite = (r["title"] or r["id"]) if batch else r["source"]
