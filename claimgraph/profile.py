@@ -7,24 +7,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from claimgraph.core.predicates import registry
 from claimgraph.store import records
 
-# (section title, predicates where the entity is the subject, predicates where it is the object)
-SECTIONS: list[tuple[str, set[str], set[str]]] = [
-    ("Founding", {"founded_in", "founded_by", "dissolved_in"}, set()),
-    ("Founders and leaders", {"led_by"}, {"leader_of", "member_of", "founded_by"}),
-    ("Ideology", {"ideology"}, set()),
-    ("Bases", {"has_base", "headquarters_in", "based_in", "located_in", "located_near"}, set()),
-    ("Supporters and allies", {"supported_by", "collaborates_with", "tied_to", "trained_by", "agreement_with"},
-     {"supported", "trained", "collaborates_with", "tied_to", "agreement_with"}),
-    ("Adversaries", {"opposes", "hostile_to"}, {"opposes", "hostile_to"}),
-    ("Designations", {"designated_terrorist_by"}, {"designated_terrorist", "delisted_terrorist"}),
-    ("Events", {"attacked", "assassinated", "bombed", "killed", "kidnapped", "injured", "arrested", "released",
-                "expelled", "restricted", "requested", "supported", "trained"},
-     {"attacked", "assassinated", "bombed", "killed", "kidnapped", "injured", "arrested", "released",
-      "expelled", "restricted", "requested"}),
-    ("Memberships and statements", {"said", "member_of", "leader_of"}, set()),
-]
+# (section title, predicates where the entity is the subject, predicates where it is the object), from the registry
+SECTIONS: list[tuple[str, set[str], set[str]]] = registry().sections()
 
 MODALITY_WORDS = {"asserted": "says", "hedged": "says, hedging,", "attributed": "reports", "speculative":
                   "forecasts or opines", "negated": "denies", "question": "asks whether"}

@@ -1,14 +1,13 @@
-"""The predicate schema as data (data/predicates.json): single-valued, inverse, symmetric and ending predicates."""
+"""What cross-source reasoning reads of the predicate registry: single-valued, inverse, symmetric, ending predicates."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).with_name("data") / "predicates.json"
+from claimgraph.core import lexicon
+from claimgraph.core.predicates import registry
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,6 @@ class PredicateSchema:
     generic_names: frozenset[str]
     name_stopwords: frozenset[str]
     org_designators: frozenset[str]
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def canonical(self, subject: str | None, predicate: str, obj: str | None) -> tuple[str | None, str, str | None]:
         """(subject, predicate, object) with inverse predicates turned to their active form, symmetric ones sorted."""
@@ -41,21 +39,19 @@ class PredicateSchema:
 
 @lru_cache(maxsize=4)
 def load_schema(path: str | None = None) -> PredicateSchema:
-    """The predicate schema from the packaged data file (or another JSON file of the same shape)."""
-    raw = json.loads(Path(path or DATA).read_text(encoding="utf-8"))
-    inverse = dict(raw.get("inverse", {}))
+    """The reasoning view of the predicate registry (claimgraph/core/predicates.toml, or another file like it)."""
+    reg = registry(path)
     return PredicateSchema(
-        single_valued=frozenset(raw.get("single_valued", [])),
-        changes_over_time=frozenset(raw.get("changes_over_time", [])),
-        inverse=inverse,
-        symmetric=frozenset(raw.get("symmetric", [])),
-        ending=list(raw.get("ending", [])),
-        events=frozenset(raw.get("events", [])),
-        qualifier_keys=tuple(raw.get("qualifier_keys", [])),
-        single_time=frozenset(raw.get("single_time", [])),
-        stance={k: frozenset(v) for k, v in raw.get("stance", {}).items()},
-        generic_names=frozenset(raw.get("generic_names", [])),
-        name_stopwords=frozenset(raw.get("name_stopwords", [])),
-        org_designators=frozenset(raw.get("org_designators", [])),
-        raw=raw,
+        single_valued=reg.having("single_valued"),
+        changes_over_time=reg.having("changes_over_time"),
+        inverse=reg.inverse,
+        symmetric=reg.having("symmetric"),
+        ending=[{"start": e.start, "end": e.end, "note": e.note} for e in reg.ending],
+        events=reg.having("event"),
+        qualifier_keys=reg.qualifier_keys,
+        single_time=reg.having("single_time"),
+        stance=reg.stance(),
+        generic_names=lexicon.words("linking_generic_names"),
+        name_stopwords=lexicon.words("linking_name_stopwords"),
+        org_designators=lexicon.words("linking_org_designators"),
     )
