@@ -74,7 +74,7 @@ class ClaimModality:
                 self.attribute(ctx, claim, _innermost(found))
         kept: list[Speech] = []
         for sp in speeches:  # the same words found as a quote and as reported speech are said once
-            if sp.text and not any(k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
+            if sp.text and sp.speaker and not any(k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
                 kept.append(sp)
         for sp in kept:
             unit = unit_at(ctx, sp.offset + sp.cue.idx)
@@ -89,8 +89,12 @@ class ClaimModality:
     @staticmethod
     def attribute(ctx: DocContext, claim: Claim, sp: Speech) -> None:
         """The claim is the speaker's word; an accuser who became its actor hands the act to the accused."""
+        speaker = sp.speaker or claim.subject  # an unnamed claimant of responsibility is the claim's actor
+        actor = ctx.entity(claim.subject)
+        if not sp.speaker and (actor.type not in ("Organization", "Group", "Person") or actor.attrs.get("placeholder")):
+            return
         claim.modality = "attributed"
-        claim.attributed_to = sp.speaker
+        claim.attributed_to = speaker
         if sp.denied:
             claim.polarity = "negative"
         if sp.via:

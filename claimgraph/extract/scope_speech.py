@@ -16,8 +16,9 @@ AUTHOR_SUBJECTS = frozenset({"one", "i", "we", "you", "it", "this", "that", "whi
 SPEAKER_TYPES = frozenset({"Person", "Organization", "Group", "Country"})
 # unnamed speakers that are bodies rather than people
 BODY_NOUNS = frozenset({"police", "military", "army", "ministry", "agency", "government", "authority"})
-MEDIA_NOUNS = frozenset({"statement", "video"})  # "the statement said": its author, when it has one
+MEDIA_NOUNS = frozenset(words("scope_media_nouns"))  # "the statement said": its author
 CONTENT_DEPS = ("ccomp", "xcomp")
+SELF_CLAIM = ""  # speaker of a claim of responsibility whose claimant has no name: the claim's own subject
 
 
 @dataclass
@@ -55,32 +56,85 @@ class Speakers:
         self.ctx = ctx
         self.args = args
 
+    def resolve_all(self, tok: Token) -> list[str]:
+        """The speakers a noun phrase names, one for each conjunct ('a police officer and members of the group')."""
+        out: list[str] = []
+        for cand in ArgResolver.conjuncts(tok):
+            key = self.resolve(cand)
+            if key is not None and key not in out:
+                out.append(key)
+        return out
+
     def resolve(self, tok: Token) -> str | None:
         """The speaker entity a noun phrase names, or None."""
         low = tok.lower_
-        if low in AUTHOR_SUBJECTS:
+        if low in AUTHOR_SUBJECTS or tok.dep_ == "relcl" or low in ("who", "that"):
             return None
-        if tok.dep_ in ("relcl",) or low in ("who", "that"):
-            return None
-        keys = [k for k in self.args.resolve(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
-        if keys:
-            return keys[0]
+        person = self.person_in(tok)
+        if person:  # "the group's leader Maryam Rajavi", "the minister, Flores Araoz": the person speaks
+            return person
+        own = self.args.entity_at(tok)
+        if own is not None and self.args.etype(own) in SPEAKER_TYPES:
+            return own
         char = self.args.offset + tok.idx
         if low in ("he", "she", "him", "her"):
             return self.last_person(char)
         lemma = tok.lemma_.lower()
-        if lemma in MEDIA_NOUNS:
-            owner = self.args.resolve(tok, "agent", nominal_ok=False)
-            return owner[0] if owner else None
+        if lemma in MEDIA_NOUNS:  # "a posting on a pro-rebel web site, TamilNet", "the group's statement"
+            return self.named_in(tok, whole=True) or (
+                self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
-            return None
-        if tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("the", "this") for c in tok.children) \
-                and lemma not in BODY_NOUNS:
+            # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
+            keys = [k for k in self.args.resolve(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+            return keys[0] if keys else self.named_in(tok)
+        keys = [k for k in self.args.resolve(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+        if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
+            return keys[0]
+        if tok.tag_ in ("NN", "NNP") and lemma not in BODY_NOUNS:
             titled = self.titled_person(lemma, char)  # "the minister" after "the minister, Flores Araoz"
             if titled:
                 return titled
         type_ = "Organization" if lemma in BODY_NOUNS else "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
-        return self.args.nominal(tok, type_)
+        return self.unnamed(tok, type_)
+
+    def person_in(self, tok: Token) -> str | None:
+        """A person named in apposition to the phrase or as its name ('spokesman Felix K.', 'X, a spokesman')."""
+        near = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        if tok.dep_ == "appos":
+            near.append(tok.head)
+        for t in near:
+            key = self.args.entity_at(t)
+            if key is not None and self.args.etype(key) == "Person":
+                return key
+        return None
+
+    def named_in(self, tok: Token, whole: bool = False) -> str | None:
+        """An actor named inside the phrase before its head (or, with `whole`, anywhere in it but clauses)."""
+        skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "conj", "cc") for t in c.subtree}
+        for t in tok.subtree:
+            if t.i in skip or t.i == tok.i or (not whole and t.i > tok.i):
+                continue
+            key = self.args.entity_at(t)
+            if key is not None and self.args.etype(key) in SPEAKER_TYPES:
+                return key
+        return None
+
+    def unnamed(self, tok: Token, type_: str) -> str:
+        """An entity for an unnamed speaker, named by its phrase without articles, clauses or coordination."""
+        skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "conj", "cc", "appos", "punct")
+                for t in c.subtree}
+        cut = min([c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i], default=len(tok.doc))
+        toks = [t for t in tok.subtree if t.i not in skip and t.i < cut and not (t.dep_ == "pcomp" or any(
+            a.dep_ == "pcomp" for a in t.ancestors if a.i in {x.i for x in tok.subtree} and a.i != tok.i))]
+        while toks and (toks[0].lower_ in ("the", "a", "an", "some", "several", "this", "these") or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return self.args.nominal(tok, type_)
+        start = self.args.offset + toks[0].idx
+        end = self.args.offset + toks[-1].idx + len(toks[-1])
+        return self.ctx.add_entity(self.ctx.text[start:end], type_)
 
     def persons_before(self, char: int, window: int) -> list[tuple[int, str]]:
         """(start, key) of the Person mentions in the `window` characters before `char`, nearest last."""
@@ -99,7 +153,7 @@ class Speakers:
     def titled_person(self, title: str, char: int) -> str | None:
         """The nearest earlier person named next to the same title ('Defence Minister X', 'X, the minister')."""
         text = self.ctx.text.lower()
-        for start, key in reversed(self.persons_before(char, 1500)):
+        for start, key in reversed(self.persons_before(char, 1500)):  # the title written next to the name
             near = text[max(0, start - 60): start + 80]
             if title in near:
                 return key
@@ -122,47 +176,77 @@ def speech_subject(verb: Token) -> Token | None:
 
 
 def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
-    """The scopes one speech or cognition verb opens."""
+    """The scopes one speech or cognition verb opens, one for each speaker it names."""
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive and lemma != "quote":
-        return []
-    subj = speech_subject(verb) if lemma != "quote" else next(
-        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    if lemma == "quote":  # "X was quoted as saying ...": the one quoted speaks
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    elif passive:
+        subj = agent  # "they have been accused by authorities of ...": the agent speaks
+    else:
+        subj = speech_subject(verb)
     if subj is None:
         return []
-    speaker = speakers.resolve(subj)
-    if speaker is None:
-        return []
+    keys: list[str] = speakers.resolve_all(subj)
+    if not keys and _claims_responsibility(verb):
+        keys = [SELF_CLAIM]  # "a small group claimed responsibility for the attack": the attack's actor says so
+    out: list[Speech] = []
+    for speaker in keys:
+        sp = _verb_scope(verb, lemma, subj, speaker, offset, speakers, text, passive)
+        if sp is not None:
+            out.append(sp)
+    return out
+
+
+def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int, speakers: Speakers, text: str,
+                passive: bool) -> Speech | None:
     denied = lemma in words("scope_denial_verbs")
     content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i]
-    if lemma == "quote":  # "X was quoted as saying ...": what follows the verb
+    if lemma == "quote":
         content = [c for c in verb.children if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i]
+    if not content and not passive:
+        content = _that_clause(verb)
     if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
         clause = content[0]
-        chars = subtree_chars(clause, offset)
-        return [_speech(speaker, verb, offset, chars, clause, text, denied, speakers)]
-    if verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None):
+        return _speech(speaker, verb, offset, subtree_chars(clause, offset), clause, text, denied, speakers)
+    if not passive and (verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
         head = verb.head if verb.dep_ == "parataxis" else _fronted_clause(verb)
         assert head is not None
         chars = subtree_chars(head, offset, (verb,) if verb.dep_ == "parataxis" else (subj,))
-        return [_speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb)]
-    if lemma in words("scope_object_speech_verbs"):
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "oprd") and c.i > verb.i]
-        if not any(c.dep_ == "dobj" for c in objs):
-            return []
-        chars = subtree_chars(verb, offset, (subj,))
-        target = None
-        if lemma in words("scope_accusation_verbs"):
-            dobj = next(c for c in objs if c.dep_ == "dobj")
-            accused = [k for k in speakers.args.resolve(dobj, "agent", nominal_ok=False)
-                       if speakers.args.etype(k) in SPEAKER_TYPES]
-            target = accused[0] if accused else None
-        sp = _speech(speaker, verb, offset, chars, verb, text, denied, speakers, without=subj, from_verb=True)
-        sp.target = target
-        sp.kind = "object"
-        return [sp]
+        return _speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb)
+    if lemma not in words("scope_object_speech_verbs"):
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") and c.dep_ != "agent"]
+    accused_tok = next((c for c in objs if c.dep_ in ("dobj", "nsubjpass")), None)
+    if accused_tok is None:
+        return None
+    chars = subtree_chars(verb, offset, (subj,) if subj.i in {t.i for t in verb.subtree} else ())
+    target = None
+    if lemma in words("scope_accusation_verbs"):
+        accused = [k for k in speakers.args.resolve(accused_tok, "agent", nominal_ok=False)
+                   if speakers.args.etype(k) in SPEAKER_TYPES]
+        target = accused[0] if accused else None
+    sp = _speech(speaker, verb, offset, chars, verb, text, denied, speakers,
+                 without=subj if subj.dep_ != "pobj" else subj.head, from_verb=not passive)
+    sp.target = target
+    sp.kind = "object"
+    return sp
+
+
+def _that_clause(verb: Token) -> list[Token]:
+    """'X said at the end of his visit that ...' misparsed: the verb of the first 'that' clause after it."""
+    for t in verb.subtree:
+        if t.i > verb.i and t.dep_ == "mark" and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") \
+                and t.head.i != verb.i:
+            return [t.head]
     return []
+
+
+def _claims_responsibility(verb: Token) -> bool:
+    """'claimed responsibility for', 'claimed credit for'."""
+    return verb.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("scope_responsibility_nouns") for c in verb.children)
 
 
 def _fronted_clause(verb: Token) -> Token | None:
@@ -206,6 +290,8 @@ def according_speeches(tok: Token, offset: int, speakers: Speakers, text: str) -
         return []
     head = tok.head if tok.head.i != tok.i else tok
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:  # "X attacked A, but B was spared, according to Y"
         head = head.head
     phrase = tok if tok.head.i != tok.i else to
     chars = subtree_chars(head, offset, (phrase,))
