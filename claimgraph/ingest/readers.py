@@ -18,6 +18,8 @@ class ReadLimits:
     """How much of one file a reader takes (settings [ingest])."""
 
     max_pdf_pages: int = 500
+    # fetch URLs whose host is a loopback or private address; off by default (trafilatura's SSRF protection)
+    private_urls: bool = False
 
 
 @dataclass(eq=False)

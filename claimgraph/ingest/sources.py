@@ -73,7 +73,13 @@ def _fetch_url(url: str, published: str | None, limits: ReadLimits) -> SourceDoc
     except ImportError as exc:
         raise IngestError(f"HTML support is not installed ({exc}); reinstall claimgraph") from None
 
-    html = trafilatura.fetch_url(url)
+    config = None
+    if limits.private_urls:
+        from trafilatura.settings import use_config
+
+        config = use_config()
+        config.set("DEFAULT", "SSRF_PROTECTION", "off")
+    html = trafilatura.fetch_url(url, config=config) if config is not None else trafilatura.fetch_url(url)
     if not html:
         raise IngestError("could not download")
     doc = document_from_bytes(html.encode("utf-8") if isinstance(html, str) else html, source=url,
