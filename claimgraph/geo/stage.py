@@ -19,6 +19,7 @@ from claimgraph.geo.resolve import (
     resolve_country,
     resolve_place,
 )
+from claimgraph.geo.retype import retype_places
 from claimgraph.geo.solve import Constraint, Estimate, solve
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.model import Entity, Mention
@@ -43,7 +44,8 @@ _NOT_NAMES = {"Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "East
 def _gazetteer(ctx: DocContext) -> Gazetteer:
     cached = ctx.scratch.get("geo.gazetteer")
     if cached is None:
-        cached = ctx.scratch["geo.gazetteer"] = gazetteer_for(ctx.settings.store.url, ctx.settings.geo.min_population)
+        cached = ctx.scratch["geo.gazetteer"] = gazetteer_for(ctx.settings.store.url, ctx.settings.geo.min_population,
+                                                                ctx.settings.geo.cache_dir)
     return cached
 
 
@@ -110,6 +112,7 @@ class GeoMentions:
     def run(self, ctx: DocContext) -> None:
         """Add missing Place mentions (source 'geo')."""
         gaz = _gazetteer(ctx)
+        retype_places(ctx, gaz)
         countries = doc_countries(ctx, gaz)
         for sent in sentences(ctx.text):
             phrases = find_phrases(sent.text, sent.start)

@@ -8,7 +8,7 @@ import unicodedata
 from claimgraph.resolve.names import fold
 
 # Arabic definite article as romanised: al-, el-, and its sun-letter assimilations (as-, ar-, an-, ...)
-_ARTICLE = re.compile(r"^(?:al|el|ul|il|as|ash|ar|an|ad|at|az|adh|ath|es|esh|er|en|ed|et|ez)[\s-]+(?=\w{2})")
+_ARTICLE = re.compile(r"^(?:al|el|ol|ul|il|as|ash|ar|an|ad|at|az|adh|ath|es|esh|er|en|ed|et|ez)[\s-]+(?=\w{2})")
 # generic words around a place name in running text ("the city of Kut", "Diyala province")
 _GENERIC_LEAD = re.compile(
     r"^(?:the\s+)?(?:city|town|village|province|district|governorate|region|county|state|municipality|"
@@ -21,8 +21,8 @@ _ASCII_QUOTES = str.maketrans({"`": "'"})
 _NON_WORD = re.compile(r"[^a-z0-9\s]")
 _SPACES = re.compile(r"\s+")
 
-# feminine/adjectival endings -iyah, -iya, -ieh, -iyeh, -ia, -iyyah all meet at one form
-_SUFFIX = re.compile(r"(?:iy+a+h?|iy+e+h?|ie+h|ia+h?|ije|iyya)$")
+# feminine/adjectival endings -iyah, -iya, -ieh, -iyeh, -ie, -ia, -iyyah all meet at one form
+_SUFFIX = re.compile(r"(?:iy+a+h?|iy+e+h?|ie+h?|ia+h?|ije|iyya)$")
 # final -ah / -eh / -a / -e: ta marbuta written or not
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
@@ -30,7 +30,7 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _DIGRAPHS = (
     ("kh", "h"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("c", "k"), ("dh", "d"), ("th", "t"),
     ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("v", "w"), ("x", "ks"),
-    ("zh", "j"),
+    ("zh", "j"), ("dj", "j"),
 )
 _QU = re.compile(r"qu(?=[aeiou])")  # French-style "qu" for q (Khanaquin)
 _VOWEL_MAP = str.maketrans({"e": "i", "o": "u", "y": "i"})
@@ -81,7 +81,7 @@ def norm_place(name: str) -> str:
     if not s.isascii():
         s = _NON_WORD.sub(" ", _MARKS.sub("", s))
     s = " ".join(s.split())
-    if s[:1] in ("a", "e", "u", "i"):
+    if s[:1] in ("a", "e", "u", "i", "o"):
         s = _ARTICLE.sub("", s)
     return s
 

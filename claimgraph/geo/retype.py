@@ -1,0 +1,83 @@
+"""Names a tagger typed as a person or group that the gazetteer and their context show to be places.
+
+A small model often types a town Person or Organization ("in Jaffna", "fled to Tunis"); a name is
+retyped Place only when the gazetteer holds it exactly and some mention of it stands where only a
+place can (after a preposition of place, "the town of", a movement verb with from/to) and no mention
+of it acts as a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimgraph.core.lexicon import words
+from claimgraph.extract.context import DocContext
+from claimgraph.geo.gazetteer import Gazetteer
+from claimgraph.geo.resolve import NOT_PLACES, is_facility
+from claimgraph.geo.translit import norm_place
+
+RETYPABLE = ("Person", "Organization", "Group", "Misc", "Other", "Event", "Facility", "Location", "GPE", "Norp")
+# an exact alternate name of a hamlet is too weak to overrule a tagger
+MIN_POPULATION = 5000
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def alt(family: str) -> str:
+        return "|".join(sorted((re.escape(w) for w in words(family)), key=len, reverse=True))
+
+    preposition = re.compile(rf"\b(?:{alt('geo_place_prepositions')})\s+(?:the\s+)?$", re.I)
+    noun_of = re.compile(rf"\b(?:{alt('geo_place_nouns')})\s+of\s+$", re.I)
+    movement = re.compile(rf"\b(?:{alt('geo_movement_verbs')})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
+    speaker = re.compile(rf"^\W{{0,2}}\s*(?:{alt('geo_speech_verbs')})\b", re.I)
+    return preposition, noun_of, movement, speaker
+
+
+def place_context(text: str, start: int, end: int) -> bool:
+    """True when the words around text[start:end] fit a place: 'in X', 'the town of X', 'fled to X', 'X province'."""
+    preposition, noun_of, movement, _ = _patterns()
+    before = text[max(0, start - 60):start]
+    if preposition.search(before) or noun_of.search(before) or movement.search(before):
+        return True
+    after = text[end:end + 20].lower().split()
+    return bool(after) and after[0].strip(",.;:") in words("geo_place_nouns") and after[0] != "capital"
+
+
+def speaker_context(text: str, end: int) -> bool:
+    """True when the name is followed by a speech verb ('X said')."""
+    return bool(_patterns()[3].match(text[end:end + 20]))
+
+
+def strong_match(gaz: Gazetteer, name: str) -> bool:
+    """True when the gazetteer holds the name exactly as a sizeable town or a province."""
+    if norm_place(name) in NOT_PLACES or is_facility([name]):
+        return False
+    return any(c.name_score >= 0.95 and c.place.kind in ("city", "admin")
+               and (c.place.kind == "admin" or c.place.population >= MIN_POPULATION)
+               for c in gaz.lookup(name))
+
+
+def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
+    """Retype to Place the non-place entities that are gazetteer towns used as places; their keys."""
+    by_key: dict[str, list[tuple[int, int]]] = {}
+    for m in ctx.analysis.mentions:
+        by_key.setdefault(ctx.find(m.entity_key), []).append((m.start, m.end))
+    changed: list[str] = []
+    for key, spans in by_key.items():
+        ent = ctx.analysis.entities[key]
+        if ent.type not in RETYPABLE:
+            continue
+        if any(speaker_context(ctx.text, e) for _, e in spans):
+            continue
+        if not any(place_context(ctx.text, s, e) for s, e in spans):
+            continue
+        # the surface form as written: the entity's name may be a longer merged form
+        if not any(strong_match(gaz, ctx.text[s:e]) for s, e in spans):
+            continue
+        ent.type = "Place"
+        for m in ctx.analysis.mentions:
+            if ctx.find(m.entity_key) == key:
+                m.type = "Place"
+        changed.append(key)
+    return changed
