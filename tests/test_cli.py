@@ -157,3 +157,32 @@ def test_help_and_stats_load_no_heavy_library(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120,
                               env={**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
         assert "HEAVY []" in done.stderr, (args, done.stderr[-500:])
+
+
+def test_repair_completes_what_a_killed_run_left_and_check_sees_it(tmp_path: Path) -> None:
+    from sqlalchemy import delete
+
+    from claimgraph.ingest.state import after_ingest_done
+    from claimgraph.store.db import get_engine
+
+    db = str(tmp_path / "cli.db")
+    rows = [json.dumps({"id": f"n{i}", "text": f"The Amber League opened office {i} in Tunis.",
+                        "published": f"2020-01-0{i + 1}"}) for i in range(3)]
+    code, _, err = run("--db", db, "ingest", "-", input="\n".join(rows) + "\n")
+    assert code == 0, err
+    code, out, _ = run("--db", db, "check")
+    assert code == 0 and "DIFFERS" not in out
+    engine = get_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:  # as if the run had been killed before its cross-source steps
+        conn.execute(delete(after_ingest_done))
+        conn.exec_driver_sql("DELETE FROM document_sources")
+    code, out, _ = run("--db", db, "stats")
+    assert "pending_after_ingest\t3" in out
+    code, out, _ = run("--db", db, "check")
+    assert code == 1 and "pending\tDIFFERS" in out and "document_sources\tDIFFERS" in out
+    code, _, err = run("--db", db, "repair")
+    assert code == 0 and "of 3 documents" in err
+    code, out, _ = run("--db", db, "check")
+    assert code == 0, out
+    code, _, err = run("--db", db, "repair")
+    assert "of 0 documents" in err

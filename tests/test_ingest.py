@@ -213,3 +213,43 @@ def test_a_reader_crash_is_that_file_s_failure(tmp_path: Path, monkeypatch: pyte
     assert [d.source for d in items if isinstance(d, SourceDocument)] == ["good.txt"]
     assert len(failures) == 1 and "bad.html" in failures[0].source
     assert "RuntimeError: reader blew up" in failures[0].reason and "\n" not in failures[0].reason
+
+
+def test_html_support_is_declared() -> None:
+    """trafilatura needs lxml.html.clean, a package of its own since lxml 5.2: the project must declare it."""
+    import tomllib
+    from importlib.metadata import version
+
+    deps = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"][
+        "dependencies"]
+    names = {d.split(">")[0].split("=")[0].split("<")[0].split("[")[0].strip().lower().replace("-", "_")
+             for d in deps}
+    major, minor = (int(p) for p in version("lxml").split(".")[:2])
+    if (major, minor) >= (5, 2):
+        assert "lxml_html_clean" in names
+    import lxml.html.clean  # noqa: F401 - importable in this environment
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("os").environ.get("CLAIMGRAPH_FRESH_VENV_TEST"),
+                    reason="downloads every dependency: set CLAIMGRAPH_FRESH_VENV_TEST=1 to run")
+def test_fresh_venv_as_the_readme_says_ingests_html(tmp_path: Path) -> None:
+    """A venv made exactly like the README's first command (pip upgraded, then the project) ingests HTML."""
+    import re
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    first = re.search(r"```bash\n(.*?)\n", readme).group(1)  # type: ignore[union-attr]
+    setup = first.split("&& .venv/bin/claimgraph")[0].replace("-e .", f"-e {root}")
+    subprocess.run(setup, shell=True, cwd=tmp_path, check=True, timeout=1800)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_html(folder / "good.html")
+    (folder / "broken.html").write_bytes(b"\x00\x01\x02 not html" * 100)
+    (folder / "note.txt").write_text("The Amber League opened an office in Tunis.", encoding="utf-8")
+    done = subprocess.run([str(tmp_path / ".venv" / "bin" / "claimgraph"), "--db", str(tmp_path / "v.db"), "ingest",
+                           str(folder)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stderr
+    assert "stored 2 documents" in done.stderr and "broken.html" in done.stderr
+    assert "Traceback" not in done.stderr

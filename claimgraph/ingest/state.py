@@ -24,10 +24,14 @@ after_ingest_done = Table(
 
 
 def pending_documents(conn: Connection) -> list[str]:
-    """Ids of stored documents whose after-ingest steps have not completed, in storing order."""
+    """Ids of stored documents whose after-ingest steps have not completed, earliest published first.
+
+    The order comes from the documents alone (publication date, then id), never from when a run
+    stored them: a run that completes what a killed one left gets the result a clean run gets.
+    """
     done = select(after_ingest_done.c.document_id)
-    query = select(documents.c.id).where(documents.c.id.not_in(done)).order_by(documents.c.ingested_at,
-                                                                                documents.c.id)
+    query = select(documents.c.id).where(documents.c.id.not_in(done)).order_by(
+        documents.c.published.is_(None), documents.c.published, documents.c.id)
     return list(conn.execute(query).scalars())
 
 
@@ -54,7 +58,7 @@ def complete_pending(engine: Engine, run_steps: Callable[[Connection, list[str]]
     asked = list(document_ids or [])
     while True:
         with engine.begin() as conn:
-            batch = list(dict.fromkeys(asked + pending_documents(conn)))[:limit]
+            batch = list(dict.fromkeys(pending_documents(conn) + asked))[:limit]
             asked = []
             if not batch:
                 return completed
@@ -97,6 +101,7 @@ def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], o
         report["pending"] = [f"{doc_id}: after-ingest steps not run" for doc_id in pending[:sample]]
         if len(pending) > sample:
             report["pending"].append(f"... and {len(pending) - sample} more")
+        conn.rollback()  # end the read's implicit transaction: the recomputation gets one of its own
         trans = conn.begin()
         try:
             stored = _derived_snapshot(conn)
@@ -107,8 +112,8 @@ def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], o
                 if qualifiers and "as_of" in qualifiers:
                     conn.execute(update(claims).where(claims.c.id == claim_id).values(
                         qualifiers={k: v for k, v in qualifiers.items() if k != "as_of"}))
-            all_docs = list(conn.execute(select(documents.c.id).order_by(documents.c.ingested_at,
-                                                                         documents.c.id)).scalars())
+            all_docs = list(conn.execute(select(documents.c.id).order_by(
+                documents.c.published.is_(None), documents.c.published, documents.c.id)).scalars())
             if all_docs:
                 run_steps(conn, all_docs)
             fresh = _derived_snapshot(conn)

@@ -1,0 +1,92 @@
+"""Limits with a clear answer: long texts truncated at a break or skipped, PDFs by pages, a time budget per document."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from claimgraph.extract.context import DocContext
+from claimgraph.ingest.guard import OverBudget, admit, cut_point, time_budget
+from claimgraph.ingest.readers import Located
+from claimgraph.ingest.validate import IngestError
+from claimgraph.model import SourceDocument
+from claimgraph.settings import Settings, load_settings
+
+
+def _settings(tmp_path: Path, **ingest: Any) -> Settings:
+    settings = load_settings()
+    settings.store.url = f"sqlite:///{tmp_path / 'limits.db'}"
+    for key, value in ingest.items():
+        setattr(settings.ingest, key, value)
+    return settings
+
+
+def test_cut_point_prefers_a_paragraph_then_a_line_break() -> None:
+    text = "First paragraph here.\n\nSecond one follows.\nA third line runs on and on."
+    assert text[:cut_point(text, 30)] == "First paragraph here."
+    assert text[:cut_point(text, 50)].endswith("Second one follows.")
+    assert cut_point("short", 100) == 5
+    assert cut_point("x" * 100, 40) == 40  # no break at all: a hard cut at the limit
+
+
+def test_long_text_is_truncated_with_a_note_or_skipped(tmp_path: Path) -> None:
+    para = "The Amber League held a rally in Tunis. " * 20
+    text = "\n\n".join([para] * 50)
+    settings = _settings(tmp_path, max_chars=5000)
+    doc = admit(SourceDocument(text=text, source="long.txt"), settings)
+    assert isinstance(doc, Located) and len(doc.text) <= 5000 and text.startswith(doc.text)
+    assert doc.notes and "truncated" in doc.notes[0] and f"{len(text):,}" in doc.notes[0]
+    again = admit(SourceDocument(text=text, source="long.txt"), settings)
+    assert again.sha256 == doc.sha256  # the same input truncates the same way: a re-run sees a duplicate
+    with pytest.raises(IngestError, match="skipped: too long"):
+        admit(SourceDocument(text=text, source="long.txt"), _settings(tmp_path, max_chars=5000, too_long="skip"))
+
+
+def test_spacy_max_length_is_never_exceeded(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, max_chars=0)
+    settings.nlp.max_length = 1000
+    doc = admit(SourceDocument(text="A line of text.\n" * 200, source="x.txt"), settings)
+    assert len(doc.text) <= 1000
+
+
+def test_time_budget_interrupts_the_main_thread() -> None:
+    started = time.monotonic()
+    with pytest.raises(OverBudget):
+        with time_budget(0.3):
+            time.sleep(5)
+    assert time.monotonic() - started < 2
+    with time_budget(5) as check:  # within budget: nothing happens
+        check()
+
+
+def test_a_slow_document_is_skipped_and_the_others_land(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph import pipeline
+    from claimgraph.store.schema import documents
+
+    class Slow:
+        name = "test.slow"
+        requires: tuple[str, ...] = ()
+        provides: tuple[str, ...] = ()
+
+        def run(self, ctx: DocContext) -> None:
+            if "stalls" in ctx.analysis.document.text:
+                time.sleep(30)
+
+    monkeypatch.setattr(pipeline.plugins, "stages", lambda *_a, **_k: [Slow()])
+    settings = _settings(tmp_path, doc_seconds=1.0)
+    docs = [SourceDocument(text="The Amber League met in Tunis.", source="a.txt"),
+            SourceDocument(text="This report stalls the analysis.", source="slow.txt"),
+            SourceDocument(text="The River Guard met in Basra.", source="b.txt")]
+    started = time.monotonic()
+    report = pipeline.ingest(docs, settings)
+    assert time.monotonic() - started < 20
+    assert len(report.stored) == 2
+    assert [f.source for f in report.failures] == ["slow.txt"]
+    assert "skipped: analysis took over 1 s" in report.failures[0].reason
+    engine = pipeline.get_engine(settings.store.url)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar() == 2
