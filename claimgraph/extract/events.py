@@ -402,6 +402,9 @@ class EventFrames:
                 instruments += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "advcl" and c.lower_ == "using":
                 instruments += [g for g in c.children if g.dep_ == "dobj"]
+        if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
+            # "Hamas is believed to have attacked X", "is suspected to have": the raised subject acts
+            agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
         # "guerrillas attacked and burned the farm": coordinated verbs share subject and object
         head = verb.head if verb.dep_ == "conj" else None
         if head is not None and not agents:

@@ -154,6 +154,10 @@ def agent_of(verb: Token) -> Token | None:
             by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if by:
                 return by[0]
+            if steps > 1 and verb.dep_ == "xcomp" and cur.i == verb.head.i:
+                raised = [c for c in cur.children if c.dep_ == "nsubjpass"]
+                if raised:  # "Hamas is believed to have attacked X": the hedge keeps its actor
+                    return raised[0]
         else:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
             if subj:

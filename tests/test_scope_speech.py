@@ -1,0 +1,124 @@
+"""The scope layer on every claim: reported speech, accusations, hedges, prohibitions and coordinated negation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Claim, LiteralValue
+
+Analyze = Callable[..., DocContext]
+
+
+def name(ctx: DocContext, ref: object) -> str:
+    """Readable name of a claim's subject, object or speaker."""
+    if ref is None:
+        return ""
+    if isinstance(ref, LiteralValue):
+        return str(ref.value)
+    return ctx.entity(str(ref)).name
+
+
+def claims(ctx: DocContext, predicates: tuple[str, ...], obj: str | None = None) -> list[Claim]:
+    """The claims with one of these predicates (and an object whose name holds `obj`)."""
+    return [c for c in ctx.analysis.claims if c.predicate in predicates
+            and (obj is None or obj.lower() in name(ctx, c.object).lower())]
+
+
+def listing(ctx: DocContext) -> list[tuple[str, str, str, str, str]]:
+    """Every claim as readable text, for assertion messages."""
+    return [(name(ctx, c.subject), c.predicate, name(ctx, c.object), c.modality, name(ctx, c.attributed_to))
+            for c in ctx.analysis.claims]
+
+
+ATTACKS = ("attacked", "bombed", "killed", "arrested")
+
+
+def test_sentence_final_unnamed_speaker(analyze: Analyze) -> None:
+    ctx = analyze("Hezbollah fighters attacked the convoy near the border, a senior army officer said on Monday.")
+    found = claims(ctx, ATTACKS, "convoy")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" for c in found), listing(ctx)
+    assert all("officer" in name(ctx, c.attributed_to) for c in found), listing(ctx)
+    said = claims(ctx, ("said",))
+    assert any("officer" in name(ctx, c.subject) and "convoy" in name(ctx, c.object) for c in said), listing(ctx)
+
+
+def test_claim_of_responsibility_is_the_claimants_word(analyze: Analyze) -> None:
+    ctx = analyze("Hamas claimed responsibility for the attack on the embassy that killed four guards.")
+    found = claims(ctx, ATTACKS)
+    assert found, listing(ctx)
+    for c in found:
+        assert (c.modality, name(ctx, c.attributed_to)) == ("attributed", "Hamas"), listing(ctx)
+
+
+def test_according_to_unnamed_witnesses(analyze: Analyze) -> None:
+    ctx = analyze("According to witnesses, Hamas gunmen attacked the checkpoint in the morning.")
+    found = claims(ctx, ATTACKS, "checkpoint")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "witnesses" for c in found), listing(ctx)
+
+
+def test_title_refers_back_to_the_named_person(analyze: Analyze) -> None:
+    ctx = analyze("Defence Minister John Carter visited the base on Sunday. "
+                  "The minister said that Hezbollah had attacked the convoy.")
+    found = claims(ctx, ATTACKS, "convoy")
+    assert found, listing(ctx)
+    assert all(name(ctx, c.attributed_to) == "John Carter" for c in found), listing(ctx)
+
+
+def test_speech_outside_its_clause_does_not_attribute(analyze: Analyze) -> None:
+    ctx = analyze("Hamas attacked the depot in May. Officials later said that Hezbollah attacked the convoy.")
+    depot = claims(ctx, ATTACKS, "depot")
+    convoy = claims(ctx, ATTACKS, "convoy")
+    assert depot and convoy, listing(ctx)
+    assert all(c.modality == "asserted" and c.attributed_to is None for c in depot), listing(ctx)
+    assert all(c.modality == "attributed" for c in convoy), listing(ctx)
+
+
+def test_passive_hedge_keeps_the_actor(analyze: Analyze) -> None:
+    ctx = analyze("Hamas is believed to have attacked the embassy in 1994.")
+    found = claims(ctx, ATTACKS, "embassy")
+    assert found, listing(ctx)
+    assert all(c.modality == "hedged" and name(ctx, c.subject) == "Hamas" for c in found), listing(ctx)
+
+
+def test_suspicion_is_a_hedge(analyze: Analyze) -> None:
+    ctx = analyze("Hezbollah is suspected of bombing the consulate.")
+    found = claims(ctx, ATTACKS, "consulate")
+    assert found, listing(ctx)
+    assert all(c.modality == "hedged" and name(ctx, c.subject) == "Hezbollah" for c in found), listing(ctx)
+
+
+def test_event_claims_take_the_hedge_of_their_clause(analyze: Analyze) -> None:
+    ctx = analyze("Hamas reportedly bombed the depot, and Hezbollah attacked the convoy.")
+    depot, convoy = claims(ctx, ATTACKS, "depot"), claims(ctx, ATTACKS, "convoy")
+    assert depot and convoy, listing(ctx)
+    assert all(c.modality == "hedged" for c in depot), listing(ctx)
+    assert all(c.modality == "asserted" for c in convoy), listing(ctx)
+
+
+def test_prohibition_is_not_support(analyze: Analyze) -> None:
+    ctx = analyze("The new law prohibits giving support to Hezbollah.")
+    assert not [c for c in claims(ctx, ("supported", "supported_by")) if c.polarity == "positive"], listing(ctx)
+
+
+def test_neither_nor_subjects_are_negated(analyze: Analyze) -> None:
+    ctx = analyze("Neither Hamas nor Hezbollah attacked the embassy.")
+    assert not [c for c in claims(ctx, ATTACKS) if c.polarity == "positive"], listing(ctx)
+
+
+def test_negation_stays_in_its_clause(analyze: Analyze) -> None:
+    ctx = analyze("Hamas did not attack the embassy, but Hezbollah attacked the consulate.")
+    consulate = claims(ctx, ATTACKS, "consulate")
+    assert consulate, listing(ctx)
+    assert all(c.polarity == "positive" for c in consulate), listing(ctx)
+    assert all(c.polarity == "negative" for c in claims(ctx, ATTACKS, "embassy")), listing(ctx)
+
+
+def test_denial_is_attributed_and_negative(analyze: Analyze) -> None:
+    ctx = analyze("Hezbollah denied that it had attacked the convoy.")
+    said = [c for c in claims(ctx, ("said",)) if name(ctx, c.subject) == "Hezbollah"]
+    assert said and all(c.polarity == "negative" for c in said), listing(ctx)
+    for c in claims(ctx, ATTACKS, "convoy"):
+        assert (c.modality, c.polarity, name(ctx, c.attributed_to)) == ("attributed", "negative", "Hezbollah")
