@@ -1,0 +1,144 @@
+"""Benchmark: how reads and the after-ingest step grow with the store, from 1k documents up.
+
+    .venv/bin/python benchmarks/bench_scale.py [--docs 1000 10000 100000] [--db URL_OR_DIR] [--rounds 30]
+
+For each size a synthetic store is generated (about 10 claims a document, names reused so entities collide: the
+generator of bench_api.py), then the p50/p95 of profile, claims-about, timeline, 2-hop graph and search are timed
+through the HTTP API in process, with the first call (cold caches) reported apart, and the after-ingest step
+(copy detection, outlets, conflicts, as_of) is timed for one more document. `--db` takes a directory for SQLite
+files (one a size) or a PostgreSQL URL (the database is emptied first; sizes run one after the other). It prints the
+growth from the smallest to the largest size and, as its last line,
+    scale: docs=N profile_p95_ms=... claims_about_p95_ms=... graph2_p95_ms=... search_p95_ms=... after_ingest_ms=...
+for the largest size it ran.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_api import WORDS, build_store, percentile, timed  # noqa: E402
+
+from claimgraph import plugins  # noqa: E402
+from claimgraph.model import SourceDocument  # noqa: E402
+from claimgraph.pipeline import analyze_docs  # noqa: E402
+from claimgraph.settings import Settings, load_settings  # noqa: E402
+from claimgraph.store.db import get_engine  # noqa: E402
+from claimgraph.store.schema import claims, documents, metadata  # noqa: E402
+from claimgraph.store.writer import write_analysis  # noqa: E402
+
+EXTRA_DOC = ("The Lantern Brigade, an armed group founded in 1994, attacked a police post in the hill town. "
+             "Officials said the Lantern Brigade is backed by the Northern Union.")
+
+
+def store_for(db: str, n_docs: int) -> tuple[Settings, Engine]:
+    """Settings and an engine for the store of one size (a fresh SQLite file, or an emptied PostgreSQL database)."""
+    settings = load_settings()
+    if db.startswith("postgresql"):
+        settings.store.url = db
+        engine = get_engine(db)
+        with engine.begin() as conn:
+            for table in reversed(metadata.sorted_tables):
+                conn.execute(table.delete())
+    else:
+        folder = Path(db) if db else Path(tempfile.mkdtemp(prefix="bench-scale-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"scale-{n_docs}.db"
+        path.unlink(missing_ok=True)
+        settings.store.url = f"sqlite:///{path}"
+        engine = get_engine(settings.store.url)
+    return settings, engine
+
+
+def after_ingest_ms(settings: Settings, engine: Engine) -> float:
+    """Milliseconds of the after-ingest hooks for one more analysed and stored document."""
+    (ctx,) = list(analyze_docs([SourceDocument(text=EXTRA_DOC, source="one-more.txt")], settings))
+    doc_id = write_analysis(engine, ctx.analysis, ctx.find)
+    started = time.perf_counter()
+    plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=[doc_id])
+    return (time.perf_counter() - started) * 1000
+
+
+def run_size(db: str, n_docs: int, rounds: int) -> dict[str, float]:
+    """Build one store and time every read; figures in milliseconds."""
+    from fastapi.testclient import TestClient
+
+    from claimgraph.api.app import create_app
+
+    settings, engine = store_for(db, n_docs)
+    started = time.perf_counter()
+    build_store(engine, n_docs)
+    print(f"\n{n_docs} documents: store built in {time.perf_counter() - started:.1f} s")
+    rng = random.Random(5)
+    with engine.connect() as conn:
+        ranked = [r.subject_id for r in conn.execute(
+            select(claims.c.subject_id).group_by(claims.c.subject_id).order_by(func.count().desc())).all()]
+        years = [r[0] for r in conn.execute(select(documents.c.published).limit(1))]
+    sample = rng.sample(ranked, min(rounds, len(ranked)))
+    client = TestClient(create_app(settings))
+    turn = {"i": 0}
+
+    def entity() -> str:
+        turn["i"] += 1
+        return sample[turn["i"] % len(sample)]
+
+    def get(url: str, **params: Any) -> None:
+        r = client.get(url, params=params)
+        if r.status_code != 200:
+            raise SystemExit(f"{url} {params}: {r.status_code} {r.text[:200]}")
+
+    cases: dict[str, Callable[[], None]] = {
+        "profile": lambda: get(f"/api/entities/{entity()}/profile"),
+        "claims_about": lambda: get("/api/claims", entity=entity(), limit=100),
+        "timeline": lambda: get("/api/timeline", entity=entity()),
+        "graph2": lambda: get("/api/graph", entity=entity(), hops=2),
+        "search": lambda: get("/api/search", q=rng.choice(WORDS[20:2000])),
+    }
+    figures: dict[str, float] = {}
+    print(f"{'read':<14}{'first ms':>9}{'p50 ms':>9}{'p95 ms':>9}   (published e.g. {years[:1]})")
+    for name, call in cases.items():
+        first, ms = timed(call, rounds)
+        figures[f"{name}_first_ms"] = first
+        figures[f"{name}_p95_ms"] = percentile(ms, 95)
+        print(f"{name:<14}{first:>9.1f}{statistics.median(ms):>9.1f}{percentile(ms, 95):>9.1f}")
+    figures["after_ingest_ms"] = after_ingest_ms(settings, engine)
+    print(f"{'after-ingest':<14}{figures['after_ingest_ms']:>9.1f}   (one more document)")
+    engine.dispose()
+    return figures
+
+
+def main() -> int:
+    """Run every size, print the growth and the summary line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--db", default="", help="directory for SQLite stores, or a PostgreSQL URL")
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore")
+    sizes = sorted(args.docs)
+    results = {n: run_size(args.db, n, args.rounds) for n in sizes}
+    small, large = results[sizes[0]], results[sizes[-1]]
+    print(f"\ngrowth {sizes[0]} -> {sizes[-1]} documents (target: under 2x):")
+    for key in sorted(large):
+        if key.endswith("_p95_ms") or key == "after_ingest_ms":
+            ratio = large[key] / small[key] if small[key] else float("inf")
+            print(f"  {key:<22}{small[key]:>9.1f} -> {large[key]:>9.1f} ms  x{ratio:.2f}")
+    print(f"scale: docs={sizes[-1]} profile_p95_ms={large['profile_p95_ms']:.1f} "
+          f"claims_about_p95_ms={large['claims_about_p95_ms']:.1f} graph2_p95_ms={large['graph2_p95_ms']:.1f} "
+          f"search_p95_ms={large['search_p95_ms']:.1f} after_ingest_ms={large['after_ingest_ms']:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
