@@ -175,7 +175,7 @@ def list_documents(conn: Conn, limit: Limit = 100, offset: Offset = 0,
 
 
 @router.get("/documents/{document_id:path}", summary="One document with its evidence spans and mentions")
-def get_document(conn: Conn, document_id: str) -> dict[str, Any]:
+def get_document(conn: Conn, document_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
     """The stored text (always as JSON text), the claims' evidence spans and the entity mentions in it."""
     row = conn.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
     if row is None:
@@ -189,7 +189,7 @@ def get_document(conn: Conn, document_id: str) -> dict[str, Any]:
                                 .where(mentions.c.document_id == document_id)
                                 .order_by(mentions.c.start)).mappings().all()
     index = queries.entity_rows(conn, {r["subject_id"] for r in ev_rows} | {r["object_id"] for r in ev_rows}
-                                | {r["entity_id"] for r in mention_rows})
+                                | {r["attributed_to_id"] for r in ev_rows} | {r["entity_id"] for r in mention_rows})
     spans = []
     for r in ev_rows:
         obj = records.entity_ref(index, r["object_id"]) if r["object_id"] else \
@@ -197,12 +197,16 @@ def get_document(conn: Conn, document_id: str) -> dict[str, Any]:
         span: dict[str, Any] = {"claim_id": r["claim_id"], "start": r["start"], "end": r["end"],
                                 "modality": r["modality"], "polarity": r["polarity"], "predicate": r["predicate"],
                                 "subject": records.entity_ref(index, r["subject_id"]), "object": obj,
-                                "status": r["status"]}
+                                "status": r["status"], "confidence": r["confidence"],
+                                "attributed_to": records.entity_ref(index, r["attributed_to_id"])
+                                if r["attributed_to_id"] else None,
+                                "time": (r["qualifiers"] or {}).get("time")}
         correction = (r["qualifiers"] or {}).get("correction")
         if correction:
             span["correction"] = correction
         spans.append(span)
     return {"id": row["id"], "title": row["title"], "source": row["source"], "url": row["url"],
+            "outlet": queries.outlet_of(row["source"], row["url"]),
             "published": row["published"], "sha256": row["sha256"], "text": row["text"], "evidence": spans,
             "mentions": [{"start": m["start"], "end": m["end"], "text": m["text"], "type": m["type"],
                           "entity_id": records.final_id(index, m["entity_id"])} for m in mention_rows]}

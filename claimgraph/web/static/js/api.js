@@ -28,3 +28,35 @@ export async function getClaim(claimId) {
     return null;
   }
 }
+
+const TOKEN_KEY = "claimgraph-review-token";
+
+/** The review token this tab holds (sessionStorage: gone when the tab closes), or "". */
+export function reviewToken() {
+  try { return window.sessionStorage.getItem(TOKEN_KEY) || ""; } catch (_) { return ""; }
+}
+
+/** Keep (or, with "", forget) the review token for this tab. */
+export function setReviewToken(token) {
+  try {
+    if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
+    else window.sessionStorage.removeItem(TOKEN_KEY);
+  } catch (_) { /* storage off: the token is asked again */ }
+}
+
+/** POST JSON with the review token; throws an Error with the server's problem detail. */
+export async function postJSON(path, body) {
+  const response = await fetch(new URL(path, window.location.origin), {
+    method: "POST", credentials: "same-origin",
+    headers: { Accept: "application/json", "Content-Type": "application/json",
+      Authorization: `Bearer ${reviewToken()}` },
+    body: JSON.stringify(body),
+  });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(`${response.status} ${typeof data.detail === "string" ? data.detail : response.statusText}`);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}

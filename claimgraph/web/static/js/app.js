@@ -1,6 +1,6 @@
 // The UI's entry point: pick the view from the URL path and draw it.
 import { errorBox, h, render } from "./dom.js";
-import { showSearch } from "./views/search.js";
+import { showDocumentList, showSearch, showSourceList } from "./views/search.js";
 import { showEntity } from "./views/entity.js";
 import { showDocument } from "./views/document.js";
 import { showTimeline } from "./views/timeline.js";
@@ -15,8 +15,34 @@ const ROUTES = [
   [/^\/ui\/map\/?$/, "map", (m, q) => showMap(q)],
   [/^\/ui\/graph\/?$/, "graph", (m, q) => showGraph(q)],
   [/^\/ui\/conflicts\/?$/, "conflicts", (m, q) => showConflicts(q)],
+  [/^\/ui\/documents\/?$/, "search", (m, q) => showDocumentList(q)],
+  [/^\/ui\/sources\/?$/, "search", (m, q) => showSourceList(q)],
   [/^(\/|\/ui\/?|\/ui\/search\/?)$/, "search", (m, q) => showSearch(q)],
 ];
+
+// Back returns to where the reader was: the views draw after the data arrives, too late for the
+// browser's own scroll restoration, so the position is kept per address and restored once drawn.
+const SCROLL_KEY = "claimgraph-scroll";
+
+function savedScroll() {
+  try { return JSON.parse(window.sessionStorage.getItem(SCROLL_KEY) || "{}"); } catch (_) { return {}; }
+}
+
+function rememberScroll() {
+  const all = savedScroll();
+  all[window.location.pathname + window.location.search] = window.scrollY;
+  try { window.sessionStorage.setItem(SCROLL_KEY, JSON.stringify(all)); } catch (_) { /* storage off */ }
+}
+
+function restoreScroll() {
+  if (window.location.hash) return;
+  const y = savedScroll()[window.location.pathname + window.location.search];
+  const nav = (performance.getEntriesByType("navigation")[0] || {}).type;
+  if (typeof y === "number" && nav === "back_forward") window.scrollTo(0, y);
+}
+
+if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
+window.addEventListener("pagehide", rememberScroll);
 
 async function main() {
   const path = window.location.pathname;
@@ -34,6 +60,7 @@ async function main() {
       console.error(err);
       render(errorBox(`Could not show this page: ${err.message}`));
     }
+    restoreScroll();
     document.body.dataset.ready = "true";
     return;
   }

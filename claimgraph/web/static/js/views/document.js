@@ -1,7 +1,20 @@
 // One document as stored, its evidence spans highlighted by modality, errata shown where they apply.
-import { getJSON } from "../api.js";
-import { entityHref, h, render, clear, append } from "../dom.js";
+import { getClaim, getJSON } from "../api.js";
+import { documentHref, entityHref, h, render, clear, append } from "../dom.js";
 import { MODALITY_LABELS, correctionBadge, modalityLegend, termText } from "../claims.js";
+import { facetedClaims } from "../facets.js";
+
+/** A URL shown as a link only when it is a web address (never javascript: or data:). */
+function urlLink(url) {
+  if (!url) return null;
+  let safe = null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === "http:" || parsed.protocol === "https:") safe = parsed.href;
+  } catch (_) { /* not a URL: shown as text */ }
+  return safe ? h("a", { href: safe, rel: "noopener noreferrer nofollow", class: "doc-url" }, url)
+    : h("span", { class: "doc-url" }, url);
+}
 
 /** Draw a document; ?claim=&start=&end= picks the passage to highlight and scroll to. */
 export async function showDocument(documentId, query) {
@@ -12,27 +25,32 @@ export async function showDocument(documentId, query) {
   const target = targetRange(query, evidence);
   const panel = h("aside", { class: "span-panel", id: "span-panel" },
     h("p", { class: "hint" }, "Click a highlighted passage to see the claims it carries."));
-  const body = h("div", { class: "doc-text", id: "doc-text" }, segments(text, evidence, target, panel));
+  const names = (doc.mentions || []).filter((m) => m.end > m.start && m.start >= 0 && m.end <= text.length);
+  const body = h("div", { class: "doc-text", id: "doc-text" }, segments(text, evidence, target, panel, names, doc.id));
+  const browser = await facetedClaims(`/ui/document/${encodeURIComponent(doc.id)}`, query, { document: doc.id });
   render(
     h("article", { class: "document", id: "document", data: { documentId: doc.id } },
       h("header", {},
         h("h1", {}, doc.title || doc.id),
-        h("p", { class: "doc-meta" },
-          doc.source ? `source: ${doc.source}` : "",
-          doc.published ? ` · published ${doc.published}` : "",
-          ` · ${evidence.length} evidence spans`)),
+        h("dl", { class: "doc-meta", id: "doc-meta" },
+          h("dt", {}, "Source"), h("dd", {}, doc.outlet || doc.source || "unknown"),
+          h("dt", {}, "Published"), h("dd", {}, doc.published || "no date given"),
+          h("dt", {}, "Address"), h("dd", {}, urlLink(doc.url) || "none stored"),
+          h("dt", {}, "File"), h("dd", {}, doc.source || ""),
+          h("dt", {}, "Evidence"), h("dd", {}, `${evidence.length} passages, ${names.length} names marked`))),
       h("p", { class: "banner", role: "note" },
         "Highlighted passages are where this document makes a claim; the colour says how it is made."),
       modalityLegend(),
       errata(evidence),
       h("div", { class: "doc-layout" }, body, panel),
-      mentionsSection(doc.mentions || [])),
+      mentionsSection(doc.mentions || []),
+      browser),
   );
   const first = body.querySelector("mark.target");
   if (first) {
     first.scrollIntoView({ block: "center" });
     first.focus({ preventScroll: true });
-    showClaims(panel, evidenceAt(evidence, target.start, target.end, target.claim));
+    showClaims(panel, evidenceAt(evidence, target.start, target.end, target.claim), doc.id);
   }
 }
 
@@ -55,19 +73,22 @@ function evidenceAt(evidence, a, b, preferredClaim) {
 }
 
 // Split the text at every span edge; each piece is a text node or a <mark> over it.
-function segments(text, evidence, target, panel) {
+function segments(text, evidence, target, panel, names = [], documentId = "") {
   const edges = new Set([0, text.length]);
   for (const e of evidence) { edges.add(e.start); edges.add(e.end); }
+  for (const m of names) { edges.add(m.start); edges.add(m.end); }
   if (target.start >= 0 && target.end <= text.length) { edges.add(target.start); edges.add(target.end); }
   const cuts = [...edges].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
   const out = [];
   for (let i = 0; i + 1 < cuts.length; i += 1) {
     const [a, b] = [cuts[i], cuts[i + 1]];
-    const piece = text.slice(a, b);
+    const named = names.find((m) => m.start <= a && m.end >= b);
+    const piece = named ? h("span", { class: `name type-${named.type || "Other"}`, title: named.type || "",
+      data: { entity: named.entity_id || "" } }, text.slice(a, b)) : document.createTextNode(text.slice(a, b));
     const covering = evidenceAt(evidence, a, b, target.claim);
     const inTarget = a >= target.start && b <= target.end && target.start >= 0;
     if (!covering.length && !inTarget) {
-      out.push(document.createTextNode(piece));
+      out.push(piece);
       continue;
     }
     const main = covering[0] || {};
@@ -76,7 +97,7 @@ function segments(text, evidence, target, panel) {
     if (covering.some((e) => e.correction)) classes.push("corrected");
     if (covering.some((e) => e.polarity === "negative")) classes.push("negative");
     if (covering.some((e) => e.status === "superseded")) classes.push("superseded");
-    const open = () => showClaims(panel, covering);
+    const open = () => showClaims(panel, covering, documentId);
     const mark = h("mark", {
       class: classes.join(" "),
       tabindex: "0",
@@ -90,22 +111,44 @@ function segments(text, evidence, target, panel) {
   return out;
 }
 
-function showClaims(panel, covering) {
+function showClaims(panel, covering, documentId) {
   clear(panel);
   if (!covering.length) {
     append(panel, h("p", { class: "hint" }, "No claim is attached to this passage."));
     return;
   }
   append(panel, h("h2", {}, `Claims in this passage (${covering.length})`),
-    h("ul", { class: "claims" }, covering.map((e) => h("li", {
-      class: `claim mod-${e.modality}`, data: { claimId: e.claim_id } },
-      h("div", { class: "claim-main" }, term(e.subject), " ",
-        h("strong", {}, (e.predicate || "").replaceAll("_", " ")), " ", term(e.object)),
-      h("div", { class: "claim-meta" },
-        h("span", { class: `badge mod-${e.modality}` }, attributedLabel(e)),
-        e.polarity === "negative" ? h("span", { class: "badge polarity-negative" }, "negative") : null,
-        e.status && e.status !== "active" ? h("span", { class: `badge status-${e.status}` }, e.status) : null,
-        e.correction ? correctionBadge(e.correction) : null)))));
+    h("ul", { class: "claims" }, covering.map((e) => {
+      const elsewhere = h("div", { class: "elsewhere", data: { claimId: e.claim_id } });
+      otherDocuments(elsewhere, e.claim_id, documentId);
+      return h("li", { class: `claim mod-${e.modality}`, data: { claimId: e.claim_id } },
+        h("div", { class: "claim-main" }, term(e.subject), " ",
+          h("strong", {}, (e.predicate || "").replaceAll("_", " ")), " ", term(e.object)),
+        h("div", { class: "claim-meta" },
+          h("span", { class: `badge mod-${e.modality}` }, attributedLabel(e)),
+          e.attributed_to ? h("span", { class: "speaker" }, "speaker: ", term(e.attributed_to)) : null,
+          e.polarity === "negative" ? h("span", { class: "badge polarity-negative" }, "negative") : null,
+          e.status && e.status !== "active" ? h("span", { class: `badge status-${e.status}` }, e.status) : null,
+          typeof e.confidence === "number" ? h("span", { class: "badge confidence" }, `conf. ${e.confidence.toFixed(2)}`)
+            : null,
+          e.time ? h("span", { class: "when" }, `time: ${e.time.text || e.time.start || ""}`) : null,
+          e.correction ? correctionBadge(e.correction) : null),
+        elsewhere);
+    })));
+}
+
+// "Who else says this?": the other documents carrying the same claim, one click away.
+async function otherDocuments(el, claimId, documentId) {
+  const claim = await getClaim(claimId);
+  if (!claim) return;
+  const others = (claim.evidence || []).filter((ev) => ev.document_id !== documentId);
+  const corr = claim.corroboration || {};
+  append(el, others.length
+    ? [h("span", { class: "hint" }, `Also in ${new Set(others.map((o) => o.document_id)).size} other documents `,
+      `(${corr.independent_sources ?? "?"} independent sources): `),
+    others.map((ev) => h("a", { href: documentHref(ev.document_id, claimId, ev.start, ev.end), class: "other-doc" },
+      ev.document || ev.document_id))]
+    : h("span", { class: "hint" }, "No other document carries this claim."));
 }
 
 function attributedLabel(e) {

@@ -2,6 +2,8 @@
 import { getJSON } from "../api.js";
 import { entityHref, h, pageUrl, render } from "../dom.js";
 import { claimLine, describeClaim, modalityLegend, termText } from "../claims.js";
+import { facetedClaims, filtersFrom } from "../facets.js";
+import { curationBox } from "../review.js";
 
 // Profile section titles as the API names them, in the order a reader expects them.
 const SECTION_ORDER = [
@@ -14,10 +16,10 @@ const SECTION_LABELS = {
 };
 
 /** Draw the profile of one entity. */
-export async function showEntity(entityId) {
+export async function showEntity(entityId, query = new URLSearchParams()) {
   const profile = await getJSON(`/api/entities/${encodeURIComponent(entityId)}/profile`);
   const entity = { id: entityId, type: "Other", ...(profile.entity || {}) };
-  entity.name = entity.name || entity.id;
+  entity.name = entity.name || "an unnamed actor";
   const entityKey = entity.id || entityId;
   document.title = `${entity.name} — claimgraph`;
   const sections = profile.sections || {};
@@ -36,29 +38,35 @@ export async function showEntity(entityId) {
   const titles = [...SECTION_ORDER.filter((t) => sections[t]),
     ...Object.keys(sections).filter((t) => !SECTION_ORDER.includes(t))];
   const allLines = [...byId.values()];
+  const path = `/ui/entity/${encodeURIComponent(entityKey)}`;
+  const browser = await facetedClaims(path, query, { entity: entityKey });
+  const shared = filtersFrom(query);
   render(
     h("article", { class: "profile", id: "profile", data: { entityId: entityKey } },
       h("header", { class: "profile-head" },
         h("h1", {}, entity.name),
         h("span", { class: `type type-${entity.type}` }, entity.type),
         h("nav", { class: "profile-links" },
-          h("a", { href: pageUrl("/ui/graph", { entity: entityKey }) }, "relationship graph"),
-          h("a", { href: pageUrl("/ui/timeline", { entity: entityKey }) }, "timeline"),
-          h("a", { href: pageUrl("/ui/map", { entity: entityKey }) }, "map"))),
+          h("a", { href: pageUrl("/ui/graph", { entity: entityKey, ...shared }), id: "to-graph" }, "relationship graph"),
+          h("a", { href: pageUrl("/ui/timeline", { entity: entityKey, ...shared }), id: "to-timeline" }, "timeline"),
+          h("a", { href: pageUrl("/ui/map", { entity: entityKey, ...shared }), id: "to-map" }, "map"))),
       h("p", { class: "banner", role: "note" },
         "Each line below is what a source claims, not a fact. Click a line to read the passage it comes from."),
       modalityLegend(),
-      contents([["overview", "Overview"], ["names", "Names"],
+      contents([["overview", "Overview"], ["claims-browser", "All claims"], ["names", "Names"],
         (profile.conflicts || []).length ? ["conflicts", "Disagreements"] : null,
         ...titles.map((t) => [sectionId(t), SECTION_LABELS[t] || t]),
         others.length ? [sectionId("Other claims"), "Other claims"] : null,
         ["relationships", "Relationships"]]),
       overview(entity, allLines),
+      browser,
       namesSection(entity, profile.aliases || entity.aliases || []),
       conflictsSection(profile.conflicts || [], byId),
       titles.map((t) => claimSection(t, SECTION_LABELS[t] || t, sections[t])),
       others.length ? claimSection("Other claims", "Other claims", others) : null,
       relationships(entityKey, allLines),
+      curationBox({ id: entityKey, name: entity.name }, (profile.aliases || entity.aliases || [])
+        .filter((a) => a !== entity.name)),
       allLines.length ? null : h("p", { class: "empty" }, "No source makes a claim about this entity yet.")),
   );
 }

@@ -1,6 +1,7 @@
 // Places on a Leaflet map over Natural Earth country shapes from this server (no tile server).
-import { getJSON } from "../api.js";
-import { entityHref, h, render, pageUrl } from "../dom.js";
+import { getClaim, getJSON } from "../api.js";
+import { append, clear, documentHref, entityHref, h, render, pageUrl } from "../dom.js";
+import { filtersFrom } from "../facets.js";
 import { loadLib } from "../loader.js";
 import { entityName, entityPicker } from "../picker.js";
 
@@ -8,37 +9,46 @@ const COUNTRIES_URL = "/ui/geo/countries.json";
 const MAX_CIRCLE_KM = 300;
 const METHOD_COLOURS = { gazetteer: "#1f6fb2", relative: "#c2410c", border: "#7c3aed" };
 
-/** Draw the map of places; ?entity= centres it on one place. */
+const LABELLED_PLACES = 25;
+const CLUSTER_PX = 36;
+
+/** Draw the map of places; ?entity= and the claim filters (shared with the timeline) choose which. */
 export async function showMap(query) {
   const entityId = query.get("entity") || "";
+  const filters = filtersFrom(query);
   document.title = "Map — claimgraph";
   const [places, topo, current] = await Promise.all([
-    getJSON("/api/places"),
+    getJSON("/api/places", { entity: entityId, ...filters, limit: 2000 }),
     getJSON(COUNTRIES_URL).catch(() => null),
     entityName(entityId),
     loadLib("leaflet"),
     loadLib("topojson"),
   ]);
   const features = (places.features || []).filter((f) => f.geometry && f.geometry.type === "Point");
-  const related = await relatedPlaces(entityId, features);
   const container = h("div", { class: "map", id: "map" });
-  const list = h("ul", { class: "place-list", id: "place-list" });
+  const list = h("ol", { class: "place-list", id: "place-list" });
+  const filtered = entityId || Object.keys(filters).length;
   render(
     h("h1", {}, "Map", current ? `: ${current.name}` : ""),
     entityPicker("/ui/map", current),
-    h("p", { class: "hint" }, "Dots are places named in the sources; a circle shows how uncertain a location is ",
-      "(dashed for locations worked out from a distance and direction, e.g. \"60 km north of\")."),
-    h("div", { class: "map-layout" }, container, h("div", { class: "place-side", id: "place-side" }, list)),
+    h("p", { class: "shared-filters" }, Object.keys(filters).length ? `Filtered by ${Object.entries(filters)
+      .map(([k, v]) => `${k.replace("_", " ")} ${v}`).join(", ")} · ` : "",
+    h("a", { href: pageUrl("/ui/timeline", { entity: entityId, ...filters }), id: "to-timeline" },
+      "the same claims on the timeline")),
+    h("p", { class: "hint" }, "Dots are places named in the sources, numbers are groups of nearby places (zoom in); ",
+      "a circle shows how uncertain a location is (dashed for locations worked out from a distance and direction)."),
+    h("div", { class: "map-layout" }, container, h("div", { class: "place-side", id: "place-side" },
+      h("p", { class: "hint", id: "related-note" }, filtered
+        ? `${places.total ?? features.length} places in the claims shown, most claims first.`
+        : `${places.total ?? features.length} located places, most claims first.`), list)),
     topo ? null : h("p", { class: "error" }, "Country shapes are not installed; only places are drawn."),
   );
   const L = window.L;
   const map = L.map(container, { worldCopyJump: false, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
-  // the view is set before any layer is added (Leaflet draws layers against it), without animation
   const focusFeature = features.find((f) => entityId && (f.properties || {}).id === entityId);
-  const shown = related.size ? features.filter((f) => related.has(f.properties.id)) : features;
-  const points = shown.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+  const points = features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
   if (focusFeature) map.setView([focusFeature.geometry.coordinates[1], focusFeature.geometry.coordinates[0]], 6);
   else if (points.length) map.fitBounds(points, { padding: [40, 40], maxZoom: 6, animate: false });
   else map.setView([30, 20], 2);
@@ -52,36 +62,71 @@ export async function showMap(query) {
       },
     }).addTo(map);
   }
-  let focus = null;
-  for (const feature of features) {
+  const markers = [];
+  features.forEach((feature, rank) => {
     const [lon, lat] = feature.geometry.coordinates;
     const p = feature.properties || {};
     const colour = METHOD_COLOURS[p.method] || "#334155";
-    const selected = (entityId && p.id === entityId) || related.has(p.id);
-    // a country-sized radius says nothing a border does not; relative locations always get theirs
+    const selected = entityId && p.id === entityId;
+    const layers = [];
     if (p.uncertainty_km && (p.method === "relative" || (p.uncertainty_km <= MAX_CIRCLE_KM && p.type !== "Country"))) {
-      L.circle([lat, lon], { radius: p.uncertainty_km * 1000, color: colour, weight: 1, fillOpacity: 0.08,
-        dashArray: p.method === "relative" ? "4 4" : null, className: `uncertainty method-${p.method}` }).addTo(map);
+      layers.push(L.circle([lat, lon], { radius: p.uncertainty_km * 1000, color: colour, weight: 1, fillOpacity: 0.08,
+        dashArray: p.method === "relative" ? "4 4" : null, className: `uncertainty method-${p.method}` }));
     }
     const marker = L.circleMarker([lat, lon], { radius: selected ? 9 : 6, color: "#fff", weight: 1.5,
-      fillColor: selected ? "#dc2626" : colour, fillOpacity: 0.95, className: `place method-${p.method}` }).addTo(map);
-    marker.bindPopup(popup(p));
-    if (entityId && p.id === entityId) focus = { marker, lat, lon };
+      fillColor: selected ? "#dc2626" : colour, fillOpacity: 0.95, className: `place method-${p.method}` });
+    // the busiest places carry their name on the map itself
+    if (rank < LABELLED_PLACES) {
+      marker.bindTooltip(h("span", {}, p.name || "?"), { permanent: true, direction: "right", offset: [6, 0],
+        className: "place-label" });
+    }
+    const box = popup(p);
+    marker.bindPopup(box, { maxWidth: 360 });
+    marker.on("popupopen", () => fillPassages(box, p, filters));
+    layers.push(marker);
+    markers.push({ marker, layers, lat, lon, p });
     list.appendChild(h("li", { class: selected ? "selected" : "" },
       h("a", { href: entityHref(p.id) }, p.name || p.id),
-      h("span", { class: "meta" }, ` ${p.method || ""}${p.uncertainty_km ? ` ±${p.uncertainty_km} km` : ""}`),
+      h("span", { class: "meta" }, ` ${claimCount(p.claims)} claims · ${p.method || ""}`
+        + `${p.uncertainty_km ? ` ±${p.uncertainty_km} km` : ""}`),
       " ", h("button", { type: "button", class: "link", on: { click: () => {
-        map.setView([lat, lon], Math.max(map.getZoom(), 6));
+        map.setView([lat, lon], Math.max(map.getZoom(), 7));
+        redraw();
         marker.openPopup();
       } } }, "show")));
-  }
-  if (!features.length) list.appendChild(h("li", { class: "empty" }, "No located places yet."));
-  if (focus) focus.marker.openPopup();
-  if (entityId && !focusFeature) {
-    const who = current ? current.name : entityId;
-    list.parentNode.prepend(h("p", { class: "hint", id: "related-note" }, related.size
-      ? `${related.size} ${related.size === 1 ? "place" : "places"} in claims about ${who} are marked in red.`
-      : `No located place appears in claims about ${who}.`));
+  });
+  if (!features.length) list.appendChild(h("li", { class: "empty" }, "No located place in these claims."));
+  // grid clustering: places closer than CLUSTER_PX on screen are drawn as one numbered circle
+  const drawn = L.layerGroup().addTo(map);
+  const redraw = () => {
+    drawn.clearLayers();
+    const cells = new Map();
+    for (const m of markers) {
+      const pt = map.latLngToLayerPoint([m.lat, m.lon]);
+      const key = `${Math.floor(pt.x / CLUSTER_PX)}:${Math.floor(pt.y / CLUSTER_PX)}`;
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(m);
+    }
+    for (const group of cells.values()) {
+      if (group.length === 1 || map.getZoom() >= map.getMaxZoom()) {
+        for (const m of group) for (const layer of m.layers) drawn.addLayer(layer);
+        continue;
+      }
+      const lat = group.reduce((a, m) => a + m.lat, 0) / group.length;
+      const lon = group.reduce((a, m) => a + m.lon, 0) / group.length;
+      const icon = L.divIcon({ className: "cluster", iconSize: [30, 30],
+        html: h("span", {}, String(group.length)) });  // an element, never a markup string
+      const cluster = L.marker([lat, lon], { icon, keyboard: true,
+        title: group.map((m) => m.p.name).slice(0, 8).join(", ") });
+      cluster.on("click", () => map.fitBounds(group.map((m) => [m.lat, m.lon]), { padding: [60, 60], maxZoom: 12 }));
+      drawn.addLayer(cluster);
+    }
+  };
+  map.on("zoomend", redraw);
+  redraw();
+  if (focusFeature) {
+    const m = markers.find((x) => x.p.id === entityId);
+    if (m) m.marker.openPopup();
   }
 }
 
@@ -111,22 +156,33 @@ export function unwrapAntimeridian(collection) {
   return collection;
 }
 
-// Places that claims about a non-place entity involve (its bases, the sites of its events).
-async function relatedPlaces(entityId, features) {
-  if (!entityId || features.some((f) => (f.properties || {}).id === entityId)) return new Set();
-  const claims = await getJSON("/api/claims", { entity: entityId, limit: 1000 }).catch(() => ({ items: [] }));
-  const ids = new Set((claims.items || []).map((c) => c.id));
-  return new Set(features.filter((f) => (f.properties.claims || []).some((c) => ids.has(c)))
-    .map((f) => f.properties.id));
-}
-
 function popup(p) {
   return h("div", { class: "popup" },
     h("a", { href: entityHref(p.id), class: "entity-name" }, p.name || p.id),
     h("div", {}, `${p.type || "Place"} · located by ${p.method || "?"}`),
     p.uncertainty_km ? h("div", {}, `uncertainty ± ${p.uncertainty_km} km`) : null,
     h("div", {}, `${claimCount(p.claims)} claims · `,
-      h("a", { href: pageUrl("/ui/graph", { entity: p.id }) }, "graph")));
+      h("a", { href: pageUrl("/ui/graph", { entity: p.id }) }, "graph")),
+    h("ul", { class: "popup-claims" }, h("li", { class: "hint" }, "Loading the passages…")));
+}
+
+// The claims at a place with their passages, fetched when its popup opens.
+async function fillPassages(box, p, filters) {
+  const target = box.querySelector(".popup-claims");
+  if (!target || target.dataset.filled) return;
+  target.dataset.filled = "true";
+  const ids = (Array.isArray(p.claims) ? p.claims : []).slice(0, 5);
+  const claims = (await Promise.all(ids.map((id) => getClaim(id)))).filter(Boolean);
+  clear(target);
+  append(target, claims.length ? claims.map((c) => {
+    const ev = (c.evidence || [])[0] || {};
+    return h("li", { class: `mod-${c.modality}` }, h("span", { class: "badge" }, c.modality), " ",
+      h("q", {}, ev.text || ""), " ",
+      ev.document_id ? h("a", { href: documentHref(ev.document_id, c.id, ev.start, ev.end) },
+        ev.document || "passage") : null);
+  }) : h("li", { class: "hint" }, "No claim here."));
+  if (ids.length < claimCount(p.claims)) append(target, h("li", { class: "hint" },
+    h("a", { href: pageUrl(entityHref(p.id), filters) }, `all ${claimCount(p.claims)} claims`)));
 }
 
 function claimCount(claims) {

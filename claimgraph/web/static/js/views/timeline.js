@@ -1,9 +1,11 @@
-// Dated claims on a vis-timeline (standalone build); items are DOM nodes, never HTML strings.
+// Claims on a vis-timeline: partial and relative times drawn as spans with their uncertainty,
+// the source named on every item, the same filters as the map, and a keyboard-usable list.
 import { getClaim, getJSON } from "../api.js";
-import { h, render, clear, append } from "../dom.js";
+import { documentHref, h, pageUrl, render, clear, append } from "../dom.js";
 import { loadLib } from "../loader.js";
 import { claimLine, modalityLegend, termText } from "../claims.js";
 import { entityName, entityPicker } from "../picker.js";
+import { filtersFrom } from "../facets.js";
 
 /** "1986-03" → a Date at the start of that period (UTC); null when it is not a date. */
 export function isoPrefixToDate(value) {
@@ -15,68 +17,108 @@ export function isoPrefixToDate(value) {
   return date;
 }
 
-/** A short label: "subject predicate object", NOT for negative polarity. */
-function itemLabel(item) {
+/** A short label: "subject predicate object — source", NOT for negative polarity. */
+export function itemLabel(item) {
   const subject = termText(item.subject);
   const object = item.object ? ` ${termText(item.object)}` : "";
-  if (!item.subject) return item.text || item.predicate;
   const not = item.polarity === "negative" ? "NOT " : "";
-  return `${item.time_text || item.start || ""}: ${not}${subject} ${(item.predicate || "").replaceAll("_", " ")}${object}`;
+  const what = item.subject ? `${not}${subject} ${(item.predicate || "").replaceAll("_", " ")}${object}`
+    : (item.text || item.predicate);
+  return `${item.time_text || item.start || ""}: ${what}`;
 }
 
-/** Draw the timeline of claims, for one entity (?entity=) or all. */
+function uncertainty(p) {
+  if (!p) return "";
+  if (p.open_start) return `some time ${p.basis}`;
+  if (p.open_end) return `some time ${p.basis}`;
+  if (p.precision === "day") return p.basis === "stated" ? "" : p.basis;
+  return `within ${p.start.slice(0, 4)}${p.end.slice(0, 4) !== p.start.slice(0, 4) ? `–${p.end.slice(0, 4)}` : ""}`
+    + (p.basis !== "stated" ? ` (${p.basis})` : "");
+}
+
+/** Draw the timeline of claims; ?entity= and the claim filters choose which. */
 export async function showTimeline(query) {
   const entityId = query.get("entity") || "";
+  const filters = filtersFrom(query);
   document.title = "Timeline — claimgraph";
   const [data, current] = await Promise.all([
-    getJSON("/api/timeline", { entity: entityId }),
+    getJSON("/api/timeline", { entity: entityId, ...filters }),
     entityName(entityId),
     loadLib("timeline"),
   ]);
   const items = data.items || [];
-  const dated = [];
-  const undated = [];
-  for (const item of items) {
-    // an open start ("before 1979") is drawn as a point at its end
-    const start = isoPrefixToDate(item.start) || isoPrefixToDate(item.end);
-    if (!start) { undated.push(item); continue; }
-    const end = item.start ? isoPrefixToDate(item.end) : null;
-    dated.push({
-      id: item.claim_id,
-      start,
-      end: end && end > start ? end : undefined,
-      type: end && end > start ? "range" : "point",
-      className: `mod-${item.modality}`,
-      content: h("span", { class: "tl-item" }, itemLabel(item)),
-    });
-  }
+  const unplaced = data.unplaced || [];
+  const dated = items.map((item) => {
+    const p = item.placement;
+    const start = isoPrefixToDate(p.start);
+    const range = p.end !== p.start;
+    const classes = [`mod-${item.modality}`, `precision-${p.precision.replaceAll(" ", "-")}`];
+    if (p.open_start) classes.push("open-start");
+    if (p.open_end) classes.push("open-end");
+    if (range || p.basis !== "stated") classes.push("uncertain");
+    // a box at the earliest date it allows, its span written out: range bars would let the labels of
+    // neighbouring items overlap (vis-timeline stacks ranges by their bar, not their text)
+    return {
+      id: item.claim_id, start, type: "box", className: classes.join(" "),
+      content: h("span", { class: "tl-item" }, h("span", { class: "tl-label" }, itemLabel(item)),
+        uncertainty(p) ? h("span", { class: "tl-span" }, ` [${uncertainty(p)}]`) : null,
+        h("span", { class: "tl-source" }, ` — ${item.source || "?"}`)),
+    };
+  });
   const container = h("div", { class: "timeline", id: "timeline" });
-  const detail = h("div", { class: "timeline-detail", id: "timeline-detail" },
-    h("p", { class: "hint" }, "Select an item to see the claim and open its passage."));
+  const detail = h("div", { class: "timeline-detail", id: "timeline-detail", "aria-live": "polite" },
+    h("p", { class: "hint" }, "Select an item (or a line of the list below) to see the claim and its passage."));
+  const select = async (claimId) => {
+    const claim = await getClaim(claimId);
+    const item = items.find((i) => i.claim_id === claimId) || unplaced.find((i) => i.claim_id === claimId);
+    clear(detail);
+    if (claim) append(detail, h("ul", { class: "claims" }, claimLine(item ? item.text : null, claim)));
+    else append(detail, h("p", {}, item ? item.text : claimId));
+    if (item && item.placement) append(detail, h("p", { class: "hint" }, `Placed ${uncertainty(item.placement)
+      || "on the date the source gives"}.`));
+  };
   render(
     h("h1", {}, "Timeline", current ? `: ${current.name}` : ""),
     entityPicker("/ui/timeline", current),
+    h("p", { class: "shared-filters" }, Object.keys(filters).length ? `Filtered by ${Object.entries(filters)
+      .map(([k, v]) => `${k.replace("_", " ")} ${v}`).join(", ")} · ` : "",
+    h("a", { href: pageUrl("/ui/map", { entity: entityId, ...filters }), id: "to-map" }, "the same claims on the map")),
     modalityLegend(),
-    dated.length ? container : h("p", { class: "empty" }, "No dated claim to show."),
+    h("p", { class: "hint" }, "Each item sits at the earliest date its time allows; [brackets] give the span it covers ",
+      "(\"the 1970s\", \"1986\") or how a relative time was placed; a dashed border marks an uncertain time. ",
+      "Drag to scroll, Ctrl + wheel zooms, or use the list below."),
+    dated.length ? container : h("p", { class: "empty" }, "No claim with a time to show."),
     dated.length ? detail : null,
-    undated.length ? h("section", { class: "undated" }, h("h2", {}, `Claims with no date (${undated.length})`),
-      h("ul", {}, undated.map((i) => h("li", { class: `mod-${i.modality}` }, i.text || i.predicate)))) : null,
+    h("section", { class: "timeline-list", id: "timeline-list" }, h("h2", {}, `In time order (${items.length})`),
+      h("ol", {}, items.map((i) => h("li", { class: `mod-${i.modality}` },
+        h("button", { type: "button", class: "link tl-select", data: { claimId: i.claim_id },
+          on: { click: () => select(i.claim_id) } }, itemLabel(i)),
+        h("span", { class: "count" }, ` ${i.source || ""}${uncertainty(i.placement) ? ` · ${uncertainty(i.placement)}` : ""}`),
+        " ", i.document_id ? h("a", { href: documentHref(i.document_id, i.claim_id, i.evidence_start, i.evidence_end) },
+          "passage") : null)))),
+    unplaced.length ? h("section", { class: "undated", id: "unplaced" },
+      h("h2", {}, `Times that cannot be placed (${unplaced.length})`),
+      h("p", { class: "hint" }, "Relative to an event with no date in the store (\"before the revolution\")."),
+      h("ul", {}, unplaced.map((i) => h("li", { class: `mod-${i.modality}` }, `${i.time_text || ""}: ${i.text}`,
+        h("span", { class: "count" }, ` — ${i.source || ""}`))))) : null,
   );
   if (!dated.length) return;
   const { Timeline, DataSet } = window.vis;
-  const times = dated.flatMap((d) => [d.start, d.end].filter(Boolean)).map((d) => d.getTime());
-  const pad = Math.max((Math.max(...times) - Math.min(...times)) * 0.06, 365 * 864e5);
+  const times = dated.map((d) => d.start.getTime());
+  // generous room on both sides, so that a label that runs past its item is never cut at an edge
+  const span = Math.max(Math.max(...times) - Math.min(...times), 365 * 864e5);
+  // labels run to the right of their start: the right side keeps room for the longest one
+  const longest = Math.max(...dated.map((d) => d.content.textContent.length));
+  const width = Math.max(container.clientWidth, 600);
+  const labelShare = Math.min((longest * 7.5 + 40) / width, 0.7);
+  const pad = span * 0.05;
   const timeline = new Timeline(container, new DataSet(dated), {
-    start: new Date(Math.min(...times) - pad), end: new Date(Math.max(...times) + pad),
-    stack: true, zoomable: true, horizontalScroll: true, zoomKey: "ctrlKey", maxHeight: 520,
-    orientation: { axis: "top" }, margin: { item: 6 },
+    start: new Date(Math.min(...times) - pad),
+    end: new Date(Math.max(...times) + (span + pad) * labelShare / (1 - labelShare) + pad),
+    stack: true, zoomable: true, horizontalScroll: true, zoomKey: "ctrlKey", maxHeight: 560,
+    orientation: { axis: "top" }, margin: { item: { horizontal: 4, vertical: 6 } }, align: "left",
+    showTooltips: false,  // vis-timeline writes tooltips as markup: the list below says it all as text
   });
-  timeline.on("select", async ({ items: selected }) => {
-    if (!selected.length) return;
-    const claim = await getClaim(selected[0]);
-    const item = items.find((i) => i.claim_id === selected[0]);
-    clear(detail);
-    if (claim) append(detail, h("ul", { class: "claims" }, claimLine(item ? item.text : null, claim)));
-    else append(detail, h("p", {}, item ? item.text : selected[0]));
-  });
+  window.claimgraphTimeline = timeline; // lets tests and analysts inspect the drawn timeline
+  timeline.on("select", ({ items: selected }) => { if (selected.length) select(selected[0]); });
 }
