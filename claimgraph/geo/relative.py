@@ -18,26 +18,36 @@ NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
        + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")")
 APPROX = r"(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more\s+than|less\s+than|just|only|barely)\s+)?"
 UNIT = r"\s*-?\s*(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi)\b\.?"
+# "100 km (62 miles) north of": the bracketed conversion repeats the distance, it is no new fact
+CONVERSION = r"(?:\s*[(\[]\s*(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*-?\s*(?:kilomet(?:er|re)s?|kms?|miles?|mi)\.?\s*[)\]])?"
 _DIR_CORE = r"north(?:[- ]?(?:east|west))?|south(?:[- ]?(?:east|west))?|east|west"
 DIR = rf"(?P<dir>{_DIR_CORE})"
 SIDE = rf"(?P<side>(?:{_DIR_CORE})(?:ern)?)"
 CITY_OF = r"(?:the\s+(?:(?:holy|border|southern|northern|eastern|western|central)\s+)?(?:city|town|village|capital|port|district|province)\s+(?:of\s+)?)?"
 # an anchor is a capitalised name: up to four words, Arabic particles allowed inside (Qasr-e Shirin, Tal al-Za'tar)
-ANCHOR = (r"(?P<anchor>(?-i:(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:al|el|e|ad|as|ash|ar|an|at|az|bin|ibn|de|of)"
-          r"[\s\-]+)?[A-Z][\w'\u2019\u2018`\-]*){0,3}))")
+_NAME = (r"(?-i:(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:al|el|e|ad|as|ash|ar|an|at|az|bin|ibn|de|of)"
+         r"[\s\-]+)?[A-Z][\w'\u2019\u2018`\-]*){0,3})")
+ANCHOR = rf"(?P<anchor>{_NAME})"
+ANCHOR2 = rf"(?P<anchor2>{_NAME})"
 DEMONYM = r"(?P<dem>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")"
 BORDER = r"borders?|frontiers?|border\s+(?:area|region|line)"
 FROM = r"(?:away\s+)?from\s+(?:the\s+)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 100 km north of Baghdad
-    ("distance_dir", re.compile(rf"\b{APPROX}{NUM}{UNIT}\s+(?:to\s+the\s+|due\s+)?{DIR}\s+of\s+{CITY_OF}{ANCHOR}", re.I)),
+    ("distance_dir", re.compile(rf"\b{APPROX}{NUM}{UNIT}{CONVERSION}\s+(?:to\s+the\s+|due\s+)?{DIR}\s+of\s+{CITY_OF}{ANCHOR}", re.I)),
     # 40 km from Iranian borders / 100 km from western borders of Iran / 10 km from the border with Iran
     ("distance_border", re.compile(
-        rf"\b{APPROX}{NUM}{UNIT}\s+{FROM}(?:{SIDE}\s+)?(?:{DEMONYM}\s+)?(?:{BORDER})"
+        rf"\b{APPROX}{NUM}{UNIT}{CONVERSION}\s+{FROM}(?:{SIDE}\s+)?(?:{DEMONYM}\s+)?(?:{BORDER})"
         rf"(?:\s+(?:of|with)\s+(?:the\s+)?{ANCHOR})?", re.I)),
     # 120 km from Baghdad
-    ("distance", re.compile(rf"\b{APPROX}{NUM}{UNIT}\s+{FROM}{CITY_OF}{ANCHOR}", re.I)),
+    ("distance", re.compile(rf"\b{APPROX}{NUM}{UNIT}{CONVERSION}\s+{FROM}{CITY_OF}{ANCHOR}", re.I)),
+    # between Baghdad and Kut / on the road from Baghdad to Kut / halfway between ...
+    ("between", re.compile(
+        rf"\b(?:on\s+the\s+(?:main\s+)?(?:road|highway|route)\s+(?:from|between)\s+{CITY_OF}{ANCHOR}\s+(?:to|and)\s+"
+        rf"{CITY_OF}{ANCHOR2})", re.I)),
+    ("between", re.compile(
+        rf"\b(?:(?:halfway|midway|somewhere)\s+)?between\s+{CITY_OF}{ANCHOR}\s+and\s+{CITY_OF}{ANCHOR2}", re.I)),
     # on the border with Iran / near the Iranian border
     ("on_border", re.compile(
         rf"\b(?P<rel>on|along|at|near|close\s+to|by)\s+the\s+(?:{DEMONYM}\s+)?(?:{BORDER})"
@@ -81,6 +91,9 @@ class Phrase:
     border_of: str | None  # ISO code from a demonym ("Iranian borders")
     side: str | None  # "western borders" -> W
     near_border: bool = False  # "near the border" (vs "on the border")
+    anchor2_start: int | None = None  # "between X and Y": the second reference place
+    anchor2_end: int | None = None
+    anchor2_text: str | None = None
 
 
 @dataclass
@@ -149,7 +162,8 @@ def _trim_anchor(m: re.Match[str]) -> tuple[int, int, str] | None:
 
 # every pattern needs a distance, a border, a nearness word or a compass direction: sentences
 # with none of them (most of a news article) skip the pattern loop
-_GATE = re.compile(r"\d|\b(?:km|kilomet|mile|border|frontier|near|close|outside|far|outskirt|north|south|east|west)",
+_GATE = re.compile(r"\d|\b(?:km|kilomet|mile|border|frontier|near|close|outside|far|outskirt|north|south|east|west|"
+                   r"between|road|highway|route|vicinity)",
                    re.I)
 
 
@@ -182,10 +196,17 @@ def find_phrases(sentence: str, offset: int = 0) -> list[Phrase]:
             if anchor is None and kind not in ("distance_border", "on_border"):
                 continue
             a_start, a_end, a_text = anchor if anchor else (None, None, None)
-            found.append(Phrase(kind, offset + s, offset + (a_end if a_end is not None else e),
-                                offset + a_start if a_start is not None else None,
-                                offset + a_end if a_end is not None else None, a_text, distance, direction,
-                                border_of, side, near_border))
+            phrase = Phrase(kind, offset + s, offset + (a_end if a_end is not None else e),
+                            offset + a_start if a_start is not None else None,
+                            offset + a_end if a_end is not None else None, a_text, distance, direction,
+                            border_of, side, near_border)
+            if groups.get("anchor2"):
+                b_start, b_end = m.span("anchor2")
+                b_text = re.sub(r"(?:['\u2019]s?|-)$", "", m.group("anchor2"))
+                phrase.anchor2_start, phrase.anchor2_end = offset + b_start, offset + b_start + len(b_text)
+                phrase.anchor2_text = b_text
+                phrase.end = phrase.anchor2_end
+            found.append(phrase)
             taken.append((s, e))
     return sorted(found, key=lambda p: p.start)
 

@@ -35,6 +35,8 @@ class Constraint:
     country: str | None = None  # border constraints: whose border
     side: str | None = None  # "western borders of Iran" -> "W"
     anchor_key: str | None = None  # the entity the text anchors on, if any
+    lat2: float | None = None  # "between X and Y": the second reference place
+    lon2: float | None = None
     text: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -108,6 +110,13 @@ def _cost(cons: list[Constraint], lat: np.ndarray, lon: np.ndarray, proj: LocalP
         slack = c.anchor_radius_km
         if c.kind == "near":
             cost += (np.maximum(0.0, dist - (8.0 + slack)) / 12.0) ** 2
+            continue
+        if c.kind == "between" and c.lat2 is not None and c.lon2 is not None:
+            # an ellipse with the two places as foci: on or close to the line between them
+            dist2, _ = measure(c.lat2, c.lon2, lat, lon)
+            base = float(measure(c.lat, c.lon, np.array([c.lat2]), np.array([c.lon2]))[0][0])
+            detour = dist + dist2 - base
+            cost += (np.maximum(0.0, detour - slack) / max(5.0, 0.1 * base)) ** 2
             continue
         if c.distance_km is not None:
             sigma = max(3.0, 0.1 * c.distance_km) + 0.5 * slack

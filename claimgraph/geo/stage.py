@@ -119,6 +119,10 @@ class GeoMentions:
             for p in phrases:
                 if p.anchor_start is not None and ctx.mention_at(p.anchor_start, p.anchor_end) is None:
                     self._anchor(ctx, gaz, p)
+                if p.anchor2_start is not None and ctx.mention_at(p.anchor2_start, p.anchor2_end) is None:
+                    second = Phrase(p.kind, p.anchor2_start, p.end, p.anchor2_start, p.anchor2_end, p.anchor2_text,
+                                    None, None, None, None)
+                    self._anchor(ctx, gaz, second)
             if phrases:
                 self._subject(ctx, sent, phrases)
             self._locatives(ctx, gaz, sent, countries)
@@ -325,6 +329,7 @@ class GeoResolve:
         if previous is not None and re.fullmatch(r"[\s,]*(?:and|,)?[\s,]*", ctx.text[prev_end:p.start]):
             return previous
         anchors = {(q.anchor_start, q.anchor_end) for q in phrases}
+        anchors |= {(q.anchor2_start, q.anchor2_end) for q in phrases}
         site = unnamed_site(sent.text, p.start - sent.start)
         if site is not None:
             m = ctx.mention_at(sent.start + site.start("noun"), sent.start + site.end("noun"))
@@ -386,8 +391,17 @@ class GeoResolve:
             return
         if anchor_key is None:
             return
-        kind = {"distance_dir": "distance", "distance": "distance", "near": "near", "direction": "direction"}[p.kind]
-        if anchor_place is not None and anchor_place.kind == "city":
+        kind = {"distance_dir": "distance", "distance": "distance", "near": "near", "direction": "direction",
+                "between": "between"}[p.kind]
+        second_key, second_place = self._second_anchor(ctx, p, resolved)
+        if kind == "between":
+            if (anchor_place is not None and second_place is not None and anchor_place.kind == "city"
+                    and second_place.kind == "city"):
+                loc.constraints.append(Constraint(kind, anchor_place.lat, anchor_place.lon,
+                                                  max(anchor_place.radius_km, second_place.radius_km),
+                                                  anchor_key=anchor_key, text=text, lat2=second_place.lat,
+                                                  lon2=second_place.lon))
+        elif anchor_place is not None and anchor_place.kind == "city":
             loc.constraints.append(Constraint(kind, anchor_place.lat, anchor_place.lon, anchor_place.radius_km,
                                               p.distance_km, p.direction, anchor_key=anchor_key, text=text))
         qualifiers: dict[str, Any] = {}
@@ -398,5 +412,23 @@ class GeoResolve:
         evidence = (sent.start, sent.end)
         if evidence not in loc.evidence:
             loc.evidence.append(evidence)
+        if kind == "between":
+            qualifiers["relation"] = "between"
         ctx.add_claim(subject, "located_near", anchor_key, evidence, extractor="geo.relative",
                       qualifiers=qualifiers, confidence=0.8)
+        if second_key is not None and second_key != subject:
+            ctx.add_claim(subject, "located_near", second_key, evidence, extractor="geo.relative",
+                          qualifiers=dict(qualifiers), confidence=0.8)
+
+    @staticmethod
+    def _second_anchor(ctx: DocContext, p: Phrase,
+                       resolved: dict[str, Resolution]) -> tuple[str | None, Place | None]:
+        """The second reference place of 'between X and Y', with where it is when known."""
+        if p.anchor2_start is None or p.anchor2_end is None:
+            return None, None
+        m = _anchor_mention(ctx, p.anchor2_start, p.anchor2_end)
+        if m is None:
+            return None, None
+        key = ctx.find(m.entity_key)
+        res = resolved.get(key)
+        return key, (res.place if res else None)

@@ -91,6 +91,8 @@ def _phonetic_words(s: str) -> str:
     if s[-1:] in ("a", "e", "h"):
         s = _SUFFIX.sub("ia", s)
         s = _FINAL_H.sub("", s)
+        if s.endswith("e") and len(s) > 3:
+            s = s[:-1] + "a"  # ta marbuta as -a, -ah, -eh or -e: one ending (Firuza, Firuzeh)
     if "qu" in s:
         s = _QU.sub("k", s)
     for a, b in _DIGRAPHS:
