@@ -65,7 +65,7 @@ def _snapshot(db: Path) -> dict[str, list[Any]]:
             info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
             keep = [c[1] for c in info if c[1] not in VOLATILE and not (c[5] and c[2].upper() == "INTEGER")]
             cols = ", ".join(f'"{c}"' for c in keep)
-            out[table] = sorted((repr(r) for r in conn.execute(f'SELECT {cols} FROM "{table}"')))
+            out[table] = sorted(repr(r) for r in conn.execute(f'SELECT {cols} FROM "{table}"'))
     return out
 
 
@@ -102,3 +102,22 @@ def test_kill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) -> 
         check = subprocess.run([sys.executable, "-m", "claimgraph", "--db", str(db), "check"],
                                capture_output=True, text=True, timeout=300)
         assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_two_ingests_into_one_store_wait_for_each_other(tmp_path: Path) -> None:
+    """Both runs over the same batch at once: every document once, no failure reported, both exit 0."""
+    batch = tmp_path / "batch.jsonl"
+    _corpus(batch)
+    clean = tmp_path / "clean.db"
+    done = _ingest(clean, batch)
+    assert done.wait(timeout=600) == 0
+    db = tmp_path / "shared.db"
+    runs = [_ingest(db, batch), _ingest(db, batch)]
+    outputs = [p.communicate(timeout=600) for p in runs]
+    for proc, (_, err) in zip(runs, outputs):
+        assert proc.returncode == 0, err
+        assert " 0 failed" in err
+    stored = sum(int(err.split("stored ")[-1].split(" ")[0]) for _, err in outputs)
+    assert stored == 12
+    got, expected = _snapshot(db), _snapshot(clean)
+    assert got["documents"] == expected["documents"] and got["evidence"] == expected["evidence"]

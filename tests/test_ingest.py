@@ -177,9 +177,9 @@ def test_damaged_metadata_date_is_dropped_not_fatal(tmp_path: Path) -> None:
 
 
 def test_pdf_page_limit_reports_truncation(tmp_path: Path) -> None:
-    from claimgraph.ingest.readers import Located, ReadLimits
-
     from fixtures_gen import make_pdf as pdf
+
+    from claimgraph.ingest.readers import Located, ReadLimits
 
     path = pdf(tmp_path / "long.pdf")
     doc = read_file(path, limits=ReadLimits(max_pdf_pages=1))

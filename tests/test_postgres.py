@@ -101,3 +101,38 @@ def test_seed_on_postgres_matches_sqlite(pg_url: str, tmp_path: Path, seed_text:
                                     for c in records.iter_claims(conn)),
                              records.count_rows(conn))
     assert results["postgres"] == results["sqlite"]
+
+
+def test_the_same_bad_batch_gives_the_same_store_on_both(pg_url: str, tmp_path: Path) -> None:
+    """One set of type rules at the boundary: NUL bytes, long ids, list titles, odd ids fare alike on both stores."""
+    import json
+
+    from claimgraph.ingest.sources import iter_documents
+
+    rows = [{"id": "nul", "text": "The Amber League\u0000 met in Tunis."},
+            {"id": "x" * 201, "text": "An id too long for a key."},
+            {"id": "title", "text": "A list-valued title.", "title": ["a", "b"]},
+            {"id": True, "text": "A boolean id."},
+            {"id": 12, "text": "The River Guard met in Basra."},
+            {"id": "date", "text": "A bad date.", "published": "2020-13-45"},
+            {"id": "ok", "text": "The Hill Council met in Mosul.", "title": "Plain title"}]
+    batch = tmp_path / "bad.jsonl"
+    batch.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    results = {}
+    for name, url in (("postgres", pg_url), ("sqlite", f"sqlite:///{tmp_path / 'bad.db'}")):
+        settings = load_settings()
+        settings.store.url = url
+        engine = get_engine(url)
+        report = ingest(iter_documents([str(batch)]), settings, engine)
+        from sqlalchemy import select
+
+        from claimgraph.store.schema import documents
+
+        with engine.connect() as conn:
+            docs = sorted(tuple(r) for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.text)))
+        results[name] = (docs, sorted(f.source.rsplit(":", 1)[1] for f in report.failures))
+    assert results["postgres"] == results["sqlite"]
+    docs, failed = results["sqlite"]
+    assert failed == ["2", "3", "4", "6"]
+    assert [d[0] for d in docs] == ["12", "nul", "ok"]
+    assert "\u0000" not in docs[1][2]

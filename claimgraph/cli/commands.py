@@ -284,7 +284,7 @@ def repair(app: App) -> None:
         return
     try:
         done = complete_pending(app.engine, steps)
-    except Exception as exc:  # noqa: BLE001 - say why in one line; the documents stay pending
+    except Exception as exc:
         from claimgraph.ingest.sources import one_line
 
         raise click.ClickException(f"the cross-source steps failed: {one_line(exc)}") from None

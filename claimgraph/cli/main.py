@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import pluggy
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 COMMANDS_HOOK = "claimgraph_commands"
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
 
 
 @dataclass
@@ -154,11 +156,12 @@ class PluginGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-def db_option(f):  # type: ignore[no-untyped-def]
+def db_option(f: CommandFunction) -> CommandFunction:
     """--db URL on a subcommand (the same as the group's --db)."""
     def apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-        if value:
-            ctx.find_object(App).settings.store.url = value
+        app = ctx.find_object(App)
+        if value and app is not None:
+            app.settings.store.url = value
 
     return click.option("--db", "db", default=None, expose_value=False, callback=apply, is_eager=False,
                         help="Store URL or SQLite file (default: settings store.url).")(f)

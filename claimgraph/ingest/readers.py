@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from claimgraph.ingest.validate import IngestError, clean_date
 from claimgraph.model import SourceDocument
 
-__all__ = ["IngestError", "Extracted", "Located", "READERS", "ReadLimits", "document_from_bytes", "normalize_date", "read_file"]
+__all__ = ["IngestError", "Extracted", "Located", "READERS", "ReadLimits", "document_from_bytes", "normalize_date",
+           "read_file"]
 
 
 @dataclass
@@ -88,7 +89,7 @@ def _metadata(read: Callable[[], object]) -> object:
     """One metadata field, or None where the file's metadata is damaged (never the document's failure)."""
     try:
         return read()
-    except Exception:  # noqa: BLE001 - pypdf and python-docx raise many kinds on bad metadata
+    except Exception:
         return None
 
 
@@ -111,8 +112,8 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Extracted:
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise IngestError(f"corrupt PDF: {type(exc).__name__}: {exc}") from None
     info = _metadata(lambda: reader.metadata)
-    created = _metadata(lambda: info.creation_date.date().isoformat())  # type: ignore[union-attr]
-    title = _metadata(lambda: info.title)  # type: ignore[union-attr]
+    created = _metadata(lambda: info.creation_date.date().isoformat())  # type: ignore[attr-defined]
+    title = _metadata(lambda: info.title)  # type: ignore[attr-defined]
     return Extracted(text="\n\n".join(p.strip("\n") for p in pages), title=_str_or_none(title),
                      published=_str_or_none(created), notes=notes)
 
@@ -130,8 +131,8 @@ def read_docx(data: bytes, _limits: ReadLimits) -> Extracted:
     except Exception as exc:  # python-docx raises several kinds on damaged files
         raise IngestError(f"corrupt DOCX: {type(exc).__name__}: {exc}") from None
     props = _metadata(lambda: document.core_properties)
-    published = _metadata(lambda: props.created.date().isoformat())  # type: ignore[union-attr]
-    title = _metadata(lambda: props.title)  # type: ignore[union-attr]
+    published = _metadata(lambda: props.created.date().isoformat())  # type: ignore[attr-defined]
+    title = _metadata(lambda: props.title)  # type: ignore[attr-defined]
     text = "\n\n".join(p.text for p in document.paragraphs)
     return Extracted(text=text, title=_str_or_none(title), published=_str_or_none(published))
 

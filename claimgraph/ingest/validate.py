@@ -14,7 +14,6 @@ from typing import Any
 from claimgraph.model import SourceDocument
 
 
-
 class IngestError(ValueError):
     """An input that cannot be read or does not pass the type rules; the message says why in one line."""
 

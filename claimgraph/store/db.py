@@ -67,7 +67,7 @@ def is_current(engine: Engine) -> bool:
     try:
         with engine.connect() as conn:
             stored = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
-    except Exception:  # noqa: BLE001 - no such table yet: a new store
+    except Exception:
         return False
     return bool(stored) and stored == migration_heads()
 
@@ -88,7 +88,7 @@ def _migrate_once_or_twice(engine: Engine) -> None:
     """Migrate; when another process migrated the same new store at the same moment, the second try sees its work."""
     try:
         migrate(engine)
-    except Exception:  # noqa: BLE001 - e.g. "table already exists" after losing the race; a real error repeats
+    except Exception:
         time.sleep(0.5)
         migrate(engine)
 
