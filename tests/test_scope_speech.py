@@ -122,3 +122,26 @@ def test_denial_is_attributed_and_negative(analyze: Analyze) -> None:
     assert said and all(c.polarity == "negative" for c in said), listing(ctx)
     for c in claims(ctx, ATTACKS, "convoy"):
         assert (c.modality, c.polarity, name(ctx, c.attributed_to)) == ("attributed", "negative", "Hezbollah")
+
+
+def test_accusation_goes_to_the_accused_and_is_attributed(analyze: Analyze) -> None:
+    ctx = analyze("Iraqi officials accused Hezbollah of working for Iran.")
+    found = claims(ctx, ("collaborates_with", "tied_to", "supported_by"), "Iran")
+    assert found, listing(ctx)
+    for c in found:
+        assert name(ctx, c.subject) == "Hezbollah" and c.modality == "attributed", listing(ctx)
+        assert c.attributed_to is not None and name(ctx, c.attributed_to) != "Hezbollah", listing(ctx)
+
+
+def test_nearest_subject_speaks_after_a_dateline(analyze: Analyze) -> None:
+    ctx = analyze("LAGOS (Reuters) - Police officials said on Monday that Hamas had bombed the depot.")
+    found = claims(ctx, ATTACKS, "depot")
+    assert found, listing(ctx)
+    assert all("police" in name(ctx, c.attributed_to).lower() for c in found), listing(ctx)
+
+
+def test_title_in_apposition_names_the_speaker(analyze: Analyze) -> None:
+    ctx = analyze("Hamas fighters attacked the port, according to the interior minister, Rufus Firefly.")
+    found = claims(ctx, ATTACKS, "port")
+    assert found, listing(ctx)
+    assert all(name(ctx, c.attributed_to) == "Rufus Firefly" for c in found), listing(ctx)

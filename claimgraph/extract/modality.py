@@ -222,11 +222,12 @@ class ClaimModality:
 
         out: list[Speech] = []
         speech = words("scope_speech_verbs")
+        recent: list[tuple[int, str]] = ctx.scratch.setdefault("scope.speakers", [])
         for unit in list(units_of(ctx)):
             toks = unit.tokens
             if not any(t.lemma_.lower() in speech or t.lower_ == "according" for t in toks):
                 continue
-            speakers = Speakers(ctx, resolver_for(ctx, unit))
+            speakers = Speakers(ctx, resolver_for(ctx, unit), recent)
             out += unit_speeches(toks, unit.offset, speakers, ctx.text)
         return out
 
@@ -257,7 +258,7 @@ class ClaimModality:
             after = self.token_at(unit, m.end()) if unit else None
             if unit is None or after is None:
                 continue
-            key = Speakers(ctx, resolver_for(ctx, unit)).resolve(after)
+            key = Speakers(ctx, resolver_for(ctx, unit), ctx.scratch.get("scope.speakers")).resolve(after)
             if key:
                 out.append(Speech(key, after, unit.offset, frozenset(), m.start(2), m.end(2),
                                   m.group(2).strip(" " + OPEN_QUOTES + CLOSE_QUOTES), kind="quote"))

@@ -52,9 +52,11 @@ def subtree_chars(tok: Token, offset: int, without: tuple[Token, ...] = ()) -> f
 class Speakers:
     """Maps the subject of a speech cue to an entity: named, a pronoun, a title ('the minister') or unnamed."""
 
-    def __init__(self, ctx: DocContext, args: ArgResolver) -> None:
+    def __init__(self, ctx: DocContext, args: ArgResolver, recent: list[tuple[int, str]] | None = None) -> None:
         self.ctx = ctx
         self.args = args
+        # (offset, key) of the people who spoke earlier in this document, shared by the run over its units
+        self.recent = recent if recent is not None else []
 
     def resolve_all(self, tok: Token) -> list[str]:
         """The speakers a noun phrase names, one for each conjunct ('a police officer and members of the group')."""
@@ -106,6 +108,19 @@ class Speakers:
             key = self.args.entity_at(t)
             if key is not None and self.args.etype(key) == "Person":
                 return key
+        titled = tok.lemma_.lower() in words("scope_speaker_nouns") and tok.tag_ == "NN"
+        for c in tok.children:  # "the minister, Flores Araoz" typed as something else: a titled name is a person
+            key = self.args.entity_at(c) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
+            if titled and key is not None and self.args.etype(key) not in ("Country", "Place"):
+                return key
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.args.entity_at(c) is None]
+        if named and titled:
+            # "the defence minister of Peru, Flores Araoz": a title in apposition to a name the recognizer missed
+            name = [t for t in named[0].subtree if t.dep_ in ("compound", "flat", "appos") and t.pos_ == "PROPN"]
+            if name:
+                start = self.args.offset + name[0].idx
+                end = self.args.offset + name[-1].idx + len(name[-1])
+                return self.ctx.add_entity(self.ctx.text[start:end], "Person")
         return None
 
     def named_in(self, tok: Token, whole: bool = False) -> str | None:
@@ -123,9 +138,10 @@ class Speakers:
         """An entity for an unnamed speaker, named by its phrase without articles, clauses or coordination."""
         skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "conj", "cc", "appos", "punct")
                 for t in c.subtree}
+        skip |= {t.i for c in tok.children if c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children)
+                 for t in c.subtree}  # "accused by authorities of being involved": 'of ...' is not their name
         cut = min([c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i], default=len(tok.doc))
-        toks = [t for t in tok.subtree if t.i not in skip and t.i < cut and not (t.dep_ == "pcomp" or any(
-            a.dep_ == "pcomp" for a in t.ancestors if a.i in {x.i for x in tok.subtree} and a.i != tok.i))]
+        toks = [t for t in tok.subtree if t.i not in skip and t.i < cut]
         while toks and (toks[0].lower_ in ("the", "a", "an", "some", "several", "this", "these") or toks[0].is_punct):
             toks = toks[1:]
         while toks and toks[-1].is_punct:
@@ -147,6 +163,9 @@ class Speakers:
 
     def last_person(self, char: int) -> str | None:
         """The nearest person named before a personal pronoun (within a few sentences)."""
+        spoke = [(at, key) for at, key in self.recent if char - 400 <= at < char]
+        if spoke:  # news keeps its speaker: '"...," he told reporters' after 'Smith said'
+            return spoke[-1][1]
         found = self.persons_before(char, 600)
         return found[-1][1] if found else None
 
@@ -164,9 +183,10 @@ def speech_subject(verb: Token) -> Token | None:
     """The subject of a speech verb, inherited along participles and coordination ('..., adding that')."""
     cur = verb
     for _ in range(3):
-        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subjects:  # "KAMPALA (Reuters) - Somali Islamists said": the subject nearest the verb
+            before = [c for c in subjects if c.i < cur.i]
+            return before[-1] if before else subjects[0]
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head  # "a man who said ..."
         if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
@@ -196,6 +216,8 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
         sp = _verb_scope(verb, lemma, subj, speaker, offset, speakers, text, passive)
         if sp is not None:
             out.append(sp)
+            if speaker and speakers.ctx.entity(speaker).type == "Person":
+                speakers.recent.append((offset + verb.idx, speaker))
     return out
 
 
