@@ -89,3 +89,27 @@ def test_a_slow_document_is_skipped_and_the_others_land(tmp_path: Path, monkeypa
     engine = pipeline.get_engine(settings.store.url)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(documents)).scalar() == 2
+
+
+@pytest.mark.slow
+def test_a_5000_page_pdf_is_read_up_to_the_page_limit(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from claimgraph.ingest.guard import read_limits
+    from claimgraph.ingest.readers import read_file
+
+    path = tmp_path / "big.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for i in range(5000):
+        pdf.drawString(72, 800, f"Page {i}: the Amber League opened an office in Tunis.")
+        pdf.showPage()
+    pdf.save()
+    settings = load_settings()
+    started = time.monotonic()
+    doc = read_file(path, limits=read_limits(settings))
+    assert time.monotonic() - started < 120
+    assert isinstance(doc, Located)
+    assert doc.notes and f"first {settings.ingest.max_pdf_pages:,} of 5,000 pages" in doc.notes[0]
+    assert f"Page {settings.ingest.max_pdf_pages - 1}:" in doc.text and f"Page {settings.ingest.max_pdf_pages}:" \
+        not in doc.text

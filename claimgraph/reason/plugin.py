@@ -64,10 +64,11 @@ def claimgraph_after_ingest(engine: Engine, document_ids: list[str]) -> None:
     them; a failure is logged and rolled back instead of failing the batch. `document_ids`
     is the batch just stored; every pending document is taken, whichever run stored it.
     """
+    from claimgraph.ingest.guard import with_retry
     from claimgraph.ingest.state import complete_pending
 
-    try:
-        complete_pending(engine, after_ingest, document_ids)
+    try:  # another run completing the same documents at once makes a transaction fail: try again
+        with_retry(lambda: complete_pending(engine, after_ingest, document_ids))
     except Exception:  # noqa: BLE001 - reasoning must never lose an ingest; the documents stay pending
         log.exception("cross-source steps failed after storing %d documents; they stay pending",
                       len(document_ids))
