@@ -87,9 +87,11 @@ class Speakers:
                 self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
-            keys = [k for k in self.args.resolve(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
-            return keys[0] if keys else self.named_in(tok)
-        keys = [k for k in self.args.resolve(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+            inside = self.named_in(tok)  # a name inside the phrase beats the topic a bare "the group" stands for
+            keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False)
+                    if self.args.etype(k) in SPEAKER_TYPES]
+            return inside or (keys[0] if keys else None)
+        keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
         if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
             return keys[0]
         if tok.tag_ in ("NN", "NNP") and lemma not in BODY_NOUNS:
@@ -232,10 +234,12 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
         clause = content[0]
         return _speech(speaker, verb, offset, subtree_chars(clause, offset), clause, text, denied, speakers)
-    if not passive and (verb.dep_ == "parataxis" or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
-        head = verb.head if verb.dep_ == "parataxis" else _fronted_clause(verb)
+    trailing = verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX")
+    if not passive and (trailing or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
+        # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
+        head = verb.head if trailing else _fronted_clause(verb)
         assert head is not None
-        chars = subtree_chars(head, offset, (verb,) if verb.dep_ == "parataxis" else (subj,))
+        chars = subtree_chars(head, offset, (verb,) if trailing else (subj,))
         return _speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb)
     if lemma not in words("scope_object_speech_verbs"):
         return None
