@@ -27,8 +27,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     def alt(family: str) -> str:
         return "|".join(sorted((re.escape(w) for w in words(family)), key=len, reverse=True))
 
-    preposition = re.compile(rf"\b(?:{alt('geo_place_prepositions')})\s+(?:the\s+)?$", re.I)
-    noun_of = re.compile(rf"\b(?:{alt('geo_place_nouns')})\s+of\s+$", re.I)
+    # "in X", "north of X", "the capital, X"
+    preposition = re.compile(rf"\b(?:(?:{alt('geo_place_prepositions')})\s+(?:the\s+)?|"
+                             rf"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+|"
+                             rf"(?:capital|town|city|village)\s*,\s*)$", re.I)
+    # "the town of X", "the villages of Y and X"
+    noun_of = re.compile(rf"\b(?:{alt('geo_place_nouns')})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$", re.I)
     movement = re.compile(rf"\b(?:{alt('geo_movement_verbs')})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
     speaker = re.compile(rf"^\W{{0,2}}\s*(?:{alt('geo_speech_verbs')})\b", re.I)
     return preposition, noun_of, movement, speaker
@@ -41,7 +45,12 @@ def place_context(text: str, start: int, end: int) -> bool:
     if preposition.search(before) or noun_of.search(before) or movement.search(before):
         return True
     after = text[end:end + 20].lower().split()
-    return bool(after) and after[0].strip(",.;:") in words("geo_place_nouns") and after[0] != "capital"
+    if not after:
+        return False
+    head = after[0].strip(",.;:")
+    # "X province", "Y and X provinces"; "the X bombing" happened in X
+    return (head in words("geo_place_nouns") and head != "capital") or (
+        head in words("geo_event_nouns") and bool(re.search(r"\bthe\s+$", text[max(0, start - 6):start], re.I)))
 
 
 def speaker_context(text: str, end: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from claimgraph.core.lexicon import words
 from claimgraph.resolve.names import fold
 
 # Arabic definite article as romanised: al-, el-, and its sun-letter assimilations (as-, ar-, an-, ...)
@@ -39,6 +40,7 @@ _NO_VOWELS = str.maketrans("", "", "aiu")
 _PUNCT = str.maketrans({**{ch: " " for ch in "!\"#$%&()*+,-./:;<=>?@[\\]^_{|}~"},
                         **{ch: None for ch in "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4"}})
 _DOUBLE = re.compile(r"(\w)\1+")
+_CONNECTORS = words("geo_name_connectors")
 
 
 # Latin letters that carry no combining mark, so NFKD leaves them alone
@@ -87,7 +89,10 @@ def norm_place(name: str) -> str:
 
 
 def _phonetic_words(s: str) -> str:
-    s = s.replace(" ", "")
+    if " " in s:
+        # connectors are translated ("va" -> "and") or dropped ("Qasr-e Shirin"): none of them counts
+        parts = [w for w in s.split(" ") if w not in _CONNECTORS]
+        s = "".join(parts) if parts else s.replace(" ", "")
     if s[-1:] in ("a", "e", "h"):
         s = _SUFFIX.sub("ia", s)
         s = _FINAL_H.sub("", s)
