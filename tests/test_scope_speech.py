@@ -145,3 +145,10 @@ def test_title_in_apposition_names_the_speaker(analyze: Analyze) -> None:
     found = claims(ctx, ATTACKS, "port")
     assert found, listing(ctx)
     assert all(name(ctx, c.attributed_to) == "Rufus Firefly" for c in found), listing(ctx)
+
+
+def test_holding_responsible_is_an_accusation(analyze: Analyze) -> None:
+    ctx = analyze("Egypt holds Hamas responsible for the attack on the border post.")
+    found = claims(ctx, ATTACKS, "post")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Egypt" for c in found), listing(ctx)

@@ -225,7 +225,7 @@ class ClaimModality:
         recent: list[tuple[int, str]] = ctx.scratch.setdefault("scope.speakers", [])
         for unit in list(units_of(ctx)):
             toks = unit.tokens
-            if not any(t.lemma_.lower() in speech or t.lower_ == "according" for t in toks):
+            if not any(t.lemma_.lower() in speech or t.lower_ in ("according", "responsible") for t in toks):
                 continue
             speakers = Speakers(ctx, resolver_for(ctx, unit), recent)
             out += unit_speeches(toks, unit.offset, speakers, ctx.text)

@@ -83,7 +83,9 @@ class Speakers:
             return self.last_person(char)
         lemma = tok.lemma_.lower()
         if lemma in MEDIA_NOUNS:  # "a posting on a pro-rebel web site, TamilNet", "the group's statement"
-            return self.named_in(tok, whole=True) or (
+            owners = [k for c in tok.children if c.dep_ == "poss"
+                      for k in self.args.resolve_one(c, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+            return self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
                 self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
@@ -104,6 +106,8 @@ class Speakers:
     def person_in(self, tok: Token) -> str | None:
         """A person named in apposition to the phrase or as its name ('spokesman Felix K.', 'X, a spokesman')."""
         near = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        near += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.pos_ == "PROPN"]  # "Inspector General of Police Kale Kayihura"
         if tok.dep_ == "appos":
             near.append(tok.head)
         for t in near:
@@ -241,7 +245,9 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
         assert head is not None
         chars = subtree_chars(head, offset, (verb,) if trailing else (subj,))
         return _speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb)
-    if lemma not in words("scope_object_speech_verbs"):
+    if lemma == "hold" and any(c.lemma_.lower() == "responsible" for c in verb.children):
+        lemma = "blame"  # "Israel holds Hamas responsible for the rocket fire" is an accusation
+    elif lemma not in words("scope_object_speech_verbs"):
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") and c.dep_ != "agent"]
     accused_tok = next((c for c in objs if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -351,7 +357,8 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
     out: list[Speech] = []
     speech = words("scope_speech_verbs")
     for tok in tokens:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in speech:
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in speech or (tok.lemma_.lower() == "hold" and any(
+                c.lemma_.lower() == "responsible" for c in tok.children))):
             out += verb_speeches(tok, offset, speakers, text)
         elif tok.lower_ == "according":
             out += according_speeches(tok, offset, speakers, text)
