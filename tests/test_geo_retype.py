@@ -67,3 +67,17 @@ def test_place_and_speaker_contexts() -> None:
     assert place_context(text, kut, kut + 3)
     d = text.index("Diyala")
     assert place_context(text, d, d + 6)
+
+
+def test_named_sites_take_the_town_their_name_begins_with(gaz: Gazetteer) -> None:
+    from claimgraph.geo.sites import place_sites, site_town
+
+    town = site_town(gaz, "Peshawar Press Club")
+    assert town is not None and town.country == "PK"
+    assert site_town(gaz, "Camp Ashraf") is None  # named after no town it lies in
+    assert site_town(gaz, "Peshawar") is None and site_town(gaz, "the old hotel") is None
+    text = "Reporters gathered outside the Basra International Airport on Monday."
+    ctx, key = tagged(text, "Basra International Airport", "Organization", gaz)
+    assert place_sites(ctx, gaz) == [key]
+    geo = ctx.analysis.entities[key].geo
+    assert geo and geo["method"] == "site" and geo["uncertainty_km"] >= 10

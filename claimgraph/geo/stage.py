@@ -20,6 +20,7 @@ from claimgraph.geo.resolve import (
     resolve_place,
 )
 from claimgraph.geo.retype import retype_places
+from claimgraph.geo.sites import place_sites
 from claimgraph.geo.solve import Constraint, Estimate, solve
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.model import Entity, Mention
@@ -244,6 +245,7 @@ class GeoResolve:
         for key, res in resolved.items():
             self._apply(ctx, key, res)
         self._relative(ctx, resolved)
+        place_sites(ctx, gaz)
 
     def _merge_sites(self, ctx: DocContext) -> None:
         """An unnamed site this plugin named that a later stage also recognised is one entity: theirs."""
