@@ -74,7 +74,8 @@ class ClaimModality:
                 self.attribute(ctx, claim, _innermost(found))
         kept: list[Speech] = []
         for sp in speeches:  # the same words found as a quote and as reported speech are said once
-            if sp.text and sp.speaker and not any(k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
+            if sp.text and sp.speaker and not any(
+                    k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
                 kept.append(sp)
         for sp in kept:
             unit = unit_at(ctx, sp.offset + sp.cue.idx)

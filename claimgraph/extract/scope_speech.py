@@ -84,7 +84,8 @@ class Speakers:
         lemma = tok.lemma_.lower()
         if lemma in MEDIA_NOUNS:  # "a posting on a pro-rebel web site, TamilNet", "the group's statement"
             owners = [k for c in tok.children if c.dep_ == "poss"
-                      for k in self.args.resolve_one(c, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+                      for k in self.args.resolve_one(c, "agent", nominal_ok=False)
+                      if self.args.etype(k) in SPEAKER_TYPES]
             return self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
                 self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
