@@ -66,7 +66,7 @@ def test_copies_and_one_outlet_count_once(engine: Engine) -> None:
                        [founded("1963")]),
     ])
     [claim] = claims_by(engine, "founded_in")
-    assert claim["corroboration"] == {"documents": 4, "independent_sources": 2}
+    assert claim["corroboration"] == {"documents": 4, "outlets": 3, "independent_sources": 2}
     assert len(claim["evidence"]) == 4
     with engine.connect() as conn:
         profiles = {p.get("document_id"): p for p in source_profiles(conn)}
@@ -82,7 +82,7 @@ def test_earlier_copy_ingested_later_becomes_the_original(engine: Engine) -> Non
         profiles = {p.get("document_id"): p for p in source_profiles(conn)}
     assert profiles["late"]["copy_of"] == "early" and profiles["early"]["copy_of"] is None
     [claim] = claims_by(engine, "founded_in")
-    assert claim["corroboration"] == {"documents": 2, "independent_sources": 1}
+    assert claim["corroboration"] == {"documents": 2, "outlets": 2, "independent_sources": 1}
 
 
 def test_inverse_predicates_align_for_corroboration(engine: Engine) -> None:
@@ -96,7 +96,7 @@ def test_inverse_predicates_align_for_corroboration(engine: Engine) -> None:
     ])
     for predicate in ("supported", "supported_by"):
         [claim] = claims_by(engine, predicate)
-        assert claim["corroboration"] == {"documents": 2, "independent_sources": 2}, predicate
+        assert claim["corroboration"] == {"documents": 2, "outlets": 2, "independent_sources": 2}, predicate
 
 
 def test_value_conflict_on_founding_year_keeps_both_claims(engine: Engine, tmp_path: Path) -> None:
@@ -267,7 +267,10 @@ def test_source_profiles_count_hedges_attribution_errata_and_stance(engine: Engi
     assert document["share_hedged"] == round(1 / 3, 3) and document["share_attributed"] == round(1 / 3, 3)
     assert document["share_unattributed"] == round(2 / 3, 3)
     stance = {s["name"]: s for s in document["stance"]}
-    assert stance["Red Dawn Front"]["label"] == "hostile" and stance["Red Dawn Front"]["against"] == 2
+    # only the asserted bombing is the source's own voice: the hedge and the quoted killing are not its stance
+    assert stance["Red Dawn Front"]["label"] == "hostile" and stance["Red Dawn Front"]["against"] == 1
+    bombed = next(c for c in records.iter_claims(engine.connect()) if c["predicate"] == "bombed")
+    assert stance["Red Dawn Front"]["rests_on"] == [bombed["id"]]
     assert stance["Red Dawn Front"]["predicates"] == {"attacked": 1, "bombed": 1, "killed": 1}
     assert stance["Mira police"]["predicates"] == {"~attacked": 1, "~killed": 1}
     assert outlet["outlet"] == "voice.example" and outlet["documents"] == ["partisan"]
@@ -291,8 +294,8 @@ def test_end_to_end_sources_disagree_copy_and_revoke(ingest_texts: Any, engine: 
         conflicts = find_conflicts(conn)
     assert profiles["mirror"]["copy_of"] == "north"
     by_year = {c["object"]["value"]: c for c in founded_claims}
-    assert by_year["1963"]["corroboration"] == {"documents": 2, "independent_sources": 1}
-    assert by_year["1965"]["corroboration"] == {"documents": 1, "independent_sources": 1}
+    assert by_year["1963"]["corroboration"] == {"documents": 2, "outlets": 2, "independent_sources": 1}
+    assert by_year["1965"]["corroboration"] == {"documents": 1, "outlets": 1, "independent_sources": 1}
     assert any(c["kind"] == "value" and set(c["claims"]) >= {by_year["1963"]["id"], by_year["1965"]["id"]}
                for c in conflicts)
 

@@ -66,7 +66,8 @@ def sources(app: App, only_outlets: bool, as_json: bool) -> None:
                    f"{p['errata']} errata{copy}")
         for s in p["stance"][:5]:
             if s["against"] or s["for"]:
-                click.echo(f"\t  {s['label']} toward {s['name']}: {s['against']} against, {s['for']} for")
+                click.echo(f"\t  {s['label']} toward {s['name']}: {s['against']} against, {s['for']} for"
+                           f" (rests on {', '.join(s.get('rests_on', [])[:5])})")
 
 
 @click.command()

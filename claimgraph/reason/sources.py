@@ -9,10 +9,13 @@ from sqlalchemy import Connection, select
 
 from claimgraph.reason.align import final_map
 from claimgraph.reason.schema import PredicateSchema, load_schema
+from claimgraph.resolve.crossdoc import is_matchable
 from claimgraph.store import records
 from claimgraph.store.schema import claims, entities, evidence
 
 HEDGED = {"hedged", "speculative", "question"}
+# a stance rests only on what the source itself asserts: no reported speech, no hedge, no denial
+OWN_VOICE = {"asserted"}
 
 
 def _stance_marks(schema: PredicateSchema, predicate: str, negative: bool) -> list[tuple[str, int]]:
@@ -27,18 +30,23 @@ def _stance_marks(schema: PredicateSchema, predicate: str, negative: bool) -> li
 
 def _empty() -> dict[str, Any]:
     return {"claims": 0, "hedged": 0, "attributed": 0, "unattributed": 0, "negated": 0, "errata": 0,
-            "stance": defaultdict(lambda: {"against": 0, "for": 0, "claims": 0, "predicates": defaultdict(int)})}
+            "stance": defaultdict(lambda: {"against": 0, "for": 0, "claims": 0, "predicates": defaultdict(int),
+                                           "rests_on": []})}
 
 
 def _finish(acc: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     n = acc["claims"]
     stance = []
     for eid, s in acc["stance"].items():
+        if not names.get(eid, "").strip():
+            continue  # never a stance toward an empty or unnamed actor
         score = (s["for"] - s["against"]) / max(1, s["for"] + s["against"])
         label = "neutral" if s["for"] == s["against"] else ("hostile" if score < 0 else "favourable")
         stance.append({"entity_id": eid, "name": names.get(eid, eid), "claims": s["claims"], "against": s["against"],
                        "for": s["for"], "score": round(score, 3), "label": label,
-                       "predicates": dict(sorted(s["predicates"].items()))})
+                       "predicates": dict(sorted(s["predicates"].items())),
+                       # the claims the label rests on (own-voice, asserted), so a reader can check it
+                       "rests_on": sorted(set(s["rests_on"]))})
     stance.sort(key=lambda s: (-(s["against"] + s["for"]), -s["claims"], s["name"]))
     return {"claims": n, "share_hedged": round(acc["hedged"] / n, 3) if n else 0.0,
             "share_attributed": round(acc["attributed"] / n, 3) if n else 0.0,
@@ -57,7 +65,9 @@ def source_profiles(conn: Connection) -> list[dict[str, Any]]:
     """
     schema = load_schema()
     finals = final_map(conn)
-    names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+    # placeholders ("unnamed perpetrator") and names that are no names get no stance
+    names = {eid: name for eid, name, attrs in conn.execute(select(entities.c.id, entities.c.name, entities.c.attrs))
+             if name and is_matchable(name) and not (attrs or {}).get("placeholder")}
     docs = records._document_meta(conn)
     rows = {r["id"]: r for r in conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.predicate,
                                                     claims.c.object_id, claims.c.modality, claims.c.polarity,
@@ -91,11 +101,12 @@ def source_profiles(conn: Connection) -> list[dict[str, Any]]:
                 # how the entity figures: "bombed" as the actor, "~designated_terrorist" as the one acted on
                 mark = ("" if role == "subject" else "~") + ("not " if negative else "") + r["predicate"]
                 acc["stance"][ends[role]]["predicates"][mark] += 1
-        if attributed:
-            continue  # someone else's words: not the source's own stance
+        if attributed or negative or r["modality"] not in OWN_VOICE:
+            continue  # someone else's words, a hedge or a denial: not the source's own stance
         for role, sign in _stance_marks(schema, r["predicate"], negative):
             if ends[role]:
                 acc["stance"][ends[role]]["against" if sign < 0 else "for"] += 1
+                acc["stance"][ends[role]]["rests_on"].append(cid)
     out: list[dict[str, Any]] = []
     by_outlet: dict[str, dict[str, Any]] = defaultdict(_empty)
     outlet_docs: dict[str, list[str]] = defaultdict(list)
@@ -112,6 +123,7 @@ def source_profiles(conn: Connection) -> list[dict[str, Any]]:
         for eid, s in acc["stance"].items():
             for k in ("against", "for", "claims"):
                 total["stance"][eid][k] += s[k]
+            total["stance"][eid]["rests_on"].extend(s["rests_on"])
             for mark, n in s["predicates"].items():
                 total["stance"][eid]["predicates"][mark] += n
     for outlet in sorted(by_outlet):

@@ -99,20 +99,31 @@ def bare(name: str) -> str | None:
 
 
 def core(name: str) -> str | None:
-    """The distinctive part of an organization's name: designators and a trailing 'of <country>' dropped.
-
-    Only a country goes: in "US Department of State" the words after "of" are what tells it
-    from the Department of Defense.
-    """
+    """The distinctive part of an organization's name: designators and a trailing 'of X' dropped
+    (two names whose 'of X' parts differ are kept apart by `of_tail`)."""
     words = norm_name(name).replace(".", "").split()
     if "of" in words and words.index("of") >= 2:
-        last = len(words) - 1 - words[::-1].index("of")
-        if is_country_name(" ".join(words[last + 1:])):
-            words = words[:last]
+        words = words[: len(words) - 1 - words[::-1].index("of")]
     schema = load_schema()
     kept = [token_skeleton(w) for w in words if w not in schema.name_stopwords and w not in schema.org_designators]
     key = " ".join(kept)
     return key if len(key.replace(" ", "")) >= 4 else None
+
+
+def of_tail(name: str) -> str | None:
+    """Skeleton of what follows a name's last 'of' ("US Department of State" -> "stt"), None without one."""
+    words = norm_name(name).replace(".", "").split()
+    if "of" not in words or words.index("of") < 1 or words[-1] == "of":
+        return None
+    last = len(words) - 1 - words[::-1].index("of")
+    return " ".join(token_skeleton(w) for w in words[last + 1:] if w not in load_schema().name_stopwords) or None
+
+
+def tails_disagree(names: set[str], group_names: set[str]) -> bool:
+    """True when both sides name an 'of X' and no X is shared: Department of State is not Department of Defense."""
+    own = {t for t in map(of_tail, names) if t}
+    theirs = {t for t in map(of_tail, group_names) if t}
+    return bool(own and theirs and not own & theirs)
 
 
 @lru_cache(maxsize=1)
@@ -434,6 +445,10 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
                 _acronym_taken(own_long, names, _group_names(conn, members)):
             m.score = 0.0
             m.reasons.append("the acronym stands for another long name")
+            continue
+        if not m.by_name and entity.type != "Person" and tails_disagree(names, _group_names(conn, members)):
+            m.score = 0.0
+            m.reasons.append("the names end in different 'of ...' parts")
             continue
         if entity.type == "Person" and not persons_compatible(names, _group_names(conn, members)):
             m.score = 0.0
