@@ -108,7 +108,6 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
                     on_document(item.doc_id, 0)
                 continue
             seen.add(item.sha256)
-            report.notes += [f"{origin_of(item)}: {note}" for note in notes_of(item)]
             yield item
 
     def store(ctx: DocContext) -> None:
@@ -126,6 +125,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
         else:
             report.stored.append(doc_id)
             report.words += ctx.analysis.word_count
+            report.notes += [f"{origin_of(doc)}: {note}" for note in notes_of(doc)]  # what was left out of it
         if on_document:
             on_document(doc.doc_id, ctx.analysis.word_count)
 

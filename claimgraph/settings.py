@@ -34,7 +34,7 @@ class NlpSettings:
 class IngestSettings:
     """Per-document limits: what happens to inputs too long or too slow to analyse."""
 
-    max_chars: int = 500_000
+    max_chars: int = 200_000
     too_long: str = "truncate"
     max_pdf_pages: int = 500
     doc_seconds: float = 120.0
