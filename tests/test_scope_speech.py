@@ -152,3 +152,21 @@ def test_holding_responsible_is_an_accusation(analyze: Analyze) -> None:
     found = claims(ctx, ATTACKS, "post")
     assert found, listing(ctx)
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Egypt" for c in found), listing(ctx)
+
+
+def test_quoted_as_saying_and_told_reporters(analyze: Analyze) -> None:
+    ctx = analyze("John Carter was quoted as saying that Hamas had bombed the depot. "
+                  "Mary Stone told reporters that Hezbollah attacked the convoy.")
+    depot, convoy = claims(ctx, ATTACKS, "depot"), claims(ctx, ATTACKS, "convoy")
+    assert depot and convoy, listing(ctx)
+    assert all(name(ctx, c.attributed_to) == "John Carter" for c in depot), listing(ctx)
+    assert all(name(ctx, c.attributed_to) == "Mary Stone" for c in convoy), listing(ctx)
+    said = {(name(ctx, c.subject), name(ctx, c.object)) for c in claims(ctx, ("said",))}
+    assert ("John Carter", "Hamas had bombed the depot") in said, said
+
+
+def test_colon_introduced_words_are_the_speakers(analyze: Analyze) -> None:
+    ctx = analyze("The spokesman said: Hezbollah attacked the convoy at dawn.")
+    found = claims(ctx, ATTACKS, "convoy")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "spokesman" for c in found)

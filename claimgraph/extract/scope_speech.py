@@ -232,8 +232,10 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
                 passive: bool) -> Speech | None:
     denied = lemma in words("scope_denial_verbs")
     content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i]
-    if lemma == "quote":
-        content = [c for c in verb.children if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i]
+    if lemma == "quote":  # "was quoted as saying that ...": the clause under 'saying', else what follows
+        saying = [c for t in verb.subtree if t.lemma_.lower() == "say" and t.i > verb.i
+                  for c in t.children if c.dep_ == "ccomp"]
+        content = saying or [c for c in verb.children if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i]
     if not content and not passive:
         content = _that_clause(verb)
     if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
