@@ -39,6 +39,14 @@ class ClaimView:
                 return str(t["start"])
         return None
 
+    def span(self) -> tuple[str | None, str | None] | None:
+        """(start, end) of the time the claim states (either may be open), None when it states none."""
+        for q in [self.qualifiers, *(q for _, q in self.passages)]:
+            t = (q or {}).get("time") or {}
+            if isinstance(t, dict) and (t.get("start") or t.get("end")):
+                return (str(t["start"]) if t.get("start") else None, str(t["end"]) if t.get("end") else None)
+        return None
+
     def effective(self) -> str | None:
         """When the claim holds: its stated time, else the latest date a source said it (as of)."""
         return self.time() or (max(self.dates) if self.dates else None)
@@ -50,6 +58,25 @@ def later(a: str | None, b: str | None) -> bool:
         return False
     n = min(len(a), len(b))
     return a[:n] > b[:n]
+
+
+def spans_overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """True when two time spans share a moment; "before 2003" and "from 2003" only touch."""
+    (a_start, a_end), (b_start, b_end) = a, b
+    if a_end and b_start and not later(a_end, b_start):
+        return False
+    return not (b_end and a_start and not later(b_end, a_start))
+
+
+def can_both_hold(x: ClaimView, y: ClaimView) -> bool:
+    """Two claims of one triple can both be true when they speak of different times, or only one is dated
+    (a denial "before 2003" and an assertion "after 2003" are a change, not a contradiction)."""
+    sx, sy = x.span(), y.span()
+    if sx is None and sy is None:
+        return False
+    if sx is None or sy is None:
+        return True
+    return not spans_overlap(sx, sy)
 
 
 def compatible_values(a: str, b: str) -> bool:
@@ -169,7 +196,10 @@ def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dic
                 conflict = _qualifier_conflict(key, group, cite)
                 if conflict:
                     at = f" ({when})" if when else ""
-                    out.append({"kind": "qualifier", "claims": conflict[0],
+                    # each source's own value, so one claim row said two ways still shows both sayings
+                    said = [{"claim": cid, "document_id": doc, key: q.get(key)} for cid, doc, q in group
+                            if _qualifier_value(key, q.get(key)) not in (None, "")]
+                    out.append({"kind": "qualifier", "claims": conflict[0], "passages": said,
                                 "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}{at}: "
                                         f"{key} {conflict[1]}"})
     return out
@@ -198,14 +228,48 @@ def polarity_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict
         groups[(v.subject, v.predicate, v.object)].append(v)
     out = []
     for (subject, predicate, _obj), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
-        pos = [v for v in vs if not v.negative]
-        neg = [v for v in vs if v.negative]
-        if pos and neg:
-            out.append({"kind": "polarity", "claims": sorted(v.id for v in vs),
+        pairs = [(p, n) for p in vs if not p.negative for n in vs if n.negative and not can_both_hold(p, n)]
+        pos = sorted({p.id: p for p, _ in pairs}.values(), key=lambda v: v.id)
+        neg = sorted({n.id: n for _, n in pairs}.values(), key=lambda v: v.id)
+        if pairs:
+            out.append({"kind": "polarity", "claims": sorted(v.id for v in pos + neg),
                         "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}: said by "
                                 f"{'; '.join(_sources(v, cite) for v in pos)}, denied by "
                                 f"{'; '.join(_sources(v, cite) for v in neg)}"})
     return out
+
+
+def changes_over_time(views: list[ClaimView], names: dict[str, str], cite: dict[str, str]) -> list[dict[str, Any]]:
+    """One relation denied for one time and asserted for another: a timeline of the relation, not a conflict."""
+    groups: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+    for v in views:
+        groups[(v.subject, v.predicate, v.object)].append(v)
+    out = []
+    for (subject, predicate, _obj), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        dated = [v for v in vs if v.span() is not None]
+        if not (any(v.negative for v in dated) and any(not v.negative for v in dated)):
+            continue
+        steps = sorted(dated, key=lambda v: (v.span() or (None, None))[0] or (v.span() or (None, None))[1] or "")
+        if not all(can_both_hold(a, b) for a, b in combinations(steps, 2) if a.negative != b.negative):
+            continue  # overlapping times: polarity_conflicts reports it
+        timeline = []
+        for v in steps:
+            start, end = v.span() or (None, None)
+            when = f"{start or '…'}–{end or '…'}"
+            timeline.append({"claim": v.id, "polarity": "negative" if v.negative else "positive", "start": start,
+                             "end": end, "note": f"{'not ' if v.negative else ''}{when} ({_sources(v, cite)})"})
+        out.append({"subject": subject, "predicate": predicate, "object": vs[0].label,
+                    "claims": [t["claim"] for t in timeline], "timeline": timeline,
+                    "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label} changed over time: "
+                            + "; then ".join(t["note"] for t in timeline)})
+    return out
+
+
+def relation_changes(conn: Connection) -> list[dict[str, Any]]:
+    """Relations that changed over time (denied for one period, asserted for another), each as a timeline."""
+    views = load_views(conn)
+    names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+    return changes_over_time(views, names, _cites(conn))
 
 
 def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple[ClaimView, ClaimView, str]]:

@@ -232,9 +232,12 @@ def claim_record(r: Any, ev_rows: list[dict[str, Any]], index: dict[str, dict[st
         "modality": r["modality"],
         "polarity": r["polarity"],
         "attributed_to": entity_ref(index, r["attributed_to_id"]),
+        # each passage keeps the qualifiers it gave (two sources, two distances: both survive)
         "evidence": [{"document_id": e["document_id"],
                       "document": docs.get(e["document_id"], {}).get("cite"),
-                      "start": e["start"], "end": e["end"], "text": e["text"]} for e in ev_rows],
+                      "start": e["start"], "end": e["end"], "text": e["text"],
+                      **({"qualifiers": e["qualifiers"]} if e.get("qualifiers") and
+                         e["qualifiers"] != (r["qualifiers"] or {}) else {})} for e in ev_rows],
         "confidence": round(max([r["confidence"], *(e["confidence"] for e in ev_rows)]), 3),
         "corroboration": corroboration(ev_rows, docs),
         "status": r["status"],
