@@ -34,6 +34,11 @@ class Profile:
     aliases: list[str]
     sections: dict[str, list[ProfileLine]] = field(default_factory=dict)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    # reference knowledge about it ("gazetteer: Baghdad is in Iraq"): never a document's claim
+    reference: list[dict[str, Any]] = field(default_factory=list)
+    # relations that changed over time (denied for one period, asserted for another)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    claim_count: int = 0
 
 
 def describe(claim: dict[str, Any]) -> str:
@@ -91,12 +96,15 @@ def assemble(entity: dict[str, Any], aliases: list[str], claims: list[dict[str, 
             profile.sections[title] = lines
     claim_ids = {c["id"] for c in claims}
     profile.conflicts = [c for c in conflicts if claim_ids & set(c.get("claims", []))]
+    profile.claim_count = len(claim_ids)
     return profile
 
 
 def to_json(profile: Profile) -> dict[str, Any]:
     """A profile as `claimgraph profile --json` and the HTTP API return it."""
     return {"entity": profile.entity, "aliases": profile.aliases, "conflicts": profile.conflicts,
+            "claim_count": profile.claim_count, "changes": profile.changes,
+            "reference": [{"text": records.reference_text(r), "fact": r} for r in profile.reference],
             "sections": {title: [{"text": line.text, "claim": line.claim} for line in lines]
                          for title, lines in profile.sections.items()}}
 
@@ -110,5 +118,13 @@ def build_profile(conn: Connection, entity_id: str) -> Profile:
     ids = [i for i in index if records.final_id(index, i) == entity["id"]]
     entity_rec = next((e for e in records.iter_entities(conn) if e["id"] == entity["id"]), None)
     claims = list(records.iter_claims(conn, records.claims_query(ids)))
-    return assemble({**entity, "geo": (entity_rec or {}).get("geo")}, (entity_rec or {}).get("aliases", []),
-                    claims, plugins.conflicts(conn))
+    profile = assemble({**entity, "geo": (entity_rec or {}).get("geo")}, (entity_rec or {}).get("aliases", []),
+                       claims, plugins.conflicts(conn))
+    profile.reference = list(records.iter_reference(conn, ids))
+    try:
+        from claimgraph.reason.conflicts import relation_changes
+    except ImportError:  # the reasoning layer is optional
+        return profile
+    claim_ids = {c["id"] for c in claims}
+    profile.changes = [c for c in relation_changes(conn) if claim_ids & set(c["claims"])]
+    return profile
