@@ -206,6 +206,16 @@ def profile(app: App, name: str, as_json: bool) -> None:
         out.print("\n[bold underline]Disagreements between sources[/bold underline]")
         for c in prof.conflicts:
             out.print(f"• {c['kind']}: {c['note']}", markup=False)
+    if getattr(prof, "changes", None):
+        out.print("\n[bold underline]Changes over time[/bold underline]")
+        for c in prof.changes:
+            out.print(f"• {c['note']}", markup=False)
+    if getattr(prof, "reference", None):
+        from claimgraph.store.records import reference_text
+
+        out.print("\n[bold underline]Reference knowledge (not from any document)[/bold underline]")
+        for r in prof.reference:
+            out.print(f"• {reference_text(r)}", markup=False)
 
 
 class FormatOption(click.Option):
