@@ -110,7 +110,7 @@ def build_cases(gaz: Gazetteer, n: int, seed: int, min_population: int = 5000) -
             picked = rng.sample(rules, rng.choice((1, 2)))
             if len({fam for fam, _, _ in picked}) < len(picked):
                 continue  # two rewrites of one family (two articles) is no spelling anyone writes
-            spelled, fams = base, []
+            spelled, fams = base, list[str]()
             for fam, pat, rep in picked:
                 new = pat.sub(rep, spelled, count=1)
                 if new != spelled:

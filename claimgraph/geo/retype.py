@@ -14,12 +14,13 @@ from functools import lru_cache
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import Gazetteer
-from claimgraph.geo.resolve import NOT_PLACES, is_facility
+from claimgraph.geo.resolve import NOT_PLACES, DocPlaces, is_facility, resolve_place
 from claimgraph.geo.translit import norm_place
 
 RETYPABLE = ("Person", "Organization", "Group", "Misc", "Other", "Event", "Facility", "Location", "GPE", "Norp")
 # an exact alternate name of a hamlet is too weak to overrule a tagger
 MIN_POPULATION = 5000
+LOOSE_MIN_SCORE = 0.85
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,18 @@ def strong_match(gaz: Gazetteer, name: str) -> bool:
                for c in gaz.lookup(name))
 
 
+def loose_match(gaz: Gazetteer, name: str) -> bool:
+    """True when a transliteration of the name has one clear reading, with no context at all."""
+    if norm_place(name) in NOT_PLACES or is_facility([name]):
+        return False
+    res = resolve_place(gaz, "", [name], DocPlaces(), LOOSE_MIN_SCORE)
+    return res is not None and res.place.kind in ("city", "admin")
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("'s", "\u2019s")
+
+
 def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
     """Retype to Place the non-place entities that are gazetteer towns used as places; their keys."""
     by_key: dict[str, list[tuple[int, int]]] = {}
@@ -83,7 +96,10 @@ def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
             continue
         # the surface form as written: the entity's name may be a longer merged form
         if not any(strong_match(gaz, ctx.text[s:e]) for s, e in spans):
-            continue
+            # a looser spelling needs every mention in a place's position and a reading with a clear lead
+            if not (all(place_context(ctx.text, s, e) and not _possessive(ctx.text, e) for s, e in spans)
+                    and any(loose_match(gaz, ctx.text[s:e]) for s, e in spans)):
+                continue
         ent.type = "Place"
         for m in ctx.analysis.mentions:
             if ctx.find(m.entity_key) == key:

@@ -158,7 +158,7 @@ def solve(constraints: list[Constraint]) -> Estimate | None:
     coarse = coarse + 1e-6 * (gx ** 2 + gy ** 2)
     best = int(np.argmin(coarse))
     step = 2 * reach / (_COARSE - 1)
-    bx, by = gx.flat[best], gy.flat[best]
+    bx, by = float(gx.flat[best]), float(gy.flat[best])
     # a flat minimum ("east of X": a whole sector fits) is better summarised by its centre than its edge
     flat_ok = coarse <= coarse.flat[best] + 0.5
     cx, cy = float(gx[flat_ok].mean()), float(gy[flat_ok].mean())
@@ -191,4 +191,4 @@ def destination(lat: float, lon: float, azimuth: float, distance_km: float) -> t
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Geodesic distance between two (lat, lon) points in km."""
-    return Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"] / 1000.0
+    return float(Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"]) / 1000.0

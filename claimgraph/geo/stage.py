@@ -80,8 +80,8 @@ def doc_countries(ctx: DocContext, gaz: Gazetteer) -> Counter[str]:
         if code:
             counts[code] += 1
     # "Iraqi police", "Iranian borders": adjectives place a document as surely as names do
-    for m in _DEMONYM_WORD.finditer(ctx.text):
-        counts[DEMONYMS[m.group(0).lower()]] += 1
+    for dm in _DEMONYM_WORD.finditer(ctx.text):
+        counts[DEMONYMS[dm.group(0).lower()]] += 1
     return counts
 
 
@@ -118,9 +118,11 @@ class GeoMentions:
         for sent in sentences(ctx.text):
             phrases = find_phrases(sent.text, sent.start)
             for p in phrases:
-                if p.anchor_start is not None and ctx.mention_at(p.anchor_start, p.anchor_end) is None:
+                if (p.anchor_start is not None and p.anchor_end is not None
+                        and ctx.mention_at(p.anchor_start, p.anchor_end) is None):
                     self._anchor(ctx, gaz, p)
-                if p.anchor2_start is not None and ctx.mention_at(p.anchor2_start, p.anchor2_end) is None:
+                if (p.anchor2_start is not None and p.anchor2_end is not None
+                        and ctx.mention_at(p.anchor2_start, p.anchor2_end) is None):
                     second = Phrase(p.kind, p.anchor2_start, p.end, p.anchor2_start, p.anchor2_end, p.anchor2_text,
                                     None, None, None, None)
                     self._anchor(ctx, gaz, second)
