@@ -170,3 +170,16 @@ def test_colon_introduced_words_are_the_speakers(analyze: Analyze) -> None:
     found = claims(ctx, ATTACKS, "convoy")
     assert found, listing(ctx)
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "spokesman" for c in found)
+
+
+def test_suspected_actor_and_blamed_event_are_hedged(analyze: Analyze) -> None:
+    ctx = analyze("Suspected members of Hamas attacked the convoy. "
+                  "A grenade attack on the depot was blamed on Hezbollah.")
+    convoy, depot = claims(ctx, ATTACKS, "convoy"), claims(ctx, ATTACKS, "depot")
+    assert convoy and all(c.modality == "hedged" for c in convoy), listing(ctx)
+    assert depot and all(c.modality == "hedged" for c in depot), listing(ctx)
+
+
+def test_a_condition_is_not_an_event(analyze: Analyze) -> None:
+    ctx = analyze("If the embassy was attacked by Hamas, the talks will end.")
+    assert all(c.modality != "asserted" for c in claims(ctx, ATTACKS, "embassy")), listing(ctx)

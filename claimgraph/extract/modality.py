@@ -165,7 +165,8 @@ class ClaimModality:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in s.children)
             if above and lemma in words("scope_hedge_verbs"):
                 out.add("hedged")
-            if above and passive and lemma in words("scope_hedge_passive_verbs"):
+            if above and passive and (lemma in words("scope_hedge_passive_verbs")
+                                      or lemma in words("scope_hedge_participles")):
                 out.add("hedged")  # "is thought to have been", "is suspected of", "was linked to"
             if above and lemma in words("scope_cessation_verbs"):
                 out.add("ceased")
@@ -206,6 +207,13 @@ class ClaimModality:
             out.add("negated")  # "neither A nor B will strike C", "no group attacked"
         if c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
             out.add("ceased")
+        if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("amod", "conj") and g.lower_ in words(
+                "scope_hedge_adjectives") for g in c.children):
+            out.add("hedged")  # "suspected members of X opened fire": the actor is only suspected
+        if c.dep_ == "acl" and s.i == tok.i and c.lemma_.lower() in words("scope_hedge_participles"):
+            out.add("hedged")  # "an attack blamed on X"
+        if c.dep_ == "mark" and low in words("scope_condition_marks"):
+            out.add("speculative")  # "if the attack was carried out by X"
         return out
 
     @staticmethod
