@@ -23,12 +23,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import mean, median
 
-from claimgraph.core.lexicon import rows
 from claimgraph.geo.gazetteer import Gazetteer, Place
 from claimgraph.geo.resolve import DocPlaces, resolve_place
 from claimgraph.geo.solve import distance_km
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.geo.translit import ascii_fold, norm_place
+from claimgraph.geo.variants import apply_rule, variant_rules
 
 COUNTRIES = ("IQ", "IR", "SY", "AF", "PK", "LB")
 TOLERANCE_KM = 25.0
@@ -58,10 +58,6 @@ class Case:
     sentence: str
 
 
-def _rules() -> list[tuple[str, re.Pattern[str], str]]:
-    return [(r["family"], re.compile(r["pattern"]), r.get("replacement") or "") for r in rows("geo_variant_rules")]
-
-
 def _ascii_names(gaz: Gazetteer, place: Place) -> list[str]:
     names = [place.name] + [n for n in gaz.names_of(place.geonameid) if n != place.name]
     out = []
@@ -88,7 +84,7 @@ def _ambiguous(gaz: Gazetteer, spelled: str, place: Place) -> bool:
 def build_cases(gaz: Gazetteer, n: int, seed: int, min_population: int = 5000) -> list[Case]:
     """n cases, towns of the six countries drawn at random, each respelled by one or two rules."""
     rng = random.Random(seed)
-    rules = _rules()
+    rules = list(variant_rules())
     towns = sorted((p for p in gaz.places.values() if p.kind == "city" and p.country in COUNTRIES
                     and p.population >= min_population), key=lambda p: p.geonameid)
     rng.shuffle(towns)
@@ -111,8 +107,9 @@ def build_cases(gaz: Gazetteer, n: int, seed: int, min_population: int = 5000) -
             if len({fam for fam, _, _ in picked}) < len(picked):
                 continue  # two rewrites of one family (two articles) is no spelling anyone writes
             spelled, fams = base, list[str]()
-            for fam, pat, rep in picked:
-                new = pat.sub(rep, spelled, count=1)
+            for rule in picked:
+                fam = rule[0]
+                new = apply_rule(spelled, rule)
                 if new != spelled:
                     spelled, fams = new, fams + [fam]
             key = norm_place(spelled)

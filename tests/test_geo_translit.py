@@ -90,3 +90,16 @@ def test_side_of_a_border() -> None:
     origin = Point(0, 0)
     assert 100 < west.distance(origin) < 200
     assert east.distance(origin) > 900
+
+
+def test_variant_rules_make_spellings_the_transliteration_key_joins() -> None:
+    from claimgraph.geo.translit import translit_key
+    from claimgraph.geo.variants import variants
+
+    spelled = variants("muqdadiyah")
+    assert spelled and {"final", "qkg", "vowel"} <= set(spelled.values())
+    # endings and q written k meet at one key; a g for q is left to the fuzzier matching
+    joined = [v for v, fam in spelled.items() if fam == "final"] + ["mukdadiyah"]
+    assert "mukdadiyah" in spelled
+    assert all(translit_key(v) == translit_key("muqdadiyah") for v in joined)
+    assert "al-muqdadiyah" in variants("muqdadiyah", ("article",))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claimgraph.core.lexicon import words
 from claimgraph.geo.gazetteer import DEMONYMS
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -72,7 +73,7 @@ UNNAMED_SITE = re.compile(
     re.I)
 # "– Camp Ashraf: ..." list items that name the place they describe before a colon
 LIST_HEAD = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])?\s*(?P<head>[^:\n]{2,60}?)\s*:\s")
-_NAME_PARTICLES = {"of", "al", "el", "al-", "el-", "the", "de", "e", "and", "bin", "ibn", "abu", "-e"}
+_NAME_PARTICLES = words("geo_name_particles")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z\u2013\u2014-])")
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph.core.lexicon import words
 from claimgraph.geo.gazetteer import Candidate, Gazetteer, Place
 from claimgraph.geo.translit import norm_place, strip_generic
 
@@ -17,8 +18,7 @@ FACILITY = re.compile(
     r"outpost|airfield|checkpoint|bridge|dam|refinery|plant|university|hospital|mosque|shrine|embassy|consulate|"
     r"palace|square|street|road|highway|building|office|ministry|parliament|center|centre|school)\b", re.I)
 # words for regions and directions that look like places but are not gazetteer entries
-NOT_PLACES = {"west", "east", "north", "south", "the west", "the east", "middle east", "near east", "far east",
-              "gulf", "the gulf", "persian gulf", "kurdistan region", "region", "center", "centre", "world", "earth"}
+NOT_PLACES = words("geo_not_places")
 # a name followed by these words is used for a regime or people, not for the place itself
 POLITY_NEXT = re.compile(r"^\s*(?:regime|dynasty|government|family|era|period|rule|administration|clan|tribe|"
                          r"party|movement|forces|army)\b", re.I)

@@ -28,14 +28,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     def alt(family: str) -> str:
         return "|".join(sorted((re.escape(w) for w in words(family)), key=len, reverse=True))
 
+    prepositions, nouns = alt("geo_place_prepositions"), alt("geo_place_nouns")
+    movements, speech = alt("geo_movement_verbs"), alt("geo_speech_verbs")
     # "in X", "north of X", "the capital, X"
-    preposition = re.compile(rf"\b(?:(?:{alt('geo_place_prepositions')})\s+(?:the\s+)?|"
+    preposition = re.compile(rf"\b(?:(?:{prepositions})\s+(?:the\s+)?|"
                              rf"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+|"
                              rf"(?:capital|town|city|village)\s*,\s*)$", re.I)
     # "the town of X", "the villages of Y and X"
-    noun_of = re.compile(rf"\b(?:{alt('geo_place_nouns')})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$", re.I)
-    movement = re.compile(rf"\b(?:{alt('geo_movement_verbs')})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
-    speaker = re.compile(rf"^\W{{0,2}}\s*(?:{alt('geo_speech_verbs')})\b", re.I)
+    noun_of = re.compile(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$", re.I)
+    movement = re.compile(rf"\b(?:{movements})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
+    speaker = re.compile(rf"^\W{{0,2}}\s*(?:{speech})\b", re.I)
     return preposition, noun_of, movement, speaker
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer, Place
 from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
@@ -29,17 +30,12 @@ log = logging.getLogger(__name__)
 
 PLACE_TYPES = ("Place", "Country")
 # verbs that link a place to where it is ("X lies 20 km ...") rather than start a new statement
-LINK_LEMMAS = {"be", "lie", "locate", "situate", "base", "sit", "stand", "position", "build", "set", "establish"}
-_LINK_WORDS = {"is", "was", "are", "were", "lies", "lay", "lying", "sits", "sat", "stands", "located", "situated",
-               "based", "positioned", "built", "which", "that", "some", "about", "roughly", "just", "only",
-               "approximately", "around", "nearly", "the", "a", "an", "of", "its", "it", "now"}
+LINK_LEMMAS = words("geo_link_lemmas")
+_LINK_WORDS = words("geo_link_words")
 LOCATIVE = re.compile(rf"\b(?:in|at|near|from|to|outside|around|into|towards?|across)\s+{CITY_OF}{ANCHOR}")
 _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
-_NOT_NAMES = {"Spring", "Summer", "Autumn", "Fall", "Winter", "Christmas", "Easter", "Ramadan", "Eid", "Congress",
-              "Parliament", "Senate", "Government", "Court", "Council", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-              "God", "Allah", "Islam", "The", "This", "That", "These", "Those", "His", "Her", "Their", "Our"}
+_NOT_NAMES = words("geo_not_names")
 
 
 def _gazetteer(ctx: DocContext) -> Gazetteer:
