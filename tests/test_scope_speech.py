@@ -183,3 +183,12 @@ def test_suspected_actor_and_blamed_event_are_hedged(analyze: Analyze) -> None:
 def test_a_condition_is_not_an_event(analyze: Analyze) -> None:
     ctx = analyze("If the embassy was attacked by Hamas, the talks will end.")
     assert all(c.modality != "asserted" for c in claims(ctx, ATTACKS, "embassy")), listing(ctx)
+
+
+def test_former_roles_are_marked_historical(analyze: Analyze) -> None:
+    ctx = analyze("John Carter, a former leader of Hamas, lives in Cairo. Mary Stone is a leader of Hezbollah.")
+    former = [c for c in claims(ctx, ("leader_of",), "Hamas")]
+    current = [c for c in claims(ctx, ("leader_of",), "Hezbollah")]
+    assert former and current, listing(ctx)
+    assert all("former" in str(c.qualifiers.get("note", "")) for c in former), [c.qualifiers for c in former]
+    assert not any("former" in str(c.qualifiers.get("note", "")) for c in current), [c.qualifiers for c in current]

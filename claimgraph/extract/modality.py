@@ -152,8 +152,10 @@ class ClaimModality:
                 claim.modality = "negated"
         if "ceased" in cues:
             claim.polarity = "negative"
-        if "former" in cues and "time" not in claim.qualifiers:
-            claim.qualifiers.setdefault("note", "former")
+        if "former" in cues and claim.predicate in ("leader_of", "member_of", "founded_by", "based_in"):
+            # "a former leader of X": the role ended before the text was written
+            note = claim.qualifiers.get("note")
+            claim.qualifiers["note"] = f"{note}; former" if note and "former" not in note else note or "former"
 
     def cues(self, tok: Token) -> set[str]:
         """The cue kinds whose scope holds the trigger: hedged, speculative, negated, ceased, former."""
@@ -198,7 +200,7 @@ class ClaimModality:
             out.add("hedged" if low == "could" and any(a.lower_ == "have" for a in s.children) else "speculative")
         if c.dep_ in ("amod", "conj") and low in words("scope_hedge_adjectives") and s.i == tok.i:
             out.add("hedged")
-        if c.dep_ == "amod" and low == "former" and s.i == tok.i:
+        if c.dep_ == "amod" and low in ("former", "ex", "erstwhile") and s.pos_ in ("NOUN", "PROPN"):
             out.add("former")
         if c.dep_ in ("neg", "det", "preconj", "cc") and low in negations and (c.dep_ != "cc" or low == "nor"):
             out.add("negated")
