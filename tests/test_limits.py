@@ -113,3 +113,24 @@ def test_a_5000_page_pdf_is_read_up_to_the_page_limit(tmp_path: Path) -> None:
     assert doc.notes and f"first {settings.ingest.max_pdf_pages:,} of 5,000 pages" in doc.notes[0]
     assert f"Page {settings.ingest.max_pdf_pages - 1}:" in doc.text and f"Page {settings.ingest.max_pdf_pages}:" \
         not in doc.text
+
+
+def test_truncated_document_is_stored_with_exact_offsets(tmp_path: Path) -> None:
+    from claimgraph import pipeline
+    from claimgraph.store.schema import documents, evidence
+
+    paragraph = "The Amber League opened an office in Tunis in 2004. Its leader Marta Ilves was arrested in Basra."
+    text = "\n\n".join(f"{paragraph} Section {i}." for i in range(60))
+    settings = _settings(tmp_path, max_chars=1500)
+    report = pipeline.ingest([SourceDocument(text=text, source="long.txt", id="long")], settings)
+    assert report.stored == ["long"] and not report.failures
+    assert report.notes and "truncated" in report.notes[0] and "long.txt" in report.notes[0]
+    engine = pipeline.get_engine(settings.store.url)
+    with engine.connect() as conn:
+        stored = conn.execute(select(documents.c.text).where(documents.c.id == "long")).scalar_one()
+        spans = conn.execute(select(evidence.c.start, evidence.c.end, evidence.c.text)
+                             .where(evidence.c.document_id == "long")).all()
+    assert len(stored) <= 1500 and text.startswith(stored) and stored.endswith(".")
+    assert spans and all(stored[s:e] == t for s, e, t in spans)
+    again = pipeline.ingest([SourceDocument(text=text, source="long.txt", id="long")], settings)
+    assert again.duplicates and not again.stored  # the same input truncates the same way
