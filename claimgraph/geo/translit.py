@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import rows, words
 from claimgraph.resolve.names import fold
 
 # Arabic definite article as romanised: al-, el-, and its sun-letter assimilations (as-, ar-, an-, ...)
@@ -28,11 +28,8 @@ _SUFFIX = re.compile(r"(?:iy+a+h?|iy+e+h?|ie+h?|ia+h?|ije|iyya)$")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
 # consonant classes: letters English romanisations use interchangeably
-_DIGRAPHS = (
-    ("kh", "h"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("c", "k"), ("dh", "d"), ("th", "t"),
-    ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("v", "w"), ("x", "ks"),
-    ("zh", "j"), ("dj", "j"),
-)
+DIGRAPHS: tuple[tuple[str, str], ...] = tuple((r["from"], r["to"]) for r in rows("geo_translit_digraphs"))
+_DIGRAPHS = DIGRAPHS
 _QU = re.compile(r"qu(?=[aeiou])")  # French-style "qu" for q (Khanaquin)
 _VOWEL_MAP = str.maketrans({"e": "i", "o": "u", "y": "i"})
 _NO_VOWELS = str.maketrans("", "", "aiu")

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
+from claimgraph.geo.translit import DIGRAPHS
 from claimgraph.model import Entity, stable_id
 from claimgraph.reason.schema import load_schema
 from claimgraph.reason.tables import entity_keys
@@ -36,8 +37,8 @@ CONTEXT_DOCS = 20
 SAME_DOCUMENT = 0.2  # the document also uses a longer or shorter form of the same name
 ONLY_CANDIDATE = 0.2  # an acronym or name form that fits one stored entity and no other
 
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("q", "k"), ("ck", "k"), ("c", "k"), ("ph", "f"), ("dh", "d"),
-             ("th", "t"), ("w", "v"), ("zh", "j"), ("dj", "j"))
+# one transliteration table for names and places alike (core/lexicons/geo_translit_digraphs.tsv)
+_DIGRAPHS = DIGRAPHS
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLE = re.compile(r"(\w)\1+")
 _DESCRIPTIVE_LEAD = {"this", "that", "these", "those", "its", "their", "his", "her", "our", "said"}
