@@ -59,7 +59,10 @@ class ClaimModality:
         from claimgraph.extract.units import record, unit_at
 
         claims = list(ctx.analysis.claims)
-        speeches = self.reported(ctx) + self.quotes(ctx)
+        parsed = self.reported(ctx)
+        # a quote whose words the parse already gave to another speaker was read by position alone: the parse wins
+        speeches = parsed + [q for q in self.quotes(ctx) if not any(
+            p.speaker and p.speaker != q.speaker and p.start < q.end and q.start < p.end for p in parsed)]
         for claim in claims:
             anchor = self.anchor_for(ctx, claim)
             if anchor is None:
@@ -269,6 +272,8 @@ class ClaimModality:
             after = self.token_at(unit, m.end()) if unit else None
             if unit is None or after is None:
                 continue
+            while after.dep_ in ("compound", "amod", "det", "poss") and after.head.i > after.i:
+                after = after.head  # '"...," said army spokesman Felix K.': the phrase's head names the speaker
             key = Speakers(ctx, resolver_for(ctx, unit), ctx.scratch.get("scope.speakers")).resolve(after)
             if key:
                 out.append(Speech(key, after, unit.offset, frozenset(), m.start(2), m.end(2),
