@@ -67,6 +67,10 @@ def test_place_and_speaker_contexts() -> None:
     assert place_context(text, kut, kut + 3)
     d = text.index("Diyala")
     assert place_context(text, d, d + 6)
+    seized = "By noon the rebels had seized Tal Afar."
+    t = seized.index("Tal Afar")
+    assert place_context(seized, t, t + 8)
+    assert not place_context("The court heard Tal Afar.", 16, 24)
 
 
 def test_named_sites_take_the_town_their_name_begins_with(gaz: Gazetteer) -> None:
