@@ -192,3 +192,11 @@ def test_former_roles_are_marked_historical(analyze: Analyze) -> None:
     assert former and current, listing(ctx)
     assert all("former" in str(c.qualifiers.get("note", "")) for c in former), [c.qualifiers for c in former]
     assert not any("former" in str(c.qualifiers.get("note", "")) for c in current), [c.qualifiers for c in current]
+
+
+def test_it_claimed_responsibility_speaks_for_the_topic(analyze: Analyze) -> None:
+    ctx = analyze("Hamas issued a statement on Monday. It claimed responsibility for the attack on the embassy.")
+    said = [c for c in claims(ctx, ("said",)) if "embassy" in name(ctx, c.object)]
+    assert said and all(name(ctx, c.subject) == "Hamas" for c in said), listing(ctx)
+    for c in claims(ctx, ATTACKS, "embassy"):
+        assert c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas", listing(ctx)

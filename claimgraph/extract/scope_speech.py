@@ -12,7 +12,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.nominal import ArgResolver
 
 # pronouns that stand for the author or for nobody in particular: no speaker to attribute to
-AUTHOR_SUBJECTS = frozenset({"one", "i", "we", "you", "it", "this", "that", "which", "what"})
+AUTHOR_SUBJECTS = frozenset({"one", "i", "we", "you", "this", "that", "which", "what"})
 SPEAKER_TYPES = frozenset({"Person", "Organization", "Group", "Country"})
 # unnamed speakers that are bodies rather than people
 BODY_NOUNS = frozenset({"police", "military", "army", "ministry", "agency", "government", "authority"})
@@ -360,7 +360,9 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
     out: list[Speech] = []
     speech = words("scope_speech_verbs")
     for tok in tokens:
-        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in speech or (tok.lemma_.lower() == "hold" and any(
+        misparsed = tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "... and claims links with X" read as a noun
+        if (tok.pos_ in ("VERB", "AUX") or misparsed) and (tok.lemma_.lower() in speech or (tok.lemma_.lower() == "hold" and any(
                 c.lemma_.lower() == "responsible" for c in tok.children))):
             out += verb_speeches(tok, offset, speakers, text)
         elif tok.lower_ == "according":
