@@ -291,6 +291,10 @@ class Gazetteer:
                 if other != t:
                     for gid in self._translit[other]:
                         offer(gid, VOWEL_MATCH - VOWEL_EDIT * dist, other)
+        if not best and len(n) >= 6 and n[:2] in ("al", "el", "ol") and " " not in n[:4]:
+            # the article written onto the name ("Alkarimabad"): the rest, a little less sure
+            for cand in self._lookup(n[2:], kind, limit):
+                offer(cand.place.geonameid, cand.name_score * 0.97, cand.matched)
         if not best and len(t) >= 6:
             for block in _near_blocks(t):
                 pool = self._blocks.get(block)

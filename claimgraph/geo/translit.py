@@ -118,7 +118,8 @@ def _skeleton(t: str) -> str:
         return ""
     rest = t[1:].translate(_NO_VOWELS)
     head = t[0] if t[0] not in "aiu" else ""
-    return _DOUBLE.sub(r"\1", head + rest)
+    # g for q (Qayyarah/Gayara, Qotbabad/Gotbabad) joins the bucket; the edit still costs in the score
+    return _DOUBLE.sub(r"\1", (head + rest).replace("g", "k"))
 
 
 def skeleton_key(name: str) -> str:
