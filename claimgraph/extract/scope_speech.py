@@ -15,7 +15,7 @@ from claimgraph.extract.nominal import ArgResolver
 AUTHOR_SUBJECTS = frozenset({"one", "i", "we", "you", "this", "that", "which", "what"})
 SPEAKER_TYPES = frozenset({"Person", "Organization", "Group", "Country"})
 # unnamed speakers that are bodies rather than people
-BODY_NOUNS = frozenset({"police", "military", "army", "ministry", "agency", "government", "authority"})
+BODY_NOUNS = words("scope_body_nouns")
 MEDIA_NOUNS = frozenset(words("scope_media_nouns"))  # "the statement said": its author
 CONTENT_DEPS = ("ccomp", "xcomp")
 SELF_CLAIM = ""  # speaker of a claim of responsibility whose claimant has no name: the claim's own subject
