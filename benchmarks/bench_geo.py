@@ -18,9 +18,9 @@ import tempfile
 import time
 from collections import Counter
 
+from claimgraph.geo import cache
 from claimgraph.geo.gazetteer import Gazetteer
 from claimgraph.geo.resolve import DocPlaces, resolve_place
-from claimgraph.geo import cache
 
 TARGET_LOAD_S = 30.0
 TARGET_READ_S = 5.0

@@ -75,9 +75,9 @@ def _ambiguous(gaz: Gazetteer, spelled: str, place: Place) -> bool:
     large elsewhere: a one-place sentence cannot tell them apart, so the case would test luck."""
     for cand in gaz.lookup(spelled):
         other = cand.place
-        if cand.name_score >= 0.92 and other.geonameid != place.geonameid and other.population >= place.population:
-            if distance_km((other.lat, other.lon), (place.lat, place.lon)) > TOLERANCE_KM:
-                return True
+        if (cand.name_score >= 0.92 and other.geonameid != place.geonameid and other.population >= place.population
+                and distance_km((other.lat, other.lon), (place.lat, place.lon)) > TOLERANCE_KM):
+            return True
     return False
 
 

@@ -97,12 +97,12 @@ def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
             continue
         if not any(place_context(ctx.text, s, e) for s, e in spans):
             continue
-        # the surface form as written: the entity's name may be a longer merged form
-        if not any(strong_match(gaz, ctx.text[s:e]) for s, e in spans):
-            # a looser spelling needs every mention in a place's position and a reading with a clear lead
-            if not (all(place_context(ctx.text, s, e) and not _possessive(ctx.text, e) for s, e in spans)
-                    and any(loose_match(gaz, ctx.text[s:e]) for s, e in spans)):
-                continue
+        # the surface form as written (the entity's name may be a longer merged form); a looser
+        # spelling needs every mention in a place's position and a reading with a clear lead
+        exact = any(strong_match(gaz, ctx.text[s:e]) for s, e in spans)
+        if not exact and not (all(place_context(ctx.text, s, e) and not _possessive(ctx.text, e) for s, e in spans)
+                              and any(loose_match(gaz, ctx.text[s:e]) for s, e in spans)):
+            continue
         ent.type = "Place"
         for m in ctx.analysis.mentions:
             if ctx.find(m.entity_key) == key:
