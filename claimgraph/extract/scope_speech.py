@@ -362,8 +362,9 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
     for tok in tokens:
         misparsed = tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "... and claims links with X" read as a noun
-        if (tok.pos_ in ("VERB", "AUX") or misparsed) and (tok.lemma_.lower() in speech or (tok.lemma_.lower() == "hold" and any(
-                c.lemma_.lower() == "responsible" for c in tok.children))):
+        lemma = tok.lemma_.lower()
+        holds = lemma == "hold" and any(c.lemma_.lower() == "responsible" for c in tok.children)
+        if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds):
             out += verb_speeches(tok, offset, speakers, text)
         elif tok.lower_ == "according":
             out += according_speeches(tok, offset, speakers, text)
