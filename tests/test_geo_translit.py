@@ -103,3 +103,10 @@ def test_variant_rules_make_spellings_the_transliteration_key_joins() -> None:
     assert "mukdadiyah" in spelled
     assert all(translit_key(v) == translit_key("muqdadiyah") for v in joined)
     assert "al-muqdadiyah" in variants("muqdadiyah", ("article",))
+
+
+def test_irish_county_prefix_is_generic() -> None:
+    from claimgraph.geo.translit import strip_generic
+
+    assert strip_generic("County Tyrone") == "Tyrone"
+    assert strip_generic("County") == "County"
