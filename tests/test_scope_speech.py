@@ -200,3 +200,12 @@ def test_it_claimed_responsibility_speaks_for_the_topic(analyze: Analyze) -> Non
     assert said and all(name(ctx, c.subject) == "Hamas" for c in said), listing(ctx)
     for c in claims(ctx, ATTACKS, "embassy"):
         assert c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas", listing(ctx)
+
+
+def test_known_or_suspected_membership_is_hedged(analyze: Analyze) -> None:
+    ctx = analyze("John Carter, a known or suspected member of Hamas, was arrested. "
+                  "Mary Stone, a member of Hezbollah, was released.")
+    hedged, plain = claims(ctx, ("member_of",), "Hamas"), claims(ctx, ("member_of",), "Hezbollah")
+    assert hedged and plain, listing(ctx)
+    assert all(c.modality == "hedged" for c in hedged), listing(ctx)
+    assert all(c.modality == "asserted" for c in plain), listing(ctx)

@@ -56,7 +56,7 @@ class ClaimModality:
     def run(self, ctx: DocContext) -> None:
         """Annotate every claim and add `said` claims for reported speech and quotes."""
         from claimgraph.extract.frames import Found
-        from claimgraph.extract.units import record, unit_at
+        from claimgraph.extract.units import anchor_of, record, unit_at
 
         claims = list(ctx.analysis.claims)
         parsed = self.reported(ctx)
@@ -68,7 +68,7 @@ class ClaimModality:
             if anchor is None:
                 continue
             tok, char = anchor
-            self.annotate(ctx, claim, tok, char)
+            self.annotate(ctx, claim, tok, char, fallback=anchor_of(ctx, claim) is None)
             unit = unit_at(ctx, char)
             if unit is not None and ctx.text[unit.start_char:unit.end_char].rstrip().endswith("?"):
                 _set_modality(claim, "question")
@@ -137,9 +137,12 @@ class ClaimModality:
             out.append(cur)
         return out
 
-    def annotate(self, ctx: DocContext, claim: Claim, tok: Token, char: int) -> None:
-        """Set hedged/speculative/negated and polarity from the words governing the trigger."""
-        cues = self.cues(tok)
+    def annotate(self, ctx: DocContext, claim: Claim, tok: Token, char: int, fallback: bool = False) -> None:
+        """Set hedged/speculative/negated and polarity from the words governing the trigger.
+
+        `fallback`: the token is an argument's mention, not the trigger (claims of extractors that keep none);
+        then a hedge on any noun above it ('a suspected member of X') is the claim's."""
+        cues = self.cues(tok, fallback)
         unit_text = self.unit_text(ctx, char)
         if OPENING_HEDGE.search(unit_text):
             cues.add("hedged")
@@ -160,7 +163,7 @@ class ClaimModality:
             note = claim.qualifiers.get("note")
             claim.qualifiers["note"] = f"{note}; former" if note and "former" not in note else note or "former"
 
-    def cues(self, tok: Token) -> set[str]:
+    def cues(self, tok: Token, fallback: bool = False) -> set[str]:
         """The cue kinds whose scope holds the trigger: hedged, speculative, negated, ceased, former."""
         out: set[str] = set()
         passed_xcomp = False
@@ -183,7 +186,7 @@ class ClaimModality:
                     c.dep_ == "nsubj" and c.lower_ in ("one", "i", "we", "you") for c in s.children):
                 out.add("speculative")
             for c in s.children:
-                out |= self.child_cues(c, s, tok)
+                out |= self.child_cues(c, s, s if fallback and s.pos_ == "NOUN" else tok)
             if s.dep_ == "xcomp":
                 passed_xcomp = True
         return out
@@ -201,8 +204,10 @@ class ClaimModality:
         if c.dep_ == "aux" and low in FUTURE_AUX:
             # "could have been" looks back (a possibility, hedged); "will", "could" look ahead
             out.add("hedged" if low == "could" and any(a.lower_ == "have" for a in s.children) else "speculative")
-        if c.dep_ in ("amod", "conj") and low in words("scope_hedge_adjectives") and s.i == tok.i:
-            out.add("hedged")
+        hedge_adjs = words("scope_hedge_adjectives")
+        if c.dep_ in ("amod", "conj") and s.i == tok.i and (low in hedge_adjs or any(
+                g.dep_ == "conj" and g.lower_ in hedge_adjs for g in c.children)):
+            out.add("hedged")  # "suspected members", "known or suspected members"
         if c.dep_ == "amod" and low in ("former", "ex", "erstwhile") and s.pos_ in ("NOUN", "PROPN"):
             out.add("former")
         if c.dep_ in ("neg", "det", "preconj", "cc") and low in negations and (c.dep_ != "cc" or low == "nor"):
