@@ -209,3 +209,11 @@ def test_known_or_suspected_membership_is_hedged(analyze: Analyze) -> None:
     assert hedged and plain, listing(ctx)
     assert all(c.modality == "hedged" for c in hedged), listing(ctx)
     assert all(c.modality == "asserted" for c in plain), listing(ctx)
+
+
+def test_inverted_report_names_its_source(analyze: Analyze) -> None:
+    ctx = analyze("Hamas issued a warning. Rockets fired at the camp on Thursday killed 23 Egyptian soldiers, "
+                  "reported the group's website.")
+    found = claims(ctx, ("killed",), "soldiers")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas" for c in found), listing(ctx)

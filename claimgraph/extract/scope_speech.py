@@ -212,7 +212,7 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
     elif passive:
         subj = agent  # "they have been accused by authorities of ...": the agent speaks
     else:
-        subj = speech_subject(verb)
+        subj = _inverted_speaker(verb, speakers) or speech_subject(verb)
     if subj is None:
         return []
     keys: list[str] = speakers.resolve_all(subj)
@@ -241,7 +241,9 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
         clause = content[0]
         return _speech(speaker, verb, offset, subtree_chars(clause, offset), clause, text, denied, speakers)
-    trailing = verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX")
+    inverted = subj.dep_ == "dobj" and subj.head.i == verb.i  # "..., reported the group's website"
+    trailing = (verb.dep_ in ("parataxis", "ccomp") or inverted) and verb.head.i < verb.i \
+        and verb.head.pos_ in ("VERB", "AUX")
     if not passive and (trailing or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
         # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
         head = verb.head if trailing else _fronted_clause(verb)
@@ -276,6 +278,20 @@ def _that_clause(verb: Token) -> list[Token]:
                 and t.head.i != verb.i:
             return [t.head]
     return []
+
+
+def _inverted_speaker(verb: Token, speakers: Speakers) -> Token | None:
+    """'... killed 23 members, reported the group's website': the speaker parsed as the object of a trailing verb."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].lower_ != "," or verb.head.i >= verb.i or \
+            verb.dep_ not in ("conj", "parataxis", "ccomp", "advcl"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and (
+        c.lemma_.lower() in MEDIA_NOUNS or c.lemma_.lower() in words("scope_speaker_nouns")
+        or speakers.args.entity_at(c) is not None)]
+    return objs[0] if objs else None
 
 
 def _claims_responsibility(verb: Token) -> bool:
