@@ -2,7 +2,7 @@
 
 Install for these tests: Debian `chromium` (at /usr/bin/chromium) and the Python `playwright`
 package (never `playwright install`: the system browser is used). Screenshots go to
-artifacts/ui/ (git-ignored).
+/tmp/claimgraph-ui/ (CLAIMGRAPH_UI_SHOTS to change it).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from claimgraph.store.writer import write_analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "mko-article.txt"
-SHOTS = ROOT / "artifacts" / "ui"
+SHOTS = Path(os.environ.get("CLAIMGRAPH_UI_SHOTS", "/tmp/claimgraph-ui"))
+TOKEN = "desk-token"
+HUB_SPOKES = 170
 CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -44,7 +46,7 @@ MARKUP_SINKS = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"
 FIELD_NOTES = """Field notes on the Mojahedin-e Khalq (MKO), written for interface tests.
 
 One pamphlet says the MKO was founded in 1963.
-A spokesman, Harlan Voss, told reporters that the MKO is hostile to the Republic of Veldra.
+A spokesman, Harlan Voss, told reporters at Camp Ardent on Tuesday that the MKO is hostile to the Republic of Veldra.
 The MKO may have been trained by the Republic of Veldra in the late 1970s.
 Analysts predict that the MKO will move its fighters to Camp Ardent in 2031.
 The Republic of Veldra denies that it ever supported the MKO.
@@ -82,7 +84,7 @@ def field_notes_analysis() -> Analysis:
             analysis.mentions.append(Mention(start=m.start(), end=m.end(), text=surface, entity_key=key,
                                              type=ents[key].type))
     founded = "One pamphlet says the MKO was founded in 1963."
-    hostile = "A spokesman, Harlan Voss, told reporters that the MKO is hostile to the Republic of Veldra."
+    hostile = "A spokesman, Harlan Voss, told reporters at Camp Ardent on Tuesday that the MKO is hostile to the Republic of Veldra."
     trained = "The MKO may have been trained by the Republic of Veldra in the late 1970s."
     move = "Analysts predict that the MKO will move its fighters to Camp Ardent in 2031."
     denial = "The Republic of Veldra denies that it ever supported the MKO."
@@ -92,7 +94,9 @@ def field_notes_analysis() -> Analysis:
     analysis.claims = [
         Claim("mko", "founded_in", LiteralValue("1963", "date"), [_span(text, founded)],
               qualifiers={"time": {"text": "1963", "start": "1963"}}),
-        Claim("mko", "hostile_to", "veldra", [_span(text, hostile)], modality="attributed", attributed_to="voss"),
+        Claim("mko", "hostile_to", "veldra", [_span(text, hostile)], modality="attributed", attributed_to="voss",
+              qualifiers={"time": {"text": "on Tuesday"},
+                          "place": {"key": "ardent", "name": "Camp Ardent", "type": "Place"}}),
         Claim("mko", "trained_by", "veldra", [_span(text, trained)], modality="hedged",
               qualifiers={"time": {"text": "the late 1970s", "start": "1975", "end": "1979"}}),
         Claim("mko", "has_base", "ardent", [_span(text, move)], modality="speculative",
@@ -108,13 +112,34 @@ def field_notes_analysis() -> Analysis:
     return analysis
 
 
+def hub_analysis() -> Analysis:
+    """A made-up register: one coalition with HUB_SPOKES member groups, so the graph has 150+ nodes to draw."""
+    lines = [f"Member group {n:03d} of the Northern Coalition joined it in {1990 + n % 30}." for n in range(HUB_SPOKES)]
+    text = "Register of the Northern Coalition.\n" + "\n".join(lines) + "\n"
+    doc = SourceDocument(text=text, source="coalition-register.txt", title="Coalition register",
+                         published="2026-03-01")
+    analysis = Analysis(document=doc, word_count=len(text.split()))
+    hub = Entity(key="hub", name="Northern Coalition", type="Organization", aliases={"Northern Coalition"})
+    analysis.entities = {"hub": hub}
+    for n, line in enumerate(lines):
+        key = f"g{n:03d}"
+        name = f"Member group {n:03d}"
+        analysis.entities[key] = Entity(key=key, name=name, type="Group" if n % 3 else "Organization",
+                                        aliases={name})
+        analysis.claims.append(Claim(key, "member_of", "hub", [_span(text, line)],
+                                     modality="hedged" if n % 4 == 0 else "asserted",
+                                     qualifiers={"time": {"text": str(1990 + n % 30), "start": str(1990 + n % 30)}}))
+    return analysis
+
+
 def build_store(settings: Settings) -> Engine:
-    """The seed article through the real pipeline, then the field notes written directly."""
+    """The seed article through the real pipeline, then the field notes and the register written directly."""
     engine = get_engine(settings.store.url)
     doc = SourceDocument(text=SEED.read_text(encoding="utf-8"), source=SEED.name)
     report = ingest([doc], settings, engine)
     assert report.stored, report.failures
     assert write_analysis(engine, field_notes_analysis()) is not None
+    assert write_analysis(engine, hub_analysis()) is not None
     return engine
 
 
@@ -135,6 +160,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, template_store: Path) -> It
     shutil.copyfile(template_store, db)  # migrated, gazetteer loaded
     settings = load_settings()
     settings.store.url = f"sqlite:///{db}"
+    settings.api.token = TOKEN
     build_store(settings)
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
@@ -188,6 +214,7 @@ class Browser:
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
         self.page.screenshot(path=str(path), full_page=False)
+        assert path.stat().st_size > 5000, f"{name}: an empty screenshot"
         return path
 
     def assert_clean(self) -> None:
@@ -293,7 +320,7 @@ def test_profile_claim_links_to_highlighted_passage(ui: Browser) -> None:
     assert "/ui/document/" in page.url and f"claim={claim_id}" in page.url
     target = page.locator("mark.target")
     assert target.count() >= 1
-    assert "hostile to the Republic of Veldra" in " ".join(target.all_inner_texts())
+    assert "hostile to the Republic of Veldra" in "".join(target.all_inner_texts())
     assert claim_id in (target.first.get_attribute("data-claims") or "")
     box = target.first.bounding_box()
     assert box and 0 <= box["y"] <= 900, "the passage is not scrolled into view"
@@ -345,10 +372,17 @@ def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     shapes = page.locator("#map .leaflet-overlay-pane path").count()
     assert shapes > 100, f"only {shapes} shapes: country borders missing"
     assert page.locator("#map path.uncertainty.method-relative").count() >= 1
-    assert "Camp Ardent" in page.inner_text("#place-list")
-    marked = re.match(r"(\d+) places? in claims about", page.inner_text("#related-note"))
-    assert marked and int(marked.group(1)) == page.locator("#place-list li.selected").count()
-    assert page.locator("#place-list li.selected", has_text="Camp Ardent").count() == 1
+    # the side list holds only the places in the MKO's claims, most claims first
+    names = page.locator("#place-list li a").all_inner_texts()
+    assert "Camp Ardent" in names, names
+    counts = [int(re.search(r"(\d+) claims", t).group(1))  # type: ignore[union-attr]
+              for t in page.locator("#place-list li .meta").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= 1
+    shown = re.match(r"(\d+) places", page.inner_text("#related-note"))
+    assert shown and int(shown.group(1)) == len(names)
+    assert page.locator("#map .place-label").count() + page.locator("#map .cluster").count() >= 1
+    page.locator("#place-list li", has_text="Camp Ardent").locator("button").click()
+    page.wait_for_selector("#map .place-label:has-text('Camp Ardent')")  # labelled on the map once zoomed in
     ui.shot("map")
 
     page = _follow(ui, profile, "timeline")
@@ -356,7 +390,7 @@ def test_map_timeline_graph_load_offline(ui: Browser) -> None:
     texts = " ".join(page.locator("#timeline .vis-item").all_inner_texts())
     assert "founded in 1963" in texts and "2031" in texts
     ui.shot("timeline")
-    page.locator("#timeline .vis-item.mod-hedged").first.click()
+    page.locator("#timeline .vis-item.vis-box.mod-hedged").first.click()
     page.wait_for_selector("#timeline-detail li.claim")
     assert "trained by" in page.inner_text("#timeline-detail")
     assert page.locator("#timeline-detail a.passage-link").count() >= 1
@@ -389,3 +423,207 @@ def test_conflicts_page_shows_every_side(ui: Browser) -> None:
     assert founding.locator("a.passage-link").count() >= 2
     ui.shot("conflicts")
     ui.assert_clean()
+
+
+def _boxes_overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+
+
+@pytest.mark.browser
+def test_journalist_task_end_to_end(ui: Browser) -> None:
+    """Find the MKO, filter to attributed claims from one source, read, reject, merge, follow to timeline and map,
+    download the view."""
+    page = ui.page
+    entity_id = _mko_id(ui)
+    page = ui.open(f"/ui/entity/{entity_id}")
+    total = int(re.search(r"\((\d+)\)", page.inner_text("#claims-browser h2")).group(1))  # type: ignore[union-attr]
+    facet = page.locator("#facets .facet-modality a.facet-value[data-value='attributed']")
+    expected = int(facet.locator("xpath=..").locator(".count").inner_text())
+    assert 0 < expected < total
+    with page.expect_navigation():
+        facet.click()
+    ui.ready()
+    assert "modality=attributed" in page.url
+    with page.expect_navigation():
+        page.locator("#facets .facet-source a.facet-value[data-value='field-notes.txt']").click()
+    ui.ready()
+    assert "source=field-notes.txt" in page.url and "modality=attributed" in page.url
+    lines = page.locator("#claim-list li.claim")
+    assert lines.count() == int(re.search(r"\((\d+)\)", page.inner_text("#claims-browser h2")).group(1))  # type: ignore[union-attr]
+    assert all("mod-attributed" in (c or "") for c in lines.evaluate_all("els => els.map(e => e.className)"))
+    assert page.locator("#active-filters .filter-chip").count() == 2
+    ui.shot("journalist-1-filtered")
+
+    # open the passage: the speaker is named beside it
+    filtered_url = page.url
+    claim_id = lines.first.get_attribute("data-claim-id")
+    with page.expect_navigation():
+        lines.first.locator("a.claim-text").click()
+    ui.ready()
+    assert page.locator("mark.target").count() >= 1
+    panel = page.inner_text("#span-panel")
+    assert "speaker: Harlan Voss" in panel
+    assert page.locator("#doc-text .name", has_text="Harlan Voss").count() >= 1  # names highlighted
+    assert "2026-05-02" in page.inner_text("#doc-meta")
+    ui.shot("journalist-2-passage")
+    page.go_back()
+    ui.ready()
+    assert page.url == filtered_url
+
+    # reject the claim with the token; the history shows who did it
+    page.fill("#review-token", TOKEN)
+    page.locator("#token-box button[type=submit]").click()
+    line = page.locator(f"#claim-list li.claim[data-claim-id='{claim_id}']")
+    line.locator("input.note-input").fill("the spokesman is not a source on this")
+    line.locator("button.review-reject").click()
+    page.wait_for_selector(f"#claim-list li.claim[data-claim-id='{claim_id}'] .review-ok")
+    assert "status-rejected" in (line.get_attribute("class") or "")
+    line.locator("button.review-history-toggle").click()
+    page.wait_for_selector(f"li.claim[data-claim-id='{claim_id}'] .review-history li:not(.empty)")
+    assert "reject" in line.locator(".review-history").inner_text()
+    assert page.request.get(f"{ui.base}/api/claims/{claim_id}").json()["status"] == "rejected"
+    ui.shot("journalist-3-rejected")
+
+    # merge two records of one place from the place's page
+    ardent = page.request.get(f"{ui.base}/api/search?q=Camp+Ardent").json()["entities"][0]["id"]
+    page = ui.open(f"/ui/entity/{ardent}")
+    page.fill("#merge-name", "Lake Miren")
+    page.locator(".merge-form button[type=submit]").click()
+    page.wait_for_selector("#merge-results .merge-button")
+    other = page.locator("#merge-results .merge-button").first.get_attribute("data-other")
+    page.locator("#merge-results .merge-button").first.click()
+    page.wait_for_selector("#curation-status .review-ok")
+    assert page.request.get(f"{ui.base}/api/entities/{other}").json()["id"] == ardent
+    ui.shot("journalist-4-merged")
+
+    # the timeline and the map take the same filters
+    page = ui.open(filtered_url.replace(ui.base, ""))
+    with page.expect_navigation():
+        page.locator("#to-timeline").click()
+    ui.ready()
+    assert "modality=attributed" in page.url and "source=field-notes.txt" in page.url
+    page.wait_for_selector("#timeline .vis-item")
+    items = page.locator("#timeline .vis-item.vis-box").all_inner_texts()
+    assert items and all("field-notes.txt" in t for t in items)
+    assert any("2026-04-28" in t or "Tuesday" in t for t in items), items  # the weekday, from the publication date
+    with page.expect_navigation():
+        page.locator("#to-map").click()
+    ui.ready()
+    assert "modality=attributed" in page.url
+    page.wait_for_selector("#place-list li")
+    assert page.locator("#place-list li a").all_inner_texts() == ["Camp Ardent"]
+    page.locator("#map path.place").first.click(force=True)
+    page.wait_for_selector(".popup-claims q")
+    assert "hostile to the Republic of Veldra" in page.inner_text(".popup-claims")
+    ui.shot("journalist-5-map")
+
+    # download exactly the view
+    page = ui.open(filtered_url.replace(ui.base, ""))
+    with page.expect_download() as download:
+        page.locator("#exports a[data-format='jsonl']").click()
+    path = download.value.path()
+    import json
+
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    assert rows and {r["modality"] for r in rows} == {"attributed"}
+    assert all(any(e["document"] == "field-notes.txt" or "field-notes" in e["document_id"] for e in r["evidence"])
+               for r in rows)
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_graph_of_150_nodes_has_readable_labels_and_keyboard_access(ui: Browser) -> None:
+    """150 nodes: every shown label is at least 10 px on screen at every zoom and no two shown labels overlap."""
+    hub = ui.page.request.get(f"{ui.base}/api/search?q=Northern+Coalition").json()["entities"][0]["id"]
+    page = ui.open(f"/ui/graph?entity={hub}&nodes=150")
+    page.wait_for_function("window.claimgraphCy && window.claimgraphCy.nodes().length >= 150")
+    assert page.evaluate("window.claimgraphCy.nodes().length") == 150
+    assert page.locator("#graph-truncated").count() == 1
+    measure = """() => {
+      const cy = window.claimgraphCy;
+      const shown = cy.nodes().filter((n) => !n.hasClass('minor'));
+      return { zoom: cy.zoom(), count: shown.length,
+        sizes: shown.map((n) => parseFloat(n.style('font-size')) * cy.zoom()),
+        boxes: shown.map((n) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })),
+        edgeLabels: cy.edges('.labelled').length };
+    }"""
+    for zoom in (None, 0.3, 2.0):
+        if zoom is not None:
+            page.evaluate(f"window.claimgraphCy.zoom({zoom})")
+            page.wait_for_timeout(100)  # the labels are re-measured on the next frame
+        m = page.evaluate(measure)
+        assert m["count"] >= 10, m["count"]
+        assert min(m["sizes"]) >= 10, (zoom, min(m["sizes"]))
+        boxes = m["boxes"]
+        clashes = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                   if _boxes_overlap(boxes[i], boxes[j])]
+        assert not clashes, (zoom, len(clashes))
+        assert m["edgeLabels"] == 0  # 150+ edge labels would only hide each other
+    page.evaluate("window.claimgraphCy.fit()")
+    ui.shot("graph-150")
+    colours = page.evaluate("[...new Set(window.claimgraphCy.nodes().map(n => n.data('type') + '=' + "
+                            "n.style('background-color')))]")
+    assert len({c.split("=")[1] for c in colours}) == len(colours)  # one colour per type
+    # keyboard: focus the graph, walk to a node, open it, expand it
+    page.focus("#graph")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#graph-detail #expand-node")
+    before = page.evaluate("window.claimgraphCy.nodes().length")
+    page.locator("#node-list .node-button").nth(5).click()
+    page.locator("#expand-node").click()
+    page.wait_for_selector("#expanded")
+    assert page.evaluate("window.claimgraphCy.nodes().length") >= before
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_timeline_labels_are_readable_unclipped_and_keyboard_usable(ui: Browser) -> None:
+    page = ui.open("/ui/timeline")
+    page.wait_for_selector("#timeline .vis-item")
+    frame = page.locator("#timeline .vis-panel.vis-center").bounding_box()
+    assert frame
+    labels = page.eval_on_selector_all("#timeline .vis-item .tl-item", """els => els.map(e => {
+      const r = e.getBoundingClientRect();
+      return { x1: r.left, x2: r.right, y1: r.top, y2: r.bottom, size: parseFloat(getComputedStyle(e).fontSize),
+               text: e.textContent, full: e.scrollWidth <= e.clientWidth + 1 };
+    })""")
+    visible = [b for b in labels if b["x2"] > frame["x"] and b["x1"] < frame["x"] + frame["width"]]
+    assert len(visible) >= 10
+    assert min(b["size"] for b in visible) >= 12
+    clipped = [b["text"] for b in visible if b["x1"] < frame["x"] - 1 or b["x2"] > frame["x"] + frame["width"] + 1]
+    assert not clipped, clipped
+    assert all(b["full"] for b in visible)  # nothing truncated
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(visible) for b in visible[i + 1:] if _boxes_overlap(a, b)]
+    assert not clashes, clashes[:3]
+    assert all(" — " in b["text"] for b in visible)  # each names its source
+    late = next(b["text"] for b in labels if "late 1970s" in b["text"])
+    assert "1975–1979" in late  # a partial time shows the span it allows
+    ui.shot("timeline-labels")
+    page.focus("#timeline-list button.tl-select >> nth=0")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#timeline-detail li.claim")
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_navigation_pagers_back_and_not_found(ui: Browser) -> None:
+    page = ui.open("/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 6000, height
+    assert page.locator("#all-documents").count() + page.locator("#documents li").count() >= 1
+    with page.expect_navigation():
+        page.locator("#entity-list + .pager a", has_text="next").click()
+    ui.ready()
+    assert "offset=50" in page.url
+    page.evaluate("window.scrollTo(0, 400)")
+    y = page.evaluate("window.scrollY")
+    with page.expect_navigation():
+        page.locator("#entity-list a.entity-name").nth(20).click()
+    ui.ready()
+    page.go_back()
+    ui.ready()
+    assert abs(page.evaluate("window.scrollY") - y) < 5
+    response = page.goto(ui.base + "/ui/nowhere/at/all")
+    assert response is not None and response.status == 404
+    assert "Not found" in page.inner_text("h1")

@@ -16,12 +16,13 @@ const NODE_LABEL_PX = 12;
 const EDGE_LABEL_PX = 10;
 // edge labels only where they can be read: few edges, or the edges of the chosen node
 const EDGE_LABELS_UP_TO = 30;
+const RING_SIZE = 30;
 const MODALITIES = ["", "asserted", "hedged", "attributed", "speculative", "negated"];
 
 const STYLE = [
   { selector: "node", style: {
     label: "data(label)", "font-size": NODE_LABEL_PX, "text-valign": "bottom", "text-margin-y": 3, color: "#111827",
-    "background-color": "#64748b", width: 18, height: 18, "text-wrap": "ellipsis", "text-max-width": 140,
+    "background-color": "#64748b", width: 18, height: 18,
     "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1,
     "min-zoomed-font-size": 0 } },
   { selector: "node.minor", style: { label: "" } },
@@ -134,7 +135,8 @@ export async function showGraph(query) {
   const centerId = data.center && nodes.some((n) => n.id === data.center) ? data.center : nodes[0].id;
   const known = new Set();
   const cy = window.cytoscape({
-    container, elements: elementsOf(data, known), style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
+    container, elements: elementsOf(data, known), style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 4,
+    pixelRatio: 1, hideEdgesOnViewport: true,  // software-rendered browsers stay responsive at 150+ nodes
     layout: { name: "preset" },
   });
   cy.getElementById(centerId).addClass("focus");
@@ -142,38 +144,53 @@ export async function showGraph(query) {
     const distance = new Map([[centerId, 0]]);
     cy.elements().bfs({ roots: cy.getElementById(centerId), directed: false,
       visit: (v, e, u, i, depth) => { distance.set(v.id(), depth); } });
-    cy.layout({ name: "concentric", animate: false, padding: 30, minNodeSpacing: 60, startAngle: Math.PI / 2,
-      concentric: (n) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1, avoidOverlap: true }).run();
+    // rings of at most RING_SIZE nodes: one ring of 150 would be too wide to read at any zoom
+    const level = new Map();
+    const perDistance = new Map();
+    cy.nodes().sort((a, b) => b.degree() - a.degree()).forEach((n) => {
+      const d = distance.get(n.id()) ?? 9;
+      const k = perDistance.get(d) || 0;
+      perDistance.set(d, k + 1);
+      level.set(n.id(), 1000 - d * 100 - Math.floor(k / (RING_SIZE * (1 + Math.floor(k / RING_SIZE) / 2))));
+    });
+    cy.layout({ name: "concentric", animate: false, padding: 30, minNodeSpacing: 40, startAngle: Math.PI / 2,
+      concentric: (n) => level.get(n.id()), levelWidth: () => 1, avoidOverlap: true }).run();
     scaleLabels();
   };
   // constant on-screen label size at every zoom; names of the least connected nodes only when room allows
   const scaleLabels = () => {
     const z = cy.zoom();
     cy.batch(() => {
-      cy.nodes().style({ "font-size": NODE_LABEL_PX / z, "text-margin-y": 3 / z, "text-max-width": 140 / z });
+      cy.nodes().style({ "font-size": NODE_LABEL_PX / z, "text-margin-y": 3 / z });
       cy.edges().style({ "font-size": EDGE_LABEL_PX / z });
       const shown = cy.edges().length <= EDGE_LABELS_UP_TO;
       cy.edges().toggleClass("labelled", shown);
-      labelRoom();
     });
+    labelRoom();  // after the batch: label boxes are measured with the new sizes
   };
   const labelRoom = () => {
     // measured label boxes: the names of less connected nodes that would overlap a shown one are hidden
-    cy.nodes().removeClass("minor");
+    cy.batch(() => cy.nodes().removeClass("minor"));
     const placed = [];
+    const hidden = [];
     const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
     const order = cy.nodes().sort((a, b) => (b.id() === centerId) - (a.id() === centerId)
       || b.degree() - a.degree());
     order.forEach((n) => {
       const box = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
       const padded = { x1: box.x1 - 2, x2: box.x2 + 2, y1: box.y1 - 1, y2: box.y2 + 1 };
-      const clash = placed.some((q) => overlaps(q, padded));
-      if (clash && !n.selected() && !n.hasClass("focus")) n.addClass("minor");
+      if (!n.selected() && !n.hasClass("focus") && placed.some((q) => overlaps(q, padded))) hidden.push(n);
       else placed.push(padded);
     });
+    cy.batch(() => hidden.forEach((n) => n.addClass("minor")));
   };
-  cy.on("zoom", scaleLabels);
-  cy.on("pan", labelRoom);
+  let pending = 0;
+  const soon = (fn) => () => {  // once a frame, however many zoom and pan events arrive
+    if (pending) return;
+    pending = window.requestAnimationFrame(() => { pending = 0; fn(); });
+  };
+  cy.on("zoom", soon(scaleLabels));
+  cy.on("pan", soon(labelRoom));
   layout();
   window.claimgraphCy = cy; // lets tests and analysts inspect the drawn graph from the console
   const openNode = (n) => {

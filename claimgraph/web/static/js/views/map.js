@@ -11,6 +11,7 @@ const METHOD_COLOURS = { gazetteer: "#1f6fb2", relative: "#c2410c", border: "#7c
 
 const LABELLED_PLACES = 25;
 const CLUSTER_PX = 36;
+const CLUSTER_BELOW_ZOOM = 6;  // from regional zoom on, every place is drawn on its own
 
 /** Draw the map of places; ?entity= and the claim filters (shared with the timeline) choose which. */
 export async function showMap(query) {
@@ -107,9 +108,11 @@ export async function showMap(query) {
       if (!cells.has(key)) cells.set(key, []);
       cells.get(key).push(m);
     }
+    // uncertainty circles stay drawn under a cluster: they show the area, the cluster the count
+    for (const m of markers) for (const layer of m.layers) if (layer !== m.marker) drawn.addLayer(layer);
     for (const group of cells.values()) {
-      if (group.length === 1 || map.getZoom() >= map.getMaxZoom()) {
-        for (const m of group) for (const layer of m.layers) drawn.addLayer(layer);
+      if (group.length === 1 || map.getZoom() >= CLUSTER_BELOW_ZOOM) {
+        for (const m of group) drawn.addLayer(m.marker);
         continue;
       }
       const lat = group.reduce((a, m) => a + m.lat, 0) / group.length;

@@ -27,6 +27,16 @@ export function itemLabel(item) {
   return `${item.time_text || item.start || ""}: ${what}`;
 }
 
+/** The span a placement allows, short enough for a timeline label ("1975–1979", "≈ 2026-04-28", "before 2003"). */
+function shortSpan(p) {
+  if (!p) return "";
+  if (p.open_start || p.open_end) return p.basis;
+  if (p.precision === "day") return p.basis === "stated" ? "" : `≈ ${p.start}`;
+  const a = p.start.slice(0, 4);
+  const b = p.end.slice(0, 4);
+  return a === b ? (p.basis === "stated" ? "" : a) : `${a}–${b}`;
+}
+
 function uncertainty(p) {
   if (!p) return "";
   if (p.open_start) return `some time ${p.basis}`;
@@ -61,7 +71,7 @@ export async function showTimeline(query) {
     return {
       id: item.claim_id, start, type: "box", className: classes.join(" "),
       content: h("span", { class: "tl-item" }, h("span", { class: "tl-label" }, itemLabel(item)),
-        uncertainty(p) ? h("span", { class: "tl-span" }, ` [${uncertainty(p)}]`) : null,
+        shortSpan(p) ? h("span", { class: "tl-span" }, ` [${shortSpan(p)}]`) : null,
         h("span", { class: "tl-source" }, ` — ${item.source || "?"}`)),
     };
   });
@@ -110,7 +120,7 @@ export async function showTimeline(query) {
   // labels run to the right of their start: the right side keeps room for the longest one
   const longest = Math.max(...dated.map((d) => d.content.textContent.length));
   const width = Math.max(container.clientWidth, 600);
-  const labelShare = Math.min((longest * 7.5 + 40) / width, 0.7);
+  const labelShare = Math.min((longest * 8 + 60) / width, 0.75);
   const pad = span * 0.05;
   const timeline = new Timeline(container, new DataSet(dated), {
     start: new Date(Math.min(...times) - pad),
