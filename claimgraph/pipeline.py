@@ -78,7 +78,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     """
     from claimgraph.ingest.guard import admit, notes_of, origin_of, with_retry
     from claimgraph.ingest.sources import one_line
-    from claimgraph.ingest.state import pending_documents
+    from claimgraph.store.pending import pending_documents
     from claimgraph.ingest.validate import IngestError
 
     engine = engine or get_engine(settings.store.url)

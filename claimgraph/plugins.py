@@ -37,7 +37,8 @@ BUILTIN_PLUGINS = (
     "claimgraph.export.jsonl",
     "claimgraph.export.formats",
     "claimgraph.cli.commands",
-    "claimgraph.api.plugin",
+    "claimgraph.cli.places",
+    "claimgraph.cli.serve",
     "claimgraph.cli.eval",
 )
 

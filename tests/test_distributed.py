@@ -16,7 +16,7 @@ TEXTS = [f"Report {i}: The Red Dawn Front attacked a police post in Mosul in 200
 
 
 def test_dask_ingest_matches_local(settings: Settings, engine: Engine) -> None:
-    from claimgraph.ingest.distributed import ingest_on_dask
+    from claimgraph.distributed import ingest_on_dask
 
     docs: list[SourceDocument | Failure] = [SourceDocument(text=t, source=f"{i}.txt") for i, t in enumerate(TEXTS)]
     docs.append(Failure("broken.pdf", "corrupt PDF"))

@@ -63,7 +63,7 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
             advance(words / max(1e-6, time.perf_counter() - started))
 
         if dask_scheduler:
-            from claimgraph.ingest.distributed import ingest_on_dask
+            from claimgraph.distributed import ingest_on_dask
 
             app.engine  # noqa: B018 - migrate the store once, before the workers connect
             report = ingest_on_dask(items, app.settings, dask_scheduler)
@@ -263,7 +263,7 @@ def stats(app: App) -> None:
     """Row counts of the store, and how many documents still wait for their cross-source steps."""
     from sqlalchemy import func, select
 
-    from claimgraph.ingest.state import pending_documents
+    from claimgraph.store.pending import pending_documents
     from claimgraph.store.schema import claims, documents, entities, evidence, mentions
 
     with app.engine.connect() as conn:
@@ -286,7 +286,7 @@ def _after_ingest_steps() -> Any:
 @pass_app
 def repair(app: App) -> None:
     """Complete the cross-source steps of documents a killed or failed run left pending (every ingest does this too)."""
-    from claimgraph.ingest.state import complete_pending
+    from claimgraph.store.pending import complete_pending
 
     steps = _after_ingest_steps()
     if steps is None:
@@ -307,7 +307,7 @@ def repair(app: App) -> None:
 @pass_app
 def check(app: App, as_json: bool) -> None:
     """Compare the derived data (copies, outlets, as_of, statuses) with a recomputation; exit 1 on any difference."""
-    from claimgraph.ingest.state import check_derived
+    from claimgraph.store.pending import check_derived
 
     steps = _after_ingest_steps()
     if steps is None:

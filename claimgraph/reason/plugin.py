@@ -65,7 +65,7 @@ def claimgraph_after_ingest(engine: Engine, document_ids: list[str]) -> None:
     is the batch just stored; every pending document is taken, whichever run stored it.
     """
     from claimgraph.ingest.guard import with_retry
-    from claimgraph.ingest.state import complete_pending
+    from claimgraph.store.pending import complete_pending
 
     try:  # another run completing the same documents at once makes a transaction fail: try again
         with_retry(lambda: complete_pending(engine, after_ingest, document_ids))
