@@ -84,7 +84,8 @@ def field_notes_analysis() -> Analysis:
             analysis.mentions.append(Mention(start=m.start(), end=m.end(), text=surface, entity_key=key,
                                              type=ents[key].type))
     founded = "One pamphlet says the MKO was founded in 1963."
-    hostile = "A spokesman, Harlan Voss, told reporters at Camp Ardent on Tuesday that the MKO is hostile to the Republic of Veldra."
+    hostile = ("A spokesman, Harlan Voss, told reporters at Camp Ardent on Tuesday that the MKO is hostile to the "
+               "Republic of Veldra.")
     trained = "The MKO may have been trained by the Republic of Veldra in the late 1970s."
     move = "Analysts predict that the MKO will move its fighters to Camp Ardent in 2031."
     denial = "The Republic of Veldra denies that it ever supported the MKO."
@@ -544,7 +545,8 @@ def test_graph_of_150_nodes_has_readable_labels_and_keyboard_access(ui: Browser)
       const shown = cy.nodes().filter((n) => !n.hasClass('minor'));
       return { zoom: cy.zoom(), count: shown.length,
         sizes: shown.map((n) => parseFloat(n.style('font-size')) * cy.zoom()),
-        boxes: shown.map((n) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true })),
+        boxes: shown.map((n) => n.renderedBoundingBox({ includeNodes: false, includeEdges: false,
+                                                        includeLabels: true })),
         edgeLabels: cy.edges('.labelled').length };
     }"""
     for zoom in (None, 0.3, 2.0):
@@ -560,6 +562,7 @@ def test_graph_of_150_nodes_has_readable_labels_and_keyboard_access(ui: Browser)
         assert not clashes, (zoom, len(clashes))
         assert m["edgeLabels"] == 0  # 150+ edge labels would only hide each other
     page.evaluate("window.claimgraphCy.fit()")
+    page.wait_for_timeout(200)  # labels are re-sized on the next frame
     ui.shot("graph-150")
     colours = page.evaluate("[...new Set(window.claimgraphCy.nodes().map(n => n.data('type') + '=' + "
                             "n.style('background-color')))]")

@@ -67,7 +67,7 @@ def _records(conn: Connection, claim_rows: list[dict[str, Any]]) -> list[tuple[s
 
 @router.get("/export", summary="Download the filtered claims in an export format",
             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
-def export_view(conn: Conn, filters: Filters, format: Format = "jsonl",  # noqa: A002 - the API's name
+def export_view(conn: Conn, filters: Filters, format: Format = "jsonl",
                 limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_CLAIMS)] = MAX_EXPORT_CLAIMS) -> Response:
     """The claims the filters keep (and what they refer to) as one file, or a zip of the format's files."""
     from claimgraph import plugins

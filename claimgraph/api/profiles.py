@@ -8,7 +8,6 @@ that both give the same profile.
 
 from __future__ import annotations
 
-
 from sqlalchemy import Connection
 
 from claimgraph.api import queries

@@ -80,7 +80,7 @@ def document_meta(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, A
     """
     reader: Any = records._document_meta
     if "ids" in inspect.signature(reader).parameters:
-        return reader(conn, ids=sorted(set(ids)))
+        return reader(conn, ids=sorted(set(ids)))  # type: ignore[no-any-return]
     from claimgraph.api.cache import cached_document_meta
 
     return cached_document_meta(conn)
