@@ -23,6 +23,8 @@ class DocContext:
     # union-find over local entity keys: merged keys point at their representative
     _parent: dict[str, str] = field(default_factory=dict)
     scratch: dict[str, Any] = field(default_factory=dict)
+    # entity keys of named sites (camps, list-item sites) found by the place-mention stage, read by place resolution
+    place_sites: set[str] = field(default_factory=set)
     # why analysis of this document failed (the stage and its error), set by the pipeline; None when it did not
     failure: str | None = None
 

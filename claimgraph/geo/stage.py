@@ -39,11 +39,8 @@ _NOT_NAMES = words("geo_not_names")
 
 
 def _gazetteer(ctx: DocContext) -> Gazetteer:
-    cached = ctx.scratch.get("geo.gazetteer")
-    if cached is None:
-        cached = ctx.scratch["geo.gazetteer"] = gazetteer_for(ctx.settings.store.url, ctx.settings.geo.min_population,
-                                                                ctx.settings.geo.cache_dir)
-    return cached
+    # loaded once per process by gazetteer_for: nothing to keep on the document
+    return gazetteer_for(ctx.settings.store.url, ctx.settings.geo.min_population, ctx.settings.geo.cache_dir)
 
 
 def place_entities(ctx: DocContext) -> dict[str, Entity]:
@@ -151,7 +148,7 @@ class GeoMentions:
                 name = f"{noun} {relation} {first.anchor_text}"
                 key = ctx.add_entity(name, "Place")
                 ctx.add_mention(noun_start, noun_end, "Place", source="geo", key=key)
-                ctx.scratch.setdefault("geo.sites", set()).add(key)
+                ctx.place_sites.add(key)
                 # the bare noun is no name of this place: keep it out of the aliases
                 ctx.entity(key).aliases.discard(ctx.text[noun_start:noun_end])
             return
@@ -247,7 +244,7 @@ class GeoResolve:
 
     def _merge_sites(self, ctx: DocContext) -> None:
         """An unnamed site this plugin named that a later stage also recognised is one entity: theirs."""
-        sites = ctx.scratch.get("geo.sites", set())
+        sites = ctx.place_sites
         if not sites:
             return
         for m in list(ctx.analysis.mentions):
