@@ -217,3 +217,16 @@ def test_inverted_report_names_its_source(analyze: Analyze) -> None:
     found = claims(ctx, ("killed",), "soldiers")
     assert found, listing(ctx)
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas" for c in found), listing(ctx)
+
+
+def test_speakers_the_recognizer_missed(analyze: Analyze) -> None:
+    ctx = analyze('"The depot was hit by two rockets," the Qarun Dawa group said in a statement. '
+                  "The Handbook of Insurgency describes them as a durable movement.")
+    speakers = {name(ctx, c.subject) for c in claims(ctx, ("said",))}
+    assert "Qarun Dawa" in speakers and "Handbook of Insurgency" in speakers, listing(ctx)
+
+
+def test_a_statement_is_the_persons_who_made_it(analyze: Analyze) -> None:
+    ctx = analyze("According to a statement by ministry spokesman John Carter, Hamas fighters attacked the port.")
+    found = claims(ctx, ATTACKS, "port")
+    assert found and all(name(ctx, c.attributed_to) == "John Carter" for c in found), listing(ctx)

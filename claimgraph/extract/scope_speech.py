@@ -93,7 +93,11 @@ class Speakers:
             inside = self.named_in(tok)  # a name inside the phrase beats the topic a bare "the group" stands for
             keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False)
                     if self.args.etype(k) in SPEAKER_TYPES]
-            return inside or (keys[0] if keys else None)
+            found = inside or (keys[0] if keys else None)
+            run = self.name_run(tok)
+            if run and (found is None or self.ctx.entity(found).name in run and self.ctx.entity(found).name != run):
+                return self.ctx.add_entity(run, "Organization")  # the recognizer caught part of the name, or none
+            return found or self.unrecognized(tok)
         keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
         if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
             return keys[0]
@@ -104,11 +108,34 @@ class Speakers:
         type_ = "Organization" if lemma in BODY_NOUNS else "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
         return self.unnamed(tok, type_)
 
+    def unrecognized(self, tok: Token) -> str | None:
+        """A speaker the recognizer missed: a proper-noun subject ('The Encyclopedia of Terrorism describes'),
+        or the proper nouns naming a group noun ('the Ahfad al-Sahaba group said')."""
+        if tok.pos_ == "PROPN":
+            type_ = "Person" if tok.ent_type_ == "PERSON" else "Organization"
+            return self.unnamed(tok, type_) if tok.ent_type_ not in ("GPE", "LOC", "DATE") else None
+        run = self.name_run(tok)
+        return self.ctx.add_entity(run, "Organization") if run else None
+
+    def name_run(self, tok: Token) -> str | None:
+        """The proper nouns written before a group noun ('the Ahfad al-Sahaba group' -> 'Ahfad al-Sahaba')."""
+        names = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i]
+        if not names or tok.lemma_.lower() not in words("scope_group_nouns"):
+            return None
+        first = min(t.i for n in names for t in n.subtree)
+        last = max(n.i for n in names)
+        start = self.args.offset + tok.doc[first].idx
+        end = self.args.offset + tok.doc[last].idx + len(tok.doc[last])
+        return self.ctx.text[start:end]
+
     def person_in(self, tok: Token) -> str | None:
         """A person named in apposition to the phrase or as its name ('spokesman Felix K.', 'X, a spokesman')."""
-        near = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        group = tok.lemma_.lower() in words("scope_group_nouns")  # "the X group": X names the group, not a person
+        near = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat") and not group]
         near += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and p.pos_ == "PROPN"]  # "Inspector General of Police Kale Kayihura"
+        if tok.lemma_.lower() in words("scope_speaker_nouns"):  # "the spokesman, who goes by the name of X"
+            near += [t for c in tok.children if c.dep_ == "relcl" for t in c.subtree if t.pos_ == "PROPN"]
         if tok.dep_ == "appos":
             near.append(tok.head)
         for t in near:
@@ -133,13 +160,17 @@ class Speakers:
     def named_in(self, tok: Token, whole: bool = False) -> str | None:
         """An actor named inside the phrase before its head (or, with `whole`, anywhere in it but clauses)."""
         skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "conj", "cc") for t in c.subtree}
+        found: list[str] = []
         for t in tok.subtree:
             if t.i in skip or t.i == tok.i or (not whole and t.i > tok.i):
                 continue
             key = self.args.entity_at(t)
             if key is not None and self.args.etype(key) in SPEAKER_TYPES:
-                return key
-        return None
+                found.append(key)
+        persons = [k for k in found if self.args.etype(k) == "Person"]
+        if whole and persons:  # "a statement by State Department spokesman Tom Casey": the person made it
+            return persons[0]
+        return found[0] if found else None
 
     def unnamed(self, tok: Token, type_: str) -> str:
         """An entity for an unnamed speaker, named by its phrase without articles, clauses or coordination."""
