@@ -17,6 +17,7 @@ const EDGE_LABEL_PX = 10;
 // edge labels only where they can be read: few edges, or the edges of the chosen node
 const EDGE_LABELS_UP_TO = 30;
 const RING_SIZE = 30;
+const MIN_LABEL_PX = 10;
 const MODALITIES = ["", "asserted", "hedged", "attributed", "speculative", "negated"];
 
 const STYLE = [
@@ -157,14 +158,16 @@ export async function showGraph(query) {
       concentric: (n) => level.get(n.id()), levelWidth: () => 1, avoidOverlap: true }).run();
     scaleLabels();
   };
-  // constant on-screen label size at every zoom; names of the least connected nodes only when room allows
+  // labels are sized once for the fitted view (NODE_LABEL_PX on screen); zooming in enlarges them, and
+  // zooming out hides those that would drop under min-zoomed-font-size rather than shrinking them unreadably.
+  // (Re-sizing them on every zoom makes cytoscape redraw every label texture, too slow without a GPU.)
   const scaleLabels = () => {
     const z = cy.zoom();
     cy.batch(() => {
-      cy.nodes().style({ "font-size": NODE_LABEL_PX / z, "text-margin-y": 3 / z });
-      cy.edges().style({ "font-size": EDGE_LABEL_PX / z });
-      const shown = cy.edges().length <= EDGE_LABELS_UP_TO;
-      cy.edges().toggleClass("labelled", shown);
+      cy.nodes().style({ "font-size": NODE_LABEL_PX / z, "text-margin-y": 3 / z,
+        "min-zoomed-font-size": MIN_LABEL_PX });
+      cy.edges().style({ "font-size": EDGE_LABEL_PX / z, "min-zoomed-font-size": MIN_LABEL_PX });
+      cy.edges().toggleClass("labelled", cy.edges().length <= EDGE_LABELS_UP_TO);
     });
     labelRoom();  // after the batch: label boxes are measured with the new sizes
   };
@@ -176,6 +179,8 @@ export async function showGraph(query) {
     const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
     const order = cy.nodes().sort((a, b) => (b.id() === centerId) - (a.id() === centerId)
       || b.degree() - a.degree());
+    const drawnAtAll = parseFloat(cy.nodes().first().style("font-size")) * cy.zoom() >= MIN_LABEL_PX;
+    if (!drawnAtAll) return;  // cytoscape draws no label this small: nothing can overlap
     order.forEach((n) => {
       const box = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
       const padded = { x1: box.x1 - 2, x2: box.x2 + 2, y1: box.y1 - 1, y2: box.y2 + 1 };
@@ -189,7 +194,7 @@ export async function showGraph(query) {
     if (pending) return;
     pending = window.requestAnimationFrame(() => { pending = 0; fn(); });
   };
-  cy.on("zoom", soon(scaleLabels));
+  cy.on("zoom", soon(labelRoom));
   cy.on("pan", soon(labelRoom));
   layout();
   window.claimgraphCy = cy; // lets tests and analysts inspect the drawn graph from the console
