@@ -43,7 +43,10 @@ from claimgraph.extract.event_lexicon import (
     PLACE_PREPS,
     PRONOUNS,
     RELATIVE,
+    RENOWN_WORDS,
     RESPONSIBILITY_VERBS,
+    SERIES_NOUNS,
+    TAKE_PART_VERBS,
     TITLE_WORDS,
     TRIGGER_WORD,
     VAGUE_NOUNS,
@@ -117,6 +120,63 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _copula_subject(noun: Token) -> Token | None:
+    """'KH is a group that ...': for the predicate noun of 'be'/'remain'/'become', the subject it describes."""
+    if noun.dep_ in ("attr", "acomp") and _lemma(noun.head) in ("be", "remain", "become"):
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _phrase_top(noun: Token) -> Token:
+    """The head of the phrase an event noun belongs to: up through coordination, appositions and counting nouns.
+
+    "carried out a number of kidnappings and attacks against ...": from "attacks" to "number".
+    """
+    cur = noun
+    for _ in range(5):
+        if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and _lemma(cur.head.head) in SERIES_NOUNS:
+            cur = cur.head.head
+        else:
+            break
+    return cur
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject, its by-agent, the subject of the verb it is coordinated with,
+    or, for a relative clause, the noun the clause describes ('a group that has conducted attacks')."""
+    cur = verb
+    for _ in range(4):
+        found = [g for c in cur.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        found += [g2 for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for g2 in _conjuncts(g)]
+        if found:
+            return found
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "has planned and carried out attacks": the subject of "planned"
+            continue
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [_copula_subject(cur.head) or cur.head]
+        return []
+    return []
+
+
+def _event_noun(tok: Token) -> Token | None:
+    """The event noun a subject stands for: 'the attack killed', or 'an attack at a market, which killed'."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    for _ in range(3):
+        if _lemma(tok) in NOUN_TRIGGERS or _lemma(tok) in CAUSE_NOUNS:
+            return tok
+        # "a suicide attack at a market in Orgun, which ...": up from the place to the event it locates
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head
+            continue
+        return None
+    return None
+
+
 def _child(tok: Token, dep: str, word: str | None = None) -> list[Token]:
     """Objects of `tok`'s prepositions `word` (dep 'prep'), or its children with dependency `dep`."""
     if dep == "prep":
@@ -174,7 +234,12 @@ class Fillers:
     def actor(self, tok: Token) -> str | None:
         """Entity key for a perpetrator token (None when it is not an actor)."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+            tok = _copula_subject(tok.head.head) or tok.head.head
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            # "it", "its", "their": the coreference stage has linked the pronoun where its entity is clear
+            linked = self.mention_key(tok)
+            if linked and linked[1] in ("Organization", "Person", "Country", "Group"):
+                return linked[0]
         if tok.lower_ == "they" and tok.dep_ == "nsubj":
             # "guerrillas attacked the farm ... they burned the facilities": the band last seen acting
             last = self.ctx.scratch.get("events.last_band")
@@ -372,10 +437,17 @@ class EventFrames:
             if any(_lemma(t) in EXPLOSION_WORDS for t in agents):
                 predicate = "bombed"
         perps = [k for t in agents for k in [fillers.actor(t)] if k]
+        if not perps:
+            # "an attack ... which killed 70 people", "the bombing killed five": whoever made the event did it
+            perps = [k for t in agents for event in [_event_noun(t)] if event is not None
+                     for k in self._event_doers(event, fillers)]
         weapon_text = None
         for t in agents:
             if fillers.actor(t) is None:
                 weapon_text = weapon_text or fillers.weapon(t)
+        if lemma == "strike":
+            # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
+            patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS]
         victims = [k for t in patients for k in [fillers.patient(t, human)] if k]
         if not victims:
             return None
@@ -558,7 +630,18 @@ class EventFrames:
 
     def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
         """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
+        noun = _phrase_top(noun)
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in TAKE_PART_VERBS:
+            # "Jundallah has engaged in numerous attacks", "members were involved in the bombing"
+            gov = head.head
+            doers = [g for c in gov.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)] \
+                if any(c.dep_ == "auxpass" for c in gov.children) else _doers(gov)
+            return self._actors_of(gov, doers, fillers)
+        if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in RENOWN_WORDS:
+            # "the group is most famous for its attack on ...": the subject of the copula did it
+            gov = head.head.head if head.head.dep_ in ("acomp", "amod") else head.head
+            return self._actors_of(gov, _doers(gov), fillers)
         if head.lower_ == "for" and head.head.lower_ == "responsible":
             # "X was responsible for the attack", "they hold X responsible for the killing"
             gov = head.head.head
@@ -572,11 +655,28 @@ class EventFrames:
             head = head.head.head
             if _lemma(head) not in RESPONSIBILITY_VERBS:
                 return []
+        elif noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
+            # "the attacks were carried out by the front"
+            return self._actors_of(head, [g for c in head.children if c.dep_ == "agent"
+                                          for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)], fillers)
         elif noun.dep_ != "dobj" or _lemma(head) not in RESPONSIBILITY_VERBS | LIGHT_VERBS:
             return []
-        if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in head.children):
+        return self._actors_of(head, _doers(head), fillers)
+
+    def _event_doers(self, noun: Token, fillers: Fillers) -> list[str]:
+        """The perpetrators an event noun names: its owner ('HQN's attack'), its by-agent, who carried it out."""
+        perps = [k for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < noun.i
+                 and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
+                 for k in [fillers.actor(c)] if k]
+        perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        return perps or self._claimed_by(noun, fillers)
+
+    @staticmethod
+    def _actors_of(verb: Token, doers: list[Token], fillers: Fillers) -> list[str]:
+        """The actor keys of a governing verb's doers, none where the verb is negated ('has not staged')."""
+        if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor", "never") for c in verb.children):
             return []
-        return [k for c in head.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        return [k for t in doers for k in [fillers.actor(t)] if k]
 
     # ------------------------------------------------------------ qualifiers
     def _sentence_weapon(self, sent: Span, trigger: Token, fillers: Fillers) -> str | None:
