@@ -57,3 +57,39 @@ def test_later_delisting_supersedes_the_listing(ingest_texts: Callable[..., list
     assert by_pred["designated_terrorist"]["status"] == "superseded"
     assert by_pred["delisted_terrorist"]["status"] == "active"
     assert "superseded" in kinds
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Background: The Amber Hand Front was designated as a Foreign Terrorist Organization on March 3, 2004.",
+     ("United States", "designated_terrorist", "Amber Hand Front", "2004-03-03")),
+    ("On May 9, 2011 the Under Secretary of State designated the Amber Hand Front as an FTO.",
+     ("Under Secretary of State", "designated_terrorist", "Amber Hand Front", "2011-05-09")),
+    ("On 2 June 2015 the minister announced the designation of the Amber Hand Front as a terrorist group.",
+     ("minister", "designated_terrorist", "Amber Hand Front", "2015-06-02")),
+    ("In 2019 the Secretary of State revoked the designation of the Amber Hand Front as a Foreign Terrorist "
+     "Organization.", ("Secretary of State", "delisted_terrorist", "Amber Hand Front", "2019")),
+])
+def test_designation_readings(analyze: Callable[..., DocContext], text: str,
+                              expected: tuple[str, str, str, str | None]) -> None:
+    assert expected in _triples(analyze(text))
+
+
+def test_implicit_designator_is_said_in_the_claim(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Amber Hand Front was designated as a Foreign Terrorist Organization in 2004.")
+    claims = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
+    assert claims and all("designator_implicit" in c.qualifiers for c in claims)
+
+
+def test_listing_then_removal_gives_both_dates_and_never_the_list_as_target(
+        analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Amber Hand Front was listed as a Foreign Terrorist Organization in 1999, but it was "
+                  "removed from the list in 2010.")
+    found = _triples(ctx)
+    assert ("United States", "designated_terrorist", "Amber Hand Front", "1999") in found
+    assert ("United States", "delisted_terrorist", "Amber Hand Front", "2010") in found
+    assert not [t for t in found if "Terrorist Organization" in t[2]]
+
+
+def test_removal_from_a_place_is_no_delisting(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The army removed the terrorist cell of the Amber Hand Front from the village in 2010.")
+    assert not _triples(ctx, ("delisted_terrorist",))

@@ -99,8 +99,6 @@ class FrameExtractor:
         if lemma in F.MEMBER_NOUNS and tok.pos_ == "NOUN":
             out += self.member_examples(tok)
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
-            if lemma in F.DESIGNATE_VERBS:
-                out += self.designation(tok)
             if lemma in F.FOUND_VERBS:
                 out += self.founding(tok)
             if lemma in F.BASED_VERBS or tok.lower_ in ("based", "headquartered", "stationed"):
@@ -234,29 +232,6 @@ class FrameExtractor:
                 ent = self.ctx.entity(key)
                 return {"key": key, "name": ent.name, "type": ent.type}
         return None
-
-    def designation(self, verb: Token) -> list[Found]:
-        """'Some countries, including the US and Canada, consider it a terrorist organization'."""
-        scope = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text
-        if not F.DESIGNATE_WORDS.search(scope):
-            return []
-        targets: list[Token] = []
-        if F.is_passive(verb):
-            targets += list(F.children(verb, "nsubjpass"))
-        targets += list(F.children(verb, "dobj"))
-        for c in F.children(verb, "ccomp", "xcomp", "oprd"):
-            targets += list(F.children(c, "nsubj", "dobj"))
-        if F.is_passive(verb):
-            by = [p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"]
-            for t in list(F.children(verb, "dobj", "oprd", "attr")):
-                by += F.prep_objects(t, "by")  # "designated a terrorist organization by Canada"
-            agent = by[0] if by else None
-        else:
-            agent = F.agent_of(verb)
-        subj = self.actors(self.keys(agent, "agent"))
-        objs = [k for t in targets for k in self.keys(t, "patient", nominal_ok=False)]
-        objs = [o for o in objs if self.args.etype(o) in ("Organization", "Group", "Person")]
-        return self.pairs("designated_terrorist", verb, subj, objs)
 
     def founding(self, verb: Token) -> list[Found]:
         """'The group was established in 1965 by ... X, Y and Z' -> founded_in, founded_by x3."""

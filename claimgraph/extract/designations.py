@@ -1,138 +1,321 @@
-"""Terrorist listings and delistings: who lists or delists whom, and when.
+"""Terrorist listings and delistings read from the parse: who lists or delists whom, and when.
 
-"X designated Y a terrorist organization in 1997", "Y was added to the US list of foreign
-terrorist organizations", "Y remains designated by Canada", "the EU delisted Y in 2009",
-"Britain lifted its ban on Y", "Y was removed from the EU terror list". The listing date goes
-in qualifiers.time.start, so later delistings can supersede earlier listings (reason/).
+The one designation extractor. "The Secretary designated X as a Foreign Terrorist Organization on DATE",
+"X was designated as an FTO on DATE" (the designator is the keeper of the list the sentence names, recorded as
+implicit), "announced the designation of X", "Canada lists X", "the EU removed X from its terror list",
+"revoked the designation of X", "X was taken off the blacklist". Trigger words and the lists' keepers are data
+(lexicons claims_designation_*). A list's own name ("Foreign Terrorist Organization") is never a target. The date
+said in the trigger's clause goes in qualifiers.time, so a later delisting can supersede the listing (reason/).
+Modality, negation and speakers are the scope layer's; the trigger is recorded as the claim's anchor for it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from claimgraph.core.lexicon import rows, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country
+from claimgraph.extract.nominal import ArgResolver
 from claimgraph.extract.timeinfo import parse_time
-from claimgraph.model import Claim
+from claimgraph.extract.units import Anchor, resolver_for
 from claimgraph.plugins import hookimpl
 
-TERROR = re.compile(r"\bterror(?:ist|ism)?\b|\bproscri|\bblacklist", re.I)
-DELIST = re.compile(r"\bde-?list|\bremov\w*\b.{0,60}\blist|\btook\b.{0,40}\boff\b.{0,30}\blist|"
-                    r"\bstruck\b.{0,40}\boff\b|\blift\w*\b.{0,40}\b(?:ban|proscription|designation)|"
-                    r"\brevok\w*\b.{0,40}\b(?:designation|listing|ban)|\bunban|\brescind\w*\b.{0,40}\bdesignation",
-                    re.I)
-LIST = re.compile(r"\bdesignat|\blist(?:ed|s|ing)?\b|\bban(?:s|ned)?\b|\bproscri|\bblacklist|\blabel\w*|"
-                  r"\bclassif\w*|\bconsider\w*|\bregard\w*|\bdeem\w*|\bbrand\w*|\boutlaw", re.I)
-LIST_LEMMAS = {"designate", "list", "ban", "proscribe", "blacklist", "outlaw", "label", "brand", "classify"}
-DESIGNATOR_TYPES = ("Country", "Organization")
+EXTRACTOR = "claims.designations"
+TERROR = re.compile(r"\bterror(?:ist|ism)?s?\b|\bproscri|\bblacklist|\bFTOs?\b|\bSDGTs?\b", re.I)
+DESIGNATOR_TYPES = ("Country", "Organization", "Person")
 TARGET_TYPES = ("Organization", "Group", "Person")
-_NEGATED = re.compile(r"\b(?:not|never|refused to|declined to)\b", re.I)
+# nouns that are a listing itself: their "of"/"on" object (or owner) is the target
+LISTING_NOUNS = {"designation", "listing", "ban", "proscription", "delisting", "revocation", "removal",
+                 "classification", "label"}
+# nouns that are the list a target is put on or taken off
+LIST_NOUNS = {"list", "blacklist", "register", "roster"}
+# verbs under which a listing noun is announced or changed by its designator ("announced the designation of X")
+ANNOUNCE_VERBS = {"announce", "make", "issue", "amend", "approve", "confirm", "publish", "order", "sign"}
 
 
-def _role(token: Token) -> str:
-    """'designator' for subjects, by-phrases and owners of a list; 'target' for objects; 'place' for
-    "in X" (a country there is the designator); '' otherwise."""
-    cur = token
+@dataclass(frozen=True)
+class Trigger:
+    """What a trigger lemma does to a listing, and whether it needs a terrorist complement to do it."""
+
+    act: str  # "list" or "delist"
+    firm: bool
+
+
+@cache
+def _triggers() -> dict[str, Trigger]:
+    return {r["lemma"]: Trigger(r["act"], r["strength"] == "firm") for r in rows("claims_designation_triggers")}
+
+
+@cache
+def _list_keepers() -> list[tuple[re.Pattern[str], str, str]]:
+    """(pattern, list name, keeper) for each named list, longest names first."""
+    table = sorted(rows("claims_designation_lists"), key=lambda r: -len(r["list"]))
+    return [(re.compile(r"\b" + re.escape(r["list"]) + r"s?\b", re.I), r["list"], r["keeper"]) for r in table]
+
+
+def is_list_name(name: str) -> bool:
+    """True for the name of a list or legal category ('Foreign Terrorist Organization', 'FTO')."""
+    folded = " ".join(name.lower().replace("(", " ").replace(")", " ").split())
+    return any(pat.fullmatch(folded) for pat, _, _ in _list_keepers())
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return ArgResolver.conjuncts(tok)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "ROOT", "conj") and not
+        any(c.dep_ in ("nsubj", "dobj") for c in verb.children))
+
+
+def _preps(tok: Token, *words_: str) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in words_
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The doer of an active verb: its subject, the subject of the verb it is coordinated with, the noun a
+    relative clause describes."""
+    cur = verb
     for _ in range(4):
-        dep, head = cur.dep_, cur.head
-        if dep in ("nsubjpass", "dobj", "oprd"):
-            return "target"
-        if dep == "nsubj":
-            passive = (head.lemma_.lower() in LIST_LEMMAS and any(c.dep_ == "auxpass" for c in head.children)) \
-                or (head.dep_ == "auxpass" and head.head.lemma_.lower() in LIST_LEMMAS)
-            complement = any(c.dep_ in ("acomp", "xcomp", "attr", "oprd") and c.lemma_.lower() in LIST_LEMMAS
-                             for c in head.children)
-            return "target" if passive or complement else "designator"  # "X remains designated (by Y)"
-        if dep == "pobj" and head.lower_ == "by":
-            return "designator"
-        if dep == "pobj" and head.lower_ == "in":
-            return "place"  # "listed in Canada", "banned in Germany"
-        if dep in ("poss", "compound", "amod") and head.lemma_.lower() in ("list", "ban", "government",
-                                                                          "designation", "blacklist"):
-            return "designator"
-        if dep == "pobj" and head.lower_ in ("on", "of") and head.head.lemma_.lower() in ("ban", "designation"):
-            return "target"
-        if head.i == cur.i:
+        found = [c for c in cur.children if c.dep_ == "nsubj"]
+        if found:
+            return [t for f in found for t in _conjuncts(f)]
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return [cur.head]
+        return []
+    return []
+
+
+def _undergoers(verb: Token) -> list[Token]:
+    """What a listing verb acts on: the passive subject (the coordinated verb's too), else the direct object."""
+    if _passive(verb):
+        cur = verb
+        for _ in range(3):
+            found = [c for c in cur.children if c.dep_ in ("nsubjpass", "nsubj")]
+            # "X remains designated": the parser may hang the subject on the auxiliary
+            found += [g for a in cur.children if a.dep_ in ("aux", "auxpass") for g in a.children
+                      if g.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                return [t for f in found for t in _conjuncts(f)]
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head  # "was listed in 1997, but was removed in 2012"
+                continue
+            if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+                return [cur.head]
             break
-        cur = head
-    return ""
-
-
-def _sentence_time(sent: Span) -> dict[str, str] | None:
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
-            found = parse_time(ent.text)
-            if found and found.get("start"):
-                return found
-    return None
+        return []
+    found = [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
+    # "consider Hezbollah a terrorist organization": the small clause's subject
+    found += [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+              for g in c.children if g.dep_ in ("nsubj", "dobj") for t in _conjuncts(g)]
+    return found
 
 
 class Designations:
     """designated_terrorist / delisted_terrorist claims with the listing or delisting date."""
 
-    name = "claims.designations"
-    requires = ("entities", "claims")
+    name = EXTRACTOR
+    requires = ("entities", "aliases", "coref", "claims")
     provides = ("claims",)
 
     def run(self, ctx: DocContext) -> None:
-        """Read every sentence that speaks of terrorist lists or bans."""
+        """Read every sentence that speaks of terrorist lists, designations or bans."""
+        args = resolver_for(ctx)
+        triggers = _triggers()
         for sent in ctx.doc.sents:
-            text = sent.text
-            if not TERROR.search(text) and not re.search(r"\bde-?list", text, re.I):
+            if not TERROR.search(sent.text):
                 continue
-            delisting = bool(DELIST.search(text))
-            if not delisting and not LIST.search(text):
-                continue
-            designators, targets = self._parties(ctx, sent)
-            if not designators or not targets:
-                continue
-            predicate = "delisted_terrorist" if delisting else "designated_terrorist"
-            when = _sentence_time(sent)
-            negative = bool(_NEGATED.search(text))
-            for d in designators:
-                for t in targets:
-                    self._add(ctx, sent, d, predicate, t, when, negative)
-
-    def _parties(self, ctx: DocContext, sent: Span) -> tuple[list[str], list[str]]:
-        designators: list[str] = []
-        targets: list[str] = []
-        for m in ctx.mentions_in(sent.start_char, sent.end_char):
-            key = ctx.find(m.entity_key)
-            entity = ctx.entity(key)
-            if entity.attrs.get("placeholder"):
-                continue
-            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-            role = _role(span.root) if span is not None else ""
-            if entity.attrs.get("nationality"):
-                country = demonym_country(m.text) if role == "designator" else None
-                if country is None:
+            done: set[int] = set()
+            for tok in sent:
+                trig = triggers.get(_lemma(tok))
+                if trig is None or tok.i in done:
                     continue
-                key = ctx.add_entity(country, "Country")  # "the Canadian terror list" is Canada's
-                entity = ctx.entity(key)
-            if role == "place" and entity.type == "Country":
-                role = "designator"
-            if role == "designator" and entity.type in DESIGNATOR_TYPES and key not in designators:
-                designators.append(key)
-            elif role == "target" and entity.type in TARGET_TYPES and key not in targets:
-                targets.append(key)
-        return designators, [t for t in targets if t not in designators]
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                    self._verb(ctx, args, sent, tok, trig, done)
+                elif tok.pos_ == "NOUN" and _lemma(tok) in LISTING_NOUNS and tok.head.i not in done:
+                    self._noun(ctx, args, sent, tok, trig)
 
-    def _add(self, ctx: DocContext, sent: Span, designator: str, predicate: str, target: str,
-             when: dict[str, str] | None, negative: bool) -> None:
-        for claim in ctx.analysis.claims:  # another frame already read this sentence: date it
-            if claim.predicate == predicate and ctx.find(claim.subject) == designator \
-                    and isinstance(claim.object, str) and ctx.find(claim.object) == target \
-                    and claim.evidence and sent.start_char <= claim.evidence[0].start < sent.end_char:
-                if when and "time" not in claim.qualifiers:
-                    claim.qualifiers["time"] = dict(when)
+    # ------------------------------------------------------------ readings
+    def _verb(self, ctx: DocContext, args: ArgResolver, sent: Span, verb: Token, trig: Trigger,
+              done: set[int]) -> None:
+        objects = _undergoers(verb)
+        act = trig.act
+        listing_obj = [o for o in objects if _lemma(o) in LISTING_NOUNS]
+        if listing_obj:
+            # "revoked the designation of X", "lifted the ban on X", "amended the designation of X"
+            for noun in listing_obj:
+                done.add(noun.i)
+                if trig.act == "list" and _lemma(noun) in ("delisting", "revocation", "removal"):
+                    act = "delist"
+            objects = [t for n in listing_obj for t in self._listing_targets(n)]
+        elif act == "delist":
+            # "removed X from the list", "took X off its blacklist": taken off a list, not removed from a city
+            off = [p for holder in [verb, *objects] for p in _preps(holder, "from", "off")
+                   if _lemma(p) in LIST_NOUNS | LISTING_NOUNS]  # the parser hangs "from" on either
+            off += [p for c in verb.children if c.dep_ == "prt" and c.lower_ == "off"
+                    for p in _preps(c, "of")]
+            if not off and _lemma(verb) not in ("delist", "de-list", "unban"):
                 return
-        added: Claim | None = ctx.add_claim(designator, predicate, target, sent, self.name,
-                                            qualifiers={"time": dict(when)} if when else {},
-                                            polarity="negative" if negative else "positive")
-        if added is not None:
-            added.confidence = 0.75
+        if not trig.firm and act == "list" and not self._terror_complement(verb):
+            return  # "considers X a partner" is no listing; "considers X a terrorist group" is
+        if trig.firm and act == "list" and _lemma(verb) in ("add", "ban", "outlaw") and not self._on_list(verb):
+            if not self._terror_complement(verb):
+                return
+        if _passive(verb):  # "designated a terrorist organization by Canada": "by" hangs on either
+            designators = [p for c in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")],
+                                       *_preps(verb, "as")] for p in _preps(c, "by")]
+        else:
+            designators = _subjects(verb)
+        if not designators:
+            designators = [p for p in _preps(verb, "in") if args.entity_at(p) and
+                           args.etype(args.entity_at(p) or "") == "Country"]
+        if not designators:  # "removed X from the State Department's list": the list's owner
+            designators = [c for holder in [verb, *objects] for p in _preps(holder, "from", "to", "on", "off")
+                           for c in p.children if c.dep_ in ("poss", "amod", "compound")]  # "the Canadian list"
+        self._emit(ctx, args, sent, verb, act, designators, objects)
+
+    def _noun(self, ctx: DocContext, args: ArgResolver, sent: Span, noun: Token, trig: Trigger) -> None:
+        """'the Secretary announced the designation of X', 'X's delisting in 2012', 'the ban on X by Y'."""
+        targets = self._listing_targets(noun)
+        designators = _preps(noun, "by")
+        gov = noun.head
+        for _ in range(3):  # "announced the designation", "the designation was made by"
+            if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                break
+            gov = gov.head
+        if not designators and gov.pos_ in ("VERB", "AUX") and _lemma(gov) in ANNOUNCE_VERBS:
+            designators = _preps(gov, "by") if _passive(gov) else _subjects(gov)
+        if not designators:
+            designators = [c for c in noun.children if c.dep_ == "poss" and c not in targets]
+        self._emit(ctx, args, sent, noun, trig.act, designators, targets)
+
+    @staticmethod
+    def _listing_targets(noun: Token) -> list[Token]:
+        """The target of a listing noun: its 'of'/'on'/'against' object, else an organisation owning it."""
+        found = [t for p in _preps(noun, "of", "on", "against") for t in _conjuncts(p)]
+        if found:
+            return found
+        return [c for c in noun.children if c.dep_ == "poss"]
+
+    @staticmethod
+    def _terror_complement(verb: Token) -> bool:
+        """The clause says what the target is listed as, and that is terrorist ('as a terrorist group')."""
+        for c in verb.children:
+            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "dobj") or c.dep_ == "prep" and \
+                    c.lower_ in ("as", "on", "to"):
+                text = verb.doc[c.left_edge.i: c.right_edge.i + 1].text
+                if TERROR.search(text) or any(p.search(text) for p, _, _ in _list_keepers()):
+                    return True
+        return False
+
+    @staticmethod
+    def _on_list(verb: Token) -> bool:
+        return any(_lemma(p) in LIST_NOUNS for p in _preps(verb, "to", "on"))
+
+    # ------------------------------------------------------------ claims
+    def _emit(self, ctx: DocContext, args: ArgResolver, sent: Span, trigger: Token, act: str,
+              designator_toks: list[Token], target_toks: list[Token]) -> None:
+        targets = [k for t in target_toks for k in self._target_keys(args, t)]
+        targets = list(dict.fromkeys(targets))
+        if not targets:
+            return
+        qualifiers: dict[str, object] = {}
+        designators = [k for t in designator_toks for k in self._designator_keys(ctx, args, t)]
+        if not designators:
+            keeper = self._keeper(sent, trigger)
+            if keeper is None:
+                return
+            list_name, country = keeper
+            designators = [args.country(country)]
+            qualifiers["designator_implicit"] = (f"not named in the sentence: {country}, which keeps the list"
+                                                 f" it names ({list_name})")
+        when = self._time(sent, trigger)
+        if when:
+            qualifiers["time"] = when
+        predicate = "delisted_terrorist" if act == "delist" else "designated_terrorist"
+        for d in dict.fromkeys(designators):
+            for t in targets:
+                if ctx.find(d) == ctx.find(t) or self._known(ctx, d, predicate, t, sent):
+                    continue
+                claim = ctx.add_claim(d, predicate, t, sent, self.name, qualifiers=dict(qualifiers),
+                                      confidence=0.75 if "designator_implicit" not in qualifiers else 0.65)
+                if claim is not None:
+                    ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(trigger, 0)
+
+    @staticmethod
+    def _known(ctx: DocContext, d: str, predicate: str, t: str, sent: Span) -> bool:
+        return any(c.predicate == predicate and ctx.find(c.subject) == ctx.find(d) and isinstance(c.object, str)
+                   and ctx.find(c.object) == ctx.find(t) and c.evidence
+                   and sent.start_char <= c.evidence[0].start < sent.end_char for c in ctx.analysis.claims)
+
+    @staticmethod
+    def _target_keys(args: ArgResolver, tok: Token) -> list[str]:
+        if tok.dep_ == "prep" or _lemma(tok) in LIST_NOUNS:
+            return []
+        keys = args.resolve(tok, "patient", nominal_ok=False)
+        return [k for k in keys if args.etype(k) in TARGET_TYPES and not is_list_name(args.ctx.entity(k).name)]
+
+    @staticmethod
+    def _designator_keys(ctx: DocContext, args: ArgResolver, tok: Token) -> list[str]:
+        """An office's whole phrase ('the Deputy Secretary of State'), a country for its adjective, or the entity."""
+        if _lemma(tok) in words("claims_designation_offices"):
+            start, end = args.np_text(tok)
+            name = ctx.text[start:end]
+            known = args.entity_at(tok)
+            if known and ctx.entity(known).name == name:
+                return [known]
+            return [ctx.add_entity(name, "Organization" if _lemma(tok) != "secretary" else "Person")]
+        examples = args.examples(tok)  # "some countries, including Germany and France, consider ..."
+        keys = [k for e in examples for k in args.resolve(e, "agent", nominal_ok=False)] if examples \
+            else args.resolve(tok, "agent", nominal_ok=False)
+        out: list[str] = []
+        for k in keys:
+            ent = ctx.entity(k)
+            if ent.attrs.get("nationality"):
+                country = demonym_country(ent.name)
+                if country:
+                    out.append(args.country(country))
+            elif ent.type in DESIGNATOR_TYPES and not is_list_name(ent.name):
+                out.append(k)
+        return out
+
+    @staticmethod
+    def _keeper(sent: Span, trigger: Token) -> tuple[str, str] | None:
+        """(list name, keeper) of the list the trigger's clause names ('... as an FTO'), else the sentence's."""
+        head = trigger.head if trigger.pos_ == "NOUN" else trigger
+        for scope in (head.doc[head.left_edge.i: head.right_edge.i + 1].text, sent.text):
+            for pat, list_name, keeper in _list_keepers():
+                if pat.search(scope):
+                    return list_name, keeper
+        return None
+
+    @staticmethod
+    def _time(sent: Span, trigger: Token) -> dict[str, str] | None:
+        """The date of the trigger's own clause ('designated ... on October 8, 1997'), else of the sentence."""
+        head = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+        lo, hi = head.left_edge.i, head.right_edge.i
+        inside = [e for e in sent.ents if e.label_ == "DATE" and lo <= e.start and e.end - 1 <= hi]
+        # the date nearest the trigger within its clause: a clause may name an earlier event too
+        for ent in sorted(inside or [e for e in sent.ents if e.label_ == "DATE"],
+                          key=lambda e: abs(e.start - trigger.i)):
+            found = parse_time(ent.text)
+            if found and found.get("start"):
+                return found
+        return None
 
 
 @hookimpl
