@@ -9,9 +9,10 @@ import click
 
 from claimgraph import plugins
 from claimgraph.cli.main import App, pass_app
-from claimgraph.eval import DEV_SETS, SEED_SET
+from claimgraph.eval import CORPUS_SET, DEV_SETS, SEED_SET
 
-ALL_SETS = (SEED_SET, *DEV_SETS)
+ALL_SETS = (SEED_SET, CORPUS_SET, *DEV_SETS)
+CORPUS_FIELDS = ("recall", "precision", "modality", "attribution", "aliases", "geo")
 SEED_FIELDS = ("recall", "precision", "modality", "attribution", "erratum", "aliases", "geo", "evidence")
 
 
@@ -41,7 +42,7 @@ def eval_command(app: App, limit: int, sets: tuple[str, ...], shared: str | None
     exported and scored; the table shows micro precision, recall and F1 of each set's task.
     """
     # the runner pulls in the whole pipeline: imported here so other commands start fast
-    from claimgraph.eval.runner import SharedDataMissing, run_dev_set, run_seed, shared_dir
+    from claimgraph.eval.runner import SharedDataMissing, run_dev_corpus, run_dev_set, run_seed, shared_dir
 
     try:
         root = shared_dir(shared)
@@ -52,7 +53,12 @@ def eval_command(app: App, limit: int, sets: tuple[str, ...], shared: str | None
         click.echo(f"{'set':12}{'task':11}{'P':>8}{'R':>8}{'F1':>8}{'docs':>7}{'words/s':>10}")
     for name in chosen:
         settings = _copy(app)
-        score = run_seed(root, settings) if name == SEED_SET else run_dev_set(name, limit, root, settings)
+        if name == SEED_SET:
+            score = run_seed(root, settings)
+        elif name == CORPUS_SET:
+            score = run_dev_corpus(root, settings)
+        else:
+            score = run_dev_set(name, limit, root, settings)
         if as_json:
             click.echo(json.dumps(asdict(score)))
             continue
@@ -60,6 +66,10 @@ def eval_command(app: App, limit: int, sets: tuple[str, ...], shared: str | None
         if name == SEED_SET:
             fields = " ".join(f"{k}={score.extra[k]:.2f}" for k in SEED_FIELDS if isinstance(score.extra.get(k), float))
             click.echo(f"{'':12}seed fields: {fields}")
+        if name == CORPUS_SET:
+            fields = " ".join(f"{k}={score.extra[k]:.2f}" for k in CORPUS_FIELDS
+                              if isinstance(score.extra.get(k), float))
+            click.echo(f"{'':12}corpus fields: {fields}")
     if speed:
         _speed(app, root, speed, as_json)
 

@@ -9,3 +9,5 @@ DEV_SETS: dict[str, tuple[str, str]] = {
     "wikievents": ("wikievents/dev.jsonl", "events"),
 }
 SEED_SET = "seed"
+# the annotated dev corpus of real documents (corpus/dev + gold/dev), scored by score_corpus.py
+CORPUS_SET = "corpus"

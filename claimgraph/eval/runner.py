@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.eval import DEV_SETS, SEED_SET
+from claimgraph.eval import CORPUS_SET, DEV_SETS, SEED_SET
 from claimgraph.export.base import export_store
 from claimgraph.export.jsonl import JsonlExporter
 from claimgraph.model import SourceDocument
@@ -144,3 +144,32 @@ def run_seed(shared: str | Path | None = None, settings: Settings | None = None)
     f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
     return SetScore(name=SEED_SET, task="seed", precision=precision, recall=recall, f1=f1, documents=1,
                     words=words, seconds=seconds, extra=fields)
+
+
+CORPUS_FIELDS = ("recall", "precision", "modality", "attribution", "aliases", "geo")
+
+
+def run_dev_corpus(shared: str | Path | None = None, settings: Settings | None = None) -> SetScore:
+    """Ingest every text of corpus/dev into one fresh store, export, and score it with score_corpus.py.
+
+    The figures are micro-averaged over the documents; `extra` holds recall, precision, modality,
+    attribution, aliases and geo as the scorer prints them.
+    """
+    root = shared_dir(shared)
+    corpus = root / "corpus" / "dev"
+    paths = sorted(corpus.glob("*.txt"))
+    if not paths:
+        raise SharedDataMissing(f"no dev corpus texts under {corpus}")
+    docs = [SourceDocument(text=p.read_text(encoding="utf-8"), source=p.name) for p in paths]
+    with tempfile.TemporaryDirectory(prefix="claimgraph-eval-corpus-") as tmp:
+        out, words, seconds = ingest_and_export(docs, Path(tmp), settings)
+        text = _scorer([str(root / "eval" / "score_corpus.py"), "--export", str(out), "--json",
+                        "--gold-dir", str(root / "gold" / "dev"), "--doc-dir", str(corpus)])
+    summary = next((json.loads(line) for line in reversed(text.splitlines()) if line.startswith("{")), None)
+    if summary is None:
+        raise RuntimeError("no JSON summary in score_corpus.py's output")
+    fields: dict[str, float | str] = {k: float(summary[k]) for k in CORPUS_FIELDS if k in summary}
+    recall, precision = float(fields.get("recall", 0.0)), float(fields.get("precision", 0.0))
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return SetScore(name=CORPUS_SET, task="claims", precision=precision, recall=recall, f1=f1,
+                    documents=int(summary.get("docs", len(docs))), words=words, seconds=seconds, extra=fields)

@@ -63,6 +63,7 @@ UNKNOWN_ACTOR_NAME = ""
 UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
 UNKNOWN_TARGET_MEANING = "unnamed target"
 UNKNOWN_TARGET_NAME = ""
+UNNAMED_PERPETRATOR_CONFIDENCE = 0.3
 
 
 def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = UNKNOWN_ACTOR_MEANING) -> str:
@@ -725,8 +726,12 @@ class EventFrames:
         perps = list(dict.fromkeys(event.perpetrators))
         orgs = ctx.scratch.get("events.member_orgs", {})
         perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
+        confidence = event.confidence
         if not perps:
             perps = [_stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)]
+            # measured on the dev corpus: no event with an unnamed perpetrator matched a gold claim (0 of 94),
+            # against 42% with a named one; kept as a low-confidence candidate (event templates score its target)
+            confidence = min(confidence, UNNAMED_PERPETRATOR_CONFIDENCE)
         qualifiers: dict[str, Any] = {}
         if event.weapon:
             qualifiers["weapon"] = event.weapon
@@ -739,7 +744,7 @@ class EventFrames:
                 if ctx.find(patient) == ctx.find(subject):
                     continue
                 claim = ctx.add_claim(subject, event.predicate, patient, event.evidence, EXTRACTOR,
-                                      qualifiers=dict(qualifiers), confidence=event.confidence)
+                                      qualifiers=dict(qualifiers), confidence=confidence)
                 if claim is not None and event.trigger is not None:  # the scope layer reads modality there
                     from claimgraph.extract.units import Anchor
                     ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(event.trigger, 0)
