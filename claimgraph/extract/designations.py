@@ -116,6 +116,9 @@ def _undergoers(verb: Token) -> list[Token]:
                 continue
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
                 return [cur.head]
+            if cur.dep_ == "advcl" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head  # "Designated as an FTO in 2012, the network was formed ...": the main subject
+                continue
             break
         return []
     found = [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
