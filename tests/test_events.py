@@ -201,3 +201,36 @@ def test_weapons_fired_at_a_target(analyze: Callable[..., DocContext], text: str
                                    expected: list[tuple[str, str, str, str]]) -> None:
     found = [(s, p, o, q.get("weapon")) for s, p, o, q in events(analyze(text))]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("The Crimson Front has planned and carried out a number of bombings and attacks against the Velmar "
+     "Police Service.", "Crimson Front", "Velmar Police Service"),
+    ("Since 2004, the Crimson Front has engaged in numerous attacks on the Velmar Police Service.",
+     "Crimson Front", "Velmar Police Service"),
+    ("The Crimson Front is an armed group that has conducted attacks against the Velmar Police Service.",
+     "Crimson Front", "Velmar Police Service"),
+    ("The Crimson Front has targeted the Velmar Police Service.", "Crimson Front", "Velmar Police Service"),
+    ("The Crimson Front is a militant group. Targets have included the Velmar Police Service and civilians.",
+     "Crimson Front", "Velmar Police Service"),
+])
+def test_perpetrator_found_through_the_clause(analyze: Callable[..., DocContext], text: str, subject: str,
+                                              obj: str) -> None:
+    found = events(analyze(text))
+    assert has(found, subject.lower(), "attacked", obj.lower()), found
+
+
+def test_the_event_noun_that_killed_gives_its_perpetrator(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Officials blamed the Crimson Front for an attack at a market in Dorvik, which "
+                           "killed over 30 people."))
+    assert any(f[0] == "crimson front" and f[1] == "killed" for f in found), found
+
+
+def test_struck_a_deal_is_no_attack(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Crimson Front struck a deal with the Velmar government in 2009."))
+    assert not [f for f in found if f[1] == "attacked"], found
+
+
+def test_has_not_staged_an_attack_names_no_perpetrator(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Crimson Front has not staged an attack on the Velmar Police Service since 2009."))
+    assert not has(found, "crimson front", "attacked", "velmar police service"), found

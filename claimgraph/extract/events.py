@@ -406,6 +406,8 @@ class EventFrames:
                     ev = self._firing(tok, sent, fillers)
                 elif lemma in VERB_TRIGGERS:
                     ev = self._verbal(tok, lemma, sent, fillers)
+                elif lemma == "include":
+                    ev = self._target_list(tok, sent, fillers)
                 else:
                     ev = None
             elif tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
@@ -437,7 +439,12 @@ class EventFrames:
             patients = [t for t in patients if _lemma(t) not in PERSON_NOUNS and t.lower_ not in PERSON_NOUNS]
             if any(_lemma(t) in EXPLOSION_WORDS for t in agents):
                 predicate = "bombed"
-        perps = [k for t in agents for k in [fillers.actor(t)] if k]
+        # "an attack at a market in X, which killed ...": the relative pronoun stands for the event, not the place
+        relative_events = [e for t in agents if t.lower_ in RELATIVE for e in [_event_noun(t)] if e is not None
+                           and (e.i != t.head.head.i or _lemma(e) in NOUN_TRIGGERS)]
+        perps = [k for e in relative_events for k in self._event_doers(e, fillers)]
+        if not perps:
+            perps = [k for t in agents for k in [fillers.actor(t)] if k]
         if not perps:
             # "an attack ... which killed 70 people", "the bombing killed five": whoever made the event did it
             perps = [k for t in agents for event in [_event_noun(t)] if event is not None
@@ -513,6 +520,28 @@ class EventFrames:
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not patients:
             patients = [verb.head]
         return agents, patients, instruments
+
+    def _target_list(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'Targets have included civilians and police', 'its targets include X': who was attacked.
+
+        The attacker is the owner of "targets" ('its', 'the group's'), else the organisation the text is about
+        (the last one that was a clause subject before the sentence); nothing when neither is known.
+        """
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or _lemma(subject) != "target" or _negated(verb):
+            return None
+        owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
+        if not owners:
+            from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
+
+            topic = resolver_for(fillers.ctx).topic_org(sent.start)
+            owners = [topic] if topic else []
+        targets = [k for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
+                   for k in [fillers.patient(t, False)] if k]
+        if not owners or not targets:
+            return None
+        return Event("attacked", sent, owners, targets, None, None, self._time(sent, verb), confidence=0.5,
+                     trigger=verb)
 
     def _firing(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'gunmen fired rifles at the students': an attack only where a weapon is fired at someone or something."""
