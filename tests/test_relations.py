@@ -131,3 +131,15 @@ def test_a_bracketed_place_is_not_a_party(settings: Settings) -> None:
 def test_a_possessive_before_a_phrase_is_not_a_seat(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("Greenpeace welcomed the report. Germany's support for Greenpeace grew."))
     assert not has(found, "Greenpeace", "based_in", "Germany"), found
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("The Crimson Front, led by Arlo Venn, was formed in 1990.", "Arlo Venn", "Crimson Front"),
+    ("The Velmar Police Service is headed by Dana Kessel.", "Dana Kessel", "Velmar Police Service"),
+    ("In 2000, Fumihiro Joyu took control of Aum Shinrikyo.", "Fumihiro Joyu", "Aum Shinrikyo"),
+])
+def test_leaders_after_by_and_taking_control(analyze: Callable[..., DocContext], text: str, person: str,
+                                             org: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, person, "leader_of", org), found
+    assert not has(found, org, "leader_of", person), found  # never the other way round

@@ -98,6 +98,14 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired|founded|co-founded)\s+(?:the\s+)?$",
                 re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
+    # "the group, led by X", "Y is headed by X", "Y, which was commanded by X": the leader after "by"
+    (re.compile(r"^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:(?:now|then|still)\s+)?"
+                r"(?:led|headed|commanded|chaired)\s+by\s+(?:the\s+)?$", re.I),
+     "leader_of", "inv", {"Organization", "Group"}, {"Person"}),
+    # "X took control of Y", "X assumed the leadership of Y"
+    (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:took|seized|assumed|took\s+over)\s+(?:the\s+)?(?:control|leadership"
+                r"|command)\s+of\s+(?:the\s+)?$", re.I),
+     "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "X, a member/spokesman of Y", "X of the Y party" (member), "X, a lawmaker for the Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
                 rf"(?:[\w-]+\s+){{0,3}}?(?:of|for|at|with|from)\s+(?:the\s+)?{TAIL}$", re.I),
