@@ -175,9 +175,9 @@ class Designations:
                 return
         if not trig.firm and act == "list" and not self._terror_complement(verb):
             return  # "considers X a partner" is no listing; "considers X a terrorist group" is
-        if trig.firm and act == "list" and _lemma(verb) in ("add", "ban", "outlaw") and not self._on_list(verb):
-            if not self._terror_complement(verb):
-                return
+        if trig.firm and act == "list" and _lemma(verb) in ("add", "ban", "outlaw") and not self._on_list(verb) \
+                and not self._terror_complement(verb):
+            return  # "added two members", "banned the march": a listing only onto a list or as terrorist
         if _passive(verb):  # "designated a terrorist organization by Canada": "by" hangs on either
             designators = [p for c in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")],
                                        *_preps(verb, "as")] for p in _preps(c, "by")]
