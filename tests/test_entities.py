@@ -168,7 +168,7 @@ def test_gazetteer_lookups() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "12 34 56", "ALL CAPS HEADLINE ONLY"])
 def test_degenerate_texts_do_not_fail(analyze: Analyze, text: str) -> None:
     ctx = analyze(text)
-    assert "error" not in ctx.scratch
+    assert ctx.failure is None
 
 
 def test_regimes_named_after_a_ruler_are_organizations(analyze: Analyze) -> None:
@@ -204,7 +204,7 @@ def test_acronym_shared_by_two_long_names_stays_apart(analyze: Analyze) -> None:
 
 def test_missing_user_alias_table_is_reported(analyze: Analyze, tmp_path: Path) -> None:
     ctx = analyze("The Hamas office closed.", alias_table=str(tmp_path / "nowhere.tsv"))
-    assert "alias_table" in ctx.scratch.get("error", "")
+    assert "alias_table" in (ctx.failure or "")
 
 
 def test_common_abbreviations_are_not_organizations(analyze: Analyze) -> None:

@@ -26,7 +26,6 @@ def tagged(text: str, name: str, type_: str, gaz: Gazetteer) -> tuple[DocContext
     """A context whose only mention is `name`, typed as a tagger typed it."""
     ctx = DocContext(analysis=Analysis(document=SourceDocument(text=text, source="t.txt")), doc=_NLP(text),
                      settings=Settings())
-    ctx.scratch["geo.gazetteer"] = gaz
     start = text.index(name)
     mention = ctx.add_mention(start, start + len(name), type_)
     return ctx, ctx.find(mention.entity_key)
@@ -40,8 +39,8 @@ def tagged(text: str, name: str, type_: str, gaz: Gazetteer) -> tuple[DocContext
 def test_town_typed_otherwise_becomes_a_place_with_coordinates(gaz: Gazetteer, text: str, name: str,
                                                                wrong: str) -> None:
     ctx, _ = tagged(text, name, wrong, gaz)
-    GeoMentions().run(ctx)
-    GeoResolve().run(ctx)
+    GeoMentions(gazetteer=gaz).run(ctx)
+    GeoResolve(gazetteer=gaz).run(ctx)
     ent = next(e for e in ctx.analysis.entities.values() if e.name == name)
     assert ent.type == "Place" and ent.geo and ent.geo["method"] == "gazetteer"
 

@@ -28,13 +28,12 @@ def run(text: str, gaz: Gazetteer, places: tuple[str, ...] = (), countries: tupl
     """Analyse text with the given names pre-tagged, as an entity recogniser would have."""
     ctx = DocContext(analysis=Analysis(document=SourceDocument(text=text, source="t.txt")), doc=_NLP(text),
                      settings=Settings())
-    ctx.scratch["geo.gazetteer"] = gaz
     for names, type_ in ((places, "Place"), (countries, "Country")):
         for name in names:
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 ctx.add_mention(m.start(), m.end(), type_)
-    GeoMentions().run(ctx)
-    GeoResolve().run(ctx)
+    GeoMentions(gazetteer=gaz).run(ctx)
+    GeoResolve(gazetteer=gaz).run(ctx)
     return ctx
 
 

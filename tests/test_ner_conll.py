@@ -42,7 +42,7 @@ def test_conll2003_typed_f1_stays_above_its_floor(tmp_path: Path) -> None:
     export.mkdir()
     with (export / "mentions.jsonl").open("w", encoding="utf-8") as out:
         for ctx in analyze_docs(docs, settings):
-            assert "error" not in ctx.scratch, ctx.scratch.get("error")
+            assert ctx.failure is None, ctx.failure
             doc_id = ctx.analysis.document.doc_id
             for m in ctx.analysis.mentions:  # what the store keeps after the last stage
                 assert ctx.text[m.start:m.end] == m.text

@@ -38,8 +38,10 @@ _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMO
 _NOT_NAMES = words("geo_not_names")
 
 
-def _gazetteer(ctx: DocContext) -> Gazetteer:
-    # loaded once per process by gazetteer_for: nothing to keep on the document
+def _gazetteer(ctx: DocContext, given: Gazetteer | None) -> Gazetteer:
+    # the stage's own gazetteer when it was built with one (tests), else the process's, loaded once by gazetteer_for
+    if given is not None:
+        return given
     return gazetteer_for(ctx.settings.store.url, ctx.settings.geo.min_population, ctx.settings.geo.cache_dir)
 
 
@@ -102,10 +104,12 @@ class GeoMentions:
     name: str = "geo.mentions"
     requires: tuple[str, ...] = ("entities",)
     provides: tuple[str, ...] = ("entities", "places")
+    # a gazetteer of the stage's own (tests build small ones); None: the machine's cached gazetteer
+    gazetteer: Gazetteer | None = None
 
     def run(self, ctx: DocContext) -> None:
         """Add missing Place mentions (source 'geo')."""
-        gaz = _gazetteer(ctx)
+        gaz = _gazetteer(ctx, self.gazetteer)
         retype_places(ctx, gaz)
         countries = doc_countries(ctx, gaz)
         for sent in sentences(ctx.text):
@@ -199,10 +203,12 @@ class GeoResolve:
     name: str = "geo.resolve"
     requires: tuple[str, ...] = ("places", "claims")
     provides: tuple[str, ...] = ("places", "claims")
+    # a gazetteer of the stage's own (tests build small ones); None: the machine's cached gazetteer
+    gazetteer: Gazetteer | None = None
 
     def run(self, ctx: DocContext) -> None:
         """Set geo and external_ids.geonames on the document's places; add located_near claims."""
-        gaz = _gazetteer(ctx)
+        gaz = _gazetteer(ctx, self.gazetteer)
         self._merge_sites(ctx)
         places = place_entities(ctx)
         doc = DocPlaces(countries=doc_countries(ctx, gaz))
