@@ -180,3 +180,42 @@ def test_initials_that_fit_two_entities_join_neither(engine: Engine) -> None:
         (doc("The RDFV was founded in 1965.", "c"), [("RDFV", "Organization")]))
     assert not same(engine, "RDFV", "Red Dawn Front of Varnia")
     assert not same(engine, "RDFV", "Rural Development Fund of Vastland")
+
+
+def test_a_group_never_becomes_a_country_nor_takes_its_name(engine: Engine) -> None:
+    from claimgraph.resolve.crossdoc import acronym_fits, type_safe_aliases
+
+    assert acronym_fits("NLFK", "National Liberation Front of Korvia") and not acronym_fits("NLFK", "Korvia")
+    assert acronym_fits("BIAP", "Baghdad International Airport") and not acronym_fits("DOS", "Department of Defense")
+    # the in-document step wrongly gave the country the group's acronym: the store keeps it off the country
+    assert type_safe_aliases("Egypt", "Country", {"Egypt", "SLFE", "Arab Republic of Egypt"}) == \
+        {"Egypt", "Arab Republic of Egypt"}
+    assert type_safe_aliases("Sinai Front", "Organization", {"Sinai Front", "Egypt"}) == {"Sinai Front"}
+    put(engine,
+        (doc("The Sinai Liberation Front of Egypt (SLFE) attacked a post in Egypt.", "a"),
+         [("Egypt", "Country", ["SLFE"]), ("Sinai Liberation Front of Egypt", "Organization")]),
+        (doc("The SLFE claimed the raid.", "b"), [("SLFE", "Organization")]))
+    with engine.connect() as conn:
+        egypt = next(e for e in records.iter_entities(conn) if e["name"] == "Egypt")
+    assert "SLFE" not in egypt["aliases"]
+    assert not same(engine, "SLFE", "Egypt")
+
+
+def test_departments_whose_of_parts_differ_stay_apart(engine: Engine) -> None:
+    put(engine,
+        (doc("The US Department of State listed the group.", "a"), [("US Department of State", "Organization")]),
+        (doc("The US Department of Defense denied it.", "b"), [("US Department of Defense", "Organization")]))
+    assert not same(engine, "US Department of State", "US Department of Defense")
+
+
+def test_a_reviewers_split_keeps_a_new_variant_off_the_group(engine: Engine) -> None:
+    from claimgraph.reason import review
+
+    put(engine, (doc("The Red Dawn Front (Red Dawn) marched.", "a"),
+                 [("Red Dawn Front", "Organization", ["Red Dawn"])]))
+    group = entity_of(engine, "Red Dawn Front")
+    with engine.begin() as conn:
+        review.split_entity(conn, group, "Red Dawn", reviewer="test")
+    put(engine, (doc("Red Dawn, a rock band, played; Red Dawn Movement fans came.", "b"),
+                 [("Red Dawn Movement", "Organization", ["Red Dawn"])]))
+    assert not same(engine, "Red Dawn Movement", "Red Dawn Front")
