@@ -26,7 +26,7 @@ def analyze(tmp_path_factory: pytest.TempPathFactory) -> Analyze:
 def coref_target(ctx: DocContext, surface: str, nth: int = 0) -> str | None:
     """Name of the entity a description or pronoun (nth occurrence of `surface`) was linked to."""
     start = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", ctx.text)][nth]
-    for m in ctx.scratch.get("coref_mentions", []):
+    for m in ctx.coref_mentions:
         if m.start == start and m.end == start + len(surface):
             return ctx.entity(m.entity_key).name
     return None
@@ -50,7 +50,7 @@ def test_coref_mentions_are_found_by_span_during_analysis_but_not_stored(analyze
     ctx = analyze(TEXT)
     stored = {m.text for m in ctx.analysis.mentions}
     assert "This group" not in stored and "they" not in stored
-    kept = ctx.scratch["coref_mentions"]
+    kept = ctx.coref_mentions
     assert kept and all(m.source == "coref" for m in kept)
     # entity names and aliases never take the descriptions
     assert not any("group" in a.lower() for e in ctx.analysis.entities.values() for a in e.aliases

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
 from claimgraph.model import Analysis, Claim, ClaimObject, Entity, EvidenceSpan, Mention
 from claimgraph.resolve.names import norm_name
 from claimgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from claimgraph.extract.structure import Layout
+    from claimgraph.extract.units import Anchor, Unit
 
 
 @dataclass
@@ -22,7 +27,17 @@ class DocContext:
     settings: Settings
     # union-find over local entity keys: merged keys point at their representative
     _parent: dict[str, str] = field(default_factory=dict)
-    scratch: dict[str, Any] = field(default_factory=dict)
+    # fields one stage hands to later ones (see claimgraph.core.stages.FIELDS for who provides what)
+    layout: Layout | None = None  # headings, list items and sections of the text
+    units: list[Unit] | None = None  # sentences cut at line breaks, the evidence claims cite
+    unit_starts: list[int] = field(default_factory=list)  # start offsets of `units`, for bisection
+    anchors: dict[int, Anchor] = field(default_factory=dict)  # id(claim) -> the word that triggered it (scopes)
+    # (long name key, acronym key) pairs written "Long Name (LN)", found by the recognizer for alias resolution
+    parenthetical_aliases: list[tuple[str, str]] = field(default_factory=list)
+    # descriptions and pronouns ("the group", "it") that coreference linked: read by stages, never stored as names
+    coref_mentions: list[Mention] = field(default_factory=list)
+    # a stage's own per-document cache, keyed "<stage>.<what>"; another stage never reads it
+    memo: dict[str, Any] = field(default_factory=dict)
     # entity keys of named sites (camps, list-item sites) found by the place-mention stage, read by place resolution
     place_sites: set[str] = field(default_factory=set)
     # why analysis of this document failed (the stage and its error), set by the pipeline; None when it did not
@@ -36,6 +51,7 @@ class DocContext:
     # ---------------------------------------------------------------- entities
     def add_entity(self, name: str, type_: str, key: str | None = None) -> str:
         """Register (or find) a local entity by name and type; returns its key."""
+        name = clean_name(name)
         key = key or f"{type_}:{norm_name(name)}"
         ents = self.analysis.entities
         if key not in ents:
@@ -47,6 +63,7 @@ class DocContext:
     def add_mention(self, start: int, end: int, type_: str, source: str = "ner",
                     key: str | None = None, name: str | None = None) -> Mention:
         """Record that text[start:end] names an entity (created from the span when `key` is None)."""
+        start, end = trim_name_span(self.text, start, end)
         text = self.text[start:end]
         key = key or self.add_entity(name or text, type_)
         self.analysis.entities[self.find(key)].aliases.add(text)
@@ -80,12 +97,12 @@ class DocContext:
         """Mentions sorted by (start, insertion order), rebuilt only when the list changed."""
         mentions = self.analysis.mentions
         key = (id(mentions), len(mentions))
-        cached = self.scratch.get("_mention_index")
+        cached = self.memo.get("context.mention_index")
         if cached is None or cached[0] != key:
             entries = sorted(((m.start, i, m) for i, m in enumerate(mentions)), key=lambda e: (e[0], e[1]))
             longest = max((m.end - m.start for m in mentions), default=0)
             cached = (key, [e[0] for e in entries], entries, longest)
-            self.scratch["_mention_index"] = cached
+            self.memo["context.mention_index"] = cached
         return cached[1], cached[2], cached[3]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -133,3 +150,25 @@ class DocContext:
                       extractor=extractor, **fields)
         self.analysis.claims.append(claim)
         return claim
+
+
+# citation marks ('[12]', an unclosed '[4') and the space before them never belong to a name
+_CITATION = re.compile(r"\s*\[\d{1,3}\]?")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(name: str) -> str:
+    """A name fit to show: citation marks removed, line breaks and runs of space made one space."""
+    return _SPACES.sub(" ", _CITATION.sub("", name)).strip()
+
+
+def trim_name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mention's offsets without surrounding space or a trailing citation mark ('Rajavi[4' → 'Rajavi')."""
+    mark = re.search(r"\[\d{1,3}\]?\s*$", text[start:end])
+    if mark and mark.start() > 0:
+        end = start + mark.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -257,7 +257,7 @@ class Designations:
                 claim = ctx.add_claim(d, predicate, t, sent, self.name, qualifiers=dict(qualifiers),
                                       confidence=0.75 if "designator_implicit" not in qualifiers else 0.65)
                 if claim is not None:
-                    ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(trigger, 0)
+                    ctx.anchors[id(claim)] = Anchor(trigger, 0)
 
     @staticmethod
     def _known(ctx: DocContext, d: str, predicate: str, t: str, sent: Span) -> bool:

@@ -18,7 +18,7 @@ from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, de
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
-from claimgraph.resolve.aliases import load_alias_table, table_pattern
+from claimgraph.resolve.aliases import acronym_matches, load_alias_table, table_pattern
 from claimgraph.resolve.names import is_acronym, norm_name
 
 # spaCy (OntoNotes) labels → claimgraph entity types; unlisted labels are not entities
@@ -275,7 +275,11 @@ class EntityRecognizer:
             if gap.endswith("(") and ctx.text[c.end: c.end + 1] == ")":
                 before = ctx.text[:c.start - 1].rstrip()
                 prev = last_key.get(len(before))
-                if prev is not None and (is_acronym(span_text) or ctx.entity(prev).type not in ("Place", "Country")):
+                # a country or place named just before an acronym is no owner of it unless the letters fit:
+                # 'Sinai Liberation Front of Egypt (SLFE)' must not make SLFE a name of Egypt
+                place_before = prev is not None and ctx.entity(prev).type in ("Place", "Country")
+                fits = prev is not None and is_acronym(span_text) and acronym_matches(span_text, ctx.entity(prev).name)
+                if prev is not None and (fits if place_before else True):
                     parentheticals.append((prev, key))
                     if is_acronym(span_text) or types.get(norm_name(name)) != ctx.entity(prev).type:
                         # the bracketed name takes the type of the name it abbreviates
@@ -284,7 +288,7 @@ class EntityRecognizer:
                                 m.type = ctx.entity(prev).type
                         ctx.entity(key).type = ctx.entity(prev).type
             last_key[c.end] = key
-        ctx.scratch.setdefault("parenthetical_aliases", []).extend(parentheticals)
+        ctx.parenthetical_aliases.extend(parentheticals)
 
 
 def has_capitals(text: str) -> bool:

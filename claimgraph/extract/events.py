@@ -243,7 +243,7 @@ class Fillers:
                 return linked[0]
         if tok.lower_ == "they" and tok.dep_ == "nsubj":
             # "guerrillas attacked the farm ... they burned the facilities": the band last seen acting
-            last = self.ctx.scratch.get("events.last_band")
+            last = self.ctx.memo.get("events.last_band")
             if last and tok.sent.start - last[1] <= 40 + len(tok.sent):
                 return last[0]
             return None
@@ -271,7 +271,7 @@ class Fillers:
             if key and type_ == "Group":
                 self._named_owner(tok, key)
                 if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
-                    self.ctx.scratch["events.last_band"] = (key, tok.i)
+                    self.ctx.memo["events.last_band"] = (key, tok.i)
             return key
         return None
 
@@ -286,7 +286,7 @@ class Fillers:
                 span = self.phrase(c)
                 org = self._add(span, "Organization") if span else None
             if org:
-                self.ctx.scratch.setdefault("events.member_orgs", {})[band] = org
+                self.ctx.memo.setdefault("events.member_orgs", {})[band] = org
                 return
 
     def _has_name(self, tok: Token) -> bool:
@@ -307,7 +307,7 @@ class Fillers:
                 org_span = self.phrase(org)
                 org_key = self._add(org_span, "Organization") if org_span else None
             if org_key:
-                self.ctx.scratch.setdefault("events.member_orgs", {})[key] = org_key
+                self.ctx.memo.setdefault("events.member_orgs", {})[key] = org_key
         return key
 
     def patient(self, tok: Token, human: bool) -> str | None:
@@ -753,7 +753,7 @@ class EventFrames:
     # ------------------------------------------------------------ claims
     def _emit(self, ctx: DocContext, event: Event) -> None:
         perps = list(dict.fromkeys(event.perpetrators))
-        orgs = ctx.scratch.get("events.member_orgs", {})
+        orgs = ctx.memo.get("events.member_orgs", {})
         perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
         confidence = event.confidence
         if not perps:
@@ -776,7 +776,7 @@ class EventFrames:
                                       qualifiers=dict(qualifiers), confidence=confidence)
                 if claim is not None and event.trigger is not None:  # the scope layer reads modality there
                     from claimgraph.extract.units import Anchor
-                    ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(event.trigger, 0)
+                    ctx.anchors[id(claim)] = Anchor(event.trigger, 0)
 
 
 @hookimpl

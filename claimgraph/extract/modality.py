@@ -241,7 +241,7 @@ class ClaimModality:
 
         out: list[Speech] = []
         speech = words("scope_speech_verbs")
-        recent: list[tuple[int, str]] = ctx.scratch.setdefault("scope.speakers", [])
+        recent: list[tuple[int, str]] = ctx.memo.setdefault("scope.speakers", [])
         for unit in list(units_of(ctx)):
             toks = unit.tokens
             if not any(t.lemma_.lower() in speech or t.lower_ in ("according", "responsible") for t in toks):
@@ -279,7 +279,7 @@ class ClaimModality:
                 continue
             while after.dep_ in ("compound", "amod", "det", "poss") and after.head.i > after.i:
                 after = after.head  # '"...," said army spokesman Felix K.': the phrase's head names the speaker
-            key = Speakers(ctx, resolver_for(ctx, unit), ctx.scratch.get("scope.speakers")).resolve(after)
+            key = Speakers(ctx, resolver_for(ctx, unit), ctx.memo.get("scope.speakers")).resolve(after)
             if key:
                 out.append(Speech(key, after, unit.offset, frozenset(), m.start(2), m.end(2),
                                   m.group(2).strip(" " + OPEN_QUOTES + CLOSE_QUOTES), kind="quote"))

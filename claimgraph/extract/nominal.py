@@ -83,7 +83,7 @@ class ArgResolver:
                 found = self.at[tok.i]
                 if found and tok.dep_ in ("nsubj", "nsubjpass") and self.ctx.entity(found.entity_key).type == "Organization":
                     orgs.append((tok.idx, self.ctx.find(found.entity_key)))
-            self.ctx.scratch["subject_orgs"] = orgs
+            self.ctx.memo["nominal.subject_orgs"] = orgs
 
     # ------------------------------------------------------------ basic look-ups
     def entity_at(self, tok: Token) -> str | None:
@@ -99,7 +99,7 @@ class ArgResolver:
         """The last organization that was a subject before token `before` of this parse (the text's topic)."""
         char = self.offset + (self.doc[before].idx if before < len(self.doc) else len(self.doc.text))
         best = None
-        for at, key in self.ctx.scratch.get("subject_orgs", []):
+        for at, key in self.ctx.memo.get("nominal.subject_orgs", []):
             if at >= char:
                 break
             best = key

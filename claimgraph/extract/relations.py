@@ -544,7 +544,7 @@ class PlaceHierarchy:
         """Record a reference fact (not a claim: the document did not say it)."""
         if ctx.find(subj) == ctx.find(obj):
             return
-        said = ctx.scratch.setdefault("relations.said", {
+        said = ctx.memo.setdefault("relations.said", {
             (ctx.find(c.subject), c.predicate, ctx.find(c.object)) for c in ctx.analysis.claims
             if isinstance(c.object, str)})
         if (ctx.find(subj), predicate, ctx.find(obj)) in said:

@@ -136,9 +136,9 @@ def _looks_like_heading(stripped: str) -> bool:
 
 def layout_of(ctx: DocContext) -> Layout:
     """The document's layout, computed once and kept in the context."""
-    if "layout" not in ctx.scratch:
-        ctx.scratch["layout"] = build_layout(ctx.text)
-    return ctx.scratch["layout"]
+    if ctx.layout is None:
+        ctx.layout = build_layout(ctx.text)
+    return ctx.layout
 
 
 @hookimpl

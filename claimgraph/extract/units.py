@@ -51,8 +51,8 @@ class Anchor:
 
 def units_of(ctx: DocContext) -> list[Unit]:
     """spaCy sentences, split again where the text breaks a line (headings and list items stay apart)."""
-    if "units" in ctx.scratch:
-        return ctx.scratch["units"]
+    if ctx.units is not None:
+        return ctx.units
     doc, text = ctx.doc, ctx.text
     pieces: list[tuple[int, int, bool]] = []
     for sent in doc.sents:
@@ -69,8 +69,8 @@ def units_of(ctx: DocContext) -> list[Unit]:
     for a, b, was_split in pieces:
         toks = [t for t in doc[a:b] if not t.is_space]
         units.append(Unit(toks[0].idx, toks[-1].idx + len(toks[-1]), doc, a, b, split=was_split))
-    ctx.scratch["units"] = units
-    ctx.scratch["unit_starts"] = [u.start_char for u in units]
+    ctx.units = units
+    ctx.unit_starts = [u.start_char for u in units]
     return units
 
 
@@ -81,17 +81,17 @@ def parsed(ctx: DocContext, unit: Unit) -> Unit:
     nlp = load_nlp(ctx.settings.nlp.model, ctx.settings.nlp.max_length)
     sub = nlp(ctx.text[unit.start_char:unit.end_char], disable=["ner"])
     fresh = Unit(unit.start_char, unit.end_char, sub, 0, len(sub), offset=unit.start_char, split=True)
-    units = ctx.scratch["units"]
+    units = units_of(ctx)
     units[units.index(unit)] = fresh
     return fresh
 
 
 def has_mention(ctx: DocContext, unit: Unit) -> bool:
     """True when some entity mention lies in the unit (frames need at least one)."""
-    starts = ctx.scratch.get("mention_starts")
+    starts = ctx.memo.get("units.mention_starts")
     if starts is None or len(starts) != len(ctx.analysis.mentions):
         starts = sorted(m.start for m in ctx.analysis.mentions)
-        ctx.scratch["mention_starts"] = starts
+        ctx.memo["units.mention_starts"] = starts
     i = bisect_right(starts, unit.start_char - 1)
     return i < len(starts) and starts[i] < unit.end_char
 
@@ -99,7 +99,7 @@ def has_mention(ctx: DocContext, unit: Unit) -> bool:
 def unit_at(ctx: DocContext, char: int) -> Unit | None:
     """The unit holding a document offset."""
     units = units_of(ctx)
-    i = bisect_right(ctx.scratch["unit_starts"], char) - 1
+    i = bisect_right(ctx.unit_starts, char) - 1
     if 0 <= i < len(units) and units[i].start_char <= char <= units[i].end_char:
         return units[i]
     return None
@@ -119,19 +119,19 @@ def record(ctx: DocContext, found: Found, unit: Unit, extractor: str, evidence: 
     claim = ctx.add_claim(found.subject, found.predicate, obj_value, (start, end), extractor,
                           qualifiers=dict(found.qualifiers), polarity=found.polarity, confidence=found.confidence)
     if claim is not None:
-        ctx.scratch.setdefault("anchors", {})[id(claim)] = Anchor(found.trigger,
+        ctx.anchors[id(claim)] = Anchor(found.trigger,
                                                                   unit.offset if offset is None else offset)
     return claim
 
 
 def anchor_of(ctx: DocContext, claim: Claim) -> Anchor | None:
     """Where the trigger of a claim is (None for claims of other extractors)."""
-    return ctx.scratch.get("anchors", {}).get(id(claim))
+    return ctx.anchors.get(id(claim))
 
 
 def resolver_for(ctx: DocContext, unit: Unit | None = None) -> ArgResolver:
     """The argument resolver reading a unit's parse (one for the document, one per re-parsed unit)."""
-    cache = ctx.scratch.setdefault("resolvers", {})
+    cache = ctx.memo.setdefault("units.resolvers", {})
     if "doc" not in cache:
         cache["doc"] = ArgResolver(ctx)
     if unit is None or unit.doc is ctx.doc:

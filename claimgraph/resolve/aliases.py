@@ -173,7 +173,7 @@ class ResolveAliases:
                 else:
                     by_canonical[hit[0]] = ctx.find(key)
                 break
-        for long_key, short_key in ctx.scratch.get("parenthetical_aliases", []):
+        for long_key, short_key in ctx.parenthetical_aliases:
             if _compatible(ctx.entity(long_key).type, ctx.entity(short_key).type):
                 ctx.merge(long_key, short_key)
         self._acronyms(ctx)

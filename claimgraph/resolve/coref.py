@@ -3,7 +3,7 @@
 'This group', 'the organization' and (conservatively) 'it', 'its', 'they' become mentions of
 the entity they stand for (source "coref"), so claim extractors find the entity when they look
 up the span. Those mentions are used during analysis only: before the document is stored
-they move to ctx.scratch["coref_mentions"], since mentions.jsonl lists names.
+they move to ctx.coref_mentions, since mentions.jsonl lists names.
 """
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ class StoreNamesOnly:
     provides = ("stored_names",)
 
     def run(self, ctx: DocContext) -> None:
-        """Move coref mentions to scratch and align mention types with their (merged) entities."""
+        """Move coref mentions to ctx.coref_mentions and align mention types with their (merged) entities."""
         kept: list[Mention] = []
         coref: list[Mention] = []
         cased = has_capitals(ctx.text)
@@ -233,7 +233,7 @@ class StoreNamesOnly:
             if m.source not in ("norp", "demonym"):
                 m.type = ctx.entity(m.entity_key).type
         ctx.analysis.mentions = kept
-        ctx.scratch["coref_mentions"] = coref
+        ctx.coref_mentions = coref
 
 
 @hookimpl
