@@ -258,10 +258,11 @@ def changes_over_time(views: list[ClaimView], names: dict[str, str], cite: dict[
             when = f"{start or '…'}–{end or '…'}"
             timeline.append({"claim": v.id, "polarity": "negative" if v.negative else "positive", "start": start,
                              "end": end, "note": f"{'not ' if v.negative else ''}{when} ({_sources(v, cite)})"})
+        notes = [str(t["note"]) for t in timeline]
         out.append({"subject": subject, "predicate": predicate, "object": vs[0].label,
                     "claims": [t["claim"] for t in timeline], "timeline": timeline,
                     "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label} changed over time: "
-                            + "; then ".join(t["note"] for t in timeline)})
+                            + "; then ".join(notes)})
     return out
 
 

@@ -54,7 +54,7 @@ def find_entities(conn: Connection, name: str) -> list[str]:
                                 .distinct()).scalars())
     index = entity_index(conn)
     finals = list(dict.fromkeys(final_id(index, i) for i in ids if i))
-    counts = dict(conn.execute(select(mentions.c.entity_id, func.count()).where(mentions.c.entity_id.in_(ids))
+    counts: dict[str, int] = dict(conn.execute(select(mentions.c.entity_id, func.count()).where(mentions.c.entity_id.in_(ids))
                                .group_by(mentions.c.entity_id)).all())
     return sorted((i for i in finals if i), key=lambda i: -counts.get(i, 0))
 
