@@ -133,3 +133,18 @@ def test_a_failing_stage_fails_its_document_and_the_batch_goes_on(exploding: Any
     assert len(report.stored) == 2
     assert [f.source for f in report.failures] == ["two.txt"]
     assert "test.exploding" in report.failures[0].reason and "cannot read kaboom" in report.failures[0].reason
+
+
+def test_without_the_name_filter_stage_descriptions_are_still_not_stored_as_names(tmp_path: Path) -> None:
+    settings = load_settings()
+    settings.store.url = f"sqlite:///{tmp_path / 'store.db'}"
+    settings.extract.disabled = ["resolve.store_names_only", "reason.context"]
+    engine = prepare_store(settings)
+    text = "The Harbour Front was founded in 1971. The group attacked a port in 1980. It was banned in 1990."
+    assert ingest([SourceDocument(text=text, source="one.txt")], settings, engine).stored
+    from sqlalchemy import text as sql
+
+    with engine.connect() as conn:
+        stored = {r[0] for r in conn.execute(sql("select text from mentions"))}
+    assert "Harbour Front" in " ".join(stored)
+    assert not stored & {"The group", "the group", "It", "it"}

@@ -16,6 +16,10 @@ from claimgraph.store.schema import aliases, claims, documents, entities, eviden
 COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place"}}
 
 
+# mention sources that are descriptions or pronouns ("the group", "it"), never names
+NOT_NAME_SOURCES = frozenset({"coref", "nominal"})
+
+
 def now() -> str:
     """UTC timestamp in ISO 8601 (seconds)."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -196,6 +200,8 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
             ids[key] = ids[find(key)]
         mention_rows: dict[tuple[int, int, str], dict[str, Any]] = {}
         for m in analysis.mentions:
+            if m.source in NOT_NAME_SOURCES:  # mentions.jsonl lists names, whichever stages ran
+                continue
             entity_id = ids[find(m.entity_key)]
             mention_rows.setdefault((m.start, m.end, entity_id), dict(
                 entity_id=entity_id, document_id=document_id, start=m.start, end=m.end, text=m.text, type=m.type))
