@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Token
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
@@ -14,13 +15,10 @@ from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
 from claimgraph.plugins import hookimpl
 
-QUANT_NOUNS = {"number", "percent", "lot", "dozen", "hundred", "thousand", "handful", "majority", "part",
-               "rest", "some", "many", "most", "several", "all", "one", "none", "few", "half", "score",
-               "group", "couple", "minority", "bunch"}
-OVERTHROW_HEADS = {"seek", "call", "want", "demand", "plan", "aim", "advocate", "pursue", "work", "push",
-                   "strive", "fight", "struggle", "support"}
+QUANT_NOUNS = words("claims_quant_nouns")
+OVERTHROW_HEADS = words("claims_overthrow_heads")
 OVERTHROW_VERBS = {"overthrow", "topple", "oust", "bring", "destroy", "remove", "unseat"}
-WANT_VERBS = {"seek", "aim", "try", "want", "plan", "attempt", "strive", "intend", "work", "vow", "struggle"}
+WANT_VERBS = words("claims_want_verbs")
 BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain"}
 GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.structure import FOOTNOTE_MARK, layout_of
 from claimgraph.model import Claim, EvidenceSpan
@@ -27,7 +28,7 @@ CORRECTIONS = [
     re.compile(rf"{_TERM.format(name='to')}instead\s+of{_TERM.format(name='from')}(?:[.;)]|$)", re.I),
 ]
 KEEP_TYPES = {"Organization", "Person", "Country", "Group", "Place"}
-SHARED_LEADS = {"by", "in", "at", "of", "to", "from", "on", "the", "a", "an", "with", "against"}
+SHARED_LEADS = words("claims_shared_leads")
 NOTE_LINE = re.compile(r"^\s*(?:correction|erratum|errata|clarification|editor'?s note)\s*[:.\-]", re.I)
 
 

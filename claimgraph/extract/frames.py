@@ -9,6 +9,8 @@ from typing import Any, Union
 
 from spacy.tokens import Token
 
+from claimgraph.core.lexicon import mapping, words
+
 # verb lemma -> (predicate, where the patient sits). "dobj" also covers the passive subject.
 VERB_FRAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "support": ("supported", ("dobj",)), "back": ("supported", ("dobj",)), "fund": ("supported", ("dobj",)),
@@ -36,17 +38,13 @@ VERB_FRAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "spy": ("collaborates_with", ("for",)),
 }
 # the few verbs whose object is only an argument when the clause says so
-DESIGNATE_VERBS = {"designate", "list", "label", "brand", "consider", "declare", "regard", "deem", "call",
-                   "classify", "name", "blacklist"}
+DESIGNATE_VERBS = words("claims_designate_verbs")
 DESIGNATE_WORDS = re.compile(r"\bterror(ist|ism)\b", re.I)
 FOUND_VERBS = {"found", "establish", "form", "create", "launch", "set", "start", "organize", "organise"}
-FOUNDED_OBJECT_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "front",
-                        "army", "network", "cell", "wing", "faction", "union", "council", "association"}
+FOUNDED_OBJECT_NOUNS = words("claims_founded_object_nouns")
 TIE_NOUNS = {"tie", "relation", "relationship", "link", "contact", "connection", "cooperation",
              "collaboration", "alliance", "partnership"}
-TIE_VERBS = {"establish", "build", "develop", "have", "maintain", "forge", "strengthen", "keep", "cultivate",
-             "deepen", "expand", "enjoy", "seek", "form", "create", "open", "continue", "restore", "cut",
-             "sever", "break", "end"}
+TIE_VERBS = words("claims_tie_verbs")
 CUT_VERBS = {"cut", "sever", "break", "end"}
 AGREEMENT_NOUNS = {"deal", "agreement", "accord", "treaty", "pact", "contract", "memorandum", "ceasefire",
                    "truce", "understanding"}
@@ -61,11 +59,8 @@ SUPPORT_NOUNS = {"support": "supported", "backing": "supported", "funding": "sup
 SUPPORTER_NOUNS = {"supporter", "backer", "sponsor", "patron", "financier", "funder", "ally"}
 ROLE_WORDS = {"military", "financial", "political", "logistic", "logistical", "diplomatic", "moral",
               "economic", "material", "intelligence"}
-ATTACK_NOUNS = {"attack": "attacked", "operation": "attacked", "assault": "attacked", "raid": "attacked",
-                "bombing": "bombed", "strike": "attacked", "offensive": "attacked", "assassination": "assassinated",
-                "killing": "killed", "murder": "killed", "sabotage": "attacked", "ambush": "attacked"}
-LIGHT_VERBS = {"conduct", "carry", "launch", "stage", "mount", "perform", "commit", "wage", "undertake",
-               "execute", "plan", "organize", "claim"}
+ATTACK_NOUNS = mapping("claims_attack_nouns")
+LIGHT_VERBS = words("claims_light_verbs")
 BASE_NOUNS = {"base": "has_base", "camp": "has_base", "headquarters": "headquarters_in", "office": "has_base",
               "stronghold": "has_base", "hideout": "has_base", "compound": "has_base"}
 BASED_VERBS = {"base": "based_in", "headquarter": "headquarters_in", "station": "based_in"}
@@ -73,16 +68,10 @@ IDEOLOGY_NOUNS = {"ideology", "doctrine", "worldview", "creed", "philosophy", "b
 IDEOLOGY_SOURCE_VERBS = {"take", "derive", "draw", "base", "inspire", "borrow", "mix", "combine", "blend"}
 CEASE_VERBS = {"stop", "cease", "end", "abandon", "halt", "quit", "renounce", "give", "suspend", "drop"}
 # verbs whose complement only wishes, plans or asks for what it says ("tries to establish ties")
-IRREALIS_HEADS = {"try", "attempt", "seek", "want", "plan", "hope", "aim", "intend", "advise", "ask", "urge",
-                  "order", "tell", "request", "wish", "need", "decide", "threaten", "vow", "promise", "expect",
-                  "propose", "demand", "call", "encourage", "persuade", "invite", "offer", "agree", "consider"}
-MEMBER_NOUNS = {"member": "member_of", "leader": "leader_of", "official": "member_of", "commander": "leader_of",
-                "activist": "member_of", "operative": "member_of", "fighter": "member_of", "cadre": "member_of",
-                "founder": "founded_by", "chief": "leader_of", "head": "leader_of"}
+IRREALIS_HEADS = words("claims_irrealis_heads")
+MEMBER_NOUNS = mapping("claims_member_nouns")
 # base forms the tagger sometimes reads as nouns ("Mossad and Shabak train MKO members")
-SURFACE_VERBS = {"train": "trained", "trains": "trained", "supports": "supported", "support": "supported",
-                 "funds": "supported", "fund": "supported", "finances": "supported", "finance": "supported",
-                 "arms": "supported", "sponsors": "supported", "sponsor": "supported"}
+SURFACE_VERBS = mapping("claims_surface_verbs")
 # every lemma that can open a frame: sentences without one are skipped cheaply
 TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
                   | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS

@@ -6,18 +6,24 @@ import re
 
 from spacy.tokens import Token
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
 from claimgraph.extract.nominal import ArgResolver
-from claimgraph.extract.structure import (ATTACK_ITEM_NOUNS, BASE_ITEM_NOUNS, BULLET, ITEM_TRIGGERS, Line,
-                                          ListBlock, layout_of)
+from claimgraph.extract.structure import (
+    ATTACK_ITEM_NOUNS,
+    BASE_ITEM_NOUNS,
+    BULLET,
+    ITEM_TRIGGERS,
+    Line,
+    ListBlock,
+    layout_of,
+)
 from claimgraph.extract.units import parsed, record, resolver_for, unit_at, units_of
 from claimgraph.nlp.pipeline import load_nlp
 
-FACILITY_NOUNS = {"station", "base", "building", "embassy", "office", "bridge", "pipeline", "barracks",
-                  "checkpoint", "convoy", "bus", "train", "airport", "hotel", "market", "school", "mosque", "church",
-                  "headquarters", "post", "prison", "plant", "refinery", "port", "consulate", "court", "ministry"}
+FACILITY_NOUNS = words("claims_facility_nouns")
 ATTACK_PREDICATES = {"attacked", "bombed", "assassinated", "killed", "kidnapped"}
 ACTOR_TYPES = ("Organization", "Person", "Country", "Group")
 HQ_WORDS = re.compile(r"\b(headquarters?|hq|main base|command centre|command center)\b", re.I)

