@@ -28,7 +28,7 @@ from claimgraph.store.db import get_engine
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
 
 TARGETS_MS = {"profile": 100.0, "claims": 100.0, "graph 2-hop": 300.0}
-SYLLABLES = "ka ri mo den tal shu vor ein las pa gor mi ter zan ul bo fre na dus kel".split()
+SYLLABLES = ["ka", "ri", "mo", "den", "tal", "shu", "vor", "ein", "las", "pa", "gor", "mi", "ter", "zan", "ul", "bo", "fre", "na", "dus", "kel"]
 # a made-up vocabulary of 8,000 words drawn with Zipf-like frequencies, so that a search
 # word is as selective as in real text (common words everywhere, rare ones in a few documents)
 WORDS = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES})[:8000]

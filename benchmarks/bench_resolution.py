@@ -21,8 +21,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from claimgraph.model import SourceDocument
-from claimgraph.resolve.names import norm_name
 from claimgraph.reason.synth import build_analysis
+from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
 from claimgraph.store.db import get_engine
 from claimgraph.store.schema import aliases

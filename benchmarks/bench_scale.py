@@ -28,15 +28,15 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import WORDS, build_store, percentile, timed  # noqa: E402
+from bench_api import WORDS, build_store, percentile, timed
 
-from claimgraph import plugins  # noqa: E402
-from claimgraph.model import SourceDocument  # noqa: E402
-from claimgraph.pipeline import analyze_docs  # noqa: E402
-from claimgraph.settings import Settings, load_settings  # noqa: E402
-from claimgraph.store.db import get_engine  # noqa: E402
-from claimgraph.store.schema import claims, documents, metadata  # noqa: E402
-from claimgraph.store.writer import write_analysis  # noqa: E402
+from claimgraph import plugins
+from claimgraph.model import SourceDocument
+from claimgraph.pipeline import analyze_docs
+from claimgraph.settings import Settings, load_settings
+from claimgraph.store.db import get_engine
+from claimgraph.store.schema import claims, documents, metadata
+from claimgraph.store.writer import write_analysis
 
 EXTRA_DOC = ("The Lantern Brigade, an armed group founded in 1994, attacked a police post in the hill town. "
              "Officials said the Lantern Brigade is backed by the Northern Union.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 ENTITY_TYPES = ("Organization", "Person", "Country", "Place", "Group", "Event", "Other")
 MODALITIES = ("asserted", "hedged", "attributed", "speculative", "negated", "question")
@@ -76,7 +76,7 @@ class LiteralValue:
     type: Literal["date", "text", "quantity"] = "text"
 
 
-ClaimObject = Union[str, LiteralValue]  # an entity key, or a literal
+ClaimObject = str | LiteralValue  # an entity key, or a literal
 
 
 @dataclass

@@ -78,8 +78,8 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     """
     from claimgraph.ingest.guard import admit, notes_of, origin_of, with_retry
     from claimgraph.ingest.sources import one_line
-    from claimgraph.store.pending import pending_documents
     from claimgraph.ingest.validate import IngestError
+    from claimgraph.store.pending import pending_documents
 
     engine = engine or get_engine(settings.store.url)
     report = IngestReport()

@@ -34,10 +34,12 @@ BUILTIN_PLUGINS = (
     "claimgraph.extract.timeinfo",
     "claimgraph.extract.errata",
     "claimgraph.reason.plugin",
+    "claimgraph.linking.crossdoc",
     "claimgraph.export.jsonl",
     "claimgraph.export.formats",
     "claimgraph.cli.commands",
     "claimgraph.cli.places",
+    "claimgraph.cli.reasoning",
     "claimgraph.cli.serve",
     "claimgraph.cli.eval",
 )
@@ -66,6 +68,10 @@ class Specs:
     def claimgraph_prepare_store(self, engine: Any, settings: Any) -> None:
         """Make a new or migrated store ready for work (load reference data such as the gazetteer)."""
 
+    @hookspec(firstresult=True)
+    def claimgraph_entity_linker(self) -> Any:
+        """The cross-document entity linker the store's writer uses (claimgraph.store.writer.EntityLinker)."""
+
     @hookspec
     def claimgraph_after_ingest(self, engine: Any, document_ids: list[str]) -> None:
         """Called after a batch of documents has been stored (cross-document reasoning)."""
@@ -87,6 +93,14 @@ def stages(enabled: Sequence[str] = (), disabled: Sequence[str] = ()) -> list[St
     # pluggy calls the most recently registered plugin first: reverse to registration order
     groups = list(reversed(plugin_manager().hook.claimgraph_stages()))
     return plan(select([s for group in groups for s in group], enabled, disabled))
+
+
+def entity_linker() -> Any:
+    """The registered cross-document entity linker (the linking layer's, unless a plugin replaces it)."""
+    linker = plugin_manager().hook.claimgraph_entity_linker()
+    if linker is None:
+        raise RuntimeError("no plugin provides claimgraph_entity_linker (claimgraph.linking.crossdoc is not loaded)")
+    return linker
 
 
 def conflicts(conn: Any) -> list[dict[str, Any]]:

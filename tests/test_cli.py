@@ -162,8 +162,8 @@ def test_help_and_stats_load_no_heavy_library(tmp_path: Path) -> None:
 def test_repair_completes_what_a_killed_run_left_and_check_sees_it(tmp_path: Path) -> None:
     from sqlalchemy import delete
 
-    from claimgraph.store.pending import after_ingest_done
     from claimgraph.store.db import get_engine
+    from claimgraph.store.pending import after_ingest_done
 
     db = str(tmp_path / "cli.db")
     rows = [json.dumps({"id": f"n{i}", "text": f"The Amber League opened office {i} in Tunis.",

@@ -79,9 +79,9 @@ def test_kill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) -> 
     expected = _snapshot(clean)
     assert len(expected["documents"]) == 12
     rng = random.Random(15)
-    # kill once some documents are stored, once all are (the after-ingest step), and once at a random moment
-    points: list[tuple[str, float]] = [*(("docs", rng.randint(1, 11)) for _ in range(3)), ("docs", 12),
-                                       *(("delay", rng.uniform(2.0, 8.0)) for _ in range(2))]
+    # ten kills: after some documents are stored, once all are (the after-ingest step), and at random moments
+    points: list[tuple[str, float]] = [*(("docs", rng.randint(1, 11)) for _ in range(6)), ("docs", 12),
+                                       *(("delay", rng.uniform(2.0, 8.0)) for _ in range(3))]
     for n, (kind, at) in enumerate(points):
         db = tmp_path / f"killed{n}.db"
         proc = _ingest(db, batch)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import country_of, demonym_country
 from claimgraph.model import SourceDocument
 from claimgraph.pipeline import analyze_docs
-from claimgraph.settings import load_settings
-from claimgraph.extract.entity_gazetteer import country_of, demonym_country
 from claimgraph.resolve.aliases import acronym_matches
+from claimgraph.settings import load_settings
 
 Analyze = Callable[..., DocContext]
 

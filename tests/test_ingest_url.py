@@ -22,7 +22,7 @@ PAGE = (b"<html><head><title>Harbour Front profile</title></head><body><article>
 class Pages(BaseHTTPRequestHandler):
     """Serves one article at /article; everything else is a 404."""
 
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+    def do_GET(self) -> None:
         """Answer one request."""
         if self.path == "/article":
             self.send_response(200)
@@ -33,7 +33,7 @@ class Pages(BaseHTTPRequestHandler):
         else:
             self.send_error(404)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""
 
 

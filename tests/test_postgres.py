@@ -119,7 +119,9 @@ def test_the_same_bad_batch_gives_the_same_store_on_both(pg_url: str, tmp_path: 
     batch = tmp_path / "bad.jsonl"
     batch.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     results = {}
-    for name, url in (("postgres", pg_url), ("sqlite", f"sqlite:///{tmp_path / 'bad.db'}")):
+    # a database of its own: the module's shared one holds the documents of the tests before
+    fresh_pg = _pg_database(pg_url, "bad_batch")
+    for name, url in (("postgres", fresh_pg), ("sqlite", f"sqlite:///{tmp_path / 'bad.db'}")):
         settings = load_settings()
         settings.store.url = url
         engine = get_engine(url)

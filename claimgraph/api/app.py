@@ -103,6 +103,10 @@ def create_app(settings: Settings) -> FastAPI:
         """Self-hosted Swagger UI."""
         return HTMLResponse(page)
 
+    from claimgraph.api import problems
+
+    # problem-details errors, the OpenAPI security scheme and gzip, with or without the web UI
+    problems.install(app)
     if importlib.util.find_spec("claimgraph.web") is not None:
         web: Any = importlib.import_module("claimgraph.web")
         web.mount(app)

@@ -83,9 +83,7 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
             if span.text.isupper() and (rules.in_capitals_run(ctx.doc, span.start, span.end)
                                         or (len(span) > 2 and rules._mostly_capitals(span.sent))):
                 continue  # runs of a capitals headline ('BASEBALL - MAJOR LEAGUE STANDINGS')
-            if type_ == "Place" and country_of(span.text):
-                type_ = "Country"
-            elif type_ == "Place" and ent.label_ == "GPE" and set(span.text.lower().split()) & STATE_FORM_WORDS:
+            if type_ == "Place" and country_of(span.text) or type_ == "Place" and ent.label_ == "GPE" and set(span.text.lower().split()) & STATE_FORM_WORDS:
                 type_ = "Country"
             if type_ == "Place" and rules.acts_like_an_organization(span):
                 type_ = "Organization"

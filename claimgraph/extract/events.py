@@ -245,7 +245,8 @@ class Fillers:
             # "guerrillas attacked the farm ... they burned the facilities": the band last seen acting
             last = self.ctx.memo.get("events.last_band")
             if last and tok.sent.start - last[1] <= 40 + len(tok.sent):
-                return last[0]
+                band: str = last[0]
+                return band
             return None
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return None
@@ -561,9 +562,8 @@ class EventFrames:
     def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""
         lemma = _lemma(verb)
-        if lemma in ("go", "blow"):
-            if not any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in verb.children):
-                return None
+        if lemma in ("go", "blow") and not any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in verb.children):
+            return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         weapon = None

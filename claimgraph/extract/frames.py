@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -79,7 +79,7 @@ TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS |
                   | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
 
 
-ObjectRef = Union[str, tuple[str, str]]
+ObjectRef = str | tuple[str, str]
 
 
 @dataclass

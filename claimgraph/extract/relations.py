@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -401,7 +402,7 @@ def geo_index() -> GeoIndex:
     for code, forms in COUNTRY_SHORT.items():
         for form in forms:
             countries[form.lower()] = code
-    for dem, country in DEMONYMS.items():
+    for _dem, country in DEMONYMS.items():
         code = countries.get(country.lower())
         if code:
             countries.setdefault(country.lower(), code)
@@ -523,7 +524,7 @@ class PlaceHierarchy:
     def _close(self, ctx: DocContext) -> None:
         """A in B and B in C: A in C (evidence: both statements; reference when either link is reference)."""
         # a link's evidence, or None when the link is reference knowledge
-        inside: dict[str, dict[str, list | None]] = {}
+        inside: dict[str, dict[str, list[Any] | None]] = {}
         for c in ctx.analysis.claims:
             if c.predicate in ("located_in", "based_in", "headquarters_in") and isinstance(c.object, str) \
                     and c.polarity == "positive":

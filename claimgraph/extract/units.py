@@ -131,7 +131,7 @@ def anchor_of(ctx: DocContext, claim: Claim) -> Anchor | None:
 
 def resolver_for(ctx: DocContext, unit: Unit | None = None) -> ArgResolver:
     """The argument resolver reading a unit's parse (one for the document, one per re-parsed unit)."""
-    cache = ctx.memo.setdefault("units.resolvers", {})
+    cache: dict[str | int, ArgResolver] = ctx.memo.setdefault("units.resolvers", {})
     if "doc" not in cache:
         cache["doc"] = ArgResolver(ctx)
     if unit is None or unit.doc is ctx.doc:

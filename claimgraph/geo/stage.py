@@ -228,7 +228,7 @@ class GeoResolve:
         containers = self._containers(ctx, places, resolved)
         cities = {k: e for k, e in places.items() if k not in resolved and not is_facility(entity_names(e))
                   and not polity_use(ctx.text, spans.get(k, []))}
-        for pass_no in (1, 2):
+        for _pass_no in (1, 2):
             for key, ent in cities.items():
                 try:
                     boxes = [resolved[c].place for c in containers.get(key, []) if c in resolved]

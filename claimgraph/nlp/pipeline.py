@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language

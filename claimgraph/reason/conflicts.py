@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from claimgraph.reason.align import final_map, literal_key
-from claimgraph.reason.schema import PredicateSchema, load_schema
+from claimgraph.linking.schema import PredicateSchema, load_schema
+from claimgraph.store.derived import final_map, literal_key
 from claimgraph.store.schema import claims, documents, entities, evidence, reviews
 
 AUTO_REVIEWER = "claimgraph"  # reviews rows written by the automatic supersession step
@@ -304,7 +304,7 @@ def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple
                     if later(new.time() or (min(new.dates) if new.dates else None), old.effective()):
                         out.append((old, new, f"no longer {start} according to a later source"))
                         break
-    for (s, p), vs in by_subject.items():
+    for (_s, p), vs in by_subject.items():
         if p not in schema.changes_over_time:
             continue
         for old, new in combinations(sorted(vs, key=lambda v: v.effective() or ""), 2):

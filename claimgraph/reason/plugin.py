@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from claimgraph.plugins import hookimpl
 
 if TYPE_CHECKING:  # spaCy and the store load only when a stage or a step runs, not for `claimgraph --help`
@@ -27,7 +25,7 @@ class CoMentionContext:
 
     def run(self, ctx: DocContext) -> None:
         """Record, for every entity of the document, the normalised names of the others."""
-        from claimgraph.resolve.crossdoc import is_matchable
+        from claimgraph.linking.crossdoc import is_matchable
         from claimgraph.resolve.names import norm_name
 
         reps = {k: e for k, e in ctx.analysis.entities.items() if ctx.find(k) == k}
@@ -45,7 +43,8 @@ def claimgraph_stages() -> list[object]:
 
 def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     """Cross-source steps over a stored batch: document sources and copies, as-of dates, reviews, supersession."""
-    from claimgraph.reason import align, conflicts, review, timeline
+    from claimgraph.linking import align
+    from claimgraph.reason import conflicts, review, timeline
     from claimgraph.store.writer import now
 
     align.refresh_sources(conn, document_ids)
@@ -69,7 +68,7 @@ def claimgraph_after_ingest(engine: Engine, document_ids: list[str]) -> None:
 
     try:  # another run completing the same documents at once makes a transaction fail: try again
         with_retry(lambda: complete_pending(engine, after_ingest, document_ids))
-    except Exception:  # noqa: BLE001 - reasoning must never lose an ingest; the documents stay pending
+    except Exception:
         log.exception("cross-source steps failed after storing %d documents; they stay pending",
                       len(document_ids))
 
@@ -80,12 +79,3 @@ def claimgraph_conflicts(conn: Connection) -> list[dict[str, Any]]:
     from claimgraph.reason.conflicts import find_conflicts
 
     return find_conflicts(conn)
-
-
-@hookimpl
-def claimgraph_commands(cli: click.Group) -> None:
-    """Add conflicts, sources, merge, split and review."""
-    from claimgraph.reason import cli as commands
-
-    for command in commands.COMMANDS:
-        cli.add_command(command)

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from claimgraph.linking import crossdoc
 from claimgraph.model import stable_id
-from claimgraph.resolve import crossdoc
 from claimgraph.resolve.names import norm_name
 from claimgraph.store.schema import aliases, claims, entities, entity_merges, mentions, reviews
 from claimgraph.store.writer import now
@@ -150,7 +150,7 @@ def split_entity(conn: Connection, entity_id: str, alias: str, reviewer: str | N
 
 
 def _rebuild_keys(conn: Connection, entity_ids: list[str]) -> None:
-    from claimgraph.reason.tables import entity_keys
+    from claimgraph.store.derived import entity_keys
 
     conn.execute(delete(entity_keys).where(entity_keys.c.entity_id.in_(entity_ids)))
     for eid in entity_ids:

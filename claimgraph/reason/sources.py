@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from claimgraph.reason.align import final_map
-from claimgraph.reason.schema import PredicateSchema, load_schema
-from claimgraph.resolve.crossdoc import is_matchable
+from claimgraph.linking.crossdoc import is_matchable
+from claimgraph.linking.schema import PredicateSchema, load_schema
 from claimgraph.store import records
+from claimgraph.store.derived import final_map
 from claimgraph.store.schema import claims, entities, evidence
 
 HEDGED = {"hedged", "speculative", "question"}

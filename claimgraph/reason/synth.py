@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from claimgraph.linking.crossdoc import is_matchable
 from claimgraph.model import Analysis, Claim, Entity, EvidenceSpan, LiteralValue, Mention, SourceDocument
-from claimgraph.resolve.crossdoc import is_matchable
 from claimgraph.resolve.names import norm_name
 from claimgraph.store.writer import write_analysis
 
@@ -27,7 +27,7 @@ def build_analysis(doc: SourceDocument, entities: Iterable[EntitySpec],
     key_of: dict[str, str] = {}
     for spec in entities:
         name, type_ = spec[0], spec[1]
-        others = list(spec[2]) if len(spec) > 2 else []  # type: ignore[misc]
+        others = list(spec[2]) if len(spec) > 2 else []
         key = f"{type_}:{norm_name(name)}"
         entity = Entity(key=key, name=name, type=type_, aliases={name, *others})
         analysis.entities[key] = entity

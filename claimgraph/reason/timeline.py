@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from claimgraph.linking.schema import load_schema
 from claimgraph.reason.conflicts import load_views, supersessions
-from claimgraph.reason.schema import load_schema
 from claimgraph.store.schema import claims, documents, evidence
 
 

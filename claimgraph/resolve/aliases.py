@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from claimgraph.core.lexicon import word_list, words
 from claimgraph.extract.context import DocContext
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import fold, is_acronym, norm_name
@@ -18,11 +19,9 @@ from claimgraph.resolve.names import fold, is_acronym, norm_name
 BUILTIN_TABLE = Path(__file__).with_name("data") / "aliases.tsv"
 
 # words an acronym may add without them being spelled out: MKO = Mojahedin-e Khalq (Organization)
-GENERIC_ORG_WORDS = ("Organization", "Organisation", "Party", "Front", "Movement", "Army", "Group", "Council",
-                     "Committee", "Union", "Brigades", "Forces")
+GENERIC_ORG_WORDS = word_list("entity_generic_org_words")
 # words an acronym may skip (particles of transliterated names, prepositions, articles)
-SKIPPABLE_WORDS = {"of", "the", "and", "for", "in", "on", "e", "al", "el", "ul", "ol", "de", "la", "le", "du",
-                   "des", "di", "y", "i", "va", "wa", "a", "an", "&"}
+SKIPPABLE_WORDS = words("entity_skippable_words")
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013/]+")
 
 

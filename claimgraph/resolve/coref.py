@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Token
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entities import has_capitals
 from claimgraph.model import Mention
@@ -20,8 +21,7 @@ from claimgraph.resolve.aliases import ResolveAliases
 from claimgraph.resolve.names import norm_name
 
 # head nouns of descriptions that stand for an organization or group named earlier
-GROUP_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "faction", "agency",
-               "network", "outfit", "cult", "sect", "front", "army", "guerrillas", "rebels"}
+GROUP_NOUNS = words("entity_group_nouns")
 DESCRIPTION = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(" + "|".join(sorted(GROUP_NOUNS)) + r")\b(?!\s+of\b)")
 ACTOR_TYPES = {"Organization", "Group"}
 SINGULAR_PRONOUNS = {"it", "its"}

@@ -69,7 +69,7 @@ def complete_pending(engine: Engine, run_steps: Callable[[Connection, list[str]]
 
 def _derived_snapshot(conn: Connection) -> dict[str, dict[str, object]]:
     """What the after-ingest steps wrote: each document's source record, each claim's status and as_of."""
-    from claimgraph.reason.tables import document_sources
+    from claimgraph.store.derived import document_sources
     from claimgraph.store.schema import claims
 
     sources = {r.document_id: (r.outlet, r.copy_of, r.similarity) for r in conn.execute(
@@ -92,7 +92,7 @@ def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], o
     """
     from sqlalchemy import delete, update
 
-    from claimgraph.reason.tables import document_sources
+    from claimgraph.store.derived import document_sources
     from claimgraph.store.schema import claims
 
     report: dict[str, list[str]] = {}

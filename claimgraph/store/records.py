@@ -164,7 +164,7 @@ def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
         doc_ids |= aligned.get(claim_id, set())
     outlets = len({docs.get(d, {}).get("outlet") or "doc:" + d for d in doc_ids})
     try:
-        from claimgraph.reason.align import independent_count
+        from claimgraph.store.derived import independent_count
     except ImportError:  # the reasoning layer is optional: distinct outlets then
         return {"documents": len(doc_ids), "outlets": outlets, "independent_sources": outlets}
     return {"documents": len(doc_ids), "outlets": outlets,
@@ -185,8 +185,7 @@ def _document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
                          "cite": cite, "copy_of": None}
     meta.aligned = {}
     try:
-        from claimgraph.reason.align import aligned_documents
-        from claimgraph.reason.tables import document_sources
+        from claimgraph.store.derived import aligned_documents, document_sources
     except ImportError:
         return meta
     if "document_sources" in inspect(conn).get_table_names():

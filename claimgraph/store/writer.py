@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from claimgraph.model import Analysis, Claim, Entity, LiteralValue, ReferenceFact, stable_id
 from claimgraph.resolve.names import is_acronym, norm_name
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions, reference_facts
-
 
 # types that may share one entity across documents (a Place can turn out to be a Country)
 COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place"}}
@@ -22,7 +21,7 @@ NOT_NAME_SOURCES = frozenset({"coref", "nominal"})
 
 def now() -> str:
     """UTC timestamp in ISO 8601 (seconds)."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def document_exists(conn: Connection, sha256: str) -> str | None:
@@ -30,10 +29,33 @@ def document_exists(conn: Connection, sha256: str) -> str | None:
     return conn.execute(select(documents.c.id).where(documents.c.sha256 == sha256)).scalar()
 
 
-def _find_entity(conn: Connection, entity: Entity) -> str | None:
-    """The stored entity group this entity's names match well enough (see resolve/crossdoc.py), if any."""
-    from claimgraph.resolve import crossdoc
+class EntityLinker(Protocol):
+    """What the writer asks of cross-document linking (claimgraph.linking.crossdoc, through the plugin hook)."""
 
+    THRESHOLD: float
+
+    def find_matches(self, conn: Connection, entity: Entity, context: set[str] | None = None,
+                     exclude: str | None = None) -> list[Any]: ...
+    def entity_row_id(self, entity: Entity) -> str: ...
+    def resolve_new_entity(self, conn: Connection, entity: Entity, entity_id: str, context: set[str] | None,
+                           when: str) -> Any: ...
+    def final_of(self, conn: Connection, entity_id: str) -> str: ...
+    def split_aliases(self, conn: Connection, group: str) -> set[str]: ...
+    def type_safe_aliases(self, name: str, type_: str, names: set[str]) -> set[str]: ...
+    def add_keys(self, conn: Connection, entity_id: str, names: set[str], type_: str) -> Any: ...
+
+
+def _linker() -> EntityLinker:
+    # the linking layer sits above the store: it is reached through the plugin hook, never imported
+    from claimgraph import plugins
+
+    linker: EntityLinker = plugins.entity_linker()
+    return linker
+
+
+def _find_entity(conn: Connection, entity: Entity) -> str | None:
+    """The stored entity group this entity's names match well enough (see linking/crossdoc.py), if any."""
+    crossdoc = _linker()
     matches = crossdoc.find_matches(conn, entity, set(entity.attrs.get("_context") or []))
     return matches[0].group if matches and matches[0].score >= crossdoc.THRESHOLD else None
 
@@ -49,7 +71,7 @@ def _write_placeholder(conn: Connection, entity: Entity, document_id: str) -> st
 
 def _write_entity(conn: Connection, entity: Entity) -> str:
     """Store the row of this entity's own name; a new name is linked to the stored entity it matches."""
-    from claimgraph.resolve import crossdoc
+    crossdoc = _linker()
 
     entity_id = crossdoc.entity_row_id(entity)
     # keys starting with "_" are analysis-time hints (co-mentioned names), not stored attributes

@@ -73,12 +73,9 @@ def _page() -> HTMLResponse:
 def mount(app: FastAPI) -> None:
     """Add the static files, the country shapes and the HTML routes of the UI to `app`.
 
-    Also installs the API's problem-details errors, OpenAPI security scheme and gzip
-    (claimgraph.api.problems), which turn an unknown UI path into an HTML 404 page.
+    The API (claimgraph.api.create_app) installs the problem-details errors, which answer an unknown UI path with
+    an HTML 404 page.
     """
-    from claimgraph.api import problems
-
-    problems.install(app)
     app.mount(STATIC_PREFIX, StaticFiles(directory=STATIC_DIR), name="ui-static")
 
     for path in PAGE_ROUTES:

@@ -9,6 +9,7 @@ import click
 from sqlalchemy import Connection, select
 
 from claimgraph.cli.main import App, db_option, pass_app
+from claimgraph.plugins import hookimpl
 from claimgraph.reason import review as rv
 from claimgraph.store import records
 from claimgraph.store.schema import entities, reviews
@@ -183,3 +184,10 @@ def import_reviews(conn: Connection, path: Path) -> int:
 
 
 COMMANDS = (conflicts, sources, merge, split, review_cmd, reviews_cmd)
+
+
+@hookimpl
+def claimgraph_commands(cli: click.Group) -> None:
+    """Add conflicts, sources, merge, split and review."""
+    for command in COMMANDS:
+        cli.add_command(command)

@@ -10,16 +10,19 @@ link is recorded in `entity_merges` and undone by a split, which blocks it from 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from claimgraph.geo.translit import DIGRAPHS
+from claimgraph.linking.schema import load_schema
 from claimgraph.model import Entity, stable_id
-from claimgraph.reason.schema import load_schema
-from claimgraph.reason.tables import entity_keys
+from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym, norm_name
+from claimgraph.store.derived import entity_keys
 from claimgraph.store.schema import aliases, entities, entity_merges, mentions
 
 # types that may share one entity across documents (a Place can turn out to be a Country); an
@@ -157,7 +160,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
     if not letters or len(words) < 2:
         return False
 
-    @lru_cache(maxsize=None)
+    @cache
     def fit(i: int, j: int) -> bool:
         # letters[i:] from words[j:]: each used word gives its initial, then maybe later letters of itself
         if i == len(letters):
@@ -352,10 +355,7 @@ def _acronym_taken(own_long: list[str], own_names: set[str], group_names: set[st
     if not shared or not own_long or not group_long:
         return False
     own_keys = {bare(n) or skeleton(n) for n in own_long}
-    for n in group_long:
-        if acronyms_of(n) & shared and (bare(n) or skeleton(n)) not in own_keys:
-            return True
-    return False
+    return any(acronyms_of(n) & shared and (bare(n) or skeleton(n)) not in own_keys for n in group_long)
 
 
 def _short_and_long_here(names: set[str], group_names: set[str], context: set[str]) -> str | None:
@@ -534,3 +534,9 @@ def resolve_new_entity(conn: Connection, entity: Entity, entity_id: str, context
 def entity_row_id(entity: Entity) -> str:
     """The stored id of the row for this entity's own name."""
     return stable_id("e", entity.type, norm_name(entity.name))
+
+
+@hookimpl
+def claimgraph_entity_linker() -> ModuleType:
+    """This module is the store writer's cross-document linker (see claimgraph.store.writer.EntityLinker)."""
+    return sys.modules[__name__]

@@ -6,17 +6,15 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
-
 from sqlalchemy import Connection, insert, select, update
 
-from claimgraph.reason.schema import load_schema
-from claimgraph.reason.tables import document_sources
-from claimgraph.resolve.names import norm_name
+from claimgraph.store.derived import (
+    document_sources,
+)
 from claimgraph.store.records import document_outlet
-from claimgraph.store.schema import claims, documents, entities, evidence
+from claimgraph.store.schema import documents
 
 SHINGLE_WORDS = 3
 PERMUTATIONS = 126
@@ -129,70 +127,3 @@ def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None)
             buckets[band].append(doc_id)
 
 
-def independent_count(doc_ids: Iterable[str], docs: dict[str, dict[str, Any]]) -> int:
-    """Documents that are not copies of one another nor from one outlet, counted once per group."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in doc_ids:
-        meta = docs.get(d, {})
-        find("doc:" + d)
-        for tag in (meta.get("outlet") and "outlet:" + meta["outlet"], meta.get("copy_of") and
-                    "doc:" + meta["copy_of"]):
-            if tag:
-                parent[find("doc:" + d)] = find(tag)
-    return len({find("doc:" + d) for d in doc_ids})
-
-
-def literal_key(value: Any, type_: str | None) -> str:
-    """Comparable form of a literal object."""
-    return f"{type_ or 'text'}:{norm_name(str(value))}"
-
-
-def final_map(conn: Connection) -> dict[str, str]:
-    """Every entity id to the id that stands for it after merges."""
-    links = dict(conn.execute(select(entities.c.id, entities.c.merged_into)
-                              .where(entities.c.merged_into.is_not(None))).all())
-    out: dict[str, str] = {}
-    for start in links:
-        seen, cur = {start}, links[start]
-        while cur in links and links[cur] not in seen:
-            seen.add(cur)
-            cur = links[cur]
-        out[start] = cur
-    return out
-
-
-def triple_key(row: Any, finals: dict[str, str]) -> tuple[str | None, str, str | None]:
-    """(subject, predicate, object) of a claim row after merges, inverse and symmetric predicates normalised."""
-    subject = finals.get(row["subject_id"], row["subject_id"])
-    obj = finals.get(row["object_id"], row["object_id"]) if row["object_id"] else \
-        literal_key(row["object_value"], row["object_type"])
-    return load_schema().canonical(subject, row["predicate"], obj)
-
-
-def aligned_documents(conn: Connection) -> dict[str, set[str]]:
-    """For claims that share their triple (after merges and inverses) with other claim rows: every document of the group."""
-    finals = final_map(conn)
-    groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
-    for r in conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id,
-                                 claims.c.object_value, claims.c.object_type, claims.c.polarity,
-                                 claims.c.attributed_to_id)).mappings():
-        speaker = finals.get(r["attributed_to_id"], r["attributed_to_id"])
-        groups[(*triple_key(r, finals), r["polarity"], speaker)].append(r["id"])
-    multi = {cid: ids for ids in groups.values() if len(ids) > 1 for cid in ids}
-    if not multi:
-        return {}
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    ids = sorted(multi)
-    for i in range(0, len(ids), 500):
-        for cid, doc in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
-                                     .where(evidence.c.claim_id.in_(ids[i:i + 500]))):
-            docs_of[cid].add(doc)
-    return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
