@@ -15,7 +15,6 @@ from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
 from claimgraph.nlp.pipeline import load_nlp
-from claimgraph.nlp.truecase import model_text
 from claimgraph.settings import Settings
 from claimgraph.store.db import get_engine
 from claimgraph.store.writer import document_exists, write_analysis
@@ -44,8 +43,7 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator
     """Run spaCy and every enabled stage over documents, yielding one context per document."""
     nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
     stage_list = plugins.stages(settings.extract.enabled, settings.extract.disabled)
-    # caseless texts are read by the model in a truecased copy of the same length: offsets stay the stored ones
-    pairs = ((model_text(d.text), d) for d in docs)
+    pairs = ((d.text, d) for d in docs)
     for spacy_doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=settings.nlp.batch_size,
                                       n_process=settings.nlp.n_process):
         analysis = Analysis(document=source, word_count=sum(1 for t in spacy_doc if not t.is_punct
