@@ -7,14 +7,17 @@ from dataclasses import dataclass, field
 from queue import Queue
 from threading import Thread
 
+from spacy.language import Language
+from spacy.tokens import Doc
 from sqlalchemy import Engine
 
 from claimgraph import plugins
+from claimgraph.core.stages import Stage
 from claimgraph.extract.context import DocContext
 from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
-from claimgraph.nlp.pipeline import load_nlp
+from claimgraph.nlp.pipeline import load_nlp, parse_alone, parse_in_sections
 from claimgraph.settings import Settings
 from claimgraph.store.db import get_engine
 from claimgraph.store.writer import document_exists, write_analysis
@@ -40,31 +43,89 @@ def prepare_store(settings: Settings) -> Engine:
 
 
 def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator[DocContext]:
-    """Run spaCy and every enabled stage over documents, yielding one context per document."""
+    """Run spaCy and every enabled stage over documents, yielding one context per document.
+
+    Short documents are parsed in batches; a document longer than the section size is parsed section by
+    section and joined into one Doc (offsets stay the stored text's). A failure in spaCy or in a stage,
+    or a document over its time budget, fails that document only (`ctx.failure`).
+    """
     nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
     stage_list = plugins.stages(settings.extract.enabled, settings.extract.disabled)
-    pairs = ((d.text, d) for d in docs)
-    for spacy_doc, source in nlp.pipe(pairs, as_tuples=True, batch_size=settings.nlp.batch_size,
-                                      n_process=settings.nlp.n_process):
-        analysis = Analysis(document=source, word_count=sum(1 for t in spacy_doc if not t.is_punct
-                                                            and not t.is_space))
-        ctx = DocContext(analysis=analysis, doc=spacy_doc, settings=settings)
+    limit = section_chars(settings)
+    for source, parsed in _parsed(nlp, docs, settings, limit):
+        ctx = DocContext(analysis=Analysis(document=source), doc=nlp.make_doc(""), settings=settings)
         try:
             with time_budget(settings.ingest.doc_seconds) as check:  # one slow document never holds the batch
-                for stage in stage_list:
+                if parsed is None:  # a long document: its sections count against its own budget
                     try:
-                        check()
-                        stage.run(ctx)
+                        parsed = parse_in_sections(nlp, source.text, limit, check)
                     except OverBudget:
                         raise
-                    except Exception as exc:  # a stage failing on one document fails that document only
-                        ctx.failure = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
-                        break
+                    except Exception as exc:
+                        parsed = f"analysis failed in spaCy: {type(exc).__name__}: {exc}"
+                if isinstance(parsed, str):
+                    ctx.failure = parsed
+                else:
+                    ctx.doc = parsed
+                    ctx.analysis.word_count = sum(1 for t in parsed if not t.is_punct and not t.is_space)
+                    _run_stages(ctx, stage_list, check)
         except OverBudget as exc:
             ctx.failure = str(exc)
         if settings.extract.min_confidence > 0:
-            analysis.claims = [c for c in analysis.claims if c.confidence >= settings.extract.min_confidence]
+            ctx.analysis.claims = [c for c in ctx.analysis.claims if c.confidence >= settings.extract.min_confidence]
         yield ctx
+
+
+def section_chars(settings: Settings) -> int:
+    """The longest text spaCy is given in one piece: ingest.section_chars, never over nlp.max_length."""
+    sizes = [v for v in (settings.ingest.section_chars, settings.nlp.max_length) if v > 0]
+    return min(sizes) if sizes else 0
+
+
+def _run_stages(ctx: DocContext, stage_list: list[Stage], check: Callable[[], None]) -> None:
+    for stage in stage_list:
+        try:
+            check()
+            stage.run(ctx)
+        except OverBudget:
+            raise
+        except Exception as exc:  # a stage failing on one document fails that document only
+            ctx.failure = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
+            return
+
+
+def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, limit: int
+            ) -> Iterator[tuple[SourceDocument, Doc | str | None]]:
+    """Each document with its Doc, the reason spaCy failed on it, or None when it is parsed in sections.
+
+    Documents are parsed a chunk at a time; when spaCy raises inside a chunk, that chunk is parsed again
+    one document at a time so that only the document it fails on is lost. Order is kept.
+    """
+    n_process = max(1, settings.nlp.n_process)
+    # worker processes start once per chunk: give them several batches each
+    chunk_size = max(1, settings.nlp.batch_size) * (1 if n_process == 1 else 8 * n_process)
+    chunk: list[SourceDocument] = []
+
+    def flush() -> Iterator[tuple[SourceDocument, Doc | str | None]]:
+        if not chunk:
+            return
+        try:
+            parsed: list[Doc | str] = list(nlp.pipe([d.text for d in chunk], batch_size=settings.nlp.batch_size,
+                                                    n_process=n_process))
+        except Exception:  # one text broke the batch: find it, keep the others
+            parsed = [parse_alone(nlp, d.text) for d in chunk]
+        yield from zip(chunk, parsed)
+        chunk.clear()
+
+    for doc in docs:
+        if limit and len(doc.text) > limit:
+            yield from flush()
+            yield doc, None
+            continue
+        chunk.append(doc)
+        if len(chunk) >= chunk_size:
+            yield from flush()
+    yield from flush()
 
 
 def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine: Engine | None = None,

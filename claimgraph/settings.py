@@ -34,10 +34,12 @@ class NlpSettings:
 class IngestSettings:
     """Per-document limits: what happens to inputs too long or too slow to analyse."""
 
-    max_chars: int = 200_000
-    too_long: str = "truncate"
+    max_chars: int = 0
+    too_long: str = "skip"
     max_pdf_pages: int = 500
     doc_seconds: float = 120.0
+    section_chars: int = 50_000
+    max_memory_mb: int = 1024
 
 
 @dataclass

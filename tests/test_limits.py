@@ -1,4 +1,4 @@
-"""Limits with a clear answer: long texts truncated at a break or skipped, PDFs by pages, a time budget per document."""
+"""Limits with a clear answer: long texts in sections, a ceiling (skip or truncate), PDFs by pages, time budgets."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from claimgraph.extract.context import DocContext
-from claimgraph.ingest.guard import OverBudget, admit, cut_point, time_budget
+from claimgraph.ingest.guard import OverBudget, admit, ceiling, cut_point, time_budget
 from claimgraph.ingest.readers import Located
 from claimgraph.ingest.validate import IngestError
 from claimgraph.model import SourceDocument
+from claimgraph.nlp.pipeline import section_bounds
 from claimgraph.settings import Settings, load_settings
 
 
@@ -36,7 +37,7 @@ def test_cut_point_prefers_a_paragraph_then_a_line_break() -> None:
 def test_long_text_is_truncated_with_a_note_or_skipped(tmp_path: Path) -> None:
     para = "The Amber League held a rally in Tunis. " * 20
     text = "\n\n".join([para] * 50)
-    settings = _settings(tmp_path, max_chars=5000)
+    settings = _settings(tmp_path, max_chars=5000, too_long="truncate")
     doc = admit(SourceDocument(text=text, source="long.txt"), settings)
     assert isinstance(doc, Located) and len(doc.text) <= 5000 and text.startswith(doc.text)
     assert doc.notes and "truncated" in doc.notes[0] and f"{len(text):,}" in doc.notes[0]
@@ -46,11 +47,72 @@ def test_long_text_is_truncated_with_a_note_or_skipped(tmp_path: Path) -> None:
         admit(SourceDocument(text=text, source="long.txt"), _settings(tmp_path, max_chars=5000, too_long="skip"))
 
 
-def test_spacy_max_length_is_never_exceeded(tmp_path: Path) -> None:
-    settings = _settings(tmp_path, max_chars=0)
+def test_a_text_over_spacys_limit_is_kept_whole(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
     settings.nlp.max_length = 1000
-    doc = admit(SourceDocument(text="A line of text.\n" * 200, source="x.txt"), settings)
-    assert len(doc.text) <= 1000
+    text = "A line of text.\n" * 200
+    assert admit(SourceDocument(text=text, source="x.txt"), settings).text == text  # analysed in sections instead
+
+
+def test_the_memory_budget_skips_a_text_with_the_reason(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, max_memory_mb=1)
+    text = "The Amber League met in Tunis.\n\n" * 100
+    with pytest.raises(IngestError, match=r"skipped: too long \(3,200 characters would need about 3 MB"):
+        admit(SourceDocument(text=text, source="x.txt"), settings)
+    assert ceiling(settings)[1] == "ingest.max_memory_mb"
+    short = SourceDocument(text="The Amber League met in Tunis.", source="y.txt")
+    assert admit(short, settings).text == short.text
+    truncated = admit(SourceDocument(text=text, source="x.txt"), _settings(tmp_path, max_memory_mb=1,
+                                                                          too_long="truncate"))
+    assert isinstance(truncated, Located) and len(truncated.text) <= 1000 and "ingest.max_memory_mb" in \
+        truncated.notes[0]
+
+
+def test_section_bounds_cover_the_text_and_cut_at_breaks() -> None:
+    paragraph = "One short sentence here. Another follows it."
+    text = "\n\n".join([paragraph] * 30)
+    bounds = section_bounds(text, 200)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))  # consecutive, no gap, no overlap
+    assert all(0 < end - start <= 200 for start, end in bounds)
+    assert all(text[start - 2:start] == "\n\n" for start, _ in bounds[1:])  # each starts a paragraph
+    lines = "\n".join(["a line without a blank one after it"] * 40)
+    assert all(lines[start - 1] == "\n" for start, _ in section_bounds(lines, 300)[1:])
+    prose = " ".join(["Words in one long paragraph end here."] * 40)
+    assert all(prose[start - 2:start] == ". " for start, _ in section_bounds(prose, 300)[1:])
+    solid = "x" * 1000
+    assert section_bounds(solid, 300) == [(0, 300), (300, 600), (600, 900), (900, 1000)]
+    assert section_bounds("short", 300) == [(0, 5)] and section_bounds(solid, 0) == [(0, 1000)]
+
+
+def _claims(ctx: DocContext) -> list[tuple[str, str, str, str, tuple[tuple[int, int], ...]]]:
+    def name(key: object) -> str:
+        return ctx.entity(key).name if isinstance(key, str) and key in ctx.analysis.entities else repr(key)
+
+    return sorted((c.predicate, name(c.subject), name(c.object), c.modality, tuple((e.start, e.end) for e in c.evidence))
+                  for c in ctx.analysis.claims)
+
+
+def test_a_document_in_sections_gives_the_claims_of_the_whole(tmp_path: Path) -> None:
+    from claimgraph.pipeline import analyze_docs
+
+    paragraphs = ["The Amber League opened an office in Tunis in 2004, officials said.",
+                  "Its leader Marta Ilves was arrested in Basra in 2011.",
+                  "The River Guard is based in Mosul.\nThe River Guard attacked a post near Kirkuk in 2015.",
+                  "According to police, the Hill Council claimed the bombing of a market in Tripoli."]
+    text = "\n\n".join(f"{paragraphs[i % 4]} Item {i}." for i in range(40))
+    results = []
+    for size in (0, 400):  # the whole text in one piece, then in sections of at most 400 characters
+        settings = _settings(tmp_path, section_chars=size)
+        (ctx,) = list(analyze_docs([SourceDocument(text=text, source="t.txt")], settings))
+        assert ctx.failure is None and ctx.doc.text == text
+        assert all(text[e.start:e.end] == e.text for c in ctx.analysis.claims for e in c.evidence)
+        assert all(text[m.start:m.end] == m.text for m in ctx.analysis.mentions)
+        results.append((_claims(ctx), sorted((m.start, m.end, m.type) for m in ctx.analysis.mentions)))
+    assert len(section_bounds(text, 400)) > 5
+    whole, sections = results
+    assert sections == whole
+    assert any(spans and spans[0][0] > len(text) - 500 for *_, spans in sections[0])  # claims to the very end
 
 
 def test_time_budget_interrupts_the_main_thread() -> None:
@@ -121,7 +183,7 @@ def test_truncated_document_is_stored_with_exact_offsets(tmp_path: Path) -> None
 
     paragraph = "The Amber League opened an office in Tunis in 2004. Its leader Marta Ilves was arrested in Basra."
     text = "\n\n".join(f"{paragraph} Section {i}." for i in range(60))
-    settings = _settings(tmp_path, max_chars=1500)
+    settings = _settings(tmp_path, max_chars=1500, too_long="truncate")
     report = pipeline.ingest([SourceDocument(text=text, source="long.txt", id="long")], settings)
     assert report.stored == ["long"] and not report.failures
     assert report.notes and "truncated" in report.notes[0] and "long.txt" in report.notes[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ class ReadLimits:
     """How much of one file a reader takes (settings [ingest])."""
 
     max_pdf_pages: int = 500
+    # seconds reading one file may take (ingest.doc_seconds); past that the file is skipped; 0 = no limit
+    seconds: float = 0.0
     # fetch URLs whose host is a loopback or private address; off by default (trafilatura's SSRF protection)
     private_urls: bool = False
 
@@ -106,7 +109,15 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Extracted:
             notes.append(f"truncated: read the first {limits.max_pdf_pages:,} of {n_pages:,} pages "
                          f"(ingest.max_pdf_pages)")
             n_pages = limits.max_pdf_pages
-        pages = [reader.pages[i].extract_text() or "" for i in range(n_pages)]
+        deadline = time.monotonic() + limits.seconds if limits.seconds > 0 else float("inf")
+        pages: list[str] = []
+        for i in range(n_pages):
+            if time.monotonic() > deadline:  # checked between pages: one huge file never holds the batch
+                raise IngestError(f"skipped: reading took over {limits.seconds:g} s at page {i:,} of {n_pages:,} "
+                                  f"(ingest.doc_seconds)")
+            pages.append(reader.pages[i].extract_text() or "")
+    except IngestError:
+        raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(f"corrupt PDF: {exc}") from None
     except Exception as exc:  # pypdf raises many kinds on damaged files
