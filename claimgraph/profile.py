@@ -9,6 +9,8 @@ from sqlalchemy import Connection
 
 from claimgraph.core.predicates import registry
 from claimgraph.store import records
+from claimgraph.views.counts import claim_counts
+from claimgraph.views.names import name_refs, name_rows, unnamed_names
 
 # (section title, predicates where the entity is the subject, predicates where it is the object), from the registry
 SECTIONS: list[tuple[str, set[str], set[str]]] = registry().sections()
@@ -38,6 +40,7 @@ class Profile:
     reference: list[dict[str, Any]] = field(default_factory=list)
     # relations that changed over time (denied for one period, asserted for another)
     changes: list[dict[str, Any]] = field(default_factory=list)
+    # claims involving it (subject, object or speaker; claimgraph.views.counts), the number every view shows
     claim_count: int = 0
 
 
@@ -114,13 +117,17 @@ def build_profile(conn: Connection, entity_id: str) -> Profile:
     from claimgraph import plugins
 
     index = records.entity_index(conn)
+    # an unnamed actor reads "unnamed perpetrator (<document>)" here as in every other view
+    unnamed = unnamed_names(conn, [i for i, row in index.items() if not (row.get("name") or "").strip()])
+    name_rows(index, unnamed)
     entity = records.entity_ref(index, entity_id) or {"id": entity_id, "name": entity_id, "type": "Other"}
     ids = [i for i in index if records.final_id(index, i) == entity["id"]]
     entity_rec = next((e for e in records.iter_entities(conn) if e["id"] == entity["id"]), None)
-    claims = list(records.iter_claims(conn, records.claims_query(ids)))
+    claims = [name_refs(c, unnamed) for c in records.iter_claims(conn, records.claims_query(ids))]
     profile = assemble({**entity, "geo": (entity_rec or {}).get("geo")}, (entity_rec or {}).get("aliases", []),
                        claims, plugins.conflicts(conn))
     profile.reference = list(records.iter_reference(conn, ids))
+    profile.claim_count = claim_counts(conn, [entity["id"]])[entity["id"]]
     try:
         from claimgraph.reason.conflicts import relation_changes
     except ImportError:  # the reasoning layer is optional

@@ -22,5 +22,8 @@ def scoped_profile(conn: Connection, entity_id: str) -> Profile:
     entity = {"id": record["id"], "name": record["name"], "type": record["type"]}
     ids = queries.merged_ids(conn, entity["id"])
     claims = queries.fetch_claims(conn, records.claims_query(ids))
-    return assemble({**entity, "geo": record.get("geo")}, record.get("aliases", []), claims, cached_conflicts(conn))
+    profile = assemble({**entity, "geo": record.get("geo")}, record.get("aliases", []), claims,
+                       cached_conflicts(conn))
+    profile.claim_count = queries.claim_counts(conn, [entity["id"]])[entity["id"]]
+    return profile
 

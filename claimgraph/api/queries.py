@@ -45,6 +45,11 @@ def entity_rows(conn: Connection, ids: Iterable[str], full: bool = False) -> dic
                 index[row["id"]] = dict(row)
                 if row["merged_into"] and row["merged_into"] not in index:
                     wanted.add(row["merged_into"])
+    blank = [i for i, row in index.items() if not (row.get("name") or "").strip()]
+    if blank:  # every reference the API hands out names an unnamed actor by its role and document
+        from claimgraph.views.names import name_rows, unnamed_names
+
+        name_rows(index, unnamed_names(conn, blank))
     return index
 
 
@@ -134,14 +139,18 @@ def entity_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def claim_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
-    """Number of claims with each entity as subject or object."""
-    counts: dict[str, int] = defaultdict(int)
-    for chunk in chunks(ids):
-        for column in (claims.c.subject_id, claims.c.object_id):
-            for entity_id, n in conn.execute(select(column, func.count()).where(column.in_(chunk))
-                                             .group_by(column)):
-                counts[entity_id] += n
-    return counts
+    """The one claim count of each entity (claimgraph.views.counts: the same in every view)."""
+    from claimgraph.views.counts import claim_counts as counted
+
+    return counted(conn, ids)
+
+
+def all_claim_counts(conn: Connection) -> dict[str, int]:
+    """The claim count of every entity not merged away, reused until the store changes."""
+    from claimgraph.api.cache import STORE_CACHE
+    from claimgraph.views.counts import all_claim_counts as counted
+
+    return STORE_CACHE.get(conn, "claim_counts", counted)  # type: ignore[no-any-return]
 
 
 def claims_select(entity_ids: list[str] | None = None, predicate: str | None = None,

@@ -80,12 +80,14 @@ def list_entities(conn: Conn,
                                 entities.c.id.in_(select(entities.c.merged_into).where(entities.c.id.in_(named)))))
     total = queries.count(conn, query)
     if sort == "claims":
-        n_claims = (select(func.count()).where(claims.c.subject_id == entities.c.id).scalar_subquery()
-                    + select(func.count()).where(claims.c.object_id == entities.c.id).scalar_subquery())
-        query = query.order_by(n_claims.desc(), entities.c.name, entities.c.id)
+        # ordered by the count the items show (merged entities folded in), so list and profile agree
+        every = queries.all_claim_counts(conn)
+        rows = list(conn.execute(query.add_columns(entities.c.name)).all())
+        rows.sort(key=lambda r: (-every.get(r[0], 0), r[1] or "", r[0]))
+        ids = [r[0] for r in rows[offset: offset + limit]]
     else:
-        query = query.order_by(entities.c.name, entities.c.id)
-    ids = list(conn.execute(query.limit(limit).offset(offset)).scalars())
+        ids = list(conn.execute(query.order_by(entities.c.name, entities.c.id).limit(limit).offset(offset))
+                   .scalars())
     items = queries.entity_records(conn, ids)
     counts = queries.claim_counts(conn, ids)
     return {"items": [{**e, "claims": counts.get(e["id"], 0)} for e in items], "total": total}

@@ -108,8 +108,10 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
         nodes = {k: v for k, v in nodes.items() if k in keep}
         out_edges = [e for e in out_edges if e["source"] in keep and e["target"] in keep]
         truncated = True
+    counts = queries.claim_counts(conn, list(nodes))
     for node_id, node in nodes.items():
         node["degree"] = degree[node_id]
+        node["claims"] = counts.get(node_id, 0)
     return {"nodes": list(nodes.values()), "edges": out_edges, "truncated": truncated, "center": center}
 
 

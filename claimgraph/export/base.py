@@ -40,18 +40,22 @@ def export_store(conn: Any, exporter: Exporter, claims_query: Any = None) -> lis
     """Feed every record of the store to an exporter in contract order, then finalize it."""
     from claimgraph import plugins
     from claimgraph.store import records
+    from claimgraph.views.names import all_unnamed_names, name_refs
 
     bind = getattr(exporter, "bind_store", None)
     if callable(bind):  # formats that carry more than the records (FtM: the documents' text)
         bind(conn)
     for rec in records.iter_documents(conn):
         exporter.write("document", rec)
+    # an entity without a name is exported as "unnamed perpetrator (<document>)", never as ""
+    unnamed = all_unnamed_names(conn)
     for rec in records.iter_entities(conn):
-        exporter.write("entity", rec)
+        exporter.write("entity", {**rec, "name": unnamed.get(rec["id"], rec["name"])} if not
+                       (rec["name"] or "").strip() else rec)
     for rec in records.iter_mentions(conn):
         exporter.write("mention", rec)
     for rec in records.iter_claims(conn, claims_query):
-        exporter.write("claim", rec)
+        exporter.write("claim", name_refs(rec, unnamed))
     for rec in plugins.conflicts(conn):
         exporter.write("conflict", rec)
     if "reference" in exporter.kinds:

@@ -58,7 +58,7 @@ export async function showEntity(entityId, query = new URLSearchParams()) {
         ...titles.map((t) => [sectionId(t), SECTION_LABELS[t] || t]),
         others.length ? [sectionId("Other claims"), "Other claims"] : null,
         ["relationships", "Relationships"]]),
-      overview(entity, allLines),
+      overview(entity, allLines, profile.claim_count),
       browser,
       namesSection(entity, profile.aliases || entity.aliases || []),
       conflictsSection(profile.conflicts || [], byId),
@@ -71,7 +71,8 @@ export async function showEntity(entityId, query = new URLSearchParams()) {
   );
 }
 
-function overview(entity, lines) {
+// `count` is the server's one claim count of the entity (the entity list and search show the same number)
+function overview(entity, lines, count) {
   const docs = new Set();
   const sources = new Set();
   const modalities = {};
@@ -87,7 +88,7 @@ function overview(entity, lines) {
     h("h2", {}, "Overview"),
     h("dl", {},
       h("dt", {}, "Type"), h("dd", {}, entity.type),
-      h("dt", {}, "Claims"), h("dd", {}, `${lines.length} (${Object.entries(modalities)
+      h("dt", {}, "Claims"), h("dd", { id: "claim-count" }, `${count ?? lines.length} (${Object.entries(modalities)
         .map(([m, n]) => `${n} ${m}`).join(", ") || "none"})`),
       h("dt", {}, "Documents"), h("dd", {}, `${docs.size}: ${[...sources].slice(0, 8).join(", ")}`),
       geo ? [h("dt", {}, "Location"), h("dd", {},

@@ -64,7 +64,8 @@ function elementsOf(data, known) {
   for (const n of data.nodes || []) {
     if (known.has(n.id)) continue;
     known.add(n.id);
-    out.push({ data: { id: n.id, label: n.name || "an unnamed actor", type: n.type || "Other", degree: n.degree || 0 } });
+    out.push({ data: { id: n.id, label: n.name || "an unnamed actor", type: n.type || "Other", degree: n.degree || 0,
+      claims: n.claims ?? 0 } });
   }
   for (const e of data.edges || []) {
     if (!e.source || !e.target || known.has(e.id)) continue;
@@ -225,7 +226,7 @@ export async function showGraph(query) {
         n.addClass("keyboard");
         cy.center(n);
         openNode(n);
-      } } }, n.data("label")), h("span", { class: "count" }, ` ${n.data("type")} · ${n.degree()} links`))));
+      } } }, n.data("label")), h("span", { class: "count" }, ` ${n.data("type")} · ${n.degree()} links · ${n.data("claims")} claims`))));
   };
   fillList();
   cy.on("tap", "node", (ev) => openNode(ev.target));
