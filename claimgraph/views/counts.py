@@ -56,13 +56,14 @@ def claim_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
 
 def all_claim_counts(conn: Connection) -> dict[str, int]:
     """claim_counts for every entity that stands on its own (not merged away), in one pass over the claims."""
-    merged_into: dict[str, str | None] = {i: m for i, m in conn.execute(select(entities.c.id, entities.c.merged_into))}
+    merged_into: dict[str, str | None] = dict(conn.execute(select(entities.c.id, entities.c.merged_into)).all())
 
     def final(entity_id: str) -> str:
         seen = set()
-        while merged_into.get(entity_id) and entity_id not in seen:
+        nxt = merged_into.get(entity_id)
+        while nxt and entity_id not in seen:
             seen.add(entity_id)
-            entity_id = merged_into[entity_id]
+            entity_id, nxt = nxt, merged_into.get(nxt)
         return entity_id
 
     involved: dict[str, set[str]] = defaultdict(set)
