@@ -347,3 +347,69 @@ def test_a_failing_cross_source_step_is_logged_not_raised(engine: Engine, monkey
     monkeypatch.setattr(plugin, "after_ingest", broken)
     plugin.claimgraph_after_ingest(engine=engine, document_ids=["x"])
     assert "cross-source steps failed" in caplog.text
+
+
+def _ingest_one(engine: Engine, analysis: Any) -> None:
+    """Store one document and run the after-ingest hook for it, as an ingest run does (incremental steps)."""
+    from claimgraph import plugins
+    from claimgraph.store.writer import write_analysis
+
+    doc_id = write_analysis(engine, analysis)
+    plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=[doc_id])
+
+
+def _statuses(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {c["id"]: c["status"] for c in records.iter_claims(conn)}
+
+
+def test_incremental_after_ingest_equals_a_full_recomputation(engine: Engine) -> None:
+    from claimgraph.reason.plugin import after_ingest
+    from claimgraph.store.pending import check_derived
+
+    us, lena = ("United States", "Country"), ("Lena Varo", "Person")
+    movement = ("Dawn Movement", "Organization")
+    listed = {"subject": "United States", "predicate": "designated_terrorist", "object": "Red Dawn Front"}
+    steps = [
+        ("a", "2009-03-01", "The United States listed the Red Dawn Front as a terrorist group in 2009.", [FRONT, us],
+         [{**listed, "qualifiers": {"time": {"text": "2009", "start": "2009"}}}]),
+        ("b", "2011-05-01", "The Red Dawn Front keeps its headquarters at Camp Oskar.", [FRONT, OSKAR],
+         [{"subject": "Red Dawn Front", "predicate": "headquarters_in", "object": "Camp Oskar"}]),
+        # the passive form: its canonical subject is the person, found through the claim's object
+        ("c", "2012-02-01", "The Red Dawn Front is led by Lena Varo.", [FRONT, lena],
+         [{"subject": "Red Dawn Front", "predicate": "led_by", "object": "Lena Varo"}]),
+        ("d", "2013-07-01", "The United States took the Red Dawn Front off its list in 2013.", [FRONT, us],
+         [{"subject": "United States", "predicate": "delisted_terrorist", "object": "Red Dawn Front",
+           "qualifiers": {"time": {"text": "2013", "start": "2013"}}}]),
+        ("e", "2016-01-01", "The Dawn Movement moved its headquarters to Mira.", [movement, MIRA],
+         [{"subject": "Dawn Movement", "predicate": "headquarters_in", "object": "Mira"}]),
+        ("f", "2017-01-01", "Lena Varo stepped down from the Red Dawn Front.", [FRONT, lena],
+         [{"subject": "Lena Varo", "predicate": "stepped_down_from", "object": "Red Dawn Front"}]),
+    ]
+    for name, published, text, ents, claim_specs in steps:
+        _ingest_one(engine, build_analysis(doc(name, text, published), ents, claim_specs))
+    by_doc = {c["evidence"][0]["document_id"]: c for c in (
+        claims_by(engine, "designated_terrorist") + claims_by(engine, "headquarters_in") + claims_by(engine, "led_by"))}
+    assert by_doc["a"]["status"] == "superseded" and by_doc["c"]["status"] == "superseded"
+    assert by_doc["b"]["status"] == "active"  # Mira is another entity's headquarters until the merge below
+    # between ingests a reviewer merges the movement into the front and rejects the delisting; the next
+    # document is about neither, yet the incremental step must see both changes
+    with engine.begin() as conn:
+        front_id, movement_id = (records.find_entities(conn, n)[0] for n in ("Red Dawn Front", "Dawn Movement"))
+        rv.merge_entities(conn, front_id, movement_id, "ana", "one group")
+        delisting = next(c["id"] for c in records.iter_claims(conn, records.claims_query(
+            predicate="delisted_terrorist")))
+        rv.review(conn, "claim", delisting, "reject", "ana", "misread")
+    _ingest_one(engine, build_analysis(doc("g", "Varnia held elections in 2018.", "2018-06-01"), [VARNIA]))
+    incremental = _statuses(engine)
+    assert incremental[by_doc["b"]["id"]] == "superseded" and incremental[by_doc["a"]["id"]] == "active"
+    report = check_derived(engine, after_ingest)
+    assert all(not lines for lines in report.values()), report
+    # and the comparison can fail: a status the steps did not write is reported
+    with engine.begin() as conn:
+        from sqlalchemy import update
+
+        from claimgraph.store.schema import claims as claims_table
+
+        conn.execute(update(claims_table).where(claims_table.c.id == by_doc["c"]["id"]).values(status="active"))
+    assert check_derived(engine, after_ingest)["claims.status"]

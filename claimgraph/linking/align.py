@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
-from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from claimgraph.store.derived import (
+    document_bands,
     document_sources,
 )
 from claimgraph.store.records import document_outlet
@@ -70,60 +72,64 @@ def outlet_of(url: str | None, source: str | None) -> str | None:
     return document_outlet(url, source)
 
 
+def _order(meta: Any, doc_id: str) -> tuple[str, str, str]:
+    """Which of two documents came first: publication date, then time stored, then id."""
+    published, ingested = (getattr(meta, "published", None), getattr(meta, "ingested_at", None))
+    return (published or "9999", ingested or "", doc_id)
+
+
+def band_keys(sig: list[int]) -> list[int]:
+    """One signed 64-bit key per MinHash band (band number and its minima), as stored in document_bands."""
+    return [int.from_bytes(hashlib.blake2b(repr(band).encode(), digest_size=8).digest(), "big", signed=True)
+            for band in _bands(sig)]
+
+
 def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None) -> None:
-    """Store outlet and MinHash signature of documents, and link each copy to the first of its kind."""
-    have = {r.document_id: r for r in conn.execute(select(document_sources))}
-    wanted = list(document_ids) if document_ids is not None else \
-        list(conn.execute(select(documents.c.id)).scalars())
-    todo = [d for d in wanted if d not in have]
-    if not todo:
-        return
-    meta = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.published, documents.c.ingested_at)
-                                          .where(documents.c.id.in_(list(have) + todo)))}
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
-    sigs: dict[str, list[int]] = {}
-    root: dict[str, str] = {}
-    for doc_id, r in have.items():
-        sigs[doc_id] = r.signature or []
-        root[doc_id] = r.copy_of or doc_id
-        for band in _bands(sigs[doc_id]):
-            buckets[band].append(doc_id)
+    """Store outlet and MinHash signature of documents, and link each copy to the first of its kind.
 
-    def order(doc_id: str) -> tuple[str, str, str]:
-        m = meta.get(doc_id)
-        return ((m.published or "9999") if m else "9999", (m.ingested_at or "") if m else "", doc_id)
-
-    for doc_id in todo:
-        row = conn.execute(select(documents.c.text, documents.c.url, documents.c.source)
-                           .where(documents.c.id == doc_id)).first()
+    Reads only the documents that share a band with each new one (an index lookup), so the
+    step costs the same in a store of any size.
+    """
+    wanted = list(dict.fromkeys(document_ids)) if document_ids is not None else \
+        list(conn.execute(select(documents.c.id).order_by(documents.c.id)).scalars())
+    have: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        have.update(conn.execute(select(document_sources.c.document_id)
+                                 .where(document_sources.c.document_id.in_(wanted[i:i + 500]))).scalars())
+    for doc_id in (d for d in wanted if d not in have):
+        row = conn.execute(select(documents.c.text, documents.c.url, documents.c.source, documents.c.published,
+                                  documents.c.ingested_at).where(documents.c.id == doc_id)).first()
         if row is None:
             continue
         sig = minhash(row.text)
-        candidates = {c for band in _bands(sig) for c in buckets.get(band, [])}
+        keys = band_keys(sig)
+        candidates = conn.execute(
+            select(document_sources.c.document_id, document_sources.c.copy_of, document_sources.c.signature,
+                   documents.c.published, documents.c.ingested_at)
+            .join(documents, documents.c.id == document_sources.c.document_id)
+            .where(document_sources.c.document_id.in_(
+                select(document_bands.c.document_id).where(document_bands.c.key.in_(keys)).distinct()))
+            .order_by(document_sources.c.document_id)).all() if keys else []
         best, best_sim = None, 0.0
-        for c in sorted(candidates):
-            sim = similarity(sig, sigs[c])
+        for c in candidates:
+            sim = similarity(sig, list(c.signature or []))
             if sim > best_sim:
                 best, best_sim = c, sim
         copy_root = None
         if best is not None and best_sim >= COPY_THRESHOLD:
-            copy_root = min((root[best], doc_id), key=order)
+            root_id = best.copy_of or best.document_id
+            root_meta = best if root_id == best.document_id else conn.execute(
+                select(documents.c.published, documents.c.ingested_at).where(documents.c.id == root_id)).first()
+            copy_root = doc_id if _order(row, doc_id) < _order(root_meta, root_id) else root_id
             if copy_root == doc_id:  # the new document is the earlier one: the cluster now points at it
-                old = root[best]
-                for member, member_root in list(root.items()):
-                    if member_root == old:
-                        root[member] = doc_id
-                conn.execute(update(document_sources).where(document_sources.c.copy_of == old)
+                conn.execute(update(document_sources).where(document_sources.c.copy_of == root_id)
                              .values(copy_of=doc_id))
-                conn.execute(update(document_sources).where(document_sources.c.document_id == old)
+                conn.execute(update(document_sources).where(document_sources.c.document_id == root_id)
                              .values(copy_of=doc_id, similarity=round(best_sim * 100)))
                 copy_root = None
         conn.execute(insert(document_sources).values(
             document_id=doc_id, outlet=outlet_of(row.url, row.source), copy_of=copy_root,
             similarity=round(best_sim * 100) if copy_root else None, signature=sig))
-        sigs[doc_id] = sig
-        root[doc_id] = copy_root or doc_id
-        for band in _bands(sig):
-            buckets[band].append(doc_id)
-
-
+        conn.execute(delete(document_bands).where(document_bands.c.document_id == doc_id))
+        if keys:
+            conn.execute(insert(document_bands), [{"document_id": doc_id, "key": k} for k in keys])

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from claimgraph.linking.schema import PredicateSchema, load_schema
-from claimgraph.store.derived import final_map, literal_key
-from claimgraph.store.schema import claims, documents, entities, evidence, reviews
+from claimgraph.store.derived import final_map, finals_of, literal_key, members_of
+from claimgraph.store.schema import claims, documents, entities, entity_merges, evidence, mentions, reviews
 
 AUTO_REVIEWER = "claimgraph"  # reviews rows written by the automatic supersession step
 
@@ -89,14 +89,40 @@ def compatible_values(a: str, b: str) -> bool:
     return False
 
 
-def load_views(conn: Connection, schema: PredicateSchema | None = None) -> list[ClaimView]:
-    """Every non-rejected claim with its canonical triple, passages and document dates."""
+def load_views(conn: Connection, schema: PredicateSchema | None = None,
+               subjects: set[str] | None = None) -> list[ClaimView]:
+    """Every non-rejected claim with its canonical triple, passages and document dates.
+
+    With `subjects`, only the claims whose canonical subject (after merges, inverses and
+    symmetric ordering) is one of them: what reasoning about those entities needs, read by index.
+    """
     schema = schema or load_schema()
-    finals = final_map(conn)
-    names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
-    published = dict(conn.execute(select(documents.c.id, documents.c.published)).all())
+    if subjects is None:
+        finals = final_map(conn)
+        names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+        published = dict(conn.execute(select(documents.c.id, documents.c.published)).all())
+        # in id order, as the scoped read below: which later claim is named as the ender does not depend on it
+        rows: list[Any] = list(conn.execute(select(claims).where(claims.c.status != "rejected")
+                                            .order_by(claims.c.id)).mappings())
+        passages: Any = conn.execute(select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers)
+                                     .order_by(evidence.c.id))
+    else:
+        rows = _rows_about(conn, subjects, schema)
+        ends = {i for r in rows for i in (r["subject_id"], r["object_id"]) if i}
+        finals = finals_of(conn, ends)
+        names = _names(conn, set(finals.values()))
+        ids = [r["id"] for r in rows]
+        passages = []
+        published = {}
+        for k in range(0, len(ids), 500):
+            for cid, doc, q, pub in conn.execute(
+                    select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers, documents.c.published)
+                    .join(documents, documents.c.id == evidence.c.document_id)
+                    .where(evidence.c.claim_id.in_(ids[k:k + 500])).order_by(evidence.c.id)):
+                passages.append((cid, doc, q))
+                published[doc] = pub
     views: dict[str, ClaimView] = {}
-    for r in conn.execute(select(claims).where(claims.c.status != "rejected")).mappings():
+    for r in rows:
         subject = finals.get(r["subject_id"], r["subject_id"])
         if r["object_id"]:
             obj = finals.get(r["object_id"], r["object_id"])
@@ -105,18 +131,103 @@ def load_views(conn: Connection, schema: PredicateSchema | None = None) -> list[
             obj = literal_key(r["object_value"], r["object_type"])
             label = repr(str(r["object_value"]))
         s, p, o = schema.canonical(subject, r["predicate"], obj)
+        if subjects is not None and s not in subjects:
+            continue
         if r["object_id"]:  # a symmetric or inverse predicate may have swapped the ends
             label = names.get(o or "", o or "")
         views[r["id"]] = ClaimView(id=r["id"], subject=s, predicate=p, object=o, label=label,
                                    negative=r["polarity"] == "negative" or r["modality"] == "negated",
                                    status=r["status"], qualifiers=r["qualifiers"] or {})
-    for cid, doc, q in conn.execute(select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers)):
+    for cid, doc, q in passages:
         v = views.get(cid)
         if v is not None:
             v.passages.append((doc, q or {}))
             if published.get(doc):
                 v.dates.append(str(published[doc]))
     return list(views.values())
+
+
+def _swapping(schema: PredicateSchema) -> list[str]:
+    """Predicates whose canonical form may put the object first (passive forms, symmetric ones)."""
+    return sorted(set(schema.inverse.values()) | set(schema.symmetric))
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    wanted = sorted(ids)
+    out: dict[str, str] = {}
+    for k in range(0, len(wanted), 500):
+        out.update(conn.execute(select(entities.c.id, entities.c.name)
+                                .where(entities.c.id.in_(wanted[k:k + 500]))).all())
+    return out
+
+
+def _rows_about(conn: Connection, subjects: set[str], schema: PredicateSchema) -> list[Any]:
+    """Non-rejected claim rows that may have one of `subjects` as canonical subject (a superset: callers filter)."""
+    ids = sorted(members_of(conn, subjects))
+    swapping = _swapping(schema)
+    out: dict[str, Any] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        q = select(claims).where(claims.c.status != "rejected", or_(
+            claims.c.subject_id.in_(chunk), and_(claims.c.object_id.in_(chunk), claims.c.predicate.in_(swapping))))
+        for r in conn.execute(q).mappings():
+            out[r["id"]] = r
+    return [out[i] for i in sorted(out)]
+
+
+def touched_subjects(conn: Connection, document_ids: list[str], schema: PredicateSchema | None = None) -> set[str]:
+    """Canonical subjects whose claims a batch of documents may have changed the reasoning about.
+
+    The subjects of the batch's own claims; every entity group it mentions (a new name merged
+    into a group regroups the group's claims); and what changed since the last completed step:
+    groups merged or split (and the subjects of claims naming a re-pointed entity as object) and
+    claims a reviewer decided on. Supersession is decided within one canonical subject, so
+    recomputing these subjects gives what a recomputation of the whole store gives.
+    """
+    from claimgraph.store.pending import last_done
+
+    schema = schema or load_schema()
+    rows: dict[str, Any] = {}
+    mentioned: set[str] = set()
+    for k in range(0, len(document_ids), 500):
+        chunk = document_ids[k:k + 500]
+        for r in conn.execute(select(claims).where(claims.c.id.in_(
+                select(evidence.c.claim_id).where(evidence.c.document_id.in_(chunk))))).mappings():
+            rows[r["id"]] = r
+        mentioned.update(conn.execute(select(mentions.c.entity_id).where(mentions.c.document_id.in_(chunk))
+                                      .distinct()).scalars())
+    # what happened since the last completed step (or since these documents were stored, if earlier)
+    since = [t for t in (last_done(conn), conn.execute(select(func.min(documents.c.ingested_at)).where(
+        documents.c.id.in_(document_ids[:500]))).scalar()) if t]
+    moved: set[str] = set()
+    if since:
+        when = min(since)
+        for kept, other in conn.execute(select(entity_merges.c.kept_id, entity_merges.c.other_id)
+                                        .where(entity_merges.c.created_at >= when)):
+            mentioned.update((kept, other))
+            moved.add(other)
+        reviewed = sorted(set(conn.execute(select(reviews.c.target_id).where(
+            reviews.c.target_kind == "claim", reviews.c.reviewer != AUTO_REVIEWER,
+            reviews.c.created_at >= when)).scalars()))
+        for k in range(0, len(reviewed), 500):
+            for r in conn.execute(select(claims).where(claims.c.id.in_(reviewed[k:k + 500]))).mappings():
+                rows[r["id"]] = r
+    if moved:  # claims naming a re-pointed entity as object now have another triple
+        ids = sorted(members_of(conn, moved))
+        for k in range(0, len(ids), 500):
+            for r in conn.execute(select(claims).where(claims.c.object_id.in_(ids[k:k + 500]))).mappings():
+                rows[r["id"]] = r
+    ends = {i for r in rows.values() for i in (r["subject_id"], r["object_id"]) if i} | mentioned
+    finals = finals_of(conn, ends)
+    out = {finals.get(m, m) for m in mentioned}
+    for r in rows.values():
+        subject = finals.get(r["subject_id"], r["subject_id"])
+        obj = finals.get(r["object_id"], r["object_id"]) if r["object_id"] else \
+            literal_key(r["object_value"], r["object_type"])
+        s, _, _ = schema.canonical(subject, r["predicate"], obj)
+        if s:
+            out.add(s)
+    return out
 
 
 def _sources(view: ClaimView, cite: dict[str, str]) -> str:
@@ -336,14 +447,24 @@ def find_conflicts(conn: Connection) -> list[dict[str, Any]]:
             + polarity_conflicts(views, names, cite) + superseded_conflicts(views, names, schema))
 
 
-def apply_status(conn: Connection, when: str) -> dict[str, int]:
+def apply_status(conn: Connection, when: str, document_ids: list[str] | None = None) -> dict[str, int]:
     """Mark claims a later claim ends as superseded (and restore ones whose ender is gone); returns counts.
 
     Only this step's own marks are undone (tracked as reviews by AUTO_REVIEWER); statuses set
-    by reviewers or by an erratum are left alone, and a rejected claim stays rejected.
+    by reviewers or by an erratum are left alone, and a rejected claim stays rejected. Given the
+    batch of documents it runs for (here or named by the after-ingest step on the connection),
+    only the subjects those documents touch are recomputed; otherwise the whole store.
     """
+    from claimgraph.store.pending import BATCH_KEY
+
     schema = load_schema()
-    views = load_views(conn, schema)
+    batch = document_ids if document_ids is not None else conn.info.get(BATCH_KEY)
+    if batch is None:
+        views = load_views(conn, schema)
+        auto = _auto_marked(conn)
+    else:
+        views = load_views(conn, schema, touched_subjects(conn, list(batch), schema))
+        auto = _auto_marked(conn, [v.id for v in views])
     ends = {old.id: new.id for old, new, _ in supersessions(views, schema)}
     auto = _auto_marked(conn)
     status = {v.id: v.status for v in views}
@@ -363,11 +484,14 @@ def apply_status(conn: Connection, when: str) -> dict[str, int]:
     return changed
 
 
-def _auto_marked(conn: Connection) -> set[str]:
-    """Claims whose latest automatic status change was a supersession."""
+def _auto_marked(conn: Connection, claim_ids: list[str] | None = None) -> set[str]:
+    """Claims whose latest automatic status change was a supersession (of all, or of these claims)."""
     latest: dict[str, str] = {}
-    for target, action in conn.execute(select(reviews.c.target_id, reviews.c.action)
-                                       .where(reviews.c.target_kind == "claim", reviews.c.reviewer == AUTO_REVIEWER)
-                                       .order_by(reviews.c.id)):
-        latest[target] = action
+    base = select(reviews.c.target_id, reviews.c.action).where(
+        reviews.c.target_kind == "claim", reviews.c.reviewer == AUTO_REVIEWER).order_by(reviews.c.id)
+    queries = [base] if claim_ids is None else \
+        [base.where(reviews.c.target_id.in_(sorted(claim_ids)[k:k + 500])) for k in range(0, len(claim_ids), 500)]
+    for q in queries:
+        for target, action in conn.execute(q):
+            latest[target] = action
     return {t for t, a in latest.items() if a == "supersede"}

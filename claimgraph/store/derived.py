@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Connection,
     ForeignKey,
@@ -45,6 +46,18 @@ document_sources = Table(
     Column("copy_of", String(200)),
     Column("similarity", Integer),  # percent shingle overlap with copy_of
     Column("signature", JSON, nullable=False, default=list),
+    Index("ix_document_sources_copy_of", "copy_of"),
+)
+
+# one row per MinHash band of a document (migration 0006_bands): a new document finds the documents
+# it may copy by an index lookup of its own bands instead of reading every stored signature
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("document_id", String(200), ForeignKey("documents.id"), nullable=False),
+    Column("key", BigInteger, nullable=False),  # hash of (band number, the band's minima)
+    Index("ix_document_bands_key", "key"),
+    Index("ix_document_bands_document", "document_id"),
 )
 
 # walked from a kept entity to everything merged into it (created by migration 0003_reason)
@@ -118,3 +131,45 @@ def aligned_documents(conn: Connection) -> dict[str, set[str]]:
                                      .where(evidence.c.claim_id.in_(ids[i:i + 500]))):
             docs_of[cid].add(doc)
     return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
+
+
+def finals_of(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """These entity ids to the id that stands for each after merges (reads only their merge chains)."""
+    out: dict[str, str] = {}
+    cur = {i: i for i in ids if i}  # start id -> id reached so far
+    for _ in range(32):  # merge chains are short; the bound guards against a cycle
+        if not cur:
+            break
+        reached = sorted(set(cur.values()))
+        links: dict[str, str | None] = {}
+        for k in range(0, len(reached), 500):
+            links.update(conn.execute(select(entities.c.id, entities.c.merged_into)
+                                      .where(entities.c.id.in_(reached[k:k + 500]))).all())
+        nxt = {}
+        for start, at in cur.items():
+            target = links.get(at)
+            if target and target != start:
+                nxt[start] = target
+            else:
+                out[start] = at
+        cur = nxt
+    out.update(cur)
+    return out
+
+
+def members_of(conn: Connection, finals: Iterable[str]) -> dict[str, str]:
+    """Every entity id merged (directly or through others) into one of these, to that one (each maps to itself)."""
+    out = {f: f for f in finals if f}
+    frontier = dict(out)
+    for _ in range(32):
+        if not frontier:
+            break
+        heads = sorted(frontier)
+        nxt: dict[str, str] = {}
+        for k in range(0, len(heads), 500):
+            for eid, into in conn.execute(select(entities.c.id, entities.c.merged_into)
+                                          .where(entities.c.merged_into.in_(heads[k:k + 500]))):
+                if eid not in out:
+                    out[eid] = nxt[eid] = frontier[into]
+        frontier = nxt
+    return out

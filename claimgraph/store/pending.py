@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, insert, select
+from sqlalchemy import Column, Connection, Engine, Index, MetaData, String, Table, func, insert, select
 
 from claimgraph.store.schema import documents
 
@@ -20,7 +20,17 @@ after_ingest_done = Table(
     state_metadata,
     Column("document_id", String(200), primary_key=True),
     Column("done_at", String(32), nullable=False),
+    Index("ix_after_ingest_done_at", "done_at"),  # migration 0006_bands
 )
+
+# conn.info key under which complete_pending names the batch its steps run for: steps that can work
+# incrementally (supersession) then revisit only what these documents touch; without it they redo all
+BATCH_KEY = "claimgraph.after_ingest.batch"
+
+
+def last_done(conn: Connection) -> str | None:
+    """When the latest after-ingest step completed (None before the first)."""
+    return conn.execute(select(func.max(after_ingest_done.c.done_at))).scalar()
 
 
 def pending_documents(conn: Connection) -> list[str]:
@@ -62,7 +72,11 @@ def complete_pending(engine: Engine, run_steps: Callable[[Connection, list[str]]
             asked = []
             if not batch:
                 return completed
-            run_steps(conn, batch)
+            conn.info[BATCH_KEY] = batch
+            try:
+                run_steps(conn, batch)
+            finally:
+                conn.info.pop(BATCH_KEY, None)
             mark_done(conn, batch, now())
         completed += batch
 
@@ -92,7 +106,7 @@ def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], o
     """
     from sqlalchemy import delete, update
 
-    from claimgraph.store.derived import document_sources
+    from claimgraph.store.derived import document_bands, document_sources
     from claimgraph.store.schema import claims
 
     report: dict[str, list[str]] = {}
@@ -107,6 +121,7 @@ def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], o
             stored = _derived_snapshot(conn)
             # recompute from nothing: no source records, no as_of; statuses are recomputed in place
             # (reviewers' and errata's statuses are inputs, not derived, and are kept)
+            conn.execute(delete(document_bands))
             conn.execute(delete(document_sources))
             for claim_id, qualifiers in conn.execute(select(claims.c.id, claims.c.qualifiers)).all():
                 if qualifiers and "as_of" in qualifiers:
