@@ -6,11 +6,13 @@ import re
 
 from spacy.tokens import Token
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
+from claimgraph.model import Mention
 from claimgraph.extract.nominal import ArgResolver
+from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.structure import (
     ATTACK_ITEM_NOUNS,
     BASE_ITEM_NOUNS,
@@ -230,18 +232,205 @@ class ListItems:
 
     def doc_token(self, char: int) -> Token:
         """The token of the analysed document at a character offset."""
-        span = self.ctx.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else self.ctx.doc[0]
+        return doc_token(self.ctx, char)
 
     def store(self, found: Found, item: Line) -> None:
         """Record a list claim with the item line as evidence."""
-        text = item.text
-        lo = item.start + (len(text) - len(text.lstrip()))
-        hi = item.start + len(text.rstrip())
-        unit = unit_at(self.ctx, lo) or units_of(self.ctx)[0]
-        record(self.ctx, found, unit, self.name, evidence=(lo, hi), offset=0)
+        store_on_line(self.ctx, found, item, self.name)
+
+
+def doc_token(ctx: DocContext, char: int) -> Token:
+    """The token of the analysed document at a character offset."""
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else ctx.doc[0]
+
+
+def store_on_line(ctx: DocContext, found: Found, line: Line, extractor: str) -> None:
+    """Record a claim whose evidence is one line of the text (a list item, a field)."""
+    text = line.text
+    lo = line.start + (len(text) - len(text.lstrip()))
+    hi = line.start + len(text.rstrip())
+    unit = unit_at(ctx, lo) or units_of(ctx)[0]
+    record(ctx, found, unit, extractor, evidence=(lo, hi), offset=0)
 
 
 def _noun_lemma(tok: Token) -> str:
     """Lemma of a noun, mending the tagger's 'bases' -> 'basis'."""
     return "base" if tok.lower_ == "bases" else tok.lemma_.lower()
+
+
+# ---------------------------------------------------------------- fact-sheet and infobox fields
+FIELD_LABELS = {row["label"]: (row["kind"], row["predicate"]) for row in rows("claims_field_labels")}
+FIELD_SEPARATOR = re.compile(r"\s*(?::|\|)\s*|\s+")
+PERIOD_SPLIT = re.compile(r"\s*(?:[\u2013\u2014-]|\bto\b|\buntil\b)\s*")
+PLACE_KINDS = ("Place", "Country")
+MAX_FIELD_LINE = 160  # a field's line is short; prose that opens with a label word is not a field
+MAX_COLON_FIELD = 400  # "Label: value" may hold a sentence of its own
+
+
+class FieldValues:
+    """Claims of fact-sheet and infobox fields about the document's topic.
+
+    "Headquarters: Paris", "Headquarters | Paris |", "HeadquartersParis" (an infobox copied without its
+    table), "Founded 1975", and a label alone on its line with the value on the next one
+    ("Location/Area of Operation" + "Syria, Lebanon"). The topic is the entity the title line names,
+    else the organisation the text was talking about before the field.
+    """
+
+    name = "claims.fields"
+    requires = ("entities", "coref", "claims")
+    provides = ("claims",)
+
+    def run(self, ctx: DocContext) -> None:
+        """Read every line that is a labelled field."""
+        layout = layout_of(ctx)
+        self.ctx = ctx
+        self.args: ArgResolver = resolver_for(ctx)
+        content = [ln for ln in layout.lines if ln.kind != "blank"]
+        title = self.title_entity(content)
+        for n, line in enumerate(content):
+            field = self.field(line)
+            if field is None:
+                continue
+            kind, predicate, value_start = field
+            target = line
+            if value_start >= line.end:  # the label alone: the value is the next line
+                if n + 1 >= len(content) or self.field(content[n + 1]) is not None:
+                    continue
+                target = content[n + 1]
+                if len(target.text.strip()) > MAX_FIELD_LINE:
+                    continue
+                value_start = target.start + len(target.text) - len(target.text.lstrip())
+            topic = title or self.args.topic_org(self.doc_token(line.start).i) or self.first_subject()
+            if topic is None:
+                continue
+            self.value(topic, kind, predicate, value_start, target)
+
+    def title_entity(self, content: list[Line]) -> str | None:
+        """The entity the first line names when the line is little more than its name."""
+        if not content:
+            return None
+        first = content[0]
+        inside = self.ctx.mentions_in(first.start, first.end)
+        if not inside:
+            return None
+        best = max(inside, key=lambda m: m.end - m.start)
+        key = self.ctx.find(best.entity_key)
+        if (best.end - best.start) < 0.6 * len(PARENTHETICAL_MARKS.sub("", first.text).strip()) or self.args.etype(key) not in ACTOR_TYPES + PLACE_KINDS:
+            return None
+        return key
+
+    def first_subject(self) -> str | None:
+        """The first organisation that is a clause subject in the text."""
+        orgs: list[tuple[int, str]] = self.ctx.memo.get("nominal.subject_orgs", [])
+        return orgs[0][1] if orgs else None
+
+    @staticmethod
+    def field(line: Line) -> tuple[str, str, int] | None:
+        """(kind, predicate, where the value starts) when a line opens with a field label."""
+        m = BULLET.match(line.text)
+        skip = m.end() if m else 0
+        text = line.text[skip:]
+        stripped = text.strip()
+        if not stripped or len(stripped) > MAX_COLON_FIELD:
+            return None
+        lead = len(text) - len(text.lstrip())
+        low = stripped.lower()
+        for label in sorted(FIELD_LABELS, key=len, reverse=True):
+            if not low.startswith(label):
+                continue
+            rest = stripped[len(label):]
+            kind, predicate = FIELD_LABELS[label]
+            if not rest.strip(" :|"):
+                return kind, predicate, line.end  # the label alone on its line
+            sep = FIELD_SEPARATOR.match(rest)
+            glued = rest[:1].isupper() or rest[:1].isdigit()
+            if sep and sep.group(0).strip() in (":", "|"):
+                pass  # "Label: value", "Label | value |"
+            elif len(stripped) > MAX_FIELD_LINE:
+                return None
+            elif glued and stripped[:1].isupper():
+                sep = None  # "HeadquartersParis": an infobox that lost its table cells
+            elif sep and (rest.lstrip()[:1].isupper() or rest.lstrip()[:1].isdigit()) and stripped[:1].isupper() \
+                    and not stripped.endswith("."):
+                pass  # "Active April 1997 - 2006": a short line, label and value
+            else:
+                return None
+            offset = line.start + skip + lead + len(label) + (sep.end() if sep else 0)
+            return kind, predicate, offset
+        return None
+
+    def value(self, topic: str, kind: str, predicate: str, start: int, line: Line) -> None:
+        """Claims from one field value."""
+        end = line.start + len(line.text.rstrip(" |"))
+        raw = self.ctx.text[start:end]
+        anchor = self.doc_token(start)
+        if kind in ("date", "period"):
+            text = PARENTHETICAL_MARKS.sub("", MARKS.sub("", raw)).strip()
+            parts = PERIOD_SPLIT.split(text, maxsplit=1) if kind == "period" else [text]
+            preds = [predicate, "dissolved_in"] if kind == "period" else [predicate]
+            for part, pred in zip(parts, preds, strict=False):
+                when = parse_time(part)
+                if when and when.get("start"):
+                    self.store(Found(topic, pred, ("date", when["text"]), anchor, qualifiers={"time": when},
+                                     confidence=0.7), line)
+            return
+        if kind == "text":
+            text = MARKS.sub("", raw).strip(" .;|")
+            if text and len(text) <= 60:
+                self.store(Found(topic, predicate, ("text", text), anchor, confidence=0.6), line)
+            return
+        keys: list[str] = []
+        for m in sorted(self.value_mentions(start, end, kind), key=lambda m: m.start):
+            key = self.ctx.find(m.entity_key)
+            if key != topic and key not in keys:
+                keys.append(key)
+        for key in keys:
+            etype = self.args.etype(key)
+            if kind == "place" and etype in PLACE_KINDS:
+                pred = "located_in" if self.args.etype(topic) in PLACE_KINDS and predicate == "based_in" else predicate
+                self.store(Found(topic, pred, key, anchor, confidence=0.65), line)
+            elif kind == "person" and etype == "Person":
+                subj, obj = (topic, key) if predicate == "founded_by" else (key, topic)
+                self.store(Found(subj, predicate, obj, anchor, confidence=0.65), line)
+            elif kind == "actor" and etype in ACTOR_TYPES:
+                self.store(Found(topic, predicate, key, anchor, confidence=0.6), line)
+
+    def value_mentions(self, start: int, end: int, kind: str) -> list[Mention]:
+        """Mentions of a value. A name the tagger ran into its glued label ("FounderMassoud Rajavi") is cut
+        out, and a value the tagger missed that is a short proper name becomes one; either takes the type
+        the field gives (the tagger's type of a glued span is a guess)."""
+        type_ = {"place": "Place", "person": "Person"}.get(kind)
+        out = [m for m in self.ctx.mentions_in(start, end) if not (m.start == start and type_)]
+        if type_ is None:
+            return out
+        for m in list(self.ctx.analysis.mentions):
+            if m.start < start < m.end <= end and start - m.start <= 30 or m.start == start and m.end <= end:
+                out.append(self.ctx.add_mention(start, m.end, self.name_type(self.ctx.text[start:m.end], type_),
+                                                source="structure"))
+        if not out:
+            text = MARKS.sub(lambda m: " " * len(m.group(0)), self.ctx.text[start:end])
+            name = re.match(r"\s*((?:[A-Z][\w'’.-]*\s?){1,5})\s*$", text)
+            if name:
+                lo, hi = start + name.start(1), start + name.start(1) + len(name.group(1).rstrip())
+                out.append(self.ctx.add_mention(lo, hi, self.name_type(self.ctx.text[lo:hi], type_),
+                                                source="structure"))
+        return out
+
+    @staticmethod
+    def name_type(name: str, type_: str) -> str:
+        """Country for a country's name, else the field's type."""
+        from claimgraph.extract.relations import is_country
+
+        return "Country" if type_ == "Place" and is_country(name) else type_
+
+    def doc_token(self, char: int) -> Token:
+        """The token of the analysed document at a character offset."""
+        return doc_token(self.ctx, char)
+
+    def store(self, found: Found, line: Line) -> None:
+        """Record a field claim with the value's line as evidence."""
+        store_on_line(self.ctx, found, line, self.name)
+
+
+PARENTHETICAL_MARKS = re.compile(r"\([^()]*\)")

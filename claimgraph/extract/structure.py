@@ -137,6 +137,6 @@ def layout_of(ctx: DocContext) -> Layout:
 @hookimpl
 def claimgraph_stages() -> list[object]:
     """Stages of this module."""
-    from claimgraph.extract.lists import ListItems
+    from claimgraph.extract.lists import FieldValues, ListItems
 
-    return [ListItems()]
+    return [ListItems(), FieldValues()]
