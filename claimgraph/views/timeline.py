@@ -24,6 +24,8 @@ DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 OPEN_SPAN_YEARS = 5
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 RELATIVE_DAYS = {"today": 0, "yesterday": 1}
+# full month names, matched capitalised only: "may" and "march" are also verbs
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 
 
 def _cue(text: str, family: str) -> bool:
@@ -52,20 +54,74 @@ def _published_day(published: str | None) -> date | None:
     return found[0] if found and found[2] == "day" else None
 
 
+def _cue_word(text: str, family: str) -> str | None:
+    """The cue of this family ("after", "since") the time text opens with or has before its date, if any."""
+    cues = "|".join(re.escape(c) for c in sorted(word_list(family), key=len, reverse=True))
+    found = re.search(rf"\b({cues})\b", text, re.I)
+    return found.group(1).lower() if found else None
+
+
+def _finer(text: str, stated: tuple[date, date, str]) -> tuple[date, date, str]:
+    """The stated period, narrowed to what the wording gives ("December 1998" stored as "1998" is December)."""
+    from claimgraph.extract.timeinfo import parse_time
+
+    parsed = parse_time(text) if text else None
+    finer = _period(str((parsed or {}).get("start") or ""))
+    if finer and stated[0] <= finer[0] <= finer[1] <= stated[1] and (finer[1] - finer[0]) < (stated[1] - stated[0]):
+        return finer
+    return stated
+
+
+def _open_span(point: tuple[date, date, str], before: bool, basis: str) -> dict[str, Any]:
+    """An open bar: OPEN_SPAN_YEARS up to the point ("before 2003") or from it ("after 2003")."""
+    first, last, precision = point
+    if before:
+        return _span(date(first.year - OPEN_SPAN_YEARS, first.month, 1), last, precision, open_start=True,
+                     basis=basis)
+    return _span(first, date(last.year + OPEN_SPAN_YEARS, 12, 31), precision, open_end=True, basis=basis)
+
+
+def _label(prefix: str) -> str:
+    return prefix[:10]
+
+
 def place_time(time: dict[str, Any] | None, published: str | None = None) -> dict[str, Any] | None:
-    """{start, end (ISO days), precision, open_start, open_end, basis} for a time qualifier, or None."""
+    """{start, end (ISO days), precision, open_start, open_end, basis} for a time qualifier, or None.
+
+    `basis` says how the placement was made in words a reader can check ("after 2003", "Tuesday before
+    the publication date 2024-05-09"); open_start/open_end mark a side the source leaves open.
+    """
     if not time:
         return None
-    text = str(time.get("text") or "")
-    start, end = _period(str(time.get("start") or "")), _period(str(time.get("end") or ""))
-    if start or end:
-        first = (start or end)[0]  # type: ignore[index]
-        last = (end or start)[1]  # type: ignore[index]
-        precision = (start or end)[2]  # type: ignore[index]
+    text = " ".join(str(time.get("text") or "").split())
+    start_text, end_text = str(time.get("start") or ""), str(time.get("end") or "")
+    start, end = _period(start_text), _period(end_text)
+    before, after = _cue_word(text, "ui_time_before"), _cue_word(text, "ui_time_after")
+    if start and end:
         decade = DECADE.search(text)
-        if decade and not end:  # a stated decade start ("1970") with the decade in the text
+        # "the late 1970s" stored as 1970–1979: the part of the decade the wording names
+        if decade and start[0] <= _decade(decade)[0] <= _decade(decade)[1] <= end[1]:
+            return _span(*_decade(decade), basis="stated")
+        start, end = _finer(text, start), _finer(text, end)
+        return _span(start[0], end[1], start[2] if start == end else "range", basis="stated")
+    if start:
+        decade = DECADE.search(text)
+        if decade:  # a stated decade start ("1970") with the decade in the text
             first, last, precision = _decade(decade)
-        return _span(first, last, precision, open_start=bool(end and not start), open_end=False, basis="stated")
+            return _span(first, last, precision, basis="stated")
+        start = _finer(text, start)
+        if after and not before:  # "since August 2009", "after the 2003 invasion": the source leaves the end open
+            return _open_span(start, before=False, basis=f"{after} {_label(start_text)}")
+        return _span(*start, basis="stated")
+    if end:
+        end = _finer(text, end)
+        return _open_span(end, before=True, basis=f"{before or 'until'} {_label(end_text)}")
+    return _from_wording(text, before, after, published)
+
+
+def _from_wording(text: str, before: str | None, after: str | None, published: str | None
+                  ) -> dict[str, Any] | None:
+    """A placement from the time's words alone: a decade, a year, a known event, or a day from the publication."""
     decade = DECADE.search(text)
     if decade:
         first, last, precision = _decade(decade)
@@ -73,26 +129,69 @@ def place_time(time: dict[str, Any] | None, published: str | None = None) -> dic
     year = YEAR.search(text)
     if year:
         y = int(year.group(1))
-        if _cue(text, "ui_time_before"):
-            return _span(date(y - OPEN_SPAN_YEARS, 1, 1), date(y, 12, 31), "year", open_start=True,
-                         basis=f"before {y}")
-        if _cue(text, "ui_time_after"):
-            return _span(date(y, 1, 1), date(y + OPEN_SPAN_YEARS, 12, 31), "year", open_end=True,
-                         basis=f"after {y}")
-        return _span(date(y, 1, 1), date(y, 12, 31), "year", basis="year in the text")
+        point = (date(y, 1, 1), date(y, 12, 31), "year")
+        if before and _cue(text, "ui_time_before"):
+            return _open_span(point, before=True, basis=f"{before} {y}")
+        if after and _cue(text, "ui_time_after"):
+            return _open_span(point, before=False, basis=f"{after} {y}")
+        return _span(*point, basis="year in the text")
+    event = _anchor_event(text)
+    if event is not None:
+        opens, closes, name = event
+        spanned = (opens[0], closes[1], opens[2] if opens == closes else "range")
+        if before:
+            return _open_span(spanned, before=True, basis=f"{before} {name}")
+        if after:
+            return _open_span(spanned, before=False, basis=f"{after} {name}")
+        return _span(*spanned, basis=name)
     day = _published_day(published)
-    if day is not None:
-        lowered = text.lower()
-        for word, back in RELATIVE_DAYS.items():
-            if re.search(rf"\b{word}\b", lowered):
-                when = day - timedelta(days=back)
-                return _span(when, when, "day", basis=f"{word}, from the publication date {day.isoformat()}")
-        for name, weekday in WEEKDAYS.items():
-            if re.search(rf"\b{name}\b", lowered):
-                # the latest such weekday on or before publication: news reports past days
-                when = day - timedelta(days=(day.weekday() - weekday) % 7)
-                return _span(when, when, "day",
-                             basis=f"{calendar.day_name[weekday]} before the publication date {day.isoformat()}")
+    return _from_publication(text, day) if day is not None else None
+
+
+def _anchor_event(text: str) -> tuple[tuple[date, date, str], tuple[date, date, str], str] | None:
+    """The dates of a known event the wording names (the extractors' anchor table), with how it reads."""
+    from claimgraph.extract.timeinfo import event_time
+
+    found = event_time(text)
+    if not found:
+        return None
+    first, last = _period(found[0] or found[1]), _period(found[1] or found[0])
+    if not first or not last:
+        return None
+    years = str(first[0].year) if first[0].year == last[1].year else f"{first[0].year}–{last[1].year}"
+    return first, last, f"{years} (a dated event)"
+
+
+def _from_publication(text: str, day: date) -> dict[str, Any] | None:
+    """'yesterday', 'on Tuesday', 'in January', 'last week/month/year' counted back from the publication day."""
+    lowered = text.lower()
+    since = f"the publication date {day.isoformat()}"
+    for word, back in RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            when = day - timedelta(days=back)
+            return _span(when, when, "day", basis=f"{word}, from {since}")
+    for name, weekday in WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", lowered):
+            # the latest such weekday on or before publication: news reports past days
+            when = day - timedelta(days=(day.weekday() - weekday) % 7)
+            return _span(when, when, "day", basis=f"{calendar.day_name[weekday]} before {since}")
+    for name, month in MONTHS.items():
+        if re.search(rf"\b{name.capitalize()}\b", text):
+            # a month without a year: the latest one that began on or before publication
+            year = day.year if month <= day.month else day.year - 1
+            return _span(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month",
+                         basis=f"{calendar.month_name[month]} before {since}")
+    last = re.search(r"\b(?:last|past|previous)\s+(week|month|year)\b", lowered)
+    if last:
+        unit = last.group(1)
+        if unit == "week":
+            monday = day - timedelta(days=day.weekday() + 7)
+            return _span(monday, monday + timedelta(days=6), "week", basis=f"the week before {since}")
+        if unit == "month":
+            first = (day.replace(day=1) - timedelta(days=1)).replace(day=1)
+            return _span(first, first.replace(day=calendar.monthrange(first.year, first.month)[1]), "month",
+                         basis=f"the month before {since}")
+        return _span(date(day.year - 1, 1, 1), date(day.year - 1, 12, 31), "year", basis=f"the year before {since}")
     return None
 
 

@@ -42,6 +42,10 @@ function uncertainty(p) {
   if (p.open_start) return `some time ${p.basis}`;
   if (p.open_end) return `some time ${p.basis}`;
   if (p.precision === "day") return p.basis === "stated" ? "" : p.basis;
+  if (p.precision === "month" || p.precision === "week") {
+    const within = p.precision === "month" ? p.start.slice(0, 7) : `${p.start}–${p.end}`;
+    return `within ${within}` + (p.basis !== "stated" ? ` (${p.basis})` : "");
+  }
   return `within ${p.start.slice(0, 4)}${p.end.slice(0, 4) !== p.start.slice(0, 4) ? `–${p.end.slice(0, 4)}` : ""}`
     + (p.basis !== "stated" ? ` (${p.basis})` : "");
 }
