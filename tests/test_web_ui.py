@@ -29,6 +29,7 @@ from claimgraph.store.writer import write_analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "mko-article.txt"
+DEV_CORPUS = Path(os.environ.get("CLAIMGRAPH_SHARED", ROOT.parent / "shared")) / "corpus" / "dev"
 SHOTS = Path(os.environ.get("CLAIMGRAPH_UI_SHOTS", "/tmp/claimgraph-ui"))
 TOKEN = "desk-token"
 HUB_SPOKES = 170
@@ -152,17 +153,41 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, template_store: Path) -> Iterator[str]:
-    """The real API app with the UI, served by uvicorn on a free local port."""
-    import uvicorn
-
-    from claimgraph.api.app import create_app
-
+    """The real API app with the UI over the seed and the hand-made documents."""
     db = tmp_path_factory.mktemp("ui") / "ui.db"
     shutil.copyfile(template_store, db)  # migrated, gazetteer loaded
     settings = load_settings()
     settings.store.url = f"sqlite:///{db}"
     settings.api.token = TOKEN
     build_store(settings)
+    yield from _serve(settings)
+
+
+@pytest.fixture(scope="module")
+def dev_server(tmp_path_factory: pytest.TempPathFactory, template_store: Path) -> Iterator[str]:
+    """The app over the dev corpus (../shared/corpus/dev) ingested by the CLI, as a journalist's store would be."""
+    import subprocess
+    import sys
+
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"no dev corpus at {DEV_CORPUS}")
+    db = tmp_path_factory.mktemp("ui-dev") / "dev.db"
+    shutil.copyfile(template_store, db)
+    done = subprocess.run([sys.executable, "-m", "claimgraph", "--db", str(db), "ingest", "--quiet", str(DEV_CORPUS)],
+                          capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert "stored" in done.stdout + done.stderr, done.stderr[-2000:]
+    settings = load_settings()
+    settings.store.url = f"sqlite:///{db}"
+    settings.api.token = TOKEN
+    yield from _serve(settings)
+
+
+def _serve(settings: Settings) -> Iterator[str]:
+    """Serve the real API app with the UI by uvicorn on a free local port until the fixture ends."""
+    import uvicorn
+
+    from claimgraph.api.app import create_app
+
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
                             lifespan="off")
@@ -641,3 +666,137 @@ def test_navigation_pagers_back_and_not_found(ui: Browser) -> None:
     response = page.goto(ui.base + "/ui/nowhere/at/all")
     assert response is not None and response.status == 404
     assert "Not found" in page.inner_text("h1")
+
+
+@pytest.fixture
+def dev_ui(chromium: Any, dev_server: str) -> Iterator[Browser]:
+    """A fresh tab on the dev-corpus server."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield Browser(context.new_page(), dev_server)
+    context.close()
+
+
+def _count_in(text: str) -> int:
+    found = re.search(r"\((\d+)\)", text)
+    assert found, text
+    return int(found.group(1))
+
+
+def _one_count(ui: Browser, entity_id: str) -> int:
+    """The claim count of an entity, checked equal in the entity record, the profile and the entity list."""
+    api = ui.page.request
+    record = api.get(f"{ui.base}/api/entities/{entity_id}").json()
+    profile = api.get(f"{ui.base}/api/entities/{entity_id}/profile").json()
+    listed = {e["id"]: e["claims"] for e in api.get(f"{ui.base}/api/entities?limit=1000").json()["items"]}
+    assert record["claims"] == profile["claim_count"] == listed.get(record["id"], record["claims"]), entity_id
+    return int(record["claims"])
+
+
+@pytest.mark.browser
+def test_journalist_walk_on_the_dev_corpus(dev_ui: Browser) -> None:
+    """The issue's walk on the dev corpus: find the MEK, filter to attributed claims of one source, read the
+    passage, reject a claim, merge two entities, timeline and map filtered alike, download the view."""
+    ui = dev_ui
+    page = ui.open("/")
+    page.fill("#search-box", "MEK")
+    page.press("#search-box", "Enter")
+    ui.ready()
+    hits = page.locator("#entity-results a.entity-name")
+    assert hits.count() >= 1
+    names = hits.all_inner_texts()
+    assert all(n.strip() for n in names), names
+    ui.shot("dev-1-search")
+    entity_id = (hits.first.get_attribute("href") or "").rsplit("/", 1)[1]
+    page = ui.open(f"/ui/entity/{entity_id}")
+    count = _one_count(ui, entity_id)
+    assert page.inner_text("#claim-count").startswith(f"{count} ")  # the overview shows the same number
+    assert page.inner_text("h1").strip()
+
+    # attributed claims (else the most frequent way of saying: the walk needs some filter), then one source
+    modality = page.locator("#facets .facet-modality a.facet-value[data-value='attributed']")
+    if modality.count() == 0:
+        modality = page.locator("#facets .facet-modality a.facet-value").first
+    wanted = modality.get_attribute("data-value")
+    with page.expect_navigation():
+        modality.click()
+    ui.ready()
+    source = page.locator("#facets .facet-source a.facet-value").first
+    outlet = source.get_attribute("data-value") or ""
+    with page.expect_navigation():
+        source.click()
+    ui.ready()
+    assert f"modality={wanted}" in page.url and "source=" in page.url
+    lines = page.locator("#claim-list li.claim")
+    assert 0 < lines.count() == _count_in(page.inner_text("#claims-browser h2"))
+    assert all(f"mod-{wanted}" in (c or "") for c in lines.evaluate_all("els => els.map(e => e.className)"))
+    ui.shot("dev-2-filtered")
+    filtered = page.url.replace(ui.base, "")
+
+    # the passage: marked in the document, the document's metadata above it
+    claim_id = lines.first.get_attribute("data-claim-id")
+    with page.expect_navigation():
+        lines.first.locator("a.claim-text").click()
+    ui.ready()
+    assert page.locator("mark.target").count() >= 1
+    assert page.inner_text("#doc-meta").strip()
+    ui.shot("dev-3-passage")
+    page.go_back()
+    ui.ready()
+
+    # reject it: it leaves the one count everywhere
+    page.fill("#review-token", TOKEN)
+    page.locator("#token-box button[type=submit]").click()
+    line = page.locator(f"#claim-list li.claim[data-claim-id='{claim_id}']")
+    line.locator("button.review-reject").click()
+    page.wait_for_selector(f"#claim-list li.claim[data-claim-id='{claim_id}'] .review-ok")
+    assert page.request.get(f"{ui.base}/api/claims/{claim_id}").json()["status"] == "rejected"
+    assert _one_count(ui, entity_id) == count - 1
+    ui.shot("dev-4-rejected")
+
+    # merge another record of the group into it from its page; the counts add up in every view
+    page = ui.open(f"/ui/entity/{entity_id}")
+    page.fill("#merge-name", "Mujahedin")
+    page.locator(".merge-form button[type=submit]").click()
+    page.wait_for_selector("#merge-results .merge-button")
+    other = page.locator("#merge-results .merge-button").first.get_attribute("data-other") or ""
+    before = _one_count(ui, entity_id) + _one_count(ui, other)
+    page.locator("#merge-results .merge-button").first.click()
+    page.wait_for_selector("#curation-status .review-ok")
+    assert page.request.get(f"{ui.base}/api/entities/{other}").json()["id"] == entity_id
+    merged = _one_count(ui, entity_id)
+    assert count - 1 <= merged <= before  # claims between the two count once
+    page = ui.open(f"/ui/entity/{entity_id}")
+    assert page.inner_text("#claim-count").startswith(f"{merged} ")
+    ui.shot("dev-5-merged")
+
+    # timeline and map keep the filters; every timeline item names the source
+    page = ui.open(filtered)
+    with page.expect_navigation():
+        page.locator("#to-timeline").click()
+    ui.ready()
+    assert f"modality={wanted}" in page.url and "source=" in page.url
+    ui.shot("dev-6-timeline")
+    boxes = page.locator("#timeline .vis-item.vis-box").all_inner_texts()
+    assert all(" — " in b for b in boxes), boxes
+    with page.expect_navigation():
+        page.locator("#to-map").click()
+    ui.ready()
+    assert f"modality={wanted}" in page.url and "source=" in page.url
+    ui.shot("dev-7-map")
+
+    # the download holds exactly the filtered claims
+    page = ui.open(filtered)
+    with page.expect_download() as download:
+        page.locator("#exports a[data-format='jsonl']").click()
+    import json
+
+    rows = [json.loads(x) for x in Path(download.value.path()).read_text(encoding="utf-8").splitlines()]
+    assert rows and {r["modality"] for r in rows} == {wanted}
+    assert all(r["subject"]["name"].strip() for r in rows)
+
+    # no entity is shown with an empty name or a raw id anywhere in the lists
+    every = page.request.get(f"{ui.base}/api/entities?limit=1000").json()["items"]
+    blank = [e["id"] for e in every if not e["name"].strip() or e["name"] == e["id"]]
+    assert not blank, blank[:5]
+    assert outlet
+    ui.assert_clean()

@@ -122,11 +122,15 @@ def _progress(quiet: bool) -> Any:
 def entities(app: App, type_: str | None, as_json: bool) -> None:
     """List entities with their aliases."""
     from claimgraph.store import records
+    from claimgraph.views.names import all_unnamed_names
 
     with app.engine.connect() as conn:
+        unnamed = all_unnamed_names(conn)
         for e in records.iter_entities(conn):
             if type_ and e["type"].lower() != type_.lower():
                 continue
+            if not (e["name"] or "").strip():
+                e = {**e, "name": unnamed.get(e["id"], e["name"])}
             if as_json:
                 click.echo(json.dumps(e, ensure_ascii=False))
             else:
@@ -156,11 +160,13 @@ def claims(app: App, about: str | None, predicate: str | None, modality: str | N
     """List claims, each with who says it and where."""
     from claimgraph.profile import describe
     from claimgraph.store import records
+    from claimgraph.views.names import all_unnamed_names, name_refs
 
     with app.engine.connect() as conn:
         ids = _resolve_name(conn, about)[:1] if about else None
         query = records.claims_query(ids, predicate=predicate, document_id=document, modality=modality)
-        for c in records.iter_claims(conn, query):
+        unnamed = all_unnamed_names(conn)  # "unnamed perpetrator (<document>)", as every view shows it
+        for c in (name_refs(rec, unnamed) for rec in records.iter_claims(conn, query)):
             if as_json:
                 click.echo(json.dumps(c, ensure_ascii=False))
             else:

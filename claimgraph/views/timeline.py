@@ -99,8 +99,9 @@ def place_time(time: dict[str, Any] | None, published: str | None = None) -> dic
     before, after = _cue_word(text, "ui_time_before"), _cue_word(text, "ui_time_after")
     if start and end:
         decade = DECADE.search(text)
-        # "the late 1970s" stored as 1970–1979: the part of the decade the wording names
-        if decade and start[0] <= _decade(decade)[0] <= _decade(decade)[1] <= end[1]:
+        # "the late 1970s" stored as the whole decade 1970–1979: the part of it the wording names
+        whole = (date(start[0].year, 1, 1), date(start[0].year + 9, 12, 31))
+        if decade and start[0].year % 10 == 0 and (start[0], end[1]) == whole:
             return _span(*_decade(decade), basis="stated")
         start, end = _finer(text, start), _finer(text, end)
         return _span(start[0], end[1], start[2] if start == end else "range", basis="stated")
