@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,24 @@ def _snapshot(db: Path) -> dict[str, list[Any]]:
     return out
 
 
+def kill_points(seed: int = 15) -> list[tuple[str, float]]:
+    """Ten kill points: after some documents are stored, once all are (the after-ingest step), at random moments."""
+    rng = random.Random(seed)
+    return [*(("docs", rng.randint(1, 11)) for _ in range(6)), ("docs", 12),
+            *(("delay", rng.uniform(2.0, 8.0)) for _ in range(3))]
+
+
+def kill_at(proc: subprocess.Popen[str], kind: str, at: float, stored: Callable[[], int]) -> None:
+    """SIGKILL `proc` once `stored()` reaches `at` documents (kind "docs") or `at` seconds after its start ("delay")."""
+    started = time.monotonic()
+    while proc.poll() is None and time.monotonic() - started < 600:
+        if (kind == "docs" and stored() >= at) or (kind == "delay" and time.monotonic() - started >= at):
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    proc.communicate(timeout=60)
+
+
 def test_kill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
     _corpus(batch)
@@ -78,20 +97,11 @@ def test_kill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) -> 
     assert done.returncode == 0, err
     expected = _snapshot(clean)
     assert len(expected["documents"]) == 12
-    rng = random.Random(15)
-    # ten kills: after some documents are stored, once all are (the after-ingest step), and at random moments
-    points: list[tuple[str, float]] = [*(("docs", rng.randint(1, 11)) for _ in range(6)), ("docs", 12),
-                                       *(("delay", rng.uniform(2.0, 8.0)) for _ in range(3))]
+    points = kill_points()
+    assert len(points) == 10
     for n, (kind, at) in enumerate(points):
         db = tmp_path / f"killed{n}.db"
-        proc = _ingest(db, batch)
-        started = time.monotonic()
-        while proc.poll() is None and time.monotonic() - started < 600:
-            if (kind == "docs" and _stored(db) >= at) or (kind == "delay" and time.monotonic() - started >= at):
-                proc.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.01)
-        proc.communicate(timeout=60)
+        kill_at(_ingest(db, batch), kind, at, lambda db=db: _stored(db))  # type: ignore[misc]
         again = _ingest(db, batch)
         _, err = again.communicate(timeout=600)
         assert again.returncode == 0, err

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 from sqlalchemy import func, select
 
 from claimgraph.extract.context import DocContext
@@ -19,6 +21,7 @@ from claimgraph.settings import Settings, load_settings
 
 
 def _settings(tmp_path: Path, **ingest: Any) -> Settings:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     settings = load_settings()
     settings.store.url = f"sqlite:///{tmp_path / 'limits.db'}"
     for key, value in ingest.items():
@@ -153,23 +156,28 @@ def test_a_slow_document_is_skipped_and_the_others_land(tmp_path: Path, monkeypa
         assert conn.execute(select(func.count()).select_from(documents)).scalar() == 2
 
 
-@pytest.mark.slow
-def test_a_5000_page_pdf_is_read_up_to_the_page_limit(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def big_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A PDF of 5,000 pages, one sentence a page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from claimgraph.ingest.guard import read_limits
-    from claimgraph.ingest.readers import read_file
-
-    path = tmp_path / "big.pdf"
+    path = tmp_path_factory.mktemp("pdf") / "big.pdf"
     pdf = canvas.Canvas(str(path), pagesize=A4)
     for i in range(5000):
         pdf.drawString(72, 800, f"Page {i}: the Amber League opened an office in Tunis.")
         pdf.showPage()
     pdf.save()
+    return path
+
+
+def test_a_5000_page_pdf_is_read_up_to_the_page_limit(big_pdf: Path) -> None:
+    from claimgraph.ingest.guard import read_limits
+    from claimgraph.ingest.readers import read_file
+
     settings = load_settings()
     started = time.monotonic()
-    doc = read_file(path, limits=read_limits(settings))
+    doc = read_file(big_pdf, limits=read_limits(settings))
     assert time.monotonic() - started < 120
     assert isinstance(doc, Located)
     assert doc.notes and f"first {settings.ingest.max_pdf_pages:,} of 5,000 pages" in doc.notes[0]
@@ -196,3 +204,84 @@ def test_truncated_document_is_stored_with_exact_offsets(tmp_path: Path) -> None
     assert spans and all(stored[s:e] == t for s, e, t in spans)
     again = pipeline.ingest([SourceDocument(text=text, source="long.txt", id="long")], settings)
     assert again.duplicates and not again.stored  # the same input truncates the same way
+
+
+@Language.component("claimgraph_test_raises")
+def _raises_on_marker(doc: Doc) -> Doc:
+    """A component that fails on one kind of text, as a broken model or plugin would."""
+    if "detonator" in doc.text:
+        raise RuntimeError("component broke on this text")
+    return doc
+
+
+def test_an_exception_inside_nlp_pipe_fails_that_document_only(tmp_path: Path) -> None:
+    from claimgraph import pipeline
+    from claimgraph.nlp.pipeline import load_nlp
+
+    settings = _settings(tmp_path, section_chars=300)
+    settings.nlp.batch_size = 4
+    long_good = "\n\n".join(f"The River Guard met in Basra in {1990 + i}." for i in range(20))
+    docs = [SourceDocument(text="The Amber League met in Tunis.", source="a.txt"),
+            SourceDocument(text="A detonator report from Mosul.", source="bad.txt"),
+            SourceDocument(text=long_good, source="long.txt"),  # analysed in sections
+            SourceDocument(text=long_good.replace("1999", "the detonator year"), source="long-bad.txt"),
+            SourceDocument(text="The Hill Council met in Tripoli.", source="b.txt")]
+    nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
+    nlp.add_pipe("claimgraph_test_raises", last=True)
+    try:
+        report = pipeline.ingest(docs, settings)
+    finally:
+        nlp.remove_pipe("claimgraph_test_raises")
+    assert sorted(f.source for f in report.failures) == ["bad.txt", "long-bad.txt"]
+    assert "analysis failed in spaCy component claimgraph_test_raises: RuntimeError" in report.failures[0].reason
+    assert "RuntimeError: component broke" in report.failures[1].reason
+    assert len(report.stored) == 3
+
+
+def test_a_100000_line_document_is_skipped_with_a_reason_and_the_others_land(tmp_path: Path) -> None:
+    from claimgraph import pipeline
+
+    huge = "".join(f"Line {i}: the Amber League met in Tunis.\n" for i in range(100_000))
+    docs = [SourceDocument(text="The Amber League met in Tunis.", source="a.txt"),
+            SourceDocument(text=huge, source="huge.txt"),
+            SourceDocument(text="The River Guard met in Basra.", source="b.txt")]
+    # the default ceiling: over the memory budget, skipped at once
+    started = time.monotonic()
+    report = pipeline.ingest(docs, _settings(tmp_path))
+    assert len(report.stored) == 2 and [f.source for f in report.failures] == ["huge.txt"]
+    assert report.failures[0].reason.startswith("skipped: too long (4,2") and "ingest.max_memory_mb" in \
+        report.failures[0].reason
+    assert time.monotonic() - started < 60
+    # no ceiling: analysed in sections until the time budget, then skipped; the others land
+    settings = _settings(tmp_path / "t", max_memory_mb=0, doc_seconds=2.0)
+    started = time.monotonic()
+    report = pipeline.ingest(docs, settings)
+    assert time.monotonic() - started < 30
+    assert len(report.stored) == 2 and [f.source for f in report.failures] == ["huge.txt"]
+    assert "skipped: analysis took over 2 s (ingest.doc_seconds)" in report.failures[0].reason
+
+
+def test_a_5000_page_pdf_finishes_or_is_skipped_within_the_budget(tmp_path: Path, big_pdf: Path) -> None:
+    from claimgraph import pipeline
+    from claimgraph.ingest.guard import read_limits
+    from claimgraph.ingest.sources import iter_documents
+
+    good = tmp_path / "good.txt"
+    good.write_text("The River Guard met in Basra.", encoding="utf-8")
+    # the process's first document loads the gazetteer and the lexicons: not part of any one document's budget
+    list(pipeline.analyze_docs([SourceDocument(text="The River Guard met in Basra.", source="w.txt")],
+                               _settings(tmp_path / "warm")))
+    for pages, budget in ((0, 3.0), (40, 60.0)):  # every page under a tight budget, then a page limit
+        settings = _settings(tmp_path / f"p{pages}", max_pdf_pages=pages, doc_seconds=budget)
+        started = time.monotonic()
+        report = pipeline.ingest(iter_documents([str(big_pdf), str(good)], limits=read_limits(settings)), settings)
+        took = time.monotonic() - started
+        failed = {Path(f.source).name: f.reason for f in report.failures}
+        assert set(failed) <= {"big.pdf"} and len(report.stored) == 2 - len(failed)  # the other file always lands
+        if failed:  # skipped, with the budget as its reason
+            assert failed["big.pdf"].startswith("skipped:") and "ingest.doc_seconds" in failed["big.pdf"]
+        else:
+            assert any("first 40 of 5,000 pages" in note for note in report.notes)
+        assert took < 2 * budget + 20  # within about the budget (the rest: loading, storing the other file)
+        if pages == 0:
+            assert failed and "reading took over 3 s at page" in failed["big.pdf"]

@@ -102,6 +102,7 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Extracted:
     from pypdf.errors import PdfReadError
 
     notes: list[str] = []
+    deadline = time.monotonic() + limits.seconds if limits.seconds > 0 else float("inf")
     try:
         reader = PdfReader(io.BytesIO(data))
         n_pages = len(reader.pages)
@@ -109,7 +110,6 @@ def read_pdf(data: bytes, limits: ReadLimits) -> Extracted:
             notes.append(f"truncated: read the first {limits.max_pdf_pages:,} of {n_pages:,} pages "
                          f"(ingest.max_pdf_pages)")
             n_pages = limits.max_pdf_pages
-        deadline = time.monotonic() + limits.seconds if limits.seconds > 0 else float("inf")
         pages: list[str] = []
         for i in range(n_pages):
             if time.monotonic() > deadline:  # checked between pages: one huge file never holds the batch
