@@ -5,7 +5,8 @@
 For each size a synthetic store is generated (about 10 claims a document, names reused so entities collide: the
 generator of bench_api.py), then the p50/p95 of profile, claims-about, timeline, 2-hop graph and search are timed
 through the HTTP API in process, with the first call (cold caches) reported apart, and the after-ingest step
-(copy detection, outlets, conflicts, as_of) is timed for one more document. `--db` takes a directory for SQLite
+(copy detection, outlets, conflicts, as_of) is timed for one more document, after the steps have run over
+the generated documents as their ingest would have run them. `--db` takes a directory for SQLite
 files (one a size) or a PostgreSQL URL (the database is emptied first; sizes run one after the other). It prints the
 growth from the smallest to the largest size and, as its last line,
     scale: docs=N profile_p95_ms=... claims_about_p95_ms=... graph2_p95_ms=... search_p95_ms=... after_ingest_ms=...
@@ -35,6 +36,7 @@ from claimgraph.model import SourceDocument
 from claimgraph.pipeline import analyze_docs
 from claimgraph.settings import Settings, load_settings
 from claimgraph.store.db import get_engine
+from claimgraph.store.pending import state_metadata
 from claimgraph.store.schema import claims, documents, metadata
 from claimgraph.store.writer import write_analysis
 
@@ -49,7 +51,7 @@ def store_for(db: str, n_docs: int) -> tuple[Settings, Engine]:
         settings.store.url = db
         engine = get_engine(db)
         with engine.begin() as conn:
-            for table in reversed(metadata.sorted_tables):
+            for table in [*state_metadata.sorted_tables, *reversed(metadata.sorted_tables)]:
                 conn.execute(table.delete())
     else:
         folder = Path(db) if db else Path(tempfile.mkdtemp(prefix="bench-scale-"))
@@ -61,16 +63,37 @@ def store_for(db: str, n_docs: int) -> tuple[Settings, Engine]:
     return settings, engine
 
 
-def after_ingest_ms(settings: Settings, engine: Engine) -> float:
+def complete_generated(engine: Engine) -> float:
+    """Run the after-ingest steps over the generated documents (as their ingest would have); seconds taken."""
+    from claimgraph.reason.plugin import after_ingest
+    from claimgraph.store.pending import complete_pending
+
+    started = time.perf_counter()
+    complete_pending(engine, after_ingest)
+    return time.perf_counter() - started
+
+
+def after_ingest_ms(settings: Settings, engine: Engine, profile: bool = False) -> float:
     """Milliseconds of the after-ingest hooks for one more analysed and stored document."""
     (ctx,) = list(analyze_docs([SourceDocument(text=EXTRA_DOC, source="one-more.txt")], settings))
     doc_id = write_analysis(engine, ctx.analysis, ctx.find)
+    hook = plugins.plugin_manager().hook.claimgraph_after_ingest
+    if profile:
+        import cProfile
+        import pstats
+
+        prof = cProfile.Profile()
+        prof.enable()
     started = time.perf_counter()
-    plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=[doc_id])
-    return (time.perf_counter() - started) * 1000
+    hook(engine=engine, document_ids=[doc_id])
+    elapsed = (time.perf_counter() - started) * 1000
+    if profile:
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(18)
+    return elapsed
 
 
-def run_size(db: str, n_docs: int, rounds: int) -> dict[str, float]:
+def run_size(db: str, n_docs: int, rounds: int, profile: bool = False) -> dict[str, float]:
     """Build one store and time every read; figures in milliseconds."""
     from fastapi.testclient import TestClient
 
@@ -79,7 +102,8 @@ def run_size(db: str, n_docs: int, rounds: int) -> dict[str, float]:
     settings, engine = store_for(db, n_docs)
     started = time.perf_counter()
     build_store(engine, n_docs)
-    print(f"\n{n_docs} documents: store built in {time.perf_counter() - started:.1f} s")
+    print(f"\n{n_docs} documents: store built in {time.perf_counter() - started:.1f} s, "
+          f"after-ingest steps over them in {complete_generated(engine):.1f} s")
     rng = random.Random(5)
     with engine.connect() as conn:
         ranked = [r.subject_id for r in conn.execute(
@@ -112,7 +136,7 @@ def run_size(db: str, n_docs: int, rounds: int) -> dict[str, float]:
         figures[f"{name}_first_ms"] = first
         figures[f"{name}_p95_ms"] = percentile(ms, 95)
         print(f"{name:<14}{first:>9.1f}{statistics.median(ms):>9.1f}{percentile(ms, 95):>9.1f}")
-    figures["after_ingest_ms"] = after_ingest_ms(settings, engine)
+    figures["after_ingest_ms"] = after_ingest_ms(settings, engine, profile)
     print(f"{'after-ingest':<14}{figures['after_ingest_ms']:>9.1f}   (one more document)")
     engine.dispose()
     return figures
@@ -124,10 +148,11 @@ def main() -> int:
     parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--db", default="", help="directory for SQLite stores, or a PostgreSQL URL")
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the after-ingest step")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     sizes = sorted(args.docs)
-    results = {n: run_size(args.db, n, args.rounds) for n in sizes}
+    results = {n: run_size(args.db, n, args.rounds, args.profile) for n in sizes}
     small, large = results[sizes[0]], results[sizes[-1]]
     print(f"\ngrowth {sizes[0]} -> {sizes[-1]} documents (target: under 2x):")
     for key in sorted(large):

@@ -103,13 +103,16 @@ def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None)
             continue
         sig = minhash(row.text)
         keys = band_keys(sig)
-        candidates = conn.execute(
-            select(document_sources.c.document_id, document_sources.c.copy_of, document_sources.c.signature,
-                   documents.c.published, documents.c.ingested_at)
-            .join(documents, documents.c.id == document_sources.c.document_id)
-            .where(document_sources.c.document_id.in_(
-                select(document_bands.c.document_id).where(document_bands.c.key.in_(keys)).distinct()))
-            .order_by(document_sources.c.document_id)).all() if keys else []
+        near = sorted(set(conn.execute(select(document_bands.c.document_id)
+                                       .where(document_bands.c.key.in_(keys))).scalars())) if keys else []
+        candidates: list[Any] = []
+        for i in range(0, len(near), 500):
+            candidates += conn.execute(
+                select(document_sources.c.document_id, document_sources.c.copy_of, document_sources.c.signature,
+                       documents.c.published, documents.c.ingested_at)
+                .join(documents, documents.c.id == document_sources.c.document_id)
+                .where(document_sources.c.document_id.in_(near[i:i + 500]))).all()
+        candidates.sort(key=lambda c: c.document_id)
         best, best_sim = None, 0.0
         for c in candidates:
             sim = similarity(sig, list(c.signature or []))

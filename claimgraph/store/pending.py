@@ -23,6 +23,14 @@ after_ingest_done = Table(
     Index("ix_after_ingest_done_at", "done_at"),  # migration 0006_bands
 )
 
+# the documents stored and not done, kept by triggers on documents and after_ingest_done (migration
+# 0007_pending) in the transaction that changes them: the pending ones, read without scanning the store
+after_ingest_pending = Table(
+    "after_ingest_pending",
+    state_metadata,
+    Column("document_id", String(200), primary_key=True),
+)
+
 # conn.info key under which complete_pending names the batch its steps run for: steps that can work
 # incrementally (supersession) then revisit only what these documents touch; without it they redo all
 BATCH_KEY = "claimgraph.after_ingest.batch"
@@ -39,9 +47,8 @@ def pending_documents(conn: Connection) -> list[str]:
     The order comes from the documents alone (publication date, then id), never from when a run
     stored them: a run that completes what a killed one left gets the result a clean run gets.
     """
-    done = select(after_ingest_done.c.document_id)
-    query = select(documents.c.id).where(documents.c.id.not_in(done)).order_by(
-        documents.c.published.is_(None), documents.c.published, documents.c.id)
+    query = select(documents.c.id).join(after_ingest_pending, after_ingest_pending.c.document_id == documents.c.id) \
+        .order_by(documents.c.published.is_(None), documents.c.published, documents.c.id)
     return list(conn.execute(query).scalars())
 
 
