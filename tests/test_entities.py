@@ -251,3 +251,85 @@ def test_names_in_a_title_line_are_kept(analyze: Analyze) -> None:
     ctx = analyze("Orvano Telecom Profit Jumps\n\nQuarterly profits at Orvano Telecom rose, the firm said.")
     starts = [m.start for m in ctx.analysis.mentions if m.text == "Orvano Telecom"]
     assert 0 in starts and len(starts) == 2
+
+
+# ------------------------------------------------------------------ names a text declares (alias statements)
+def names_of(ctx: DocContext, surface: str) -> set[str]:
+    """Every name of the entity the first occurrence of `surface` names."""
+    start = ctx.text.index(surface)
+    span = ctx.doc.char_span(start, start + len(surface), alignment_mode="expand")
+    assert span is not None
+    key = ctx.entity_for(span)
+    assert key is not None, surface
+    ent = ctx.entity(key)
+    return ent.aliases | {ent.name}
+
+
+def test_also_known_as_gives_every_listed_name_to_the_group(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Freedom Movement (CFM), also known as the Free Coast Front or Sahil Hurr, is a "
+                  "political organization based in Varnia. The group was founded in 1999.")
+    got = names_of(ctx, "Coastal Freedom Movement")
+    assert {"CFM", "Free Coast Front", "Sahil Hurr"} <= got
+    assert "Varnia" not in got
+
+
+def test_an_aka_line_under_a_title_names_the_titles_group(analyze: Analyze) -> None:
+    ctx = analyze("Northern Delta Front\n\naka NDF; Jabhat al Shamal; Friends of the Delta\n\n"
+                  "Description: The Northern Delta Front was designated in 2001 and remains active.")
+    assert {"NDF", "Jabhat al Shamal", "Friends of the Delta"} <= names_of(ctx, "Northern Delta Front")
+
+
+def test_a_renaming_after_a_description_goes_to_the_topic_organization(analyze: Analyze) -> None:
+    ctx = analyze("The Harbour Workers League was a militant group in Varnia. The group later changed its name "
+                  "to Blue Tide and kept its leaders.")
+    assert "Blue Tide" in names_of(ctx, "Harbour Workers League")
+
+
+def test_a_person_named_by_a_nickname_keeps_it_and_the_group_does_not(analyze: Analyze) -> None:
+    ctx = analyze("Commanders:\nAndres Felipe Ruiz a.k.a. El Halcon\nMarta Ines Lopez a.k.a. La Sombra\n\n"
+                  "The Southern Guard was a paramilitary group led by Andres Felipe Ruiz.")
+    assert "El Halcon" in names_of(ctx, "Andres Felipe Ruiz")
+    assert "La Sombra" in names_of(ctx, "Marta Ines Lopez")
+    assert "El Halcon" not in names_of(ctx, "Marta Ines Lopez")
+    assert not {"El Halcon", "La Sombra"} & names_of(ctx, "Southern Guard")
+
+
+def test_names_in_brackets_after_a_name_are_its_names(analyze: Analyze) -> None:
+    ctx = analyze("The Union of Rivers (Spanish: Union de los Rios, or UDR, in Spanish) was a militant group "
+                  "that fought in the north.")
+    assert {"Union de los Rios", "UDR"} <= names_of(ctx, "Union of Rivers")
+
+
+def test_a_country_in_brackets_is_no_name_of_the_group_before_it(analyze: Analyze) -> None:
+    ctx = analyze("Rebels of the ELN (Colombia) and of the AUC (Colombia) fought each other in 2001.")
+    for acronym in ("ELN", "AUC"):
+        got = names_of(ctx, acronym)
+        assert "Colombia" not in got
+    assert "AUC" not in names_of(ctx, "ELN")
+
+
+def test_two_acronyms_side_by_side_stay_two_bodies(analyze: Analyze) -> None:
+    ctx = analyze("Delegates of the NCVR (DFV) met in Geneva. The NCVR said the DFV would attend again.")
+    assert "DFV" not in names_of(ctx, "NCVR")
+
+
+def test_a_group_with_an_organization_shaped_name_is_no_person(analyze: Analyze) -> None:
+    ctx = analyze("Tabarak, also known as the Popular Resistance Movement of Varnia, was a militant "
+                  "organization. Tabarak attacked a police station in 2005.")
+    found = entity_at(ctx, "Tabarak")
+    assert found is not None and found[1] == "Organization"
+
+
+def test_a_title_that_is_an_organizations_name_is_a_name(analyze: Analyze) -> None:
+    ctx = analyze("Red Valley Liberation Organization (RVLO)\n\nThe RVLO was founded in 1980 in Varnia.")
+    assert entity_at(ctx, "Red Valley Liberation Organization") is not None
+    assert "RVLO" in names_of(ctx, "Red Valley Liberation Organization")
+
+
+def test_a_nickname_declared_for_a_person_leaves_the_group_named_after_him(analyze: Analyze) -> None:
+    ctx = analyze("Abu Karim Organization (AKO)\n\nThe AKO was founded by Samir Haddad (a.k.a. Abu Karim) in "
+                  "1974. Abu Karim died in 2002.")
+    assert "Abu Karim" in names_of(ctx, "Samir Haddad")
+    assert "Abu Karim" not in names_of(ctx, "AKO")
+    found = entity_at(ctx, "Abu Karim", nth=2)
+    assert found is not None and found[0] == "Samir Haddad"

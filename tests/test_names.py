@@ -40,3 +40,31 @@ def test_an_acronym_after_a_country_does_not_become_the_countrys_name() -> None:
     for key, ent in ctx.analysis.entities.items():
         if ctx.find(key) == key and ent.type == "Country":
             assert "NDLFE" not in ent.aliases, ent
+
+
+def test_clean_name_ends_at_a_citation_mark_inside_it() -> None:
+    assert clean_name("Council of Elders.[7] Their") == "Council of Elders."
+
+
+def test_clean_name_cuts_an_unclosed_bracket() -> None:
+    assert clean_name("Alias(es") == "Alias"
+    assert clean_name("Red Front (Varnia)") == "Red Front (Varnia)"
+    assert clean_name("Varnia) Front") == "Varnia"
+
+
+def test_trim_name_span_cuts_an_unclosed_bracket() -> None:
+    text = "the ELN (Varnia and others"
+    s, e = trim_name_span(text, text.index("ELN"), len(text))
+    assert text[s:e] == "ELN"
+
+
+def test_an_unnamed_stand_in_is_stored_with_its_role_and_document() -> None:
+    from claimgraph.model import Entity
+    from claimgraph.store.writer import placeholder_name
+
+    stand_in = Entity(key="Other:x", name="", type="Other", attrs={"placeholder": True,
+                                                                   "stands_for": "unnamed perpetrator"})
+    assert placeholder_name(stand_in, "Bomb hits\nmarket") == "unnamed perpetrator (Bomb hits market)"
+    assert placeholder_name(Entity(key="Other:y", name="", type="Other"), "") == "unnamed actor"
+    assert placeholder_name(stand_in, "x" * 200).endswith("\u2026)")
+    assert placeholder_name(Entity(key="Group:z", name="gunmen", type="Group"), "T") == "gunmen"

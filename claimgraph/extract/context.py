@@ -158,15 +158,39 @@ _SPACES = re.compile(r"\s+")
 
 
 def clean_name(name: str) -> str:
-    """A name fit to show: citation marks removed, line breaks and runs of space made one space."""
-    return _SPACES.sub(" ", _CITATION.sub("", name)).strip()
+    """A name fit to show: cut at a citation mark or an unclosed bracket, line breaks and runs of space made one."""
+    mark = _CITATION.search(name)
+    if mark and mark.start() > 0:
+        name = name[: mark.start()]  # 'Regime of the Colonels.[3] Their': the name ends at the mark
+    return _SPACES.sub(" ", name[: _unbalanced_at(name)]).strip()
+
+
+def _unbalanced_at(name: str) -> int:
+    """Where a name must end so that its brackets balance ('Nickname(s' → 'Nickname'): the first unclosed '(' or
+    unopened ')', else the name's length."""
+    depth = 0
+    opened = -1
+    for i, ch in enumerate(name):
+        if ch == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return opened if depth > 0 else len(name)
 
 
 def trim_name_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A mention's offsets without surrounding space or a trailing citation mark ('Rajavi[4' → 'Rajavi')."""
-    mark = re.search(r"\[\d{1,3}\]?\s*$", text[start:end])
-    if mark and mark.start() > 0:
-        end = start + mark.start()
+    """A mention's offsets without surrounding space, a citation mark ('Rajavi[4' → 'Rajavi') or an unclosed
+    bracket and what follows it."""
+    mark = _CITATION.search(text, start, end)
+    if mark and mark.start() > start:
+        end = mark.start()
+    cut = _unbalanced_at(text[start:end])
+    if cut > 0:
+        end = start + cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country
+from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
@@ -39,7 +39,8 @@ def clean_span(span: Span) -> list[Span]:
     pieces: list[Span] = []
     current_start = span.start
     for tok in span:
-        if (tok.text in ("-", "\u2013", "\u2014", ":", "(", ")") and tok.whitespace_) or "\n" in tok.text \
+        if (tok.text in ("-", "\u2013", "\u2014", ":") and tok.whitespace_) or tok.text in ("(", ")") \
+                or "\n" in tok.text \
                 or DATE_TOKEN.match(tok.text):
             pieces.append(span.doc[current_start: tok.i])
             current_start = tok.i + 1
@@ -277,6 +278,10 @@ class EntityRecognizer:
                 # 'Sinai Liberation Front of Egypt (SLFE)' must not make SLFE a name of Egypt
                 place_before = prev is not None and ctx.entity(prev).type in ("Place", "Country")
                 fits = prev is not None and is_acronym(span_text) and acronym_matches(span_text, ctx.entity(prev).name)
+                if prev is not None and not place_before and not _may_name_an_actor(span_text, type_):
+                    prev = None  # 'the ELN (Colombia)': a country in brackets says where, it is no other name
+                if prev is not None and is_acronym(span_text) and is_acronym(ctx.entity(prev).name):
+                    prev = None  # 'NCRI (MEK)': two acronyms side by side are two bodies, not one
                 if prev is not None and (fits if place_before else True):
                     parentheticals.append((prev, key))
                     if is_acronym(span_text) or types.get(norm_name(name)) != ctx.entity(prev).type:
@@ -287,6 +292,14 @@ class EntityRecognizer:
                         ctx.entity(key).type = ctx.entity(prev).type
             last_key[c.end] = key
         ctx.parenthetical_aliases.extend(parentheticals)
+
+
+def _may_name_an_actor(name: str, type_: str) -> bool:
+    """False for a bracketed name that is a country or a known place: it never renames the organization or person
+    before it (a name the model alone took for a place may still be an acronym's or a translation's)."""
+    if is_acronym(name):
+        return type_ != "Country"
+    return type_ != "Country" and not country_of(name) and not (type_ == "Place" and is_known_place(name))
 
 
 def has_capitals(text: str) -> bool:

@@ -91,12 +91,25 @@ def covers_heading(start: int, end: int, headings: list[tuple[int, int]], text: 
     for hs, he in headings:
         if start >= hs and end <= he:
             line = text[hs:he]
+            if _title_is_the_name(line, text[start:end]):
+                return False
             line_words = len(line.split())
             span_words = len(text[start:end].split())
             # a label line ('Group's Ties with Israeli Lobby:') is opened by no name
             opens_line = not text[hs:start].strip() and line.rstrip().endswith(":")
             return line_words > 1 and span_words >= 2 and (span_words >= 0.5 * line_words or opens_line)
     return False
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z0-9.\-]{1,9}\)\s*$")
+
+
+def _title_is_the_name(line: str, name: str) -> bool:
+    """A title line that is an organization's name, with or without its acronym in brackets ('Abu Sayyaf Group
+    (ASG)'): the line names it, it is no heading phrase to skip."""
+    bare = _BRACKETED_ACRONYM.sub("", line).strip()
+    words_ = name.split()
+    return bare == name.strip() and len(words_) >= 2 and words_[-1].lower() in ORG_CUES
 
 
 def table_candidates(text: str, pattern: re.Pattern[str] | None, table: AliasTable) -> list[Candidate]:

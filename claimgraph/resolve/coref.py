@@ -17,6 +17,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.entities import has_capitals
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
+from claimgraph.resolve.aka import AliasStatements
 from claimgraph.resolve.aliases import ResolveAliases
 from claimgraph.resolve.names import norm_name
 
@@ -238,5 +239,5 @@ class StoreNamesOnly:
 
 @hookimpl
 def claimgraph_stages() -> list[object]:
-    """Stages of this module (the alias resolver too, which has no plugin entry of its own)."""
-    return [ShortNames(), ResolveAliases(), Descriptions(), StoreNamesOnly()]
+    """Stages of this module (the alias resolvers too, which have no plugin entry of their own)."""
+    return [ShortNames(), ResolveAliases(), AliasStatements(), Descriptions(), StoreNamesOnly()]

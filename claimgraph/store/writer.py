@@ -60,12 +60,27 @@ def _find_entity(conn: Connection, entity: Entity) -> str | None:
     return matches[0].group if matches and matches[0].score >= crossdoc.THRESHOLD else None
 
 
-def _write_placeholder(conn: Connection, entity: Entity, document_id: str) -> str:
+# longest document title shown in a stand-in's name
+TITLE_CHARS = 60
+
+
+def placeholder_name(entity: Entity, title: str) -> str:
+    """The shown name of a stand-in: its own, else "unnamed perpetrator (<document title>)", never empty."""
+    if entity.name.strip():
+        return entity.name
+    role = str(entity.attrs.get("stands_for") or "unnamed actor")
+    title = " ".join(title.split())
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "\u2026"
+    return f"{role} ({title})" if title else role
+
+
+def _write_placeholder(conn: Connection, entity: Entity, document_id: str, title: str = "") -> str:
     """A stand-in ("unnamed perpetrator") is its document's own: no aliases, never matched or merged."""
     entity_id = stable_id("e", entity.type, norm_name(entity.name), document_id)
     if conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first() is None:
-        conn.execute(insert(entities).values(id=entity_id, name=entity.name, type=entity.type, geo=None,
-                                             external_ids={}, attrs=entity.attrs))
+        conn.execute(insert(entities).values(id=entity_id, name=placeholder_name(entity, title), type=entity.type,
+                                             geo=None, external_ids={}, attrs=entity.attrs))
     return entity_id
 
 
@@ -216,7 +231,8 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
         ids: dict[str, str] = {}
         for key, entity in analysis.entities.items():
             if find(key) == key:
-                ids[key] = _write_placeholder(conn, entity, document_id) if entity.attrs.get("placeholder") \
+                ids[key] = _write_placeholder(conn, entity, document_id, doc.title or doc.source or document_id) \
+                    if entity.attrs.get("placeholder") \
                     else _write_entity(conn, entity)
         for key in analysis.entities:
             ids[key] = ids[find(key)]
