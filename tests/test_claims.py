@@ -219,3 +219,39 @@ def test_ban_in_a_country_is_that_country_restricting(analyze: Analyze) -> None:
     ctx = analyze("Hezbollah was banned in Germany in 2020.")
     claims = find(ctx, "restricted", "Hezbollah", "Germany")
     assert claims and claims[0].qualifiers["time"]["start"] == "2020"
+
+
+def test_founding_participle_describes_the_clause_subject(analyze: Analyze) -> None:
+    ctx = analyze("Founded in 1991 and banned in 1999, the Coastal Liberation Front is an armed group in Chile.")
+    dates = find(ctx, "founded_in", subject="Coastal Liberation Front")
+    assert dates and dates[0].object == LiteralValue("1991", "date")
+
+
+def test_founding_participle_after_is_a_group(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Liberation Front is a Maoist group formed in 1991.")
+    assert find(ctx, "founded_in", subject="Coastal Liberation Front")
+    values = {name(ctx, c.object) for c in find(ctx, "ideology", subject="Coastal Liberation Front")}
+    assert values == {"Maoist"}
+
+
+def test_relative_clause_subject_is_never_a_founder(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Liberation Front was founded in 1971 by students who opposed Augusto Pinochet.")
+    assert find(ctx, "founded_in", subject="Coastal Liberation Front")
+    assert not find(ctx, "founded_by", "Pinochet")
+
+
+def test_founder_and_leader_nouns(analyze: Analyze) -> None:
+    ctx = analyze("Manuel Ortega, the founder and leader of the Coastal Liberation Front, spoke in Lima.")
+    assert find(ctx, "founded_by", "Manuel Ortega", "Coastal Liberation Front")
+    assert find(ctx, "leader_of", "Coastal Liberation Front", "Manuel Ortega")
+
+
+def test_titles_before_and_after_a_name(analyze: Analyze) -> None:
+    ctx = analyze("Chilean President Manuel Ortega met Rosa Diaz, a Shining Path commander, in Lima.")
+    assert find(ctx, "leader_of", "Chile", "Manuel Ortega")
+    assert find(ctx, "leader_of", "Shining Path", "Rosa Diaz")
+
+
+def test_deputy_leader_is_a_member_only(analyze: Analyze) -> None:
+    ctx = analyze("Rosa Diaz, the deputy leader of the Shining Path, was arrested.")
+    assert not find(ctx, "leader_of", "Shining Path", "Rosa Diaz")

@@ -103,3 +103,37 @@ def test_items_fill_the_slot_of_their_introducer(analyze: Analyze) -> None:
     assert ("Hamas", "tied_to", "Hezbollah") in got
     item = next(c for c in ctx.analysis.claims if c.extractor == "claims.list_items" and c.predicate == "supported")
     assert item.evidence[0].text.startswith("- ")
+
+
+def _field_claims(ctx: DocContext) -> set[tuple[str, str, str]]:
+    out = set()
+    for c in ctx.analysis.claims:
+        if c.extractor == "claims.fields":
+            obj = c.object.value if isinstance(c.object, LiteralValue) else ctx.entity(c.object).name
+            out.add((ctx.entity(c.subject).name, c.predicate, obj))
+    return out
+
+
+def test_infobox_fields_in_three_layouts_describe_the_title_entity(analyze: Analyze) -> None:
+    ctx = analyze("Coastal Freedom Movement\n\nHeadquarters: Lima, Peru\nFounded | 1983 |\n"
+                  "Dates of operation1983\u20132004\nLeaderManuel Ortega\n\n"
+                  "The Coastal Freedom Movement was an armed group in Chile.\n")
+    got = _field_claims(ctx)
+    assert ("Coastal Freedom Movement", "headquarters_in", "Lima") in got
+    assert ("Coastal Freedom Movement", "founded_in", "1983") in got
+    assert ("Coastal Freedom Movement", "dissolved_in", "2004") in got
+    assert ("Manuel Ortega", "leader_of", "Coastal Freedom Movement") in got
+
+
+def test_a_label_alone_takes_the_value_on_the_next_line(analyze: Analyze) -> None:
+    ctx = analyze("The Northern Brigade (NB) is an armed group.\n\nLocation/Area of Operation\n\n"
+                  "Peru, Bolivia, and Chile.\n")
+    got = _field_claims(ctx)
+    assert {("Northern Brigade", "based_in", c) for c in ("Peru", "Bolivia", "Chile")} <= got
+
+
+def test_prose_that_opens_with_a_label_word_is_no_field(analyze: Analyze) -> None:
+    ctx = analyze("The Northern Brigade is an armed group.\n\n"
+                  "Leaders of the Northern Brigade met officials in Lima to discuss the truce, said Peru.\n"
+                  "Location of the talks was kept secret by the ministry in Lima.\n")
+    assert not _field_claims(ctx)

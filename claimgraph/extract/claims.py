@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import mapping, rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
@@ -23,6 +23,11 @@ BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", 
 RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain"}
 GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}
 DATE_LABELS = {"DATE"}
+GROUP_NOUNS = words("entity_group_nouns")
+DEMONYMS = mapping("claims_country_demonyms")
+IDEOLOGY_WORDS = words("claims_ideology_words")
+# role noun -> (predicate, whether a country can be what the holder leads)
+LEADER_NOUNS = {r["noun"]: (r["predicate"], r["countries"] == "yes") for r in rows("claims_leader_nouns")}
 
 
 class FrameExtractor:
@@ -52,7 +57,8 @@ class FrameExtractor:
     @staticmethod
     def triggers(unit: Unit) -> list[Token]:
         """Words of a unit that can open a frame."""
-        return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS]
+        return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS
+                or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None]
 
     # ------------------------------------------------------------ helpers
     def keys(self, tok: Token | None, role: str = "agent", nominal_ok: bool = True) -> list[str]:
@@ -124,6 +130,10 @@ class FrameExtractor:
                 out += self.base_noun(tok)
             if lemma in F.IDEOLOGY_NOUNS:
                 out += self.ideology(tok)
+            if lemma in GROUP_NOUNS and tok.pos_ == "NOUN":
+                out += self.ideology_modifiers(tok)
+            if role_of(tok) is not None:
+                out += self.role_noun(tok)
         if out and F.irrealis(tok):
             out = [f for f in out if f.predicate in ("opposes", "requested")]
         return out
@@ -238,20 +248,21 @@ class FrameExtractor:
         passive = F.is_passive(verb)
         org_toks = list(F.children(verb, "nsubjpass")) if passive else list(F.children(verb, "dobj"))
         org_toks = [t for t in org_toks if t.lemma_.lower() not in F.TIE_NOUNS]
+        participle = not org_toks and verb.tag_ == "VBN"
+        if participle:  # "Founded in 1976, the LTTE ...", "a group formed in 1964"
+            org_toks = self.participle_holders(verb)
         orgs: list[str] = []
         for t in org_toks:
-            for key in self.keys(t, "agent", nominal_ok=False):
+            for key in self.fragment_topic(t) or self.keys(t, "agent", nominal_ok=False) or self.group_anaphor(t):
                 if self.args.etype(key) in ("Organization", "Group"):
                     orgs.append(key)
         if not orgs:
             return []
         out: list[Found] = []
         founder_root = next((p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"),
-                            None) if passive else F.agent_of(verb)
+                            None) if passive or participle else F.agent_of(verb)
         if founder_root is not None:
-            span = verb.doc[founder_root.left_edge.i: founder_root.right_edge.i + 1]
-            people = [self.args.entity_at(t) for t in span]
-            founders = [k for k in dict.fromkeys(p for p in people if p) if self.args.etype(k) == "Person"]
+            founders = [k for k in self.named_in(founder_root) if self.args.etype(k) == "Person"]
             for org in orgs:
                 out += [Found(org, "founded_by", p, verb) for p in founders]
         for date_tok in F.prep_objects(verb, "in", "on", "during"):
@@ -260,6 +271,119 @@ class FrameExtractor:
                 for org in orgs:
                     out.append(Found(org, "founded_in", ("date", when["text"]), verb, qualifiers={"time": when}))
         return out
+
+    def named_in(self, root: Token) -> list[str]:
+        """Entities a phrase names, leaving out its relative clauses ('students who opposed the king')."""
+        skip: set[int] = set()
+        for t in root.subtree:
+            if t.i != root.i and t.dep_ in ("relcl", "acl", "advcl") and t.i not in skip:
+                skip |= {x.i for x in t.subtree}
+        keys = [self.args.entity_at(t) for t in root.subtree if t.i not in skip]
+        return list(dict.fromkeys(k for k in keys if k))
+
+    def group_anaphor(self, tok: Token) -> list[str]:
+        """'The cult', 'the organization': the text's topic organisation."""
+        if tok.lemma_.lower() in GROUP_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
+            topic = self.args.topic_org(tok.i)
+            return [topic] if topic else []
+        return []
+
+    def participle_holders(self, verb: Token) -> list[Token]:
+        """Whom a participle without a subject describes: the clause's subject ('Founded in 1976, the LTTE
+        is'), the noun it hangs from ('a group formed in 1964'), through 'is a' and appositions."""
+        cur = verb
+        while cur.dep_ == "conj" and cur.head.tag_ == "VBN" and cur.head.i != cur.i:
+            cur = cur.head  # "established and led by": the first participle tells where it hangs
+        if cur.dep_ == "advcl":
+            return list(F.children(cur.head, "nsubj", "nsubjpass"))
+        if cur.dep_ != "acl":
+            return []
+        head = cur.head
+        if head.dep_ == "attr":
+            subj = F.copula_subject(head)
+            return [subj] if subj is not None else []
+        if head.dep_ == "appos":
+            return [head.head, head]
+        return [head]
+
+    def fragment_topic(self, tok: Token) -> list[str]:
+        """A fact sheet's fragment 'Marxist group founded in 1967 by X' is about the sheet's group."""
+        if tok.dep_ != "ROOT" or tok.lemma_.lower() not in GROUP_NOUNS or any(c.dep_ == "det" for c in tok.children):
+            return []
+        topic = self.args.topic_org(tok.i)
+        if topic is None:
+            orgs: list[tuple[int, str]] = self.ctx.memo.get("nominal.subject_orgs", [])
+            topic = orgs[0][1] if orgs else None
+        return [topic] if topic else []
+
+    def ideology_modifiers(self, noun: Token) -> list[Found]:
+        """'a Colombian Marxist-Leninist group', 'X, a Sunni Salafi militant organization' -> ideology."""
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                and _ideology_word(c)]
+        if not mods:
+            return []
+        holders: list[Token] = []
+        subj = F.copula_subject(noun)
+        if subj is not None:
+            holders.append(subj)
+        elif noun.dep_ == "appos":
+            holders.append(noun.head)
+        elif self.args.entity_at(noun) is not None:
+            holders.append(noun)  # "the Islamist Hamas movement"
+        elif noun.dep_ == "ROOT":
+            topic = self.args.topic_org(noun.i)
+            if topic is None:
+                return []
+            return [Found(topic, "ideology", ("text", v), noun, confidence=0.55) for v in _ideology_values(mods)]
+        keys = [k for h in holders for k in self.keys(h, "agent", nominal_ok=False)
+                if self.args.etype(k) in ("Organization", "Group")]
+        return [Found(k, "ideology", ("text", v), noun, confidence=0.6) for k in keys for v in _ideology_values(mods)]
+
+    def role_noun(self, noun: Token) -> list[Found]:
+        """'X, the founder and leader of Y', 'Y's founder, X', 'X is the head of Y' -> founded_by / leader_of."""
+        role = role_of(noun)
+        if role is None:
+            return []
+        pred, countries = role
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        bodies = F.prep_objects(noun, "of") + [c for c in noun.children if c.dep_ == "poss"]
+        if not bodies:  # "the founder and leader of Y": the body hangs on the last conjunct
+            for c in [first, *first.conjuncts]:
+                bodies += F.prep_objects(c, "of") if c.i > noun.i or c is first else []
+        allowed = ("Organization", "Group", "Country") if countries else ("Organization", "Group")
+        titled = first
+        while titled.dep_ == "compound" and titled.head.i != titled.i:
+            titled = titled.head  # "Iraqi Prime Minister Nuri al-Maliki": the title's holder is the name
+        # "a FARC commander", "the PSNI chief", "Afghan President X": the body named before the title
+        mods = [c for t in {noun, titled} for c in t.children if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod")]
+        # the body itself, not the owner of a part of it ("head of the ministry's ordnance department")
+        orgs = [k for b in bodies for k in [self.args.entity_at(b)] if k and self.args.etype(k) in allowed]
+        orgs += [k for c in mods if self.args.entity_at(c) for k in [self.args.entity_at(c)]
+                 if k and self.args.etype(k) in allowed and k not in orgs]
+        if countries:
+            orgs += [self.args.country(DEMONYMS[c.text]) for c in mods if c.dep_ == "amod" and c.text in DEMONYMS
+                     and self.args.entity_at(c) is None]
+        if not orgs:
+            return []
+        holder: Token | None = None
+        if titled is not first and self.args.entity_at(titled) is not None:
+            holder = titled
+        elif first.dep_ == "appos":
+            holder = first.head
+        elif first.dep_ in ("attr", "acomp"):
+            holder = F.copula_subject(first) or F.agent_of(first.head)
+        else:
+            holder = next((c for c in first.children if c.dep_ == "appos"), None)
+        if holder is None:
+            return []
+        people = [k for k in self.args.resolve_one(holder, "agent", nominal_ok=False) if self.args.etype(k) == "Person"]
+        if pred == "founded_by":
+            return self.pairs(pred, noun, orgs, people)
+        if pred == "leader_of" and any(c.lower_ in ("deputy", "vice", "assistant") for c in noun.children):
+            pred = "member_of"  # "the deputy leader of X" is a member, not the leader
+        return self.pairs(pred, noun, people, [o for o in orgs if pred == "leader_of" or self.args.etype(o) != "Country"])
 
     def based(self, verb: Token) -> list[Found]:
         """'The group, still based in Iraq, ...' and 'X is headquartered in Y'."""
@@ -465,6 +589,34 @@ class FrameExtractor:
         for key in subj:
             out += [Found(key, "ideology", ("text", v), noun) for v in values]
         return out
+
+
+def role_of(noun: Token) -> tuple[str, bool] | None:
+    """The leader noun a token is ('prime minister' read with its compound), or None."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = noun.lemma_.lower()
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.head.i == noun.i and before.dep_ in ("compound", "amod"):
+        two = LEADER_NOUNS.get(f"{before.lower_} {lemma}")
+        if two is not None:
+            return two  # "prime minister"
+    return LEADER_NOUNS.get(lemma)
+
+
+def _ideology_word(tok: Token) -> bool:
+    """True for 'Marxist', 'far-right', 'Marxist-Leninist' (a hyphenated word split by the tokenizer)."""
+    parts = re.split(r"[-–]", tok.lower_)
+    return tok.lower_ in IDEOLOGY_WORDS or all(p in IDEOLOGY_WORDS for p in parts if p) and any(parts)
+
+
+def _ideology_values(mods: list[Token]) -> list[str]:
+    """The text of a run of ideology modifiers, with the words and hyphens that join them."""
+    doc = mods[0].doc
+    lo, hi = min(m.left_edge.i for m in mods), max(m.i for m in mods)
+    while lo < hi and not _ideology_word(doc[lo]) and doc[lo].pos_ in ("DET", "ADJ", "PROPN", "PUNCT"):
+        lo += 1
+    return [doc[lo:hi + 1].text]
 
 
 @hookimpl

@@ -10,9 +10,7 @@ from claimgraph.core.lexicon import rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
-from claimgraph.model import Mention
 from claimgraph.extract.nominal import ArgResolver
-from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.structure import (
     ATTACK_ITEM_NOUNS,
     BASE_ITEM_NOUNS,
@@ -22,7 +20,9 @@ from claimgraph.extract.structure import (
     ListBlock,
     layout_of,
 )
+from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import parsed, record, resolver_for, unit_at, units_of
+from claimgraph.model import Mention
 from claimgraph.nlp.pipeline import load_nlp
 
 FACILITY_NOUNS = words("claims_facility_nouns")
