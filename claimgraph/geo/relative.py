@@ -6,13 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import rows, words
 from claimgraph.geo.gazetteer import DEMONYMS
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                 "a hundred": 100, "one hundred": 100, "a few": 5, "several": 10, "a couple of": 2}
+_NUMBER_WORDS = {r["word"]: int(r["value"]) for r in rows("geo_number_words")}
 _MILES = 1.609344
 
 NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"

@@ -9,20 +9,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.core.lexicon import words
-from claimgraph.geo.gazetteer import Candidate, Gazetteer, Place
+from claimgraph.geo.gazetteer import DEMONYMS, Candidate, Gazetteer, Place
 from claimgraph.geo.translit import norm_place, strip_generic
 
 # names of sites that no city gazetteer holds: a camp named after a town is not that town
-FACILITY = re.compile(
-    r"\b(?:camp|base|airbase|airport|air\s+base|prison|jail|compound|facility|headquarters|hq|barracks|garrison|"
-    r"outpost|airfield|checkpoint|bridge|dam|refinery|plant|university|hospital|mosque|shrine|embassy|consulate|"
-    r"palace|square|street|road|highway|building|office|ministry|parliament|center|centre|school)\b", re.I)
+FACILITY = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_facility_nouns")),
+                                                 key=len, reverse=True)) + r")\b", re.I)
 # words for regions and directions that look like places but are not gazetteer entries
 NOT_PLACES = words("geo_not_places")
+_NOUNS = words("geo_place_nouns")
 # a name followed by these words is used for a regime or people, not for the place itself
 POLITY_NEXT = re.compile(r"^\s*(?:regime|dynasty|government|family|era|period|rule|administration|clan|tribe|"
                          r"party|movement|forces|army)\b", re.I)
 
+# what resolve_place may choose: towns, provinces and districts (countries are resolve_country's)
+SETTLED = ("city", "admin", "district")
 CONTEXT_COUNTRY = 0.20
 CONTAINER_MATCH = 0.30
 CONTAINER_MISMATCH = -0.30
@@ -73,7 +74,10 @@ def clean_names(names: list[str]) -> list[str]:
     """Names to look up: generic words stripped ('the city of Kut' -> 'Kut'), duplicates removed."""
     out: list[str] = []
     for name in names:
-        for form in (name, strip_generic(name)):
+        first, _, rest = name.partition(" ")
+        # "Pakistani Balochistan": the adjective says whose division it is (the document's countries count it)
+        bare = rest if rest and first.lower() in DEMONYMS and not is_facility([rest]) and rest.lower() not in _NOUNS else ""
+        for form in (name, strip_generic(name), bare):
             form = form.strip(" \t,.;:()\"'\u2019")
             if form and norm_place(form) not in NOT_PLACES and form not in out:
                 out.append(form)
@@ -117,6 +121,8 @@ def _container_fit(place: Place, container: Place) -> bool:
         return place.country == container.country
     if container.kind == "admin":
         return place.country == container.country and place.admin1 == container.admin1
+    if container.kind == "district":
+        return _km((place.lat, place.lon), (container.lat, container.lon)) <= max(30.0, 1.5 * container.radius_km)
     return _km((place.lat, place.lon), (container.lat, container.lon)) <= 150.0
 
 
@@ -149,7 +155,7 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
     # but a big city spelled differently (Hong Kong for "Khanaquin") gets no lift from its size
     if namesake:
         score += POPULATION * math.log10(place.population + 10) + (CAPITAL if capital else 0.0)
-    if place.kind == "admin":
+    if place.kind in ("admin", "district"):
         score += ADMIN
     return score, supported
 
@@ -157,7 +163,7 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
 def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, min_score: float,
                   containers: list[Place] | None = None) -> Resolution | None:
     """The city an entity's names mean, or None when no candidate is good enough (never a blind guess)."""
-    cands = [c for c in candidates_for(gaz, names) if c.name_score >= min_score and c.place.kind in ("city", "admin")]
+    cands = [c for c in candidates_for(gaz, names) if c.name_score >= min_score and c.place.kind in SETTLED]
     if not cands:
         return None
     if containers:

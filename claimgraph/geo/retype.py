@@ -14,6 +14,7 @@ from functools import lru_cache
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import Gazetteer
+from claimgraph.geo.named import marked_division
 from claimgraph.geo.resolve import NOT_PLACES, DocPlaces, is_facility, resolve_place
 from claimgraph.geo.translit import norm_place
 
@@ -95,11 +96,13 @@ def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
             continue
         if any(speaker_context(ctx.text, e) for _, e in spans):
             continue
-        if not any(place_context(ctx.text, s, e) for s, e in spans):
+        # "County Armagh", "Wardak Province": the name's own words say it is a place
+        marked = any(marked_division(gaz, ctx.text[s:e]) for s, e in spans)
+        if not marked and not any(place_context(ctx.text, s, e) for s, e in spans):
             continue
         # the surface form as written (the entity's name may be a longer merged form); a looser
         # spelling needs every mention in a place's position and a reading with a clear lead
-        exact = any(strong_match(gaz, ctx.text[s:e]) for s, e in spans)
+        exact = marked or any(strong_match(gaz, ctx.text[s:e]) for s, e in spans)
         if not exact and not (all(place_context(ctx.text, s, e) and not _possessive(ctx.text, e) for s, e in spans)
                               and any(loose_match(gaz, ctx.text[s:e]) for s, e in spans)):
             continue

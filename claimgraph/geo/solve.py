@@ -10,12 +10,11 @@ import numpy as np
 import shapely
 from geographiclib.geodesic import Geodesic
 
+from claimgraph.core.lexicon import rows
 from claimgraph.geo.borders import LocalProjection, border_km
 
 EARTH_KM = 6371.0088
-AZIMUTHS = {"N": 0.0, "NNE": 22.5, "NE": 45.0, "ENE": 67.5, "E": 90.0, "ESE": 112.5, "SE": 135.0, "SSE": 157.5,
-            "S": 180.0, "SSW": 202.5, "SW": 225.0, "WSW": 247.5, "W": 270.0, "WNW": 292.5, "NW": 315.0,
-            "NNW": 337.5}
+AZIMUTHS = {r["point"]: float(r["degrees"]) for r in rows("geo_azimuths")}
 _DIRECTION_SIGMA = 20.0  # degrees: an 8-wind word covers +-22.5
 _COARSE = 121
 _FINE = 41

@@ -11,8 +11,10 @@ from typing import Any
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer, Place
+from claimgraph.geo.named import division_spans
 from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
 from claimgraph.geo.resolve import (
+    SETTLED,
     DocPlaces,
     Resolution,
     is_facility,
@@ -21,7 +23,7 @@ from claimgraph.geo.resolve import (
     resolve_place,
 )
 from claimgraph.geo.retype import retype_places
-from claimgraph.geo.sites import place_sites
+from claimgraph.geo.sites import contained_sites, place_sites
 from claimgraph.geo.solve import Constraint, Estimate, solve
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.model import Entity, Mention
@@ -29,11 +31,13 @@ from claimgraph.model import Entity, Mention
 log = logging.getLogger(__name__)
 
 PLACE_TYPES = ("Place", "Country")
+LOCATIVE_POPULATION = 5000  # a town's own name after "in/at/near" is a mention even in a country not named
 # verbs that link a place to where it is ("X lies 20 km ...") rather than start a new statement
 LINK_LEMMAS = words("geo_link_lemmas")
 _LINK_WORDS = words("geo_link_words")
 LOCATIVE = re.compile(rf"\b(?:in|at|near|from|to|outside|around|into|towards?|across)\s+{CITY_OF}{ANCHOR}")
-_CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?)")
+_CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?|"
+                              r"\s+(?:district|province|county|area)\s+(?:of|in)\s+(?:the\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
 _NOT_NAMES = words("geo_not_names")
 
@@ -126,6 +130,22 @@ class GeoMentions:
             if phrases:
                 self._subject(ctx, sent, phrases)
             self._locatives(ctx, gaz, sent, countries)
+        self._divisions(ctx, gaz)
+
+    @staticmethod
+    def _divisions(ctx: DocContext, gaz: Gazetteer) -> None:
+        """'the Jammu and Kashmir state', 'County Armagh', 'Pakistani Balochistan': one place, whatever the tagger cut."""
+        for start, end in division_spans(ctx.text, gaz):
+            if "\n" in ctx.text[start:end]:
+                continue
+            over = [m for m in ctx.analysis.mentions if m.start < end and m.end > start]
+            # a tagger's pieces inside the name ("Jammu", "Kashmir"; the adjective "Pakistani") give way to it;
+            # a mention reaching outside it, or one of exactly this span, is left alone
+            if any(m.start < start or m.end > end or (m.start == start and m.end == end) for m in over):
+                continue
+            if over:
+                ctx.analysis.mentions = [m for m in ctx.analysis.mentions if all(m is not o for o in over)]
+            ctx.add_mention(start, end, "Place", source="geo")
 
     def _anchor(self, ctx: DocContext, gaz: Gazetteer, p: Phrase) -> None:
         assert p.anchor_start is not None and p.anchor_end is not None and p.anchor_text
@@ -168,11 +188,10 @@ class GeoMentions:
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.tag_ or t.pos_ for t in span):
             return True
-        return all(t.pos_ == "PROPN" for t in span)
+        # the capitalised words must be proper nouns; particles and hyphens between them ("Auvers-sur-Oise") may not be
+        return all(t.pos_ == "PROPN" for t in span if t.text[:1].isupper())
 
     def _locatives(self, ctx: DocContext, gaz: Gazetteer, sent: Sentence, countries: Counter[str]) -> None:
-        if not countries:
-            return
         for m in LOCATIVE.finditer(sent.text):
             start = sent.start + m.start("anchor")
             # "in Baghdad Saddam Hussein ...": the longest run of words that names a town
@@ -180,8 +199,10 @@ class GeoMentions:
                 text = ctx.text[start:end]
                 if text in _NOT_NAMES or ctx.mention_at(start, end) is not None or not self._proper(ctx, start, end):
                     continue
-                # only exact names of towns in a country the document talks about: this recognises, never guesses
-                if any(c.name_score >= 0.95 and c.place.country in countries
+                # only exact names of towns in a country the document talks about, or a sizeable town's own
+                # name ("headquarters in Auvers-sur-Oise"): this recognises, never guesses
+                if any(c.name_score >= 0.95 and (c.place.country in countries or (
+                        c.name_score >= 1.0 and c.place.population >= LOCATIVE_POPULATION))
                        for c in gaz.lookup(text, kind="city")):
                     ctx.add_mention(start, end, "Place", source="geo")
                     break
@@ -247,6 +268,7 @@ class GeoResolve:
             self._apply(ctx, key, res)
         self._relative(ctx, resolved)
         place_sites(ctx, gaz)
+        contained_sites(ctx, {k: r.place for k, r in resolved.items() if r.place.kind in SETTLED})
 
     def _merge_sites(self, ctx: DocContext) -> None:
         """An unnamed site this plugin named that a later stage also recognised is one entity: theirs."""

@@ -14,7 +14,7 @@ _ARTICLE = re.compile(r"^(?:al|el|ol|ul|il|as|ash|ar|an|ad|at|az|adh|ath|es|esh|
 _GENERIC_LEAD = re.compile(
     r"^(?:the\s+)?(?:city|town|village|province|district|governorate|region|county|state|municipality|"
     r"port|capital|suburb|outskirts|area|holy\s+city|border\s+town|border\s+city)\s+of\s+|^county\s+(?=\S{3})")
-_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|province|governorate|district|region)$")
+_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|province|governorate|district|region|department|agency|prefecture)$")
 _LEAD_THE = re.compile(r"^the\s+")
 # apostrophes and the Arabic ayn/hamza marks carry no letter in English spellings
 _MARKS = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
