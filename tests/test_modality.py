@@ -19,7 +19,7 @@ def name(ctx: DocContext, ref: object) -> str:
 
 def claim(ctx: DocContext, predicate: str, obj: str, subject: str | None = None) -> Claim:
     """The one claim of ours with this predicate and object (and subject) text."""
-    found = [c for c in ctx.analysis.claims if c.extractor.startswith(("claims.", "annotate."))
+    found = [c for c in ctx.analysis.claims if c.extractor.startswith(("claims.", "annotate.", "events"))
              and c.predicate == predicate and obj.lower() in name(ctx, c.object).lower()
              and (subject is None or subject.lower() in name(ctx, c.subject).lower())]
     assert found, f"no {predicate} {obj} in {[(name(ctx, c.subject), c.predicate, name(ctx, c.object)) for c in ctx.analysis.claims]}"

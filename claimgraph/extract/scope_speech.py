@@ -43,6 +43,11 @@ class Speech:
         return char in self.chars if self.chars else self.start <= char < self.end
 
 
+def lemma_of(tok: Token) -> str:
+    """The lower-cased lemma of a token."""
+    return tok.lemma_.lower()
+
+
 def subtree_chars(tok: Token, offset: int, without: tuple[Token, ...] = ()) -> frozenset[int]:
     """Document offsets of the tokens under `tok`, leaving out the subtrees of `without`."""
     skip = {t.i for w in without for t in w.subtree}
@@ -76,6 +81,12 @@ class Speakers:
         if person:  # "the group's leader Maryam Rajavi", "the minister, Flores Araoz": the person speaks
             return person
         own = self.args.entity_at(tok)
+        if own is not None and tok.pos_ in ("NOUN", "PROPN") and lemma_of(tok) not in words("scope_speaker_nouns") \
+                and self._demonym_of(tok, own):
+            group = lemma_of(tok) in words("scope_group_nouns")
+            # "Somali Islamists said", "the main Iranian resistance movement condemned": the people or the
+            # body the phrase names speak, not the nation its adjective names
+            return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
         if own is not None and self.args.etype(own) in SPEAKER_TYPES:
             return own
         char = self.args.offset + tok.idx
@@ -86,7 +97,11 @@ class Speakers:
             owners = [k for c in tok.children if c.dep_ == "poss"
                       for k in self.args.resolve_one(c, "agent", nominal_ok=False)
                       if self.args.etype(k) in SPEAKER_TYPES]
+            # "the army statement", "a police statement": the body written before the noun made it
+            bodies = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN"
+                      and c.lemma_.lower() in words("scope_speaker_nouns")]
             return self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
+                self.resolve(bodies[-1]) if bodies else None) or (
                 self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
@@ -97,6 +112,9 @@ class Speakers:
             run = self.name_run(tok)
             if run and (found is None or self.ctx.entity(found).name in run and self.ctx.entity(found).name != run):
                 return self.ctx.add_entity(run, "Organization")  # the recognizer caught part of the name, or none
+            if found is not None and tok.pos_ in ("NOUN", "PROPN") and self._demonym_of(tok, found):
+                group = lemma_of(tok) in words("scope_group_nouns")  # as above, when a child holds the name
+                return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
             return found or self.unrecognized(tok)
         keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
         if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
@@ -107,6 +125,20 @@ class Speakers:
                 return titled
         type_ = "Organization" if lemma in BODY_NOUNS else "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
         return self.unnamed(tok, type_)
+
+    @staticmethod
+    def plural_type(tok: Token) -> str:
+        """Group for a plural noun ('insurgents', 'Islamists'), else Person."""
+        return "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
+
+    def _demonym_of(self, tok: Token, key: str) -> bool:
+        """True when `key` is only a nationality or an adjective modifying the noun `tok`."""
+        ent = self.ctx.entity(key)
+        if tok.text in ent.name:
+            return False
+        # a nationality, or an adjective the recognizer took for a name ("a small Salafist group")
+        return any(c.dep_ in ("amod", "compound") and c.text in ent.name and (
+            ent.attrs.get("nationality") or c.tag_ == "JJ") for c in tok.children)
 
     def unrecognized(self, tok: Token) -> str | None:
         """A speaker the recognizer missed: a proper-noun subject ('The Encyclopedia of Terrorism describes'),
@@ -390,7 +422,9 @@ def according_speeches(tok: Token, offset: int, speakers: Speakers, text: str) -
 
 def outlet(verb: Token, args: ArgResolver, ctx: DocContext) -> str | None:
     """The outlet of reported speech: 'in an interview with Asia Times', 'told the BBC'."""
-    stack = [c for c in verb.children if c.dep_ in ("prep", "dative", "dobj")]
+    # the object of "blamed X for", "accused X of" is the accused, never an outlet
+    accusing = lemma_of(verb) in words("scope_object_speech_verbs")
+    stack = [c for c in verb.children if c.dep_ in ("prep", "dative") or c.dep_ == "dobj" and not accusing]
     seen = 0
     while stack and seen < 12:
         seen += 1
