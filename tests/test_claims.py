@@ -255,3 +255,15 @@ def test_titles_before_and_after_a_name(analyze: Analyze) -> None:
 def test_deputy_leader_is_a_member_only(analyze: Analyze) -> None:
     ctx = analyze("Rosa Diaz, the deputy leader of the Shining Path, was arrested.")
     assert not find(ctx, "leader_of", "Shining Path", "Rosa Diaz")
+
+
+def test_based_modifier_and_operating_in(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Liberation Front is a Peru-based armed group. The Andean Brigade is a militia "
+                  "operating in Bolivia.")
+    assert find(ctx, "based_in", "Peru", "Coastal Liberation Front")
+    assert find(ctx, "based_in", "Bolivia", "Andean Brigade")
+
+
+def test_an_organisation_that_operates_in_a_named_province(analyze: Analyze) -> None:
+    ctx = analyze("Hamas, an armed organization that operates mainly in the province of Tacna, was banned.")
+    assert find(ctx, "based_in", "Tacna", "Hamas")

