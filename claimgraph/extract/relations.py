@@ -19,7 +19,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import mapping, rows
+from claimgraph.core.lexicon import mapping
+from claimgraph.core.lexicon import rows as lexicon_rows
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Mention, ReferenceFact
 from claimgraph.plugins import hookimpl
@@ -354,7 +355,7 @@ class DocumentRelations:
 
 
 # country short forms neither geonames nor rigour lists (ISO code, form)
-COUNTRY_SHORT = tuple((row["code"], row["form"]) for row in rows("claims_country_short_forms"))
+COUNTRY_SHORT = tuple((row["code"], row["form"]) for row in lexicon_rows("claims_country_short_forms"))
 
 
 def _rigour_country_names() -> list[tuple[str, str]]:
