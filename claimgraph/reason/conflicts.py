@@ -360,7 +360,8 @@ def changes_over_time(views: list[ClaimView], names: dict[str, str], cite: dict[
         dated = [v for v in vs if v.span() is not None]
         if not (any(v.negative for v in dated) and any(not v.negative for v in dated)):
             continue
-        steps = sorted(dated, key=lambda v: (v.span() or (None, None))[0] or (v.span() or (None, None))[1] or "")
+        # by start, an open start first ("until 2003" before "from 2003"), then by end: never by storage order
+        steps = sorted(dated, key=lambda v: ((v.span() or (None, None))[0] or "", (v.span() or (None, None))[1] or "~"))
         if not all(can_both_hold(a, b) for a, b in combinations(steps, 2) if a.negative != b.negative):
             continue  # overlapping times: polarity_conflicts reports it
         timeline = []

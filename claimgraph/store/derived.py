@@ -18,6 +18,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
+    or_,
     select,
 )
 
@@ -112,23 +114,61 @@ def triple_key(row: Any, finals: dict[str, str]) -> tuple[str | None, str, str |
     return registry().canonical(subject, row["predicate"], obj)
 
 
-def aligned_documents(conn: Connection) -> dict[str, set[str]]:
-    """For claims that share their triple (after merges and inverses) with other claim rows: every document of the group."""
-    finals = final_map(conn)
+def _swapping() -> list[str]:
+    """Predicates whose canonical form may put the object first (passive forms, symmetric ones)."""
+    reg = registry()
+    return sorted(set(reg.passive_of) | reg.having("symmetric"))
+
+
+_KEY_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
+                claims.c.object_type, claims.c.polarity, claims.c.attributed_to_id)
+
+
+def _chunked(ids: Iterable[str]) -> Iterable[list[str]]:
+    wanted = sorted({i for i in ids if i})
+    for k in range(0, len(wanted), 500):
+        yield wanted[k:k + 500]
+
+
+def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) -> dict[str, set[str]]:
+    """For claims that share their triple (after merges and inverses) with other claim rows: every document of the group.
+
+    With `claim_ids`, only for those claims, reading just the rows that can share their triple
+    (by the canonical subject's index entries) instead of every claim.
+    """
+    if claim_ids is None:
+        finals = final_map(conn)
+        rows = list(conn.execute(select(*_KEY_COLUMNS)).mappings())
+        asked: set[str] | None = None
+    else:
+        asked = set(claim_ids)
+        mine = [r for chunk in _chunked(asked) for r in conn.execute(
+            select(*_KEY_COLUMNS).where(claims.c.id.in_(chunk))).mappings()]
+        finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
+        subjects = {triple_key(r, finals)[0] for r in mine} - {None}
+        ids = members_of(conn, {s for s in subjects if s})
+        swapping = _swapping()
+        found: dict[str, Any] = {}
+        for chunk in _chunked(ids):
+            for r in conn.execute(select(*_KEY_COLUMNS).where(or_(
+                    claims.c.subject_id.in_(chunk),
+                    and_(claims.c.object_id.in_(chunk), claims.c.predicate.in_(swapping))))).mappings():
+                found[r["id"]] = r
+        rows = list(found.values())
+        finals = finals_of(conn, {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"])
+                                  if i})
     groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
-    for r in conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id,
-                                 claims.c.object_value, claims.c.object_type, claims.c.polarity,
-                                 claims.c.attributed_to_id)).mappings():
+    for r in rows:
         speaker = finals.get(r["attributed_to_id"], r["attributed_to_id"])
         groups[(*triple_key(r, finals), r["polarity"], speaker)].append(r["id"])
-    multi = {cid: ids for ids in groups.values() if len(ids) > 1 for cid in ids}
+    multi = {cid: ids for ids in groups.values() if len(ids) > 1 for cid in ids
+             if asked is None or cid in asked}
     if not multi:
         return {}
     docs_of: dict[str, set[str]] = defaultdict(set)
-    ids = sorted(multi)
-    for i in range(0, len(ids), 500):
+    for chunk in _chunked({o for group in multi.values() for o in group}):
         for cid, doc in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
-                                     .where(evidence.c.claim_id.in_(ids[i:i + 500]))):
+                                     .where(evidence.c.claim_id.in_(chunk))):
             docs_of[cid].add(doc)
     return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
 

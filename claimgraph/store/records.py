@@ -171,37 +171,57 @@ def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
             "independent_sources": min(outlets, independent_count(doc_ids, docs))}
 
 
-def _document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
+def _document_meta(conn: Connection, ids: Iterable[str] | None = None,
+                   claim_ids: Iterable[str] | None = None) -> DocumentMeta:
+    """Document metadata by id (citation, outlet, copy_of) and `aligned` (claim -> documents of its triple).
+
+    Whole store without arguments; otherwise only the documents `ids`, the claims `claim_ids`
+    (by default the claims with evidence in those documents) and the documents aligned with them.
+    """
     from sqlalchemy import inspect
 
     meta = DocumentMeta()
-    for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.url,
-                                 documents.c.published)).mappings():
+    meta.aligned = {}
+    scoped = ids is not None or claim_ids is not None
+    wanted = set(ids or ())
+    try:
+        from claimgraph.store.derived import aligned_documents, document_sources
+    except ImportError:
+        aligned_documents = document_sources = None  # type: ignore[assignment]
+    have_sources = document_sources is not None and "document_sources" in inspect(conn).get_table_names()
+    if have_sources:
+        if scoped and claim_ids is None:
+            claim_ids = {cid for chunk in _chunks(wanted) for cid in conn.execute(
+                select(evidence.c.claim_id).where(evidence.c.document_id.in_(chunk))).scalars()}
+        meta.aligned = aligned_documents(conn, claim_ids if scoped else None)
+        wanted |= {d for docs in meta.aligned.values() for d in docs}
+    q = select(documents.c.id, documents.c.title, documents.c.source, documents.c.url, documents.c.published)
+    for r in (r for query in ([q] if not scoped else [q.where(documents.c.id.in_(c)) for c in _chunks(wanted)])
+              for r in conn.execute(query).mappings()):
         outlet = document_outlet(r["url"], r["source"])
         # cite a file by its name; a batch line or stdin by its title (or id)
         batch = r["source"].endswith(".jsonl") or r["source"].startswith("<")
         cite = (r["title"] or r["id"]) if batch else r["source"]
         meta[r["id"]] = {"title": r["title"], "source": r["source"], "outlet": outlet, "published": r["published"],
                          "cite": cite, "copy_of": None}
-    meta.aligned = {}
-    try:
-        from claimgraph.store.derived import aligned_documents, document_sources
-    except ImportError:
-        return meta
-    if "document_sources" in inspect(conn).get_table_names():
-        for r in conn.execute(select(document_sources.c.document_id, document_sources.c.outlet,
-                                     document_sources.c.copy_of)).mappings():
+    if have_sources:
+        sq = select(document_sources.c.document_id, document_sources.c.outlet, document_sources.c.copy_of)
+        for r in (r for query in ([sq] if not scoped else [sq.where(document_sources.c.document_id.in_(c))
+                                                           for c in _chunks(wanted)])
+                  for r in conn.execute(query).mappings()):
             if r["document_id"] in meta:
                 meta[r["document_id"]]["copy_of"] = r["copy_of"]
                 meta[r["document_id"]]["outlet"] = meta[r["document_id"]]["outlet"] or r["outlet"]
-        meta.aligned = aligned_documents(conn)
     return meta
+
+
+def _chunks(ids: Iterable[str]) -> list[list[str]]:
+    wanted = sorted(set(ids))
+    return [wanted[k:k + 500] for k in range(0, len(wanted), 500)]
 
 
 def iter_claims(conn: Connection, query: Select[Any] | None = None) -> Iterator[dict[str, Any]]:
     """claims.jsonl records (with evidence and corroboration) for a claims query."""
-    index = entity_index(conn)
-    docs = _document_meta(conn)
     rows = conn.execute(query if query is not None else claims_query()).mappings().all()
     ev_by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
     ids = [r["id"] for r in rows]
@@ -210,8 +230,26 @@ def iter_claims(conn: Connection, query: Select[Any] | None = None) -> Iterator[
         for e in conn.execute(select(evidence).where(evidence.c.claim_id.in_(chunk))
                               .order_by(evidence.c.document_id, evidence.c.start)).mappings():
             ev_by_claim[e["claim_id"]].append(dict(e))
+    # a whole-store export reads everything once; a selection reads only what its records show
+    everything = query is None or len(ids) > 20_000
+    index = entity_index(conn) if everything else _entity_rows(
+        conn, {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"]) if i})
+    docs = _document_meta(conn) if everything else _document_meta(
+        conn, {e["document_id"] for evs in ev_by_claim.values() for e in evs}, ids)
     for r in rows:
         yield claim_record(r, ev_by_claim[r["id"]], index, docs)
+
+
+def _entity_rows(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Entity rows of these ids and of every entity their merges lead to (what entity_ref follows)."""
+    out: dict[str, dict[str, Any]] = {}
+    todo = set(ids)
+    while todo:
+        for chunk in _chunks(todo):
+            out.update({r["id"]: dict(r) for r in conn.execute(select(entities).where(entities.c.id.in_(chunk)))
+                        .mappings()})
+        todo = {r["merged_into"] for r in out.values() if r["merged_into"]} - set(out)
+    return out
 
 
 def claim_record(r: Any, ev_rows: list[dict[str, Any]], index: dict[str, dict[str, Any]],
