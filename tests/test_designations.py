@@ -93,3 +93,49 @@ def test_listing_then_removal_gives_both_dates_and_never_the_list_as_target(
 def test_removal_from_a_place_is_no_delisting(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("The army removed the terrorist cell of the Amber Hand Front from the village in 2010.")
     assert not _triples(ctx, ("delisted_terrorist",))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listing field of an infobox: the states after "by", with bars or glued to the word, list the topic group
+    ("The Blue Crescent Army (BCA) is an armed group in the north.\nActive 1980\u20132001\n"
+     "Designated as a terrorist group by | Chile Norway New Zealand |\n",
+     {"Chile", "Norway", "New Zealand"}),
+    ("The Blue Crescent Army (BCA) is an armed group in the north.\nActive 1980\u20132001\n"
+     "Designated as a terrorist group byPortugal, Chile, UK\n",
+     {"Portugal", "Chile", "United Kingdom"}),
+])
+def test_listing_fields_name_the_designating_states(analyze: Callable[..., DocContext], text: str,
+                                                    expected: set[str]) -> None:
+    found = {d for d, p, t, _ in _triples(analyze(text)) if p == "designated_terrorist" and t == "Blue Crescent Army"}
+    assert found == expected
+
+
+def test_a_relative_clause_lists_for_the_noun_it_describes(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Tensions rose as the exiles moved closer to Norway, which considers the Blue Crescent Army part of a terrorist group.")
+    assert ("Norway", "designated_terrorist", "Blue Crescent Army", None) in _triples(ctx)
+
+
+def test_a_capital_acts_for_its_state(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("In May 2015, Ottawa formally removed the Blue Crescent Army from its list of terror organizations.")
+    assert ("Canada", "delisted_terrorist", "Blue Crescent Army", "2015-05") in _triples(ctx) or \
+        ("Canada", "delisted_terrorist", "Blue Crescent Army", "2015") in _triples(ctx)
+
+
+def test_the_owner_of_a_decision_to_delist_delists(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("A senator praised Canberra's decision to remove the Blue Crescent Army from the list of "
+                  "terrorist organizations.")
+    assert [t[:3] for t in _triples(ctx)] == [("Australia", "delisted_terrorist", "Blue Crescent Army")]
+
+
+def test_a_list_name_is_never_the_target_of_a_field(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Blue Crescent Army (BCA) is an armed group in the north.\n"
+                  "Designated as a Foreign Terrorist Organization by | Chile |\n")
+    triples = _triples(ctx)
+    assert ("Chile", "designated_terrorist", "Blue Crescent Army", None) in triples
+    assert all(t != "Foreign Terrorist Organization" for _, _, t, _ in triples)
+
+
+def test_people_in_apposition_are_the_ones_designated(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Furthermore, the Secretary designated two senior BCA leaders, Ramon Ostrava and Piet Kalder, as "
+                  "Specially Designated Global Terrorists under an executive order.")
+    assert {t for _, p, t, _ in _triples(ctx)} == {"Ramon Ostrava", "Piet Kalder"}

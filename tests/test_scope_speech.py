@@ -230,3 +230,39 @@ def test_a_statement_is_the_persons_who_made_it(analyze: Analyze) -> None:
     ctx = analyze("According to a statement by ministry spokesman John Carter, Hamas fighters attacked the port.")
     found = claims(ctx, ATTACKS, "port")
     assert found and all(name(ctx, c.attributed_to) == "John Carter" for c in found), listing(ctx)
+
+
+def test_a_nationality_adjective_is_not_the_speaker(analyze: Analyze) -> None:
+    ctx = analyze("Peruvian insurgents said on Monday they had carried out two bomb attacks in "
+                  "Cusco that killed nine guards.")
+    said = claims(ctx, ("said",))
+    assert said and all(name(ctx, c.subject) == "Peruvian insurgents" for c in said), listing(ctx)
+    acts = claims(ctx, ("attacked", "bombed", "killed"))
+    assert acts, listing(ctx)
+    # "they" in the reported clause are the speakers; the acts are theirs, as they say
+    assert all(name(ctx, c.subject) == "Peruvian insurgents" and c.modality == "attributed"
+               and name(ctx, c.attributed_to) == "Peruvian insurgents" for c in acts), listing(ctx)
+
+
+def test_an_adjective_the_recognizer_took_for_a_name_is_not_the_speaker(analyze: Analyze) -> None:
+    ctx = analyze("A small Maoist faction claimed responsibility for the rocket attack on the depot.")
+    assert {name(ctx, c.subject) for c in claims(ctx, ("said",))} <= {"small Maoist faction"}, listing(ctx)
+
+
+def test_an_accusation_gives_unnamed_acts_to_the_accused(analyze: Analyze) -> None:
+    ctx = analyze("In March, Peruvian officials blamed the Black Hand Network for a suicide attack at a market, "
+                  "which killed 12 people, and an attack against the airport in Cusco.")
+    acts = claims(ctx, ("attacked", "killed"))
+    assert acts, listing(ctx)
+    assert all(name(ctx, c.subject) == "Black Hand Network" and c.modality == "attributed" for c in acts), listing(ctx)
+    assert all(c.qualifiers.get("via") is None for c in ctx.analysis.claims), listing(ctx)
+
+
+def test_a_statement_named_by_its_body_is_the_body_s(analyze: Analyze) -> None:
+    ctx = analyze("The army statement said that two rockets were fired toward the border.")
+    assert [name(ctx, c.subject) for c in claims(ctx, ("said",))] == ["army"], listing(ctx)
+
+
+def test_a_pronoun_of_someone_else_is_not_the_speaker(analyze: Analyze) -> None:
+    ctx = analyze("Witnesses said they saw the Black Hand Network attack the depot.")
+    assert all(name(ctx, c.subject) != "Witnesses" for c in claims(ctx, ATTACKS)), listing(ctx)

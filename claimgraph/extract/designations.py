@@ -315,6 +315,13 @@ class Designations:
         if tok.dep_ == "prep" or _lemma(tok) in LIST_NOUNS:
             return []
         keys = args.resolve(tok, "patient", nominal_ok=False)
+        if not keys and tok.pos_ == "NOUN":  # "considers the X Army part of ...": the parser made X a compound
+            keys = [k for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                    for k in args.resolve(c, "patient", nominal_ok=False)]
+        if tok.pos_ == "NOUN":  # "designated two senior leaders, A and B, as ...": the people in apposition
+            people = [k for c in tok.children if c.dep_ == "appos" for g in _conjuncts(c)
+                      for k in args.resolve(g, "patient", nominal_ok=False) if args.etype(k) == "Person"]
+            keys = people or keys  # not the group their title names ("BCA leaders")
         return [k for k in keys if args.etype(k) in TARGET_TYPES and not is_list_name(args.ctx.entity(k).name)]
 
     @staticmethod
@@ -333,7 +340,7 @@ class Designations:
         out: list[str] = []
         for k in keys:
             ent = ctx.entity(k)
-            state = _state_of_place(ent.name) if ent.type in ("Place", "Person") else None
+            state = _state_of_place(ent.name) if ent.type != "Country" else None
             if state:  # "Washington removed X from its list": a capital stands for its state
                 out.append(args.country(state))
             elif ent.attrs.get("nationality"):
