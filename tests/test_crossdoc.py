@@ -219,3 +219,14 @@ def test_a_reviewers_split_keeps_a_new_variant_off_the_group(engine: Engine) -> 
     put(engine, (doc("Red Dawn, a rock band, played; Red Dawn Movement fans came.", "b"),
                  [("Red Dawn Movement", "Organization", ["Red Dawn"])]))
     assert not same(engine, "Red Dawn Movement", "Red Dawn Front")
+
+
+def test_a_place_named_in_another_word_order_is_one_place(engine: Engine) -> None:
+    put(engine,
+        (doc("Rockets hit Camp Tamarind near the river.", "a"), [("Camp Tamarind", "Place")]),
+        (doc("Residents of Tamarind Camp said the rockets hit the kitchens.", "b"), [("Tamarind Camp", "Place")]),
+        (doc("Camp Juniper was closed.", "c"), [("Camp Juniper", "Place")]),
+        (doc("The Tamarind Front attacked Camp Juniper.", "d"), [("Tamarind Front", "Organization")]))
+    assert same(engine, "Camp Tamarind", "Tamarind Camp")
+    assert not same(engine, "Camp Tamarind", "Camp Juniper")
+    assert not same(engine, "Tamarind Front", "Camp Tamarind")

@@ -333,3 +333,28 @@ def test_a_nickname_declared_for_a_person_leaves_the_group_named_after_him(analy
     assert "Abu Karim" not in names_of(ctx, "AKO")
     found = entity_at(ctx, "Abu Karim", nth=2)
     assert found is not None and found[0] == "Samir Haddad"
+
+
+def test_a_body_named_in_two_word_orders_is_one(analyze: Analyze) -> None:
+    ctx = analyze("The Varnian Ministry of Fisheries said the boats were seized. A spokesman for the Fisheries "
+                  "Ministry added that the crews were released.")
+    assert "Fisheries Ministry" in names_of(ctx, "Ministry of Fisheries")
+
+
+def test_a_surname_the_model_reads_as_a_nationality_is_the_person(analyze: Analyze) -> None:
+    ctx = analyze("Governor Tomas Okonkwo condemned the attack on the market. Okonkwo said the police would "
+                  "find the bombers.")
+    found = entity_at(ctx, "Okonkwo", nth=1)
+    assert found is not None and found == ("Tomas Okonkwo", "Person")
+
+
+def test_a_camp_in_brackets_is_no_name_of_the_group_before_it(analyze: Analyze) -> None:
+    ctx = analyze("Rockets hit the Delta Union (Camp Tamarind) on Monday. The Delta Union said two members died.")
+    assert "Camp Tamarind" not in names_of(ctx, "Delta Union")
+
+
+def test_a_countrys_possessive_is_no_part_of_the_bodys_name(analyze: Analyze) -> None:
+    ctx = analyze("Officials of Iraq's Ministry of Water said the dam was safe. The Water Ministry denied the report.")
+    names = names_of(ctx, "Ministry of Water")
+    assert "Ministry of Water" in names and not any(n.startswith("Iraq") for n in names)
+    assert entity_at(ctx, "Iraq") == ("Iraq", "Country")

@@ -47,6 +47,9 @@ def clean_span(span: Span) -> list[Span]:
     pieces.append(span.doc[current_start: span.end])
     out = []
     for piece in pieces:
+        owner = next((t.i for t in piece if t.text in POSSESSIVE_TOKENS and t.i > piece.start), None)
+        if owner is not None and country_of(span.doc[piece.start: owner].text):
+            piece = span.doc[owner + 1: piece.end]  # "Iraq's Ministry of Interior": the ministry is named after it
         while len(piece) > 0 and piece[0].lower_ in LEADING_WORDS:
             piece = piece[1:]
         while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
@@ -139,6 +142,24 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def surnames_read_as_nationalities(kept: list[Candidate], text: str) -> list[Candidate]:
+    """'Ghani' after 'Ashraf Ghani': a word the model took for a nationality that is no demonym or community word
+    but the surname of a person named in the document is that person."""
+    surnames = set()
+    for c in kept:
+        words = text[c.start: c.end].split()
+        if c.type == "Person" and not c.note and len(words) >= 2:
+            surnames.add(words[-1])
+    out = []
+    for c in kept:
+        word = text[c.start: c.end]
+        # a surname beats the demonym look-up's guess ('Ghani' is no word for people of Ghana)
+        if c.note == "norp" and word in surnames and word not in rules.COMMUNITY_WORDS:
+            c = Candidate(c.start, c.end, "Person", "ner", 2)
+        out.append(c)
+    return out
+
+
 def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     """One type per name in a document: the most trusted, then most frequent, label wins."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -194,6 +215,7 @@ class EntityRecognizer:
         cands += rules.nationality_candidates(ctx.doc)
         cands = [rules.retype(c, text, table) for c in cands]
         kept = select(merge_adjacent_nationalities(cands, text))
+        kept = surnames_read_as_nationalities(kept, text)
         kept += self._propagate(ctx, kept)
         kept = select(kept)
         types = vote_types(ctx, kept)
@@ -278,7 +300,7 @@ class EntityRecognizer:
                 # 'Sinai Liberation Front of Egypt (SLFE)' must not make SLFE a name of Egypt
                 place_before = prev is not None and ctx.entity(prev).type in ("Place", "Country")
                 fits = prev is not None and is_acronym(span_text) and acronym_matches(span_text, ctx.entity(prev).name)
-                if prev is not None and not place_before and not _may_name_an_actor(span_text, type_):
+                if prev is not None and not place_before and not _may_name_an_actor(span_text, type_, c.source):
                     prev = None  # 'the ELN (Colombia)': a country in brackets says where, it is no other name
                 if prev is not None and is_acronym(span_text) and is_acronym(ctx.entity(prev).name):
                     prev = None  # 'NCRI (MEK)': two acronyms side by side are two bodies, not one
@@ -294,11 +316,14 @@ class EntityRecognizer:
         ctx.parenthetical_aliases.extend(parentheticals)
 
 
-def _may_name_an_actor(name: str, type_: str) -> bool:
-    """False for a bracketed name that is a country or a known place: it never renames the organization or person
-    before it (a name the model alone took for a place may still be an acronym's or a translation's)."""
+def _may_name_an_actor(name: str, type_: str, source: str) -> bool:
+    """False for a bracketed name that is a country, a known place or a place by a rule ('Camp X'): it never
+    renames the organization or person before it (a name the model alone took for a place may still be an
+    acronym's or a translation's)."""
     if is_acronym(name):
         return type_ != "Country"
+    if type_ == "Place" and source not in ("ner", "acronym", "propagated"):
+        return False
     return type_ != "Country" and not country_of(name) and not (type_ == "Place" and is_known_place(name))
 
 

@@ -33,7 +33,7 @@ PLACE_TYPES = frozenset({"Place", "Country"})
 THRESHOLD = 0.75
 STRONG = 0.85
 # base scores by kind of name match (context adds up to CONTEXT_MAX)
-SCORES = {"exact": 0.95, "skel": 0.85, "bare": 0.8, "acro": 0.6, "core": 0.55, "surname": 0.5}
+SCORES = {"exact": 0.95, "skel": 0.85, "bare": 0.8, "bag": 0.8, "acro": 0.6, "core": 0.55, "surname": 0.5}
 CONTEXT_STEP = 0.1
 CONTEXT_MAX = 0.3
 CONTEXT_DOCS = 20
@@ -240,6 +240,9 @@ def name_keys(name: str, type_: str) -> set[tuple[str, str]]:
         return out
     if len(skel.replace(" ", "")) >= 3:
         out.add(("skel", skel))
+    bag = place_bag(name, type_)
+    if bag:
+        out.add(("bag", bag))
     out |= {("acro_of", a) for a in acronyms_of(name)}
     b = bare(name)
     if b:
@@ -263,6 +266,9 @@ def lookup_keys(name: str, type_: str) -> list[tuple[str, str, str]]:
             return [("skel", skel, "skel")]
         return [("surname", token_skeleton(words[0]), "surname")] if words else []
     out = [("skel", skel, "skel")] if len(skel.replace(" ", "")) >= 3 else []
+    bag = place_bag(name, type_)
+    if bag:
+        out.append(("bag", bag, "bag"))
     out += [("acro", a, "acro") for a in acronyms_of(name)]
     b = bare(name)
     if b:
@@ -271,6 +277,14 @@ def lookup_keys(name: str, type_: str) -> list[tuple[str, str, str]]:
     if c:
         out += [("core", c, "core"), ("skel", c, "core")]
     return out
+
+
+def place_bag(name: str, type_: str) -> str | None:
+    """A place's name words in any order ('Liberty Camp' and 'Camp Liberty' are one camp); None for other types."""
+    if type_ not in PLACE_TYPES:
+        return None
+    words = sorted(token_skeleton(t) for t in tokens(name))
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def types_for(type_: str) -> set[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from claimgraph.core.lexicon import word_list, words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import country_of, demonym_country
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import fold, is_acronym, norm_name
 
@@ -22,6 +23,8 @@ BUILTIN_TABLE = Path(__file__).with_name("data") / "aliases.tsv"
 GENERIC_ORG_WORDS = word_list("entity_generic_org_words")
 # words an acronym may skip (particles of transliterated names, prepositions, articles)
 SKIPPABLE_WORDS = words("entity_skippable_words")
+# head nouns of bodies named either 'Ministry of X' or 'X Ministry'
+GENERIC_ORG_HEADS = words("entity_body_heads")
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013/]+")
 
 
@@ -187,12 +190,23 @@ class ResolveAliases:
         by_norm: dict[str, str] = {}
         for key in [k for k in ctx.analysis.entities if ctx.find(k) == k]:
             ent = ctx.entity(key)
-            if ent.type not in ("Person",) and not is_acronym(ent.name):
-                by_norm.setdefault(norm_name(ent.name), key)
+            if ent.type not in ("Person",) and not is_acronym(ent.name) and not ent.attrs.get("nationality"):
+                for form in sorted(ent.aliases | {ent.name}):  # 'Revolutionary Guards' may be an alias of a table name
+                    if not is_acronym(form):
+                        by_norm.setdefault(norm_name(form), key)
         for norm, key in list(by_norm.items()):
             if len(norm) > 3 and norm.endswith("s") and norm[:-1] in by_norm:
                 other = by_norm[norm[:-1]]
-                if _compatible(ctx.entity(other).type, ctx.entity(key).type):
+                if ctx.find(other) != ctx.find(key) and _compatible(ctx.entity(other).type, ctx.entity(key).type):
+                    ctx.merge(other, key)
+        # 'Ministry of Interior' and 'Interior Ministry': one body named in two word orders
+        by_order: dict[tuple[str, str], str] = {}
+        for norm, key in by_norm.items():
+            if ctx.entity(key).type != "Organization":
+                continue
+            for order in _word_orders(norm.split()):
+                other = by_order.setdefault(order, key)
+                if ctx.find(other) != ctx.find(key):
                     ctx.merge(other, key)
 
     def _acronyms(self, ctx: DocContext) -> None:
@@ -216,6 +230,22 @@ class ResolveAliases:
             owners = {k for k in owners if _compatible(ctx.entity(k).type, ent.type)}
             if len(owners) == 1:  # two long names with the same initials: leave the acronym alone
                 ctx.merge(owners.pop(), key)
+
+
+def _word_orders(words: list[str]) -> list[tuple[str, str]]:
+    """(head, subject) keys of a body's name in either order: 'Iraq's Ministry of Interior' and 'Interior
+    Ministry' both give ('ministry', 'interior'); an owner before the name ('Iraq') may be left out."""
+    if "of" in words[1:-1]:
+        at = words.index("of", 1)
+        if words[at - 1] in GENERIC_ORG_HEADS:
+            return [(words[at - 1], " ".join(words[at + 1:]))]
+        return []
+    if len(words) >= 2 and words[-1] in GENERIC_ORG_HEADS:
+        keys = [(words[-1], " ".join(words[:-1]))]
+        if len(words) >= 3 and (country_of(words[0].title()) or demonym_country(words[0].title())):
+            keys.append((words[-1], " ".join(words[1:-1])))  # 'Iraqi Interior Ministry'; not 'Home Affairs
+        return keys
+    return []
 
 
 def _compatible(a: str, b: str) -> bool:
