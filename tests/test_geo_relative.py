@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from claimgraph.geo.relative import direction_code, find_phrases, list_head, parse_number, sentences, unnamed_site
 from claimgraph.geo.solve import Constraint, destination, distance_km, solve
@@ -51,7 +52,9 @@ def test_two_phrases_in_one_sentence() -> None:
 
 def test_list_items_unnamed_sites_and_sentences() -> None:
     text = "Bases:\n\u2013 Camp Falcon: 20 km south of Baghdad.\n\u2013 A camp near the town of Kut.\nNo more. Done."
-    sents = list(sentences(text))
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    sents = list(sentences(text, nlp(text)))
     assert [s.text for s in sents] == ["Bases:", "\u2013 Camp Falcon: 20 km south of Baghdad.",
                                        "\u2013 A camp near the town of Kut.", "No more.", "Done."]
     head = list_head(sents[1].text)

@@ -21,6 +21,7 @@ from claimgraph.model import Analysis, Entity, SourceDocument
 from claimgraph.settings import Settings
 
 _NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
 KABUL = (34.53, 69.17)
 DIYALA = (33.9, 44.9)
 
@@ -129,3 +130,32 @@ def test_country_names_come_from_rigour_and_the_small_table(gaz: Gazetteer) -> N
 def test_a_sizeable_towns_own_name_after_in_is_a_place(gaz: Gazetteer) -> None:
     ctx = run("He moved his office to Pontoise in 1981, and later to Paris.", gaz, Place=("Paris",))
     assert any(m.text == "Pontoise" and m.type == "Place" for m in ctx.analysis.mentions)
+
+
+def test_a_named_road_the_tagger_missed_is_a_site_of_its_town(gaz: Gazetteer) -> None:
+    ctx = run("A truck bomb hit a convoy on Qasr-ul-Malik road in Kabul city on Monday.", gaz,
+              Place=("Kabul",), Person=("Qasr",))
+    road = entity(ctx, "Qasr-ul-Malik road")
+    assert road.type == "Place" and km(road.geo, KABUL) < 10
+    assert "Qasr" not in [m.text for m in ctx.analysis.mentions]
+
+
+def test_a_site_named_after_its_town_is_found_and_placed(gaz: Gazetteer) -> None:
+    ctx = run("Police hunted the men who threw grenades at a Nairobi bus station and at Madrid's airport.", gaz,
+              Place=("Nairobi", "Madrid"))
+    assert km(entity(ctx, "Nairobi bus station").geo, (-1.29, 36.82)) < 10
+    assert km(entity(ctx, "Madrid's airport").geo, (40.42, -3.70)) < 15
+    # the towns keep their own mentions
+    assert {"Nairobi", "Madrid"} <= {m.text for m in ctx.analysis.mentions}
+
+
+def test_sites_in_a_dateline_town_only_when_the_story_is_about_its_country(gaz: Gazetteer) -> None:
+    text = ("KAMPALA (Reuters) - Bombs hit the Green Lantern restaurant in the capital on Sunday.\n"
+            "Uganda said Uganda would not withdraw its troops from Somalia.")
+    ctx = run(text, gaz, Place=("Green Lantern",), Country=("Uganda", "Somalia"))
+    site = entity(ctx, "Green Lantern")
+    assert site.geo is not None and site.geo["method"] == "dateline" and km(site.geo, (0.32, 32.58)) < 10
+    abroad = ("WASHINGTON (Reuters) - Rockets hit the Green Lantern camp on Sunday.\n"
+              "Iraq said Iraq would investigate; Iraq blamed militias.")
+    ctx = run(abroad, gaz, Place=("Green Lantern",), Country=("Iraq",))
+    assert entity(ctx, "Green Lantern").geo is None

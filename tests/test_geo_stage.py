@@ -16,6 +16,7 @@ from claimgraph.settings import Settings
 
 BAGHDAD = (33.34058, 44.40088)
 _NLP = spacy.blank("en")
+_NLP.add_pipe("sentencizer")
 
 
 @pytest.fixture(scope="module")

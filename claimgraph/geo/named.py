@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from claimgraph.core.lexicon import words
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer
 
 # capitalised words, with the linking words division names hold ("Jammu and Kashmir", "Norte de Santander")
@@ -13,6 +14,7 @@ _NAME = (r"(?-i:[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|de|del|la|al|el|e|ul|of)[\s-]+
 # the generic words a division's name comes with; "state" only after a name ("Jammu and Kashmir state")
 _GENERIC = r"(?i:state|province|district|county|governorate|region|department|agency|prefecture)s?"
 MIN_POPULATION = 5000  # a town named without a division word: only one a text is likely to mean
+SITE_TOWN_POPULATION = 20000  # only towns large enough to lend their name to an airport or a bus station
 
 
 @lru_cache(maxsize=1)
@@ -58,3 +60,31 @@ def division_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 def marked_division(gaz: Gazetteer, name: str) -> bool:
     """True when a name's own words make it a place the gazetteer holds ('County Armagh', 'Wardak Province')."""
     return any(s == 0 and e == len(name) for s, e in division_spans(name, gaz))
+
+
+@lru_cache(maxsize=1)
+def _site_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alt(family: str) -> str:
+        return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words(family)), key=len, reverse=True))
+
+    # "Dar-ul-Aman road in Kabul", "the Hillside estate of Lurgan": a named site, then where it is
+    named = re.compile(rf"(?<![\w-])(?P<span>(?P<name>{_NAME})\s+(?-i:{alt('geo_facility_nouns')}))"
+                       r"\s+(?:in|at|of)\s+(?:the\s+)?")
+    # "a Nairobi bus station", "Madrid's airport": a site that takes its town's name
+    town = re.compile(rf"(?<![\w-])(?P<span>(?P<town>{_NAME})(?:['\u2019]s)?\s+(?:[a-z]+\s+)?"
+                      rf"(?-i:{alt('geo_site_nouns')}))(?![\w-])")
+    return named, town
+
+
+def named_site_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(site start, site end, name end, where the container's name starts) of 'Name road in X' phrases."""
+    for m in _site_patterns()[0].finditer(text):
+        yield m.start("span"), m.end("span"), m.end("name"), m.end()
+
+
+def town_site_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int, int]]:
+    """(site start, site end, town end) of sites named after a sizeable town ('a Nairobi bus station')."""
+    for m in _site_patterns()[1].finditer(text):
+        if any(c.name_score >= 0.95 and c.place.population >= SITE_TOWN_POPULATION
+               for c in gaz.lookup(m.group("town"), kind="city")):
+            yield m.start("span"), m.end("span"), m.end("town")

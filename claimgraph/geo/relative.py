@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from claimgraph.core.lexicon import rows, words
 from claimgraph.geo.gazetteer import DEMONYMS
 
@@ -71,7 +73,6 @@ UNNAMED_SITE = re.compile(
 # "– Camp Ashraf: ..." list items that name the place they describe before a colon
 LIST_HEAD = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])?\s*(?P<head>[^:\n]{2,60}?)\s*:\s")
 _NAME_PARTICLES = words("geo_name_particles")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c'(]?[A-Z\u2013\u2014-])")
 
 
 @dataclass
@@ -103,23 +104,23 @@ class Sentence:
     text: str
 
 
-def sentences(text: str) -> Iterator[Sentence]:
-    """Sentences of the text, each within one line."""
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        cut = line_start
-        for m in _SENTENCE_END.finditer(line):
-            end = line_start + m.start()
-            if text[cut:end].strip():
-                yield Sentence(cut, end, text[cut:end])
-            cut = line_start + m.end()
-        end = line_start + len(line)
-        if text[cut:end].strip():
-            yield Sentence(cut, end, text[cut:end])
+def sentences(text: str, doc: Doc) -> Iterator[Sentence]:
+    """spaCy's sentences of the text, each cut at line breaks (evidence never crosses a newline).
+
+    A pipeline that sets no sentence boundaries (a blank one) gives one sentence a line."""
+    if doc.has_annotation("SENT_START"):
+        spans = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        spans = [(0, len(text))]
+    for start, end in spans:
+        pos = start
+        for piece in text[start:end].split("\n"):
+            s, e = pos, pos + len(piece)
+            pos = e + 1
+            s += len(piece) - len(piece.lstrip())
+            e -= len(piece) - len(piece.rstrip())
+            if e > s:
+                yield Sentence(s, e, text[s:e])
 
 
 def direction_code(word: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from claimgraph.core.lexicon import words
@@ -34,7 +35,8 @@ def site_town(gaz: Gazetteer, name: str) -> Place | None:
 def place_sites(ctx: DocContext, gaz: Gazetteer) -> list[str]:
     """Give coordinates to named sites without any, from the town in their name; their keys."""
     done: list[str] = []
-    for key in {ctx.find(m.entity_key) for m in ctx.analysis.mentions}:
+    # every entity, not only those with a mention: an event's target ("the Tokyo subway system") may have none
+    for key in sorted({ctx.find(k) for k in ctx.analysis.entities}):
         ent = ctx.analysis.entities[key]
         if ent.geo or ent.type in NOT_SITES:
             continue
@@ -68,6 +70,18 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return noun_after, names_site, container
 
 
+def _spans(ctx: DocContext) -> list[tuple[str, int, int]]:
+    """(entity, start, end) of every mention, and of each occurrence of the name of an entity with no mention."""
+    out = [(ctx.find(m.entity_key), m.start, m.end) for m in ctx.analysis.mentions]
+    mentioned = {key for key, _, _ in out}
+    for key in sorted({ctx.find(k) for k in ctx.analysis.entities} - mentioned):
+        name = ctx.analysis.entities[key].name
+        if len(name) >= 4:
+            # an event's target added without a mention ("the airport in Kabul"): where its name stands
+            out.extend((key, m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.text))
+    return out
+
+
 def contained_sites(ctx: DocContext, located: dict[str, Place]) -> list[str]:
     """Give a named site the coordinates of the town or province the text puts it in ('the X Hotel in Kabul')."""
     noun_after, names_site, container = _patterns()
@@ -77,26 +91,65 @@ def contained_sites(ctx: DocContext, located: dict[str, Place]) -> list[str]:
         if key in located:
             starts.setdefault(m.start, key)
     done: list[str] = []
-    for m in ctx.analysis.mentions:
-        key = ctx.find(m.entity_key)
+    for key, span_start, span_end in _spans(ctx):
         ent = ctx.analysis.entities[key]
         if ent.geo or ent.type == "Country" or key in located or key in done:
             continue
-        rest = ctx.text[m.end:m.end + 120]
+        rest = ctx.text[span_end:span_end + 120]
         after = noun_after.match(rest)
         if after is not None:
             rest = rest[after.end():]
-        elif ent.type == "Person" or not names_site.search(m.text):
+        elif ent.type == "Person" or not names_site.search(ctx.text[span_start:span_end]):
             continue  # only a name that names a site, or is followed by a site noun, is a site
         link = container.match(rest)
         if link is None:
             continue
-        box_key = starts.get(m.end + (after.end() if after else 0) + link.end())
+        box_key = starts.get(span_end + (after.end() if after else 0) + link.end())
         if box_key is None or box_key == key:
             continue
         town = located[box_key]
         ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
                    "uncertainty_km": max(SITE_UNCERTAINTY_KM, town.radius_km), "method": "site",
+                   "source_id": town.source_id}
+        ent.attrs["site_of"] = town.name
+        done.append(key)
+    return done
+
+
+# "KAMPALA (Reuters) -", "NAIROBI, Kenya (AP) -": the town a news story was filed from
+_DATELINE = re.compile(r"^(?P<town>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w .]+)?\s*(?:\([\w .]+\))?\s*[-\u2013\u2014]",
+                       re.M)
+DATELINE_UNCERTAINTY_KM = 25.0
+DATELINE_LINES = 4
+
+
+def dateline_town(text: str, gaz: Gazetteer) -> Place | None:
+    """The sizeable town in a news story's dateline, if it has one in its first lines."""
+    head = "\n".join(text.split("\n")[:DATELINE_LINES])
+    m = _DATELINE.search(head)
+    if m is None:
+        return None
+    cands = [c for c in gaz.lookup(m.group("town").title(), kind="city")
+             if c.name_score >= 0.95 and c.place.population >= MIN_POPULATION]
+    return max(cands, key=lambda c: (c.name_score, c.place.population)).place if cands else None
+
+
+def dateline_sites(ctx: DocContext, gaz: Gazetteer, countries: Counter[str]) -> list[str]:
+    """Named sites the text places nowhere, in a story filed from a town of its main country: in that town."""
+    town = dateline_town(ctx.text, gaz)
+    # a story filed from Washington about a camp in Iraq: the dateline is not where its sites are
+    if town is None or not countries or countries[town.country] < max(countries.values()):
+        return []
+    noun_after, names_site, _ = _patterns()
+    done: list[str] = []
+    for key, start, end in _spans(ctx):
+        ent = ctx.analysis.entities[key]
+        if ent.geo or ent.type in NOT_SITES or key in done:
+            continue
+        if not (names_site.search(ctx.text[start:end]) or noun_after.match(ctx.text[end:end + 40])):
+            continue
+        ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
+                   "uncertainty_km": max(DATELINE_UNCERTAINTY_KM, town.radius_km), "method": "dateline",
                    "source_id": town.source_id}
         ent.attrs["site_of"] = town.name
         done.append(key)

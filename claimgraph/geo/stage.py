@@ -11,7 +11,7 @@ from typing import Any
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer, Place
-from claimgraph.geo.named import division_spans
+from claimgraph.geo.named import division_spans, named_site_spans, town_site_spans
 from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
 from claimgraph.geo.resolve import (
     SETTLED,
@@ -23,7 +23,7 @@ from claimgraph.geo.resolve import (
     resolve_place,
 )
 from claimgraph.geo.retype import retype_places
-from claimgraph.geo.sites import contained_sites, place_sites
+from claimgraph.geo.sites import contained_sites, dateline_sites, place_sites
 from claimgraph.geo.solve import Constraint, Estimate, solve
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.model import Entity, Mention
@@ -40,6 +40,7 @@ _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:p
                               r"\s+(?:district|province|county|area)\s+(?:of|in)\s+(?:the\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
 _NOT_NAMES = words("geo_not_names")
+_ARTICLE_LEAD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her)\s+")
 
 
 def _gazetteer(ctx: DocContext, given: Gazetteer | None) -> Gazetteer:
@@ -116,7 +117,7 @@ class GeoMentions:
         gaz = _gazetteer(ctx, self.gazetteer)
         retype_places(ctx, gaz)
         countries = doc_countries(ctx, gaz)
-        for sent in sentences(ctx.text):
+        for sent in sentences(ctx.text, ctx.doc):
             phrases = find_phrases(sent.text, sent.start)
             for p in phrases:
                 if (p.anchor_start is not None and p.anchor_end is not None
@@ -131,6 +132,30 @@ class GeoMentions:
                 self._subject(ctx, sent, phrases)
             self._locatives(ctx, gaz, sent, countries)
         self._divisions(ctx, gaz)
+        self._sites(ctx, gaz)
+
+    def _sites(self, ctx: DocContext, gaz: Gazetteer) -> None:
+        """Named sites the tagger missed: 'Dar-ul-Aman road in Kabul', 'a Nairobi bus station'."""
+        text = ctx.text
+        for start, end, name_end, box in named_site_spans(text):
+            lead = _ARTICLE_LEAD.match(text, start, name_end)
+            start = lead.end() if lead else start
+            other = ctx.mention_at(box, box + 1)
+            if (other is None or other.start != box or other.type not in PLACE_TYPES or "\n" in text[start:end]
+                    or start >= name_end):
+                continue
+            over = [m for m in ctx.analysis.mentions if m.start < end and m.end > start]
+            if any(m.start < start or m.end > name_end for m in over):
+                continue  # a mention reaching past the name is the tagger's reading: keep it
+            if over:  # pieces of the name ("Qasr" of "Qasr-ul-Malik") give way to the site
+                ctx.analysis.mentions = [m for m in ctx.analysis.mentions if all(m is not o for o in over)]
+            ctx.add_mention(start, end, "Place", source="geo")
+        for start, end, town_end in town_site_spans(text, gaz):
+            if "\n" not in text[start:end] and self._proper(ctx, start, town_end):
+                longest = ctx.mention_at(start, end)
+                # the town's own mention stays; a site around it is a second place
+                if longest is None or (longest.start >= start and longest.end <= town_end):
+                    ctx.add_mention(start, end, "Place", source="geo")
 
     @staticmethod
     def _divisions(ctx: DocContext, gaz: Gazetteer) -> None:
@@ -269,6 +294,7 @@ class GeoResolve:
         self._relative(ctx, resolved)
         place_sites(ctx, gaz)
         contained_sites(ctx, {k: r.place for k, r in resolved.items() if r.place.kind in SETTLED})
+        dateline_sites(ctx, gaz, doc.countries)
 
     def _merge_sites(self, ctx: DocContext) -> None:
         """An unnamed site this plugin named that a later stage also recognised is one entity: theirs."""
@@ -320,7 +346,7 @@ class GeoResolve:
 
     def _relative(self, ctx: DocContext, resolved: dict[str, Resolution]) -> None:
         located: dict[str, Located] = {}
-        for sent in sentences(ctx.text):
+        for sent in sentences(ctx.text, ctx.doc):
             phrases = find_phrases(sent.text, sent.start)
             previous: str | None = None
             prev_end = sent.start
