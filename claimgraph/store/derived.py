@@ -18,8 +18,6 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    and_,
-    or_,
     select,
 )
 
@@ -114,10 +112,10 @@ def triple_key(row: Any, finals: dict[str, str]) -> tuple[str | None, str, str |
     return registry().canonical(subject, row["predicate"], obj)
 
 
-def _swapping() -> list[str]:
-    """Predicates whose canonical form may put the object first (passive forms, symmetric ones)."""
+def _forms(predicate: str) -> set[str]:
+    """The predicate and its other form (passive of an active one, active of a passive one)."""
     reg = registry()
-    return sorted(set(reg.passive_of) | reg.having("symmetric"))
+    return {predicate} | {f for f in (reg.inverse.get(predicate), reg.passive_of.get(predicate)) if f}
 
 
 _KEY_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
@@ -145,15 +143,27 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
         mine = [r for chunk in _chunked(asked) for r in conn.execute(
             select(*_KEY_COLUMNS).where(claims.c.id.in_(chunk))).mappings()]
         finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
-        subjects = {triple_key(r, finals)[0] for r in mine} - {None}
-        ids = members_of(conn, {s for s in subjects if s})
-        swapping = _swapping()
         found: dict[str, Any] = {}
-        for chunk in _chunked(ids):
-            for r in conn.execute(select(*_KEY_COLUMNS).where(or_(
-                    claims.c.subject_id.in_(chunk),
-                    and_(claims.c.object_id.in_(chunk), claims.c.predicate.in_(swapping))))).mappings():
-                found[r["id"]] = r
+        # a row says the same as one of these only with the same two ends (either way round, after merges)
+        # and a form of the same predicate: both ends are filtered in SQL, so a much-named entity costs
+        # only its rows with these partners
+        for literal in (False, True):
+            group = [r for r in mine if (r["object_id"] is None) == literal]
+            if not group:
+                continue
+            ends = {finals.get(i, i) for r in group for i in (r["subject_id"], r["object_id"]) if i}
+            members = sorted(members_of(conn, ends))
+            forms = sorted({f for r in group for f in _forms(r["predicate"])})
+            for chunk in _chunked(members):
+                q = select(*_KEY_COLUMNS).where(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(forms))
+                if literal:
+                    q = q.where(claims.c.object_id.is_(None))
+                elif len(members) <= 5000:
+                    q = q.where(claims.c.object_id.in_(members))
+                else:
+                    q = q.where(claims.c.object_id.is_not(None))
+                for r in conn.execute(q).mappings():
+                    found[r["id"]] = r
         rows = list(found.values())
         finals = finals_of(conn, {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"])
                                   if i})

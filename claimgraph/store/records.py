@@ -171,19 +171,20 @@ def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
             "independent_sources": min(outlets, independent_count(doc_ids, docs))}
 
 
-def _document_meta(conn: Connection, ids: Iterable[str] | None = None,
+def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
                    claim_ids: Iterable[str] | None = None) -> DocumentMeta:
     """Document metadata by id (citation, outlet, copy_of) and `aligned` (claim -> documents of its triple).
 
-    Whole store without arguments; otherwise only the documents `ids`, the claims `claim_ids`
-    (by default the claims with evidence in those documents) and the documents aligned with them.
+    Whole store without arguments; otherwise only the documents `documents_of`, the claims
+    `claim_ids` (by default every claim with evidence in those documents: pass the claims shown,
+    which is much less) and the documents aligned with them.
     """
     from sqlalchemy import inspect
 
     meta = DocumentMeta()
     meta.aligned = {}
-    scoped = ids is not None or claim_ids is not None
-    wanted = set(ids or ())
+    scoped = documents_of is not None or claim_ids is not None
+    wanted = set(documents_of or ())
     try:
         from claimgraph.store.derived import aligned_documents, document_sources
     except ImportError:
