@@ -76,7 +76,7 @@ def test_weapon_place_and_time_qualifiers(analyze: Callable[..., DocContext]) ->
     hits = [q for s, p, o, q in found if p == "attacked" and "police station" in o]
     assert hits, found
     assert "grenade" in hits[0].get("weapon", "")
-    assert hits[0].get("time", {}).get("start") == "1990"
+    assert hits[0].get("time", {}).get("start") == "1990-03-12"  # as precise as the text: the day
 
 
 def test_passive_victims_without_a_named_killer(analyze: Callable[..., DocContext]) -> None:
@@ -234,3 +234,72 @@ def test_struck_a_deal_is_no_attack(analyze: Callable[..., DocContext]) -> None:
 def test_has_not_staged_an_attack_names_no_perpetrator(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("The Crimson Front has not staged an attack on the Velmar Police Service since 2009."))
     assert not has(found, "crimson front", "attacked", "velmar police service"), found
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    # a place named as the site of an attack is what was hit, when nothing else is said to be
+    ("The Crimson Front claimed responsibility for a bombing in Tripoli last week.", "crimson front", "bombed",
+     "tripoli"),
+    ("The Crimson Front claimed responsibility for the Tripoli attack.", "crimson front", "attacked", "tripoli"),
+    # the doers of the event a death happened in
+    ("Six guards were killed in an attack by the Crimson Front near the border.", "crimson front", "killed",
+     "guards"),
+    # a list of the group's deeds: the owner did each one, and what each one did
+    ("The Crimson Front is a militant group. The group's attacks include an assault on the Grand Hotel, which "
+     "killed nine guests.", "crimson front", "attacked", "grand hotel"),
+    ("The Crimson Front is a militant group. The group's attacks include an assault on the Grand Hotel, which "
+     "killed nine guests.", "crimson front", "killed", "guests"),
+    # the count stays in the victims' name: different events, different victims
+    ("Rebels of the Crimson Front killed at least 40 villagers in the valley.", "crimson front", "killed",
+     "40 villagers"),
+    # a hedge over a light verb keeps the suspect
+    ("A bombing in Benghazi was believed to have been carried out by the Crimson Front.", "crimson front",
+     "bombed", "benghazi"),
+])
+def test_event_families_keep_the_named_doer(analyze: Callable[..., DocContext], text: str, subject: str,
+                                            predicate: str, obj: str) -> None:
+    assert has(events(analyze(text)), subject, predicate, obj), events(analyze(text))
+
+
+def test_a_country_before_an_attack_noun_is_not_its_target(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("A French raid was reported by officials on Monday."))
+    assert not any(o == "france" for _, _, o, _ in found), found
+
+
+def test_one_claimant_stands_for_the_doer_an_event_leaves_unsaid(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Four guards died in a blast at the depot on Monday. The Crimson Front claimed "
+                           "responsibility for the bombing."))
+    assert has(found, "crimson front", "killed", "guards"), found
+
+
+def test_two_claimants_leave_the_doer_unnamed(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Four guards died in a blast at the depot on Monday. The Crimson Front claimed "
+                           "responsibility for the bombing. The Azure League claimed responsibility for a raid "
+                           "on the harbour."))
+    assert not has(found, "crimson front", "killed", "guards") and not has(found, "azure league", "killed",
+                                                                           "guards"), found
+
+
+# What the relation frames (claims.frames) used to read as events, now read by the one events stage only
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Five Azure League members were detained by Tunisia in 2003.", "tunisia", "arrested", "azure league"),
+    ("The Azure League conducted many operations against the Tunisian army.", "azure league", "attacked", "army"),
+    ("Tunisia freed a number of Azure League members including Karim Bensalem.", "tunisia", "released",
+     "karim bensalem"),
+    ("The Azure League has a long history of hostility towards Tunisia and several Italian engineers in Sfax "
+     "were assassinated by the Azure League in the 1990s.", "azure league", "assassinated", "engineers"),
+    ("The Azure League attacked Tunisia's targets and interests in Libya.", "azure league", "attacked", "tunisia"),
+])
+def test_events_the_relation_frames_used_to_read(analyze: Callable[..., DocContext], text: str, subject: str,
+                                                 predicate: str, obj: str) -> None:
+    ctx = analyze(text)
+    assert has(events(ctx), subject, predicate, obj), events(ctx)
+    frames = [c for c in ctx.analysis.claims if c.extractor == "claims.frames" and c.predicate == predicate]
+    assert not frames, "one event extractor: the relation frames read no events"
+
+
+def test_event_time_has_the_span_the_text_gives(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Azure League has a long history of hostility towards Tunisia and several Italian "
+                           "engineers in Sfax were assassinated by the Azure League in the 1990s."))
+    times = [q.get("time") for s, p, o, q in found if p == "assassinated"]
+    assert times and times[0]["start"] == "1990" and times[0]["end"] == "1999", found

@@ -27,6 +27,10 @@ ACTOR_ONLY_VERBS: frozenset[str] = words("claims_events_actor_only_verbs")
 NOUN_TRIGGERS: dict[str, str] = mapping("claims_events_noun_triggers")
 # nominal triggers that need a target or a named perpetrator before they say anything
 VAGUE_NOUNS = {"release", "explosion", "blast", "attack", "arrest", "detention"}
+# nominal triggers with an everyday sense ("a general strike", "a rescue operation"): an event only with a target
+# after on/against or a military modifier ("air strike", "drone strike")
+GUARDED_NOUNS = {"strike", "operation", "offensive"}
+MILITARY_MODIFIERS = {"air", "drone", "missile", "rocket", "artillery", "military", "suicide", "aerial", "naval"}
 # persons or bands who act in attacks (subjects), as lexical cues that work on lower-cased text
 PERP_NOUNS: frozenset[str] = words("claims_events_perp_nouns")
 # bodies that are organisations rather than bands of people (PerpOrg-like)
@@ -53,7 +57,8 @@ DROP_WORDS: frozenset[str] = words("claims_events_drop_words")
 TRIGGER_WORD = re.compile(
     r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
     r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|wound|injur|kidnap|abduct|arrest|detain|detention"
-    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag|fire|target|strike|struck)", re.I)
+    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag|fire|target|strike|struck"
+    r"|siege|hijack|offensive|operation|bombard)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
 VIOLENT_CONTEXT = re.compile(
     r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"

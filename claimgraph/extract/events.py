@@ -31,8 +31,10 @@ from claimgraph.extract.event_lexicon import (
     DEVICE_VERBS,
     DROP_WORDS,
     EXPLOSION_WORDS,
+    GUARDED_NOUNS,
     JUSTICE_WORDS,
     LIGHT_VERBS,
+    MILITARY_MODIFIERS,
     NON_FILLER_LABELS,
     NOUN_TRIGGERS,
     NP_LEFT,
@@ -54,6 +56,8 @@ from claimgraph.extract.event_lexicon import (
     VIOLENT_CONTEXT,
     WEAPON_NOUNS,
 )
+from claimgraph.extract.frames import left_subject
+from claimgraph.extract.timeinfo import parse_time
 from claimgraph.plugins import hookimpl
 
 UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
@@ -64,6 +68,11 @@ UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
 UNKNOWN_TARGET_MEANING = "unnamed target"
 UNKNOWN_TARGET_NAME = ""
 UNNAMED_PERPETRATOR_CONFIDENCE = 0.3
+# nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
+OWNED_TARGET_NOUNS = {"target", "interest"}
+CLAIMANT_CONFIDENCE = 0.45
+# events a claim of responsibility covers when the text tells them without a doer
+CLAIMABLE = {"attacked", "bombed", "killed", "injured", "kidnapped"}
 
 
 def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = UNKNOWN_ACTOR_MEANING) -> str:
@@ -249,7 +258,7 @@ class Fillers:
                 return band
             return None
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
-            return None
+            return self._resolved(tok) if tok.lower_ in ("it", "its", "their") else None
         lemma = _lemma(tok)
         if lemma in CAUSE_NOUNS or lemma in WEAPON_NOUNS:
             return None
@@ -271,9 +280,26 @@ class Fillers:
             key = self._add(span, type_) if span else None
             if key and type_ == "Group":
                 self._named_owner(tok, key)
+                self._of_owner(tok, key)
                 if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
                     self.ctx.memo["events.last_band"] = (key, tok.i)
             return key
+        return self._resolved(tok)
+
+    def _resolved(self, tok: Token) -> str | None:
+        """'the group', 'it', '90 percent of members of the group': what the argument resolver reads as an actor."""
+        from claimgraph.extract.units import resolver_for  # the resolver's coreference and topic, shared
+
+        args = resolver_for(self.ctx)
+        if tok.doc is not args.doc:
+            return None
+        inner = [g for g in _child(tok, "prep", "of")] if _lemma(tok) in SERIES_NOUNS or tok.like_num else []
+        for cand in inner or [tok]:
+            for key in args.resolve_one(cand, "agent", nominal_ok=False):
+                if self.ctx.entity(self.ctx.find(key)).type in ("Organization", "Country", "Person"):
+                    return self.ctx.find(key)
+            if cand is not tok and _lemma(cand) in ("member", "members"):
+                return self._members(cand)
         return None
 
     def _named_owner(self, tok: Token, band: str) -> None:
@@ -288,6 +314,14 @@ class Fillers:
                 org = self._add(span, "Organization") if span else None
             if org:
                 self.ctx.memo.setdefault("events.member_orgs", {})[band] = org
+                return
+
+    def _of_owner(self, tok: Token, band: str) -> None:
+        """'fighters of the Southern Legion', 'militants of the front': the organisation the band belongs to acts too."""
+        for org in _child(tok, "prep", "of"):
+            hit = self.mention_key(org)
+            if hit and hit[1] == "Organization":
+                self.ctx.memo.setdefault("events.member_orgs", {})[band] = hit[0]
                 return
 
     def _has_name(self, tok: Token) -> bool:
@@ -318,6 +352,16 @@ class Fillers:
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return None
         lemma = _lemma(tok)
+        if lemma in OWNED_TARGET_NOUNS:
+            # "attacked the state's targets and interests": the owner is what was attacked
+            owners = [k for c in tok.children if c.dep_ == "poss" for k in [self.actor(c)] if k]
+            if owners:
+                return owners[0]
+        if lemma in SERIES_NOUNS or any(c.dep_ == "prep" and c.lower_ == "including" for c in tok.children):
+            # "released a number of members including X": the named examples, else the counted ones
+            listed = self._listed(tok, human)
+            if listed:
+                return listed
         if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num \
                 or lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
             return None
@@ -339,12 +383,39 @@ class Fillers:
         if not span:
             return None
         if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
-            return self._add(span, "Person" if tok.tag_ in ("NN", "NNP") else "Group")
+            return self._counted(tok, span, "Person" if tok.tag_ in ("NN", "NNP") else "Group")
         if tok.pos_ == "PROPN" and human:
             return self._add(span, "Person")
         if tok.pos_ in ("NOUN", "PROPN") and not human:
             return self._add(span, "Other")
         return None
+
+    def _listed(self, tok: Token, human: bool) -> str | None:
+        """The first named example of a counted or listed group ('a number of members including X')."""
+        from claimgraph.extract.units import resolver_for  # examples are read as the relation frames read them
+
+        args = resolver_for(self.ctx)
+        if tok.doc is not args.doc:
+            return None
+        for ex in args.examples(tok):
+            key = self.patient(ex, human)
+            if key:
+                return key
+        if _lemma(tok) in SERIES_NOUNS:
+            for inner in _child(tok, "prep", "of"):
+                key = self.patient(inner, human)
+                if key:
+                    return key
+        return None
+
+    def _counted(self, tok: Token, span: tuple[int, int], type_: str) -> str:
+        """'at least 116 people': victims named with their count (one group an event), the bare noun an alias."""
+        count = next((c for c in tok.lefts if c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM")), None)
+        if count is None or count.left_edge.idx >= span[0]:
+            return self._add(span, type_)
+        key = self._add((count.left_edge.idx, span[1]), type_)
+        self.ctx.entity(key).aliases.add(self.ctx.text[span[0]:span[1]].strip(' "\''))
+        return key
 
     def _name_shaped(self, tok: Token) -> bool:
         """'nadine elkashes' in lower-cased text: a multi-word noun phrase of no known common noun."""
@@ -375,11 +446,10 @@ class EventFrames:
     def run(self, ctx: DocContext) -> None:
         """Read every trigger-bearing sentence and add one claim per perpetrator and patient."""
         fillers = Fillers(ctx)
-        for sent in ctx.doc.sents:
-            if not TRIGGER_WORD.search(sent.text):
-                continue
-            for event in self._sentence(sent, fillers):
-                self._emit(ctx, event)
+        found = [event for sent in ctx.doc.sents if TRIGGER_WORD.search(sent.text)
+                 for event in self._sentence(sent, fillers)]
+        for event in found:  # after the whole text is read: a claim of responsibility may come after the event
+            self._emit(ctx, event)
         self._merge_short_names(ctx)
 
     def _merge_short_names(self, ctx: DocContext) -> None:
@@ -450,6 +520,10 @@ class EventFrames:
             # "an attack ... which killed 70 people", "the bombing killed five": whoever made the event did it
             perps = [k for t in agents for event in [_event_noun(t)] if event is not None
                      for k in self._event_doers(event, fillers)]
+        if not perps and not agents:
+            # "ten soldiers were killed in an attack by rebels", "died in the front's bombing": the event's doers
+            perps = [k for g in _child(verb, "prep", "in") if _lemma(g) in NOUN_TRIGGERS
+                     for k in self._event_doers(g, fillers)]
         weapon_text = None
         for t in agents:
             if fillers.actor(t) is None:
@@ -520,6 +594,18 @@ class EventFrames:
             agents = [verb.head]
         if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not patients:
             patients = [verb.head]
+        if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and not agents:
+            # "conducted military and sabotaging operations against X": a participle the parser coordinated
+            # with a noun; the clause's verb above them has the subject
+            agents = [g for c in verb.head.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        if all(_lemma(p) in NOUN_TRIGGERS for p in patients):
+            # "sabotaging operations against X": the object names the deed, "against" its target
+            patients = [g for word in ("against", "on") for g in _child(verb, "prep", word)] or patients
+        if not patients and any(c.dep_ == "auxpass" for c in verb.children):
+            # "hostility towards the West and several officers were killed by ...": the parser made the
+            # passive subject a conjunct of the clause before; the words before the auxiliary still name it
+            left = left_subject(verb)
+            patients = [left] if left is not None else []
         return agents, patients, instruments
 
     def _target_list(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
@@ -529,15 +615,23 @@ class EventFrames:
         (the last one that was a clause subject before the sentence); nothing when neither is known.
         """
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or _lemma(subject) != "target" or _negated(verb):
+        if subject is None or _negated(verb):
             return None
-        owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
-        if not owners:
-            from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
+        if _lemma(subject) == "target":
+            owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
+            if not owners:
+                from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
 
-            topic = resolver_for(fillers.ctx).topic_org(sent.start)
-            owners = [topic] if topic else []
+                topic = resolver_for(fillers.ctx).topic_org(sent.start)
+                owners = [topic] if topic else []
+        elif NOUN_TRIGGERS.get(_lemma(subject)) == "attacked":
+            # "its major attacks included the airport": listed things that are no events themselves were hit
+            owners = self._listed_by(verb, fillers)
+        else:
+            return None
         targets = [k for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
+                   if _lemma(t) not in NOUN_TRIGGERS and _lemma(t) not in SERIES_NOUNS
+                   and not any(_lemma(x) in NOUN_TRIGGERS for x in t.children if x.dep_ in ("compound", "nmod"))
                    for k in [fillers.patient(t, False)] if k]
         if not owners or not targets:
             return None
@@ -603,6 +697,11 @@ class EventFrames:
     def _nominal(self, noun: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
         """'the bombing of the embassy by rebels', 'an FMLN attack on a base', 'the army's raid'."""
         predicate = NOUN_TRIGGERS[lemma]
+        if noun.dep_ == "nsubj" and _lemma(noun.head) == "include":
+            return None  # "its attacks include ...": the listed events are the events
+        if lemma in GUARDED_NOUNS and not (_child(noun, "prep", "on") or _child(noun, "prep", "against")
+                                           or any(_lemma(c) in MILITARY_MODIFIERS for c in noun.lefts)):
+            return None
         human = predicate in ("killed", "assassinated", "kidnapped", "injured", "arrested", "released")
         perps: list[str] = []
         patients: list[str] = []
@@ -646,6 +745,9 @@ class EventFrames:
                 return None
         if lemma == "death" and not VIOLENT_CONTEXT.search(sent.text):
             return None
+        if not patients and predicate in ("attacked", "bombed"):
+            # "the Peshawar attack", "two bombings in Damascus": where no target is said, the place named is hit
+            patients = self._struck_place(noun, fillers)
         if not patients:
             # "ETA claimed the bombing", "IS attacks in Badia": a named perpetrator, no target said
             named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
@@ -658,10 +760,53 @@ class EventFrames:
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
                      self._place(noun, fillers), self._time(sent, noun), confidence=0.5, trigger=noun)
 
+    def _struck_place(self, noun: Token, fillers: Fillers) -> list[str]:
+        """The place an attack noun names as its site: a place name before it or after in/at/near in its phrase."""
+        found: list[str] = []
+        for tok in noun.subtree:
+            if tok.i < noun.i and tok.head.i == noun.i and tok.dep_ == "compound" and tok.pos_ == "PROPN":
+                hit = fillers.mention_key(tok)
+                if hit and hit[1] == "Place":  # "the Kabul bombing" (a country before the noun is its doer)
+                    found.append(hit[0])
+                continue
+            if not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.head.head.i == noun.i
+                      or tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in PLACE_PREPS
+                      and tok.head.head.head.i == noun.i):
+                continue
+            hit = fillers.mention_key(tok)
+            if hit and hit[1] in ("Place", "Country") and hit[0] not in found:
+                found.append(hit[0])
+        return found[-1:]  # "in Syria's capital, Damascus": the narrowest place, said last
+
+    def _listed_by(self, verb: Token, fillers: Fillers) -> list[str]:
+        """'HQN's attacks include ...', 'major attacks included ...': the owner of the listed deeds, else the topic."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or _lemma(subject) not in NOUN_TRIGGERS and _lemma(subject) not in SERIES_NOUNS \
+                or _negated(verb):
+            return []
+        owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
+        owners += [k for g in _child(subject, "prep", "by") for k in [fillers.actor(g)] if k]
+        if owners:
+            return owners
+        from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
+
+        topic = resolver_for(fillers.ctx).topic_org(verb.sent.start)
+        return [topic] if topic else []
+
     def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
         """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
         noun = _phrase_top(noun)
         head = noun.head
+        if noun.dep_ == "dobj" and _lemma(head) == "include":
+            return self._listed_by(head, fillers)
+        if noun.dep_ == "nsubjpass":
+            # "the bombing is thought to have been carried out by the front": the light verb below the hedge
+            for x in head.children:
+                if x.dep_ == "xcomp" and _lemma(x) in LIGHT_VERBS:
+                    agents = [g for c in x.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                              for g in _conjuncts(p)]
+                    if agents:
+                        return self._actors_of(x, agents, fillers)
         if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in TAKE_PART_VERBS:
             # "Jundallah has engaged in numerous attacks", "members were involved in the bombing"
             gov = head.head
@@ -685,13 +830,23 @@ class EventFrames:
             head = head.head.head
             if _lemma(head) not in RESPONSIBILITY_VERBS:
                 return []
+            return self._claimants(head, fillers)
         elif noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
             # "the attacks were carried out by the front"
             return self._actors_of(head, [g for c in head.children if c.dep_ == "agent"
                                           for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)], fillers)
         elif noun.dep_ != "dobj" or _lemma(head) not in RESPONSIBILITY_VERBS | LIGHT_VERBS:
             return []
+        elif _lemma(head) in RESPONSIBILITY_VERBS:
+            return self._claimants(head, fillers)
         return self._actors_of(head, _doers(head), fillers)
+
+    def _claimants(self, verb: Token, fillers: Fillers) -> list[str]:
+        """Who claims an event ('the front claimed responsibility for ...'), remembered for the text's other events."""
+        actors = self._actors_of(verb, _doers(verb), fillers)
+        seen = fillers.ctx.memo.setdefault("events.claimants", [])
+        seen += [k for k in actors if k not in seen and fillers.ctx.entity(k).type == "Organization"]
+        return actors
 
     def _event_doers(self, noun: Token, fillers: Fillers) -> list[str]:
         """The perpetrators an event noun names: its owner ('HQN's attack'), its by-agent, who carried it out."""
@@ -743,6 +898,9 @@ class EventFrames:
         lo, hi = trigger.left_edge.i, trigger.right_edge.i
         for ent in sent.ents:
             if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+                parsed = parse_time(ent.text)  # "the 1980s": 1980 to 1989, a day or month as precise as written
+                if parsed:
+                    return dict(parsed)
                 out: dict[str, Any] = {"text": ent.text}
                 year = re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)
                 if year:
@@ -756,6 +914,12 @@ class EventFrames:
         orgs = ctx.memo.get("events.member_orgs", {})
         perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
         confidence = event.confidence
+        claimants = {ctx.find(k) for k in ctx.memo.get("events.claimants", [])}
+        if not perps and len(claimants) == 1 and event.predicate in CLAIMABLE:
+            # news of one claimed attack: its deaths and damage, told without a doer, are the claimant's
+            # (a low-confidence reading that keeps the named suspect instead of an unnamed actor)
+            perps = list(claimants)
+            confidence = min(confidence, CLAIMANT_CONFIDENCE)
         if not perps:
             perps = [_stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)]
             # measured on the dev corpus: no event with an unnamed perpetrator matched a gold claim (0 of 94),

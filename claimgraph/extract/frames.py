@@ -9,34 +9,12 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimgraph.core.lexicon import mapping, words
+from claimgraph.core.lexicon import mapping, rows, words
 
-# verb lemma -> (predicate, where the patient sits). "dobj" also covers the passive subject.
+# verb lemma -> (predicate, where the patient sits); "dobj" also covers the passive subject. Relation verbs only:
+# event verbs (attack, kill, arrest, release ...) are the events stage's (claimgraph/extract/events.py), one extractor
 VERB_FRAMES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "support": ("supported", ("dobj",)), "back": ("supported", ("dobj",)), "fund": ("supported", ("dobj",)),
-    "finance": ("supported", ("dobj",)), "arm": ("supported", ("dobj",)), "sponsor": ("supported", ("dobj",)),
-    "bankroll": ("supported", ("dobj",)), "equip": ("supported", ("dobj",)),
-    "provide": ("supported", ("dobj",)), "supply": ("supported", ("dobj",)),
-    "oppose": ("opposes", ("dobj", "to")), "resist": ("opposes", ("dobj",)),
-    "fight": ("hostile_to", ("dobj", "against")),
-    "attack": ("attacked", ("dobj",)), "bomb": ("bombed", ("dobj",)), "assassinate": ("assassinated", ("dobj",)),
-    "murder": ("killed", ("dobj",)), "kill": ("killed", ("dobj",)), "sabotage": ("attacked", ("dobj", "against")),
-    "arrest": ("arrested", ("dobj",)), "detain": ("arrested", ("dobj",)), "imprison": ("arrested", ("dobj",)),
-    "jail": ("arrested", ("dobj",)), "capture": ("arrested", ("dobj",)),
-    "release": ("released", ("dobj",)), "free": ("released", ("dobj",)),
-    "deport": ("expelled", ("dobj",)), "expel": ("expelled", ("dobj",)), "extradite": ("expelled", ("dobj",)),
-    "banish": ("expelled", ("dobj",)),
-    "shut": ("restricted", ("dobj",)), "close": ("restricted", ("dobj",)), "ban": ("restricted", ("dobj",)),
-    "outlaw": ("restricted", ("dobj",)), "restrict": ("restricted", ("dobj",)), "raid": ("restricted", ("dobj",)),
-    "freeze": ("restricted", ("dobj",)), "proscribe": ("restricted", ("dobj",)),
-    "advise": ("requested", ("dobj",)), "urge": ("requested", ("dobj",)), "ask": ("requested", ("dobj",)),
-    "request": ("requested", ("dobj",)), "call": ("requested", ("on",)),
-    "train": ("trained", ("dobj",)),
-    "serve": ("collaborates_with", ("dobj",)), "collaborate": ("collaborates_with", ("with",)),
-    "cooperate": ("collaborates_with", ("with",)), "work": ("collaborates_with", ("with", "for")),
-    "ally": ("collaborates_with", ("with",)), "partner": ("collaborates_with", ("with",)),
-    "spy": ("collaborates_with", ("for",)),
-}
+    row["lemma"]: (row["predicate"], tuple(row["slots"].split())) for row in rows("claims_events_frame_verbs")}
 # the few verbs whose object is only an argument when the clause says so
 DESIGNATE_VERBS = words("claims_designate_verbs")
 DESIGNATE_WORDS = re.compile(r"\bterror(ist|ism)\b", re.I)
@@ -59,7 +37,8 @@ SUPPORT_NOUNS = {"support": "supported", "backing": "supported", "funding": "sup
 SUPPORTER_NOUNS = {"supporter", "backer", "sponsor", "patron", "financier", "funder", "ally"}
 ROLE_WORDS = {"military", "financial", "political", "logistic", "logistical", "diplomatic", "moral",
               "economic", "material", "intelligence"}
-ATTACK_NOUNS = mapping("claims_attack_nouns")
+# attack nouns are the events stage's (claims_events_noun_triggers.tsv): one event extractor, so none open a frame here
+ATTACK_NOUNS: dict[str, str] = {}
 LIGHT_VERBS = words("claims_light_verbs")
 BASE_NOUNS = {"base": "has_base", "camp": "has_base", "headquarters": "headquarters_in", "office": "has_base",
               "stronghold": "has_base", "hideout": "has_base", "compound": "has_base"}
