@@ -92,3 +92,17 @@ def test_singular_and_plural_of_one_name_are_one_group(analyze: Analyze) -> None
     ctx = analyze("The Zealots of Ardan met the Ardanists. Later one Ardanist leader and other Ardanists left.")
     ents = {ctx.entity(m.entity_key).name for m in ctx.analysis.mentions if m.text in ("Ardanists", "Ardanist")}
     assert len(ents) == 1
+
+
+def test_a_description_after_a_list_goes_to_the_topic_organization(analyze: Analyze) -> None:
+    text = ("The Harbour Workers League is a militant organization in Varnia. The Harbour Workers League was "
+            "founded in 1988.\nIts commanders have included:\n- Anna Berg, a teacher from Ostrava.\n"
+            "- Piotr Lind, a former officer.\n- Marek Sova, a student.\n- Ivo Rusk, a farmer.\n"
+            "- Olga Tarn, a nurse.\n\nThe group attacked a police station in 1995.")
+    ctx = analyze(text)
+    assert coref_target(ctx, "The group") == "Harbour Workers League"
+
+
+def test_a_description_with_no_organization_in_the_text_stays_unlinked(analyze: Analyze) -> None:
+    ctx = analyze("Anna Berg and Piotr Lind met in Ostrava. Years later the group of friends opened a bakery.")
+    assert coref_target(ctx, "the group") is None

@@ -190,7 +190,7 @@ class ResolveAliases:
         by_norm: dict[str, str] = {}
         for key in [k for k in ctx.analysis.entities if ctx.find(k) == k]:
             ent = ctx.entity(key)
-            if ent.type not in ("Person",) and not is_acronym(ent.name) and not ent.attrs.get("nationality"):
+            if ent.type not in ("Person",) and not is_acronym(ent.name):
                 for form in sorted(ent.aliases | {ent.name}):  # 'Revolutionary Guards' may be an alias of a table name
                     if not is_acronym(form):
                         by_norm.setdefault(norm_name(form), key)

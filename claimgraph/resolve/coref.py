@@ -106,7 +106,9 @@ class Descriptions:
             desc = descriptions.get(tok.idx)
             if desc is not None and not _new_referent(ctx.text, desc.start(), desc.group(1)):
                 recent = set().union(*(seen_in.get(k, set()) for k in range(sent - WINDOW_SENTENCES, sent + 1)))
-                target = self._salient(ctx, counts, recent, last_seen)
+                # none named lately (after a list, a quotation, a stretch about people): the topic organization
+                target = self._salient(ctx, counts, recent, last_seen) or self._salient(ctx, counts, set(counts),
+                                                                                       last_seen, topic_only=True)
                 if target is not None:
                     m = self._add(ctx, added, desc.start(), desc.end(), target)
                     counts[target] = counts.get(target, 0) + 1
@@ -135,10 +137,14 @@ class Descriptions:
         return m
 
     @staticmethod
-    def _salient(ctx: DocContext, counts: dict[str, int], seen: set[str], last_seen: dict[str, int]) -> str | None:
-        """The organization or group mentioned most, among those mentioned in the last few sentences."""
+    def _salient(ctx: DocContext, counts: dict[str, int], seen: set[str], last_seen: dict[str, int],
+                 topic_only: bool = False) -> str | None:
+        """The organization or group mentioned most, among those mentioned in the last few sentences
+        (`topic_only`: the organization named most so far, when it was named at least twice)."""
         recent = [k for k in sorted(seen) if ctx.entity(k).type in ACTOR_TYPES
                   and not ctx.entity(k).attrs.get("nationality")]
+        if topic_only:
+            recent = [k for k in recent if ctx.entity(k).type == "Organization" and counts.get(k, 0) >= 2]
         if not recent:
             return None
         return max(recent, key=lambda k: (ctx.entity(k).type == "Organization", counts.get(k, 0), last_seen[k]))
