@@ -266,3 +266,10 @@ def test_a_statement_named_by_its_body_is_the_body_s(analyze: Analyze) -> None:
 def test_a_pronoun_of_someone_else_is_not_the_speaker(analyze: Analyze) -> None:
     ctx = analyze("Witnesses said they saw the Black Hand Network attack the depot.")
     assert all(name(ctx, c.subject) != "Witnesses" for c in claims(ctx, ATTACKS)), listing(ctx)
+
+
+def test_a_that_clause_is_never_a_speech_tag_of_its_own(analyze: Analyze) -> None:
+    # 'continue' can close a quote (", he continued"), but under "one can say that" it reports nothing
+    ctx = analyze("One can say that the Blue Crescent Army's ties with Norway will continue and grow.")
+    assert claims(ctx, ("said",)) == [], listing(ctx)
+    assert all(c.modality == "speculative" for c in claims(ctx, ("tied_to",))), listing(ctx)

@@ -305,8 +305,11 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
         clause = content[0]
         return _speech(speaker, verb, offset, subtree_chars(clause, offset), clause, text, denied, speakers)
     inverted = subj.dep_ == "dobj" and subj.head.i == verb.i  # "..., reported the group's website"
+    # a clause introduced by "that"/"if" is what its head says, never a speech tag trailing it
+    # ("one can say that X will continue": 'continue' reports nothing of 'say')
+    subordinate = any(c.dep_ == "mark" for c in verb.children)
     trailing = (verb.dep_ in ("parataxis", "ccomp") or inverted) and verb.head.i < verb.i \
-        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.pos_ in ("VERB", "AUX") and not subordinate
     if not passive and (trailing or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
         # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
         head = verb.head if trailing else _fronted_clause(verb)
