@@ -358,3 +358,20 @@ def test_a_countrys_possessive_is_no_part_of_the_bodys_name(analyze: Analyze) ->
     names = names_of(ctx, "Ministry of Water")
     assert "Ministry of Water" in names and not any(n.startswith("Iraq") for n in names)
     assert entity_at(ctx, "Iraq") == ("Iraq", "Country")
+
+
+def test_is_isis_and_isil_are_the_organization_in_context(analyze: Analyze) -> None:
+    ctx = analyze("Fighters of IS seized the town in 2014. ISIS later lost it, and ISIL moved its fighters "
+                  "south. It is not clear who holds it now.\nTHE TOWN IS QUIET AGAIN\nThe army told us so.")
+    for surface in ("IS", "ISIS", "ISIL"):
+        found = entity_at(ctx, surface)
+        assert found == ("Islamic State", "Organization"), surface
+    at = ctx.text.index("TOWN IS") + 5
+    assert ctx.mention_at(at, at + 2) is None  # 'THE TOWN IS QUIET': a headline word
+    assert entity_at(ctx, "us") is None
+
+
+def test_caseless_text_reads_no_pronoun_as_a_country(analyze: Analyze) -> None:
+    ctx = analyze("the army told us that the rebels of the mko had left. the ministry said it is calm.")
+    assert entity_at(ctx, "us") is None
+    assert entity_at(ctx, "is") is None

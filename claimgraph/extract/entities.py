@@ -259,6 +259,9 @@ class EntityRecognizer:
             for n in range(min(max_words + 2, len(tokens) - i), 0, -1):
                 span = tokens[i: i + n]
                 src = forms.get(span.text)
+                if src is not None and span.text.lower() in rules.STOP_WORDS \
+                        and rules.in_capitals_line(ctx.text, span.start_char, span.end_char):
+                    src = None  # 'IS' in 'THE TOWN IS QUIET' is the verb of a headline
                 if src is not None:
                     out.append(Candidate(span.start_char, span.end_char, src.type, "propagated", 1.9,
                                          name=src.name))

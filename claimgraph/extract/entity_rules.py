@@ -117,7 +117,10 @@ def table_candidates(text: str, pattern: re.Pattern[str] | None, table: AliasTab
     if pattern is None:
         return []
     out = []
+    caseless = bool(pattern.flags & re.I)
     for m in pattern.finditer(text):
+        if m.group(0).lower() in STOP_WORDS and (caseless or in_capitals_line(text, m.start(), m.end())):
+            continue  # 'IS', 'US' written like 'is', 'us': a word of the sentence, not a name
         hit = table.lookup(m.group(0))
         if hit and hit[1] == "Group" and re.match(r"[ \t]+[A-Z]", text[m.end(): m.end() + 3]):
             continue  # 'West Bromwich', 'Western Europe': part of a longer name
@@ -128,6 +131,17 @@ def table_candidates(text: str, pattern: re.Pattern[str] | None, table: AliasTab
             priority = 2 if hit[1] == "Group" else 3  # 'West' gives way to a longer 'West Bank'
             out.append(Candidate(start, m.end(), hit[1], "table", priority, name=hit[0]))
     return out
+
+
+def in_capitals_line(text: str, start: int, end: int) -> bool:
+    """True when a word's neighbours on its line are written in capitals too ('THE ARMY IS READY')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = re.findall(r"[A-Za-z]{2,}", text[line_start:start])[-2:]
+    after = re.findall(r"[A-Za-z]{2,}", text[end:line_end])[:2]
+    near = before + after
+    return bool(near) and sum(1 for w in near if w.isupper()) >= max(1, len(near) // 2)
 
 
 def country_candidates(doc: Doc) -> list[Candidate]:
