@@ -273,3 +273,13 @@ def test_a_that_clause_is_never_a_speech_tag_of_its_own(analyze: Analyze) -> Non
     ctx = analyze("One can say that the Blue Crescent Army's ties with Norway will continue and grow.")
     assert claims(ctx, ("said",)) == [], listing(ctx)
     assert all(c.modality == "speculative" for c in claims(ctx, ("tied_to",))), listing(ctx)
+
+
+def test_the_written_forms_of_the_speech_verbs_come_from_the_one_lexicon() -> None:
+    from claimgraph.core.lexicon import words
+    from claimgraph.extract.scope_speech import speech_verb_forms
+
+    forms = speech_verb_forms()
+    assert {"said", "says", "told", "denied", "denies", "admitted", "announced", "claims", "wrote"} <= forms
+    assert words("scope_speech_verbs") <= forms
+    assert "attacked" not in forms and "sayed" not in forms

@@ -4,6 +4,7 @@ responsibility, accusations, denials), as ConText-style rules whose scope is rea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -41,6 +42,30 @@ class Speech:
     def covers(self, char: int) -> bool:
         """True when a token starting at this document offset lies in the scope (quotes: in the quoted span)."""
         return char in self.chars if self.chars else self.start <= char < self.end
+
+
+# the speech verbs whose past and third-person forms are not lemma + (e)s / (e)d
+_IRREGULAR_FORMS = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written")}
+
+
+@cache
+def speech_verb_forms() -> frozenset[str]:
+    """Every written form of the speech verbs (the one home of the family is the lexicon scope_speech_verbs):
+    for rules that match words rather than lemmas ('said', 'claims', 'announced')."""
+    out: set[str] = set()
+    for lemma in words("scope_speech_verbs"):
+        out.add(lemma)
+        if lemma in _IRREGULAR_FORMS:
+            out.update(_IRREGULAR_FORMS[lemma])
+            continue
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":  # deny -> denied, denies
+            out.update((lemma[:-1] + "ied", lemma[:-1] + "ies"))
+            continue
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        out.update((lemma + ("es" if lemma.endswith(("s", "sh", "ch")) else "s"), stem + "ed"))
+        if lemma[-1] in "dt" and len(lemma) > 3 and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            out.add(lemma + lemma[-1] + "ed")  # admit -> admitted
+    return frozenset(out)
 
 
 def lemma_of(tok: Token) -> str:
