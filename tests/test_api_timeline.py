@@ -82,3 +82,12 @@ def test_what_cannot_be_placed_stays_unplaced() -> None:
     assert place_time({"text": "daily"}, PUBLISHED) is None
     assert place_time({"text": "they may march"}, PUBLISHED) is None  # verbs, not months
     assert place_time({}) is None and place_time(None) is None
+
+
+def test_unplaced_times_say_why() -> None:
+    from claimgraph.views.timeline import unplaced_reason
+
+    assert "publication date" in unplaced_reason({"text": "on Tuesday"})
+    assert "publication date" in unplaced_reason({"text": "in January"})
+    assert unplaced_reason({"text": "before the uprising"}) == "relative to an event with no known date"
+    assert unplaced_reason({"text": "daily"}, PUBLISHED) == "no date in its wording"

@@ -13,7 +13,7 @@ from claimgraph.api.routes import MAX_OFFSET, Conn, Filters, IdText, Modality, r
 from claimgraph.profile import describe
 from claimgraph.store import records
 from claimgraph.store.schema import claims, documents, entities, evidence, mentions
-from claimgraph.views.timeline import place_time
+from claimgraph.views.timeline import place_time, unplaced_reason
 
 router = APIRouter(prefix="/api", tags=["views"])
 
@@ -147,6 +147,8 @@ def timeline(conn: Conn, filters: Filters, limit: Annotated[int, Query(ge=1, le=
                 "source": first.get("document") or first.get("document_id"), "document_id": first.get("document_id"),
                 "evidence_start": first.get("start"), "evidence_end": first.get("end"), "published": pub,
                 "placement": place_time(t, str(pub) if pub else None)}
+        if not item["placement"]:
+            item["unplaced_because"] = unplaced_reason(t, str(pub) if pub else None)
         (items if item["placement"] else unplaced).append(item)
     items.sort(key=lambda i: (i["placement"]["start"], i["claim_id"]))
     return {"items": items[offset: offset + limit], "total": len(items), "unplaced": unplaced[:limit],

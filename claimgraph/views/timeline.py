@@ -206,3 +206,17 @@ def _span(first: date, last: date, precision: str, open_start: bool = False, ope
           basis: str = "stated") -> dict[str, Any]:
     return {"start": first.isoformat(), "end": last.isoformat(), "precision": precision, "open_start": open_start,
             "open_end": open_end, "basis": basis}
+
+
+def unplaced_reason(time: dict[str, Any] | None, published: str | None = None) -> str:
+    """Why place_time could not place a time, in words for the reader (call it when place_time gave None)."""
+    text = " ".join(str((time or {}).get("text") or "").split())
+    lowered = text.lower()
+    counted = any(re.search(rf"\b{w}\b", lowered) for w in (*RELATIVE_DAYS, *WEEKDAYS)) \
+        or any(re.search(rf"\b{m.capitalize()}\b", text) for m in MONTHS) \
+        or re.search(r"\b(?:last|past|previous)\s+(?:week|month|year)\b", lowered) is not None
+    if counted and _published_day(published) is None:
+        return "counted from the publication date, which this document does not give"
+    if _cue_word(text, "ui_time_before") or _cue_word(text, "ui_time_after"):
+        return "relative to an event with no known date"
+    return "no date in its wording"

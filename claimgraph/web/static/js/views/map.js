@@ -40,7 +40,7 @@ export async function showMap(query) {
       "a circle shows how uncertain a location is (dashed for locations worked out from a distance and direction)."),
     h("div", { class: "map-layout" }, container, h("div", { class: "place-side", id: "place-side" },
       h("p", { class: "hint", id: "related-note" }, filtered
-        ? `${places.total ?? features.length} places in the claims shown, most claims first.`
+        ? `${plural(places.total ?? features.length, "place")} in the claims shown, most claims first.`
         : `${places.total ?? features.length} located places, most claims first.`), list)),
     topo ? null : h("p", { class: "error" }, "Country shapes are not installed; only places are drawn."),
   );
@@ -88,7 +88,7 @@ export async function showMap(query) {
     markers.push({ marker, layers, lat, lon, p });
     list.appendChild(h("li", { class: selected ? "selected" : "" },
       h("a", { href: entityHref(p.id) }, p.name || p.id),
-      h("span", { class: "meta" }, ` ${claimCount(p.claims)} claims · ${p.method || ""}`
+      h("span", { class: "meta" }, ` ${plural(claimCount(p.claims), "claim")} · ${p.method || ""}`
         + `${p.uncertainty_km ? ` ±${p.uncertainty_km} km` : ""}`),
       " ", h("button", { type: "button", class: "link", on: { click: () => {
         map.setView([lat, lon], Math.max(map.getZoom(), 7));
@@ -164,7 +164,7 @@ function popup(p) {
     h("a", { href: entityHref(p.id), class: "entity-name" }, p.name || p.id),
     h("div", {}, `${p.type || "Place"} · located by ${p.method || "?"}`),
     p.uncertainty_km ? h("div", {}, `uncertainty ± ${p.uncertainty_km} km`) : null,
-    h("div", {}, `${claimCount(p.claims)} claims · `,
+    h("div", {}, `${plural(claimCount(p.claims), "claim")} · `,
       h("a", { href: pageUrl("/ui/graph", { entity: p.id }) }, "graph")),
     h("ul", { class: "popup-claims" }, h("li", { class: "hint" }, "Loading the passages…")));
 }
@@ -186,6 +186,11 @@ async function fillPassages(box, p, filters) {
   }) : h("li", { class: "hint" }, "No claim here."));
   if (ids.length < claimCount(p.claims)) append(target, h("li", { class: "hint" },
     h("a", { href: pageUrl(entityHref(p.id), filters) }, `all ${claimCount(p.claims)} claims`)));
+}
+
+/** "1 claim", "3 claims". */
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function claimCount(claims) {

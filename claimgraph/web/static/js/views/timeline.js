@@ -112,9 +112,12 @@ export async function showTimeline(query) {
           "passage") : null)))),
     unplaced.length ? h("section", { class: "undated", id: "unplaced" },
       h("h2", {}, `Times that cannot be placed (${unplaced.length})`),
-      h("p", { class: "hint" }, "Relative to an event with no date in the store (\"before the revolution\")."),
+      h("p", { class: "hint" }, "Each says why: a weekday needs the document's publication date, "
+        + "\"before the revolution\" needs a dated event."),
       h("ul", {}, unplaced.map((i) => h("li", { class: `mod-${i.modality}` }, `${i.time_text || ""}: ${i.text}`,
-        h("span", { class: "count" }, ` — ${i.source || ""}`))))) : null,
+        h("span", { class: "count" }, ` — ${i.source || ""}`),
+        i.unplaced_because ? h("span", { class: "hint unplaced-because" }, ` (${i.unplaced_because})`) : null))))
+      : null,
   );
   if (!dated.length) return;
   const { Timeline, DataSet } = window.vis;
@@ -131,6 +134,7 @@ export async function showTimeline(query) {
     end: new Date(Math.max(...times) + (span + pad) * labelShare / (1 - labelShare) + pad),
     stack: true, zoomable: true, horizontalScroll: true, zoomKey: "ctrlKey", maxHeight: 560,
     orientation: { axis: "top" }, margin: { item: { horizontal: 4, vertical: 6 } }, align: "left",
+    showCurrentTime: false,  // a "now" line would cross every label that runs past today
     showTooltips: false,  // vis-timeline writes tooltips as markup: the list below says it all as text
   });
   window.claimgraphTimeline = timeline; // lets tests and analysts inspect the drawn timeline
