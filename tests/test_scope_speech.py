@@ -283,3 +283,10 @@ def test_the_written_forms_of_the_speech_verbs_come_from_the_one_lexicon() -> No
     assert {"said", "says", "told", "denied", "denies", "admitted", "announced", "claims", "wrote"} <= forms
     assert words("scope_speech_verbs") <= forms
     assert "attacked" not in forms and "sayed" not in forms
+
+
+def test_according_to_two_speakers_gives_the_claim_to_each(analyze: Analyze) -> None:
+    ctx = analyze("Rebels of the Blue Crescent Army killed four guards near Tarsk, according to witnesses and "
+                  "a local official.")
+    speakers = {name(ctx, c.subject) for c in claims(ctx, ("said",))}
+    assert {"witnesses", "local official"} <= speakers, listing(ctx)

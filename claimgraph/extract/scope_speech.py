@@ -423,12 +423,9 @@ def according_speeches(tok: Token, offset: int, speakers: Speakers, text: str) -
         return []
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or doc[tok.i + 2]
-    speaker = None
-    for cand in ArgResolver.conjuncts(pobj):
-        speaker = speakers.resolve(cand)
-        if speaker is not None:
-            break
-    if speaker is None:
+    # "according to a police officer and members of the group": each conjunct says it
+    found = [k for k in (speakers.resolve(cand) for cand in ArgResolver.conjuncts(pobj)) if k is not None]
+    if not found:
         return []
     head = tok.head if tok.head.i != tok.i else tok
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") and head.head.i != head.i:
@@ -445,7 +442,8 @@ def according_speeches(tok: Token, offset: int, speakers: Speakers, text: str) -
     if not toks:
         return []
     start, end = offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1])
-    return [Speech(speaker, tok, offset, chars, start, end, text[start:end].strip(" ,"), kind="according")]
+    return [Speech(speaker, tok, offset, chars, start, end, text[start:end].strip(" ,"), kind="according")
+            for speaker in dict.fromkeys(found)]
 
 
 def outlet(verb: Token, args: ArgResolver, ctx: DocContext) -> str | None:
