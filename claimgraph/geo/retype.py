@@ -31,11 +31,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
     prepositions, nouns = alt("geo_place_prepositions"), alt("geo_place_nouns")
     movements, speech = alt("geo_movement_verbs"), alt("geo_speech_verbs")
-    objects = alt("geo_place_object_verbs")
+    objects, origins = alt("geo_place_object_verbs"), alt("geo_origin_nouns")
     # "in X", "north of X", "the capital, X", "rebels captured X"
     preposition = re.compile(rf"\b(?:(?:{prepositions})\s+(?:the\s+)?|"
                              rf"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+|"
-                             rf"(?:capital|town|city|village)\s*,\s*|(?:{objects})\s+(?:the\s+)?)$", re.I)
+                             rf"(?:capital|town|city|village)\s*,\s*|(?:{objects})\s+(?:the\s+)?|"
+                             rf"(?:{origins})\s+(?:of|from)\s+)$", re.I)
     # "the town of X", "the villages of Y and X"
     noun_of = re.compile(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$", re.I)
     movement = re.compile(rf"\b(?:{movements})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
@@ -58,6 +59,11 @@ def place_context(text: str, start: int, end: int) -> bool:
         head in words("geo_event_nouns") and bool(re.search(r"\bthe\s+$", text[max(0, start - 6):start], re.I)))
 
 
+def preposition_before(text: str, start: int) -> bool:
+    """True when a preposition of place ('in', 'near') stands right before the name."""
+    return bool(_patterns()[0].search(text[max(0, start - 40):start]))
+
+
 def speaker_context(text: str, end: int) -> bool:
     """True when the name is followed by a speech verb ('X said')."""
     return bool(_patterns()[3].match(text[end:end + 20]))
@@ -72,11 +78,11 @@ def strong_match(gaz: Gazetteer, name: str) -> bool:
                for c in gaz.lookup(name))
 
 
-def loose_match(gaz: Gazetteer, name: str) -> bool:
+def loose_match(gaz: Gazetteer, name: str, min_score: float = LOOSE_MIN_SCORE) -> bool:
     """True when a transliteration of the name has one clear reading, with no context at all."""
     if norm_place(name) in NOT_PLACES or is_facility([name]):
         return False
-    res = resolve_place(gaz, "", [name], DocPlaces(), LOOSE_MIN_SCORE)
+    res = resolve_place(gaz, "", [name], DocPlaces(), min_score)
     return res is not None and res.place.kind in ("city", "admin")
 
 
@@ -94,7 +100,8 @@ def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
         ent = ctx.analysis.entities[key]
         if ent.type not in RETYPABLE:
             continue
-        if any(speaker_context(ctx.text, e) for _, e in spans):
+        # "X said" speaks, but in "officials in X said" the speakers are the officials
+        if any(speaker_context(ctx.text, e) and not preposition_before(ctx.text, s) for s, e in spans):
             continue
         # "County Armagh", "Wardak Province": the name's own words say it is a place
         marked = any(marked_division(gaz, ctx.text[s:e]) for s, e in spans)
@@ -104,7 +111,8 @@ def retype_places(ctx: DocContext, gaz: Gazetteer) -> list[str]:
         # spelling needs every mention in a place's position and a reading with a clear lead
         exact = marked or any(strong_match(gaz, ctx.text[s:e]) for s, e in spans)
         if not exact and not (all(place_context(ctx.text, s, e) and not _possessive(ctx.text, e) for s, e in spans)
-                              and any(loose_match(gaz, ctx.text[s:e]) for s, e in spans)):
+                              and any(loose_match(gaz, ctx.text[s:e], ctx.settings.geo.min_score)
+                                      for s, e in spans)):
             continue
         ent.type = "Place"
         for m in ctx.analysis.mentions:

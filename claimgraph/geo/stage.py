@@ -32,10 +32,14 @@ log = logging.getLogger(__name__)
 
 PLACE_TYPES = ("Place", "Country")
 LOCATIVE_POPULATION = 5000  # a town's own name after "in/at/near" is a mention even in a country not named
+LOCATIVE_LOOSE = 0.85  # an untagged name after "in/at/near" read as a loose spelling of a town
 # verbs that link a place to where it is ("X lies 20 km ...") rather than start a new statement
 LINK_LEMMAS = words("geo_link_lemmas")
 _LINK_WORDS = words("geo_link_words")
-LOCATIVE = re.compile(rf"\b(?:in|at|near|from|to|outside|around|into|towards?|across)\s+{CITY_OF}{ANCHOR}")
+# "in X", "fled to X", and verbs whose object is a place ("the convoy reached X")
+LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|towards?|across|"
+                      + "|".join(sorted(words("geo_place_object_verbs"), key=len, reverse=True))
+                      + rf")\s+{CITY_OF}{ANCHOR}")
 _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?|"
                               r"\s+(?:district|province|county|area)\s+(?:of|in)\s+(?:the\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
@@ -217,20 +221,30 @@ class GeoMentions:
         return all(t.pos_ == "PROPN" for t in span if t.text[:1].isupper())
 
     def _locatives(self, ctx: DocContext, gaz: Gazetteer, sent: Sentence, countries: Counter[str]) -> None:
+        min_score = ctx.settings.geo.min_score
         for m in LOCATIVE.finditer(sent.text):
             start = sent.start + m.start("anchor")
             # "in Baghdad Saddam Hussein ...": the longest run of words that names a town
             for end in _prefix_ends(ctx.text, start, sent.start + m.end("anchor")):
                 text = ctx.text[start:end]
-                if text in _NOT_NAMES or ctx.mention_at(start, end) is not None or not self._proper(ctx, start, end):
+                if text in _NOT_NAMES or not self._proper(ctx, start, end):
                     continue
-                # only exact names of towns in a country the document talks about, or a sizeable town's own
-                # name ("headquarters in Auvers-sur-Oise"): this recognises, never guesses
-                if any(c.name_score >= 0.95 and (c.place.country in countries or (
-                        c.name_score >= 1.0 and c.place.population >= LOCATIVE_POPULATION))
-                       for c in gaz.lookup(text, kind="city")):
-                    ctx.add_mention(start, end, "Place", source="geo")
+                over = [o for o in ctx.analysis.mentions if o.start < end and o.end > start]
+                # a mention reaching outside the run, or one of the whole run, is the tagger's reading
+                if any(o.start < start or o.end > end or (o.start == start and o.end == end) for o in over):
                     break
+                # exact names of towns in a country the document talks about, or a sizeable town's own
+                # name ("headquarters in Auvers-sur-Oise"); else one clear transliteration ("fled to Paqdasht")
+                exact = any(c.name_score >= 0.95 and (c.place.country in countries or (
+                    c.name_score >= 1.0 and c.place.population >= LOCATIVE_POPULATION))
+                    for c in gaz.lookup(text, kind="city"))
+                if not exact and (len(text) < 4 or resolve_place(gaz, "", [text], DocPlaces(countries=countries),
+                                                                 max(min_score, LOCATIVE_LOOSE)) is None):
+                    continue
+                if over:  # the tagger's pieces of the name ("Tar" of "Tar Kallaki") give way to it
+                    ctx.analysis.mentions = [o for o in ctx.analysis.mentions if all(o is not x for x in over)]
+                ctx.add_mention(start, end, "Place", source="geo")
+                break
 
 
 @dataclass
