@@ -771,6 +771,8 @@ def test_journalist_walk_on_the_dev_corpus(dev_ui: Browser) -> None:
     assert count - 1 <= merged <= before  # claims between the two count once
     page = ui.open(f"/ui/entity/{entity_id}")
     assert page.inner_text("#claim-count").startswith(f"{merged} ")
+    # the list still shows the rejected claim, and says it is left out of the count above
+    assert "1 rejected" in page.inner_text("#claims-browser h2")
     ui.shot("dev-5-merged")
 
     # timeline and map keep the filters; every timeline item names the source

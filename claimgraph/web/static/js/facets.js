@@ -73,6 +73,15 @@ function activeFilters(path, query, filters) {
     }));
 }
 
+// Rejected claims stay listed (a reviewer may undo a rejection) but no count elsewhere includes them: say so
+// beside the total, so "23 claims" on the overview and 24 here do not read as a contradiction.
+function rejectedNote(filters, statusFacet) {
+  if (filters.status) return null;
+  const rejected = (statusFacet || []).find((v) => v.value === "rejected");
+  return rejected ? h("span", { class: "count rejected-note" },
+    ` · ${rejected.count} rejected, left out of every other count`) : null;
+}
+
 /** Links downloading the claims this list shows, in each export format. */
 export function exportLinks(params) {
   return h("p", { class: "exports", id: "exports" }, "Download this view: ",
@@ -110,7 +119,8 @@ export async function facetedClaims(path, query, scope) {
     return line;
   }));
   return h("section", { class: "faceted", id: "claims-browser" },
-    h("h2", {}, `All claims (${total})`),
+    h("h2", {}, `All claims (${total})`,
+      rejectedNote(filters, (facets.facets || {}).status)),
     h("p", { class: "hint" }, "Filter with the counts on the left; every filter is in the address, so a view can be ",
       "bookmarked or shared."),
     tokenBox(),
