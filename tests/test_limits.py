@@ -285,3 +285,42 @@ def test_a_5000_page_pdf_finishes_or_is_skipped_within_the_budget(tmp_path: Path
         assert took < 2 * budget + 20  # within about the budget (the rest: loading, storing the other file)
         if pages == 0:
             assert failed and "reading took over 3 s at page" in failed["big.pdf"]
+
+
+def test_the_time_budget_holds_between_sections_off_the_main_thread(tmp_path: Path) -> None:
+    """In a worker thread (the API's) no timer interrupts: the budget is checked between sections and stages."""
+    from threading import Thread
+
+    from claimgraph.pipeline import analyze_docs
+
+    settings = _settings(tmp_path, max_memory_mb=0, doc_seconds=0.5, section_chars=2000)
+    text = "".join(f"Line {i}: the Amber League met in Tunis.\n" for i in range(5000))
+    out: list[DocContext] = []
+    worker = Thread(target=lambda: out.extend(analyze_docs([SourceDocument(text=text, source="long.txt")],
+                                                           settings)))
+    started = time.monotonic()
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive() and len(out) == 1
+    assert out[0].failure == "skipped: analysis took over 0.5 s (ingest.doc_seconds)"
+    assert time.monotonic() - started < 30
+
+
+def test_parsing_in_sections_runs_the_budget_check_after_each_section(tmp_path: Path) -> None:
+    from claimgraph.nlp.pipeline import load_nlp, parse_in_sections
+
+    settings = _settings(tmp_path)
+    nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
+    text = "\n\n".join(f"The Amber League met in Tunis in {1990 + i}." for i in range(30))
+    calls: list[int] = []
+
+    def budget() -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OverBudget("stop")
+
+    with pytest.raises(OverBudget):
+        parse_in_sections(nlp, text, 200, budget)
+    assert len(calls) == 2 and len(section_bounds(text, 200)) > 2  # stopped after the second of many sections
+    doc = parse_in_sections(nlp, text, 200)
+    assert doc.text == text and [t.idx for t in doc] == [t.idx for t in nlp(text)]
