@@ -204,3 +204,18 @@ def test_listings_by_two_states_and_one_state_s_delisting_touch_only_that_state(
     assert status == {("designated_terrorist", "Canada"): "superseded",
                       ("designated_terrorist", "Australia"): "active",
                       ("delisted_terrorist", "Canada"): "active"}
+
+
+def test_an_office_s_listing_is_ended_by_its_state_s_delisting(ingest_texts: Callable[..., list[str]],
+                                                               engine: Engine) -> None:
+    ingest_texts(doc("gov", "The Secretary of State designated the Blue Crescent Army as a foreign terrorist "
+                            "organization in 1997.", "2003-08-15"),
+                 doc("news", "On September 28, 2012, the United States removed the Blue Crescent Army from its list of "
+                             "terrorist organizations.", "2012-09-29"))
+    listed = {c["subject"]["name"]: c for c in _claims(engine, "designated_terrorist")}
+    assert set(listed) == {"Secretary of State", "United States"}
+    # the state's row says it was read through the office, and the state's later delisting ends it
+    assert "Secretary of State" in listed["United States"]["qualifiers"]["designator_implicit"]
+    assert listed["United States"]["status"] == "superseded"
+    [delisted] = _claims(engine, "delisted_terrorist")
+    assert delisted["status"] == "active"

@@ -294,13 +294,22 @@ class Designations:
         when = self._time(sent, trigger)
         if when:
             qualifiers["time"] = when
+        by_state: dict[str, dict[str, object]] = {}
+        keeper = self._keeper(sent, trigger) if "designator_implicit" not in qualifiers else None
+        if keeper is not None and all(ctx.entity(d).type != "Country" for d in designators):
+            # "the Secretary of State designated X as an FTO": the office acts for the state that keeps the list,
+            # so a state's later delisting ends this listing too
+            list_name, country = keeper
+            offices = ", ".join(ctx.entity(d).name for d in dict.fromkeys(designators))
+            by_state[args.country(country)] = {**qualifiers, "designator_implicit": (
+                f"{country}, which keeps the list the sentence names ({list_name}), through {offices}")}
         predicate = "delisted_terrorist" if act == "delist" else "designated_terrorist"
-        for d in dict.fromkeys(designators):
+        for d, quals in [*((d, qualifiers) for d in dict.fromkeys(designators)), *by_state.items()]:
             for t in targets:
                 if ctx.find(d) == ctx.find(t) or self._known(ctx, d, predicate, t, sent):
                     continue
-                claim = ctx.add_claim(d, predicate, t, sent, self.name, qualifiers=dict(qualifiers),
-                                      confidence=0.75 if "designator_implicit" not in qualifiers else 0.65)
+                claim = ctx.add_claim(d, predicate, t, sent, self.name, qualifiers=dict(quals),
+                                      confidence=0.75 if "designator_implicit" not in quals else 0.65)
                 if claim is not None:
                     ctx.anchors[id(claim)] = Anchor(trigger, 0)
 
