@@ -249,9 +249,8 @@ def test_has_not_staged_an_attack_names_no_perpetrator(analyze: Callable[..., Do
      "killed nine guests.", "crimson front", "attacked", "grand hotel"),
     ("The Crimson Front is a militant group. The group's attacks include an assault on the Grand Hotel, which "
      "killed nine guests.", "crimson front", "killed", "guests"),
-    # the count stays in the victims' name: different events, different victims
     ("Rebels of the Crimson Front killed at least 40 villagers in the valley.", "crimson front", "killed",
-     "40 villagers"),
+     "villagers"),
     # a hedge over a light verb keeps the suspect
     ("A bombing in Benghazi was believed to have been carried out by the Crimson Front.", "crimson front",
      "bombed", "benghazi"),
@@ -303,3 +302,22 @@ def test_event_time_has_the_span_the_text_gives(analyze: Callable[..., DocContex
                            "engineers in Sfax were assassinated by the Azure League in the 1990s."))
     times = [q.get("time") for s, p, o, q in found if p == "assassinated"]
     assert times and times[0]["start"] == "1990" and times[0]["end"] == "1999", found
+
+
+def test_victims_keep_their_count_as_a_name(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Rebels killed at least 40 villagers in the valley. Later the villagers were buried.")
+    victims = [ctx.entity(c.object) for c in ctx.analysis.claims if c.extractor == "events"
+               and c.predicate == "killed" and isinstance(c.object, str)]
+    assert victims and any("at least 40 villagers" in v.aliases for v in victims), victims
+
+
+def test_the_topic_group_is_the_suspect_of_an_event_told_without_a_doer(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Crimson Front is a militant group. The Crimson Front kidnapped six tourists in "
+                           "2004. Two of the tourists were murdered."))
+    assert has(found, "crimson front", "killed", "tourists"), found
+
+
+def test_another_named_body_keeps_the_doer_unnamed(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Crimson Front is a militant group. The Crimson Front kidnapped six tourists in "
+                           "2004. During a rescue by the Azure League two of the tourists were murdered."))
+    assert not has(found, "crimson front", "killed", "tourists"), found
