@@ -133,3 +133,20 @@ def test_speaker_reporting_its_own_act_is_still_attributed(analyze: Analyze) -> 
     ctx = analyze("Hamas said that Hamas had attacked Israel with rockets.")
     c = claim(ctx, "attacked", "Israel", "Hamas")
     assert c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas"
+
+
+def test_a_suspect_named_by_a_hedge_is_the_actor(analyze: Analyze) -> None:
+    for text in ("An attack in Peru was blamed on the Blue Crescent Army.",
+                 "A bombing in Lima blamed on the Blue Crescent Army wrecked the depot."):
+        ctx = analyze(text)
+        found = [c for c in ctx.analysis.claims if c.predicate in ("attacked", "bombed")]
+        assert found, text
+        assert all(name(ctx, c.subject) == "Blue Crescent Army" and c.modality == "hedged" for c in found), text
+
+
+def test_no_attacks_attributed_to_a_group_is_a_negation_not_a_hedge(analyze: Analyze) -> None:
+    ctx = analyze("There have been no known attacks in Peru attributed to the Blue Crescent Army since 2009.")
+    found = [c for c in ctx.analysis.claims if c.predicate == "attacked"]
+    assert found
+    assert all((c.modality, c.polarity) == ("negated", "negative") and name(ctx, c.subject) == "Blue Crescent Army"
+               for c in found)

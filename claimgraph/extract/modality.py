@@ -84,6 +84,8 @@ class ClaimModality:
             tok, char = anchor
             self.annotate(ctx, claim, tok, char, fallback=anchor_of(ctx, claim) is None)
             unit = unit_at(ctx, char)
+            if ctx.entity(claim.subject).attrs.get("placeholder"):
+                self.suspect(ctx, claim, tok, unit)
             if unit is not None and ctx.text[unit.start_char:unit.end_char].rstrip().endswith("?"):
                 _set_modality(claim, "question")
             found = [sp for sp in speeches if sp.covers(char)]
@@ -103,6 +105,30 @@ class ClaimModality:
             if sp.via:
                 said.qualifiers["via"] = sp.via
             record(ctx, said, unit, "annotate.speech", offset=sp.offset)
+
+    @staticmethod
+    def suspect(ctx: DocContext, claim: Claim, tok: Token, unit: Unit | None) -> None:
+        """'an attack blamed on X', 'no attacks attributed to X': the suspect the hedge names is the actor."""
+        from claimgraph.extract.units import resolver_for
+
+        noun = tok
+        while noun.pos_ not in ("NOUN", "VERB") and noun.head.i != noun.i:
+            noun = noun.head  # the trigger noun above an argument's mention
+        if noun.pos_ != "NOUN":
+            return
+        hedges = [c for c in noun.children if c.dep_ == "acl"]
+        if noun.dep_ == "nsubjpass":
+            hedges.append(noun.head)  # "an attack in Lima was blamed on X"
+        pobjs = [g for c in hedges if c.lemma_.lower() in words("scope_hedge_participles")
+                 for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                 for g in p.children if g.dep_ == "pobj"]
+        if not pobjs:
+            return
+        args = resolver_for(ctx, unit)
+        found = [k for k in args.resolve(pobjs[0], "agent", nominal_ok=False)
+                 if args.etype(k) in ("Organization", "Group", "Person") and k != claim.object]
+        if found:
+            claim.subject = found[0]
 
     @staticmethod
     def attribute(ctx: DocContext, claim: Claim, sp: Speech, tok: Token | None = None) -> None:
@@ -241,8 +267,9 @@ class ClaimModality:
         if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("amod", "conj") and g.lower_ in words(
                 "scope_hedge_adjectives") for g in c.children):
             out.add("hedged")  # "suspected members of X opened fire": the actor is only suspected
-        if c.dep_ == "acl" and s.i == tok.i and c.lemma_.lower() in words("scope_hedge_participles"):
-            out.add("hedged")  # "an attack blamed on X"
+        if c.dep_ == "acl" and s.i == tok.i and c.lemma_.lower() in words("scope_hedge_participles") and not any(
+                g.dep_ == "det" and g.lower_ in negations for g in s.children):
+            out.add("hedged")  # "an attack blamed on X" (but "no attacks attributed to X" is a plain negation)
         if c.dep_ == "mark" and low in words("scope_condition_marks"):
             out.add("speculative")  # "if the attack was carried out by X"
         return out
