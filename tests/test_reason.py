@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine
+from test_postgres import pg_url  # noqa: F401  (the PostgreSQL fixture)
 
 from claimgraph.export.base import export_store
 from claimgraph.export.jsonl import JsonlExporter
@@ -364,6 +366,24 @@ def _statuses(engine: Engine) -> dict[str, str]:
 
 
 def test_incremental_after_ingest_equals_a_full_recomputation(engine: Engine) -> None:
+    _incremental_equals_full(engine)
+
+
+@pytest.mark.slow
+def test_incremental_after_ingest_equals_a_full_recomputation_on_postgres(pg_url: str) -> None:
+    from test_postgres import _pg_database
+
+    from claimgraph.store.db import get_engine
+    from claimgraph.store.pending import pending_documents
+
+    engine = get_engine(_pg_database(pg_url, "incremental"))
+    _incremental_equals_full(engine)
+    with engine.connect() as conn:  # the triggers of migration 0007 keep the pending list on PostgreSQL too
+        assert pending_documents(conn) == []
+    engine.dispose()
+
+
+def _incremental_equals_full(engine: Engine) -> None:
     from claimgraph.reason.plugin import after_ingest
     from claimgraph.store.pending import check_derived
 
