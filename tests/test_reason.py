@@ -370,7 +370,7 @@ def test_incremental_after_ingest_equals_a_full_recomputation(engine: Engine) ->
 
 
 @pytest.mark.slow
-def test_incremental_after_ingest_equals_a_full_recomputation_on_postgres(pg_url: str) -> None:
+def test_incremental_after_ingest_equals_a_full_recomputation_on_postgres(pg_url: str) -> None:  # noqa: F811
     from test_postgres import _pg_database
 
     from claimgraph.store.db import get_engine
