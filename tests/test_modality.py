@@ -135,18 +135,39 @@ def test_speaker_reporting_its_own_act_is_still_attributed(analyze: Analyze) -> 
     assert c.modality == "attributed" and name(ctx, c.attributed_to) == "Hamas"
 
 
+def _actorless(ctx: DocContext, noun: str) -> tuple[Claim, object]:
+    """An 'attacked' claim with an unnamed actor anchored on `noun`, as the event stage makes for a bare event noun
+    (made here so that the scope rule is tested whichever event rules are enabled)."""
+    tok = next(t for t in ctx.doc if t.lower_ == noun)
+    key = ctx.add_entity("unnamed actor", "Group")
+    ctx.entity(key).attrs["placeholder"] = True
+    place = next(k for k, e in ctx.analysis.entities.items() if e.name == "Peru")
+    made = ctx.add_claim(key, "attacked", place, (0, len(ctx.text)), "events")
+    assert made is not None
+    return made, tok
+
+
 def test_a_suspect_named_by_a_hedge_is_the_actor(analyze: Analyze) -> None:
-    for text in ("An attack in Peru was blamed on the Blue Crescent Army.",
-                 "A bombing in Lima blamed on the Blue Crescent Army wrecked the depot."):
+    from claimgraph.extract.modality import ClaimModality
+    from claimgraph.extract.units import unit_at
+
+    for text, noun in (("An attack in Peru was blamed on the Blue Crescent Army.", "attack"),
+                       ("A bombing in Peru blamed on the Blue Crescent Army wrecked the depot.", "bombing"),
+                       ("An attack in Peru was attributed by police to the Blue Crescent Army.", "attack")):
         ctx = analyze(text)
-        found = [c for c in ctx.analysis.claims if c.predicate in ("attacked", "bombed")]
-        assert found, text
-        assert all(name(ctx, c.subject) == "Blue Crescent Army" and c.modality == "hedged" for c in found), text
+        made, tok = _actorless(ctx, noun)
+        ClaimModality.suspect(ctx, made, tok, unit_at(ctx, tok.idx))  # type: ignore[arg-type]
+        assert name(ctx, made.subject) == "Blue Crescent Army", text
 
 
 def test_no_attacks_attributed_to_a_group_is_a_negation_not_a_hedge(analyze: Analyze) -> None:
+    from claimgraph.extract.modality import ClaimModality
+
     ctx = analyze("There have been no known attacks in Peru attributed to the Blue Crescent Army since 2009.")
-    found = [c for c in ctx.analysis.claims if c.predicate == "attacked"]
-    assert found
-    assert all((c.modality, c.polarity) == ("negated", "negative") and name(ctx, c.subject) == "Blue Crescent Army"
-               for c in found)
+    made, tok = _actorless(ctx, "attacks")
+    ClaimModality().annotate(ctx, made, tok, tok.idx)  # type: ignore[arg-type]
+    assert (made.modality, made.polarity) == ("negated", "negative")
+    ctx = analyze("An attack in Peru was blamed on the Blue Crescent Army.")
+    made, tok = _actorless(ctx, "attack")
+    ClaimModality().annotate(ctx, made, tok, tok.idx)  # type: ignore[arg-type]
+    assert (made.modality, made.polarity) == ("hedged", "positive")

@@ -290,3 +290,15 @@ def test_according_to_two_speakers_gives_the_claim_to_each(analyze: Analyze) -> 
                   "a local official.")
     speakers = {name(ctx, c.subject) for c in claims(ctx, ("said",))}
     assert {"witnesses", "local official"} <= speakers, listing(ctx)
+
+
+def test_an_act_whose_actor_only_claims_it_afterwards_is_the_claimant_s_word(analyze: Analyze) -> None:
+    ctx = analyze("The new raid follows a deadly attack on the Polytechnic College in Cusco that killed 15 people "
+                  "two weeks ago. The Blue Crescent Army claimed responsibility for the attack.")
+    acts = [c for c in claims(ctx, ATTACKS, "Polytechnic") if name(ctx, c.subject) == "Blue Crescent Army"]
+    assert acts, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Blue Crescent Army" for c in acts)
+    # an act whose own sentence names the actor stays the text's
+    ctx = analyze("The Blue Crescent Army attacked the Polytechnic College in Cusco. The Blue Crescent Army "
+                  "claimed responsibility for the attack.")
+    assert [c.modality for c in claims(ctx, ATTACKS, "Polytechnic")] == ["asserted"], listing(ctx)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.scope_speech import Speakers, Speech, unit_speeches
+from claimgraph.extract.scope_speech import Speakers, Speech, claims_responsibility, unit_speeches
 from claimgraph.model import Claim
 from claimgraph.plugins import hookimpl
 
@@ -30,6 +30,7 @@ OPENING_HEDGE = re.compile(r"^\W*(it\s+(is|was|has\s+been)\s+(said|reported|beli
 OPENING_OPINION = re.compile(r"^\W*(one\s+(can|could|may|might)\s+say|in\s+(my|our)\s+(view|opinion)|"
                              r"i\s+(think|believe)|we\s+(think|believe)|it\s+(is|seems)\s+(likely|probable))\b", re.I)
 ACCORDING = re.compile(r"\baccording to\b", re.I)
+CLAIM_REACH = 400  # characters after an act within which a claim of responsibility is about it
 PRIORITY = {"asserted": 0, "negated": 1, "hedged": 2, "speculative": 3, "question": 3, "attributed": 4}
 
 
@@ -91,6 +92,7 @@ class ClaimModality:
             found = [sp for sp in speeches if sp.covers(char)]
             if found:  # "Hamas said it attacked X" is Hamas's word too
                 self.attribute(ctx, claim, _innermost(found), tok)
+        self.claimed_later(ctx, claims, speeches)
         kept: list[Speech] = []
         for sp in speeches:  # the same words found as a quote and as reported speech are said once
             if sp.text and sp.speaker and not any(
@@ -105,6 +107,26 @@ class ClaimModality:
             if sp.via:
                 said.qualifiers["via"] = sp.via
             record(ctx, said, unit, "annotate.speech", offset=sp.offset)
+
+    @staticmethod
+    def claimed_later(ctx: DocContext, claims: list[Claim], speeches: list[Speech]) -> None:
+        """'A bombing killed 15 people. The group claimed responsibility for the attack.': an act whose actor its own
+        sentence never names, and whose actor then claims it, is the claimant's word, not the text's."""
+        claimed = [sp for sp in speeches if sp.speaker and claims_responsibility(sp.cue)]
+        if not claimed:
+            return
+        for claim in claims:
+            if claim.modality != "asserted" or not claim.extractor.startswith("events") or not claim.evidence:
+                continue
+            ev = claim.evidence[0]
+            actor = ctx.find(claim.subject)
+            if any(ctx.find(m.entity_key) == actor for m in ctx.mentions_in(ev.start, ev.end)):
+                continue  # the sentence names its actor: the text says it
+            by = [sp for sp in claimed if ctx.find(sp.speaker) == actor and ev.end <= sp.offset + sp.cue.idx
+                  <= ev.end + CLAIM_REACH]
+            if by:
+                claim.modality = "attributed"
+                claim.attributed_to = by[0].speaker
 
     @staticmethod
     def suspect(ctx: DocContext, claim: Claim, tok: Token, unit: Unit | None) -> None:

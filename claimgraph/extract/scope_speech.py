@@ -304,7 +304,7 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
     if subj is None:
         return []
     keys: list[str] = speakers.resolve_all(subj)
-    if not keys and _claims_responsibility(verb):
+    if not keys and claims_responsibility(verb):
         keys = [SELF_CLAIM]  # "a small group claimed responsibility for the attack": the attack's actor says so
     out: list[Speech] = []
     for speaker in keys:
@@ -385,7 +385,7 @@ def _inverted_speaker(verb: Token, speakers: Speakers) -> Token | None:
     return objs[0] if objs else None
 
 
-def _claims_responsibility(verb: Token) -> bool:
+def claims_responsibility(verb: Token) -> bool:
     """'claimed responsibility for', 'claimed credit for'."""
     return verb.lemma_.lower() == "claim" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in words("scope_responsibility_nouns") for c in verb.children)
