@@ -119,6 +119,8 @@ reviews = Table(
     Column("created_at", String(32), nullable=False),
     Column("note", Text),
     Index("ix_reviews_target", "target_kind", "target_id"),
+    Index("ix_reviews_created", "created_at"),  # migration 0008: what changed since the last after-ingest step
+    Index("ix_reviews_action", "action"),
 )
 
 entity_merges = Table(
@@ -133,6 +135,7 @@ entity_merges = Table(
     Column("reason", Text),
     Column("reviewer", Text),
     Column("created_at", String(32), nullable=False),
+    Index("ix_entity_merges_created", "created_at"),  # migration 0008
 )
 
 # Reference knowledge (gazetteer place hierarchy, built-in tables): facts no document stated, kept
