@@ -158,6 +158,14 @@ def test_a_suspect_named_by_a_hedge_is_the_actor(analyze: Analyze) -> None:
         made, tok = _actorless(ctx, noun)
         ClaimModality.suspect(ctx, made, tok, unit_at(ctx, tok.idx))  # type: ignore[arg-type]
         assert name(ctx, made.subject) == "Blue Crescent Army", text
+    ctx = analyze("Police arrested two men over a grenade attack in Peru blamed on Chilean anarchist militants.")
+    made, tok = _actorless(ctx, "attack")
+    ClaimModality.suspect(ctx, made, tok, unit_at(ctx, tok.idx))  # type: ignore[arg-type]
+    assert name(ctx, made.subject) == "Chilean anarchist militants"
+    ctx = analyze("An attack in Peru was blamed on the weather.")
+    made, tok = _actorless(ctx, "attack")
+    ClaimModality.suspect(ctx, made, tok, unit_at(ctx, tok.idx))  # type: ignore[arg-type]
+    assert name(ctx, made.subject) == "unnamed actor"
 
 
 def test_no_attacks_attributed_to_a_group_is_a_negation_not_a_hedge(analyze: Analyze) -> None:

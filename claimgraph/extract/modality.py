@@ -149,6 +149,9 @@ class ClaimModality:
         args = resolver_for(ctx, unit)
         found = [k for k in args.resolve(pobjs[0], "agent", nominal_ok=False)
                  if args.etype(k) in ("Organization", "Group", "Person") and k != claim.object]
+        if not found:  # "blamed on Somali Islamist militants": an unnamed group, read as speakers are
+            key = Speakers(ctx, args).resolve(pobjs[0])
+            found = [key] if key and ctx.entity(key).type in ("Organization", "Group") else []
         if found:
             claim.subject = found[0]
 
