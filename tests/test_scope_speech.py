@@ -302,3 +302,9 @@ def test_an_act_whose_actor_only_claims_it_afterwards_is_the_claimant_s_word(ana
     ctx = analyze("The Blue Crescent Army attacked the Polytechnic College in Cusco. The Blue Crescent Army "
                   "claimed responsibility for the attack.")
     assert [c.modality for c in claims(ctx, ATTACKS, "Polytechnic")] == ["asserted"], listing(ctx)
+
+
+def test_a_free_relative_is_never_a_speech_tag_of_its_own(analyze: Analyze) -> None:
+    ctx = analyze("President Omar Ruiz condemned what he called cowardly attacks on civilians.")
+    said = [str(c.object.value) for c in claims(ctx, ("said",)) if isinstance(c.object, LiteralValue)]
+    assert said and all("condemned" not in s for s in said), listing(ctx)

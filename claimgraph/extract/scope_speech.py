@@ -332,7 +332,9 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     inverted = subj.dep_ == "dobj" and subj.head.i == verb.i  # "..., reported the group's website"
     # a clause introduced by "that"/"if" is what its head says, never a speech tag trailing it
     # ("one can say that X will continue": 'continue' reports nothing of 'say')
-    subordinate = any(c.dep_ == "mark" for c in verb.children)
+    # and so is a free relative ("condemned what he called cowardly attacks": 'called' names, it does not tag)
+    subordinate = any(c.dep_ == "mark" or c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr", "oprd")
+                      for c in verb.children)
     trailing = (verb.dep_ in ("parataxis", "ccomp") or inverted) and verb.head.i < verb.i \
         and verb.head.pos_ in ("VERB", "AUX") and not subordinate
     if not passive and (trailing or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
