@@ -555,6 +555,8 @@ def test_journalist_task_end_to_end(ui: Browser) -> None:
     page.locator("#map path.place").first.click(force=True)
     page.wait_for_selector(".popup-claims q")
     assert "hostile to the Republic of Veldra" in page.inner_text(".popup-claims")
+    # Leaflet fades a popup in: the screenshot waits until it is drawn in full
+    page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     ui.shot("journalist-5-map")
 
     # download exactly the view
