@@ -556,7 +556,11 @@ def test_journalist_task_end_to_end(ui: Browser) -> None:
     page.wait_for_selector(".popup-claims q")
     assert "hostile to the Republic of Veldra" in page.inner_text(".popup-claims")
     # Leaflet fades a popup in: the screenshot waits until it is drawn in full
-    page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
+    # (polled from here: the page's CSP forbids the eval that wait_for_function polls with)
+    for _ in range(50):
+        if page.evaluate("getComputedStyle(document.querySelector('.leaflet-popup')).opacity") == "1":
+            break
+        page.wait_for_timeout(50)
     ui.shot("journalist-5-map")
 
     # download exactly the view
