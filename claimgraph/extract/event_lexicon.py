@@ -76,3 +76,5 @@ SERIES_NOUNS: frozenset[str] = words("claims_events_series_nouns")
 RENOWN_WORDS: frozenset[str] = words("claims_events_renown_words")
 # verbs whose "in" object is an activity the subject takes part in ("engaged in attacks")
 TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "specialise"}
+# nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
+OWNED_TARGET_NOUNS = {"target", "interest"}

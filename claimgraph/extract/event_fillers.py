@@ -1,0 +1,371 @@
+"""How the events stage reads a parse: the doers and undergoers of a trigger, and the entities they name.
+
+`Fillers` turns parse tokens into entity keys (mentions where the NER found one, lexical nominals such as
+"guerrillas" or "a peasant" elsewhere); the functions walk the dependency tree around a trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.event_lexicon import (
+    ACRONYM_LOOKALIKES,
+    AREA_NOUNS,
+    ATTEMPT_VERBS,
+    CAUSE_NOUNS,
+    DROP_WORDS,
+    NON_FILLER_LABELS,
+    NOUN_TRIGGERS,
+    NP_LEFT,
+    ORG_NOUNS,
+    OWNED_TARGET_NOUNS,
+    PERP_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PRONOUNS,
+    RELATIVE,
+    SERIES_NOUNS,
+    TITLE_WORDS,
+    VERB_TRIGGERS,
+    WEAPON_NOUNS,
+)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _negated(verb: Token) -> bool:
+    """'the bomb did not explode', 'were going to explode': it did not (yet) happen."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and _lemma(verb.head) not in ATTEMPT_VERBS - {"go"}
+
+
+def _acronym_shaped(tok: Token) -> bool:
+    """'fmln', 'urng', 'ELN': a short word of at most one vowel, which in lower-cased wire text is a group's initials."""
+    word = tok.text
+    if not (3 <= len(word) <= 6 and word.isalpha()) or tok.lower_ in ACRONYM_LOOKALIKES:
+        return False
+    if word.isupper():
+        return True
+    return sum(ch in "aeiouy" for ch in word.lower()) <= 1 and not word.lower().endswith(("ed", "ing"))
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The token and its coordinated siblings ("a peasant and a soldier")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out += _conjuncts(child)
+    return out
+
+
+def _copula_subject(noun: Token) -> Token | None:
+    """'KH is a group that ...': for the predicate noun of 'be'/'remain'/'become', the subject it describes."""
+    if noun.dep_ in ("attr", "acomp") and _lemma(noun.head) in ("be", "remain", "become"):
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _phrase_top(noun: Token) -> Token:
+    """The head of the phrase an event noun belongs to: up through coordination, appositions and counting nouns.
+
+    "carried out a number of kidnappings and attacks against ...": from "attacks" to "number".
+    """
+    cur = noun
+    for _ in range(5):
+        if cur.dep_ in ("conj", "appos") and cur.head.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and _lemma(cur.head.head) in SERIES_NOUNS:
+            cur = cur.head.head
+        else:
+            break
+    return cur
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject, its by-agent, the subject of the verb it is coordinated with,
+    or, for a relative clause, the noun the clause describes ('a group that has conducted attacks')."""
+    cur = verb
+    for _ in range(4):
+        found = [g for c in cur.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        found += [g2 for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for g2 in _conjuncts(g)]
+        if found:
+            return found
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "has planned and carried out attacks": the subject of "planned"
+            continue
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [_copula_subject(cur.head) or cur.head]
+        return []
+    return []
+
+
+def _event_noun(tok: Token) -> Token | None:
+    """The event noun a subject stands for: 'the attack killed', or 'an attack at a market, which killed'."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    for _ in range(3):
+        if _lemma(tok) in NOUN_TRIGGERS or _lemma(tok) in CAUSE_NOUNS:
+            return tok
+        # "a suicide attack at a market in Orgun, which ...": up from the place to the event it locates
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head
+            continue
+        return None
+    return None
+
+
+def _child(tok: Token, dep: str, word: str | None = None) -> list[Token]:
+    """Objects of `tok`'s prepositions `word` (dep 'prep'), or its children with dependency `dep`."""
+    if dep == "prep":
+        return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == word
+                for g in c.children if g.dep_ == "pobj"]
+    return [c for c in tok.children if c.dep_ == dep]
+
+
+class Fillers:
+    """Turns parse tokens into entity keys: mentions where the NER found one, lexical nominals elsewhere."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    def mention_key(self, tok: Token) -> tuple[str, str] | None:
+        """(entity key, type) of the mention covering the token, if any."""
+        m = self.ctx.mention_at(tok.idx, tok.idx + len(tok.text))
+        if m is None:
+            return None
+        key = self.ctx.find(m.entity_key)
+        return key, self.ctx.entity(key).type
+
+    def phrase(self, head: Token, with_of: bool = False) -> tuple[int, int] | None:
+        """Character span of a noun phrase: its compounds and modifiers, without determiners."""
+        left = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.lefts:
+                if c.dep_ in NP_LEFT or c.dep_ == "punct" and c.text in ('"', "-"):
+                    left.append(c)
+                    stack.append(c)
+        toks = sorted(left, key=lambda t: t.i)
+        if head.pos_ == "PROPN":
+            # "antioquia governor antonio roldan": a name is its run of proper nouns, titles left out
+            run = [head]
+            for t in reversed([t for t in toks if t.i < head.i]):
+                if t.i != run[-1].i - 1 or t.pos_ != "PROPN" or t.lower_ in TITLE_WORDS:
+                    break
+                run.append(t)
+            toks = sorted(run, key=lambda t: t.i)
+        while toks and (toks[0].lower_ in DROP_WORDS or toks[0].is_punct or toks[0].like_num) and toks[0] != head:
+            if toks[0].lower_ == "armed" and _lemma(head) in ("force", "forces"):
+                break  # "the armed forces" is a name; "armed men" are men
+            toks = toks[1:]
+        start, end = toks[0].idx, head.idx + len(head.text)
+        if with_of:
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    end = c.right_edge.idx + len(c.right_edge.text)
+                    break
+        text = self.ctx.text[start:end].strip(' "\'')
+        return (start, end) if text else None
+
+    def actor(self, tok: Token) -> str | None:
+        """Entity key for a perpetrator token (None when it is not an actor)."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = _copula_subject(tok.head.head) or tok.head.head
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            # "it", "its", "their": the coreference stage has linked the pronoun where its entity is clear
+            linked = self.mention_key(tok)
+            if linked and linked[1] in ("Organization", "Person", "Country", "Group"):
+                return linked[0]
+        if tok.lower_ == "they" and tok.dep_ == "nsubj":
+            # "guerrillas attacked the farm ... they burned the facilities": the band last seen acting
+            last = self.ctx.memo.get("events.last_band")
+            if last and tok.sent.start - last[1] <= 40 + len(tok.sent):
+                band: str = last[0]
+                return band
+            return None
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return self._resolved(tok) if tok.lower_ in ("it", "its", "their") else None
+        lemma = _lemma(tok)
+        if lemma in CAUSE_NOUNS or lemma in WEAPON_NOUNS:
+            return None
+        if lemma in ("member", "members") or tok.lower_ == "members":
+            return self._members(tok)
+        hit = self.mention_key(tok)
+        if hit and hit[1] in ("Organization", "Person", "Country", "Group"):
+            return hit[0]
+        # a capitalised "Rebels" opening a sentence is still the common noun
+        common = lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS or tok.lower_[:-1] in PERP_NOUNS
+        # the tagger reads lower-cased initials as nouns, adverbs or adjectives: their shape says more
+        acronym = tok.pos_ in ("NOUN", "ADV", "ADJ", "X") and _acronym_shaped(tok)
+        if (tok.pos_ == "PROPN" or acronym) and hit is None and not common:
+            span = self.phrase(tok)
+            return self._add(span, "Organization") if span else None
+        if common:
+            span = self.phrase(tok, with_of=lemma in ("column", "squad", "band", "group", "unit", "cell"))
+            type_ = "Organization" if lemma in ORG_NOUNS and self._has_name(tok) else "Group"
+            key = self._add(span, type_) if span else None
+            if key and type_ == "Group":
+                self._named_owner(tok, key)
+                self._of_owner(tok, key)
+                if tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s"):
+                    self.ctx.memo["events.last_band"] = (key, tok.i)
+            return key
+        return self._resolved(tok)
+
+    def _resolved(self, tok: Token) -> str | None:
+        """'the group', 'it', '90 percent of members of the group': what the argument resolver reads as an actor."""
+        from claimgraph.extract.units import resolver_for  # the resolver's coreference and topic, shared
+
+        args = resolver_for(self.ctx)
+        if tok.doc is not args.doc:
+            return None
+        inner = [g for g in _child(tok, "prep", "of")] if _lemma(tok) in SERIES_NOUNS or tok.like_num else []
+        for cand in inner or [tok]:
+            for key in args.resolve_one(cand, "agent", nominal_ok=False):
+                if self.ctx.entity(self.ctx.find(key)).type in ("Organization", "Country", "Person"):
+                    return self.ctx.find(key)
+            if cand is not tok and _lemma(cand) in ("member", "members"):
+                return self._members(cand)
+        return None
+
+    def _named_owner(self, tok: Token, band: str) -> None:
+        """'FMLN guerrillas', 'ELN rebels': the organisation named before the band acts too."""
+        for c in tok.lefts:
+            if c.dep_ not in ("compound", "nmod") or c.pos_ != "PROPN":
+                continue
+            hit = self.mention_key(c)
+            org = hit[0] if hit and hit[1] == "Organization" else None
+            if org is None and hit is None:
+                span = self.phrase(c)
+                org = self._add(span, "Organization") if span else None
+            if org:
+                self.ctx.memo.setdefault("events.member_orgs", {})[band] = org
+                return
+
+    def _of_owner(self, tok: Token, band: str) -> None:
+        """'fighters of the Southern Legion', 'militants of the front': the organisation the band belongs to acts too."""
+        for org in _child(tok, "prep", "of"):
+            hit = self.mention_key(org)
+            if hit and hit[1] == "Organization":
+                self.ctx.memo.setdefault("events.member_orgs", {})[band] = hit[0]
+                return
+
+    def _has_name(self, tok: Token) -> bool:
+        """'the salvadoran army', 'shining path front': an organisation named by its modifiers."""
+        return any(c.dep_ in ("compound", "amod") for c in tok.lefts) or tok.pos_ == "PROPN"
+
+    def _members(self, tok: Token) -> str | None:
+        """'members of the FMLN': the band (Group), with the organisation as a second perpetrator."""
+        span = self.phrase(tok, with_of=True)
+        orgs = _child(tok, "prep", "of")
+        if not span:
+            return None
+        key = self._add(span, "Group")
+        for org in orgs:
+            hit = self.mention_key(org)
+            org_key = hit[0] if hit else None
+            if org_key is None:
+                org_span = self.phrase(org)
+                org_key = self._add(org_span, "Organization") if org_span else None
+            if org_key:
+                self.ctx.memo.setdefault("events.member_orgs", {})[key] = org_key
+        return key
+
+    def patient(self, tok: Token, human: bool) -> str | None:
+        """Entity key for a target or victim token; `human` verbs make bare names persons."""
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+            return None
+        lemma = _lemma(tok)
+        if lemma in OWNED_TARGET_NOUNS:
+            # "attacked the state's targets and interests": the owner is what was attacked
+            owners = [k for c in tok.children if c.dep_ == "poss" for k in [self.actor(c)] if k]
+            if owners:
+                return owners[0]
+        if lemma in SERIES_NOUNS or tok.like_num or any(c.dep_ == "prep" and c.lower_ == "including"
+                                                        for c in tok.children):
+            # "released a number of members including X": the named examples, else the counted ones
+            listed = self._listed(tok, human)
+            if listed:
+                return listed
+        if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num \
+                or lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
+            return None
+        for c in tok.children:
+            # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler
+            if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or self._name_shaped(c)):
+                named = self.patient(c, human)
+                if named:
+                    return named
+        hit = self.mention_key(tok)
+        if hit and human and hit[1] in ("Organization", "Other") and lemma not in ORG_NOUNS:
+            # "the assassination of archbishop romero": whoever is killed or kidnapped is a person,
+            # whatever type the tagger gave the lower-cased name
+            span = self.phrase(tok)
+            return self._add(span, "Person") if span else hit[0]
+        if hit:
+            return hit[0]
+        span = self.phrase(tok, with_of=lemma in ("home", "house", "office", "headquarters", "residence"))
+        if not span:
+            return None
+        if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
+            return self._counted(tok, span, "Person" if tok.tag_ in ("NN", "NNP") else "Group")
+        if tok.pos_ == "PROPN" and human:
+            return self._add(span, "Person")
+        if tok.pos_ in ("NOUN", "PROPN") and not human:
+            return self._add(span, "Other")
+        return None
+
+    def _listed(self, tok: Token, human: bool) -> str | None:
+        """The first named example of a counted or listed group ('a number of members including X')."""
+        from claimgraph.extract.units import resolver_for  # examples are read as the relation frames read them
+
+        args = resolver_for(self.ctx)
+        if tok.doc is not args.doc:
+            return None
+        for ex in args.examples(tok):
+            key = self.patient(ex, human)
+            if key:
+                return key
+        if _lemma(tok) in SERIES_NOUNS or tok.like_num:  # "two of the tourists"
+            for inner in _child(tok, "prep", "of"):
+                key = self.patient(inner, human)
+                if key:
+                    return key
+        return None
+
+    def _counted(self, tok: Token, span: tuple[int, int], type_: str) -> str:
+        """'at least 116 people': victims keep the count the text gives as a name of theirs (an alias).
+
+        The entity stays the bare noun's ('people'), so the same victims told with and without their count
+        are one filler."""
+        key = self._add(span, type_)
+        count = next((c for c in tok.lefts if c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM")), None)
+        if count is not None and count.left_edge.idx < span[0]:
+            self.ctx.entity(key).aliases.add(self.ctx.text[count.left_edge.idx:span[1]].strip(' "\''))
+        return key
+
+    def _name_shaped(self, tok: Token) -> bool:
+        """'nadine elkashes' in lower-cased text: a multi-word noun phrase of no known common noun."""
+        words = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
+        return len(words) >= 2 and tok.pos_ in ("NOUN", "PROPN") and not any(
+            _lemma(t) in PERSON_NOUNS or t.lower_ in PERSON_NOUNS or _lemma(t) in PERP_NOUNS
+            or _lemma(t) in WEAPON_NOUNS or _lemma(t) in PLACE_NOUNS for t in words)
+
+    def weapon(self, tok: Token) -> str | None:
+        """Text of a weapon phrase headed by this token."""
+        if _lemma(tok) not in WEAPON_NOUNS and tok.lower_ not in WEAPON_NOUNS:
+            return None
+        span = self.phrase(tok)
+        return self.ctx.text[span[0]:span[1]] if span else None
+
+    def _add(self, span: tuple[int, int], type_: str) -> str:
+        text = self.ctx.text[span[0]:span[1]].strip(' "\'')
+        return self.ctx.add_entity(text, type_)
