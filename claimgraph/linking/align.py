@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections.abc import Iterable
@@ -12,6 +11,8 @@ import numpy as np
 from sqlalchemy import Connection, delete, insert, select, update
 
 from claimgraph.store.derived import (
+    MINHASH_BANDS,
+    band_keys,
     document_bands,
     document_sources,
 )
@@ -20,7 +21,7 @@ from claimgraph.store.schema import documents
 
 SHINGLE_WORDS = 3
 PERMUTATIONS = 126
-BANDS = 42  # 3 rows a band: pairs from about 0.35 shingle overlap up become candidates
+BANDS = MINHASH_BANDS  # 3 rows a band: pairs from about 0.35 shingle overlap up become candidates
 COPY_THRESHOLD = 0.5  # estimated shingle overlap from which a document counts as a copy
 _WORD = re.compile(r"\w+")
 
@@ -62,11 +63,6 @@ def similarity(sig_a: list[int], sig_b: list[int]) -> float:
     return sum(1 for x, y in zip(sig_a, sig_b) if x == y) / len(sig_a)
 
 
-def _bands(sig: list[int]) -> list[tuple[int, tuple[int, ...]]]:
-    rows = len(sig) // BANDS
-    return [(i, tuple(sig[i * rows:(i + 1) * rows])) for i in range(BANDS)] if sig else []
-
-
 def outlet_of(url: str | None, source: str | None) -> str | None:
     """The outlet of a document: its URL's host without www., a batch's or feed's source (None for a local file)."""
     return document_outlet(url, source)
@@ -76,12 +72,6 @@ def _order(meta: Any, doc_id: str) -> tuple[str, str, str]:
     """Which of two documents came first: publication date, then time stored, then id."""
     published, ingested = (getattr(meta, "published", None), getattr(meta, "ingested_at", None))
     return (published or "9999", ingested or "", doc_id)
-
-
-def band_keys(sig: list[int]) -> list[int]:
-    """One signed 64-bit key per MinHash band (band number and its minima), as stored in document_bands."""
-    return [int.from_bytes(hashlib.blake2b(repr(band).encode(), digest_size=8).digest(), "big", signed=True)
-            for band in _bands(sig)]
 
 
 def refresh_sources(conn: Connection, document_ids: Iterable[str] | None = None) -> None:

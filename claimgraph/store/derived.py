@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -62,6 +63,17 @@ document_bands = Table(
 
 # walked from a kept entity to everything merged into it (created by migration 0003_reason)
 ix_entities_merged_into = Index("ix_entities_merged_into", entities.c.merged_into)
+
+
+MINHASH_BANDS = 42  # bands of a MinHash signature (linking/align.py computes the signatures)
+
+
+def band_keys(sig: list[int], bands: int = MINHASH_BANDS) -> list[int]:
+    """One signed 64-bit key per band of a MinHash signature (band number and its minima), as in document_bands."""
+    rows = len(sig) // bands
+    return [int.from_bytes(hashlib.blake2b(repr((i, tuple(sig[i * rows:(i + 1) * rows]))).encode(),
+                                           digest_size=8).digest(), "big", signed=True)
+            for i in range(bands)] if sig else []
 
 
 def independent_count(doc_ids: Iterable[str], docs: dict[str, dict[str, Any]]) -> int:

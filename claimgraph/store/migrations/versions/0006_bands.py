@@ -24,7 +24,7 @@ depends_on = None
 
 def upgrade() -> None:
     """Apply this revision."""
-    from claimgraph.linking.align import band_keys
+    from claimgraph.store.derived import band_keys
 
     op.create_table(
         "document_bands",
