@@ -321,3 +321,23 @@ def test_another_named_body_keeps_the_doer_unnamed(analyze: Callable[..., DocCon
     found = events(analyze("The Crimson Front is a militant group. The Crimson Front kidnapped six tourists in "
                            "2004. During a rescue by the Azure League two of the tourists were murdered."))
     assert not has(found, "crimson front", "killed", "tourists"), found
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    # "terrorist acts against the owners of targets"; the kind of deed is no doer
+    ("The Crimson Front is an armed organization responsible for many terrorist acts against Egyptian and U.S. "
+     "targets.", "crimson front", "attacked", "united states"),
+    # the deeds a "during which" clause is about
+    ("The Crimson Front committed 40 robberies and bombings, during which 12 guards were killed.", "crimson front",
+     "killed", "guards"),
+])
+def test_deeds_of_an_organization_and_their_clauses(analyze: Callable[..., DocContext], text: str, subject: str,
+                                                   predicate: str, obj: str) -> None:
+    found = events(analyze(text))
+    assert has(found, subject, predicate, obj), found
+    assert not any(s == "terrorist" for s, _, _, _ in found), found
+
+
+def test_an_act_without_a_violent_modifier_is_no_attack(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The parliament passed an act against the Crimson Front in 2004."))
+    assert not [f for f in found if f[1] == "attacked"], found

@@ -285,8 +285,7 @@ class Fillers:
             return None
         lemma = _lemma(tok)
         if lemma in OWNED_TARGET_NOUNS:
-            # "attacked the state's targets and interests": the owner is what was attacked
-            owners = [k for c in tok.children if c.dep_ == "poss" for k in [self.actor(c)] if k]
+            owners = self.owners(tok)
             if owners:
                 return owners[0]
         if lemma in SERIES_NOUNS or tok.like_num or any(c.dep_ == "prep" and c.lower_ == "including"
@@ -322,6 +321,28 @@ class Fillers:
         if tok.pos_ in ("NOUN", "PROPN") and not human:
             return self._add(span, "Other")
         return None
+
+    def patients(self, tok: Token, human: bool) -> list[str]:
+        """Entity keys a target or victim token stands for: the owners of 'Iraqi and U.S. targets', else one."""
+        if _lemma(tok) in OWNED_TARGET_NOUNS:
+            owners = self.owners(tok)
+            if owners:
+                return owners
+        key = self.patient(tok, human)
+        return [key] if key else []
+
+    def owners(self, tok: Token) -> list[str]:
+        """'the state's targets', 'Iraqi, U.S. and Coalition targets': the bodies the targets belong to."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                out += [k for k in [self.actor(c)] if k]
+            elif c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i:
+                for g in _conjuncts(c) if c.pos_ != "ADJ" or c.ent_type_ else [c]:
+                    hit = self.mention_key(g)
+                    if hit and hit[1] in ("Country", "Organization"):
+                        out.append(hit[0])
+        return list(dict.fromkeys(out))
 
     def _listed(self, tok: Token, human: bool) -> str | None:
         """The first named example of a counted or listed group ('a number of members including X')."""

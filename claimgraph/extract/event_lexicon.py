@@ -58,7 +58,7 @@ TRIGGER_WORD = re.compile(
     r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
     r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|wound|injur|kidnap|abduct|arrest|detain|detention"
     r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag|fire|target|strike|struck"
-    r"|siege|hijack|offensive|operation|bombard)", re.I)
+    r"|siege|hijack|offensive|operation|bombard|acts?\b)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
 VIOLENT_CONTEXT = re.compile(
     r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
@@ -78,3 +78,5 @@ RENOWN_WORDS: frozenset[str] = words("claims_events_renown_words")
 TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "specialise"}
 # nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
 OWNED_TARGET_NOUNS = {"target", "interest"}
+# modifiers that make "act" an attack ("terrorist acts against X")
+ACT_MODIFIERS = {"terrorist", "violent", "militant", "hostile"}

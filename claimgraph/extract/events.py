@@ -25,6 +25,7 @@ from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
     _conjuncts,
+    _copula_subject,
     _doers,
     _event_noun,
     _lemma,
@@ -32,6 +33,7 @@ from claimgraph.extract.event_fillers import (
     _phrase_top,
 )
 from claimgraph.extract.event_lexicon import (
+    ACT_MODIFIERS,
     ACTOR_ONLY_VERBS,
     ATTEMPT_VERBS,
     DAMAGE_VERBS,
@@ -191,7 +193,10 @@ class EventFrames:
                      for k in self._event_doers(event, fillers)]
         if not perps and not agents:
             # "ten soldiers were killed in an attack by rebels", "died in the front's bombing": the event's doers
-            perps = [k for g in _child(verb, "prep", "in") if _lemma(g) in NOUN_TRIGGERS
+            deeds = [verb.head if g.lower_ in RELATIVE and verb.dep_ == "relcl" else g
+                     for word in ("in", "during") for g in _child(verb, "prep", word)]
+            # "... bombing attacks, during which 23 people were killed": the deeds the clause is about
+            perps = [k for g in deeds if _lemma(g) in NOUN_TRIGGERS or g.i == verb.head.i
                      for k in self._event_doers(g, fillers)]
         weapon_text = None
         for t in agents:
@@ -200,7 +205,7 @@ class EventFrames:
         if lemma == "strike":
             # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
             patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS]
-        victims = [k for t in patients for k in [fillers.patient(t, human)] if k]
+        victims = [k for t in patients for k in fillers.patients(t, human)]
         if not victims:
             return None
         if lemma in ACTOR_ONLY_VERBS and not perps:
@@ -301,7 +306,7 @@ class EventFrames:
         targets = [k for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
                    if _lemma(t) not in NOUN_TRIGGERS and _lemma(t) not in SERIES_NOUNS
                    and not any(_lemma(x) in NOUN_TRIGGERS for x in t.children if x.dep_ in ("compound", "nmod"))
-                   for k in [fillers.patient(t, False)] if k]
+                   for k in fillers.patients(t, False)]
         if not owners or not targets:
             return None
         return Event("attacked", sent, owners, targets, None, None, self._time(sent, verb), confidence=0.5,
@@ -315,7 +320,7 @@ class EventFrames:
         aimed = [g for word in ("at", "on", "against") for g in _child(verb, "prep", word)]
         if not weapons or not aimed:
             return None  # "the company fired its manager": no weapon, no attack
-        targets = [k for g in aimed for t in _conjuncts(g) for k in [fillers.patient(t, False)] if k]
+        targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
         perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
         if not targets:
             return None
@@ -341,7 +346,7 @@ class EventFrames:
                     perps.append(key)
         targets: list[str] = []
         if lemma == "blow" and objects and weapon is None:
-            targets = [k for o in objects for k in [fillers.patient(o, False)] if k]
+            targets = [k for o in objects for k in fillers.patients(o, False)]
         for word in ("at", "near", "outside", "inside", "in", "on", "under"):
             for pobj in _child(verb, "prep", word):
                 if word == "in" and pobj.pos_ == "PROPN":
@@ -368,6 +373,8 @@ class EventFrames:
         predicate = NOUN_TRIGGERS[lemma]
         if noun.dep_ == "nsubj" and _lemma(noun.head) == "include":
             return None  # "its attacks include ...": the listed events are the events
+        if lemma == "act" and not any(c.lower_ in ACT_MODIFIERS for c in noun.lefts):
+            return None  # "terrorist acts", "violent acts"; an act of parliament is no attack
         if lemma in GUARDED_NOUNS and not (_child(noun, "prep", "on") or _child(noun, "prep", "against")
                                            or any(_lemma(c) in MILITARY_MODIFIERS for c in noun.lefts)):
             return None
@@ -378,9 +385,11 @@ class EventFrames:
         for c in noun.children:
             if lemma == "death":
                 if c.dep_ == "poss":
-                    patients += [k for k in [fillers.patient(c, True)] if k]
+                    patients += [k for k in fillers.patients(c, True)]
                 continue
             if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                if c.lower_ in ACT_MODIFIERS and c.dep_ != "poss":
+                    continue  # "a terrorist attack", "militant acts": what kind of deed, not who did it
                 w = fillers.weapon(c)
                 if w:
                     weapon = weapon or w
@@ -399,7 +408,7 @@ class EventFrames:
             if word == "of" and lemma in ("attack", "raid", "assault", "explosion", "blast"):
                 continue
             for g in _child(noun, "prep", word):
-                patients += [k for t in _conjuncts(g) for k in [fillers.patient(t, human)] if k]
+                patients += [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
         for g in _child(noun, "prep", "with"):
             weapon = weapon or fillers.weapon(g)
         if lemma in ("explosion", "blast"):
@@ -493,6 +502,9 @@ class EventFrames:
         if head.lower_ == "for" and head.head.lower_ == "responsible":
             # "X was responsible for the attack", "they hold X responsible for the killing"
             gov = head.head.head
+            if head.head.dep_ == "amod" and gov.pos_ in ("NOUN", "PROPN"):
+                # "X is an organization responsible for attacks": the noun it describes (or the copula's subject)
+                return [k for k in [fillers.actor(_copula_subject(gov) or gov)] if k]
             deps = ("dobj",) if _lemma(gov) in ("hold", "consider", "find", "deem") else ("nsubj", "nsubjpass")
             return [k for c in gov.children if c.dep_ in deps for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
         if head.lower_ == "for" and _lemma(head.head) in ("blame", "accuse", "arrest", "convict", "charge"):
@@ -601,8 +613,12 @@ class EventFrames:
         topic = ctx.find(topic)
         if topic not in ctx.memo.get("events.doers", set()):
             return None  # the text never shows it acting: a subject, not a suspect
+        own = (event.trigger.left_edge.idx, event.trigger.right_edge.idx + len(event.trigger.right_edge)) \
+            if event.trigger is not None and event.trigger.pos_ == "NOUN" else (0, 0)
         for m in ctx.mentions_in(sent.start_char, sent.end_char):
             key = ctx.find(m.entity_key)
+            if own[0] <= m.start < own[1]:
+                continue  # "an attack on the ISAF headquarters": a body the event's own phrase names is its target
             if key != topic and ctx.entity(key).type == "Organization":
                 return None
         if any(ctx.find(p) == topic or ctx.memo.get("events.member_orgs", {}).get(p) == topic
