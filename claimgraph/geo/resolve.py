@@ -163,6 +163,9 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
 def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, min_score: float,
                   containers: list[Place] | None = None) -> Resolution | None:
     """The city an entity's names mean, or None when no candidate is good enough (never a blind guess)."""
+    if any(k == key for k, _, _ in doc.points):
+        # the second pass sees where the first put this place: that is no context for itself
+        doc = DocPlaces(doc.countries, [p for p in doc.points if p[0] != key], doc.containers)
     cands = [c for c in candidates_for(gaz, names) if c.name_score >= min_score and c.place.kind in SETTLED]
     if not cands:
         return None

@@ -38,7 +38,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                              rf"(?:capital|town|city|village)\s*,\s*|(?:{objects})\s+(?:the\s+)?|"
                              rf"(?:{origins})\s+(?:of|from)\s+)$", re.I)
     # "the town of X", "the villages of Y and X"
-    noun_of = re.compile(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$", re.I)
+    noun_of = re.compile(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$|"
+                         rf"\b(?-i:[A-Z][\w'-]*\s+)(?:{alt('geo_facility_nouns')})\s+of\s+$", re.I)
     movement = re.compile(rf"\b(?:{movements})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
     speaker = re.compile(rf"^\W{{0,2}}\s*(?:{speech})\b", re.I)
     return preposition, noun_of, movement, speaker

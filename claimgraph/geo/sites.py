@@ -119,16 +119,24 @@ def contained_sites(ctx: DocContext, located: dict[str, Place]) -> list[str]:
 # "KAMPALA (Reuters) -", "NAIROBI, Kenya (AP) -": the town a news story was filed from
 _DATELINE = re.compile(r"^(?P<town>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][\w .]+)?\s*(?:\([\w .]+\))?\s*[-\u2013\u2014]",
                        re.M)
+_TITLE_TOWN = re.compile(r"\b(?:in|at)\s+(?P<town>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*$")
+TITLE_WORDS = 16
 DATELINE_UNCERTAINTY_KM = 25.0
 DATELINE_LINES = 4
 
 
 def dateline_town(text: str, gaz: Gazetteer) -> Place | None:
-    """The sizeable town in a news story's dateline, if it has one in its first lines."""
-    head = "\n".join(text.split("\n")[:DATELINE_LINES])
-    m = _DATELINE.search(head)
+    """The sizeable town of a news story's dateline in its first lines, or of its headline's last words ('... in X')."""
+    lines = text.split("\n")
+    m = _DATELINE.search("\n".join(lines[:DATELINE_LINES]))
     if m is None:
-        return None
+        # a headline that says where ("Twin blasts in Kabul"): its first line, short and with no full stop
+        title = next((line.strip() for line in lines if line.strip()), "")
+        if len(title.split()) > TITLE_WORDS or title.endswith("."):
+            return None
+        m = _TITLE_TOWN.search(title)
+        if m is None:
+            return None
     cands = [c for c in gaz.lookup(m.group("town").title(), kind="city")
              if c.name_score >= 0.95 and c.place.population >= MIN_POPULATION]
     return max(cands, key=lambda c: (c.name_score, c.place.population)).place if cands else None

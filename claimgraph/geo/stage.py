@@ -224,8 +224,11 @@ class GeoMentions:
         min_score = ctx.settings.geo.min_score
         for m in LOCATIVE.finditer(sent.text):
             start = sent.start + m.start("anchor")
+            stop = sent.start + m.end("anchor")
+            if ctx.text[stop - 2:stop] in ("'s", "\u2019s"):
+                stop -= 2  # "at Madrid's airport": the town is Madrid
             # "in Baghdad Saddam Hussein ...": the longest run of words that names a town
-            for end in _prefix_ends(ctx.text, start, sent.start + m.end("anchor")):
+            for end in _prefix_ends(ctx.text, start, stop):
                 text = ctx.text[start:end]
                 if text in _NOT_NAMES or not self._proper(ctx, start, end):
                     continue
