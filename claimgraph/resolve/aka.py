@@ -13,9 +13,11 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from claimgraph.core.lexicon import rows, words
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entity_gazetteer import country_of
+from claimgraph.extract.entity_gazetteer import country_of, is_known_place
 from claimgraph.extract.entity_rules import ORG_CUES, looks_like_person_name
 from claimgraph.model import Mention
 from claimgraph.resolve.aliases import _compatible, acronym_matches
@@ -70,8 +72,12 @@ def name_bounds(text: str, start: int, end: int, caseless: bool) -> tuple[int, i
     tokens = piece.split()
     if not tokens or len(tokens) > MAX_WORDS or len(piece) < 2 or not latin(piece):
         return None
+    if piece.lower() in STOP_WORDS or not any(ch.isalpha() for ch in piece):
+        return None  # 'IN', '613'
     if caseless:
         return (start, end) if not country_of(piece.title()) else None
+    if not any(ch.isupper() for ch in piece):
+        return None  # '31st': a rank, no name
     first = tokens[0]
     if not (first[:1].isupper() or first[:1].isdigit()) and not (
             first.lower() in ARTICLES and len(tokens) > 1 and tokens[1][:1].isupper()):
@@ -188,8 +194,10 @@ class AliasStatements:
         text = ctx.text
         for m in names:
             owner = ctx.find(m.entity_key)
-            if ctx.entity(owner).type not in ACTOR_TYPES | {"Place"} or ctx.entity(owner).attrs.get("nationality"):
-                continue
+            # a person's brackets hold a country, a party or a score ('M. Ruiz (Varnia)'); a nickname needs a cue
+            if ctx.entity(owner).type not in ("Organization", "Group", "Place") \
+                    or ctx.entity(owner).attrs.get("nationality") or (m.text.isupper() and " " in m.text):
+                continue  # 'LATEST PREVIOUS ACTUAL ( Parent )': a table header, not a name
             pos = _long_form_end(ctx, m, owner)
             start_pos = pos
             while True:
@@ -222,6 +230,8 @@ class AliasStatements:
                         continue  # 'NCRI (MEK)': two acronyms are two bodies
                     if not plain and _used_elsewhere(ctx, s, e, open_at, close_at):
                         continue  # 'Camp A, (Camp B)' where the text speaks of Camp B on its own: another camp
+                    if ctx.entity(owner).type == "Place" and not _shares_a_word(ctx.entity(owner).name, text[s:e]):
+                        continue  # 'London (The Oval)': a place inside it; 'Camp A (Camp B)': another name
                     if not _names_something_else(ctx, owner, s, e):
                         self._give(ctx, owner, s, e, given)
                         given.add(owner)
@@ -268,6 +278,11 @@ class AliasStatements:
         ctx.add_mention(start, end, owner_type, source="rule", key=owner)
 
 
+def _shares_a_word(a: str, b: str) -> bool:
+    """True when two names share a word (case-folded)."""
+    return bool(set(norm_name(a).split()) & set(norm_name(b).split()))
+
+
 def _used_elsewhere(ctx: DocContext, start: int, end: int, open_at: int, close_at: int) -> bool:
     """True when text[start:end] is a mention of an entity the text also names outside this bracket."""
     for m in ctx.mentions_in(start, end):
@@ -310,7 +325,10 @@ def _names_something_else(ctx: DocContext, owner: str, start: int, end: int) -> 
         other = ctx.entity(key).type
         if other in PLACE_TYPES and owner_type not in PLACE_TYPES or other == "Person" and owner_type != "Person":
             return True
-    return False
+    piece = ctx.text[start:end]
+    if is_acronym(piece):  # the city list holds airport codes ('UDR'): an acronym is a place only as a country
+        return owner_type not in PLACE_TYPES and bool(country_of(piece))
+    return owner_type not in PLACE_TYPES and is_known_place(piece)
 
 
 def _before_brackets(text: str, at: int) -> int:
