@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
 from claimgraph.extract import entity_rules as rules
@@ -259,7 +260,7 @@ class EntityRecognizer:
             for n in range(min(max_words + 2, len(tokens) - i), 0, -1):
                 span = tokens[i: i + n]
                 src = forms.get(span.text)
-                if src is not None and span.text.lower() in rules.STOP_WORDS \
+                if src is not None and span.text.lower() in STOP_WORDS \
                         and rules.in_capitals_line(ctx.text, span.start_char, span.end_char):
                     src = None  # 'IS' in 'THE TOWN IS QUIET' is the verb of a headline
                 if src is not None:
