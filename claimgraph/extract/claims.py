@@ -10,18 +10,14 @@ from claimgraph.core.lexicon import mapping, rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
+from claimgraph.extract.noun_frames import NounFrames
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
 from claimgraph.plugins import hookimpl
 
-QUANT_NOUNS = words("claims_quant_nouns")
-OVERTHROW_HEADS = words("claims_overthrow_heads")
 OVERTHROW_VERBS = {"overthrow", "topple", "oust", "bring", "destroy", "remove", "unseat"}
 WANT_VERBS = words("claims_want_verbs")
-BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
-RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain"}
-GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}
 DATE_LABELS = {"DATE"}
 GROUP_NOUNS = words("entity_group_nouns")
 DEMONYMS = mapping("claims_country_demonyms")
@@ -30,7 +26,7 @@ IDEOLOGY_WORDS = words("claims_ideology_words")
 LEADER_NOUNS = {r["noun"]: (r["predicate"], r["countries"] == "yes") for r in rows("claims_leader_nouns")}
 
 
-class FrameExtractor:
+class FrameExtractor(NounFrames):
     """Runs every frame over the sentences that hold a trigger word and at least one mention."""
 
     name = "claims.frames"
@@ -60,39 +56,6 @@ class FrameExtractor:
         return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS
                 or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None
                 or t.lemma_ == "operate"]
-
-    # ------------------------------------------------------------ helpers
-    def keys(self, tok: Token | None, role: str = "agent", nominal_ok: bool = True) -> list[str]:
-        """Entity keys for an argument token, looking through 'a number of X' to X."""
-        if tok is None:
-            return []
-        tok = F.antecedent(tok)  # "Hamas, which was founded in 1987": Hamas
-        if tok.lemma_.lower() in QUANT_NOUNS or tok.pos_ == "NUM":
-            inner = F.prep_objects(tok, "of")
-            if inner and not (tok.lemma_.lower() == "group" and self.args.entity_at(tok)):
-                conj_rest = [c for c in self.args.conjuncts(tok)[1:]]
-                out = [k for i in inner for k in self.keys(i, role, nominal_ok)]
-                out += [k for c in conj_rest for k in self.keys(c, role, nominal_ok)]
-                return list(dict.fromkeys(out))
-        keys = self.args.resolve(tok, role, nominal_ok)
-        if not keys and role == "patient":
-            # "several leaders and 90 percent of members of the group": look into the other conjuncts
-            for c in self.args.conjuncts(tok)[1:]:
-                keys += self.keys(c, role, nominal_ok)
-        return keys
-
-    def actors(self, keys: list[str]) -> list[str]:
-        """Only the keys that can act (people, bodies, states, groups)."""
-        return [k for k in keys if self.args.etype(k) in ("Organization", "Person", "Country", "Group")]
-
-    def pairs(self, pred: str, trigger: Token, subj: list[str], objs: list[str], **quals: object) -> list[Found]:
-        """Every subject-object combination as found claims."""
-        out: list[Found] = []
-        for s in subj:
-            for o in objs:
-                if s != o:
-                    out.append(Found(s, pred, o, trigger, qualifiers=dict(quals)))
-        return out
 
     # ------------------------------------------------------------ dispatch
     def frames(self, tok: Token) -> list[Found]:
@@ -446,182 +409,6 @@ class FrameExtractor:
         subj = self.actors(self.keys(holder, "agent", nominal_ok=False))
         objs = self.actors([k for p in F.prep_objects(verb, "to", "with") for k in self.keys(p, "patient", False)])
         return self.pairs("tied_to", verb, subj, objs)
-
-    # ------------------------------------------------------------ noun frames
-    def owner_or_agent(self, noun: Token) -> list[str]:
-        """Whose a relation noun is: its possessor, or the subject of the verb it hangs from."""
-        poss = [c for c in noun.children if c.dep_ == "poss"]
-        if poss:
-            return self.actors(self.keys(poss[0], "agent", nominal_ok=False))
-        verb = F.clause_verb(noun)
-        if verb is None:
-            return []
-        return self.actors(self.keys(F.agent_of(verb), "agent"))
-
-    def ties(self, noun: Token) -> list[Found]:
-        """'established ties with X', 'has had a relationship with Y', 'MKO's relations with Z'."""
-        verb = F.clause_verb(noun)
-        if noun.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj") and not any(
-                c.dep_ == "poss" for c in noun.children):
-            return []
-        if not any(c.dep_ == "poss" for c in noun.children) and (
-                verb is None or verb.lemma_.lower() not in F.TIE_VERBS):
-            return []
-        subj = self.owner_or_agent(noun)
-        objs = self.actors([k for p in F.prep_objects(noun, "with", "to") for k in self.keys(p, "patient", False)])
-        if not objs and verb is not None and verb.lemma_.lower() in F.TIE_VERBS:
-            objs = self.actors([k for p in F.prep_objects(verb, "with") for k in self.keys(p, "patient", False)])
-        pred = "tied_to"
-        found = self.pairs(pred, noun, subj, objs)
-        if verb is not None and verb.lemma_.lower() in F.CUT_VERBS:
-            for f in found:
-                f.polarity = "negative"
-        return found
-
-    def agreement(self, noun: Token) -> list[Found]:
-        """'signed a deal with Iran'."""
-        verb = F.clause_verb(noun)
-        if verb is None or verb.lemma_.lower() not in F.AGREEMENT_VERBS:
-            return []
-        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
-        partners = F.prep_objects(noun, "with") + F.prep_objects(verb, "with")
-        objs = self.actors([k for p in partners for k in self.keys(p, "patient", False)])
-        return self.pairs("agreement_with", noun, subj, objs)
-
-    def hostility(self, noun: Token) -> list[Found]:
-        """'a long history of hostility towards Western countries', 'stopped hostility towards the West'."""
-        pred = F.HOSTILITY_NOUNS[noun.lemma_.lower()]
-        preps = ("against", "on") if noun.lemma_.lower() in ("war", "campaign", "struggle") else (
-            "towards", "toward", "to", "against")
-        targets = F.prep_objects(noun, *preps)
-        verb = F.clause_verb(noun)
-        if not targets and verb is not None and noun.dep_ == "dobj":
-            targets = F.prep_objects(verb, *preps)  # the parser often hangs the target on the verb
-        if not targets:
-            return []
-        subj = self.owner_or_agent(noun)
-        objs = self.actors([k for t in targets for k in self.keys(t, "patient", False)])
-        found = self.pairs(pred, noun, subj, objs)
-        cur: Token | None = noun
-        for _ in range(4):  # "stopped hostility", "has ceased its hostility"
-            if cur is None or cur.head is cur:
-                break
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX"):
-                if cur.lemma_.lower() in F.CEASE_VERBS:
-                    for f in found:
-                        f.polarity = "negative"
-                break
-        return found
-
-    def overthrow(self, noun: Token) -> list[Found]:
-        """'seeks the overthrow of current Iranian regime' -> opposes."""
-        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in OVERTHROW_HEADS:
-            return []
-        subj = self.actors(self.keys(F.agent_of(noun.head), "agent"))
-        objs = self.actors([k for p in F.prep_objects(noun, "of") for k in self.keys(p, "patient")])
-        return self.pairs("opposes", noun, subj, objs)
-
-    def support_noun(self, noun: Token) -> list[Found]:
-        """'US's support for the group', 'support from Iran to Hezbollah'."""
-        poss = [c for c in noun.children if c.dep_ == "poss"]
-        givers = poss + F.prep_objects(noun, "from", "by")
-        verb = F.clause_verb(noun)
-        receivers = F.prep_objects(noun, "for")
-        if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in GIVE_VERBS:
-            receivers += F.prep_objects(noun, "to")
-            if not givers:
-                agent = F.agent_of(verb)
-                givers = [agent] if agent is not None else []
-            receivers += list(F.children(verb, "dative")) + F.prep_objects(verb, "to")
-        if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS:
-            holder = F.agent_of(verb)  # "Hamas receives funding from Qatar"
-            receivers += [holder] if holder is not None else []
-            givers += F.prep_objects(verb, "from")
-        if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and not givers:
-            return []
-        subj = self.actors([k for g in givers for k in self.keys(g, "agent")])
-        objs = self.actors([k for r in receivers for k in self.keys(r, "patient", False)])
-        roles = F.roles_of(noun)
-        quals = {"role": ", ".join(roles)} if roles else {}
-        return self.pairs("supported", noun, subj, objs, **quals)
-
-    def supporter(self, noun: Token) -> list[Found]:
-        """'Saddam Hussein was the main military, financial and political supporter of the group'."""
-        holder = F.copula_subject(noun)
-        if holder is None and noun.dep_ == "appos":
-            holder = noun.head
-        if holder is None:
-            return []
-        holders = [holder] + [c for c in holder.children if c.dep_ == "appos"]
-        subj: list[str] = []
-        for h in holders:
-            subj += [k for k in self.actors(self.keys(h, "agent", nominal_ok=False)) if k not in subj]
-        subj = [k for k in subj if self.args.etype(k) != "Group"] or subj
-        objs = self.actors([k for p in F.prep_objects(noun, "of", "to") for k in self.keys(p, "patient", False)])
-        pred = "collaborates_with" if noun.lemma_.lower() == "ally" else "supported"
-        roles = F.roles_of(noun)
-        quals = {"role": ", ".join(roles)} if roles else {}
-        return self.pairs(pred, noun, subj[:1], objs, **quals)
-
-    def attack_noun(self, noun: Token) -> list[Found]:
-        """'conducted operations against the new regime' (only under a light verb)."""
-        verb = noun.head
-        if noun.dep_ != "dobj" or verb.lemma_.lower() not in F.LIGHT_VERBS:
-            return []
-        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
-        targets = F.prep_objects(noun, "against", "on") + F.prep_objects(verb, "against", "on")
-        objs = self.actors([k for t in targets for k in self.keys(t, "patient")])
-        return self.pairs(F.ATTACK_NOUNS[noun.lemma_.lower()], noun, subj, objs)
-
-    def base_noun(self, noun: Token) -> list[Found]:
-        """'Mossad's base in Dihok', 'the group had military bases in Iraq'."""
-        poss = [c for c in noun.children if c.dep_ == "poss"]
-        verb = F.clause_verb(noun)
-        if poss:
-            owners = self.actors(self.keys(poss[0], "agent", nominal_ok=False))
-        elif verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in BASE_VERBS:
-            owners = self.actors(self.keys(F.agent_of(verb), "agent", nominal_ok=False))
-        else:
-            return []
-        where = F.prep_objects(noun, "in", "at")
-        if not where and verb is not None and noun.dep_ == "dobj":
-            where = F.prep_objects(verb, "in", "at")
-        places = [k for w in where for k in self.keys(w, "patient", False)
-                  if self.args.etype(k) in ("Country", "Place", "Organization")]
-        pred = F.BASE_NOUNS[noun.lemma_.lower()]
-        owners = [o for o in owners if self.args.etype(o) != "Country" or pred == "headquarters_in"]
-        return self.pairs(pred, noun, owners, places)
-
-    def ideology(self, noun: Token) -> list[Found]:
-        """'adopted an extreme ideology that was taken from Marxism and Islam' -> two ideology claims."""
-        subj = [k for k in self.owner_or_agent(noun) if self.args.etype(k) in ("Organization", "Group")]
-        if not subj:
-            return []
-        sources: list[Token] = []
-        for rel in noun.children:
-            if rel.dep_ in ("relcl", "acl") and rel.lemma_.lower() in F.IDEOLOGY_SOURCE_VERBS:
-                sources += F.prep_objects(rel, "from", "on", "by", "of")
-        sources += F.prep_objects(noun, "of")
-        values: list[str] = []
-        for src in sources:
-            chain, stack = [src], [src]
-            while stack:  # the coordination "Shiism and anti-colonialism", hyphen pieces included
-                for c in stack.pop().children:
-                    if c.dep_ == "conj":
-                        chain.append(c)
-                        stack.append(c)
-            right = max(t.i for t in chain)
-            phrase = src.doc[src.left_edge.i: right + 1].text
-            for part in re.split(r"\s*(?:,|;|\band\b|\bor\b|&)\s*", phrase):
-                part = re.sub(r"^(?:the|a|an)\s+", "", part.strip(" .")).strip()
-                if part and part not in values:
-                    values.append(part)
-        out: list[Found] = []
-        for key in subj:
-            out += [Found(key, "ideology", ("text", v), noun) for v in values]
-        return out
-
 
 def role_of(noun: Token) -> tuple[str, bool] | None:
     """The leader noun a token is ('prime minister' read with its compound), or None."""
