@@ -375,3 +375,12 @@ def test_caseless_text_reads_no_pronoun_as_a_country(analyze: Analyze) -> None:
     ctx = analyze("the army told us that the rebels of the mko had left. the ministry said it is calm.")
     assert entity_at(ctx, "us") is None
     assert entity_at(ctx, "is") is None
+
+
+def test_organization_shaped_names_in_brackets_join_the_name_before_them(analyze: Analyze) -> None:
+    ctx = analyze("Gunmen of al-Jamaa al-Wadiyya (Valley Brotherhood Front or VBF) opened fire on a bus. "
+                  "Police blamed the VBF for the attack.")
+    got = names_of(ctx, "al-Jamaa al-Wadiyya")
+    assert {"Valley Brotherhood Front", "VBF"} <= got
+    found = entity_at(ctx, "al-Jamaa al-Wadiyya")
+    assert found is not None and found[1] == "Organization"

@@ -194,8 +194,7 @@ class AliasStatements:
         text = ctx.text
         for m in names:
             owner = ctx.find(m.entity_key)
-            # a person's brackets hold a country, a party or a score ('M. Ruiz (Varnia)'); a nickname needs a cue
-            if ctx.entity(owner).type not in ("Organization", "Group", "Place") \
+            if ctx.entity(owner).type not in ("Organization", "Group", "Place", "Person") \
                     or ctx.entity(owner).attrs.get("nationality") or (m.text.isupper() and " " in m.text):
                 continue  # 'LATEST PREVIOUS ACTUAL ( Parent )': a table header, not a name
             pos = _long_form_end(ctx, m, owner)
@@ -223,6 +222,8 @@ class AliasStatements:
                 # the recognizer's rule read a bracket that follows the name directly and holds one name
                 plain = pos == start_pos and "," not in gap.group(0) and not head and not label
                 pieces = split_names(text, inner_start, inner_end, caseless)
+                if ctx.entity(owner).type == "Person" and not any(_org_shaped(text[a:b]) for a, b in pieces):
+                    break  # a person's brackets hold a country, a party or a rank; a nickname needs a cue
                 for s, e in pieces:
                     if plain and len(pieces) == 1 and any(n.start == s and n.end == e for n in ctx.mentions_in(s, e)):
                         continue  # 'Long Name (LN)': the recognizer's bracket rule decided it
@@ -411,6 +412,15 @@ def _clause_subject(ctx: DocContext, at: int, topic: str | None) -> str | None:
     return None
 
 
+def _org_shaped(name: str) -> bool:
+    """True for a name whose head word says it is an organization ('Islamic Group', 'Front of the Free')."""
+    words_ = [w.lower().strip(".,'\u2019") for w in name.split()]
+    if not words_ or is_acronym(name):
+        return False
+    head = words_[words_.index("of") - 1] if "of" in words_[1:] else words_[-1]
+    return head in ORG_CUES
+
+
 def _organization_shaped(ctx: DocContext, key: str) -> None:
     """A 'person' one of whose declared names is organization-shaped ('... Resistance Movement of Iran') is an
     organization (the model reads a one-word group name as a person)."""
@@ -418,9 +428,7 @@ def _organization_shaped(ctx: DocContext, key: str) -> None:
     if ent.type != "Person":
         return
     for name in ent.aliases | {ent.name}:
-        words_ = [w.lower().strip(".,'\u2019") for w in name.split()]
-        head = words_[words_.index("of") - 1] if "of" in words_[1:] else (words_[-1] if words_ else "")
-        if head in ORG_CUES and not is_acronym(name):
+        if _org_shaped(name):
             ent.type = "Organization"
             for m in ctx.analysis.mentions:
                 if ctx.find(m.entity_key) == key:
