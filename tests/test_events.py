@@ -341,3 +341,10 @@ def test_deeds_of_an_organization_and_their_clauses(analyze: Callable[..., DocCo
 def test_an_act_without_a_violent_modifier_is_no_attack(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("The parliament passed an act against the Crimson Front in 2004."))
     assert not [f for f in found if f[1] == "attacked"], found
+
+
+def test_a_government_acts_for_its_state_an_administration_not_for_its_head(
+        analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Velmar government bombed three villages near the border. The Obrecht administration "
+                           "targeted nine Velmar officials with sanctions."))
+    assert not any(s == "obrecht" for s, _, _, _ in found), found

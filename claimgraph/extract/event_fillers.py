@@ -220,6 +220,7 @@ class Fillers:
 
     def _resolved(self, tok: Token) -> str | None:
         """'the group', 'it', '90 percent of members of the group': what the argument resolver reads as an actor."""
+        from claimgraph.extract.nominal import ANAPHOR_NOUNS  # "the group", "the organization": the resolver's
         from claimgraph.extract.units import resolver_for  # the resolver's coreference and topic, shared
 
         args = resolver_for(self.ctx)
@@ -227,8 +228,14 @@ class Fillers:
             return None
         inner = [g for g in _child(tok, "prep", "of")] if _lemma(tok) in SERIES_NOUNS or tok.like_num else []
         for cand in inner or [tok]:
+            referring = cand.pos_ == "PRON" or _lemma(cand) in ANAPHOR_NOUNS
+            if not referring and _lemma(cand) in ("member", "members") and cand is not tok:
+                return self._members(cand)
+            # "the group", "it": whom they refer to; "the US government": the state it stands for (never a person:
+            # "the Trump administration" acts as an office, not as the man)
+            types = ("Organization", "Country", "Person") if referring else ("Country",)
             for key in args.resolve_one(cand, "agent", nominal_ok=False):
-                if self.ctx.entity(self.ctx.find(key)).type in ("Organization", "Country", "Person"):
+                if self.ctx.entity(self.ctx.find(key)).type in types:
                     return self.ctx.find(key)
             if cand is not tok and _lemma(cand) in ("member", "members"):
                 return self._members(cand)
