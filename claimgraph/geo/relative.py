@@ -63,12 +63,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _DIRECTIONS = {"north": "N", "south": "S", "east": "E", "west": "W", "northeast": "NE", "northwest": "NW",
                "southeast": "SE", "southwest": "SW"}
-SITE_NOUNS = (r"camp|base|airbase|air\s+base|military\s+base|training\s+camp|compound|facility|headquarters|"
-              r"garrison|outpost|prison|airfield|depot|checkpoint")
+SITE_NOUNS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_unnamed_site_nouns")), key=len, reverse=True))
+_SITE_ADJECTIVES = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_site_adjectives")), key=len, reverse=True))
 # "A camp near the city of Meqdadieh": an unnamed site introduced by an indefinite article
 UNNAMED_SITE = re.compile(
-    rf"\b(?:a|an|another|one|a\s+second|a\s+third)\s+(?:(?:small|large|big|military|training|secret|former|new|"
-    rf"main|major|minor|refugee|army|rebel)\s+)?(?P<noun>{SITE_NOUNS})\s+(?:(?:located|situated|lying|based)\s+)?$",
+    rf"\b(?:a|an|another|one|a\s+second|a\s+third)\s+(?:(?:{_SITE_ADJECTIVES})\s+)?"
+    rf"(?P<noun>{SITE_NOUNS})\s+(?:(?:located|situated|lying|based)\s+)?$",
     re.I)
 # "– Camp Ashraf: ..." list items that name the place they describe before a colon
 LIST_HEAD = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])?\s*(?P<head>[^:\n]{2,60}?)\s*:\s")

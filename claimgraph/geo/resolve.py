@@ -19,8 +19,7 @@ FACILITY = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"
 NOT_PLACES = words("geo_not_places")
 _NOUNS = words("geo_place_nouns")
 # a name followed by these words is used for a regime or people, not for the place itself
-POLITY_NEXT = re.compile(r"^\s*(?:regime|dynasty|government|family|era|period|rule|administration|clan|tribe|"
-                         r"party|movement|forces|army)\b", re.I)
+POLITY_NEXT = re.compile(r"^\s*(?:" + "|".join(sorted(words("geo_polity_nouns"))) + r")\b", re.I)
 
 # what resolve_place may choose: towns, provinces and districts (countries are resolve_country's)
 SETTLED = ("city", "admin", "district")
