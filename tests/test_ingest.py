@@ -162,9 +162,12 @@ def test_folder_notes_are_not_documents(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("# About these files\n\nSample inputs.", encoding="utf-8")
     (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
     (tmp_path / "sources.txt").write_text("Where the files come from.", encoding="utf-8")
+    (tmp_path / "SOURCES-radio.md").write_text("| station | url |", encoding="utf-8")
+    (tmp_path / "license_mit.txt").write_text("MIT", encoding="utf-8")
+    (tmp_path / "notice-of-designation.txt").write_text("The Amber League was listed.", encoding="utf-8")
     (tmp_path / "report.md").write_text("The Amber League met in Tripoli.", encoding="utf-8")
     docs = [i for i in iter_documents([str(tmp_path)]) if isinstance(i, SourceDocument)]
-    assert [d.source for d in docs] == ["report.md"]
+    assert sorted(d.source for d in docs) == ["notice-of-designation.txt", "report.md"]
     named = list(iter_documents([str(tmp_path / "README.md")]))  # named on its own, a README is a document
     assert isinstance(named[0], SourceDocument)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -89,9 +90,13 @@ def _fetch_url(url: str, published: str | None, limits: ReadLimits) -> SourceDoc
 
 
 def is_folder_note(path: Path) -> bool:
-    """A file that describes its folder (README, LICENSE, SOURCES, ...), passed over in a folder walk."""
+    """A file that describes its folder (README, LICENSE, SOURCES-news, ...), passed over in a folder walk."""
     skip = {w.upper() for w in words("ingest_folder_skip")}
-    return path.stem.upper() in skip or path.name.upper() in skip
+    stem = path.stem.upper()
+    # such notes often carry one qualifier word after a separator ("LICENSE-MIT", "SOURCES_gov", "README.de");
+    # a longer name ("notice-of-designation") is a document
+    qualified = re.fullmatch(r"([A-Z]+)[-_.][A-Z0-9]+", stem)
+    return stem in skip or path.name.upper() in skip or (qualified is not None and qualified.group(1) in skip)
 
 
 def _walk(path: Path) -> Iterator[Path]:
