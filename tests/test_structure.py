@@ -137,3 +137,14 @@ def test_prose_that_opens_with_a_label_word_is_no_field(analyze: Analyze) -> Non
                   "Leaders of the Northern Brigade met officials in Lima to discuss the truce, said Peru.\n"
                   "Location of the talks was kept secret by the ministry in Lima.\n")
     assert not _field_claims(ctx)
+
+
+def test_introducer_run_into_its_heading_is_read_from_the_documents_parse(analyze: Analyze) -> None:
+    # no blank line: spaCy reads heading and introducer as one sentence, the unit layer cuts them apart
+    ctx = analyze("Foreign backers\nThe Coastal Front is funded by the following states:\n- Libya\n- Chad\n")
+    split = [u for u in ctx.units or [] if u.split]
+    assert split and all(u.doc is ctx.doc or u.doc.text == ctx.text[u.offset:u.offset + len(u.doc.text)]
+                         for u in split)
+    got = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name)
+           for c in ctx.analysis.claims if c.extractor == "claims.list_items"}
+    assert {("Libya", "supported", "Coastal Front"), ("Chad", "supported", "Coastal Front")} <= got

@@ -21,9 +21,8 @@ from claimgraph.extract.structure import (
     layout_of,
 )
 from claimgraph.extract.timeinfo import parse_time
-from claimgraph.extract.units import parsed, record, resolver_for, unit_at, units_of
+from claimgraph.extract.units import parsed, record, resolver_for, span_doc, unit_at, units_of
 from claimgraph.model import Mention
-from claimgraph.nlp.pipeline import load_nlp
 
 FACILITY_NOUNS = words("claims_facility_nouns")
 ATTACK_PREDICATES = {"attacked", "bombed", "assassinated", "killed", "kidnapped"}
@@ -214,15 +213,18 @@ class ListItems:
         return None
 
     def resolve_phrase(self, start: int, phrase: str) -> list[str]:
-        """Entities a noun phrase names, parsed on its own (list items parse badly inside the text)."""
-        nlp = load_nlp(self.ctx.settings.nlp.model, self.ctx.settings.nlp.max_length)
-        sub = nlp(phrase)
-        roots = [t for t in sub if t.head.i == t.i and not t.is_punct]
+        """Entities a noun phrase names, read from the document's parse of the phrase alone."""
+        cut = span_doc(self.ctx, start, start + len(phrase))
+        if cut is None:
+            return []
+        sub, offset = cut
+        roots = [t for t in sub if t.head.i == t.i and not t.is_punct and not t.is_space]
         if not roots:
             return []
-        resolver = ArgResolver(self.ctx, sub, offset=start)
-        root = roots[0]
-        if root.pos_ == "VERB":  # "Bombing X" re-parsed as a verb: take its object
+        resolver = ArgResolver(self.ctx, sub, offset=offset)
+        # the phrase's head is the root that covers most of it (cut-off modifiers become roots too)
+        root = max(roots, key=lambda t: (len(list(t.subtree)), -t.i))
+        if root.pos_ == "VERB":  # "Bombing X" read as a verb: take its object
             objs = [c for c in root.children if c.dep_ in ("dobj", "nsubj", "npadvmod", "attr")]
             root = objs[0] if objs else root
         keys = [k for k in resolver.resolve(root, "patient") if resolver.etype(k) in ACTOR_TYPES]

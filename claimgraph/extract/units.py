@@ -1,4 +1,4 @@
-"""Sentence units (sentences cut at line breaks, re-parsed when spaCy ran them together) and claim anchors."""
+"""Sentence units (sentences cut at line breaks, read apart when spaCy ran them together) and claim anchors."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
 from claimgraph.extract.nominal import ArgResolver
 from claimgraph.model import Claim, LiteralValue
-from claimgraph.nlp.pipeline import load_nlp
 
 
 @dataclass
@@ -75,15 +74,26 @@ def units_of(ctx: DocContext) -> list[Unit]:
 
 
 def parsed(ctx: DocContext, unit: Unit) -> Unit:
-    """The unit with a parse of its own when spaCy ran it into a neighbour (done once, on demand)."""
+    """The unit read on its own when spaCy ran it into a neighbour: the document's parse cut at the unit's edges
+    (words whose head lay outside become roots), so no stage parses the text again (done once, on demand)."""
     if not unit.split or unit.doc is not ctx.doc:
         return unit
-    nlp = load_nlp(ctx.settings.nlp.model, ctx.settings.nlp.max_length)
-    sub = nlp(ctx.text[unit.start_char:unit.end_char], disable=["ner"])
-    fresh = Unit(unit.start_char, unit.end_char, sub, 0, len(sub), offset=unit.start_char, split=True)
+    cut = span_doc(ctx, unit.start_char, unit.end_char)
+    if cut is None:
+        return unit
+    sub, offset = cut
+    fresh = Unit(unit.start_char, unit.end_char, sub, 0, len(sub), offset=offset, split=True)
     units = units_of(ctx)
     units[units.index(unit)] = fresh
     return fresh
+
+
+def span_doc(ctx: DocContext, start: int, end: int) -> tuple[Doc, int] | None:
+    """The document's parse of the words over [start, end) as a Doc of its own, and where that Doc starts."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.as_doc(), span.start_char
 
 
 def has_mention(ctx: DocContext, unit: Unit) -> bool:
