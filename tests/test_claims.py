@@ -265,3 +265,10 @@ def test_based_modifier_and_operating_in(analyze: Analyze) -> None:
 def test_an_organisation_that_operates_in_a_named_province(analyze: Analyze) -> None:
     ctx = analyze("Hamas, an armed organization that operates mainly in the province of Tacna, was banned.")
     assert find(ctx, "based_in", "Tacna", "Hamas")
+
+
+def test_support_received_with_its_kinds_listed_from_several_givers(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Front is a rebel group. The Coastal Front received considerable support, including "
+                  "training and funding from Libya, Chad, and Niger.")
+    assert {name(ctx, c.subject) for c in find(ctx, "supported", "Coastal Front")} >= {"Libya", "Chad", "Niger"}
+    assert not find(analyze("The Coastal Front received visitors, including envoys from Chad."), "supported")

@@ -150,6 +150,9 @@ class NounFrames:
             holder = F.agent_of(verb)  # "Hamas receives funding from Qatar"
             receivers += [holder] if holder is not None else []
             givers += F.prep_objects(verb, "from")
+            if not givers:  # "received support, including training and funding from A, B and C"
+                kinds = [k for inc in F.prep_objects(noun, "including") for k in [inc, *inc.conjuncts]]
+                givers += [g for k in kinds for g in F.prep_objects(k, "from")]
         if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ == "with" and not givers:
             return []
         subj = self.actors([k for g in givers for k in self.keys(g, "agent")])
