@@ -8,7 +8,7 @@ from importlib.machinery import SourceFileLoader
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, inspect, select
 
 from claimgraph.export.base import export_store
 from claimgraph.export.jsonl import JsonlExporter
@@ -95,9 +95,14 @@ def test_migration_moves_old_gazetteer_claims_out_of_claims(engine: Engine) -> N
         conn.execute(evidence.update().values(extractor="relations.gazetteer"))
         conn.execute(reference_facts.delete())
     cfg = alembic_config(str(engine.url))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0005_reference@-1")
+    # back to the schema of that time: first below the revisions merging 0005_reference with the other
+    # branches (a relative step from there is taken from the merged head), then 0005_reference itself
+    for target in ("0005_reference", "0005_reference@-1"):
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, target)
+    with engine.connect() as conn:
+        assert "reference_facts" not in inspect(conn).get_table_names()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
