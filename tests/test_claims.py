@@ -272,3 +272,9 @@ def test_support_received_with_its_kinds_listed_from_several_givers(analyze: Ana
                   "training and funding from Libya, Chad, and Niger.")
     assert {name(ctx, c.subject) for c in find(ctx, "supported", "Coastal Front")} >= {"Libya", "Chad", "Niger"}
     assert not find(analyze("The Coastal Front received visitors, including envoys from Chad."), "supported")
+
+
+def test_territory_run_by_a_group_is_where_it_is_based(analyze: Analyze) -> None:
+    ctx = analyze("The shell hit a town north of the Gaza Strip, run by Islamist movement Hamas.")
+    assert find(ctx, "based_in", "Gaza", "Hamas")
+    assert not find(analyze("The ministry, run by Hamas, closed its offices."), "based_in")

@@ -19,6 +19,8 @@ from claimgraph.plugins import hookimpl
 OVERTHROW_VERBS = {"overthrow", "topple", "oust", "bring", "destroy", "remove", "unseat"}
 WANT_VERBS = words("claims_want_verbs")
 DATE_LABELS = {"DATE"}
+# participles that say who holds a territory ("the Gaza Strip, run by Hamas"): the holder is based there
+RULED_VERBS = {"run", "rule", "control", "govern", "administer"}
 GROUP_NOUNS = words("entity_group_nouns")
 DEMONYMS = mapping("claims_country_demonyms")
 IDEOLOGY_WORDS = words("claims_ideology_words")
@@ -55,7 +57,7 @@ class FrameExtractor(NounFrames):
         """Words of a unit that can open a frame."""
         return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS
                 or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None
-                or t.lemma_ == "operate"]
+                or t.lemma_ == "operate" or t.lemma_ in RULED_VERBS and t.dep_ in ("acl", "advcl")]
 
     # ------------------------------------------------------------ dispatch
     def frames(self, tok: Token) -> list[Found]:
@@ -73,6 +75,8 @@ class FrameExtractor(NounFrames):
                 out += self.based(tok)
             if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected"):
                 out += self.tied_participle(tok)
+            if lemma in RULED_VERBS and tok.dep_ in ("acl", "advcl"):
+                out += self.ruled_place(tok)
             if lemma in F.VERB_FRAMES and tok.pos_ != "ADJ":
                 out += self.verb_frame(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -378,6 +382,22 @@ class FrameExtractor(NounFrames):
                 k for q in F.prep_objects(p, "of") for k in self.keys(q, "patient", nominal_ok=False)]
         places = [k for k in places if self.args.etype(k) in ("Country", "Place")]
         return self.pairs(pred, verb, subj, places)
+
+    def ruled_place(self, verb: Token) -> list[Found]:
+        """'the Gaza Strip, run by Hamas', 'a province controlled by the group' -> the group based_in the place."""
+        place: Token | None = verb.head
+        if verb.dep_ == "advcl":  # a reduced relative the parser hung on the verb: the noun before its comma
+            before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 1 else None
+            noun = verb.doc[before.i - 1] if before is not None and before.text == "," else None
+            place = noun if noun is not None and noun.pos_ in ("PROPN", "NOUN") and noun.right_edge.i == noun.i \
+                and not any(F.children(verb, "nsubj", "nsubjpass")) and verb.tag_ == "VBN" else None
+        if place is None:
+            return []
+        places = [k for k in self.args.resolve_one(place, "patient", nominal_ok=False)
+                  if self.args.etype(k) in ("Country", "Place")]
+        holders = [k for a in F.prep_objects(verb, "by") for k in self.keys(a, "agent", nominal_ok=False)
+                   if self.args.etype(k) in ("Organization", "Group")]
+        return self.pairs("based_in", verb, holders, places)
 
     def described(self, noun: Token) -> Token:
         """The name a description stands for: 'X, a group ...' and 'X is a group ...' give X."""
