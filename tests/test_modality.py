@@ -179,3 +179,55 @@ def test_no_attacks_attributed_to_a_group_is_a_negation_not_a_hedge(analyze: Ana
     made, tok = _actorless(ctx, "attack")
     ClaimModality().annotate(ctx, made, tok, tok.idx)  # type: ignore[arg-type]
     assert (made.modality, made.polarity) == ("hedged", "positive")
+
+
+def place_facts(ctx: DocContext, subject: str) -> list[Claim]:
+    """Place-hierarchy claims (any stage) whose subject names `subject`."""
+    return [c for c in ctx.analysis.claims if c.predicate in ("located_in", "based_in", "headquarters_in")
+            and subject.lower() in name(ctx, c.subject).lower()]
+
+
+def test_a_negated_verb_never_reaches_a_place_fact_inside_its_noun_phrase(analyze: Analyze) -> None:
+    ctx = analyze("Her years at the Riverside Boxing Gym in Dundee had not made her any richer.")
+    facts = place_facts(ctx, "Riverside")
+    assert facts, [(name(ctx, c.subject), c.predicate, name(ctx, c.object)) for c in ctx.analysis.claims]
+    assert all(c.polarity == "positive" for c in facts)
+
+
+def test_apposition_place_facts_ignore_the_clause_around_them(analyze: Analyze) -> None:
+    ctx = analyze("The senator resigned from the committee at a rally in Keswick, Cumbria on Monday.")
+    assert all(c.polarity == "positive" for c in place_facts(ctx, "Keswick"))
+    ctx = analyze("The minister will never forgive the shelling of the Syrian city of Aleppo.")
+    assert all(c.polarity == "positive" and c.modality in ("asserted", "attributed")
+               for c in place_facts(ctx, "Aleppo"))
+
+
+def test_possessive_place_fact_is_not_denied_by_a_ban_nearby(analyze: Analyze) -> None:
+    ctx = analyze("Farmers filed a fresh appeal against the ban in Glasgow's Supreme Court on Friday.")
+    assert all(c.polarity == "positive" for c in place_facts(ctx, "Supreme Court"))
+
+
+def test_a_place_fact_stated_by_the_verb_still_takes_its_negation(analyze: Analyze) -> None:
+    c = [c for c in place_facts(analyze("The Coastal Freedom Movement is not based in Lima."), "Coastal")
+         if c.predicate == "based_in"]
+    assert c and all((x.modality, x.polarity) == ("negated", "negative") for x in c)
+
+
+def test_a_name_under_no_is_a_kind_and_gets_no_place_fact(analyze: Analyze) -> None:
+    ctx = analyze("Everyone knows there were no ICBM in Cuba.")
+    assert not place_facts(ctx, "ICBM")
+
+
+def test_reported_content_never_holds_its_own_cue(analyze: Analyze) -> None:
+    ctx = analyze("Her account was denied by the Harbour Workers Union, which called it a smear.")
+    said = [c for c in ctx.analysis.claims if c.predicate == "said"]
+    assert not any("denied" in str(getattr(c.object, "value", "")) for c in said), said
+    ctx = analyze("The Harbour Workers Union denied that its members blocked the port.")
+    said = [c for c in ctx.analysis.claims if c.predicate == "said"]
+    assert any("blocked the port" in str(getattr(c.object, "value", "")) for c in said), said
+
+
+def test_a_denied_act_of_an_unnamed_actor_is_not_kept(analyze: Analyze) -> None:
+    ctx = analyze("Their goal is not simply attacking the Harbour Workers Union but winning the vote.")
+    assert not [c for c in ctx.analysis.claims if c.polarity == "negative"
+                and ctx.entity(c.subject).attrs.get("placeholder")]

@@ -31,6 +31,10 @@ OPENING_OPINION = re.compile(r"^\W*(one\s+(can|could|may|might)\s+say|in\s+(my|o
                              r"i\s+(think|believe)|we\s+(think|believe)|it\s+(is|seems)\s+(likely|probable))\b", re.I)
 ACCORDING = re.compile(r"\baccording to\b", re.I)
 CLAIM_REACH = 400  # characters after an act within which a claim of responsibility is about it
+# facts a noun phrase states about its own parts ("a hall in Leeds", "Leeds, Yorkshire", "London's court"): the
+# verb of the clause predicates of the whole phrase, so its negation, hedges and forecasts never reach them
+PLACE_FACTS = frozenset({"located_in", "based_in", "headquarters_in"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
 PRIORITY = {"asserted": 0, "negated": 1, "hedged": 2, "speculative": 3, "question": 3, "attributed": 4}
 
 
@@ -74,6 +78,7 @@ class ClaimModality:
         from claimgraph.extract.units import anchor_of, record, unit_at
 
         claims = list(ctx.analysis.claims)
+        drop: list[Claim] = []
         parsed = self.reported(ctx)
         # a quote whose words the parse already gave to another speaker was read by position alone: the parse wins
         speeches = parsed + [q for q in self.quotes(ctx) if not any(
@@ -83,6 +88,9 @@ class ClaimModality:
             if anchor is None:
                 continue
             tok, char = anchor
+            if claim.predicate in PLACE_FACTS and self.kind_not_name(ctx, claim):
+                drop.append(claim)
+                continue
             self.annotate(ctx, claim, tok, char, fallback=anchor_of(ctx, claim) is None)
             unit = unit_at(ctx, char)
             if ctx.entity(claim.subject).attrs.get("placeholder"):
@@ -92,7 +100,11 @@ class ClaimModality:
             found = [sp for sp in speeches if sp.covers(char)]
             if found:  # "Hamas said it attacked X" is Hamas's word too
                 self.attribute(ctx, claim, _innermost(found), tok)
+            if claim.polarity == "negative" and ctx.entity(claim.subject).attrs.get("placeholder"):
+                drop.append(claim)  # "not simply attacking X": a denied act of nobody named states nothing
         self.claimed_later(ctx, claims, speeches)
+        if drop:
+            ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []
         for sp in speeches:  # the same words found as a quote and as reported speech are said once
             if sp.text and sp.speaker and not any(
@@ -100,8 +112,9 @@ class ClaimModality:
                 kept.append(sp)
         for sp in kept:
             unit = unit_at(ctx, sp.offset + sp.cue.idx)
-            if unit is None or len(sp.text) < 3:
-                continue
+            cue_at = sp.offset + sp.cue.idx
+            if unit is None or len(sp.text) < 3 or sp.start < cue_at < sp.end or sp.text.lower() == sp.cue.lower_:
+                continue  # content around its own cue ("His claims were denied") is no reported content
             said = Found(sp.speaker, "said", ("text", sp.text), sp.cue, confidence=0.8,
                          polarity="negative" if sp.denied else "positive")
             if sp.via:
@@ -198,12 +211,36 @@ class ClaimModality:
         return None
 
     @staticmethod
-    def scope(tok: Token) -> list[Token]:
-        """The trigger and the words above it within its own clause."""
+    def kind_not_name(ctx: DocContext, claim: Claim) -> bool:
+        """'there were no X in Y', 'no X are in Y': a name under a negative determiner names a kind, not an actor,
+        and a place fact about it says nothing about any one entity."""
+        if not claim.evidence:
+            return False
+        ev = claim.evidence[0]
+        negations = words("scope_negation_words")
+        for m in ctx.mentions_in(ev.start, ev.end):
+            if ctx.find(m.entity_key) != ctx.find(claim.subject):
+                continue
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.tag_ in ("NN", "NNS") and any(
+                    c.dep_ == "det" and c.lower_ in negations for c in span.root.children):
+                return True
+        return False
+
+    @staticmethod
+    def scope(tok: Token, nominal: bool = False) -> list[Token]:
+        """The trigger and the words above it within its own clause.
+
+        `nominal`: the claim is a fact inside a noun phrase; its scope ends at the phrase's head noun."""
         out = [tok]
         cur = tok
         for _ in range(8):
             if cur.head.i == cur.i or cur.dep_ in CLAUSE_EDGES:
+                break
+            if nominal and cur.i != tok.i and cur.pos_ in NOMINAL:
+                break  # "a hall in Leeds had not ...": the phrase's head noun, not the verb above it
+            if nominal and cur.head.pos_ in NOMINAL and cur.dep_ in ("appos", "poss", "compound", "amod", "nmod"):
+                out.append(cur.head)  # "Leeds, Yorkshire", "London's court", "the Israeli city"
                 break
             cur = cur.head
             out.append(cur)
@@ -214,8 +251,12 @@ class ClaimModality:
 
         `fallback`: the token is an argument's mention, not the trigger (claims of extractors that keep none);
         then a hedge on any noun above it ('a suspected member of X') is the claim's."""
-        cues = self.cues(tok, fallback)
+        nominal = claim.predicate in PLACE_FACTS and tok.pos_ not in ("VERB", "AUX")
+        cues = self.cues(tok, fallback, nominal)
         unit_text = self.unit_text(ctx, char)
+        if nominal and self.scope(tok, True)[-1].pos_ in NOMINAL:
+            # a noun phrase's own place fact holds whatever the sentence around it hedges or denies
+            unit_text = ""
         if OPENING_HEDGE.search(unit_text):
             cues.add("hedged")
         if OPENING_OPINION.search(unit_text):
@@ -235,11 +276,11 @@ class ClaimModality:
             note = claim.qualifiers.get("note")
             claim.qualifiers["note"] = f"{note}; former" if note and "former" not in note else note or "former"
 
-    def cues(self, tok: Token, fallback: bool = False) -> set[str]:
+    def cues(self, tok: Token, fallback: bool = False, nominal: bool = False) -> set[str]:
         """The cue kinds whose scope holds the trigger: hedged, speculative, negated, ceased, former."""
         out: set[str] = set()
         passed_xcomp = False
-        for s in self.scope(tok):
+        for s in self.scope(tok, nominal):
             lemma = s.lemma_.lower()
             above = s.i != tok.i
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in s.children)
