@@ -230,3 +230,16 @@ def test_a_place_named_in_another_word_order_is_one_place(engine: Engine) -> Non
     assert same(engine, "Camp Tamarind", "Tamarind Camp")
     assert not same(engine, "Camp Tamarind", "Camp Juniper")
     assert not same(engine, "Tamarind Front", "Camp Tamarind")
+
+
+def test_a_town_and_a_country_meet_only_by_the_same_name(engine: Engine) -> None:
+    put(engine,
+        (doc("Troops entered Marovia on Monday.", "a"), [("Marovia", "Country")]),
+        (doc("A bomb went off in Marovo, the port.", "b"), [("Marovo", "Place")]),
+        (doc("Marovia's army said Marovia is calm.", "c"), [("Marovia", "Place")]),
+        (doc("Fighters reached Farrukha.", "d"), [("Farrukha", "Place")]),
+        (doc("Fighters left Faroukha.", "e"), [("Faroukha", "Place")]))
+    assert not same(engine, "Marovia", "Marovo")  # one skeleton, a town and a country
+    with engine.connect() as conn:
+        assert len(records.find_entities(conn, "Marovia")) == 1  # the same name typed Place joins the country
+    assert same(engine, "Farrukha", "Faroukha")  # two spellings of one town still meet

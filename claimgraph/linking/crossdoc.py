@@ -419,13 +419,20 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         return []
     allowed = types_for(entity.type)
     found: dict[str, Match] = {}
+    exact_groups: set[str] = set()
 
     def note(entity_id: str, etype: str, kind: str, why: str, acronym: bool = False) -> None:
         if etype not in allowed or entity_id == exclude:
             return
+        if etype != entity.type and kind != "exact":
+            # a town and a country meet only by the same name: their spelling skeletons often agree
+            # (Colombo, Colombia) where the places are continents apart
+            return
         group = final_of(conn, entity_id)
         if group == exclude:
             return
+        if kind == "exact":
+            exact_groups.add(group)
         m = found.setdefault(group, Match(group, 0.0))
         if SCORES[kind] > m.score:
             m.score = SCORES[kind]
@@ -451,6 +458,10 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
                                 .join(entities, entities.c.id == entity_keys.c.entity_id).where(or_(*conds))):
             score_kind = wanted[(hit.kind, hit.key)]
             note(hit.entity_id, hit.type, score_kind, f"{score_kind} key {hit.key!r}")
+    if entity.type in PLACE_TYPES and exact_groups:
+        # a place whose very name is stored is that place: a spelling skeleton is only the fallback for a name
+        # seen nowhere yet, so it never pulls a second place (Colombo and Colombia share one) into the group
+        found = {g: m for g, m in found.items() if g in exact_groups}
     if not found:
         return []
     own_long = [n for n in names if not is_acronym(n) and len(tokens(n)) >= 2]
