@@ -89,6 +89,10 @@ claims = Table(
     Index("ix_claims_subject", "subject_id"),
     Index("ix_claims_object", "object_id"),
     Index("ix_claims_predicate", "predicate"),
+    # migration 0009: each role counted from its index alone (views/counts.py), claims found by speaker
+    Index("ix_claims_subject_status", "subject_id", "status"),
+    Index("ix_claims_object_count", "object_id", "status", "subject_id"),
+    Index("ix_claims_speaker_count", "attributed_to_id", "status", "subject_id", "object_id"),
 )
 
 evidence = Table(
