@@ -143,3 +143,9 @@ def test_leaders_after_by_and_taking_control(analyze: Callable[..., DocContext],
     found = relations(analyze(text))
     assert has(found, person, "leader_of", org), found
     assert not has(found, org, "leader_of", person), found  # never the other way round
+
+
+def test_place_based_modifier_skips_a_religious_adjective(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The Front grew out of the Harbour Union, a Pakistan-based Islamic missionary body."))
+    assert not any(p == "based_in" and s == "Islamic" for s, p, _ in found), found
+    assert has(relations(analyze("The London-based Observatory said five died.")), "Observatory", "based_in", "London")

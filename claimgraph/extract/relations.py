@@ -218,6 +218,8 @@ class DocumentRelations:
         for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
+            if direction == "inv" and b.source == "norp":
+                continue  # "a Pakistan-based Islamic organization": the adjective is no group of its own
             subj, obj = (a, b) if direction == "fwd" else (b, a)
             if predicate == "role":
                 self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
