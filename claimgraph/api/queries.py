@@ -7,7 +7,6 @@ entities and documents that the page refers to.
 
 from __future__ import annotations
 
-import inspect
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -76,19 +75,15 @@ def merged_ids(conn: Connection, entity_id: str) -> list[str]:
     return merged_members(conn, [entity_id])[entity_id]
 
 
-def document_meta(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def document_meta(conn: Connection, ids: Iterable[str],
+                  claim_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """Document metadata as records.claim_record reads it (citation name, outlet, copies).
 
-    Uses the store reader's own function so corroboration counts match the export: asked
-    for just these documents where it accepts an `ids` argument, else read for the whole
-    store once and reused until the store changes.
+    The store reader's own function (so corroboration counts match the export), asked for just
+    these documents and the claims shown (`claim_ids`), with the documents aligned with them.
     """
-    reader: Any = records._document_meta
-    if "ids" in inspect.signature(reader).parameters:
-        return reader(conn, ids=sorted(set(ids)))  # type: ignore[no-any-return]
-    from claimgraph.api.cache import cached_document_meta
-
-    return cached_document_meta(conn)
+    return records._document_meta(conn, documents_of=sorted(set(ids)),
+                                  claim_ids=None if claim_ids is None else sorted(set(claim_ids)))
 
 
 def claim_records(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
@@ -100,7 +95,8 @@ def claim_records(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
             ev_by_claim[e["claim_id"]].append(dict(e))
     entity_ids = {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"]) if i}
     index = entity_rows(conn, entity_ids)
-    docs = document_meta(conn, (e["document_id"] for evs in ev_by_claim.values() for e in evs))
+    docs = document_meta(conn, (e["document_id"] for evs in ev_by_claim.values() for e in evs),
+                         [r["id"] for r in rows])
     return [records.claim_record(r, ev_by_claim[r["id"]], index, docs) for r in rows]
 
 

@@ -28,7 +28,7 @@ def _corroboration(conn: Connection, claim_ids: list[str]) -> dict[str, dict[str
         for claim_id, doc_id in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
                                              .where(evidence.c.claim_id.in_(chunk))):
             per_claim[claim_id].append({"claim_id": claim_id, "document_id": doc_id})
-    docs = queries.document_meta(conn, {e["document_id"] for evs in per_claim.values() for e in evs})
+    docs = queries.document_meta(conn, {e["document_id"] for evs in per_claim.values() for e in evs}, claim_ids)
     return {c: records.corroboration(per_claim[c], docs) for c in claim_ids}
 
 

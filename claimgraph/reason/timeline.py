@@ -33,17 +33,23 @@ def as_of(claim: dict[str, Any], published: dict[str, str | None] | None = None,
                            "as_of": dates[-1] if dates else None, "first_said": dates[0] if dates else None,
                            "superseded_by": [], "until": None}
     if conn is not None and claim.get("status") == "superseded":
-        ended = changes(conn).get(claim["id"], [])
+        # supersession is decided within one canonical subject: this claim's subject or, for an inverse
+        # predicate, its object, so only the claims about those two are read
+        ends = {(claim.get(role) or {}).get("id") for role in ("subject", "object")}
+        ended = changes(conn, {e for e in ends if e}).get(claim["id"], [])
         out["superseded_by"] = [e["claim"] for e in ended]
         out["until"] = min((e["when"] for e in ended if e["when"]), default=None)
     return out
 
 
-def changes(conn: Connection) -> dict[str, list[dict[str, Any]]]:
-    """For each superseded claim: the later claims that end it, with when and why."""
+def changes(conn: Connection, subjects: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """For each superseded claim: the later claims that end it, with when and why.
+
+    With `subjects` (entity ids), only claims about those entities are read and reported.
+    """
     schema = load_schema()
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for old, new, why in supersessions(load_views(conn, schema), schema):
+    for old, new, why in supersessions(load_views(conn, schema, subjects=subjects), schema):
         out[old.id].append({"claim": new.id, "when": new.time() or (min(new.dates) if new.dates else None),
                             "why": why})
     return dict(out)
