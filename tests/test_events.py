@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from claimgraph.eval.runner import NamesReadFromText
+from claimgraph.export.base import Exporter, RecordKind
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.events import UNKNOWN_ACTOR_KEY, UNKNOWN_ACTOR_NAME, EventFrames
 
@@ -348,3 +352,32 @@ def test_a_government_acts_for_its_state_an_administration_not_for_its_head(
     found = events(analyze("The Velmar government bombed three villages near the border. The Obrecht administration "
                            "targeted nine Velmar officials with sanctions."))
     assert not any(s == "obrecht" for s, _, _, _ in found), found
+
+
+class _Recorder(Exporter):
+    """Keeps what it is given (stands in for a file format)."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("unused"))
+        self.seen: list[tuple[str, dict[str, Any]]] = []
+
+    def write(self, kind: RecordKind, record: dict[str, Any]) -> None:
+        self.seen.append((kind, record))
+
+    def finalize(self) -> list[Path]:
+        return []
+
+
+def test_the_dev_set_export_leaves_stand_ins_unnamed_for_the_scorer() -> None:
+    inner = _Recorder()
+    export = NamesReadFromText(inner, {"e-stand-in"})
+    export.write("entity", {"id": "e-stand-in", "name": "unnamed perpetrator (Bomb at a market)", "aliases": []})
+    export.write("entity", {"id": "e-band", "name": "Red Dawn Cell", "aliases": []})
+    export.write("claim", {"id": "c1", "subject": {"id": "e-stand-in", "name": "unnamed perpetrator (Bomb at a market)"},
+                           "predicate": "attacked", "object": {"id": "e-band", "name": "Red Dawn Cell"},
+                           "attributed_to": None})
+    names = [(kind, rec.get("name")) for kind, rec in inner.seen if kind == "entity"]
+    assert names == [("entity", ""), ("entity", "Red Dawn Cell")]
+    claim = inner.seen[-1][1]
+    assert claim["subject"]["name"] == "" and claim["object"]["name"] == "Red Dawn Cell"
+    assert claim["attributed_to"] is None
