@@ -384,3 +384,20 @@ def test_organization_shaped_names_in_brackets_join_the_name_before_them(analyze
     assert {"Valley Brotherhood Front", "VBF"} <= got
     found = entity_at(ctx, "al-Jamaa al-Wadiyya")
     assert found is not None and found[1] == "Organization"
+
+
+def test_caseless_text_names_a_bracketed_acronym_country_and_later_mentions(analyze: Analyze) -> None:
+    ctx = analyze("in 1990 the red harbor liberation front (rhlf) was set up in the port by dock workers. "
+                  "years later the rhlf bombed a bridge in south korea and fled to turkey.")
+    long_name = entity_at(ctx, "red harbor liberation front")
+    assert long_name is not None and long_name[1] == "Organization"
+    assert entity_at(ctx, "rhlf") == long_name
+    assert entity_at(ctx, "rhlf", 1) == long_name  # propagated without capitals
+    assert {name.lower(): type_ for name, type_ in names(ctx).items()}.get("south korea") == "Country"
+
+
+def test_caseless_brackets_that_do_not_spell_the_name_give_no_organization(analyze: Analyze) -> None:
+    ctx = analyze("the workers of the northern port union (ap) met on friday. they asked the blue river front (xq) "
+                  "for help.")
+    assert entity_at(ctx, "xq") is None
+    assert entity_at(ctx, "ap") is None

