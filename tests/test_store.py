@@ -205,3 +205,50 @@ def test_stand_in_actors_stay_in_their_own_document(engine: Engine) -> None:
         assert records.find_entities(conn, "unnamed perpetrator") == []
     assert len(stand_ins) == 2 and all(e["aliases"] == [] for e in stand_ins)
     assert len({c["subject"]["id"] for c in attacks}) == 2
+
+
+def test_aligned_documents_asked_for_some_claims_equal_the_whole_store_reading() -> None:
+    """The scoped reading of claims saying the same thing (merges, inverse and symmetric predicates, literals)
+    gives, for the claims asked, what reading every claim gives."""
+    import random
+
+    from sqlalchemy import create_engine, insert, update
+
+    from claimgraph.store.derived import aligned_documents
+    from claimgraph.store.schema import entities, metadata
+
+    rng = random.Random(7)
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine)
+    people = [f"e-{n}" for n in range(12)]
+    predicates = ["leader_of", "led_by", "collaborates_with", "member_of", "founded_in"]
+    with engine.begin() as conn:
+        conn.execute(insert(documents), [{"id": f"d-{n}", "sha256": f"{n:064d}", "title": None, "source": "x.txt",
+                                          "text": "t", "word_count": 1, "ingested_at": "2024-01-01"}
+                                         for n in range(30)])
+        conn.execute(insert(entities), [{"id": i, "name": i, "type": "Organization", "geo": None,
+                                         "external_ids": {}, "attrs": {}, "merged_into": None} for i in people])
+        for merged, into in (("e-1", "e-0"), ("e-2", "e-1"), ("e-5", "e-4")):
+            conn.execute(update(entities).where(entities.c.id == merged).values(merged_into=into))
+        rows, passages = [], []
+        for n in range(300):
+            predicate = rng.choice(predicates)
+            literal = predicate == "founded_in"
+            rows.append({"id": f"c-{n:03d}", "subject_id": rng.choice(people), "predicate": predicate,
+                         "object_id": None if literal else rng.choice(people),
+                         "object_value": rng.choice(["1990", "1991"]) if literal else None,
+                         "object_type": "date" if literal else None, "qualifiers": {}, "modality": "asserted",
+                         "polarity": rng.choice(["positive", "positive", "negative"]),
+                         "attributed_to_id": rng.choice([None, None, "e-3"]), "confidence": 0.5,
+                         "status": "active"})
+            passages += [{"claim_id": f"c-{n:03d}", "document_id": f"d-{rng.randrange(30)}", "start": k,
+                          "end": k + 1, "text": "t", "extractor": "test", "confidence": 0.5}
+                         for k in range(rng.choice([1, 2]))]
+        conn.execute(insert(claims), rows)
+        conn.execute(insert(evidence), passages)
+    with engine.connect() as conn:
+        everything = aligned_documents(conn)
+        assert len(everything) > 50  # the draw holds many claims said more than once
+        for asked in ([f"c-{n:03d}" for n in range(0, 300, 7)], [f"c-{n:03d}" for n in range(300)]):
+            scoped = aligned_documents(conn, asked)
+            assert scoped == {c: docs for c, docs in everything.items() if c in asked}

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     select,
 )
 
@@ -166,14 +167,14 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
             ends = {finals.get(i, i) for r in group for i in (r["subject_id"], r["object_id"]) if i}
             members = sorted(members_of(conn, ends))
             forms = sorted({f for r in group for f in _forms(r["predicate"])})
+            if not literal:
+                for subject, objects, predicates in _partner_lookups(conn, group, finals):
+                    found.update((r["id"], r) for r in conn.execute(
+                        _PARTNER_QUERY, {"subject": subject, "objects": objects, "forms": predicates}).mappings())
+                continue
             for chunk in _chunked(members):
-                q = select(*_KEY_COLUMNS).where(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(forms))
-                if literal:
-                    q = q.where(claims.c.object_id.is_(None))
-                elif len(members) <= 5000:
-                    q = q.where(claims.c.object_id.in_(members))
-                else:
-                    q = q.where(claims.c.object_id.is_not(None))
+                q = select(*_KEY_COLUMNS).where(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(forms),
+                                                claims.c.object_id.is_(None))
                 for r in conn.execute(q).mappings():
                     found[r["id"]] = r
         rows = list(found.values())
@@ -193,6 +194,38 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
                                      .where(evidence.c.claim_id.in_(chunk))):
             docs_of[cid].add(doc)
     return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
+
+
+# the claim rows of one subject with some objects under some predicates: compiled once, run once a subject
+_PARTNER_QUERY = select(*_KEY_COLUMNS).where(claims.c.subject_id == bindparam("subject"),
+                                             claims.c.object_id.in_(bindparam("objects", expanding=True)),
+                                             claims.c.predicate.in_(bindparam("forms", expanding=True)))
+
+
+def _partner_lookups(conn: Connection, group: list[Any], finals: dict[str, str]
+                     ) -> list[tuple[str, list[str], list[str]]]:
+    """(subject, objects, predicates) under which rows may say what one of these rows says: its two ends
+    either way round (after merges) and a form of its predicate. Each subject is asked with just its own
+    partners, so a much-named entity costs only its rows with the entities it shares a row with here."""
+    ends_of = [(finals.get(r["subject_id"], r["subject_id"]), finals.get(r["object_id"], r["object_id"]))
+               for r in group]
+    members = _members_by_final(conn, {e for pair in ends_of for e in pair})
+    partners: dict[str, set[str]] = defaultdict(set)  # subject member -> object members
+    forms: dict[str, set[str]] = defaultdict(set)
+    for r, ends in zip(group, ends_of):
+        for one, other in (ends, ends[::-1]):
+            for m in members[one]:
+                partners[m] |= members[other]
+                forms[m] |= _forms(r["predicate"])
+    return [(m, sorted(partners[m]), sorted(forms[m])) for m in sorted(partners)]
+
+
+def _members_by_final(conn: Connection, finals: set[str]) -> dict[str, set[str]]:
+    """Each final entity id to itself and every entity merged into it."""
+    out: dict[str, set[str]] = {f: {f} for f in finals}
+    for member, final in members_of(conn, finals).items():
+        out[final].add(member)
+    return out
 
 
 def finals_of(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
