@@ -77,7 +77,6 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
                     fresh.append(end)
         frontier = fresh
     index = queries.entity_rows(conn, seen_nodes)
-    corroboration = _corroboration(conn, list(edges))
     nodes: dict[str, dict[str, Any]] = {}
     center_ref = records.entity_ref(index, center)
     if center_ref:
@@ -92,7 +91,7 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
         nodes.setdefault(target["id"], target)
         out_edges.append({"id": row.id, "source": source["id"], "target": target["id"], "predicate": row.predicate,
                           "modality": row.modality, "polarity": row.polarity, "status": row.status,
-                          "confidence": row.confidence, "corroboration": corroboration[row.id]})
+                          "confidence": row.confidence})
     if type:
         wanted = type.lower()
         nodes = {k: v for k, v in nodes.items() if k == center or (v.get("type") or "").lower() == wanted}
@@ -108,6 +107,10 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
         nodes = {k: v for k, v in nodes.items() if k in keep}
         out_edges = [e for e in out_edges if e["source"] in keep and e["target"] in keep]
         truncated = True
+    # corroboration only of the edges kept: the cut above drops most edges of a much-connected centre
+    corroboration = _corroboration(conn, [e["id"] for e in out_edges])
+    for e in out_edges:
+        e["corroboration"] = corroboration[e["id"]]
     counts = queries.claim_counts(conn, list(nodes))
     for node_id, node in nodes.items():
         node["degree"] = degree[node_id]
