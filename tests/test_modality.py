@@ -231,3 +231,9 @@ def test_a_denied_act_of_an_unnamed_actor_is_not_kept(analyze: Analyze) -> None:
     ctx = analyze("Their goal is not simply attacking the Harbour Workers Union but winning the vote.")
     assert not [c for c in ctx.analysis.claims if c.polarity == "negative"
                 and ctx.entity(c.subject).attrs.get("placeholder")]
+
+
+def test_a_wire_dateline_is_not_part_of_what_a_speaker_said(analyze: Analyze) -> None:
+    ctx = analyze("LIMA (Wire) \u2013 Police arrested two men over the blast at the port, a police spokesman said.")
+    said = [str(getattr(c.object, "value", "")) for c in ctx.analysis.claims if c.predicate == "said"]
+    assert said and not any("Wire" in s or s.startswith("LIMA") for s in said), said

@@ -29,6 +29,8 @@ OPENING_HEDGE = re.compile(r"^\W*(it\s+(is|was|has\s+been)\s+(said|reported|beli
                            r"reportedly|allegedly|apparently|rumou?rs?\s+(say|has\s+it))\b", re.I)
 OPENING_OPINION = re.compile(r"^\W*(one\s+(can|could|may|might)\s+say|in\s+(my|our)\s+(view|opinion)|"
                              r"i\s+(think|believe)|we\s+(think|believe)|it\s+(is|seems)\s+(likely|probable))\b", re.I)
+# a wire dateline opening reported content ("LIMA (Wire) - ..."): the agency's heading, no one's words
+DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*\([^()\n]{1,30}\)\s*(?:[-\u2013\u2014]+|:)\s*")
 ACCORDING = re.compile(r"\baccording to\b", re.I)
 CLAIM_REACH = 400  # characters after an act within which a claim of responsibility is about it
 # facts a noun phrase states about its own parts ("a hall in Leeds", "Leeds, Yorkshire", "London's court"): the
@@ -115,7 +117,7 @@ class ClaimModality:
             cue_at = sp.offset + sp.cue.idx
             if unit is None or len(sp.text) < 3 or sp.start < cue_at < sp.end or sp.text.lower() == sp.cue.lower_:
                 continue  # content around its own cue ("His claims were denied") is no reported content
-            said = Found(sp.speaker, "said", ("text", sp.text), sp.cue, confidence=0.8,
+            said = Found(sp.speaker, "said", ("text", DATELINE_HEAD.sub("", sp.text)), sp.cue, confidence=0.8,
                          polarity="negative" if sp.denied else "positive")
             if sp.via:
                 said.qualifiers["via"] = sp.via
