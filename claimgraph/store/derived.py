@@ -212,8 +212,11 @@ def _partner_lookups(conn: Connection, group: list[Any], finals: dict[str, str]
     members = _members_by_final(conn, {e for pair in ends_of for e in pair})
     partners: dict[str, set[str]] = defaultdict(set)  # subject member -> object members
     forms: dict[str, set[str]] = defaultdict(set)
+    symmetric = registry().having("symmetric")
     for r, ends in zip(group, ends_of):
-        for one, other in (ends, ends[::-1]):
+        # a row the other way round says the same only under an inverse (or passive) form or a symmetric one
+        turns = len(_forms(r["predicate"])) > 1 or r["predicate"] in symmetric
+        for one, other in (ends, ends[::-1]) if turns else (ends,):
             for m in members[one]:
                 partners[m] |= members[other]
                 forms[m] |= _forms(r["predicate"])
