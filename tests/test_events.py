@@ -381,3 +381,9 @@ def test_the_dev_set_export_leaves_stand_ins_unnamed_for_the_scorer() -> None:
     claim = inner.seen[-1][1]
     assert claim["subject"]["name"] == "" and claim["object"]["name"] == "Red Dawn Cell"
     assert claim["attributed_to"] is None
+
+
+def test_a_capitals_name_read_as_a_verb_is_no_detainee(analyze: Callable[..., DocContext]) -> None:
+    # the parser reads "IS’" as an auxiliary object with the territory as its attribute: territory was taken
+    found = events(analyze("Rebel militias captured IS’ last remaining territory in May, the agency reported."))
+    assert not any(p == "arrested" for _, p, _, _ in found)

@@ -88,6 +88,19 @@ def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = U
 EXTRACTOR = "events"
 
 
+def _object_head(tok: Token) -> Token:
+    """The noun an object phrase is about when the parser read a capitals name in it as a verb.
+
+    "captured IS' last territory" can parse IS as an auxiliary with "territory" as its attribute:
+    the object is the territory (IS only owns it), never IS itself.
+    """
+    if tok.pos_ == "AUX":
+        nouns = [c for c in tok.children if c.dep_ in ("attr", "dobj") and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    return tok
+
+
 @dataclass
 class Event:
     """One event read from a sentence, before it becomes claims."""
@@ -224,7 +237,7 @@ class EventFrames:
             if c.dep_ in ("nsubj",):
                 agents += _conjuncts(c)
             elif c.dep_ in ("dobj", "nsubjpass"):
-                patients += _conjuncts(c)
+                patients += [_object_head(g) for g in _conjuncts(c)]
             elif c.dep_ == "agent":
                 agents += [g2 for g in c.children if g.dep_ == "pobj" for g2 in _conjuncts(g)]
             elif c.dep_ == "prep" and c.lower_ in ("with", "using"):
