@@ -401,3 +401,13 @@ def test_caseless_brackets_that_do_not_spell_the_name_give_no_organization(analy
                   "for help.")
     assert entity_at(ctx, "xq") is None
     assert entity_at(ctx, "ap") is None
+
+
+def test_the_agency_of_a_wire_dateline_is_no_participant(analyze: Analyze) -> None:
+    text = ("MARSABIT, Kenya (Wirenews) - Gunmen of the Dawn Brigade attacked a market. They fled north.\n"
+            "A witness told Wirenews that the gunmen wore uniforms.")
+    ctx = analyze(text)
+    first = text.index("Wirenews")
+    span = ctx.doc.char_span(first, first + len("Wirenews"))
+    assert span is not None and ctx.entity_for(span) is None
+    assert entity_at(ctx, "Dawn Brigade") is not None

@@ -217,9 +217,14 @@ class EntityRecognizer:
         cands += acronyms
         cands += rules.nationality_candidates(ctx.doc)
         cands = [rules.retype(c, text, table) for c in cands]
+        # the agency of a wire dateline filed the story: as a mention it would become the doer of the story's
+        # acts through 'they' and 'the group'
+        agencies = rules.wire_agency_spans(text)
+        cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in agencies)]
         kept = select(merge_adjacent_nationalities(cands, text))
         kept = surnames_read_as_nationalities(kept, text)
-        kept += self._propagate(ctx, kept, caseless)
+        kept += [c for c in self._propagate(ctx, kept, caseless)
+                 if not any(a <= c.start and c.end <= b for a, b in agencies)]
         kept = select(kept)
         types = vote_types(ctx, kept)
         self._record(ctx, kept, types)

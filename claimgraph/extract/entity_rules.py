@@ -43,6 +43,16 @@ COLLECTIVE_HEADS = words("entity_collective_heads")
 DATELINE = re.compile(r"(?:^|(?<=\s\.\s)|(?<=\n))([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s*,?\s+"
                       r"(?:\d{4}-\d{2}-\d{2}|\((?:Reuters|AP|AFP)\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                       r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+# a wire story's opening 'TOWN (Agency) -': the bracket names the agency that filed it, not a participant
+WIRE_AGENCY = re.compile(r"^[ \t]*[A-Z][A-Za-z.'\-]+(?:[ ,]+[A-Za-z.'\-]+){0,4}[ \t]*\(([^()\n]{1,30})\)[ \t]*"
+                         r"(?:[-\u2013\u2014]+|:)", re.MULTILINE)
+
+
+def wire_agency_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the agencies named in wire datelines ('KAMPALA (Wirenews) -')."""
+    return [m.span(1) for m in WIRE_AGENCY.finditer(text)]
+
+
 # a capitalised word (with hyphenated parts: 'Mojahedin-e', 'Al-Qaeda') or initials ('U.S.', 'W.');
 # a full stop ends a word only in initials, so a name never runs over a sentence end
 _NAME_WORD = r"(?:(?:[A-Z]\.)+(?![\w'\u2019])|[A-Z][\w\u2019']*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*)"
