@@ -58,7 +58,8 @@ def test_user_anchor_table_extends_the_built_in_one(tmp_path: Path) -> None:
 
 def test_claim_time_from_its_clause(analyze: Analyze) -> None:
     ctx = analyze("Syria supported Hamas after the invasion of Iraq, and Jordan arrested Hamas members in 1999.")
-    times = {c.predicate: c.qualifiers.get("time") for c in ctx.analysis.claims if c.extractor.startswith("claims.")}
+    # whichever stage reads the act (arrests are events), its time comes from its own clause
+    times = {c.predicate: c.qualifiers.get("time") for c in ctx.analysis.claims if c.predicate != "said"}
     assert times["supported"]["start"] == "2003"
     assert times["arrested"] == {"text": "1999", "start": "1999", "end": "1999"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -12,9 +13,8 @@ from claimgraph.extract.context import DocContext
 from claimgraph.plugins import hookimpl
 
 ANCHOR_TABLE = Path(__file__).with_name("data") / "anchor_events.tsv"
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
+# English month names from the standard library (its C-locale tables), full and three-letter forms
+MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
