@@ -51,7 +51,7 @@ def test_dev_set_f1_stays_above_its_floor(key: str) -> None:
 
 
 # floor key -> the score_corpus.py figure it pins
-CORPUS_GATES = {f"corpus_{k}": k for k in ("recall", "precision", "modality", "attribution", "aliases")}
+CORPUS_GATES = {f"corpus_{k}": k for k in ("recall", "precision", "modality", "attribution", "aliases", "geo")}
 
 
 @pytest.fixture(scope="module")
