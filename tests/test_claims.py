@@ -278,3 +278,10 @@ def test_territory_run_by_a_group_is_where_it_is_based(analyze: Analyze) -> None
     ctx = analyze("The shell hit a town north of the Gaza Strip, run by Islamist movement Hamas.")
     assert find(ctx, "based_in", "Gaza", "Hamas")
     assert not find(analyze("The ministry, run by Hamas, closed its offices."), "based_in")
+
+
+def test_founders_named_as_the_heads_of_the_founding_circle(analyze: Analyze) -> None:
+    ctx = analyze("The Amber Front was set up in 1980 by veterans led by General Omar Tash, "
+                  "who later fought the Coastal Army.")
+    assert find(ctx, "founded_by", "Omar Tash", "Amber Front")
+    assert not find(ctx, "founded_by", "Coastal Army")

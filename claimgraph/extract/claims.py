@@ -241,10 +241,14 @@ class FrameExtractor(NounFrames):
         return out
 
     def named_in(self, root: Token) -> list[str]:
-        """Entities a phrase names, leaving out its relative clauses ('students who opposed the king')."""
+        """Entities a phrase names, leaving out its relative clauses ('students who opposed the king'), but
+        not the people a reduced 'led by' clause names as the phrase's own heads ('students led by X')."""
         skip: set[int] = set()
         for t in root.subtree:
             if t.i != root.i and t.dep_ in ("relcl", "acl", "advcl") and t.i not in skip:
+                if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in ("head", "lead") and \
+                        any(c.dep_ == "agent" for c in t.children):
+                    continue
                 skip |= {x.i for x in t.subtree}
         keys = [self.args.entity_at(t) for t in root.subtree if t.i not in skip]
         return list(dict.fromkeys(k for k in keys if k))
