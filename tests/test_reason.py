@@ -165,6 +165,16 @@ def test_polarity_conflict_between_assertion_and_denial(engine: Engine) -> None:
     assert len(conflict["claims"]) == 2 and "denied by b.txt" in conflict["note"]
 
 
+def test_a_forecast_beside_a_denial_is_no_conflict(engine: Engine) -> None:
+    claim = {"subject": "Varnia", "predicate": "supported", "object": "Red Dawn Front"}
+    store(engine, [
+        build_analysis(doc("a", "Varnia never supported the Red Dawn Front."), [FRONT, VARNIA],
+                       [{**claim, "polarity": "negative"}]),
+        build_analysis(doc("b", "Varnia will probably back the Red Dawn Front next year."), [FRONT, VARNIA],
+                       [{**claim, "modality": "speculative"}]),
+    ])
+    assert not kinds(engine).get("polarity")
+
 def _listing(engine: Engine) -> dict[str, str]:
     us = ("United States", "Country")
     listed = {"subject": "United States", "predicate": "designated_terrorist", "object": "Red Dawn Front"}

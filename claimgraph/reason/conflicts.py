@@ -30,6 +30,7 @@ class ClaimView:
     qualifiers: dict[str, Any]
     passages: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (document id, qualifiers)
     dates: list[str] = field(default_factory=list)  # publication dates of its documents
+    speculative: bool = False  # a forecast, plan, threat or condition: states no fact of any time yet
 
     def time(self) -> str | None:
         """The time the claim itself states (qualifiers.time.start), if any."""
@@ -70,7 +71,10 @@ def spans_overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | N
 
 def can_both_hold(x: ClaimView, y: ClaimView) -> bool:
     """Two claims of one triple can both be true when they speak of different times, or only one is dated
-    (a denial "before 2003" and an assertion "after 2003" are a change, not a contradiction)."""
+    (a denial "before 2003" and an assertion "after 2003" are a change, not a contradiction), or one of them
+    is only a forecast or a condition."""
+    if x.speculative or y.speculative:  # "will expand its ties" beside "had no ties": both may be true
+        return True
     sx, sy = x.span(), y.span()
     if sx is None and sy is None:
         return False
@@ -137,7 +141,8 @@ def load_views(conn: Connection, schema: PredicateSchema | None = None,
             label = names.get(o or "", o or "")
         views[r["id"]] = ClaimView(id=r["id"], subject=s, predicate=p, object=o, label=label,
                                    negative=r["polarity"] == "negative" or r["modality"] == "negated",
-                                   status=r["status"], qualifiers=r["qualifiers"] or {})
+                                   status=r["status"], qualifiers=r["qualifiers"] or {},
+                                   speculative=r["modality"] == "speculative")
     for cid, doc, q in passages:
         v = views.get(cid)
         if v is not None:
