@@ -175,6 +175,19 @@ def test_a_forecast_beside_a_denial_is_no_conflict(engine: Engine) -> None:
     ])
     assert not kinds(engine).get("polarity")
 
+def test_a_stop_beside_the_act_is_a_change_not_a_conflict(engine: Engine) -> None:
+    claim = {"subject": "Varnia", "predicate": "supported", "object": "Red Dawn Front"}
+    store(engine, [
+        build_analysis(doc("a", "Varnia armed the Red Dawn Front."), [FRONT, VARNIA], [claim]),
+        build_analysis(doc("b", "Varnia has stopped its support for the Red Dawn Front."), [FRONT, VARNIA],
+                       [{**claim, "polarity": "negative", "qualifiers": {"note": "ceased"}}]),
+    ])
+    assert not kinds(engine).get("polarity")
+    store(engine, [build_analysis(doc("c", "Varnia never supported the Red Dawn Front."), [FRONT, VARNIA],
+                                  [{**claim, "polarity": "negative"}])])
+    [conflict] = kinds(engine)["polarity"]  # a plain denial still disagrees
+    assert "c.txt" in conflict["note"]
+
 def _listing(engine: Engine) -> dict[str, str]:
     us = ("United States", "Country")
     listed = {"subject": "United States", "predicate": "designated_terrorist", "object": "Red Dawn Front"}

@@ -272,7 +272,10 @@ class ClaimModality:
             if claim.modality == "asserted":
                 claim.modality = "negated"
         if "ceased" in cues:
+            # "stopped its attacks": it no longer holds, and it held before (a change, not a denial)
             claim.polarity = "negative"
+            note = claim.qualifiers.get("note")
+            claim.qualifiers["note"] = f"{note}; ceased" if note and "ceased" not in note else note or "ceased"
         if "former" in cues and claim.predicate in ("leader_of", "member_of", "founded_by", "based_in"):
             # "a former leader of X": the role ended before the text was written
             note = claim.qualifiers.get("note")

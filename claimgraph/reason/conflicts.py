@@ -69,12 +69,20 @@ def spans_overlap(a: tuple[str | None, str | None], b: tuple[str | None, str | N
     return not (b_end and a_start and not later(b_end, a_start))
 
 
+def _ceased(view: ClaimView) -> bool:
+    """Every passage of the claim says it stopped ('ceased' in its note), none only denies it."""
+    notes = [str((q or {}).get("note") or "") for _, q in view.passages] or [str(view.qualifiers.get("note") or "")]
+    return all("ceased" in n for n in notes)
+
+
 def can_both_hold(x: ClaimView, y: ClaimView) -> bool:
     """Two claims of one triple can both be true when they speak of different times, or only one is dated
     (a denial "before 2003" and an assertion "after 2003" are a change, not a contradiction), or one of them
     is only a forecast or a condition."""
     if x.speculative or y.speculative:  # "will expand its ties" beside "had no ties": both may be true
         return True
+    if any(v.negative and _ceased(v) for v in (x, y)):
+        return True  # "stopped its hostility" says it held before: beside "was hostile" it is a change
     sx, sy = x.span(), y.span()
     if sx is None and sy is None:
         return False
