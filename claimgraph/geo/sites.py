@@ -9,6 +9,7 @@ from functools import lru_cache
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import Gazetteer, Place
+from claimgraph.model import Entity
 
 SITE_UNCERTAINTY_KM = 10.0  # a site lies somewhere in or just outside its town
 MIN_POPULATION = 20000  # only towns large enough to lend their name to an airport or a club
@@ -32,6 +33,13 @@ def site_town(gaz: Gazetteer, name: str) -> Place | None:
     return None
 
 
+def _place_at(ent: Entity, town: Place, uncertainty_km: float, method: str) -> None:
+    """Give a site the town's point, no tighter than `uncertainty_km`, saying which town and by what reading."""
+    ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
+               "uncertainty_km": max(uncertainty_km, town.radius_km), "method": method, "source_id": town.source_id}
+    ent.attrs["site_of"] = town.name
+
+
 def place_sites(ctx: DocContext, gaz: Gazetteer) -> list[str]:
     """Give coordinates to named sites without any, from the town in their name; their keys."""
     done: list[str] = []
@@ -43,10 +51,7 @@ def place_sites(ctx: DocContext, gaz: Gazetteer) -> list[str]:
         town = site_town(gaz, ent.name)
         if town is None:
             continue
-        ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
-                   "uncertainty_km": max(SITE_UNCERTAINTY_KM, town.radius_km), "method": "site",
-                   "source_id": town.source_id}
-        ent.attrs["site_of"] = town.name
+        _place_at(ent, town, SITE_UNCERTAINTY_KM, "site")
         done.append(key)
     return done
 
@@ -108,10 +113,7 @@ def contained_sites(ctx: DocContext, located: dict[str, Place]) -> list[str]:
         if box_key is None or box_key == key:
             continue
         town = located[box_key]
-        ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
-                   "uncertainty_km": max(SITE_UNCERTAINTY_KM, town.radius_km), "method": "site",
-                   "source_id": town.source_id}
-        ent.attrs["site_of"] = town.name
+        _place_at(ent, town, SITE_UNCERTAINTY_KM, "site")
         done.append(key)
     return done
 
@@ -156,9 +158,6 @@ def dateline_sites(ctx: DocContext, gaz: Gazetteer, countries: Counter[str]) -> 
             continue
         if not (names_site.search(ctx.text[start:end]) or noun_after.match(ctx.text[end:end + 40])):
             continue
-        ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
-                   "uncertainty_km": max(DATELINE_UNCERTAINTY_KM, town.radius_km), "method": "dateline",
-                   "source_id": town.source_id}
-        ent.attrs["site_of"] = town.name
+        _place_at(ent, town, DATELINE_UNCERTAINTY_KM, "dateline")
         done.append(key)
     return done
