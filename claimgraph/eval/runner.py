@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select
 from claimgraph.eval import CORPUS_SET, DEV_SETS, SEED_SET
 from claimgraph.export.base import Exporter, RecordKind, export_store
 from claimgraph.export.jsonl import JsonlExporter
+from claimgraph.ingest.readers import read_file
 from claimgraph.model import SourceDocument
 from claimgraph.pipeline import ingest
 from claimgraph.settings import Settings, load_settings
@@ -177,7 +178,7 @@ def run_seed(shared: str | Path | None = None, settings: Settings | None = None)
     """Ingest the sample article, export, and score it against the seed gold (score.py)."""
     root = shared_dir(shared)
     article = root / "corpus" / "mko-article.txt"
-    doc = SourceDocument(text=article.read_text(encoding="utf-8"), source=article.name)
+    doc = read_file(article)  # as `claimgraph ingest` reads it
     with tempfile.TemporaryDirectory(prefix="claimgraph-eval-seed-") as tmp:
         out, words, seconds = ingest_and_export([doc], Path(tmp), settings)
         text = _scorer([str(root / "eval" / "score.py"), "--gold", str(root / "gold" / "seed.json"),
@@ -212,7 +213,8 @@ def run_dev_corpus(shared: str | Path | None = None, settings: Settings | None =
     paths = sorted(corpus.glob("*.txt"))
     if not paths:
         raise SharedDataMissing(f"no dev corpus texts under {corpus}")
-    docs = [SourceDocument(text=p.read_text(encoding="utf-8"), source=p.name) for p in paths]
+    # read as `claimgraph ingest DIR` reads them (title from the first line), so the gate scores what users get
+    docs = [read_file(p) for p in paths]
     with tempfile.TemporaryDirectory(prefix="claimgraph-eval-corpus-") as tmp:
         out, words, seconds = ingest_and_export(docs, Path(tmp), settings)
         text = _scorer([str(root / "eval" / "score_corpus.py"), "--export", str(out), "--json",
