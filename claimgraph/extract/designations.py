@@ -40,6 +40,11 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 FIELD_BY = re.compile(r"\bby(?=\s|\||[A-Z])\s*\|?\s*")
 # verbs under which a listing noun is announced or changed by its designator ("announced the designation of X")
 ANNOUNCE_VERBS = {"announce", "make", "issue", "amend", "approve", "confirm", "publish", "order", "sign"}
+AGAIN_WORDS = {"again", "re-designated", "redesignated"}  # a date said so is a listing made anew
+# a dateline: one of the first lines of a text, short, giving a full day ("Fri Sep 28, 2012 9:39PM")
+DATELINE_LINES = 3
+DATELINE_SPAN = 400
+DATELINE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -292,26 +297,34 @@ class Designations:
             qualifiers["designator_implicit"] = (f"not named in the sentence: {country}, which keeps the list"
                                                  f" it names ({list_name})")
         when = self._time(sent, trigger)
+        if when is None and act == "delist":
+            # "was taken off the blacklist on Friday": no date the sentence gives; a delisting said in a dated
+            # document happened by that date, so it ends listings dated before it ("as of the document")
+            when = document_date(ctx)
         if when:
             qualifiers["time"] = when
-        by_state: dict[str, dict[str, object]] = {}
         keeper = self._keeper(sent, trigger) if "designator_implicit" not in qualifiers else None
         if keeper is not None and all(ctx.entity(d).type != "Country" for d in designators):
             # "the Secretary of State designated X as an FTO": the office acts for the state that keeps the list,
-            # so a state's later delisting ends this listing too
-            list_name, country = keeper
-            offices = ", ".join(ctx.entity(d).name for d in dict.fromkeys(designators))
-            by_state[args.country(country)] = {**qualifiers, "designator_implicit": (
-                f"{country}, which keeps the list the sentence names ({list_name}), through {offices}")}
+            # so a state's later delisting ends this listing too (reason/ reads designator_state)
+            qualifiers["designator_state"] = keeper[1]
         predicate = "delisted_terrorist" if act == "delist" else "designated_terrorist"
-        for d, quals in [*((d, qualifiers) for d in dict.fromkeys(designators)), *by_state.items()]:
+        again = self._again(sent, trigger) if act == "list" else []
+        for d in dict.fromkeys(designators):
             for t in targets:
                 if ctx.find(d) == ctx.find(t) or self._known(ctx, d, predicate, t, sent):
                     continue
-                claim = ctx.add_claim(d, predicate, t, sent, self.name, qualifiers=dict(quals),
-                                      confidence=0.75 if "designator_implicit" not in quals else 0.65)
+                claim = ctx.add_claim(d, predicate, t, sent, self.name, qualifiers=dict(qualifiers),
+                                      confidence=0.75 if "designator_implicit" not in qualifiers else 0.65)
                 if claim is not None:
                     ctx.anchors[id(claim)] = Anchor(trigger, 0)
+                for span, time in again:
+                    # "..., and again in 2001": the same listing made a second time, its own passage and date
+                    claim = ctx.add_claim(d, predicate, t, span, self.name, confidence=0.7, qualifiers={
+                        **qualifiers, "time": time, "redesignation": True,
+                        "note": "again: a re-designation of an earlier listing"})
+                    if claim is not None:
+                        ctx.anchors[id(claim)] = Anchor(trigger, 0)
 
     @staticmethod
     def _known(ctx: DocContext, d: str, predicate: str, t: str, sent: Span) -> bool:
@@ -372,17 +385,63 @@ class Designations:
 
     @staticmethod
     def _time(sent: Span, trigger: Token) -> dict[str, str] | None:
-        """The date of the trigger's own clause ('designated ... on October 8, 1997'), else of the sentence."""
+        """The date of the trigger's own clause ('designated ... on October 8, 1997'), else of the sentence;
+        never a date said 'again' (that is a re-designation, see `_again`)."""
         head = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
         lo, hi = head.left_edge.i, head.right_edge.i
-        inside = [e for e in sent.ents if e.label_ == "DATE" and lo <= e.start and e.end - 1 <= hi]
+        dates = [e for e in sent.ents if e.label_ == "DATE" and _again_token(e) is None]
+        inside = [e for e in dates if lo <= e.start and e.end - 1 <= hi]
         # the date nearest the trigger within its clause: a clause may name an earlier event too
-        for ent in sorted(inside or [e for e in sent.ents if e.label_ == "DATE"],
-                          key=lambda e: abs(e.start - trigger.i)):
+        for ent in sorted(inside or dates, key=lambda e: abs(e.start - trigger.i)):
             found = parse_time(ent.text)
             if found and found.get("start"):
                 return found
         return None
+
+    @staticmethod
+    def _again(sent: Span, trigger: Token) -> list[tuple[tuple[int, int], dict[str, str]]]:
+        """((start, end) of its phrase, time) for each date of the trigger's clause said 'again' ('designated X
+        in 1997, and again in 2001'): the listing made anew at that date."""
+        head = trigger.head if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") else trigger
+        out: list[tuple[tuple[int, int], dict[str, str]]] = []
+        for ent in sent.ents:
+            again = _again_token(ent) if ent.label_ == "DATE" else None
+            if again is None or not head.left_edge.i <= ent.start <= head.right_edge.i:
+                continue
+            found = parse_time(ent.text)
+            if found and found.get("start"):
+                phrase = again.head  # "again in 2001 pursuant to ...": the phrase 'again' modifies
+                start = min(again.idx, phrase.left_edge.idx)
+                out.append(((start, max(ent.end_char, phrase.right_edge.idx + len(phrase.right_edge))), found))
+        return out
+
+
+def _again_token(ent: Span) -> Token | None:
+    """The word 'again' right before a date or modifying the phrase that holds it ('and again in 2001')."""
+    doc = ent.doc
+    for tok in doc[max(ent.sent.start, ent.start - 3): ent.start]:
+        if tok.lower_ in AGAIN_WORDS:
+            return tok
+    return None
+
+
+def document_date(ctx: DocContext) -> dict[str, str] | None:
+    """The document's own date as a claim time 'as of the document': its publication date, else a date line at the
+    head of the text (a dateline 'Fri Sep 28, 2012 9:39PM'); None when neither is known."""
+    published = ctx.analysis.document.published
+    found = parse_time(published) if published else None
+    text = "publication date"
+    if found is None:
+        for line in ctx.text[:DATELINE_SPAN].splitlines()[:DATELINE_LINES]:
+            got = parse_time(line)
+            # a line that is a date (and a clock time or a weekday), not a sentence that names one
+            if got and got.get("start") and len(got["start"]) == 10 and len(line.split()) <= DATELINE_WORDS:
+                found, text = got, f"dateline '{got['text']}'"
+                break
+    if found is None or not found.get("start"):
+        return None
+    return {"start": found["start"], "end": found["start"], "text": f"as of the document ({text})",
+            "precision": "as of the document"}
 
 
 @cache

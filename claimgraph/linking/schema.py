@@ -26,6 +26,7 @@ class PredicateSchema:
     generic_names: frozenset[str]
     name_stopwords: frozenset[str]
     org_designators: frozenset[str]
+    state_acts: frozenset[str] = frozenset()  # listings and delistings: an office acts for its state
 
     def canonical(self, subject: str | None, predicate: str, obj: str | None) -> tuple[str | None, str, str | None]:
         """(subject, predicate, object) with inverse predicates turned to their active form, symmetric ones sorted."""
@@ -54,4 +55,5 @@ def load_schema(path: str | None = None) -> PredicateSchema:
         generic_names=lexicon.words("linking_generic_names"),
         name_stopwords=lexicon.words("linking_name_stopwords"),
         org_designators=lexicon.words("linking_org_designators"),
+        state_acts=frozenset(n for n, p in reg.predicates.items() if p.family == "designation"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -31,6 +32,7 @@ class ClaimView:
     passages: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (document id, qualifiers)
     dates: list[str] = field(default_factory=list)  # publication dates of its documents
     speculative: bool = False  # a forecast, plan, threat or condition: states no fact of any time yet
+    subject_name: str = ""  # the canonical subject's name (an office's listing names the state it acts for)
 
     def time(self) -> str | None:
         """The time the claim itself states (qualifiers.time.start), if any."""
@@ -109,6 +111,7 @@ def load_views(conn: Connection, schema: PredicateSchema | None = None,
     symmetric ordering) is one of them: what reasoning about those entities needs, read by index.
     """
     schema = schema or load_schema()
+    targets: set[str] = set()
     if subjects is None:
         finals = final_map(conn)
         names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
@@ -119,7 +122,7 @@ def load_views(conn: Connection, schema: PredicateSchema | None = None,
         passages: Any = conn.execute(select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers)
                                      .order_by(evidence.c.id))
     else:
-        rows = _rows_about(conn, subjects, schema)
+        rows, targets = _rows_about(conn, subjects, schema)
         ends = {i for r in rows for i in (r["subject_id"], r["object_id"]) if i}
         finals = finals_of(conn, ends)
         names = _names(conn, set(finals.values()))
@@ -143,14 +146,14 @@ def load_views(conn: Connection, schema: PredicateSchema | None = None,
             obj = literal_key(r["object_value"], r["object_type"])
             label = repr(str(r["object_value"]))
         s, p, o = schema.canonical(subject, r["predicate"], obj)
-        if subjects is not None and s not in subjects:
-            continue
+        if subjects is not None and s not in subjects and not (p in schema.state_acts and o in targets):
+            continue  # a listing by whoever, of a target reasoned about: a state's delisting may end it
         if r["object_id"]:  # a symmetric or inverse predicate may have swapped the ends
             label = names.get(o or "", o or "")
         views[r["id"]] = ClaimView(id=r["id"], subject=s, predicate=p, object=o, label=label,
                                    negative=r["polarity"] == "negative" or r["modality"] == "negated",
                                    status=r["status"], qualifiers=r["qualifiers"] or {},
-                                   speculative=r["modality"] == "speculative")
+                                   speculative=r["modality"] == "speculative", subject_name=names.get(s or "", ""))
     for cid, doc, q in passages:
         v = views.get(cid)
         if v is not None:
@@ -174,8 +177,9 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
     return out
 
 
-def _rows_about(conn: Connection, subjects: set[str], schema: PredicateSchema) -> list[Any]:
-    """Non-rejected claim rows that may have one of `subjects` as canonical subject (a superset: callers filter)."""
+def _rows_about(conn: Connection, subjects: set[str], schema: PredicateSchema) -> tuple[list[Any], set[str]]:
+    """Non-rejected claim rows that may have one of `subjects` as canonical subject, and the listings of every
+    target they list (a superset: callers filter); with the set of targets whose listings are all read."""
     ids = sorted(members_of(conn, subjects))
     swapping = _swapping(schema)
     out: dict[str, Any] = {}
@@ -185,7 +189,21 @@ def _rows_about(conn: Connection, subjects: set[str], schema: PredicateSchema) -
             claims.c.subject_id.in_(chunk), and_(claims.c.object_id.in_(chunk), claims.c.predicate.in_(swapping))))
         for r in conn.execute(q).mappings():
             out[r["id"]] = r
-    return [out[i] for i in sorted(out)]
+    # listings and delistings of these entities, or of the targets of their own, by anyone: an office's listing
+    # ends with its state's delisting, so a target's listings are reasoned about whole
+    passive = set(schema.inverse.values())
+    met = {r["subject_id"] if r["predicate"] in passive else r["object_id"] for r in out.values()
+           if r["predicate"] in schema.state_acts}
+    targets = set(subjects) | set(finals_of(conn, {m for m in met if m}).values())
+    wanted = sorted(members_of(conn, targets))
+    acts = sorted(schema.state_acts)
+    for k in range(0, len(wanted), 500):
+        chunk = wanted[k:k + 500]
+        q = select(claims).where(claims.c.status != "rejected", claims.c.predicate.in_(acts), or_(
+            claims.c.object_id.in_(chunk), claims.c.subject_id.in_(chunk)))
+        for r in conn.execute(q).mappings():
+            out[r["id"]] = r
+    return [out[i] for i in sorted(out)], targets
 
 
 def touched_subjects(conn: Connection, document_ids: list[str], schema: PredicateSchema | None = None) -> set[str]:
@@ -310,6 +328,8 @@ def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dic
             # two passages about an event disagree only when they are about the same time
             buckets: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
             for cid, doc, q in passages:
+                if key == "time" and not _own_time(q):
+                    continue  # a listing made again, a date the document only bounds: no second date for one act
                 if predicate in schema.events and key != "time":
                     when = _qualifier_value("time", q.get("time"))
                     if when:
@@ -327,6 +347,13 @@ def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dic
                                 "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}{at}: "
                                         f"{key} {conflict[1]}"})
     return out
+
+
+def _own_time(q: dict[str, Any]) -> bool:
+    """False for a passage whose time is no date of the act it shares: a re-designation ('again in 2001') or the
+    document's own date standing in for a date the sentence does not give."""
+    t = q.get("time")
+    return not q.get("redesignation") and not (isinstance(t, dict) and t.get("precision") == "as of the document")
 
 
 def _qualifier_conflict(key: str, passages: list[tuple[str, str, dict[str, Any]]],
@@ -398,6 +425,51 @@ def relation_changes(conn: Connection) -> list[dict[str, Any]]:
     return changes_over_time(views, names, _cites(conn))
 
 
+def designator_state(view: ClaimView) -> str | None:
+    """The state a listing or delisting is by: the state an office acts for (qualifiers.designator_state), else
+    the designator itself when it is a state ('US', 'the United States')."""
+    for q in [view.qualifiers, *(q for _, q in view.passages)]:
+        if (q or {}).get("designator_state"):
+            return str(q["designator_state"])
+    return _state_named(view.subject_name)
+
+
+@lru_cache(maxsize=4096)
+def _state_named(name: str) -> str | None:
+    from claimgraph.extract.entity_gazetteer import country_of
+    from claimgraph.resolve.aliases import load_alias_table
+
+    if not name:
+        return None
+    known = load_alias_table().lookup(name)
+    return country_of(name) or (known[0] if known and known[1] == "Country" else None)
+
+
+def _ending_pairs(views: list[ClaimView], schema: PredicateSchema
+                  ) -> list[tuple[ClaimView, ClaimView, str, dict[str, Any]]]:
+    """(starting claim, ending claim, note, pair) for every pair the registry says may end one another: the
+    same subject and object, or for listings the same object and the same state behind the designators."""
+    out: list[tuple[ClaimView, ClaimView, str, dict[str, Any]]] = []
+    for pair in schema.ending:
+        start, end = schema.canonical("s", pair["start"], "o")[1], schema.canonical("s", pair["end"], "o")[1]
+        olds: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
+        for v in views:
+            if v.predicate == start and not v.negative:
+                olds[(v.subject, v.object)].append(v)
+                state = designator_state(v) if start in schema.state_acts else None
+                if state:
+                    olds[("state", state, v.object)].append(v)
+        for new in views:
+            if new.predicate != end or new.negative:
+                continue
+            state = designator_state(new) if end in schema.state_acts else None
+            found = olds.get((new.subject, new.object), []) + (olds.get(("state", state, new.object), [])
+                                                                if state else [])
+            for old in {v.id: v for v in found}.values():
+                out.append((old, new, pair.get("note", f"{start} ended by {end}"), pair))
+    return out
+
+
 def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple[ClaimView, ClaimView, str]]:
     """(earlier claim, later claim that ends it, why) for ending pairs and changing single values."""
     by_triple: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
@@ -410,16 +482,13 @@ def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple
             by_triple[(v.subject, v.predicate, v.object)].append(v)
             by_subject[(v.subject, v.predicate)].append(v)
     out: list[tuple[ClaimView, ClaimView, str]] = []
+    ended: set[str] = set()
+    for old, new, why, _ in _ending_pairs(views, schema):
+        if old.id not in ended and later(new.effective(), old.effective()):
+            out.append((old, new, why))
+            ended.add(old.id)
     for pair in schema.ending:
-        start, end = schema.canonical("s", pair["start"], "o")[1], schema.canonical("s", pair["end"], "o")[1]
-        for (s, p, o), enders in by_triple.items():
-            if p != end:
-                continue
-            for old in by_triple.get((s, start, o), []):
-                for new in enders:
-                    if later(new.effective(), old.effective()):
-                        out.append((old, new, pair.get("note", f"{start} ended by {end}")))
-                        break
+        start = schema.canonical("s", pair["start"], "o")[1]
         # "no longer listed": a later denial of the starting predicate ends it too
         for (s, p, o), olds in by_triple.items():
             if p != start:
@@ -438,15 +507,37 @@ def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple
     return out
 
 
+def possible_supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple[ClaimView, ClaimView, str]]:
+    """(earlier claim, claim that may end it, why) for ending pairs of which one has no known date at all: a listing
+    and an undated delisting are a possible change over time, not a plain disagreement (no status changes)."""
+    out = []
+    decided = {(old.id, new.id) for old, new, _ in supersessions(views, schema)}
+    for old, new, why, _ in _ending_pairs(views, schema):
+        if (old.id, new.id) not in decided and (old.effective() is None or new.effective() is None):
+            missing = "either" if old.effective() is None and new.effective() is None else \
+                (old.predicate if old.effective() is None else new.predicate)
+            out.append((old, new, f"{why}, possibly: no date known for {missing}"))
+    return out
+
+
 def superseded_conflicts(views: list[ClaimView], names: dict[str, str], schema: PredicateSchema) -> list[dict[str, Any]]:
     """One record per earlier claim and the later claim that ends it."""
     out = []
     for old, new, why in supersessions(views, schema):
-        subject = names.get(old.subject or "", old.subject)
-        out.append({"kind": "superseded", "claims": [old.id, new.id],
-                    "note": f"{subject} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
-                            f"is ended by {new.predicate} {new.label} (as of {new.effective() or '?'}): {why}"})
+        out.append({"kind": "superseded", "claims": [old.id, new.id], "change_over_time": True,
+                    "note": f"{_who(old, names)} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
+                            f"is ended by {_who(new, names)} {new.predicate} {new.label} (as of "
+                            f"{new.effective() or '?'}): {why}; a change over time, not a disagreement"})
+    for old, new, why in possible_supersessions(views, schema):
+        out.append({"kind": "superseded", "claims": [old.id, new.id], "change_over_time": True, "possible": True,
+                    "note": f"{_who(old, names)} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
+                            f"may be ended by {_who(new, names)} {new.predicate} {new.label} (as of "
+                            f"{new.effective() or '?'}): {why}; a possible change over time, not a disagreement"})
     return out
+
+
+def _who(view: ClaimView, names: dict[str, str]) -> str:
+    return names.get(view.subject or "", view.subject or "") or view.subject_name
 
 
 def find_conflicts(conn: Connection) -> list[dict[str, Any]]:
@@ -480,7 +571,6 @@ def apply_status(conn: Connection, when: str, document_ids: list[str] | None = N
         views = load_views(conn, schema, touched_subjects(conn, list(batch), schema))
         auto = _auto_marked(conn, [v.id for v in views])
     ends = {old.id: new.id for old, new, _ in supersessions(views, schema)}
-    auto = _auto_marked(conn)
     status = {v.id: v.status for v in views}
     changed = {"superseded": 0, "restored": 0}
     for old_id, new_id in sorted(ends.items()):
