@@ -25,6 +25,7 @@ from sqlalchemy import Engine, func, insert, select
 
 from claimgraph.settings import load_settings
 from claimgraph.store.db import get_engine
+from claimgraph.store.derived import triple_hash
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
 
 TARGETS_MS = {"profile": 100.0, "claims": 100.0, "graph 2-hop": 300.0}
@@ -87,6 +88,7 @@ def build_store(engine: Engine, n_docs: int, seed: int = 7) -> dict[str, int]:
                         if rng.random() < 0.4 else {},
                         "modality": modality, "polarity": "negative" if modality == "negated" else "positive",
                         "attributed_to_id": None, "confidence": round(rng.uniform(0.4, 0.95), 2), "status": "active"}
+                    claim_rows[claim_id]["triple_key"] = triple_hash(claim_rows[claim_id])
                 evs.append({"claim_id": claim_id, "document_id": doc_id, "start": 40 * c, "end": 40 * c + 30,
                             "text": body[40 * c: 40 * c + 30], "qualifiers": {}, "confidence": 0.7,
                             "extractor": "bench"})

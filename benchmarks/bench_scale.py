@@ -44,8 +44,9 @@ EXTRA_DOC = ("The Lantern Brigade, an armed group founded in 1994, attacked a po
              "Officials said the Lantern Brigade is backed by the Northern Union.")
 
 
-def store_for(db: str, n_docs: int) -> tuple[Settings, Engine]:
-    """Settings and an engine for the store of one size (a fresh SQLite file, or an emptied PostgreSQL database)."""
+def store_for(db: str, n_docs: int, reuse: bool = False) -> tuple[Settings, Engine, bool]:
+    """Settings, an engine and whether it is reused, for the store of one size (a fresh SQLite file, or an
+    emptied PostgreSQL database; with `reuse`, a SQLite file a run before built for this size is kept)."""
     settings = load_settings()
     if db.startswith("postgresql"):
         settings.store.url = db
@@ -57,10 +58,19 @@ def store_for(db: str, n_docs: int) -> tuple[Settings, Engine]:
         folder = Path(db) if db else Path(tempfile.mkdtemp(prefix="bench-scale-"))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"scale-{n_docs}.db"
+        if reuse and path.exists():
+            settings.store.url = f"sqlite:///{path}"
+            engine = get_engine(settings.store.url)
+            with engine.connect() as conn:
+                stored = conn.execute(select(func.count()).select_from(documents)).scalar() or 0
+            if stored >= n_docs:  # built before (plus the one-more documents of earlier runs)
+                return settings, engine, True
+            engine.dispose()
+            get_engine.cache_clear()
         path.unlink(missing_ok=True)
         settings.store.url = f"sqlite:///{path}"
         engine = get_engine(settings.store.url)
-    return settings, engine
+    return settings, engine, False
 
 
 def complete_generated(engine: Engine) -> float:
@@ -75,7 +85,10 @@ def complete_generated(engine: Engine) -> float:
 
 def after_ingest_ms(settings: Settings, engine: Engine, profile: bool = False) -> float:
     """Milliseconds of the after-ingest hooks for one more analysed and stored document."""
-    (ctx,) = list(analyze_docs([SourceDocument(text=EXTRA_DOC, source="one-more.txt")], settings))
+    # a new text each run (a store reused by --reuse already holds the earlier ones)
+    stamp = time.time_ns()
+    (ctx,) = list(analyze_docs([SourceDocument(text=f"{EXTRA_DOC} Filed as report {stamp}.",
+                                               source=f"one-more-{stamp}.txt")], settings))
     doc_id = write_analysis(engine, ctx.analysis, ctx.find)
     hook = plugins.plugin_manager().hook.claimgraph_after_ingest
     if profile:
@@ -93,17 +106,20 @@ def after_ingest_ms(settings: Settings, engine: Engine, profile: bool = False) -
     return elapsed
 
 
-def run_size(db: str, n_docs: int, rounds: int, profile: bool = False) -> dict[str, float]:
+def run_size(db: str, n_docs: int, rounds: int, profile: bool = False, reuse: bool = False) -> dict[str, float]:
     """Build one store and time every read; figures in milliseconds."""
     from fastapi.testclient import TestClient
 
     from claimgraph.api.app import create_app
 
-    settings, engine = store_for(db, n_docs)
-    started = time.perf_counter()
-    build_store(engine, n_docs)
-    print(f"\n{n_docs} documents: store built in {time.perf_counter() - started:.1f} s, "
-          f"after-ingest steps over them in {complete_generated(engine):.1f} s")
+    settings, engine, reused = store_for(db, n_docs, reuse)
+    if reused:
+        print(f"\n{n_docs} documents: reusing {settings.store.url}")
+    else:
+        started = time.perf_counter()
+        build_store(engine, n_docs)
+        print(f"\n{n_docs} documents: store built in {time.perf_counter() - started:.1f} s, "
+              f"after-ingest steps over them in {complete_generated(engine):.1f} s")
     rng = random.Random(5)
     with engine.connect() as conn:
         ranked = [r.subject_id for r in conn.execute(
@@ -149,10 +165,12 @@ def main() -> int:
     parser.add_argument("--db", default="", help="directory for SQLite stores, or a PostgreSQL URL")
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the after-ingest step")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep a SQLite store an earlier run built for a size (built once, timed many times)")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     sizes = sorted(args.docs)
-    results = {n: run_size(args.db, n, args.rounds, args.profile) for n in sizes}
+    results = {n: run_size(args.db, n, args.rounds, args.profile, args.reuse) for n in sizes}
     small, large = results[sizes[0]], results[sizes[-1]]
     print(f"\ngrowth {sizes[0]} -> {sizes[-1]} documents (target: under 2x):")
     for key in sorted(large):

@@ -130,7 +130,7 @@ def test_profile_lines_are_cited_sentences(client: TestClient) -> None:
 
 
 def test_profile_matches_build_profile(client: TestClient, api_settings: Settings) -> None:
-    from claimgraph.profile import build_profile
+    from claimgraph.profile import build_profile, to_json
 
     engine = get_engine(api_settings.store.url)
     for entity in client.get("/api/entities", params={"limit": 8}).json()["items"]:
@@ -138,9 +138,27 @@ def test_profile_matches_build_profile(client: TestClient, api_settings: Setting
             expected = build_profile(conn, entity["id"])
         got = client.get(f"/api/entities/{entity['id']}/profile").json()
         assert got["entity"] == expected.entity and got["aliases"] == expected.aliases
-        assert got["conflicts"] == expected.conflicts
+        assert got["conflicts"] == expected.conflicts and got["changes"] == expected.changes
+        assert got["reference"] == to_json(expected)["reference"]
         assert {t: [(ln["text"], ln["claim"]) for ln in lines] for t, lines in got["sections"].items()} == \
             {t: [(ln.text, ln.claim) for ln in lines] for t, lines in expected.sections.items()}
+
+
+def test_profile_pages_hold_every_claim_once(client: TestClient) -> None:
+    """Pages of a profile (limit, offset) together show the claims of the whole profile, each once."""
+    top = _busiest_entity(client)
+    whole = client.get(f"/api/entities/{top['id']}/profile").json()
+    shown = sorted(ln["claim"]["id"] for lines in whole["sections"].values() for ln in lines)
+    assert whole["next_offset"] is None and whole["total"] >= len(set(shown)) >= 3
+    paged: list[str] = []
+    offset: int | None = 0
+    while offset is not None:
+        page = client.get(f"/api/entities/{top['id']}/profile", params={"limit": 2, "offset": offset}).json()
+        assert page["total"] == whole["total"] and page["limit"] == 2
+        paged += sorted({ln["claim"]["id"] for lines in page["sections"].values() for ln in lines})
+        offset = page["next_offset"]
+    assert sorted(paged) == sorted(set(shown))
+    assert client.get(f"/api/entities/{top['id']}/profile", params={"limit": 0}).status_code == 422
 
 
 # ---------------------------------------------------------------------------- claims

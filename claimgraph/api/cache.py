@@ -1,7 +1,7 @@
-"""Whole-store results the API reuses until the store changes (conflicts, document metadata).
+"""Whole-store results the API reuses until the store changes (the conflict list, claim counts, outlets).
 
-Finding conflicts and aligning documents reads every claim, which takes seconds on a
-large store; a page of claims must not pay that on every request. Each result is kept
+Listing every conflict reads every claim, which takes seconds on a large store; the list
+must not pay that on every request (the conflicts of one entity are read from its claims). Each result is kept
 with a fingerprint of the store (row counts and newest ids of the tables that feed it)
 and computed again as soon as the fingerprint differs.
 """
@@ -91,21 +91,16 @@ def cached_conflicts(conn: Connection) -> list[dict[str, Any]]:
     return STORE_CACHE.get(conn, "conflicts", plugins.conflicts)  # type: ignore[no-any-return]
 
 
-def cached_document_meta(conn: Connection) -> dict[str, dict[str, Any]]:
-    """The store reader's document metadata (citations, outlets, aligned copies), reused until the store changes."""
-    from claimgraph.store import records
-
-    return STORE_CACHE.get(conn, "document_meta", records._document_meta)  # type: ignore[no-any-return]
-
-
 def warm_up(engine: Any) -> threading.Thread:
-    """Compute the cached whole-store results in a background thread (so the first page is fast)."""
+    """Compute the whole-store conflict list in a background thread (so the first /api/conflicts page is fast).
+
+    Profiles, claim pages and graphs read only what they show and need nothing computed here.
+    """
     import logging
 
     def run() -> None:
         try:
             with engine.connect() as conn:
-                cached_document_meta(conn)
                 cached_conflicts(conn)
         except Exception:  # a failed warm-up only means the first request computes them
             logging.getLogger(__name__).exception("warming the API caches failed")

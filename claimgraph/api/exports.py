@@ -19,9 +19,9 @@ from fastapi.responses import Response
 from sqlalchemy import Connection, select
 
 from claimgraph.api import queries
-from claimgraph.api.cache import cached_conflicts
 from claimgraph.api.routes import Conn, Filters
 from claimgraph.store.schema import documents, mentions
+from claimgraph.views.conflicts import conflicts_and_changes
 
 router = APIRouter(tags=["export"])  # included under /api by claimgraph.api.views
 
@@ -61,7 +61,8 @@ def _records(conn: Connection, claim_rows: list[dict[str, Any]]) -> list[tuple[s
                                     "start": r["start"], "end": r["end"], "text": r["text"], "type": r["type"]}))
     out += [("claim", c) for c in claim_rows]
     kept = {c["id"] for c in claim_rows}
-    out += [("conflict", c) for c in cached_conflicts(conn) if set(c.get("claims") or []) <= kept]
+    # the conflicts among the exported claims, read from their subjects' claims (not the whole store)
+    out += [("conflict", c) for c in conflicts_and_changes(conn, kept)[0] if set(c.get("claims") or []) <= kept]
     return out
 
 

@@ -14,12 +14,13 @@ from sqlalchemy import Connection, func, or_, select
 from claimgraph.api import queries
 from claimgraph.api.cache import cached_conflicts
 from claimgraph.api.facets import claim_facets
-from claimgraph.api.profiles import scoped_profile
+from claimgraph.api.profiles import profile_total, scoped_profile
 from claimgraph.api.search import search as full_text_search
 from claimgraph.profile import to_json
 from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
+from claimgraph.views.conflicts import conflicts_and_changes
 
 router = APIRouter(prefix="/api", tags=["store"])
 
@@ -101,10 +102,24 @@ def get_entity(conn: Conn, entity_id: Annotated[str, Path(max_length=300)]) -> d
     return {**record, "claims": queries.claim_counts(conn, [final]).get(final, 0)}
 
 
-@router.get("/entities/{entity_id}/profile", summary="An entity's cited statements by section")
-def get_profile(conn: Conn, entity_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
-    """Names and every non-rejected claim about the entity as neutral, cited sentences."""
-    return to_json(scoped_profile(conn, resolve_entity(conn, entity_id)))
+PROFILE_PAGE = 500  # claims a profile page shows unless asked (most entities have far fewer)
+
+
+@router.get("/entities/{entity_id}/profile", summary="An entity's cited statements by section, a page of claims")
+def get_profile(conn: Conn, entity_id: Annotated[str, Path(max_length=300)],
+                limit: Annotated[int, Query(ge=1, le=5000, description="Claims on this page.")] = PROFILE_PAGE,
+                offset: Offset = 0) -> dict[str, Any]:
+    """Names and the non-rejected claims about the entity as neutral, cited sentences, a page at a time.
+
+    The page holds `limit` claims from `offset` in claim id order, with the conflicts and changes
+    over time that involve them; `total` counts the claims of every page (`claim_count` also
+    counts claims the entity is the speaker of); `next_offset` is null on the last page.
+    """
+    final = resolve_entity(conn, entity_id)
+    body = to_json(scoped_profile(conn, final, limit, offset))
+    total = profile_total(conn, final)
+    return {**body, "total": total, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if offset + limit < total else None}
 
 
 def claim_filters(conn: Conn, entity: IdText | None = None,
@@ -219,12 +234,13 @@ def list_conflicts(conn: Conn, entity: IdText | None = None,
                    kind: Annotated[str | None, Query(max_length=64)] = None,
                    limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Conflicts every plugin finds ({kind, claims, note}); with entity=, only those about it."""
-    found = cached_conflicts(conn)
-    if entity:
+    if entity:  # read from the entity's claims and their subjects' claims, not the whole store
         ids = queries.merged_ids(conn, resolve_entity(conn, entity))
         about = set(conn.execute(select(claims.c.id).where(or_(claims.c.subject_id.in_(ids),
                                                                 claims.c.object_id.in_(ids)))).scalars())
-        found = [c for c in found if about & set(c.get("claims", []))]
+        found = conflicts_and_changes(conn, about)[0]
+    else:
+        found = cached_conflicts(conn)
     if kind:
         found = [c for c in found if c.get("kind") == kind]
     return {"items": found[offset: offset + limit], "total": len(found), "limit": limit, "offset": offset}

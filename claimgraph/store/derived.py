@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -125,6 +125,14 @@ def triple_key(row: Any, finals: dict[str, str]) -> tuple[str | None, str, str |
     return registry().canonical(subject, row["predicate"], obj)
 
 
+def triple_hash(row: Any) -> int:
+    """claims.triple_key of a claim row: a signed 64-bit hash of its canonical triple of its own ids (no merges
+    followed), polarity and speaker. Two rows with the same key say the same thing unless merges regroup them;
+    readers check the triple itself, so a hash collision only costs a row read."""
+    raw = (*triple_key(row, {}), row["polarity"], row["attributed_to_id"])
+    return int.from_bytes(hashlib.blake2b(repr(raw).encode(), digest_size=8).digest(), "big", signed=True)
+
+
 def _forms(predicate: str) -> set[str]:
     """The predicate and its other form (passive of an active one, active of a passive one)."""
     reg = registry()
@@ -132,7 +140,7 @@ def _forms(predicate: str) -> set[str]:
 
 
 _KEY_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
-                claims.c.object_type, claims.c.polarity, claims.c.attributed_to_id)
+                claims.c.object_type, claims.c.polarity, claims.c.attributed_to_id, claims.c.triple_key)
 
 
 def _chunked(ids: Iterable[str]) -> Iterable[list[str]]:
@@ -155,8 +163,22 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
         asked = set(claim_ids)
         mine = [r for chunk in _chunked(asked) for r in conn.execute(
             select(*_KEY_COLUMNS).where(claims.c.id.in_(chunk))).mappings()]
-        finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
+        # a claim none of whose entities takes part in a merge says the same as exactly the rows with its
+        # triple_key: one indexed lookup for all of them; the others (or a row stored without a key) are
+        # matched through their merge groups below
+        involved = {i for r in mine for i in (r["subject_id"], r["object_id"], r["attributed_to_id"]) if i}
+        finals = finals_of(conn, involved)
+        merged = {f for f, n in Counter(members_of(conn, set(finals.values())).values()).items() if n > 1} | \
+            {i for i, f in finals.items() if f != i}
         found: dict[str, Any] = {}
+        keyed = [r for r in mine if r["triple_key"] is not None and not merged & {
+            r["subject_id"], r["object_id"], r["attributed_to_id"]}]
+        for chunk in _chunked({str(r["triple_key"]) for r in keyed}):
+            for r in conn.execute(select(*_KEY_COLUMNS).where(claims.c.triple_key.in_([int(k) for k in chunk]))
+                                  ).mappings():
+                found[r["id"]] = r
+        by_key = {id(r) for r in keyed}
+        mine = [r for r in mine if id(r) not in by_key]
         # a row says the same as one of these only with the same two ends (either way round, after merges)
         # and a form of the same predicate: both ends are filtered in SQL, so a much-named entity costs
         # only its rows with these partners

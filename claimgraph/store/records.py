@@ -302,13 +302,16 @@ def iter_reference(conn: Connection, entity_ids: Iterable[str] | None = None) ->
 
     if "reference_facts" not in inspect(conn).get_table_names():
         return
-    index = entity_index(conn)
     q = select(reference_facts).order_by(reference_facts.c.id)
     if entity_ids is not None:
         ids = sorted(set(entity_ids))
         q = q.where(or_(reference_facts.c.subject_id.in_(ids), reference_facts.c.object_id.in_(ids)))
+    found = list(conn.execute(q).mappings())
+    # some entities' facts read just the entities they name (and where their merges lead)
+    index = entity_index(conn) if entity_ids is None else _entity_rows(
+        conn, {i for r in found for i in (r["subject_id"], r["object_id"]) if i})
     seen: set[tuple[Any, ...]] = set()
-    for r in conn.execute(q).mappings():
+    for r in found:
         rec = reference_record(r, index)
         key = (rec["subject"] and rec["subject"]["id"], rec["predicate"], rec["object"].get("id") if rec["object"]
                else None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -86,6 +87,8 @@ claims = Table(
     Column("attributed_to_id", String(64), ForeignKey("entities.id")),
     Column("confidence", Float, nullable=False),
     Column("status", String(16), nullable=False, default="active"),
+    # migration 0010: hash of what the row says (store.derived.triple_hash), so rows saying the same are one lookup
+    Column("triple_key", BigInteger),
     Index("ix_claims_subject", "subject_id"),
     Index("ix_claims_object", "object_id"),
     Index("ix_claims_predicate", "predicate"),
@@ -93,6 +96,7 @@ claims = Table(
     Index("ix_claims_subject_status", "subject_id", "status"),
     Index("ix_claims_object_count", "object_id", "status", "subject_id"),
     Index("ix_claims_speaker_count", "attributed_to_id", "status", "subject_id", "object_id"),
+    Index("ix_claims_triple_key", "triple_key"),
 )
 
 evidence = Table(

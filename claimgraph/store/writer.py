@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from claimgraph.model import Analysis, Claim, Entity, LiteralValue, ReferenceFact, stable_id
 from claimgraph.resolve.names import is_acronym, norm_name
+from claimgraph.store.derived import triple_hash
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions, reference_facts
 
 # types that may share one entity across documents (a Place can turn out to be a Country)
@@ -171,6 +172,7 @@ def _write_claims(conn: Connection, document_id: str, claim_list: list[Claim], i
                 object_value=str(literal.value) if literal else None, object_type=literal.type if literal else None,
                 qualifiers=qualifiers, modality=claim.modality, polarity=claim.polarity,
                 attributed_to_id=attributed_id, confidence=claim.confidence, status=claim.status)
+            new_claims[claim_id]["triple_key"] = triple_hash(new_claims[claim_id])
         for ev in claim.evidence:
             # the document is new, so its evidence rows are too; only repeats within it are dropped
             evidence_rows.setdefault((claim_id, ev.start, ev.end), dict(
