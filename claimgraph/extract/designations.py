@@ -40,10 +40,13 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 FIELD_BY = re.compile(r"\bby(?=\s|\||[A-Z])\s*\|?\s*")
 # verbs under which a listing noun is announced or changed by its designator ("announced the designation of X")
 ANNOUNCE_VERBS = {"announce", "make", "issue", "amend", "approve", "confirm", "publish", "order", "sign"}
+ADD_VERBS = {"add", "include"}  # a listing's change that puts more names on it
+ASIDE_TOKENS = 20  # how far an 'of' may follow its listing noun across a phrase in commas
 AGAIN_WORDS = {"again", "re-designated", "redesignated"}  # a date said so is a listing made anew
-# a dateline: one of the first lines of a text, short, giving a full day ("Fri Sep 28, 2012 9:39PM")
+# a dateline: one of the first lines of a text, short, giving a full day ("Fri Sep 28, 2012 9:39PM"), or a date
+# alone on a line near the head
 DATELINE_LINES = 3
-DATELINE_SPAN = 400
+DATELINE_SPAN = 1500
 DATELINE_WORDS = 6
 
 
@@ -254,20 +257,29 @@ class Designations:
             designators = _preps(gov, "by") if _passive(gov) else _subjects(gov)
         if not designators:
             designators = [c for c in noun.children if c.dep_ == "poss" and c not in targets]
+        if gov.pos_ in ("VERB", "AUX") and _lemma(gov) in ANNOUNCE_VERBS:
+            targets = targets + _added_names(gov)  # "amended the designation of X to add its aliases Y and Z"
         self._emit(ctx, args, sent, noun, trig.act, designators, targets)
 
     @staticmethod
     def _listing_targets(noun: Token) -> list[Token]:
         """The target of a listing noun: its 'of'/'on'/'against' object, else an organisation owning it."""
         found = [t for p in _preps(noun, "of", "on", "against") for t in _conjuncts(p)]
+        if not found:  # "the designation, under an executive order, of X": the 'of' after a parenthetical phrase
+            found = [t for p in _of_after_aside(noun) for t in _conjuncts(p)]
         if found:
             return found
         return [c for c in noun.children if c.dep_ == "poss"]
 
     @staticmethod
     def _terror_complement(verb: Token) -> bool:
-        """The clause says what the target is listed as, and that is terrorist ('as a terrorist group')."""
-        for c in verb.children:
+        """The clause says what the target is listed as, and that is terrorist ('as a terrorist group'), or a
+        clause beside it declares the targets so ('banned X and Y, declaring them terrorist organizations')."""
+        triggers = _triggers()
+        beside = [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.i > verb.i
+                  and _lemma(c) in triggers and triggers[_lemma(c)].act == "list"
+                  and any(g.dep_ in ("dobj", "nsubj") and g.lower_ in ("them", "it") for g in c.subtree)]
+        for c in [*verb.children, *(g for b in beside for g in b.children)]:
             if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "dobj") or c.dep_ == "prep" and \
                     c.lower_ in ("as", "on", "to"):
                 text = verb.doc[c.left_edge.i: c.right_edge.i + 1].text
@@ -297,9 +309,9 @@ class Designations:
             qualifiers["designator_implicit"] = (f"not named in the sentence: {country}, which keeps the list"
                                                  f" it names ({list_name})")
         when = self._time(sent, trigger)
-        if when is None and act == "delist":
-            # "was taken off the blacklist on Friday": no date the sentence gives; a delisting said in a dated
-            # document happened by that date, so it ends listings dated before it ("as of the document")
+        if when is None and (act == "delist" or _news_tense(trigger)):
+            # "was taken off the blacklist on Friday", "has designated X": no date the sentence gives; a delisting
+            # (or a listing the document announces) happened by the document's date ("as of the document")
             when = document_date(ctx)
         if when:
             qualifiers["time"] = when
@@ -416,6 +428,42 @@ class Designations:
         return out
 
 
+def _news_tense(trigger: Token) -> bool:
+    """The listing is news of the document: its verb in the present or present perfect ('has designated',
+    'designates', 'has amended the designation')."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
+def _of_after_aside(noun: Token) -> list[Token]:
+    """The objects of an 'of' set off from a listing noun by a phrase in commas ('the designation, under an order,
+    of X'): the parser hangs that 'of' inside the aside."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    for tok in doc[noun.i + 2: min(len(doc), noun.i + ASIDE_TOKENS)]:
+        if tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
+            return []
+        if tok.lower_ == "of" and tok.dep_ == "prep" and doc[tok.i - 1].text == "," and \
+                noun.i < tok.head.i < tok.i:
+            return [g for g in tok.children if g.dep_ == "pobj"]
+    return []
+
+
+def _added_names(verb: Token) -> list[Token]:
+    """Names a listing's change adds to it: 'to add its aliases Y and Z', 'to include Y' (the aliases in
+    apposition to a noun, else the object)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and _lemma(c) in ADD_VERBS:
+            for obj in (g for g in c.children if g.dep_ == "dobj"):
+                named = [t for a in obj.children if a.dep_ == "appos" for t in _conjuncts(a)]
+                out += named or ([t for t in _conjuncts(obj)] if obj.pos_ == "PROPN" else [])
+    return out
+
+
 def _again_token(ent: Span) -> Token | None:
     """The word 'again' right before a date or modifying the phrase that holds it ('and again in 2001')."""
     doc = ent.doc
@@ -432,10 +480,13 @@ def document_date(ctx: DocContext) -> dict[str, str] | None:
     found = parse_time(published) if published else None
     text = "publication date"
     if found is None:
-        for line in ctx.text[:DATELINE_SPAN].splitlines()[:DATELINE_LINES]:
+        for n, line in enumerate(ctx.text[:DATELINE_SPAN].splitlines()):
             got = parse_time(line)
-            # a line that is a date (and a clock time or a weekday), not a sentence that names one
-            if got and got.get("start") and len(got["start"]) == 10 and len(line.split()) <= DATELINE_WORDS:
+            if not got or len(got.get("start") or "") != 10:
+                continue
+            # a line that is a date: a dateline at the head (with a clock time or a weekday), or a date line of
+            # its own in the heading of a statement ("August 15, 2003"); never a sentence that names a date
+            if n < DATELINE_LINES and len(line.split()) <= DATELINE_WORDS or line.strip(" \t*.,") == got["text"]:
                 found, text = got, f"dateline '{got['text']}'"
                 break
     if found is None or not found.get("start"):

@@ -369,7 +369,21 @@ def _acronym_taken(own_long: list[str], own_names: set[str], group_names: set[st
     if not shared or not own_long or not group_long:
         return False
     own_keys = {bare(n) or skeleton(n) for n in own_long}
+    own_keys |= {bare(r) or skeleton(r) for n in own_long for r in [_without_demonym(n, own_names)] if r}
     return any(acronyms_of(n) & shared and (bare(n) or skeleton(n)) not in own_keys for n in group_long)
+
+
+def _without_demonym(name: str, names: set[str]) -> str | None:
+    """A long name without a leading nationality word when the entity's own acronym leaves it out ('Iranian
+    Mujahedin-e Khalq Organization (MKO)': the acronym names 'Mujahedin-e Khalq Organization', 'Iranian' describes)."""
+    from claimgraph.extract.entity_gazetteer import demonym_country
+
+    first, _, rest = name.partition(" ")
+    if not rest or demonym_country(first.split("-")[-1]) is None or len(tokens(rest)) < 2:
+        return None
+    acros = [n for n in names if is_acronym(n)]
+    # the acronym starts after the nationality word: 'Iranian' is no part of the name it abbreviates
+    return rest if any(acronym_fits(a, rest) and a[0].lower() != first[0].lower() for a in acros) else None
 
 
 def _short_and_long_here(names: set[str], group_names: set[str], context: set[str]) -> str | None:

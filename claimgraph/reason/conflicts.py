@@ -34,25 +34,32 @@ class ClaimView:
     speculative: bool = False  # a forecast, plan, threat or condition: states no fact of any time yet
     subject_name: str = ""  # the canonical subject's name (an office's listing names the state it acts for)
 
+    def _stated(self) -> list[dict[str, Any]]:
+        """The times its passages state, the act's own dates first (not a re-designation, not the document's
+        date standing in for one)."""
+        found = [(q or {}) for q in [self.qualifiers, *(q for _, q in self.passages)]]
+        times = [(q.get("time"), _own_time(q)) for q in found]
+        dated = [(t, own) for t, own in times if isinstance(t, dict) and (t.get("start") or t.get("end"))]
+        return [t for t, own in dated if own] + [t for t, own in dated if not own]
+
     def time(self) -> str | None:
         """The time the claim itself states (qualifiers.time.start), if any."""
-        for q in [self.qualifiers, *(q for _, q in self.passages)]:
-            t = (q or {}).get("time") or {}
-            if isinstance(t, dict) and t.get("start"):
-                return str(t["start"])
-        return None
+        return next((str(t["start"]) for t in self._stated() if t.get("start")), None)
 
     def span(self) -> tuple[str | None, str | None] | None:
         """(start, end) of the time the claim states (either may be open), None when it states none."""
-        for q in [self.qualifiers, *(q for _, q in self.passages)]:
-            t = (q or {}).get("time") or {}
-            if isinstance(t, dict) and (t.get("start") or t.get("end")):
-                return (str(t["start"]) if t.get("start") else None, str(t["end"]) if t.get("end") else None)
+        for t in self._stated():
+            return (str(t["start"]) if t.get("start") else None, str(t["end"]) if t.get("end") else None)
         return None
 
     def effective(self) -> str | None:
         """When the claim holds: its stated time, else the latest date a source said it (as of)."""
         return self.time() or (max(self.dates) if self.dates else None)
+
+    def latest(self) -> str | None:
+        """The latest time any passage says it held (a listing made again in 2001 holds from 2001), else as of."""
+        starts = [str(t["start"]) for t in self._stated() if t.get("start")]
+        return max(starts) if starts else self.effective()
 
 
 def later(a: str | None, b: str | None) -> bool:
@@ -484,7 +491,7 @@ def supersessions(views: list[ClaimView], schema: PredicateSchema) -> list[tuple
     out: list[tuple[ClaimView, ClaimView, str]] = []
     ended: set[str] = set()
     for old, new, why, _ in _ending_pairs(views, schema):
-        if old.id not in ended and later(new.effective(), old.effective()):
+        if old.id not in ended and later(new.effective(), old.latest()):
             out.append((old, new, why))
             ended.add(old.id)
     for pair in schema.ending:
