@@ -1,0 +1,29 @@
+"""The cached attribute ruler gives exactly the stock component's annotations."""
+
+from __future__ import annotations
+
+import spacy
+
+from claimgraph.nlp.fast import CachedAttributeRuler, speed_up
+from claimgraph.nlp.pipeline import choose_model, load_nlp
+
+TEXTS = [
+    "The council said on Tuesday that it ain't going to let's see the plans; y'all gonna wait, c'mon.",
+    "There are three rebel groups near the river, and there was a truce. Is it over? It's gotta end.",
+    "  \n\nThe envoy's aides — who were not named — met the mayor at 5 p.m. in the old town hall.\n",
+    "",
+]
+
+
+def test_annotations_equal_the_stock_components() -> None:
+    stock = spacy.load(choose_model("auto"))
+    fast = spacy.load(choose_model("auto"))
+    assert speed_up(fast) == ["attribute_ruler"]
+    attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE"]
+    for _ in range(2):  # the second pass reads the shapes decided in the first
+        for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
+            assert a.to_array(attrs).tolist() == b.to_array(attrs).tolist(), a.text
+
+
+def test_the_ingest_pipeline_uses_it() -> None:
+    assert isinstance(load_nlp().get_pipe("attribute_ruler"), CachedAttributeRuler)
