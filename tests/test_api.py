@@ -253,6 +253,17 @@ def test_graph_edges_join_listed_nodes(client: TestClient) -> None:
     assert len(capped["edges"]) == 1 and capped["truncated"]
 
 
+def test_graph_edges_count_corroboration_as_the_claim_records(client: TestClient,
+                                                               all_claims: list[dict[str, Any]]) -> None:
+    """An edge's corroboration (read from its documents' outlets and copy links only) is its record's."""
+    records = {c["id"]: c for c in all_claims}
+    top = _busiest_entity(client)
+    edges = client.get("/api/graph", params={"entity": top["id"], "hops": 2}).json()["edges"]
+    assert edges
+    for e in edges:
+        assert e["corroboration"] == records[e["id"]]["corroboration"], e["id"]
+
+
 def test_timeline_is_dated_and_ordered(client: TestClient, all_claims: list[dict[str, Any]]) -> None:
     items = client.get("/api/timeline").json()["items"]
     dated = {c["id"] for c in all_claims if (c["qualifiers"].get("time") or {}).get("start")

@@ -9,7 +9,7 @@ and computed again as soon as the fingerprint differs.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import Connection, func, inspect, select
@@ -75,6 +75,14 @@ class StoreCache:
             self._values[key] = (fingerprint, value)
             return value
 
+    def peek(self, conn: Connection, name: str) -> Any:
+        """The cached result `name` if it is held and still valid for the store as it is now, else None
+        (never computes: a caller that cannot wait reads what it needs some other way)."""
+        held = self._values.get((str(conn.engine.url), name))
+        if held is None or held[0] != store_fingerprint(conn):
+            return None
+        return held[1]
+
     def clear(self) -> None:
         """Forget every result."""
         with self._guard:
@@ -91,10 +99,25 @@ def cached_conflicts(conn: Connection) -> list[dict[str, Any]]:
     return STORE_CACHE.get(conn, "conflicts", plugins.conflicts)  # type: ignore[no-any-return]
 
 
-def warm_up(engine: Any) -> threading.Thread:
-    """Compute the whole-store conflict list in a background thread (so the first /api/conflicts page is fast).
+def cached_changes(conn: Connection) -> list[dict[str, Any]]:
+    """Every relation that changed over time (reason.conflicts.relation_changes), reused until the store changes;
+    [] without the reasoning layer."""
+    try:
+        from claimgraph.reason.conflicts import relation_changes
+    except ImportError:  # the reasoning layer is optional
+        return []
+    return STORE_CACHE.get(conn, "changes", relation_changes)  # type: ignore[no-any-return]
 
-    Profiles, claim pages and graphs read only what they show and need nothing computed here.
+
+_warming: dict[str, threading.Thread] = {}
+_warming_guard = threading.Lock()
+
+
+def warm_up(engine: Any) -> threading.Thread:
+    """Compute the whole-store conflict and change lists in a background thread, one thread a store at a time.
+
+    The /api/conflicts list reads them; a profile or an export uses them while they are valid and
+    otherwise reads the conflicts of its own claims (claimgraph.views.conflicts) without waiting.
     """
     import logging
 
@@ -102,9 +125,29 @@ def warm_up(engine: Any) -> threading.Thread:
         try:
             with engine.connect() as conn:
                 cached_conflicts(conn)
+                cached_changes(conn)
         except Exception:  # a failed warm-up only means the first request computes them
             logging.getLogger(__name__).exception("warming the API caches failed")
 
-    thread = threading.Thread(target=run, name="claimgraph-cache-warm-up", daemon=True)
-    thread.start()
-    return thread
+    with _warming_guard:
+        running = _warming.get(str(engine.url))
+        if running is not None and running.is_alive():
+            return running
+        thread = threading.Thread(target=run, name="claimgraph-cache-warm-up", daemon=True)
+        _warming[str(engine.url)] = thread
+        thread.start()
+        return thread
+
+
+def conflicts_of(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(conflicts, changes over time) naming one of these claims: from the whole-store lists while they are
+    valid, else read from the claims' subjects (and the lists computed again in the background)."""
+    from claimgraph.views.conflicts import conflicts_and_changes
+
+    asked = set(claim_ids)
+    conflicts, changes = STORE_CACHE.peek(conn, "conflicts"), STORE_CACHE.peek(conn, "changes")
+    if conflicts is not None and changes is not None:
+        return ([c for c in conflicts if asked & set(c.get("claims") or [])],
+                [c for c in changes if asked & set(c.get("claims") or [])])
+    warm_up(conn.engine)
+    return conflicts_and_changes(conn, asked)

@@ -19,9 +19,9 @@ from fastapi.responses import Response
 from sqlalchemy import Connection, select
 
 from claimgraph.api import queries
+from claimgraph.api.cache import conflicts_of
 from claimgraph.api.routes import Conn, Filters
 from claimgraph.store.schema import documents, mentions
-from claimgraph.views.conflicts import conflicts_and_changes
 
 router = APIRouter(tags=["export"])  # included under /api by claimgraph.api.views
 
@@ -62,7 +62,7 @@ def _records(conn: Connection, claim_rows: list[dict[str, Any]]) -> list[tuple[s
     out += [("claim", c) for c in claim_rows]
     kept = {c["id"] for c in claim_rows}
     # the conflicts among the exported claims, read from their subjects' claims (not the whole store)
-    out += [("conflict", c) for c in conflicts_and_changes(conn, kept)[0] if set(c.get("claims") or []) <= kept]
+    out += [("conflict", c) for c in conflicts_of(conn, kept)[0] if set(c.get("claims") or []) <= kept]
     return out
 
 

@@ -1,11 +1,11 @@
 """Entity profiles for the API: claimgraph.profile's sections and sentences over scoped reads.
 
 `claimgraph.profile.build_profile` reads every entity, every document and every conflict of
-the store; here the same profile is put together from the entity's own claims, the conflicts
-and changes over time among the claims of their subjects (claimgraph.views.conflicts) and the
-reference facts about it, so a profile page reads only what it shows on a store of any size.
-A page (`limit`, `offset`) holds that many of the entity's non-rejected claims in claim id
-order; one page holding them all is build_profile's profile (tests/test_api.py compares them).
+the store; here the same profile is put together from the entity's own claims, the reference
+facts about it and the conflicts and changes over time that name its claims (api.cache.conflicts_of:
+the whole-store lists while they are valid, else read from those claims' subjects, never waiting
+for a whole-store scan). A page (`limit`, `offset`) holds that many of the entity's non-rejected
+claims in claim id order; one page holding them all is build_profile's profile (tests/test_api.py).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select
 
 from claimgraph.api import queries
+from claimgraph.api.cache import conflicts_of
 from claimgraph.profile import Profile, assemble
 from claimgraph.store import records
 from claimgraph.store.schema import claims as claims_table
-from claimgraph.views.conflicts import conflicts_and_changes
 
 
 def profile_query(ids: list[str]) -> Select[Any]:
@@ -35,7 +35,7 @@ def scoped_profile(conn: Connection, entity_id: str, limit: int | None = None, o
     if limit is not None or offset:
         query = query.limit(limit).offset(offset)
     claims = queries.fetch_claims(conn, query)
-    conflicts, changes = conflicts_and_changes(conn, [c["id"] for c in claims])
+    conflicts, changes = conflicts_of(conn, [c["id"] for c in claims])
     profile = assemble({**entity, "geo": record.get("geo")}, record.get("aliases", []), claims, conflicts)
     profile.changes = changes
     profile.reference = list(records.iter_reference(conn, ids))

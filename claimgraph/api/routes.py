@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from sqlalchemy import Connection, func, or_, select
 
 from claimgraph.api import queries
-from claimgraph.api.cache import cached_conflicts
+from claimgraph.api.cache import cached_conflicts, conflicts_of
 from claimgraph.api.facets import claim_facets
 from claimgraph.api.profiles import profile_total, scoped_profile
 from claimgraph.api.search import search as full_text_search
@@ -20,7 +20,6 @@ from claimgraph.profile import to_json
 from claimgraph.resolve.names import norm_name
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, documents, entities, evidence, mentions
-from claimgraph.views.conflicts import conflicts_and_changes
 
 router = APIRouter(prefix="/api", tags=["store"])
 
@@ -238,7 +237,7 @@ def list_conflicts(conn: Conn, entity: IdText | None = None,
         ids = queries.merged_ids(conn, resolve_entity(conn, entity))
         about = set(conn.execute(select(claims.c.id).where(or_(claims.c.subject_id.in_(ids),
                                                                 claims.c.object_id.in_(ids)))).scalars())
-        found = conflicts_and_changes(conn, about)[0]
+        found = conflicts_of(conn, about)[0]
     else:
         found = cached_conflicts(conn)
     if kind:

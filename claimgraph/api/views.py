@@ -12,7 +12,7 @@ from claimgraph.api import queries
 from claimgraph.api.routes import MAX_OFFSET, Conn, Filters, IdText, Modality, resolve_entity
 from claimgraph.profile import describe
 from claimgraph.store import records
-from claimgraph.store.schema import claims, documents, entities, evidence, mentions
+from claimgraph.store.schema import claims, documents, entities, mentions
 from claimgraph.views.timeline import place_time, unplaced_reason
 
 router = APIRouter(prefix="/api", tags=["views"])
@@ -23,13 +23,7 @@ GRAPH_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.object_id, claims.c.
 
 def _corroboration(conn: Connection, claim_ids: list[str]) -> dict[str, dict[str, int]]:
     """Documents and independent sources behind each claim, counted as in claims.jsonl."""
-    per_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for chunk in queries.chunks(claim_ids):
-        for claim_id, doc_id in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
-                                             .where(evidence.c.claim_id.in_(chunk))):
-            per_claim[claim_id].append({"claim_id": claim_id, "document_id": doc_id})
-    docs = queries.document_meta(conn, {e["document_id"] for evs in per_claim.values() for e in evs}, claim_ids)
-    return {c: records.corroboration(per_claim[c], docs) for c in claim_ids}
+    return records.corroboration_counts(conn, claim_ids)
 
 
 def _edges_touching(conn: Connection, ids: list[str], limit: int, predicate: str | None = None,

@@ -216,6 +216,41 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
     return meta
 
 
+def corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str, dict[str, int]]:
+    """The `corroboration` of each of these claims as its claims.jsonl record counts it, reading only the
+    outlet and copy link of their documents (no titles, texts or citations): what a graph edge shows."""
+    from sqlalchemy import inspect
+
+    asked = sorted(set(claim_ids))
+    docs_of: dict[str, set[str]] = {c: set() for c in asked}
+    for chunk in _chunks(asked):
+        for cid, doc in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
+                                     .where(evidence.c.claim_id.in_(chunk))):
+            docs_of[cid].add(doc)
+    meta = DocumentMeta()
+    meta.aligned = {}
+    try:
+        from claimgraph.store.derived import aligned_documents, document_sources
+    except ImportError:
+        aligned_documents = document_sources = None  # type: ignore[assignment]
+    have_sources = document_sources is not None and "document_sources" in inspect(conn).get_table_names()
+    if have_sources:
+        for cid, docs in aligned_documents(conn, asked).items():
+            docs_of[cid] |= docs
+    wanted = sorted(set().union(*docs_of.values())) if docs_of else []
+    if have_sources:  # the outlet stored with the copy link is the one document_outlet gives
+        for chunk in _chunks(wanted):
+            for doc, outlet, copy_of in conn.execute(select(
+                    document_sources.c.document_id, document_sources.c.outlet, document_sources.c.copy_of)
+                    .where(document_sources.c.document_id.in_(chunk))):
+                meta[doc] = {"outlet": outlet, "copy_of": copy_of}
+    for chunk in _chunks(d for d in wanted if d not in meta):
+        for doc, url, source in conn.execute(select(documents.c.id, documents.c.url, documents.c.source)
+                                             .where(documents.c.id.in_(chunk))):
+            meta[doc] = {"outlet": document_outlet(url, source), "copy_of": None}
+    return {c: corroboration([{"document_id": d} for d in sorted(docs_of[c])], meta) for c in asked}
+
+
 def _chunks(ids: Iterable[str]) -> list[list[str]]:
     wanted = sorted(set(ids))
     return [wanted[k:k + 500] for k in range(0, len(wanted), 500)]
