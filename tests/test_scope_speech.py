@@ -308,3 +308,27 @@ def test_a_free_relative_is_never_a_speech_tag_of_its_own(analyze: Analyze) -> N
     ctx = analyze("President Omar Ruiz condemned what he called cowardly attacks on civilians.")
     said = [str(c.object.value) for c in claims(ctx, ("said",)) if isinstance(c.object, LiteralValue)]
     assert said and all("condemned" not in s for s in said), listing(ctx)
+
+
+def test_an_accusation_of_someone_is_no_said_claim_but_the_act_is_the_accused_s(analyze: Analyze) -> None:
+    ctx = analyze("The Peruvian government charged the Black Hand Network with the bombing of a bank in Cusco.")
+    said = [str(c.object.value) for c in claims(ctx, ("said",)) if isinstance(c.object, LiteralValue)]
+    assert not any(s.startswith(("charged", "blamed")) for s in said), listing(ctx)
+    # 'blame the act on X' names no one accused by its object: what the speaker said
+    ctx = analyze("The army blamed the explosion near the border on unknown elements.")
+    assert [name(ctx, c.subject) for c in claims(ctx, ("said",))] == ["army"], listing(ctx)
+
+
+def test_an_instrument_is_no_speaker_and_a_fronted_source_keeps_the_clause_subject(analyze: Analyze) -> None:
+    ctx = analyze("According to a statement by Foreign Office spokesman John Brant, the Northern Freedom Council "
+                  "was listed with the Coastal Front, and its assets will be frozen according to Executive Order "
+                  "4471.")
+    said = {name(ctx, c.subject): str(c.object.value) for c in claims(ctx, ("said",))
+            if isinstance(c.object, LiteralValue)}
+    assert not any("Order" in k for k in said), listing(ctx)
+    assert any(v.startswith("the Northern Freedom Council") for v in said.values()), listing(ctx)
+
+
+def test_continuing_an_act_reports_nothing(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Front has continued to conduct attacks in the north.")
+    assert claims(ctx, ("said",)) == [], listing(ctx)

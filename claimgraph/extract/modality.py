@@ -109,7 +109,7 @@ class ClaimModality:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []
         for sp in speeches:  # the same words found as a quote and as reported speech are said once
-            if sp.text and sp.speaker and not any(
+            if sp.text and sp.speaker and self.says_words(sp) and not any(
                     k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
                 kept.append(sp)
         for sp in kept:
@@ -122,6 +122,17 @@ class ClaimModality:
             if sp.via:
                 said.qualifiers["via"] = sp.via
             record(ctx, said, unit, "annotate.speech", offset=sp.offset)
+
+    @staticmethod
+    def says_words(sp: Speech) -> bool:
+        """True when a scope's content is words the speaker said, worth a `said` claim; an accusation of someone
+        ('blamed X for the bombing', 'charged X with the attacks') is the accuser's charge, carried by the acts it
+        scopes ('blamed the attack on unknown elements' names no one accused and stays what the speaker said)."""
+        if sp.cue.lemma_.lower() not in words("scope_unsaid_object_verbs"):
+            return True
+        # "blame X for Y", "charge X with Y": the object is the accused; "blame Y on X": the object is the act
+        return sp.target is None and not any(c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
+                                             for c in sp.cue.children)
 
     @staticmethod
     def claimed_later(ctx: DocContext, claims: list[Claim], speeches: list[Speech]) -> None:

@@ -20,6 +20,8 @@ BODY_NOUNS = words("scope_body_nouns")
 MEDIA_NOUNS = frozenset(words("scope_media_nouns"))  # "the statement said": its author
 CONTENT_DEPS = ("ccomp", "xcomp")
 SELF_CLAIM = ""  # speaker of a claim of responsibility whose claimant has no name: the claim's own subject
+# speech verbs that report only what they tag ('"...," X continued.'): 'continued to conduct attacks' says nothing
+TAG_ONLY = frozenset({"continue"})
 
 
 @dataclass
@@ -102,6 +104,8 @@ class Speakers:
         low = tok.lower_
         if low in AUTHOR_SUBJECTS or tok.dep_ == "relcl" or low in ("who", "that"):
             return None
+        if lemma_of(tok) in words("scope_document_nouns"):
+            return None  # "according to Executive Order 13224": an instrument, no one's word
         person = self.person_in(tok)
         if person:  # "the group's leader Maryam Rajavi", "the minister, Flores Araoz": the person speaks
             return person
@@ -324,7 +328,9 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
         saying = [c for t in verb.subtree if t.lemma_.lower() == "say" and t.i > verb.i
                   for c in t.children if c.dep_ == "ccomp"]
         content = saying or [c for c in verb.children if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i]
-    if not content and not passive:
+    if lemma in TAG_ONLY:
+        content = [c for c in content if c.dep_ != "xcomp"]  # "has continued to conduct attacks" reports nothing
+    if not content and not passive and lemma not in TAG_ONLY:
         content = _that_clause(verb)
     if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
         clause = content[0]
@@ -435,8 +441,14 @@ def according_speeches(tok: Token, offset: int, speakers: Speakers, text: str) -
     while head.dep_ == "conj" and head.head.i != head.i:  # "X attacked A, but B was spared, according to Y"
         head = head.head
     phrase = tok if tok.head.i != tok.i else to
-    chars = subtree_chars(head, offset, (phrase,))
-    toks = [t for t in head.subtree if t.i not in {p.i for p in phrase.subtree} and not t.is_space]
+    inside = {p.i for p in phrase.subtree}
+    comma = next((t.i for t in phrase.subtree if t.i > to.i and t.lower_ == ","), None)
+    if comma is not None and tok.i < head.i:
+        # "According to a statement by X, the council was included ...": the parser may hang the clause's
+        # subject under the phrase; the phrase ends at its comma
+        inside = {i for i in inside if i < comma}
+    chars = frozenset(offset + t.idx for t in head.subtree if t.i not in inside)
+    toks = [t for t in head.subtree if t.i not in inside and not t.is_space]
     while toks and toks[0].is_punct:
         toks = toks[1:]
     while toks and toks[-1].is_punct:
