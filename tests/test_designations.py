@@ -139,3 +139,44 @@ def test_people_in_apposition_are_the_ones_designated(analyze: Callable[..., Doc
     ctx = analyze("Furthermore, the Secretary designated two senior BCA leaders, Ramon Ostrava and Piet Kalder, as "
                   "Specially Designated Global Terrorists under an executive order.")
     assert {t for _, p, t, _ in _triples(ctx)} == {"Ramon Ostrava", "Piet Kalder"}
+
+
+def test_a_ban_beside_a_clause_declaring_them_terrorist_lists_both(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("In 1998 the Norwegian government banned both the Crimson League and the Crimson Youth Front, "
+                  "declaring them terrorist organizations.")
+    found = {(t, when) for _, p, t, when in _triples(ctx) if p == "designated_terrorist"}
+    assert found == {("Crimson League", "1998"), ("Crimson Youth Front", "1998")}
+
+
+def test_an_amended_designation_lists_the_aliases_it_adds(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Secretary of State has amended the designation, under an executive order on terrorist "
+                  "financing, of the Amber Hand Front, known as the AHF, to add its aliases Amber Council (AC) and "
+                  "Amber Council of Varnia (ACV).")
+    found = {t for d, p, t, _ in _triples(ctx) if d == "Secretary of State"}
+    assert found == {"Amber Hand Front", "Amber Council", "Amber Council of Varnia"}
+
+
+def test_a_listing_made_again_is_a_second_passage_with_its_own_date(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Secretary of State designated the Amber Hand Front as a foreign terrorist organization in "
+                  "1999 under the Immigration Act, and again in 2003 pursuant to an executive order.")
+    listed = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
+    assert sorted(c.qualifiers["time"]["start"] for c in listed) == ["1999", "2003"]
+    [again] = [c for c in listed if c.qualifiers.get("redesignation")]
+    assert again.evidence[0].text.startswith("again in 2003")
+    # the office acts for the state that keeps the list: said in the claim, not as a second row
+    assert all(c.qualifiers["designator_state"] == "United States" for c in listed)
+    assert {ctx.entity(c.subject).name for c in listed} == {"Secretary of State"}
+
+
+def test_an_undated_delisting_takes_the_dateline_as_of_the_document(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Mon Oct 1, 2012 10:02AM\n\nCanada has formally removed the Amber Hand Front from its list of "
+                  "terrorist organizations.")
+    [claim] = [c for c in ctx.analysis.claims if c.predicate == "delisted_terrorist"]
+    assert claim.qualifiers["time"]["start"] == "2012-10-01"
+    assert claim.qualifiers["time"]["precision"] == "as of the document"
+
+
+def test_a_past_listing_without_a_date_takes_no_document_date(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Mon Oct 1, 2012 10:02AM\n\nCanada listed the Amber Hand Front as a terrorist entity.")
+    [claim] = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
+    assert "time" not in claim.qualifiers  # when it was listed is not said; the document's date is no listing date

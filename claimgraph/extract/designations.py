@@ -439,7 +439,7 @@ def _news_tense(trigger: Token) -> bool:
 
 def _of_after_aside(noun: Token) -> list[Token]:
     """The objects of an 'of' set off from a listing noun by a phrase in commas ('the designation, under an order,
-    of X'): the parser hangs that 'of' inside the aside."""
+    of X'): the parser hangs that 'of' inside the aside, or on the verb."""
     doc = noun.doc
     if noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
         return []
@@ -447,7 +447,7 @@ def _of_after_aside(noun: Token) -> list[Token]:
         if tok.pos_ in ("VERB", "AUX") or tok.is_sent_start:
             return []
         if tok.lower_ == "of" and tok.dep_ == "prep" and doc[tok.i - 1].text == "," and \
-                noun.i < tok.head.i < tok.i:
+                (noun.i < tok.head.i < tok.i or tok.head.i == noun.head.i):
             return [g for g in tok.children if g.dep_ == "pobj"]
     return []
 
