@@ -10,13 +10,12 @@ from claimgraph.core.lexicon import mapping, rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
-from claimgraph.extract.noun_frames import NounFrames
+from claimgraph.extract.frames_org import HOSTILE_VERBS, LEAD_VERBS, OVERTHROW_VERBS, START_NOUNS, WING_NOUNS, OrgFrames
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
 from claimgraph.plugins import hookimpl
 
-OVERTHROW_VERBS = {"overthrow", "topple", "oust", "bring", "destroy", "remove", "unseat"}
 WANT_VERBS = words("claims_want_verbs")
 DATE_LABELS = {"DATE"}
 # participles that say who holds a territory ("the Gaza Strip, run by Hamas"): the holder is based there
@@ -25,10 +24,13 @@ GROUP_NOUNS = words("entity_group_nouns")
 DEMONYMS = mapping("claims_country_demonyms")
 IDEOLOGY_WORDS = words("claims_ideology_words")
 # role noun -> (predicate, whether a country can be what the holder leads)
+# founding verbs that also say a body came into being with no object ("X formed in 1990")
+INTRANSITIVE_FOUND = {"form"}
+ORG_TRIGGERS = WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | {"leadership"}
 LEADER_NOUNS = {r["noun"]: (r["predicate"], r["countries"] == "yes") for r in rows("claims_leader_nouns")}
 
 
-class FrameExtractor(NounFrames):
+class FrameExtractor(OrgFrames):
     """Runs every frame over the sentences that hold a trigger word and at least one mention."""
 
     name = "claims.frames"
@@ -57,7 +59,7 @@ class FrameExtractor(NounFrames):
         """Words of a unit that can open a frame."""
         return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS
                 or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None
-                or t.lemma_ == "operate" or t.lemma_ in RULED_VERBS and t.dep_ in ("acl", "advcl")]
+                or t.lemma_.lower() in ORG_TRIGGERS or t.lemma_ == "operate" or t.lemma_ in RULED_VERBS and t.dep_ in ("acl", "advcl")]
 
     # ------------------------------------------------------------ dispatch
     def frames(self, tok: Token) -> list[Found]:
@@ -77,6 +79,12 @@ class FrameExtractor(NounFrames):
                 out += self.tied_participle(tok)
             if lemma in RULED_VERBS and tok.dep_ in ("acl", "advcl"):
                 out += self.ruled_place(tok)
+            if lemma in LEAD_VERBS and tok.pos_ == "VERB":
+                out += self.led_by(tok)
+            if lemma in HOSTILE_VERBS and tok.pos_ == "VERB":
+                out += self.hostile_verb(tok)
+            if lemma in OVERTHROW_VERBS and tok.pos_ == "VERB":
+                out += self.overthrow_verb(tok)
             if lemma in F.VERB_FRAMES and tok.pos_ != "ADJ":
                 out += self.verb_frame(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -92,8 +100,12 @@ class FrameExtractor(NounFrames):
                 out += self.support_noun(tok)
             if lemma in F.SUPPORTER_NOUNS:
                 out += self.supporter(tok)
-            if lemma in F.ATTACK_NOUNS:
-                out += self.attack_noun(tok)
+            if lemma in WING_NOUNS and tok.pos_ == "NOUN":
+                out += self.wing(tok)
+            if lemma in START_NOUNS:
+                out += self.inception(tok)
+            if lemma == "leadership":
+                out += self.leadership(tok)
             if lemma in F.BASE_NOUNS:
                 out += self.base_noun(tok)
             if lemma in F.IDEOLOGY_NOUNS:
@@ -215,6 +227,11 @@ class FrameExtractor(NounFrames):
             return []
         passive = F.is_passive(verb)
         org_toks = list(F.children(verb, "nsubjpass")) if passive else list(F.children(verb, "dobj"))
+        if passive and not org_toks and verb.dep_ == "conj" and verb.head.tag_ != "VBN":
+            org_toks = list(F.children(verb.head, "nsubj", "nsubjpass"))  # "X is a party and was founded by Y"
+        elif verb.lemma_.lower() in INTRANSITIVE_FOUND and not passive and not any(F.children(verb, "dobj")) \
+                and verb.tag_ != "VBN":
+            org_toks = list(F.children(verb, "nsubj"))  # "The group formed in the early 1990s as ..."
         org_toks = [t for t in org_toks if t.lemma_.lower() not in F.TIE_NOUNS]
         participle = not org_toks and verb.tag_ == "VBN"
         if participle:  # "Founded in 1976, the LTTE ...", "a group formed in 1964"
@@ -252,41 +269,6 @@ class FrameExtractor(NounFrames):
                 skip |= {x.i for x in t.subtree}
         keys = [self.args.entity_at(t) for t in root.subtree if t.i not in skip]
         return list(dict.fromkeys(k for k in keys if k))
-
-    def group_anaphor(self, tok: Token) -> list[str]:
-        """'The cult', 'the organization': the text's topic organisation."""
-        if tok.lemma_.lower() in GROUP_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
-            topic = self.args.topic_org(tok.i)
-            return [topic] if topic else []
-        return []
-
-    def participle_holders(self, verb: Token) -> list[Token]:
-        """Whom a participle without a subject describes: the clause's subject ('Founded in 1976, the LTTE
-        is'), the noun it hangs from ('a group formed in 1964'), through 'is a' and appositions."""
-        cur = verb
-        while cur.dep_ == "conj" and cur.head.tag_ == "VBN" and cur.head.i != cur.i:
-            cur = cur.head  # "established and led by": the first participle tells where it hangs
-        if cur.dep_ == "advcl":
-            return list(F.children(cur.head, "nsubj", "nsubjpass"))
-        if cur.dep_ != "acl":
-            return []
-        head = cur.head
-        if head.dep_ == "attr":
-            subj = F.copula_subject(head)
-            return [subj] if subj is not None else []
-        if head.dep_ == "appos":
-            return [head.head, head]
-        return [head]
-
-    def fragment_topic(self, tok: Token) -> list[str]:
-        """A fact sheet's fragment 'Marxist group founded in 1967 by X' is about the sheet's group."""
-        if tok.dep_ != "ROOT" or tok.lemma_.lower() not in GROUP_NOUNS or any(c.dep_ == "det" for c in tok.children):
-            return []
-        topic = self.args.topic_org(tok.i)
-        if topic is None:
-            orgs: list[tuple[int, str]] = self.ctx.memo.get("nominal.subject_orgs", [])
-            topic = orgs[0][1] if orgs else None
-        return [topic] if topic else []
 
     def ideology_modifiers(self, noun: Token) -> list[Found]:
         """'a Colombian Marxist-Leninist group', 'X, a Sunni Salafi militant organization' -> ideology."""
@@ -402,14 +384,6 @@ class FrameExtractor(NounFrames):
         holders = [k for a in F.prep_objects(verb, "by") for k in self.keys(a, "agent", nominal_ok=False)
                    if self.args.etype(k) in ("Organization", "Group")]
         return self.pairs("based_in", verb, holders, places)
-
-    def described(self, noun: Token) -> Token:
-        """The name a description stands for: 'X, a group ...' and 'X is a group ...' give X."""
-        if self.args.entity_at(noun) is not None:
-            return noun
-        if noun.dep_ == "appos":
-            return noun.head
-        return F.copula_subject(noun) or noun
 
     def based_modifier(self, based: Token) -> list[Found]:
         """'TTP is a Pakistan-based organization', 'the British-based Observatory' -> based_in."""

@@ -27,9 +27,7 @@ CUT_VERBS = {"cut", "sever", "break", "end"}
 AGREEMENT_NOUNS = {"deal", "agreement", "accord", "treaty", "pact", "contract", "memorandum", "ceasefire",
                    "truce", "understanding"}
 AGREEMENT_VERBS = {"sign", "reach", "conclude", "make", "strike", "seal", "negotiate", "agree"}
-HOSTILITY_NOUNS = {"hostility": "hostile_to", "enmity": "hostile_to", "animosity": "hostile_to",
-                   "antagonism": "hostile_to", "war": "hostile_to", "opposition": "opposes",
-                   "struggle": "opposes", "campaign": "opposes"}
+HOSTILITY_NOUNS = mapping("claims_frames_hostility_nouns")
 OVERTHROW_NOUNS = {"overthrow", "downfall", "destruction", "toppling", "removal", "ouster", "fall"}
 SUPPORT_NOUNS = {"support": "supported", "backing": "supported", "funding": "supported",
                  "sponsorship": "supported", "aid": "supported", "assistance": "supported",
@@ -37,9 +35,6 @@ SUPPORT_NOUNS = {"support": "supported", "backing": "supported", "funding": "sup
 SUPPORTER_NOUNS = {"supporter", "backer", "sponsor", "patron", "financier", "funder", "ally"}
 ROLE_WORDS = {"military", "financial", "political", "logistic", "logistical", "diplomatic", "moral",
               "economic", "material", "intelligence"}
-# attack nouns are the events stage's (claims_events_noun_triggers.tsv): one event extractor, so none open a frame here
-ATTACK_NOUNS: dict[str, str] = {}
-LIGHT_VERBS = words("claims_light_verbs")
 BASE_NOUNS = {"base": "has_base", "camp": "has_base", "headquarters": "headquarters_in", "office": "has_base",
               "stronghold": "has_base", "hideout": "has_base", "compound": "has_base"}
 BASED_VERBS = {"base": "based_in", "headquarter": "headquarters_in", "station": "based_in"}
@@ -54,7 +49,7 @@ SURFACE_VERBS = mapping("claims_surface_verbs")
 # every lemma that can open a frame: sentences without one are skipped cheaply
 TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
                   | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS
-                  | set(ATTACK_NOUNS) | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied"}
+                  | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied"}
                   | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
 
 

@@ -14,6 +14,7 @@ from claimgraph.extract.frames import Found
 from claimgraph.extract.nominal import ArgResolver
 
 QUANT_NOUNS = words("claims_quant_nouns")
+IDEOLOGY_WORDS = words("claims_ideology_words")
 OVERTHROW_HEADS = words("claims_overthrow_heads")
 BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain"}
@@ -105,6 +106,11 @@ class NounFrames:
         pred = F.HOSTILITY_NOUNS[noun.lemma_.lower()]
         preps = ("against", "on") if noun.lemma_.lower() in ("war", "campaign", "struggle") else (
             "towards", "toward", "to", "against")
+        sides = [c for p in F.prep_objects(noun, "between") for c in self.args.conjuncts(p)]
+        if len(sides) > 1 and pred == "opposes":  # "the struggle between A and B": the first side against the rest
+            first = self.actors(self.keys(sides[0], "agent"))
+            rest = self.actors([k for t in sides[1:] for k in self.keys(t, "agent")])
+            return self.pairs(pred, noun, first, rest)
         targets = F.prep_objects(noun, *preps)
         verb = F.clause_verb(noun)
         if not targets and verb is not None and noun.dep_ == "dobj":
@@ -179,16 +185,6 @@ class NounFrames:
         quals = {"role": ", ".join(roles)} if roles else {}
         return self.pairs(pred, noun, subj[:1], objs, **quals)
 
-    def attack_noun(self, noun: Token) -> list[Found]:
-        """'conducted operations against the new regime' (only under a light verb)."""
-        verb = noun.head
-        if noun.dep_ != "dobj" or verb.lemma_.lower() not in F.LIGHT_VERBS:
-            return []
-        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
-        targets = F.prep_objects(noun, "against", "on") + F.prep_objects(verb, "against", "on")
-        objs = self.actors([k for t in targets for k in self.keys(t, "patient")])
-        return self.pairs(F.ATTACK_NOUNS[noun.lemma_.lower()], noun, subj, objs)
-
     def base_noun(self, noun: Token) -> list[Found]:
         """'Mossad's base in Dihok', 'the group had military bases in Iraq'."""
         poss = [c for c in noun.children if c.dep_ == "poss"]
@@ -228,6 +224,10 @@ class NounFrames:
                 sources += F.prep_objects(rel, "from", "on", "by", "of")
         sources += F.prep_objects(noun, "of")
         values: list[str] = []
+        for mod in noun.children:  # "a jihadist ideology", "an anti-Western and Salafist ideology"
+            for m in [mod, *mod.conjuncts] if mod.dep_ == "amod" else []:
+                if m.dep_ in ("amod", "conj") and m.lower_ in IDEOLOGY_WORDS and m.text not in values:
+                    values.append(m.text)
         for src in sources:
             chain, stack = [src], [src]
             while stack:  # the coordination "Shiism and anti-colonialism", hyphen pieces included

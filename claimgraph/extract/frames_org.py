@@ -1,0 +1,211 @@
+"""Frames about how an organisation is built: its wings and offshoots, who leads it ('led by', 'under the
+leadership of'), when it began ('since its inception in 2003'), and the helpers that find whom a participle or
+a fact sheet's fragment describes."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.core.lexicon import words
+from claimgraph.extract import frames as F
+from claimgraph.extract.frames import Found
+from claimgraph.extract.noun_frames import NounFrames
+from claimgraph.extract.timeinfo import parse_time
+
+GROUP_NOUNS = words("entity_group_nouns")
+# nouns for a body that is part of, or grew out of, another ("the armed wing of X", "its offshoot, Y")
+WING_NOUNS = words("claims_frames_wing_nouns")
+# of these, the ones that also name everyday things: only a modifier makes them a body ("the political arm")
+WING_NEEDS_KIND = {"arm", "branch"}
+# verbs whose by-agent (or subject) leads the body ('led by X', 'X heads the council')
+LEAD_VERBS = {"lead", "head", "command", "chair"}
+# nouns for a body's beginning: 'since its inception in 2003', 'the group's founding in 1990'
+START_NOUNS = words("claims_frames_start_nouns")
+# verbs of open hostility towards their object ('KC harassed and threatened Arabs', 'threatened to attack X')
+HOSTILE_VERBS = words("claims_frames_hostile_verbs")
+# verbs that remove a ruler or regime from power: wanting or trying it is opposition ('tried to oust the government')
+OVERTHROW_VERBS = words("claims_frames_overthrow_verbs")
+BODY_TYPES = ("Organization", "Group")
+
+
+class OrgFrames(NounFrames):
+    """Frames on an organisation's parts, heads and beginning, over the unit's resolver."""
+
+    # ------------------------------------------------------------ whom a phrase describes
+    def described(self, noun: Token) -> Token:
+        """The name a description stands for: 'X, a group ...' and 'X is a group ...' give X."""
+        if self.args.entity_at(noun) is not None:
+            return noun
+        if noun.dep_ == "appos":
+            return noun.head
+        return F.copula_subject(noun) or noun
+
+    def participle_holders(self, verb: Token) -> list[Token]:
+        """Whom a participle without a subject describes: the clause's subject ('Founded in 1976, the LTTE
+        is'), the noun it hangs from ('a group formed in 1964'), through 'is a' and appositions."""
+        cur = verb
+        while cur.dep_ == "conj" and cur.head.tag_ == "VBN" and cur.head.i != cur.i:
+            cur = cur.head  # "established and led by": the first participle tells where it hangs
+        if cur.dep_ == "advcl":
+            return list(F.children(cur.head, "nsubj", "nsubjpass"))
+        if cur.dep_ != "acl":
+            return []
+        head = cur.head
+        if head.dep_ == "attr":
+            subj = F.copula_subject(head)
+            return [subj] if subj is not None else []
+        if head.dep_ == "appos":
+            return [head.head, head]
+        return [head]
+
+    def group_anaphor(self, tok: Token) -> list[str]:
+        """'The cult', 'the organization': the text's topic organisation."""
+        if tok.lemma_.lower() in GROUP_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children):
+            topic = self.args.topic_org(tok.i)
+            return [topic] if topic else []
+        return []
+
+    def fragment_topic(self, tok: Token) -> list[str]:
+        """A fact sheet's fragment 'Marxist group founded in 1967 by X' is about the sheet's group."""
+        if tok.dep_ != "ROOT" or tok.lemma_.lower() not in GROUP_NOUNS or any(c.dep_ == "det" for c in tok.children):
+            return []
+        topic = self.args.topic_org(tok.i)
+        if topic is None:
+            orgs: list[tuple[int, str]] = self.ctx.memo.get("nominal.subject_orgs", [])
+            topic = orgs[0][1] if orgs else self.title_org()
+        return [topic] if topic else []
+
+    def title_org(self) -> str | None:
+        """The organisation a document's first line names (a fact sheet's title), if that line names one."""
+        text = self.ctx.text
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        orgs = [m for m in self.ctx.mentions_in(start, end) if self.args.etype(self.ctx.find(m.entity_key))
+                == "Organization"]
+        return self.ctx.find(min(orgs, key=lambda m: m.start).entity_key) if orgs else None
+
+    # ------------------------------------------------------------ parts of a body
+    def wing(self, noun: Token) -> list[Found]:
+        """'X is the armed wing of Y', 'formed as Y's military wing', 'its political arm, X' -> X tied_to Y."""
+        lemma = noun.lemma_.lower()
+        kinds = [c for c in noun.children if c.dep_ in ("amod", "compound") and self.args.entity_at(c) is None]
+        if lemma in WING_NEEDS_KIND and not kinds:
+            return []  # "the arm of the law" is no body
+        owners = [c for c in noun.children if c.dep_ == "poss"] + F.prep_objects(noun, "of")
+        parents = [k for o in owners for k in self.keys(o, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        if not parents:
+            return []
+        holders: list[Token] = []
+        if noun.dep_ == "appos":
+            holders.append(noun.head)
+        holders += list(F.children(noun, "appos"))
+        subj = F.copula_subject(noun)
+        if subj is not None:
+            holders.append(subj)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+            verb = noun.head.head  # "X was formed as the armed wing of Y", "X is seen as Y's wing"
+            holders += list(F.children(verb, "nsubj", "nsubjpass")) or self.participle_holders(verb)
+        if not holders:
+            holders += self.named_after(noun)
+        found = [k for h in holders for k in self.keys(F.antecedent(h), "agent", nominal_ok=False)
+                 if self.args.etype(k) in BODY_TYPES]
+        return [Found(s, "tied_to", p, noun, confidence=0.65) for s in dict.fromkeys(found) for p in parents if s != p]
+
+    def named_after(self, noun: Token) -> list[Token]:
+        """The name just after a noun's comma ('its armed wing, the Red Brigades'), where the parser lost it."""
+        doc = noun.doc
+        j = noun.right_edge.i + 1
+        if j >= len(doc) or doc[j].text != ",":
+            return []
+        j += 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        return [doc[j]] if j < len(doc) and self.args.entity_at(doc[j]) is not None else []
+
+    # ------------------------------------------------------------ heads of a body
+    def led_by(self, verb: Token) -> list[Found]:
+        """'The group, led by X', 'Formed in 1975 and led by X, the group ...', 'Y is headed by X', 'X heads Y'."""
+        if F.is_passive(verb):
+            by = [p for c in F.children(verb, "agent") for p in c.children if p.dep_ == "pobj"]
+            if not by:
+                return []
+            bodies = list(F.children(verb, "nsubjpass"))
+            if not bodies and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.tag_ != "VBN":
+                bodies = list(F.children(verb.head, "nsubj", "nsubjpass"))  # "X is ... and is led by Y"
+            if not bodies and verb.tag_ == "VBN":
+                bodies = self.participle_holders(verb)
+            leaders = [k for b in by for k in self.named_heads(b)]
+        else:
+            agent = F.agent_of(verb)
+            bodies = list(F.children(verb, "dobj"))
+            leaders = self.keys(agent, "agent", nominal_ok=False) if agent is not None else []
+        orgs = [k for b in bodies for k in self.keys(F.antecedent(b), "agent", nominal_ok=False)
+                if self.args.etype(k) in BODY_TYPES]
+        people = [k for k in leaders if self.args.etype(k) == "Person"]
+        return [Found(p, "leader_of", o, verb, confidence=0.65) for p in dict.fromkeys(people) for o in orgs]
+
+    def named_heads(self, root: Token) -> list[str]:
+        """People a by-phrase names ('by X and Y'), leaving out its relative clauses."""
+        return [k for c in self.args.conjuncts(root) for k in self.args.resolve_one(c, "agent", nominal_ok=False)]
+
+    def leadership(self, noun: Token) -> list[Found]:
+        """'The group split from X under the leadership of Y', 'Under Y's leadership, the group ...' -> Y leader_of."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            return []
+        leaders = [c for c in noun.children if c.dep_ == "poss"] + F.prep_objects(noun, "of")
+        people = [k for t in leaders for k in self.keys(t, "agent", nominal_ok=False) if self.args.etype(k) == "Person"]
+        verb = noun.head.head
+        if not people or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        orgs = [k for k in self.keys(F.agent_of(verb), "agent") if self.args.etype(k) in BODY_TYPES]
+        return [Found(p, "leader_of", o, noun, confidence=0.6) for p in dict.fromkeys(people) for o in orgs]
+
+    # ------------------------------------------------------------ beginnings
+    def inception(self, noun: Token) -> list[Found]:
+        """'Since its inception in 2003, X has ...', 'the group's founding in 1990' -> founded_in."""
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if not poss:
+            return []
+        orgs: list[str] = []
+        if poss[0].pos_ == "PRON":  # "Since its inception in 2003, X has ...": the pronoun looks ahead to X
+            verb = F.clause_verb(noun)
+            agent = F.agent_of(verb) if verb is not None else None
+            orgs = [k for k in self.keys(agent, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        if not orgs:
+            orgs = [k for k in self.keys(poss[0], "agent") if self.args.etype(k) in BODY_TYPES]
+        out: list[Found] = []
+        for date_tok in F.prep_objects(noun, "in", "on"):
+            when = parse_time(noun.doc[date_tok.left_edge.i: date_tok.right_edge.i + 1].text)
+            if when and when.get("start"):
+                out += [Found(o, "founded_in", ("date", when["text"]), noun, qualifiers={"time": when},
+                              confidence=0.65) for o in orgs]
+        return out
+
+    # ------------------------------------------------------------ stances
+    def hostile_verb(self, verb: Token) -> list[Found]:
+        """'KC has harassed and threatened Arabs', 'threatened to attack Uganda', 'threatened more attacks unless
+        Uganda and Burundi withdrew' -> hostile_to."""
+        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
+        if not subj:
+            return []
+        targets = [] if F.is_passive(verb) else list(F.children(verb, "dobj"))
+        targets += F.prep_objects(verb, "against")
+        for x in F.children(verb, "xcomp"):  # "threatened to attack X": what the threat is aimed at
+            targets += list(F.children(x, "dobj")) + F.prep_objects(x, "against", "on")
+        for t in list(targets):
+            if self.args.entity_at(t) is None:  # "threatened more attacks against X"
+                targets += F.prep_objects(t, "against", "on")
+        for c in F.children(verb, "advcl"):  # "... unless X and Y withdrew": the ones the threat presses
+            if any(m.lower_ == "unless" for m in c.children):
+                targets += list(F.children(c, "nsubj"))
+        objs = self.actors([k for t in targets for k in self.keys(t, "patient", nominal_ok=False)])
+        return [Found(s, "hostile_to", o, verb, confidence=0.6) for s in subj for o in dict.fromkeys(objs) if s != o]
+
+    def overthrow_verb(self, verb: Token) -> list[Found]:
+        """'The group tried to oust the government', 'sought to topple the regime' -> opposes."""
+        if F.is_passive(verb):
+            return []
+        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
+        objs = self.actors([k for t in F.children(verb, "dobj") for k in self.keys(t, "patient", nominal_ok=False)])
+        return [Found(s, "opposes", o, verb, confidence=0.6) for s in subj for o in dict.fromkeys(objs) if s != o]

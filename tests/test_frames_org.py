@@ -1,0 +1,101 @@
+"""Frames on an organisation's parts, heads, beginning and stances (claimgraph/extract/frames_org.py), each on
+sentences written for the rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Claim, LiteralValue
+
+Analyze = Callable[..., DocContext]
+
+
+def name(ctx: DocContext, ref: object) -> str:
+    """Readable name of a claim's subject or object."""
+    if isinstance(ref, LiteralValue):
+        return str(ref.value)
+    return ctx.entity(str(ref)).name
+
+
+def find(ctx: DocContext, predicate: str, obj: str | None = None, subject: str | None = None) -> list[Claim]:
+    """Claims with a predicate whose object (and subject) names contain the given text."""
+    return [c for c in ctx.analysis.claims if c.predicate == predicate
+            and (obj is None or obj.lower() in name(ctx, c.object).lower())
+            and (subject is None or subject.lower() in name(ctx, c.subject).lower())]
+
+
+def test_a_wing_named_as_the_wing_of_its_parent_is_tied_to_it(analyze: Analyze) -> None:
+    ctx = analyze("The Azure League is also recognized as the Northern Legion's diplomatic wing.")
+    assert find(ctx, "tied_to", "Northern Legion", "Azure League")
+
+
+def test_a_body_formed_as_an_armed_wing_is_tied_to_the_parent_and_founded_then(analyze: Analyze) -> None:
+    ctx = analyze("The Black Legion formed in 1990 as the armed wing of the Workers Union, a Spain-based Marxist "
+                  "organization founded in the 1980s.")
+    assert find(ctx, "tied_to", "Workers Union", "Black Legion")
+    assert find(ctx, "founded_in", "1990", "Black Legion")
+
+
+def test_the_name_after_a_possessed_wing_is_the_wing(analyze: Analyze) -> None:
+    ctx = analyze("The Black Legion is a militant group. Police shelled a post run by its armed wing, the Red Brigades.")
+    assert find(ctx, "tied_to", "Black Legion", "Red Brigades")
+
+
+def test_an_arm_without_a_kind_is_no_body(analyze: Analyze) -> None:
+    ctx = analyze("Hamas officers held the arm of the law in contempt.")
+    assert not find(ctx, "tied_to")
+
+
+def test_led_by_after_a_fronted_participle_names_the_leader(analyze: Analyze) -> None:
+    ctx = analyze("Formed in 1990 and led by Juan Perez, the Black Legion waged a campaign.")
+    assert find(ctx, "leader_of", "Black Legion", "Juan Perez")
+    assert find(ctx, "founded_in", "1990", "Black Legion")
+
+
+def test_headed_by_in_the_passive(analyze: Analyze) -> None:
+    ctx = analyze("The Azure League is headed by Pedro Gomez.")
+    assert find(ctx, "leader_of", "Azure League", "Pedro Gomez")
+
+
+def test_under_the_leadership_of_names_the_leader_of_the_clause_subject(analyze: Analyze) -> None:
+    ctx = analyze("Hamas split from the Muslim Brotherhood in 1987 under the leadership of Ahmed Yassin.")
+    assert find(ctx, "leader_of", "Hamas", "Ahmed Yassin")
+    assert not find(ctx, "leader_of", "Muslim Brotherhood")
+    ctx = analyze("Under Ahmed Yassin's leadership, Hamas grew quickly.")
+    assert find(ctx, "leader_of", "Hamas", "Ahmed Yassin")
+
+
+def test_a_second_coordinated_passive_shares_the_subject(analyze: Analyze) -> None:
+    ctx = analyze("The Azure League is a Spanish party based in Spain and was founded by Juan Perez and Pedro Gomez.")
+    founders = {name(ctx, c.object) for c in find(ctx, "founded_by", subject="Azure League")}
+    assert founders == {"Juan Perez", "Pedro Gomez"}
+
+
+def test_since_its_inception_gives_the_founding_year_of_the_clause_subject(analyze: Analyze) -> None:
+    ctx = analyze("The Black Legion is a militant group. Since its inception in 2004, the Black Legion has carried "
+                  "out attacks.")
+    assert find(ctx, "founded_in", "2004", "Black Legion")
+
+
+def test_threats_are_hostility_towards_who_is_threatened(analyze: Analyze) -> None:
+    ctx = analyze("The Kach Front has harassed and threatened Arabs, especially Palestinians.")
+    assert find(ctx, "hostile_to", "Arabs", "Kach Front")
+    ctx = analyze("Hamas threatened more attacks unless Egypt and Jordan withdrew their troops.")
+    assert {name(ctx, c.object) for c in find(ctx, "hostile_to", subject="Hamas")} == {"Egypt", "Jordan"}
+
+
+def test_revenge_against_is_hostility(analyze: Analyze) -> None:
+    ctx = analyze("Hamas vowed revenge against Israel for the raid.")
+    assert find(ctx, "hostile_to", "Israel", "Hamas")
+
+
+def test_trying_to_oust_a_government_is_opposition(analyze: Analyze) -> None:
+    ctx = analyze("Hamas tried to oust the Egyptian government in the 1980s.")
+    assert find(ctx, "opposes", "Egypt", "Hamas")
+
+
+def test_a_struggle_between_two_sides_sets_the_first_against_the_second(analyze: Analyze) -> None:
+    ctx = analyze("The rockets were fired as part of the struggle between the Fatah al-Islam organization and the "
+                  "Lebanese army in the north.")
+    assert find(ctx, "opposes", "Lebanese", "Fatah")
