@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pickle
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
 
 from claimgraph.geo.cache import SHARDS, ShardedTable, _sharded, shard_of
 
@@ -28,3 +33,21 @@ def test_shards_are_stable_across_processes_and_copies_are_plain_dicts() -> None
     table = _table({"a": [1], "b": [2]})
     copy = pickle.loads(pickle.dumps(table))
     assert type(copy) is dict and copy == {"a": [1], "b": [2]}
+
+
+def test_processes_starting_at_once_build_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimgraph.geo import cache
+
+    monkeypatch.setenv("CLAIMGRAPH_CACHE_DIR", str(tmp_path))
+    builds: list[int] = []
+
+    def slow_build(path: Path, min_population: int, started: float) -> cache.BuildReport:
+        builds.append(min_population)
+        time.sleep(0.3)  # the others arrive while this one builds
+        path.write_bytes(b"x")
+        return cache.BuildReport(path, 1, 0.3, True)
+
+    monkeypatch.setattr(cache, "_build", slow_build)
+    with ThreadPoolExecutor(3) as pool:  # each call opens the lock file anew, as another process would
+        reports = list(pool.map(lambda _: cache.build(123), range(3)))
+    assert builds == [123] and sorted(r.built for r in reports) == [False, False, True]

@@ -11,6 +11,7 @@ release or a new key scheme builds a new file and never reads a stale one.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import marshal
 import mmap
@@ -241,6 +242,15 @@ def build(min_population: int, setting: str = "", force: bool = False) -> BuildR
     if path.exists() and not force:
         return BuildReport(path, -1, 0.0, False)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # processes that start at once (workers, parallel ingests) build the file once: the others wait here
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists() and not force:
+            return BuildReport(path, -1, round(time.perf_counter() - started, 2), False)
+        return _build(path, min_population, started)
+
+
+def _build(path: Path, min_population: int, started: float) -> BuildReport:
     gaz = index_from_entries(prepared_entries(min_population))
     data = _encode(gaz)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
@@ -261,8 +271,9 @@ def _drop_stale(current: Path) -> None:
     cut = re.search(r"-p\d+-", current.name)
     if cut is None:
         return
-    for other in current.parent.glob(f"gazetteer-v*{cut.group(0)}*.bin"):
-        if other != current:
+    for other in [*current.parent.glob(f"gazetteer-v*{cut.group(0)}*.bin"),
+                  *current.parent.glob(f"gazetteer-v*{cut.group(0)}*.bin.lock")]:
+        if other not in (current, current.with_name(current.name + ".lock")):
             try:
                 other.unlink()
             except OSError:
