@@ -6,7 +6,8 @@ For each size a synthetic store is generated (about 10 claims a document, names 
 generator of bench_api.py), then the p50/p95 of profile, claims-about, timeline, 2-hop graph and search are timed
 through the HTTP API in process, with the first call (cold caches) reported apart, and the after-ingest step
 (copy detection, outlets, conflicts, as_of) is timed for one more document, after the steps have run over
-the generated documents as their ingest would have run them. `--db` takes a directory for SQLite
+the generated documents as their ingest would have run them (the first one more document apart, as it also
+compiles the steps' statements; the figure is the median of the next five). `--db` takes a directory for SQLite
 files (one a size) or a PostgreSQL URL (the database is emptied first; sizes run one after the other). It prints the
 growth from the smallest to the largest size and, as its last line,
     scale: docs=N profile_p95_ms=... claims_about_p95_ms=... graph2_p95_ms=... search_p95_ms=... after_ingest_ms=...
@@ -40,6 +41,7 @@ from claimgraph.store.pending import state_metadata
 from claimgraph.store.schema import claims, documents, metadata
 from claimgraph.store.writer import write_analysis
 
+AFTER_INGEST_ROUNDS = 5
 EXTRA_DOC = ("The Lantern Brigade, an armed group founded in 1994, attacked a police post in the hill town. "
              "Officials said the Lantern Brigade is backed by the Northern Union.")
 
@@ -152,8 +154,13 @@ def run_size(db: str, n_docs: int, rounds: int, profile: bool = False, reuse: bo
         figures[f"{name}_first_ms"] = first
         figures[f"{name}_p95_ms"] = percentile(ms, 95)
         print(f"{name:<14}{first:>9.1f}{statistics.median(ms):>9.1f}{percentile(ms, 95):>9.1f}")
-    figures["after_ingest_ms"] = after_ingest_ms(settings, engine, profile)
-    print(f"{'after-ingest':<14}{figures['after_ingest_ms']:>9.1f}   (one more document)")
+    # the first document also pays for compiling the steps' statements (once a process, at any size):
+    # reported apart, as the first call of a read is; the figure is the median of the next ones
+    figures["after_ingest_first_ms"] = after_ingest_ms(settings, engine)
+    steps = [after_ingest_ms(settings, engine, profile and k == 0) for k in range(AFTER_INGEST_ROUNDS)]
+    figures["after_ingest_ms"] = statistics.median(steps)
+    print(f"{'after-ingest':<14}{figures['after_ingest_first_ms']:>9.1f}{figures['after_ingest_ms']:>9.1f}"
+          f"{max(steps):>9.1f}   (one more document each, {AFTER_INGEST_ROUNDS} after the first: median, max)")
     engine.dispose()
     return figures
 

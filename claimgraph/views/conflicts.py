@@ -13,29 +13,122 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
-from claimgraph.store.derived import finals_of, literal_key
-from claimgraph.store.schema import claims, documents, entities
+from claimgraph.core.predicates import registry
+from claimgraph.store.derived import finals_of, literal_key, members_of
+from claimgraph.store.schema import claims, documents, entities, evidence
 
 REASON_PLUGIN = "claimgraph.reason.plugin"
 
 
-def _canonical_subjects(conn: Connection, claim_ids: list[str], schema: Any) -> set[str]:
-    """The canonical subject (after merges, passive and symmetric forms) of each of these claims."""
-    rows = [r for k in range(0, len(claim_ids), 500) for r in conn.execute(
-        select(claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
-               claims.c.object_type).where(claims.c.id.in_(claim_ids[k:k + 500]))).mappings()]
-    finals = finals_of(conn, {i for r in rows for i in (r["subject_id"], r["object_id"]) if i})
-    out: set[str] = set()
-    for r in rows:
-        subject = finals.get(r["subject_id"], r["subject_id"])
-        obj = finals.get(r["object_id"], r["object_id"]) if r["object_id"] else \
-            literal_key(r["object_value"], r["object_type"])
-        s, _, _ = schema.canonical(subject, r["predicate"], obj)
-        if s:
-            out.add(s)
+_ROW_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
+                claims.c.object_type, claims.c.qualifiers, claims.c.modality, claims.c.polarity, claims.c.status)
+
+
+def _canonical(row: Any, finals: dict[str, str], schema: Any) -> tuple[str | None, str, str | None]:
+    subject = finals.get(row["subject_id"], row["subject_id"])
+    obj = finals.get(row["object_id"], row["object_id"]) if row["object_id"] else \
+        literal_key(row["object_value"], row["object_type"])
+    return schema.canonical(subject, row["predicate"], obj)  # type: ignore[no-any-return]
+
+
+def _forms(schema: Any, predicates: set[str]) -> tuple[set[str], set[str]]:
+    """Raw predicates whose canonical form is one of these: (kept the right way round, turned round)."""
+    direct, turned = set(predicates), set()
+    for raw in registry().predicates:
+        s, p, _ = schema.canonical("a", raw, "b")
+        if p in predicates:
+            (turned if s == "b" else direct).add(raw)
+            if raw in schema.symmetric:
+                turned.add(raw)
+    return direct, turned
+
+
+def _partners(schema: Any, predicate: str) -> set[str]:
+    """The predicate and every predicate an ending pair links it with, to closure (canonical forms)."""
+    pairs = [(schema.canonical("s", e["start"], "o")[1], schema.canonical("s", e["end"], "o")[1])
+             for e in schema.ending]
+    out, todo = {predicate}, [predicate]
+    while todo:
+        p = todo.pop()
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                if x == p and y not in out:
+                    out.add(y)
+                    todo.append(y)
     return out
+
+
+def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list[str]) -> list[Any]:
+    """The claim views (as reason.conflicts.load_views builds them, in claim id order) of every group a
+    conflict or change naming one of these claims is decided in: the same canonical subject and predicate
+    for single-valued and changing predicates, else the same triple, each predicate with the ones an ending
+    pair links it with, and for listings every listing of the same target (a state's delisting ends its
+    office's listing). Rows are read by both ends and predicate, so a much-named subject costs only these."""
+    mine = [r for k in range(0, len(claim_ids), 500) for r in conn.execute(
+        select(*_ROW_COLUMNS).where(claims.c.id.in_(claim_ids[k:k + 500]))).mappings()]
+    finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
+    whole: set[tuple[str | None, str]] = set()  # (subject, predicate): every object
+    triples: set[tuple[str | None, str, str | None]] = set()
+    listed: set[str] = set()  # targets whose listings are read whole
+    for r in mine:
+        s, p, o = _canonical(r, finals, schema)
+        for q in _partners(schema, p):
+            if q in schema.single_valued or q in schema.changes_over_time:
+                whole.add((s, q))
+            else:
+                triples.add((s, q, o))
+            if q in schema.state_acts and o:
+                listed.add(o)
+    subjects = members_of(conn, {s for s, _ in whole if s} | {s for s, _, _ in triples if s})
+    objects = members_of(conn, {o for _, _, o in triples if o} | listed)
+    found: dict[str, Any] = {}
+
+    def read(*conds: Any) -> None:
+        for row in conn.execute(select(*_ROW_COLUMNS).where(claims.c.status != "rejected", *conds)).mappings():
+            found[row["id"]] = row
+
+    whole_direct, whole_turned = _forms(schema, {q for _, q in whole})
+    three_direct, three_turned = _forms(schema, {q for _, q, _ in triples})
+    acts_direct, acts_turned = _forms(schema, set(schema.state_acts))
+    for k in range(0, len(ids := sorted(subjects)), 500):
+        chunk = ids[k:k + 500]
+        read(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(sorted(whole_direct)))
+        read(claims.c.object_id.in_(chunk), claims.c.predicate.in_(sorted(whole_turned)))
+        read(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(sorted(three_direct)),
+             or_(claims.c.object_id.in_(sorted(objects)), claims.c.object_id.is_(None)))
+        read(claims.c.object_id.in_(chunk), claims.c.predicate.in_(sorted(three_turned)),
+             claims.c.subject_id.in_(sorted(objects)))
+    if listed:
+        targets = sorted(members_of(conn, listed))
+        read(claims.c.object_id.in_(targets), claims.c.predicate.in_(sorted(acts_direct)))
+        read(claims.c.subject_id.in_(targets), claims.c.predicate.in_(sorted(acts_turned)))
+    rows = [found[i] for i in sorted(found)]
+    finals = finals_of(conn, {i for r in rows for i in (r["subject_id"], r["object_id"]) if i})
+    names = _names(conn, set(finals.values()))
+    views: dict[str, Any] = {}
+    for r in rows:
+        s, p, o = _canonical(r, finals, schema)
+        if (s, p) not in whole and (s, p, o) not in triples and not (p in schema.state_acts and o in listed):
+            continue
+        # as load_views builds a view (reason/conflicts.py)
+        label = names.get(o or "", o or "") if r["object_id"] else repr(str(r["object_value"]))
+        views[r["id"]] = reasoning.ClaimView(
+            id=r["id"], subject=s, predicate=p, object=o, label=label,
+            negative=r["polarity"] == "negative" or r["modality"] == "negated", status=r["status"],
+            qualifiers=r["qualifiers"] or {}, speculative=r["modality"] == "speculative",
+            subject_name=names.get(s or "", ""))
+    ids = sorted(views)
+    for k in range(0, len(ids), 500):
+        for cid, doc, q, pub in conn.execute(
+                select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers, documents.c.published)
+                .join(documents, documents.c.id == evidence.c.document_id)
+                .where(evidence.c.claim_id.in_(ids[k:k + 500])).order_by(evidence.c.id)):
+            views[cid].passages.append((doc, q or {}))
+            if pub:
+                views[cid].dates.append(str(pub))
+    return [views[i] for i in ids]
 
 
 def _cites(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
@@ -89,8 +182,7 @@ def conflicts_and_changes(conn: Connection, claim_ids: Iterable[str]) -> tuple[l
     if not asked:
         return _involving(others, asked), []
     schema = load_schema()
-    subjects = _canonical_subjects(conn, sorted(asked), schema)
-    views = reasoning.load_views(conn, schema, subjects)
+    views = _narrow_views(conn, schema, reasoning, sorted(asked))
     names = _names(conn, {v.subject or "" for v in views})
     for v in views:  # as find_conflicts keeps labels readable
         names.setdefault(v.subject or "", v.subject or "")
