@@ -130,17 +130,17 @@ def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, l
 
 def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine: Engine | None = None,
            on_document: Callable[[str, int], None] | None = None,
-           on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
+           on_failure: Callable[[Failure], None] | None = None, after: bool = True) -> IngestReport:
     """Analyse and store documents; failures are reported and skipped, stored ones are skipped.
 
     Every document passes the type rules and limits first (claimgraph.ingest.guard); each is
     written in its own transaction, retried when another writer holds the lock; the cross-source
-    steps then run for every pending document, including any an earlier, killed run left behind.
+    steps then run for every pending document, including any an earlier, killed run left behind
+    (`after=False` leaves them pending, for a caller that runs them once for many writers).
     """
     from claimgraph.ingest.guard import admit, notes_of, origin_of, with_retry
     from claimgraph.ingest.sources import one_line
     from claimgraph.ingest.validate import IngestError
-    from claimgraph.store.pending import pending_documents
 
     engine = engine or get_engine(settings.store.url)
     report = IngestReport()
@@ -208,10 +208,18 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     finally:
         queue.put(None)
         thread.join()
+    if after:
+        complete_pending(engine, report)
+    return report
+
+
+def complete_pending(engine: Engine, report: IngestReport) -> None:
+    """Run the cross-source steps for every pending document; `report.pending` is what is still left."""
+    from claimgraph.store.pending import pending_documents
+
     with engine.connect() as conn:
         pending = bool(report.stored) or bool(pending_documents(conn))
     if pending:
         plugins.plugin_manager().hook.claimgraph_after_ingest(engine=engine, document_ids=report.stored)
         with engine.connect() as conn:
             report.pending = len(pending_documents(conn))
-    return report
