@@ -518,9 +518,9 @@ def possible_supersessions(views: list[ClaimView], schema: PredicateSchema) -> l
     """(earlier claim, claim that may end it, why) for ending pairs of which one has no known date at all: a listing
     and an undated delisting are a possible change over time, not a plain disagreement (no status changes)."""
     out = []
-    decided = {(old.id, new.id) for old, new, _ in supersessions(views, schema)}
+    decided = {old.id for old, _, _ in supersessions(views, schema)}  # already ended by a dated claim
     for old, new, why, _ in _ending_pairs(views, schema):
-        if (old.id, new.id) not in decided and (old.effective() is None or new.effective() is None):
+        if old.id not in decided and (old.effective() is None or new.effective() is None):
             missing = "either" if old.effective() is None and new.effective() is None else \
                 (old.predicate if old.effective() is None else new.predicate)
             out.append((old, new, f"{why}, possibly: no date known for {missing}"))
