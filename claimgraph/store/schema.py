@@ -97,6 +97,9 @@ claims = Table(
     Index("ix_claims_object_count", "object_id", "status", "subject_id"),
     Index("ix_claims_speaker_count", "attributed_to_id", "status", "subject_id", "object_id"),
     Index("ix_claims_triple_key", "triple_key"),
+    # migration 0011: a subject's (or object's) rows with some predicates and partners, not all its rows
+    Index("ix_claims_subject_predicate", "subject_id", "predicate", "object_id"),
+    Index("ix_claims_object_predicate", "object_id", "predicate", "subject_id"),
 )
 
 evidence = Table(
