@@ -180,3 +180,9 @@ def test_a_past_listing_without_a_date_takes_no_document_date(analyze: Callable[
     ctx = analyze("Mon Oct 1, 2012 10:02AM\n\nCanada listed the Amber Hand Front as a terrorist entity.")
     [claim] = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
     assert "time" not in claim.qualifiers  # when it was listed is not said; the document's date is no listing date
+
+
+def test_a_share_of_a_body_lists_for_the_body(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Amber Hand Front has been listed as a terrorist organization by much of the international "
+                  "community and has committed many attacks against villagers.")
+    assert [t[:3] for t in _triples(ctx)] == [("international community", "designated_terrorist", "Amber Hand Front")]

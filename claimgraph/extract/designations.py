@@ -5,7 +5,11 @@ The one designation extractor. "The Secretary designated X as a Foreign Terroris
 implicit), "announced the designation of X", "Canada lists X", "the EU removed X from its terror list",
 "revoked the designation of X", "X was taken off the blacklist". Trigger words and the lists' keepers are data
 (lexicons claims_designation_*). A list's own name ("Foreign Terrorist Organization") is never a target. The date
-said in the trigger's clause goes in qualifiers.time, so a later delisting can supersede the listing (reason/).
+said in the trigger's clause goes in qualifiers.time, so a later delisting can supersede the listing (reason/); a
+delisting (or a listing in the present perfect) whose sentence gives no date takes the document's own date with
+time.precision "as of the document"; "..., and again in 2001" is a second passage of the listing with its own date
+(qualifiers.redesignation). An office that lists ("the Secretary of State") names the state it acts for in
+qualifiers.designator_state, so that state's delisting ends the office's listing.
 Modality, negation and speakers are the scope layer's; the trigger is recorded as the claim's anchor for it.
 """
 
@@ -40,6 +44,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 FIELD_BY = re.compile(r"\bby(?=\s|\||[A-Z])\s*\|?\s*")
 # verbs under which a listing noun is announced or changed by its designator ("announced the designation of X")
 ANNOUNCE_VERBS = {"announce", "make", "issue", "amend", "approve", "confirm", "publish", "order", "sign"}
+SHARE_WORDS = {"much", "most", "many", "some", "part"}  # "by much of X": X is who lists
 ADD_VERBS = {"add", "include"}  # a listing's change that puts more names on it
 ASIDE_TOKENS = 20  # how far an 'of' may follow its listing noun across a phrase in commas
 AGAIN_WORDS = {"again", "re-designated", "redesignated"}  # a date said so is a listing made anew
@@ -361,6 +366,8 @@ class Designations:
     @staticmethod
     def _designator_keys(ctx: DocContext, args: ArgResolver, tok: Token) -> list[str]:
         """An office's whole phrase ('the Deputy Secretary of State'), a country for its adjective, or the entity."""
+        if tok.lower_ in SHARE_WORDS:  # "by much of the international community": the body a share of it acts for
+            return [k for p in _preps(tok, "of") for k in Designations._designator_keys(ctx, args, p)]
         if _lemma(tok) in words("claims_designation_offices"):
             start, end = args.np_text(tok)
             name = ctx.text[start:end]

@@ -1,4 +1,9 @@
-"""Disagreements between stored claims: value, qualifier, polarity and superseded conflicts (all claims kept)."""
+"""Disagreements between stored claims: value, qualifier, polarity and superseded conflicts (all claims kept).
+
+A superseded record is a change over time; where one side has no date at all it is reported as possible
+("possible": true) and no status changes. Listings end by the same designator's delisting or by that of the
+state an office acts for (qualifiers.designator_state), so a target's listings are always reasoned about whole.
+"""
 
 from __future__ import annotations
 
