@@ -117,7 +117,7 @@ def warm_up(engine: Any) -> threading.Thread:
     """Compute the whole-store conflict and change lists in a background thread, one thread a store at a time.
 
     The /api/conflicts list reads them; a profile or an export uses them while they are valid and
-    otherwise reads the conflicts of its own claims (claimgraph.views.conflicts) without waiting.
+    otherwise reads the conflicts of its own claims (claimgraph.views.conflicts), never waiting for them.
     """
     import logging
 
@@ -141,7 +141,7 @@ def warm_up(engine: Any) -> threading.Thread:
 
 def conflicts_of(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(conflicts, changes over time) naming one of these claims: from the whole-store lists while they are
-    valid, else read from the claims' subjects (and the lists computed again in the background)."""
+    valid (/api/conflicts or warm_up computed them), else read from the groups those claims are decided in."""
     from claimgraph.views.conflicts import conflicts_and_changes
 
     asked = set(claim_ids)
@@ -149,5 +149,5 @@ def conflicts_of(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[
     if conflicts is not None and changes is not None:
         return ([c for c in conflicts if asked & set(c.get("claims") or [])],
                 [c for c in changes if asked & set(c.get("claims") or [])])
-    warm_up(conn.engine)
+    # no whole-store computation is started here: it would compete with the requests it is meant to speed up
     return conflicts_and_changes(conn, asked)

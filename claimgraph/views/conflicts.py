@@ -85,25 +85,28 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
     objects = members_of(conn, {o for _, _, o in triples if o} | listed)
     found: dict[str, Any] = {}
 
-    def read(*conds: Any) -> None:
-        for row in conn.execute(select(*_ROW_COLUMNS).where(claims.c.status != "rejected", *conds)).mappings():
+    def read(predicates: set[str], *conds: Any) -> None:
+        if not predicates:  # nothing to read under no predicate
+            return
+        for row in conn.execute(select(*_ROW_COLUMNS).where(
+                claims.c.status != "rejected", claims.c.predicate.in_(sorted(predicates)), *conds)).mappings():
             found[row["id"]] = row
 
     whole_direct, whole_turned = _forms(schema, {q for _, q in whole})
     three_direct, three_turned = _forms(schema, {q for _, q, _ in triples})
-    acts_direct, acts_turned = _forms(schema, set(schema.state_acts))
+    partners = sorted(objects)
     for k in range(0, len(ids := sorted(subjects)), 500):
         chunk = ids[k:k + 500]
-        read(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(sorted(whole_direct)))
-        read(claims.c.object_id.in_(chunk), claims.c.predicate.in_(sorted(whole_turned)))
-        read(claims.c.subject_id.in_(chunk), claims.c.predicate.in_(sorted(three_direct)),
-             or_(claims.c.object_id.in_(sorted(objects)), claims.c.object_id.is_(None)))
-        read(claims.c.object_id.in_(chunk), claims.c.predicate.in_(sorted(three_turned)),
-             claims.c.subject_id.in_(sorted(objects)))
+        read(whole_direct, claims.c.subject_id.in_(chunk))
+        read(whole_turned, claims.c.object_id.in_(chunk))
+        read(three_direct, claims.c.subject_id.in_(chunk),
+             or_(claims.c.object_id.in_(partners), claims.c.object_id.is_(None)))
+        read(three_turned, claims.c.object_id.in_(chunk), claims.c.subject_id.in_(partners))
     if listed:
+        acts_direct, acts_turned = _forms(schema, set(schema.state_acts))
         targets = sorted(members_of(conn, listed))
-        read(claims.c.object_id.in_(targets), claims.c.predicate.in_(sorted(acts_direct)))
-        read(claims.c.subject_id.in_(targets), claims.c.predicate.in_(sorted(acts_turned)))
+        read(acts_direct, claims.c.object_id.in_(targets))
+        read(acts_turned, claims.c.subject_id.in_(targets))
     rows = [found[i] for i in sorted(found)]
     finals = finals_of(conn, {i for r in rows for i in (r["subject_id"], r["object_id"]) if i})
     names = _names(conn, set(finals.values()))
