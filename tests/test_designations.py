@@ -186,3 +186,13 @@ def test_a_share_of_a_body_lists_for_the_body(analyze: Callable[..., DocContext]
     ctx = analyze("The Amber Hand Front has been listed as a terrorist organization by much of the international "
                   "community and has committed many attacks against villagers.")
     assert [t[:3] for t in _triples(ctx)] == [("international community", "designated_terrorist", "Amber Hand Front")]
+
+
+def test_the_act_s_own_date_comes_first_for_the_claim_row(analyze: Callable[..., DocContext]) -> None:
+    # the stored row keeps its first passage's qualifiers: the listing year, not the statement's own date
+    ctx = analyze("OFFICE OF THE MINISTER\nMarch 4, 2011\n\nThe Secretary of State has amended the designation of "
+                  "the Amber Hand Front as a terrorist organization. The Secretary of State designated the Amber Hand "
+                  "Front as a foreign terrorist organization in 1999.")
+    listed = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
+    assert [c.qualifiers["time"]["start"] for c in listed] == ["1999", "2011-03-04"]
+    assert listed[1].qualifiers["time"]["precision"] == "as of the document"

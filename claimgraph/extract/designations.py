@@ -178,6 +178,12 @@ class Designations:
                     self._verb(ctx, args, sent, tok, trig, done)
                 elif tok.pos_ == "NOUN" and _lemma(tok) in LISTING_NOUNS and tok.head.i not in done:
                     self._noun(ctx, args, sent, tok, trig)
+        # a claim row keeps the qualifiers of its first passage: the act's own dates before a date the document
+        # stands in for and before a re-designation, so the row shows when the listing was made
+        slots = [i for i, c in enumerate(ctx.analysis.claims) if c.extractor == self.name]
+        ordered = sorted((ctx.analysis.claims[i] for i in slots), key=lambda c: not _own_date(c.qualifiers))
+        for i, claim in zip(slots, ordered, strict=True):
+            ctx.analysis.claims[i] = claim
 
     # ------------------------------------------------------------ readings
     def _verb(self, ctx: DocContext, args: ArgResolver, sent: Span, verb: Token, trig: Trigger,
@@ -435,11 +441,18 @@ class Designations:
         return out
 
 
+def _own_date(qualifiers: dict[str, object]) -> bool:
+    """The claim states a date of its own act (not the document's date, not a re-designation)."""
+    time = qualifiers.get("time")
+    return isinstance(time, dict) and time.get("precision") != "as of the document" and \
+        not qualifiers.get("redesignation")
+
+
 def _news_tense(trigger: Token) -> bool:
-    """The listing is news of the document: its verb in the present or present perfect ('has designated',
-    'designates', 'has amended the designation')."""
+    """The listing is news of the document: its verb active, in the present or present perfect ('has designated',
+    'designates', 'has amended the designation'); 'has been listed by many' is a standing state, no news."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or _passive(verb):
         return False
     return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
