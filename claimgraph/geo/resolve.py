@@ -22,7 +22,7 @@ _NOUNS = words("geo_place_nouns")
 POLITY_NEXT = re.compile(r"^\s*(?:" + "|".join(sorted(words("geo_polity_nouns"))) + r")\b", re.I)
 
 # what resolve_place may choose: towns, provinces and districts (countries are resolve_country's)
-SETTLED = ("city", "admin", "district")
+SETTLED = ("city", "admin", "district", "region")
 CONTEXT_COUNTRY = 0.20
 CONTAINER_MATCH = 0.30
 CONTAINER_MISMATCH = -0.30
@@ -99,6 +99,21 @@ def candidates_for(gaz: Gazetteer, names: list[str], kind: str | None = None) ->
     return sorted(best.values(), key=lambda c: (-c.name_score, -c.place.population))
 
 
+def division_tails(gaz: Gazetteer, names: list[str], found: list[Candidate]) -> list[Candidate]:
+    """'Wardak Province' when the gazetteer knows only 'Maidan Wardak Province': divisions whose name ends in
+    a name the text marks as a division, unless a division of that exact name was found."""
+    if any(c.place.kind in ("admin", "district") and c.name_score >= 0.95 for c in found):
+        return []
+    have = {c.place.geonameid for c in found}
+    out: list[Candidate] = []
+    for name in names:
+        bare = strip_generic(name)
+        if bare == name.strip() or not bare:
+            continue  # no division word: a bare last word is too weak a match
+        out.extend(c for c in gaz.division_tail(bare) if c.place.geonameid not in have and c not in out)
+    return out
+
+
 def resolve_country(gaz: Gazetteer, names: list[str], kind: str = "country") -> Resolution | None:
     """The country (or with kind="continent", the continent) an entity names exactly."""
     cands = [c for c in candidates_for(gaz, names, kind=kind) if c.name_score >= 0.95]
@@ -120,7 +135,7 @@ def _container_fit(place: Place, container: Place) -> bool:
         return place.country == container.country
     if container.kind == "admin":
         return place.country == container.country and place.admin1 == container.admin1
-    if container.kind == "district":
+    if container.kind in ("district", "region"):
         return _km((place.lat, place.lon), (container.lat, container.lon)) <= max(30.0, 1.5 * container.radius_km)
     return _km((place.lat, place.lon), (container.lat, container.lon)) <= 150.0
 
@@ -154,7 +169,7 @@ def score_candidate(cand: Candidate, doc: DocPlaces, key: str, containers: list[
     # but a big city spelled differently (Hong Kong for "Khanaquin") gets no lift from its size
     if namesake:
         score += POPULATION * math.log10(place.population + 10) + (CAPITAL if capital else 0.0)
-    if place.kind in ("admin", "district"):
+    if place.kind in ("admin", "district", "region"):
         score += ADMIN
     return score, supported
 
@@ -166,6 +181,7 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
         # the second pass sees where the first put this place: that is no context for itself
         doc = DocPlaces(doc.countries, [p for p in doc.points if p[0] != key], doc.containers)
     cands = [c for c in candidates_for(gaz, names) if c.name_score >= min_score and c.place.kind in SETTLED]
+    cands += division_tails(gaz, names, cands)
     if not cands:
         return None
     if containers:

@@ -74,8 +74,8 @@ def strong_match(gaz: Gazetteer, name: str) -> bool:
     """True when the gazetteer holds the name exactly as a sizeable town or a province."""
     if norm_place(name) in NOT_PLACES or is_facility([name]):
         return False
-    return any(c.name_score >= 0.95 and c.place.kind in ("city", "admin")
-               and (c.place.kind == "admin" or c.place.population >= MIN_POPULATION)
+    return any(c.name_score >= 0.95 and c.place.kind in ("city", "admin", "region")
+               and (c.place.kind != "city" or c.place.population >= MIN_POPULATION)
                for c in gaz.lookup(name))
 
 
@@ -84,7 +84,7 @@ def loose_match(gaz: Gazetteer, name: str, min_score: float = LOOSE_MIN_SCORE) -
     if norm_place(name) in NOT_PLACES or is_facility([name]):
         return False
     res = resolve_place(gaz, "", [name], DocPlaces(), min_score)
-    return res is not None and res.place.kind in ("city", "admin")
+    return res is not None and res.place.kind in ("city", "admin", "region")
 
 
 def _possessive(text: str, end: int) -> bool:

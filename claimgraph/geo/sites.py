@@ -8,12 +8,17 @@ from functools import lru_cache
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
+from claimgraph.geo.airports import AIRPORT_WORDS, town_airport
+from claimgraph.geo.airports import UNCERTAINTY_KM as AIRPORT_KM
 from claimgraph.geo.gazetteer import Gazetteer, Place
 from claimgraph.model import Entity
 
 SITE_UNCERTAINTY_KM = 10.0  # a site lies somewhere in or just outside its town
 MIN_POPULATION = 20000  # only towns large enough to lend their name to an airport or a club
 NOT_SITES = ("Person", "Country")
+# names of groups: followed by a base or an office they own it ("the Taliban base"); a name typed Person, or
+# any name before a building noun, is more often the site's own name ("the Lismore Manor estate")
+OWNERS = ("Organization", "Group", "Norp")
 
 
 def site_town(gaz: Gazetteer, name: str) -> Place | None:
@@ -34,9 +39,16 @@ def site_town(gaz: Gazetteer, name: str) -> Place | None:
 
 
 def _place_at(ent: Entity, town: Place, uncertainty_km: float, method: str) -> None:
-    """Give a site the town's point, no tighter than `uncertainty_km`, saying which town and by what reading."""
-    ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
-               "uncertainty_km": max(uncertainty_km, town.radius_km), "method": method, "source_id": town.source_id}
+    """Give a site the town's point, no tighter than `uncertainty_km`, saying which town and by what reading;
+    a town's airport its own point, where the airport tables know it."""
+    airport = town_airport(town, ent.name) if AIRPORT_WORDS.search(ent.name) else None
+    if airport is not None:
+        ent.geo = {"lat": round(airport.lat, 5), "lon": round(airport.lon, 5), "uncertainty_km": AIRPORT_KM,
+                   "method": "airport", "source_id": f"icao:{airport.icao}"}
+    else:
+        ent.geo = {"lat": round(town.lat, 5), "lon": round(town.lon, 5),
+                   "uncertainty_km": max(uncertainty_km, town.radius_km), "method": method,
+                   "source_id": town.source_id}
     ent.attrs["site_of"] = town.name
 
 
@@ -103,6 +115,8 @@ def contained_sites(ctx: DocContext, located: dict[str, Place]) -> list[str]:
         rest = ctx.text[span_end:span_end + 120]
         after = noun_after.match(rest)
         if after is not None:
+            if ent.type in OWNERS and after.group(0).split()[0].lower() in words("geo_owned_site_nouns"):
+                continue  # "a Taliban base near X": the group owns the site, it is not the site
             rest = rest[after.end():]
         elif ent.type == "Person" or not names_site.search(ctx.text[span_start:span_end]):
             continue  # only a name that names a site, or is followed by a site noun, is a site

@@ -12,6 +12,7 @@ from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer, Place
 from claimgraph.geo.named import division_spans, named_site_spans, town_site_spans
+from claimgraph.geo.parts import part_geo, split_part
 from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
 from claimgraph.geo.resolve import (
     SETTLED,
@@ -144,6 +145,8 @@ class GeoMentions:
         for start, end, name_end, box in named_site_spans(text):
             lead = _ARTICLE_LEAD.match(text, start, name_end)
             start = lead.end() if lead else start
+            if text[name_end - 2:name_end] in ("'s", "\u2019s"):
+                continue  # "Hezbollah's base in X": the owner and its site, not a site named after the owner
             other = ctx.mention_at(box, box + 1)
             if (other is None or other.start != box or other.type not in PLACE_TYPES or "\n" in text[start:end]
                     or start >= name_end):
@@ -308,10 +311,25 @@ class GeoResolve:
                           if r.place.kind == "city" and r.name_score >= 0.95]
         for key, res in resolved.items():
             self._apply(ctx, key, res)
+        self._parts(ctx, gaz, {k: e for k, e in places.items() if k not in resolved}, doc)
         self._relative(ctx, resolved)
         place_sites(ctx, gaz)
         contained_sites(ctx, {k: r.place for k, r in resolved.items() if r.place.kind in SETTLED})
         dateline_sites(ctx, gaz, doc.countries)
+
+    @staticmethod
+    def _parts(ctx: DocContext, gaz: Gazetteer, unresolved: dict[str, Entity], doc: DocPlaces) -> None:
+        """'Northern Cyprus', 'eastern Anbar': a side of a place the gazetteer knows, placed on that side."""
+        for key, ent in unresolved.items():
+            split = split_part(ent.name)
+            if split is None or ent.geo:
+                continue
+            side, rest = split
+            whole = resolve_country(gaz, [rest]) or resolve_place(gaz, key, [rest], doc, ctx.settings.geo.min_score)
+            if whole is None or whole.name_score < 0.95:
+                continue  # a side of a loosely spelled place is too far from the text to trust
+            ent.geo = part_geo(whole, side)
+            ent.attrs["part_of"] = whole.place.name
 
     def _merge_sites(self, ctx: DocContext) -> None:
         """An unnamed site this plugin named that a later stage also recognised is one entity: theirs."""

@@ -14,7 +14,9 @@ _ARTICLE = re.compile(r"^(?:al|el|ol|ul|il|as|ash|ar|an|ad|at|az|adh|ath|es|esh|
 _GENERIC_LEAD = re.compile(
     r"^(?:the\s+)?(?:city|town|village|province|district|governorate|region|county|state|municipality|"
     r"port|capital|suburb|outskirts|area|holy\s+city|border\s+town|border\s+city)\s+of\s+|^county\s+(?=\S{3})")
-_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|province|governorate|district|region|department|agency|prefecture)$")
+# natural features named after their land ("Sulu Archipelago", "Swat Valley", "Jolo island") are that land
+_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|province|governorate|district|region|department|agency|prefecture|"
+                           r"archipelago|islands?|peninsula|valleys?)$")
 _LEAD_THE = re.compile(r"^the\s+")
 # apostrophes and the Arabic ayn/hamza marks carry no letter in English spellings
 _MARKS = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
@@ -85,16 +87,23 @@ def norm_place(name: str) -> str:
     return s
 
 
-def _phonetic_words(s: str) -> str:
-    if " " in s:
-        # connectors are translated ("va" -> "and") or dropped ("Qasr-e Shirin"): none of them counts
-        parts = [w for w in s.split(" ") if w not in _CONNECTORS]
-        s = "".join(parts) if parts else s.replace(" ", "")
+def _ending(s: str) -> str:
+    """One form for the endings romanisations write differently (-iyah/-ia, -ah/-a, -eh/-e)."""
     if s[-1:] in ("a", "e", "h"):
         s = _SUFFIX.sub("ia", s)
         s = _FINAL_H.sub("", s)
         if s.endswith("e") and len(s) > 3:
             s = s[:-1] + "a"  # ta marbuta as -a, -ah, -eh or -e: one ending (Firuza, Firuzeh)
+    return s
+
+
+def _phonetic_words(s: str) -> str:
+    if " " in s:
+        # connectors are translated ("va" -> "and") or dropped ("Qasr-e Shirin"): none of them counts;
+        # every word keeps its own ending rule ("Qarah Bagh" is "Qara Bagh")
+        parts = [_ending(w) for w in s.split(" ") if w not in _CONNECTORS]
+        s = "".join(parts) if parts else s.replace(" ", "")
+    s = _ending(s)
     if "qu" in s:
         s = _QU.sub("k", s)
     for a, b in _DIGRAPHS:
