@@ -42,16 +42,20 @@ def prepare_store(settings: Settings) -> Engine:
     return engine
 
 
-def analyze_docs(docs: Iterable[SourceDocument], settings: Settings) -> Iterator[DocContext]:
+def analyze_docs(docs: Iterable[SourceDocument], settings: Settings,
+                 on_ready: Callable[[], None] | None = None) -> Iterator[DocContext]:
     """Run spaCy and every enabled stage over documents, yielding one context per document.
 
     Short documents are parsed in batches; a document longer than the section size is parsed section by
     section and joined into one Doc (offsets stay the stored text's). A failure in spaCy or in a stage,
-    or a document over its time budget, fails that document only (`ctx.failure`).
+    or a document over its time budget, fails that document only (`ctx.failure`). `on_ready` is called
+    once the model is loaded and the stages planned, before the first document.
     """
     nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
     stage_list = plugins.stages(settings.extract.enabled, settings.extract.disabled)
     limit = section_chars(settings)
+    if on_ready is not None:
+        on_ready()
     for source, parsed in _parsed(nlp, docs, settings, limit):
         ctx = DocContext(analysis=Analysis(document=source), doc=nlp.make_doc(""), settings=settings)
         try:
@@ -130,13 +134,15 @@ def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, l
 
 def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine: Engine | None = None,
            on_document: Callable[[str, int], None] | None = None,
-           on_failure: Callable[[Failure], None] | None = None, after: bool = True) -> IngestReport:
+           on_failure: Callable[[Failure], None] | None = None, after: bool = True,
+           on_ready: Callable[[], None] | None = None) -> IngestReport:
     """Analyse and store documents; failures are reported and skipped, stored ones are skipped.
 
     Every document passes the type rules and limits first (claimgraph.ingest.guard); each is
     written in its own transaction, retried when another writer holds the lock; the cross-source
     steps then run for every pending document, including any an earlier, killed run left behind
-    (`after=False` leaves them pending, for a caller that runs them once for many writers).
+    (`after=False` leaves them pending, for a caller that runs them once for many writers). `on_ready`
+    is called when the model is loaded, so that a progress line can time the analysis apart from set-up.
     """
     from claimgraph.ingest.guard import admit, notes_of, origin_of, with_retry
     from claimgraph.ingest.sources import one_line
@@ -201,7 +207,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     thread = Thread(target=writer, name="claimgraph-writer", daemon=True)
     thread.start()
     try:
-        for ctx in analyze_docs(fresh(), settings):
+        for ctx in analyze_docs(fresh(), settings, on_ready):
             if not thread.is_alive():
                 raise RuntimeError("the store writer stopped")
             queue.put(ctx)

@@ -50,6 +50,13 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
     started = time.perf_counter()
     words = 0
     failures: list[Failure] = []
+    # words/s is the analysis rate: from when the model is loaded to the last document stored
+    ready_at: float | None = None
+    last_at: float | None = None
+
+    def ready() -> None:
+        nonlocal ready_at
+        ready_at = time.perf_counter()
 
     def failed(f: Failure) -> None:
         failures.append(f)
@@ -58,9 +65,10 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
     items = iter_documents(inputs, published=published, limits=read_limits(app.settings))
     with _progress(quiet) as advance:
         def done(_doc_id: str, n_words: int) -> None:
-            nonlocal words
+            nonlocal words, last_at
             words += n_words
-            advance(words / max(1e-6, time.perf_counter() - started))
+            last_at = time.perf_counter()
+            advance(words / max(1e-6, last_at - (ready_at or started)))
 
         if dask_scheduler:
             from claimgraph.distributed import ingest_on_dask
@@ -70,16 +78,19 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
             for failure in report.failures:
                 failed(failure)
         else:
-            report = run_ingest(items, app.settings, app.engine, on_document=done, on_failure=failed)
+            report = run_ingest(items, app.settings, app.engine, on_document=done, on_failure=failed,
+                                on_ready=ready)
     for note in report.notes:
         say(f"note: {note}")
     if report.pending:
         say(f"warning: the cross-source steps of {report.pending} documents are pending; "
             f"run `claimgraph repair` (see the log above)")
     elapsed = time.perf_counter() - started
+    analysis = (last_at - ready_at) if ready_at is not None and last_at is not None else elapsed
+    setup = f"; {ready_at - started:.1f} s loading the model" if ready_at is not None else ""
     say(f"stored {len(report.stored)} documents, {len(report.duplicates)} already stored, "
         f"{len(report.failures)} failed; {report.words:,} words in {elapsed:.1f} s "
-        f"({report.words / max(elapsed, 1e-6):,.0f} words/s)")
+        f"({report.words / max(analysis, 1e-6):,.0f} words/s of analysis{setup})")
     if report.failures:
         sys.exit(1)
 
