@@ -22,6 +22,8 @@ from claimgraph.store.schema import claims, documents, entities, evidence
 REASON_PLUGIN = "claimgraph.reason.plugin"
 
 
+_KEY_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
+                claims.c.object_type)
 _ROW_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.object_id, claims.c.object_value,
                 claims.c.object_type, claims.c.qualifiers, claims.c.modality, claims.c.polarity, claims.c.status)
 
@@ -35,7 +37,7 @@ def _canonical(row: Any, finals: dict[str, str], schema: Any) -> tuple[str | Non
 
 def _forms(schema: Any, predicates: set[str]) -> tuple[set[str], set[str]]:
     """Raw predicates whose canonical form is one of these: (kept the right way round, turned round)."""
-    direct, turned = set(predicates), set()
+    direct, turned = set(predicates), set[str]()
     for raw in registry().predicates:
         s, p, _ = schema.canonical("a", raw, "b")
         if p in predicates:
@@ -88,7 +90,7 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
     def read(predicates: set[str], *conds: Any) -> None:
         if not predicates:  # nothing to read under no predicate
             return
-        for row in conn.execute(select(*_ROW_COLUMNS).where(
+        for row in conn.execute(select(*_KEY_COLUMNS).where(
                 claims.c.status != "rejected", claims.c.predicate.in_(sorted(predicates)), *conds)).mappings():
             found[row["id"]] = row
 
@@ -107,14 +109,17 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
         targets = sorted(members_of(conn, listed))
         read(acts_direct, claims.c.object_id.in_(targets))
         read(acts_turned, claims.c.subject_id.in_(targets))
-    rows = [found[i] for i in sorted(found)]
-    finals = finals_of(conn, {i for r in rows for i in (r["subject_id"], r["object_id"]) if i})
+    finals = finals_of(conn, {i for r in found.values() for i in (r["subject_id"], r["object_id"]) if i})
+    # the rows of the groups wanted, then their qualifiers and modality (JSON read only for them)
+    kept = sorted(i for i, r in found.items() if (c := _canonical(r, finals, schema))[:2] in whole
+                  or c in triples or (c[1] in schema.state_acts and c[2] in listed))
+    rows = [r for k in range(0, len(kept), 500) for r in conn.execute(
+        select(*_ROW_COLUMNS).where(claims.c.id.in_(kept[k:k + 500]))).mappings()]
+    rows.sort(key=lambda r: r["id"])
     names = _names(conn, set(finals.values()))
     views: dict[str, Any] = {}
     for r in rows:
         s, p, o = _canonical(r, finals, schema)
-        if (s, p) not in whole and (s, p, o) not in triples and not (p in schema.state_acts and o in listed):
-            continue
         # as load_views builds a view (reason/conflicts.py)
         label = names.get(o or "", o or "") if r["object_id"] else repr(str(r["object_value"]))
         views[r["id"]] = reasoning.ClaimView(
