@@ -99,3 +99,37 @@ def test_a_struggle_between_two_sides_sets_the_first_against_the_second(analyze:
     ctx = analyze("The rockets were fired as part of the struggle between the Fatah al-Islam organization and the "
                   "Lebanese army in the north.")
     assert find(ctx, "opposes", "Lebanese", "Fatah")
+
+
+def test_joining_a_body_is_membership(analyze: Analyze) -> None:
+    ctx = analyze("Jalaluddin Haqqani established a relationship with Usama bin Laden in the mid-1980s, and joined "
+                  "the Taliban in 1995.")
+    assert find(ctx, "member_of", "Taliban", "Jalaluddin Haqqani")
+
+
+def test_a_name_before_linked_is_what_the_group_is_tied_to(analyze: Analyze) -> None:
+    ctx = analyze("Muslim rebels of the Al-Qaeda-linked Abu Sayyaf group kidnapped three nurses.")
+    assert find(ctx, "tied_to", "Qaeda", "Abu Sayyaf")
+
+
+def test_where_the_members_fled_and_what_they_set_up_there(analyze: Analyze) -> None:
+    ctx = analyze("Hamas is a Palestinian movement. Members of the Hamas movement fled to Syria in the 1990s, where "
+                  "they had the support of Bashar al-Assad and set up Camp Yarmouk in the province of Damascus.")
+    assert find(ctx, "based_in", "Syria", "Hamas")
+    assert find(ctx, "supported", "Hamas", "Bashar al-Assad")
+    assert find(ctx, "has_base", "Camp Yarmouk", "Hamas")
+
+
+def test_a_body_that_remains_somewhere_is_based_there(analyze: Analyze) -> None:
+    ctx = analyze("The Hamas leadership remains in Qatar.")
+    assert find(ctx, "based_in", "Qatar", "Hamas")
+
+
+def test_a_group_in_a_country_and_one_of_the_groups_operating_there(analyze: Analyze) -> None:
+    ctx = analyze("Founded in 1976, the Liberation Tigers of Tamil Eelam (LTTE) is a Tamil secessionist group in "
+                  "Sri Lanka.")
+    assert find(ctx, "based_in", "Sri Lanka", "Liberation Tigers")
+    ctx = analyze("Hamas is one of the terrorist groups operating in Egypt.")
+    assert find(ctx, "based_in", "Egypt", "Hamas")
+    ctx = analyze("Hamas is the largest group in the coalition.")
+    assert not find(ctx, "based_in")

@@ -10,7 +10,18 @@ from claimgraph.core.lexicon import mapping, rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
-from claimgraph.extract.frames_org import HOSTILE_VERBS, LEAD_VERBS, OVERTHROW_VERBS, START_NOUNS, WING_NOUNS, OrgFrames
+from claimgraph.extract.frames_org import (
+    HOSTILE_VERBS,
+    JOIN_VERBS,
+    LEAD_VERBS,
+    MERGE_VERBS,
+    MOVE_VERBS,
+    OVERTHROW_VERBS,
+    START_NOUNS,
+    STAY_VERBS,
+    WING_NOUNS,
+    OrgFrames,
+)
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
@@ -26,7 +37,8 @@ IDEOLOGY_WORDS = words("claims_ideology_words")
 # role noun -> (predicate, whether a country can be what the holder leads)
 # founding verbs that also say a body came into being with no object ("X formed in 1990")
 INTRANSITIVE_FOUND = {"form"}
-ORG_TRIGGERS = WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | {"leadership"}
+ORG_TRIGGERS = (WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | JOIN_VERBS | MERGE_VERBS
+                | MOVE_VERBS | STAY_VERBS | {"leadership"})
 LEADER_NOUNS = {r["noun"]: (r["predicate"], r["countries"] == "yes") for r in rows("claims_leader_nouns")}
 
 
@@ -72,7 +84,7 @@ class FrameExtractor(OrgFrames):
             out += self.member_examples(tok)
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in F.FOUND_VERBS:
-                out += self.founding(tok)
+                out += self.founding(tok) + self.set_up_place(tok)
             if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed"):
                 out += self.based(tok)
             if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected"):
@@ -85,6 +97,12 @@ class FrameExtractor(OrgFrames):
                 out += self.hostile_verb(tok)
             if lemma in OVERTHROW_VERBS and tok.pos_ == "VERB":
                 out += self.overthrow_verb(tok)
+            if lemma in JOIN_VERBS and tok.pos_ == "VERB":
+                out += self.joined(tok)
+            if lemma in MERGE_VERBS and tok.pos_ == "VERB":
+                out += self.merged(tok)
+            if lemma in MOVE_VERBS | STAY_VERBS and tok.pos_ == "VERB":
+                out += self.moved(tok)
             if lemma in F.VERB_FRAMES and tok.pos_ != "ADJ":
                 out += self.verb_frame(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -111,7 +129,7 @@ class FrameExtractor(OrgFrames):
             if lemma in F.IDEOLOGY_NOUNS:
                 out += self.ideology(tok)
             if lemma in GROUP_NOUNS and tok.pos_ == "NOUN":
-                out += self.ideology_modifiers(tok)
+                out += self.ideology_modifiers(tok) + self.group_in(tok)
             if role_of(tok) is not None:
                 out += self.role_noun(tok)
         if out and F.irrealis(tok):
@@ -406,6 +424,9 @@ class FrameExtractor(OrgFrames):
             next(F.children(verb, "nsubjpass", "nsubj"), None) or F.copula_subject(verb))
         subj = self.actors(self.keys(holder, "agent", nominal_ok=False))
         objs = self.actors([k for p in F.prep_objects(verb, "to", "with") for k in self.keys(p, "patient", False)])
+        if verb.dep_ == "amod" and not objs:  # "the al-Qaeda-linked group": the body named before the participle
+            objs = self.actors([k for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
+                                for k in [self.args.entity_at(c)] if k is not None])
         return self.pairs("tied_to", verb, subj, objs)
 
 def role_of(noun: Token) -> tuple[str, bool] | None:

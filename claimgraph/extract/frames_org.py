@@ -25,6 +25,15 @@ START_NOUNS = words("claims_frames_start_nouns")
 HOSTILE_VERBS = words("claims_frames_hostile_verbs")
 # verbs that remove a ruler or regime from power: wanting or trying it is opposition ('tried to oust the government')
 OVERTHROW_VERBS = words("claims_frames_overthrow_verbs")
+# verbs that make their subject part of the body they name ('X joined the Taliban in 1995')
+JOIN_VERBS = {"join", "enter", "rejoin"}
+# verbs that fuse or tie their subject with the body after 'with' ('X formally merged with al-Qaeda')
+MERGE_VERBS = {"merge", "unite", "amalgamate"}
+# verbs of a body moving its seat ('members of X fled to Iraq in the 1980s') or keeping it ('X remains in Y')
+MOVE_VERBS = {"flee", "relocate", "move", "retreat", "withdraw", "escape"}
+STAY_VERBS = {"remain", "stay"}
+# nouns for the people of a body: where they all go, the body goes ('members of X', 'X fighters')
+MEMBER_NOUNS = {"member", "fighter", "militant", "cadre", "leadership", "leader"}
 BODY_TYPES = ("Organization", "Group")
 
 
@@ -38,6 +47,9 @@ class OrgFrames(NounFrames):
             return noun
         if noun.dep_ == "appos":
             return noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("attr", "acomp"):
+            # "X is one of the groups ...", "X is the name of a cult ...": the subject of the copula
+            return F.copula_subject(noun.head.head) or noun
         return F.copula_subject(noun) or noun
 
     def participle_holders(self, verb: Token) -> list[Token]:
@@ -209,3 +221,78 @@ class OrgFrames(NounFrames):
         subj = self.actors(self.keys(F.agent_of(verb), "agent"))
         objs = self.actors([k for t in F.children(verb, "dobj") for k in self.keys(t, "patient", nominal_ok=False)])
         return [Found(s, "opposes", o, verb, confidence=0.6) for s in subj for o in dict.fromkeys(objs) if s != o]
+
+    # ------------------------------------------------------------ membership and fusion
+    def sheet_agent(self, verb: Token) -> list[str]:
+        """Who a fact sheet's subjectless sentence is about ('Joined the APF in 1990.'): the sheet's group."""
+        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or any(F.children(verb, "nsubj", "nsubjpass")):
+            return []
+        if any(not t.is_space and not t.is_punct for t in verb.doc[verb.left_edge.i: verb.i]):
+            return []  # only a verb that opens its sentence
+        topic = self.args.topic_org(verb.i) or self.title_org()
+        return [topic] if topic else []
+
+    def joined(self, verb: Token) -> list[Found]:
+        """'X joined the Taliban in 1995', 'a man who joined the police force', 'Joined the APF.' -> member_of."""
+        if F.is_passive(verb):
+            return []
+        agent = F.agent_of(verb)
+        subj = self.actors(self.keys(agent, "agent", nominal_ok=False)) if agent is not None else self.sheet_agent(verb)
+        bodies = [k for t in F.children(verb, "dobj") for k in self.keys(t, "patient", nominal_ok=False)
+                  if self.args.etype(k) in BODY_TYPES]
+        return [Found(s, "member_of", b, verb, confidence=0.65) for s in subj for b in dict.fromkeys(bodies) if s != b]
+
+    def merged(self, verb: Token) -> list[Found]:
+        """'The group, which formally merged with al-Qaeda this year, ...' -> tied_to."""
+        agent = F.agent_of(verb)
+        subj = [k for k in self.keys(agent, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        objs = [k for t in F.prep_objects(verb, "with", "into") for k in self.keys(t, "patient", nominal_ok=False)
+                if self.args.etype(k) in BODY_TYPES]
+        return [Found(s, "tied_to", o, verb, confidence=0.65) for s in subj for o in dict.fromkeys(objs) if s != o]
+
+    def group_in(self, noun: Token) -> list[Found]:
+        """'X is a Tamil secessionist group in Sri Lanka', 'X, an armed movement in Peru' -> based_in."""
+        if noun.dep_ not in ("attr", "appos"):
+            return []
+        holder = self.described(noun)
+        if holder.i == noun.i:
+            return []
+        subj = [k for k in self.keys(holder, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        places = [k for p in F.prep_objects(noun, "in") for k in self.keys(p, "patient", nominal_ok=False)
+                  if self.args.etype(k) in ("Country", "Place")]
+        return [Found(s, "based_in", p, noun, confidence=0.6) for s in subj for p in dict.fromkeys(places)]
+
+    # ------------------------------------------------------------ seats
+    def body_or_members(self, tok: Token | None) -> list[str]:
+        """The bodies a subject names, also through its people ('members of X', 'X fighters', 'its leadership')."""
+        if tok is None:
+            return []
+        tok = F.antecedent(tok)
+        found = [k for k in self.keys(tok, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        if found or tok.lemma_.lower() not in MEMBER_NOUNS:
+            return found
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound")] + F.prep_objects(tok, "of")
+        return [k for o in owners for k in self.keys(o, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+
+    def moved(self, verb: Token) -> list[Found]:
+        """'Members of X fled to Iraq in the 1980s', 'the group moved to Paris', 'X remains in Iraq' -> based_in."""
+        if F.is_passive(verb):
+            return []
+        preps = ("to",) if verb.lemma_.lower() in MOVE_VERBS else ("in",)
+        places = [k for p in F.prep_objects(verb, *preps) for k in self.keys(p, "patient", nominal_ok=False)
+                  if self.args.etype(k) in ("Country", "Place")]
+        if not places:
+            return []
+        subj = self.body_or_members(F.agent_of(verb))
+        return [Found(s, "based_in", p, verb, confidence=0.55) for s in subj for p in dict.fromkeys(places)]
+
+    def set_up_place(self, verb: Token) -> list[Found]:
+        """'... fled to Iraq, where they set up Camp Ashraf', 'the group established a camp' -> has_base."""
+        if F.is_passive(verb) or verb.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in verb.children):
+            return []
+        places = [k for t in F.children(verb, "dobj") for k in self.keys(t, "patient", nominal_ok=False)
+                  if self.args.etype(k) == "Place"]
+        if not places:
+            return []
+        subj = self.body_or_members(F.agent_of(verb))
+        return [Found(s, "has_base", p, verb, confidence=0.6) for s in subj for p in dict.fromkeys(places)]

@@ -210,6 +210,8 @@ class ArgResolver:
                     named = self.entity_at(c)
                     if named and self.etype(named) == "Organization":
                         return [named]
+                    if named and c.pos_ == "PROPN" and self.etype(named) == "Person":
+                        return []  # "the al Shabaab rebel group" (a name mistyped a person) is not the topic
         if tok.pos_ == "PRON" or (lemma in ANAPHOR_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children)):
             if tok.lower_ in ANAPHOR_PRONOUNS or lemma in ANAPHOR_NOUNS:

@@ -17,7 +17,7 @@ QUANT_NOUNS = words("claims_quant_nouns")
 IDEOLOGY_WORDS = words("claims_ideology_words")
 OVERTHROW_HEADS = words("claims_overthrow_heads")
 BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
-RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain"}
+RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain", "have"}
 GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}
 
 
@@ -155,7 +155,7 @@ class NounFrames:
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS:
             holder = F.agent_of(verb)  # "Hamas receives funding from Qatar"
             receivers += [holder] if holder is not None else []
-            givers += F.prep_objects(verb, "from")
+            givers += F.prep_objects(verb, "from") + F.prep_objects(noun, "of")  # "had the support of X"
             if not givers:  # "received support, including training and funding from A, B and C"
                 kinds = [k for inc in F.prep_objects(noun, "including") for k in [inc, *inc.conjuncts]]
                 givers += [g for k in kinds for g in F.prep_objects(k, "from")]
