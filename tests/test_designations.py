@@ -196,3 +196,10 @@ def test_the_act_s_own_date_comes_first_for_the_claim_row(analyze: Callable[...,
     listed = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
     assert [c.qualifiers["time"]["start"] for c in listed] == ["1999", "2011-03-04"]
     assert listed[1].qualifiers["time"]["precision"] == "as of the document"
+
+
+def test_an_announced_change_to_a_listing_is_dated_as_of_its_statement(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("OFFICE OF THE MINISTER\nMarch 4, 2011\n\nThe minister amended the designation of the Amber Hand "
+                  "Front as a terrorist organization to include two of its aliases.")
+    [claim] = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
+    assert claim.qualifiers["time"]["start"] == "2011-03-04"

@@ -450,10 +450,13 @@ def _own_date(qualifiers: dict[str, object]) -> bool:
 
 def _news_tense(trigger: Token) -> bool:
     """The listing is news of the document: its verb active, in the present or present perfect ('has designated',
-    'designates', 'has amended the designation'); 'has been listed by many' is a standing state, no news."""
+    'designates'), or a listing a statement announces or amends ('amended the designation of X'); 'has been listed
+    by many' is a standing state, no news."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.pos_ not in ("VERB", "AUX") or _passive(verb):
         return False
+    if verb is not trigger and _lemma(verb) in ANNOUNCE_VERBS:
+        return True  # "amended the designation of X", "announced the listing of X": what a statement reports
     return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
