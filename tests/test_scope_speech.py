@@ -332,3 +332,10 @@ def test_an_instrument_is_no_speaker_and_a_fronted_source_keeps_the_clause_subje
 def test_continuing_an_act_reports_nothing(analyze: Analyze) -> None:
     ctx = analyze("The Coastal Front has continued to conduct attacks in the north.")
     assert claims(ctx, ("said",)) == [], listing(ctx)
+
+
+def test_a_bare_army_speaks_for_the_state_named_with_it_before(analyze: Analyze) -> None:
+    ctx = analyze("The Peruvian army found a rocket near the border of Bolivia. The Blue Crescent Front denied "
+                  "firing at Bolivia. The army said that two rockets were fired toward Bolivia.")
+    said = {name(ctx, c.subject) for c in claims(ctx, ("said",)) if "two rockets" in name(ctx, c.object)}
+    assert said == {"Peru"}, listing(ctx)

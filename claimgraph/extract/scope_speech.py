@@ -3,6 +3,7 @@ responsibility, accusations, denials), as ConText-style rules whose scope is rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,6 +20,8 @@ SPEAKER_TYPES = frozenset({"Person", "Organization", "Group", "Country"})
 BODY_NOUNS = words("scope_body_nouns")
 MEDIA_NOUNS = frozenset(words("scope_media_nouns"))  # "the statement said": its author
 CONTENT_DEPS = ("ccomp", "xcomp")
+# bare nouns for a state's armed forces, one body whichever is written ('Lebanon's military' ... 'the army')
+ARMED_FORCES = frozenset({"army", "military"})
 SELF_CLAIM = ""  # speaker of a claim of responsibility whose claimant has no name: the claim's own subject
 # speech verbs that report only what they tag ('"...," X continued.'): 'continued to conduct attacks' says nothing
 TAG_ONLY = frozenset({"continue"})
@@ -116,6 +119,12 @@ class Speakers:
             # "Somali Islamists said", "the main Iranian resistance movement condemned": the people or the
             # body the phrase names speak, not the nation its adjective names
             return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
+        if own is not None and tok.pos_ == "NOUN" and lemma_of(tok) in BODY_NOUNS \
+                and tok.text.lower() not in self.ctx.entity(own).name.lower() and self.args.etype(own) != "Country":
+            # "the army said", read by coreference as the text's topic group: the state whose army was named
+            owner = self.body_owner(tok)
+            if owner is not None:
+                return owner
         if own is not None and self.args.etype(own) in SPEAKER_TYPES:
             return own
         char = self.args.offset + tok.idx
@@ -146,6 +155,10 @@ class Speakers:
                 return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
             return found or self.unrecognized(tok)
         keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+        if lemma in BODY_NOUNS and self.named_in(tok, whole=True) is None:
+            owner = self.body_owner(tok)
+            if owner is not None and (not keys or self.args.etype(keys[0]) != "Country"):
+                return owner  # "the army said" after "the Lebanese army": Lebanon's, not the topic group's
         if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
             return keys[0]
         if tok.tag_ in ("NN", "NNP") and lemma not in BODY_NOUNS:
@@ -226,6 +239,9 @@ class Speakers:
             if t.i in skip or t.i == tok.i or (not whole and t.i > tok.i):
                 continue
             key = self.args.entity_at(t)
+            if key is not None and (t.pos_ == "DET" or t.pos_ == "NOUN" and lemma_of(t) in BODY_NOUNS
+                                    and t.lower_ not in self.ctx.entity(key).name.lower()):
+                continue  # "the army statement": a bare body noun read by coreference names no one
             if key is not None and self.args.etype(key) in SPEAKER_TYPES:
                 found.append(key)
         persons = [k for k in found if self.args.etype(k) == "Person"]
@@ -250,6 +266,20 @@ class Speakers:
         start = self.args.offset + toks[0].idx
         end = self.args.offset + toks[-1].idx + len(toks[-1])
         return self.ctx.add_entity(self.ctx.text[start:end], type_)
+
+    def body_owner(self, tok: Token) -> str | None:
+        """The country last named with the same body noun before a bare one ('the Lebanese army', 'Lebanon's
+        military' ... 'the army said'), or None."""
+        char = self.args.offset + tok.idx
+        forms = ARMED_FORCES if tok.lower_ in ARMED_FORCES else frozenset({tok.lower_})
+        after = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z]+\s+)?(" + "|".join(sorted(forms)) + r")\b")
+        low = self.ctx.text.lower()
+        found = None
+        for m in self.ctx.mentions_in(max(0, char - 3000), char):
+            key = self.ctx.find(m.entity_key)
+            if self.ctx.entity(key).type == "Country" and m.end < char and after.match(low, m.end):
+                found = key  # mentions come in text order: the last one wins
+        return found
 
     def persons_before(self, char: int, window: int) -> list[tuple[int, str]]:
         """(start, key) of the Person mentions in the `window` characters before `char`, nearest last."""
