@@ -124,8 +124,9 @@ def test_a_towns_airport_is_at_the_airport(gaz: Gazetteer) -> None:
 
 
 def test_a_group_before_a_site_noun_is_the_sites_owner(gaz: Gazetteer) -> None:
-    ctx = run("Jets struck a Hezbollah base near Baalbek and Hezbollah's depot in Hermel.", gaz,
-              Organization=("Hezbollah",), Place=("Baalbek", "Hermel"))
+    ctx = run("Jets struck a Hezbollah base near Baalbek, Hezbollah's depot in Hermel and the Hezbollah "
+              "office in Tyre.", gaz, Organization=("Hezbollah",), Place=("Baalbek", "Hermel", "Tyre"))
     org = entity(ctx, "Hezbollah")
     assert org.type == "Organization" and not org.geo
-    assert all(m.type == "Organization" for m in ctx.analysis.mentions if ctx.text[m.start:m.end] == "Hezbollah")
+    owners = [m for m in ctx.analysis.mentions if ctx.text[m.start:m.end] == "Hezbollah"]
+    assert len(owners) == 3 and all(m.type == "Organization" for m in owners)

@@ -25,7 +25,7 @@ DIR = rf"(?P<dir>{_DIR_CORE})"
 SIDE = rf"(?P<side>(?:{_DIR_CORE})(?:ern)?)"
 CITY_OF = r"(?:the\s+(?:(?:holy|border|southern|northern|eastern|western|central)\s+)?(?:city|town|village|capital|port|district|province)\s+(?:of\s+)?)?"
 # an anchor is a capitalised name: up to four words, Arabic particles allowed inside (Qasr-e Shirin, Tal al-Za'tar)
-_NAME = (r"(?-i:(?:(?:al|el|ol|ul|as|ash|ad|ar|an)-)?(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:al|el|e|ad|as|ash|ar|an|at|az|bin|ibn|de|of)"
+_NAME = (r"(?-i:(?:(?:al|el|ol|ul|as|ash|ad|ar|an)-)?(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:al|el|e|ye|va|wa|ad|as|ash|ar|an|at|az|bin|ibn|de|of)"
          r"[\s\-]+)?[A-Z][\w'\u2019\u2018`\-]*){0,3})")
 ANCHOR = rf"(?P<anchor>{_NAME})"
 ANCHOR2 = rf"(?P<anchor2>{_NAME})"

@@ -24,7 +24,7 @@ from claimgraph.geo.resolve import (
     resolve_place,
 )
 from claimgraph.geo.retype import retype_places
-from claimgraph.geo.sites import contained_sites, dateline_sites, place_sites
+from claimgraph.geo.sites import OWNERS, contained_sites, dateline_sites, place_sites
 from claimgraph.geo.solve import Constraint, Estimate, solve
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.model import Entity, Mention
@@ -45,6 +45,7 @@ _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:p
                               r"\s+(?:district|province|county|area)\s+(?:of|in)\s+(?:the\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
 _NOT_NAMES = words("geo_not_names")
+_OWNED = words("geo_owned_site_nouns")
 _ARTICLE_LEAD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her)\s+")
 
 
@@ -154,6 +155,8 @@ class GeoMentions:
             over = [m for m in ctx.analysis.mentions if m.start < end and m.end > start]
             if any(m.start < start or m.end > name_end for m in over):
                 continue  # a mention reaching past the name is the tagger's reading: keep it
+            if any(m.type in OWNERS for m in over) and text[name_end:end].split()[0].lower() in _OWNED:
+                continue  # "the Hezbollah base in X": the group and the base it owns, not a base named after it
             if over:  # pieces of the name ("Qasr" of "Qasr-ul-Malik") give way to the site
                 ctx.analysis.mentions = [m for m in ctx.analysis.mentions if all(m is not o for o in over)]
             ctx.add_mention(start, end, "Place", source="geo")
