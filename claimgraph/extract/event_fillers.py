@@ -15,6 +15,7 @@ from claimgraph.extract.event_lexicon import (
     ATTEMPT_VERBS,
     CAUSE_NOUNS,
     DROP_WORDS,
+    MEMBER_NOUNS,
     NON_FILLER_LABELS,
     NOUN_TRIGGERS,
     NP_LEFT,
@@ -83,6 +84,26 @@ def _phrase_top(noun: Token) -> Token:
         else:
             break
     return cur
+
+
+def _generic(noun: Token) -> bool:
+    """'engages in kidnappings', 'has carried out attacks', 'a number of bombings': deeds told as a habit.
+
+    A plural event noun with no definite article ('the bombings', 'twin blasts' are events told), or one counted by
+    a series noun, names no one event: with no target said, it is no event claim.
+    """
+    top = _phrase_top(noun)
+    if top is not noun and _lemma(top) in SERIES_NOUNS:
+        return True
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    for tok in (noun, top):
+        for c in tok.children:
+            # a count alone ("103 known attacks") still sums up a habit; "the two bombings", "twin blasts" do not
+            if c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both", "this", "that") \
+                    or c.lower_ == "twin":
+                return False
+    return True
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -328,6 +349,32 @@ class Fillers:
         if tok.pos_ in ("NOUN", "PROPN") and not human:
             return self._add(span, "Other")
         return None
+
+    def member_org(self, tok: Token) -> str | None:
+        """'members of the group', '90 percent of members of the front', 'ICRC staff': the organisation they are of."""
+        cur = tok
+        for _ in range(3):  # "90 percent of members", "a number of leaders": down to the people counted
+            if _lemma(cur) in SERIES_NOUNS or cur.like_num or _lemma(cur) == "percent":
+                inner = _child(cur, "prep", "of")
+                if not inner:
+                    return None
+                cur = inner[0]
+                continue
+            break
+        if _lemma(cur) not in MEMBER_NOUNS:
+            return None
+        owners = _child(cur, "prep", "of") + [c for c in cur.children if c.dep_ == "poss"
+                                               or c.dep_ in ("compound", "nmod") and c.i < cur.i]
+        for owner in owners:
+            key = self.actor(owner) if owner.pos_ in ("PROPN", "PRON") or self.mention_key(owner) \
+                or _lemma(owner) in ORG_NOUNS else None
+            if key and self.ctx.entity(key).type == "Organization":
+                return key
+        return None
+
+    def members_org(self, toks: list[Token]) -> str | None:
+        """The organisation a coordinated set of people belongs to ('several leaders and members of the group')."""
+        return next((k for t in toks for k in [self.member_org(t)] if k), None)
 
     def patients(self, tok: Token, human: bool) -> list[str]:
         """Entity keys a target or victim token stands for: the owners of 'Iraqi and U.S. targets', else one."""

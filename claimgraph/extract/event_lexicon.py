@@ -80,3 +80,9 @@ TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "sp
 OWNED_TARGET_NOUNS = {"target", "interest"}
 # modifiers that make "act" an attack ("terrorist acts against X")
 ACT_MODIFIERS = {"terrorist", "violent", "militant", "hostile"}
+# people named by the organisation they belong to: "arrested members of the front" is an act against the front
+MEMBER_NOUNS: frozenset[str] = words("claims_events_member_nouns")
+# events against an organisation's people that are acts against the organisation (a killing stays the person's)
+AGAINST_MEMBERS = {"arrested", "kidnapped", "attacked"}
+# fights whose "with" party did the killing of the side the sentence tells ("was killed in a clash with police")
+CLASH_NOUNS: frozenset[str] = words("claims_events_clash_nouns")

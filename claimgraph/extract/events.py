@@ -15,33 +15,33 @@ as "no filler", and says what it stands for in attrs["stands_for"].
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.event_agency import Agency
+from claimgraph.extract.event_coref import corefer, fold_devices
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
     _conjuncts,
-    _copula_subject,
-    _doers,
     _event_noun,
+    _generic,
     _lemma,
     _negated,
-    _phrase_top,
 )
 from claimgraph.extract.event_lexicon import (
     ACT_MODIFIERS,
     ACTOR_ONLY_VERBS,
+    AGAINST_MEMBERS,
     ATTEMPT_VERBS,
+    CLASH_NOUNS,
     DAMAGE_VERBS,
     DEVICE_VERBS,
     EXPLOSION_WORDS,
     GUARDED_NOUNS,
     JUSTICE_WORDS,
-    LIGHT_VERBS,
     MILITARY_MODIFIERS,
     NON_FILLER_LABELS,
     NOUN_TRIGGERS,
@@ -50,42 +50,30 @@ from claimgraph.extract.event_lexicon import (
     PLACE_NOUNS,
     PLACE_PREPS,
     RELATIVE,
-    RENOWN_WORDS,
-    RESPONSIBILITY_VERBS,
     SERIES_NOUNS,
-    TAKE_PART_VERBS,
     TITLE_WORDS,
     TRIGGER_WORD,
     VAGUE_NOUNS,
     VERB_TRIGGERS,
     VIOLENT_CONTEXT,
 )
+from claimgraph.extract.event_model import (
+    CLAIMABLE,
+    CLAIMANT_CONFIDENCE,
+    EXTRACTOR,
+    TOPIC_CONFIDENCE,
+    UNKNOWN_ACTOR_KEY,
+    UNKNOWN_ACTOR_NAME,
+    UNKNOWN_TARGET_KEY,
+    UNKNOWN_TARGET_MEANING,
+    UNKNOWN_TARGET_NAME,
+    UNNAMED_PERPETRATOR_CONFIDENCE,
+    Event,
+    _stand_in,
+)
 from claimgraph.extract.frames import left_subject
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.plugins import hookimpl
-
-UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
-UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
-# empty: an unknown perpetrator is no filler; a made-up name would read as one (attrs say what it is)
-UNKNOWN_ACTOR_NAME = ""
-UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
-UNKNOWN_TARGET_MEANING = "unnamed target"
-UNKNOWN_TARGET_NAME = ""
-UNNAMED_PERPETRATOR_CONFIDENCE = 0.3
-CLAIMANT_CONFIDENCE = 0.45
-TOPIC_CONFIDENCE = 0.4
-# events a claim of responsibility covers when the text tells them without a doer
-CLAIMABLE = {"attacked", "bombed", "killed", "injured", "kidnapped"}
-
-
-def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = UNKNOWN_ACTOR_MEANING) -> str:
-    """A stand-in entity for an unnamed actor: one per document, never merged across documents."""
-    key = ctx.add_entity(name, type_, key=key)
-    ctx.entity(key).attrs["placeholder"] = True
-    if not name:
-        ctx.entity(key).attrs["stands_for"] = meaning
-    return key
-EXTRACTOR = "events"
 
 
 def _object_head(tok: Token) -> Token:
@@ -101,24 +89,7 @@ def _object_head(tok: Token) -> Token:
     return tok
 
 
-@dataclass
-class Event:
-    """One event read from a sentence, before it becomes claims."""
-
-    predicate: str
-    evidence: Span
-    perpetrators: list[str] = field(default_factory=list)
-    patients: list[str] = field(default_factory=list)
-    weapon: str | None = None
-    place: dict[str, Any] | None = None
-    time: dict[str, Any] | None = None
-    confidence: float = 0.6
-    trigger: Token | None = None  # the word that names the event: where the scope layer reads its modality
-    site_target: bool = False  # the patient is the place the event happened in, no target being said
-
-
-
-class EventFrames:
+class EventFrames(Agency):
     """Event claims from verbal and nominal triggers in sentences that contain a trigger word."""
 
     name = "events.frames"
@@ -128,8 +99,16 @@ class EventFrames:
     def run(self, ctx: DocContext) -> None:
         """Read every trigger-bearing sentence and add one claim per perpetrator and patient."""
         fillers = Fillers(ctx)
-        found = [event for sent in ctx.doc.sents if TRIGGER_WORD.search(sent.text)
-                 for event in self._sentence(sent, fillers)]
+        found: list[Event] = []
+        for n, sent in enumerate(ctx.doc.sents):
+            if not TRIGGER_WORD.search(sent.text):
+                continue
+            read = self._sentence(sent, fillers)
+            found += read
+            doers = [p for event in read for p in event.perpetrators if ctx.entity(p).type == "Organization"]
+            if doers:  # "the ANO has carried out attacks ... Targets included X": the doer just told
+                ctx.memo["events.last_doer"] = (doers[-1], n)
+        found = fold_devices(ctx, corefer(ctx, found))  # "claimed responsibility for the attack": the one before
         # who the text shows acting violently: only such an organisation can stand in for an unsaid doer
         ctx.memo["events.doers"] = {ctx.find(p) for event in found for p in event.perpetrators}
         for event in found:  # after the whole text is read: a claim of responsibility may come after the event
@@ -206,11 +185,18 @@ class EventFrames:
                      for k in self._event_doers(event, fillers)]
         if not perps and not agents:
             # "ten soldiers were killed in an attack by rebels", "died in the front's bombing": the event's doers
+            # "... were killed and seven were injured in an attack by rebels": the phrase may sit on a coordinated verb
+            verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
+                + ([verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else [])
             deeds = [verb.head if g.lower_ in RELATIVE and verb.dep_ == "relcl" else g
-                     for word in ("in", "during") for g in _child(verb, "prep", word)]
+                     for v in verbs for word in ("in", "during") for g in _child(v, "prep", word)]
             # "... bombing attacks, during which 23 people were killed": the deeds the clause is about
             perps = [k for g in deeds if _lemma(g) in NOUN_TRIGGERS or g.i == verb.head.i
                      for k in self._event_doers(g, fillers)]
+            if not perps and predicate in ("killed", "injured"):
+                # "Janjalani, who was killed in a clash with Philippine police": the other side of the fight
+                perps = [k for g in deeds if _lemma(g) in CLASH_NOUNS for w in _child(g, "prep", "with")
+                         for t in _conjuncts(w) for k in [fillers.actor(t)] if k]
         weapon_text = None
         for t in agents:
             if fillers.actor(t) is None:
@@ -218,7 +204,9 @@ class EventFrames:
         if lemma == "strike":
             # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
             patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS]
-        victims = [k for t in patients for k in fillers.patients(t, human)]
+        org = fillers.members_org(patients) if predicate in AGAINST_MEMBERS else None
+        # "arrested several leaders and 90 percent of members of the group": the group was hit
+        victims = [org] if org else [k for t in patients for k in fillers.patients(t, human)]
         if not victims:
             return None
         if lemma in ACTOR_ONLY_VERBS and not perps:
@@ -251,6 +239,9 @@ class EventFrames:
         head = verb.head if verb.dep_ == "conj" else None
         if head is not None and not agents:
             agents = [g for c in head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+            if not agents and head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
+                # "the group returned, starting a series of attacks and killing 25 officers": the clause's subject
+                agents = [g for c in head.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
             agents += [g2 for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                        for g2 in _conjuncts(g)]
         if not patients:
@@ -307,10 +298,7 @@ class EventFrames:
         if _lemma(subject) == "target":
             owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
             if not owners:
-                from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
-
-                topic = resolver_for(fillers.ctx).topic_org(sent.start)
-                owners = [topic] if topic else []
+                owners = self._recent_doer(sent, fillers)
         elif NOUN_TRIGGERS.get(_lemma(subject)) == "attacked":
             # "its major attacks included the airport": listed things that are no events themselves were hit
             owners = self._listed_by(verb, fillers)
@@ -421,7 +409,8 @@ class EventFrames:
             if word == "of" and lemma in ("attack", "raid", "assault", "explosion", "blast"):
                 continue
             for g in _child(noun, "prep", word):
-                patients += [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
+                org = fillers.members_org(_conjuncts(g)) if predicate in AGAINST_MEMBERS else None
+                patients += [org] if org else [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
         for g in _child(noun, "prep", "with"):
             weapon = weapon or fillers.weapon(g)
         if lemma in ("explosion", "blast"):
@@ -451,9 +440,11 @@ class EventFrames:
                                   UNKNOWN_TARGET_MEANING)]
         if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
             return None
+        # "the ASG engages in kidnappings for ransom, bombings": a habit, no event with a target to store
+        habitual = _generic(noun) and all(fillers.ctx.entity(p).attrs.get("placeholder") for p in patients)
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
                      self._place(noun, fillers), self._time(sent, noun), confidence=0.5, trigger=noun,
-                     site_target=site)
+                     site_target=site, habitual=habitual)
 
     def _struck_place(self, noun: Token, fillers: Fillers) -> list[str]:
         """The place an attack noun names as its site: a place name before it or after in/at/near in its phrase."""
@@ -472,94 +463,6 @@ class EventFrames:
             if hit and hit[1] in ("Place", "Country") and hit[0] not in found:
                 found.append(hit[0])
         return found[-1:]  # "in Syria's capital, Damascus": the narrowest place, said last
-
-    def _listed_by(self, verb: Token, fillers: Fillers) -> list[str]:
-        """'HQN's attacks include ...', 'major attacks included ...': the owner of the listed deeds, else the topic."""
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or _lemma(subject) not in NOUN_TRIGGERS and _lemma(subject) not in SERIES_NOUNS \
-                or _negated(verb):
-            return []
-        owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
-        owners += [k for g in _child(subject, "prep", "by") for k in [fillers.actor(g)] if k]
-        if owners:
-            return owners
-        from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
-
-        topic = resolver_for(fillers.ctx).topic_org(verb.sent.start)
-        return [topic] if topic else []
-
-    def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
-        """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
-        noun = _phrase_top(noun)
-        head = noun.head
-        if noun.dep_ == "dobj" and _lemma(head) == "include":
-            return self._listed_by(head, fillers)
-        if noun.dep_ == "nsubjpass":
-            # "the bombing is thought to have been carried out by the front": the light verb below the hedge
-            for x in head.children:
-                if x.dep_ == "xcomp" and _lemma(x) in LIGHT_VERBS:
-                    agents = [g for c in x.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                              for g in _conjuncts(p)]
-                    if agents:
-                        return self._actors_of(x, agents, fillers)
-        if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in TAKE_PART_VERBS:
-            # "Jundallah has engaged in numerous attacks", "members were involved in the bombing"
-            gov = head.head
-            doers = [g for c in gov.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)] \
-                if any(c.dep_ == "auxpass" for c in gov.children) else _doers(gov)
-            return self._actors_of(gov, doers, fillers)
-        if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in RENOWN_WORDS:
-            # "the group is most famous for its attack on ...": the subject of the copula did it
-            gov = head.head.head if head.head.dep_ in ("acomp", "amod") else head.head
-            return self._actors_of(gov, _doers(gov), fillers)
-        if head.lower_ == "for" and head.head.lower_ == "responsible":
-            # "X was responsible for the attack", "they hold X responsible for the killing"
-            gov = head.head.head
-            if head.head.dep_ == "amod" and gov.pos_ in ("NOUN", "PROPN"):
-                # "X is an organization responsible for attacks": the noun it describes (or the copula's subject)
-                return [k for k in [fillers.actor(_copula_subject(gov) or gov)] if k]
-            deps = ("dobj",) if _lemma(gov) in ("hold", "consider", "find", "deem") else ("nsubj", "nsubjpass")
-            return [k for c in gov.children if c.dep_ in deps for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
-        if head.lower_ == "for" and _lemma(head.head) in ("blame", "accuse", "arrest", "convict", "charge"):
-            gov = head.head
-            return [k for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)
-                    for k in [fillers.actor(t)] if k]
-        if head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
-            head = head.head.head
-            if _lemma(head) not in RESPONSIBILITY_VERBS:
-                return []
-            return self._claimants(head, fillers)
-        elif noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
-            # "the attacks were carried out by the front"
-            return self._actors_of(head, [g for c in head.children if c.dep_ == "agent"
-                                          for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)], fillers)
-        elif noun.dep_ != "dobj" or _lemma(head) not in RESPONSIBILITY_VERBS | LIGHT_VERBS:
-            return []
-        elif _lemma(head) in RESPONSIBILITY_VERBS:
-            return self._claimants(head, fillers)
-        return self._actors_of(head, _doers(head), fillers)
-
-    def _claimants(self, verb: Token, fillers: Fillers) -> list[str]:
-        """Who claims an event ('the front claimed responsibility for ...'), remembered for the text's other events."""
-        actors = self._actors_of(verb, _doers(verb), fillers)
-        seen = fillers.ctx.memo.setdefault("events.claimants", [])
-        seen += [k for k in actors if k not in seen and fillers.ctx.entity(k).type == "Organization"]
-        return actors
-
-    def _event_doers(self, noun: Token, fillers: Fillers) -> list[str]:
-        """The perpetrators an event noun names: its owner ('HQN's attack'), its by-agent, who carried it out."""
-        perps = [k for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < noun.i
-                 and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
-                 for k in [fillers.actor(c)] if k]
-        perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
-        return perps or self._claimed_by(noun, fillers)
-
-    @staticmethod
-    def _actors_of(verb: Token, doers: list[Token], fillers: Fillers) -> list[str]:
-        """The actor keys of a governing verb's doers, none where the verb is negated ('has not staged')."""
-        if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor", "never") for c in verb.children):
-            return []
-        return [k for t in doers for k in [fillers.actor(t)] if k]
 
     # ------------------------------------------------------------ qualifiers
     def _sentence_weapon(self, sent: Span, trigger: Token, fillers: Fillers) -> str | None:
@@ -640,7 +543,22 @@ class EventFrames:
         return topic
 
     # ------------------------------------------------------------ claims
+    @staticmethod
+    def _own_people(ctx: DocContext, subject: str, patient: str) -> bool:
+        """'Twenty PKK militants were also killed in the attacks' of the PKK: its own people are not its victims."""
+        org = ctx.memo.get("events.member_orgs", {}).get(patient)
+        if org is not None and ctx.find(org) == ctx.find(subject):
+            return True
+        actor, people = ctx.entity(ctx.find(subject)), ctx.entity(ctx.find(patient))
+        if people.type != "Group" or actor.type != "Organization":
+            return False
+        words = people.name.lower().split()
+        names = [n.lower().split() for n in [actor.name, *actor.aliases] if n]
+        return any(words[:len(n)] == n and len(words) > len(n) for n in names)
+
     def _emit(self, ctx: DocContext, event: Event) -> None:
+        if event.habitual:
+            return
         perps = list(dict.fromkeys(event.perpetrators))
         orgs = ctx.memo.get("events.member_orgs", {})
         perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
@@ -663,6 +581,9 @@ class EventFrames:
                 return
             event.patients = [_stand_in(ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY,
                                         UNKNOWN_TARGET_MEANING)]
+        if not perps and event.weapon is None and all(ctx.entity(ctx.find(p)).attrs.get("placeholder")
+                                                      for p in event.patients):
+            return  # "an explosion was reported": no doer, no target, no device said: no claim to store
         if not perps:
             perps = [_stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)]
             # measured on the dev corpus: no event with an unnamed perpetrator matched a gold claim (0 of 94),
@@ -677,7 +598,7 @@ class EventFrames:
             qualifiers["time"] = event.time
         for subject in perps:
             for patient in dict.fromkeys(event.patients):
-                if ctx.find(patient) == ctx.find(subject):
+                if ctx.find(patient) == ctx.find(subject) or self._own_people(ctx, subject, patient):
                     continue
                 claim = ctx.add_claim(subject, event.predicate, patient, event.evidence, EXTRACTOR,
                                       qualifiers=dict(qualifiers), confidence=confidence)

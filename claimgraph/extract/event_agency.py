@@ -1,0 +1,151 @@
+"""Who did an event a noun names: its owner, its by-agent, who claimed it, carried it out or was behind it.
+
+A mixin of the events stage (claimgraph/extract/events.py): the doers of nominal events read through the governing
+verb ('the front claimed responsibility for the attack', 'rebels carried out attacks', 'X was behind the kidnapping').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.event_fillers import (
+    Fillers,
+    _child,
+    _conjuncts,
+    _copula_subject,
+    _doers,
+    _lemma,
+    _negated,
+    _phrase_top,
+)
+from claimgraph.extract.event_lexicon import (
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    PERP_NOUNS,
+    RENOWN_WORDS,
+    RESPONSIBILITY_VERBS,
+    SERIES_NOUNS,
+    TAKE_PART_VERBS,
+)
+
+
+class Agency:
+    """The doers of nominal events, read through the verbs and phrases that govern them."""
+
+    def _listed_by(self, verb: Token, fillers: Fillers) -> list[str]:
+        """'HQN's attacks include ...', 'major attacks included ...': the owner of the listed deeds, else the topic."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or _lemma(subject) not in NOUN_TRIGGERS and _lemma(subject) not in SERIES_NOUNS \
+                or _negated(verb):
+            return []
+        owners = [k for c in subject.children if c.dep_ == "poss" for k in [fillers.actor(c)] if k]
+        owners += [k for g in _child(subject, "prep", "by") for k in [fillers.actor(g)] if k]
+        return owners or self._recent_doer(verb.sent, fillers)
+
+    @staticmethod
+    def _recent_doer(sent: Span, fillers: Fillers) -> list[str]:
+        """Whose targets or attacks a list names: the organisation that acted in the sentence before, else the topic."""
+        last = fillers.ctx.memo.get("events.last_doer")
+        here = next((n for n, s in enumerate(fillers.ctx.doc.sents) if s.start == sent.start), -1)
+        if last is not None and 0 <= here - last[1] <= 1:
+            return [fillers.ctx.find(last[0])]
+        from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
+
+        topic = resolver_for(fillers.ctx).topic_org(sent.start)
+        return [topic] if topic else []
+
+    def _claimed_by(self, noun: Token, fillers: Fillers) -> list[str]:
+        """'the FMLN claimed responsibility for the attack', 'rebels carried out attacks': they did it."""
+        noun = _phrase_top(noun)
+        head = noun.head
+        if noun.dep_ == "dobj" and _lemma(head) == "include":
+            return self._listed_by(head, fillers)
+        if noun.dep_ == "nsubjpass":
+            # "the bombing is thought to have been carried out by the front": the light verb below the hedge
+            for x in head.children:
+                if x.dep_ == "xcomp" and _lemma(x) in LIGHT_VERBS:
+                    agents = [g for c in x.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                              for g in _conjuncts(p)]
+                    if agents:
+                        return self._actors_of(x, agents, fillers)
+        if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in TAKE_PART_VERBS:
+            # "Jundallah has engaged in numerous attacks", "members were involved in the bombing"
+            gov = head.head
+            doers = [g for c in gov.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)] \
+                if any(c.dep_ == "auxpass" for c in gov.children) else _doers(gov)
+            return self._actors_of(gov, doers, fillers)
+        if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in RENOWN_WORDS:
+            # "the group is most famous for its attack on ...": the subject of the copula did it
+            gov = head.head.head if head.head.dep_ in ("acomp", "amod") else head.head
+            return self._actors_of(gov, _doers(gov), fillers)
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "to") and _lemma(head.head) in ("result", "lead"):
+            # "ambushed a patrol, resulting in the deaths of 13 soldiers": the deed's doer; "the attack resulted in"
+            gov = head.head
+            subject = [c for c in gov.children if c.dep_ == "nsubj"]
+            if subject:
+                return self._event_doers(subject[0], fillers) if _lemma(subject[0]) in NOUN_TRIGGERS else []
+            if gov.dep_ in ("advcl", "conj") and gov.head.pos_ in ("VERB", "AUX"):
+                return self._actors_of(gov.head, _doers(gov.head), fillers)
+            return []
+        if head.lower_ == "behind" and noun.dep_ == "pobj":
+            # "rebels of the front were behind the kidnapping", "tags X behind the abduction", "the man behind it"
+            gov = head.head
+            if _lemma(gov) in ("be", "remain"):
+                return self._actors_of(gov, [g for c in gov.children if c.dep_ == "nsubj" for g in _conjuncts(c)],
+                                       fillers)
+            if gov.pos_ == "VERB":
+                return self._actors_of(gov, [g for c in gov.children if c.dep_ == "dobj" for g in _conjuncts(c)],
+                                       fillers)
+            # "the man behind the attack": a doer noun only ("the reasons behind it", a headline's "tags" are none)
+            named = fillers.mention_key(gov)
+            doer = gov.pos_ in ("NOUN", "PROPN") and (_lemma(gov) in PERP_NOUNS or named is not None
+                                                      and named[1] in ("Person", "Organization"))
+            return [k for k in [fillers.actor(gov)] if k] if doer else []
+        if head.lower_ == "for" and head.head.lower_ == "responsible":
+            # "X was responsible for the attack", "they hold X responsible for the killing"
+            gov = head.head.head
+            if head.head.dep_ == "amod" and gov.pos_ in ("NOUN", "PROPN"):
+                # "X is an organization responsible for attacks": the noun it describes (or the copula's subject)
+                return [k for k in [fillers.actor(_copula_subject(gov) or gov)] if k]
+            deps = ("dobj",) if _lemma(gov) in ("hold", "consider", "find", "deem") else ("nsubj", "nsubjpass")
+            return [k for c in gov.children if c.dep_ in deps for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        if head.lower_ == "for" and _lemma(head.head) in ("blame", "accuse", "arrest", "convict", "charge"):
+            gov = head.head
+            return [k for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)
+                    for k in [fillers.actor(t)] if k]
+        if head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+            head = head.head.head
+            if _lemma(head) not in RESPONSIBILITY_VERBS:
+                return []
+            return self._claimants(head, fillers)
+        elif noun.dep_ == "nsubjpass" and _lemma(head) in LIGHT_VERBS:
+            # "the attacks were carried out by the front"
+            return self._actors_of(head, [g for c in head.children if c.dep_ == "agent"
+                                          for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)], fillers)
+        elif noun.dep_ != "dobj" or _lemma(head) not in RESPONSIBILITY_VERBS | LIGHT_VERBS:
+            return []
+        elif _lemma(head) in RESPONSIBILITY_VERBS:
+            return self._claimants(head, fillers)
+        return self._actors_of(head, _doers(head), fillers)
+
+    def _claimants(self, verb: Token, fillers: Fillers) -> list[str]:
+        """Who claims an event ('the front claimed responsibility for ...'), remembered for the text's other events."""
+        actors = self._actors_of(verb, _doers(verb), fillers)
+        seen = fillers.ctx.memo.setdefault("events.claimants", [])
+        seen += [k for k in actors if k not in seen and fillers.ctx.entity(k).type == "Organization"]
+        return actors
+
+    def _event_doers(self, noun: Token, fillers: Fillers) -> list[str]:
+        """The perpetrators an event noun names: its owner ('HQN's attack'), its by-agent, who carried it out."""
+        perps = [k for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < noun.i
+                 and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
+                 for k in [fillers.actor(c)] if k]
+        perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        return perps or self._claimed_by(noun, fillers)
+
+    @staticmethod
+    def _actors_of(verb: Token, doers: list[Token], fillers: Fillers) -> list[str]:
+        """The actor keys of a governing verb's doers, none where the verb is negated ('has not staged')."""
+        if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor", "never") for c in verb.children):
+            return []
+        return [k for t in doers for k in [fillers.actor(t)] if k]

@@ -1,0 +1,89 @@
+"""Event coreference: 'the attack', told again without its target, is the nearest attack told before.
+
+"A suicide bomber struck the police post ... The front claimed responsibility for the attack": the claim of
+responsibility names the doer and no target; the target is the earlier event's. Only a definite event noun
+("the attack", "this bombing", "the suicide attack") refers back; "attacks", "an attack" name events of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.event_model import Event
+
+# determiners that make an event noun point back to one told before
+ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those", "both"}
+# kinds an anaphor and its antecedent may differ by: "the attack" may be a bombing told before, never a kidnapping
+FAMILY = {"attacked": "attack", "bombed": "attack", "kidnapped": "kidnap"}
+# an attack's toll: counted as the attack's antecedent for its doers, never for its targets
+CASUALTIES = {"killed": "attack", "injured": "attack"}
+# how far back (in sentences) an anaphoric event noun looks for its antecedent
+WINDOW_SENTENCES = 8
+
+
+def _anaphoric(trigger: Token | None) -> bool:
+    """'the attack', 'this bombing', 'the twin blasts': a definite event noun, not a name or a new event."""
+    if trigger is None or trigger.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in trigger.children)
+
+
+def _stand_ins_only(ctx: DocContext, keys: list[str]) -> bool:
+    return bool(keys) and all(ctx.entity(ctx.find(k)).attrs.get("placeholder") for k in keys)
+
+
+def _bands_only(ctx: DocContext, keys: list[str]) -> bool:
+    """'a suicide bomber', 'gunmen': doers the text names by a common noun only, no organisation."""
+    return all(ctx.entity(ctx.find(k)).type == "Group" for k in keys)
+
+
+def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
+    """Give each anaphoric event without a target the targets of its antecedent; the antecedent the doers.
+
+    The antecedent is the nearest earlier event of the same family (an attack's deaths and wounded count) with a
+    real target, within a few sentences. An antecedent told without a doer, or only with a band ('a suicide
+    bomber'), takes the anaphor's organisations as doers (its claimants); the anaphor's own claim keeps its
+    sentence and takes the antecedent's targets, place and weapon where the antecedent is of its own kind.
+    """
+    sents = {s.start: i for i, s in enumerate(ctx.doc.sents)}
+    for n, event in enumerate(found):
+        if event.predicate not in FAMILY or event.trigger is None or not _anaphoric(event.trigger) \
+                or not _stand_ins_only(ctx, event.patients) or not event.perpetrators:
+            continue
+        here = sents.get(event.evidence.start, 0)
+        for ante in reversed(found[:n]):
+            family = FAMILY.get(ante.predicate, CASUALTIES.get(ante.predicate))
+            if family != FAMILY[event.predicate] or ante.habitual or ante.trigger is None \
+                    or ante.trigger.i >= event.trigger.i or _stand_ins_only(ctx, ante.patients) \
+                    or ante.site_target and not ante.perpetrators:
+                continue
+            if here - sents.get(ante.evidence.start, here) > WINDOW_SENTENCES:
+                break
+            if ante.predicate in FAMILY:
+                event.patients = list(ante.patients)
+                event.place = event.place or ante.place
+                event.weapon = event.weapon or ante.weapon
+            if _bands_only(ctx, ante.perpetrators):
+                orgs = [k for k in event.perpetrators if ctx.entity(ctx.find(k)).type in ("Organization", "Country")]
+                ante.perpetrators += [k for k in orgs if k not in ante.perpetrators]
+                ante.confidence = min(ante.confidence, event.confidence)
+            if ante.predicate in FAMILY:
+                break
+    return found
+
+
+def fold_devices(ctx: DocContext, found: list[Event]) -> list[Event]:
+    """'a bomb attack which killed 40 people': a device told without doer or target is the weapon of its sentence's
+    other events; alone in its sentence it stays an event of its own (the weapon is all the text says of it)."""
+    kept: list[Event] = []
+    for event in found:
+        if not event.perpetrators and _stand_ins_only(ctx, event.patients) and event.weapon:
+            others = [e for e in found if e is not event and e.evidence.start == event.evidence.start
+                      and not e.habitual and not _stand_ins_only(ctx, e.patients)]
+            for other in others:
+                other.weapon = other.weapon or event.weapon
+            if others:
+                continue
+        kept.append(event)
+    return kept

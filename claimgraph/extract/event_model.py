@@ -1,0 +1,52 @@
+"""What the events stage reads a sentence into: an Event, and the stand-in entities of unnamed ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.context import DocContext
+
+UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
+UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
+# empty: an unknown perpetrator is no filler; a made-up name would read as one (attrs say what it is)
+UNKNOWN_ACTOR_NAME = ""
+UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
+UNKNOWN_TARGET_MEANING = "unnamed target"
+UNKNOWN_TARGET_NAME = ""
+UNNAMED_PERPETRATOR_CONFIDENCE = 0.3
+CLAIMANT_CONFIDENCE = 0.45
+TOPIC_CONFIDENCE = 0.4
+# events a claim of responsibility covers when the text tells them without a doer
+CLAIMABLE = {"attacked", "bombed", "killed", "injured", "kidnapped"}
+
+
+def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = UNKNOWN_ACTOR_MEANING) -> str:
+    """A stand-in entity for an unnamed actor: one per document, never merged across documents."""
+    key = ctx.add_entity(name, type_, key=key)
+    ctx.entity(key).attrs["placeholder"] = True
+    if not name:
+        ctx.entity(key).attrs["stands_for"] = meaning
+    return key
+
+
+EXTRACTOR = "events"
+
+
+@dataclass
+class Event:
+    """One event read from a sentence, before it becomes claims."""
+
+    predicate: str
+    evidence: Span
+    perpetrators: list[str] = field(default_factory=list)
+    patients: list[str] = field(default_factory=list)
+    weapon: str | None = None
+    place: dict[str, Any] | None = None
+    time: dict[str, Any] | None = None
+    confidence: float = 0.6
+    trigger: Token | None = None  # the word that names the event: where the scope layer reads its modality
+    site_target: bool = False  # the patient is the place the event happened in, no target being said
+    habitual: bool = False  # "engages in kidnappings": shows its doer acting, but is no event claim

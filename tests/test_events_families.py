@@ -1,0 +1,45 @@
+"""Event families read through the clause: fights, results of a deed, a doer's own people, coordinated verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+
+
+def events(ctx: DocContext) -> list[tuple[str, str, str]]:
+    """(subject name, predicate, object name) of the event stage's claims."""
+    return [(ctx.entity(c.subject).name.lower(), c.predicate,
+             (ctx.entity(c.object).name if isinstance(c.object, str) else str(c.object.value)).lower())
+            for c in ctx.analysis.claims if c.extractor == "events"]
+
+
+def has(found: list[tuple[str, str, str]], subject: str, predicate: str, obj: str) -> bool:
+    """True when some claim's subject and object contain these words and the predicate is equal."""
+    return any(subject in s and p == predicate and obj in o for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The movement was led by Omar Tesfaye, who was killed in a clash with Kenyan police in 1998.",
+     "kenyan police", "killed", "omar tesfaye"),
+    ("The Tigers rose to fame after they ambushed a convoy outside Jaffna, resulting in the deaths of 13 soldiers.",
+     "tigers", "killed", "soldiers"),
+    ("The Red Guard returned in 2008, starting a series of attacks and killing 25 police officers in ambushes.",
+     "red guard", "killed", "police officers"),
+    ("Ten soldiers were killed and seven were injured in an attack by Kurdish rebels in the province.",
+     "kurdish rebels", "killed", "soldiers"),
+    ("The Tigers ambushed a patrol of the Ceylon Army outside Jaffna.", "tigers", "attacked", "ceylon army"),
+])
+def test_doers_and_victims_read_through_the_clause(analyze: Callable[..., DocContext], text: str, subject: str,
+                                                   predicate: str, obj: str) -> None:
+    found = events(analyze(text))
+    assert has(found, subject, predicate, obj), found
+
+
+def test_a_doers_own_people_are_not_its_victims(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Kurdish Workers Party (KWP) attacked the base on Sunday. Twenty KWP militants were "
+                           "also killed in the attack."))
+    assert has(found, "kurdish workers party", "attacked", "base"), found
+    assert not any("militants" in o for _, _, o in found), found
