@@ -411,3 +411,25 @@ def test_the_agency_of_a_wire_dateline_is_no_participant(analyze: Analyze) -> No
     span = ctx.doc.char_span(first, first + len("Wirenews"))
     assert span is not None and ctx.entity_for(span) is None
     assert entity_at(ctx, "Dawn Brigade") is not None
+
+
+def test_a_group_named_after_a_day_keeps_the_day_in_its_name(analyze: Analyze) -> None:
+    ctx = analyze("Popular Liberation Organization 4 March\n\nPopular Liberation Organization 4 March (Spanish: Organizacion "
+                  "Popular), also known as the 4 March Group, was a militant organization in Varnia.")
+    found = entity_at(ctx, "Popular Liberation Organization", 1)
+    assert found is not None and found[0] == "Popular Liberation Organization 4 March", found
+
+
+def test_a_name_shaped_like_a_persons_after_led_by_is_a_person(analyze: Analyze) -> None:
+    ctx = analyze("Formed in 1971 and led by Dimitris Karvelas, the front bombed several banks in Varnia.")
+    found = entity_at(ctx, "Dimitris Karvelas")
+    assert found is not None and found[1] == "Person", found
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("Kvarnby Athletic is a Norwegian football club from Stavanger.", "Kvarnby Athletic", "Organization"),
+    ("Vrbno is a town in Bruntal District, Moravian-Silesian Region, Czech Republic.", "Vrbno", "Place"),
+])
+def test_what_the_sentence_says_a_name_is_gives_its_type(analyze: Analyze, text: str, name: str, type_: str) -> None:
+    found = entity_at(analyze(text), name)
+    assert found is not None and found[1] == type_, found

@@ -149,3 +149,51 @@ def test_place_based_modifier_skips_a_religious_adjective(analyze: Callable[...,
     found = relations(analyze("The Front grew out of the Harbour Union, a Pakistan-based Islamic missionary body."))
     assert not any(p == "based_in" and s == "Islamic" for s, p, _ in found), found
     assert has(relations(analyze("The London-based Observatory said five died.")), "Observatory", "based_in", "London")
+
+
+@pytest.mark.parametrize("text, person, adjective", [
+    ("Dutch Prime Minister Anneke Voss opened the summit.", "Anneke Voss", "Dutch"),
+    ("Lars Tenfjord, the director of the Norwegian Refugee Bureau, spoke first.", "Lars Tenfjord", "Norwegian"),
+])
+def test_a_nationality_adjective_is_no_organisation(analyze: Callable[..., DocContext], text: str, person: str,
+                                                    adjective: str) -> None:
+    found = relations(analyze(text))
+    assert not any(s == person and o == adjective for s, _, o in found), found
+
+
+def test_the_name_after_a_nationality_adjective_is_the_organisation(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Lars Tenfjord, the director of the Norwegian Refugee Bureau, spoke first."))
+    assert has(found, "Lars Tenfjord", "leader_of", "Refugee Bureau"), found
+
+
+def test_a_town_before_a_team_role_names_its_club(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("On Saturday, Hamburg's new coach Thomas Brannigan watched the game."))
+    assert has(found, "Thomas Brannigan", "member_of", "Hamburg"), found
+    assert not has(relations(analyze("On Saturday, Spain striker Thomas Brannigan scored twice.")),
+                   "Thomas Brannigan", "member_of", "Spain")
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("She studied at Tarrow College in Halden, Ostfold, and at Mirelle Institute in Lyon.", "Halden", "located_in",
+     "Ostfold"),
+    ("The Vessa is a river in the province of Castellon, eastern Spain.", "Castellon", "located_in", "Spain"),
+    ("Kvarnby Athletic is a Norwegian football club from Stavanger.", "Kvarnby Athletic", "based_in", "Stavanger"),
+    ("The talks took place at the Marlow Medical Institution, in Leeds.", "Marlow Medical Institution", "based_in",
+     "Leeds"),
+])
+def test_places_after_a_pause(analyze: Callable[..., DocContext], text: str, subject: str, predicate: str,
+                              obj: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, subject, predicate, obj), found
+
+
+def test_a_list_of_towns_is_still_no_hierarchy(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The district covers Marrowby, Tillcot, Fenwick, and Sandy Hollow."))
+    assert not [r for r in found if r[1] == "located_in"], found
+
+
+def test_a_chain_the_text_states_is_a_claim_though_the_gazetteer_knows_it(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Vrbno is a town in Bruntal District, Moravian-Silesian Region, Czech Republic.")
+    found = relations(ctx)
+    assert has(found, "Vrbno", "located_in", "Bruntal District"), found
+    assert has(found, "Vrbno", "located_in", "Czech"), found

@@ -111,6 +111,32 @@ class NamesReadFromText(Exporter):
         return self.inner.finalize()
 
 
+class RelationLabels(Exporter):
+    """An export whose relation claims carry the labels the public relation sets give them.
+
+    Both sets keep a head of state or government apart from the head of an organisation (DWIE
+    head_of_state/head_of_gov, Wikidata P35/P6 against P488), so a leader_of claim whose object
+    is a country is exported under its own label. Claims stay those read from the text: nothing is added.
+    """
+
+    def __init__(self, inner: Exporter) -> None:
+        super().__init__(inner.out)
+        self.inner = inner
+        self.kinds = inner.kinds
+
+    def write(self, kind: RecordKind, record: dict[str, Any]) -> None:
+        """Pass the record on, a relation claim relabelled where the sets' labels differ from ours."""
+        if kind == "claim":
+            obj = record.get("object")
+            if record.get("predicate") == "leader_of" and isinstance(obj, dict) and obj.get("type") == "Country":
+                record = {**record, "predicate": "head_of_state"}
+        self.inner.write(kind, record)
+
+    def finalize(self) -> list[Path]:
+        """Finalize the wrapped export."""
+        return self.inner.finalize()
+
+
 def _unnamed_ids(conn: Connection) -> set[str]:
     """Ids of the stand-ins of unnamed actors: stored without a name, or with the shown one (attrs.placeholder)."""
     out: set[str] = set()
@@ -121,10 +147,11 @@ def _unnamed_ids(conn: Connection) -> set[str]:
 
 
 def ingest_and_export(docs: list[SourceDocument], workdir: Path, settings: Settings | None = None,
-                      text_names_only: bool = False) -> tuple[Path, int, float]:
+                      text_names_only: bool = False, relation_labels: bool = False) -> tuple[Path, int, float]:
     """Ingest documents into a fresh store under workdir and export it; (export dir, words, seconds).
 
-    text_names_only keeps unnamed stand-ins' names empty in the export (see NamesReadFromText).
+    text_names_only keeps unnamed stand-ins' names empty in the export (see NamesReadFromText);
+    relation_labels exports relation claims under the public sets' labels (see RelationLabels).
     """
     settings = _fresh_settings(workdir, settings)
     engine = get_engine(settings.store.url)
@@ -134,6 +161,8 @@ def ingest_and_export(docs: list[SourceDocument], workdir: Path, settings: Setti
     out = workdir / "export"
     with engine.connect() as conn:
         exporter: Exporter = JsonlExporter(out)
+        if relation_labels:
+            exporter = RelationLabels(exporter)
         if text_names_only:
             exporter = NamesReadFromText(exporter, _unnamed_ids(conn))
         export_store(conn, exporter)
@@ -160,7 +189,8 @@ def run_dev_set(name: str, limit: int = 0, shared: str | Path | None = None,
     docs = [SourceDocument(text=str(r["text"]), source=f"{name}.jsonl", id=str(r["doc_id"])) for r in rows]
     with tempfile.TemporaryDirectory(prefix=f"claimgraph-eval-{name}-") as tmp:
         # the scorer reads an argument with an empty name as absent: stand-ins are no fillers read from text
-        out, words, seconds = ingest_and_export(docs, Path(tmp), settings, text_names_only=True)
+        out, words, seconds = ingest_and_export(docs, Path(tmp), settings, text_names_only=True,
+                                                relation_labels=task == "relations")
         args = [str(root / "eval" / "score_common.py"), "--gold", str(gold), "--export", str(out),
                 "--task", task]
         if limit:

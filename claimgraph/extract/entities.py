@@ -7,6 +7,7 @@ name by vote, then marks every other occurrence of a found name in the document 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 
@@ -29,6 +30,10 @@ LEADING_WORDS = {"the", "a", "an", "former", "ex", "late", "then"}
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
 TRAILING_JUNK = re.compile(r"^[\W\d]+$")
 DATE_TOKEN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# a group named after a day ('Revolutionary Organization 17 November', 'Movement of 26 July'): the date the model
+# read apart is the end of the name when it follows an organisation word and nothing but the line's end follows it
+_MONTH = "|".join(calendar.month_name[1:])
+DATE_NAME_TAIL = re.compile(rf"^ (?:of )?(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})(?=[ \t]*(?:\n|$|\(|,|;))")
 # a spaCy span mostly covering a line that reads 'MKO's Ties with Mossad:' is a heading, not a name
 _SOURCE_TRUST = {"table": 3.0, "gazetteer": 3.0, "dateline": 3.0, "rule": 2.5, "demonym": 2.0, "ner": 1.0,
                  "acronym": 0.5, "propagated": 0.0}
@@ -93,6 +98,19 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
             if type_ == "Place" and rules.acts_like_an_organization(span):
                 type_ = "Organization"
             out.append(Candidate(span.start_char, span.end_char, type_, "ner", 2))
+    return out
+
+
+def with_day_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Organisation names ending in an organisation word take the day written right after them as their end."""
+    out = []
+    for c in cands:
+        words = text[c.start:c.end].split()
+        plain = c.type == "Organization" and not c.note and not c.name  # a table's name is complete
+        tail = DATE_NAME_TAIL.match(text[c.end:c.end + 30]) if plain else None
+        if tail and words and words[-1].lower() in rules.ORG_CUES:
+            c = Candidate(c.start, c.end + tail.end(), c.type, c.source, c.priority)
+        out.append(c)
     return out
 
 
@@ -216,7 +234,7 @@ class EntityRecognizer:
                   if not rules.covers_heading(c.start, c.end, headings, text)]
         cands += acronyms
         cands += rules.nationality_candidates(ctx.doc)
-        cands = [rules.retype(c, text, table) for c in cands]
+        cands = with_day_names([rules.retype(c, text, table) for c in cands], text)
         # the agency of a wire dateline filed the story: as a mention it would become the doer of the story's
         # acts through 'they' and 'the group'
         agencies = rules.wire_agency_spans(text)

@@ -33,6 +33,8 @@ PERSON_TITLES = words("entity_person_titles")
 PLACE_CONTEXT = re.compile(r"\b(?:city|town|village|province|region|district|governorate|capital|suburb|outskirts)"
                            r"\s+of\s+$|\b(?:base|bases|camp|camps|headquarters|office|offices|stationed|located|"
                            r"situated|deployed)\s+(?:in|at|near)\s+$", re.I)
+# 'led by X', 'founded by X': a name shaped like a person's there is a person (the model may read it as a body)
+LED_BY_CONTEXT = re.compile(r"\b(?:led|headed|founded|co-founded|commanded|chaired|directed)\s+by\s+$", re.I)
 # 'the control of X', 'the leadership of X': X acts, so X is no place
 AGENT_CONTEXT = re.compile(r"\b(?:control|leadership|command|rule|orders|authority)\s+of\s+$", re.I)
 # nouns after a nationality adjective that make 'Iranian X' speak for the state
@@ -59,6 +61,9 @@ _NAME_WORD = r"(?:(?:[A-Z]\.)+(?![\w'\u2019])|[A-Z][\w\u2019']*(?:-(?:[a-z]{1,3}
 CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*")
 _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
+# 'X is a Norwegian football club from Y', 'X, a town in Z': the head noun of the phrase that says what X is
+_WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
+                         r"([a-z]+)(?=\s*(?:,|\.|$|\s(?:of|in|from|near|on|that|which|based|located)\b))")
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
 # words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
 COMMUNITY_WORDS = words("entity_community_words")
@@ -405,6 +410,19 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     speech = re.match(r"^\s+([a-z]+)\b", after)
     if (speech and speech.group(1) in SPEECH_VERBS and looks_like_person_name(name) and cand.type == "Organization"
             and not table.lookup(name)):
+        cand.type = "Person"
+        return cand
+    what = _WHAT_IT_IS.match(text[cand.end: cand.end + 90]) if cand.source == "ner" else None
+    if what and not table.lookup(name):
+        head = what.group(2)
+        if head in ORG_NOUNS and cand.type in ("Person", "Place"):
+            cand.type = "Organization"
+            return cand
+        if head in PLACE_NOUNS and cand.type in ("Person", "Organization"):
+            cand.type = "Place"
+            return cand
+    if cand.type == "Organization" and LED_BY_CONTEXT.search(before) and looks_like_person_name(name) \
+            and not table.lookup(name):
         cand.type = "Person"
         return cand
     title = re.search(r"\b([A-Z][a-z]+)\.?\s+$", before)

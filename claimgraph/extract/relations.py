@@ -19,9 +19,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import mapping
+from claimgraph.core.lexicon import mapping, words
 from claimgraph.core.lexicon import rows as lexicon_rows
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.model import Mention, ReferenceFact
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
@@ -79,6 +80,10 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
                 r"(?:the\s+)?$", re.I),
      "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
+    # "X is a football club from Y", "Liverpool Medical Institution, in Liverpool": the place after a pause
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}{ORG_NOUN}\s+from\s+(?:the\s+)?$", re.I),
+     "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
+    (re.compile(r"^\s*,\s*in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
     # "X, headquartered in Y", "X has its headquarters in Y", "X ... with headquarters in Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+)?(?:{ART}?{MODS}{ORG_NOUN}\s+)?(?:(?:which|that)\s+(?:is|was)\s+)?"
                 r"(?:headquartered|head-quartered|based)\s+in\s+(?:the\s+)?$", re.I),
@@ -111,26 +116,37 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "X, a member/spokesman of Y", "X of the Y party" (member), "X, a lawmaker for the Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
-                rf"(?:[\w-]+\s+){{0,3}}?(?:of|for|at|with|from)\s+(?:the\s+)?{TAIL}$", re.I),
+                rf"(?:[\w-]+\s+){{0,4}}?(?:of|for|at|with|from)\s+(?:the\s+)?{TAIL}$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
+    # "Ana Ruiz, of the anti-poverty network Oxfam": a person's organisation in an aside
+    (re.compile(r"^\s*,\s*(?:of|from)\s+the\s+(?:[\w\"“”'-]+\s+){0,4}?$", re.I), "member_of", "fwd", {"Person"},
+     {"Organization"}),
     # "X (CDU)": the bracket after a person's name gives the party
     (re.compile(r"^\s*\(\s*$"), "member_of", "fwd", {"Person"}, {"Organization", "Person", "Group"}),
     # "Schalke goalkeeper Manuel Neuer", "CDU politician X", "Hamas leader X", "Adidas CEO X"
-    (re.compile(rf"^\s*(?:'s\s+|’s\s+)?(?:[\w'-]+\s+){{0,2}}?{ROLE}\s+$", re.I),
+    (re.compile(rf"^\s*(?:'s\s+|’s\s+)?(?:[\w'-]+\s+){{0,2}}?{ROLE}s?\s+$", re.I),
      "role", "inv", {"Organization", "Group"}, {"Person"}),
 ]
+# "the head of the SSC, Mohammed Suweysi, said": the role before an organisation a name in apposition follows
+ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+(?:of|at|for)\s+(?:the\s+)?$", re.I)
+APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
+AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$", re.I)
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
 POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:(?!(?:for|of|to|with|from|by|in|on|against|and|or)\s)[\w-]+\s+){0,2}?$",
                         re.I)
-# "Vancouver, British Columbia", "Gmina Kolno, within Kolno County, in north-eastern Poland"
-COMMA = re.compile(r"^\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?$")
+# "Vancouver, British Columbia", "Gmina Kolno, within Kolno County, in north-eastern Poland", "Foix, northeastern Spain"
+DIRECTION = (r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western"
+             r"|south-?eastern|south-?western)")
+COMMA = re.compile(rf"^\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?|{DIRECTION}\s+)?$", re.I)
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 # verbs whose subject becomes a member of their object: "he joined the Greens", "played for Schalke"
 JOIN_VERBS = {"join": None, "rejoin": None, "play": "for", "sign": "for", "captain": None}
 JOIN_WORD = re.compile(r"\b(join|rejoin|play|sign|captain)", re.I)
 SUBJECT_PRONOUNS = {"he", "she"}
-LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s", re.I)
+LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
+# role words of a team ("Dortmund coach X"): a town's name before them names the town's club
+TEAM_ROLES = words("relations_team_roles")
 
 # "X is a German football club", "X is a Polish village": the demonym names the country
 DEMONYM_PHRASE = re.compile(
@@ -170,6 +186,11 @@ def _sentence_mentions(ctx: DocContext, start: int, end: int) -> list[Mention]:
     return out
 
 
+def _nationality_word(m: Mention) -> bool:
+    """True for a nationality adjective the tagger read as a group ('German', 'Palestinian'), not for 'Hamas'."""
+    return m.source == "norp" and (demonym_country(m.text) is not None or m.text.strip() in demonyms())
+
+
 class DocumentRelations:
     """member_of, leader_of, based_in, headquarters_in and located_in from the words between mentions."""
 
@@ -207,6 +228,12 @@ class DocumentRelations:
         ta, tb = ctx.entity(a.entity_key).type, ctx.entity(b.entity_key).type
         if "\n" in ctx.entity(a.entity_key).name or "\n" in ctx.entity(b.entity_key).name:
             return False  # a name run across a line break is a tagging error
+        if _nationality_word(a) or _nationality_word(b):
+            # "German Chancellor X", "the president of the German Chamber": the adjective names no party
+            # of the relation; the name after it is tried next
+            return False
+        if ta in PLACE_TYPES and tb == "Person" and self._team_role(ctx, a, b, gap, sent):
+            return True
         if POSSESSIVE.match(gap) and b.text[:1].isupper():  # "Russia's Gazprom", not "US's support for the group"
             if ta in PLACE_TYPES and tb in ACTOR_TYPES:
                 self._claim(ctx, b, "based_in", a, sent, 0.6)
@@ -215,9 +242,17 @@ class DocumentRelations:
                 role = gap.strip(" '’s")
                 self._person_role(ctx, b, a, role, sent)
                 return True
+        if ta in ACTOR_TYPES and tb == "Person" and re.fullmatch(r"\s*,\s*", gap):
+            lead = ROLE_BEFORE.search(ctx.text[max(sent[0], a.start - 50):a.start])
+            if lead and APPOSITION_END.match(ctx.text[b.end:b.end + 12]):
+                self._person_role(ctx, b, a, lead.group("role"), sent)
+                return True
         for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
+            if predicate in ("member_of", "leader_of") and direction == "fwd":
+                # "professor of International Relations at Karachi University": the field is no employer
+                b = self._at_organisation(ctx, b)
             if direction == "inv" and b.source == "norp":
                 continue  # "a Pakistan-based Islamic organization": the adjective is no group of its own
             subj, obj = (a, b) if direction == "fwd" else (b, a)
@@ -236,6 +271,28 @@ class DocumentRelations:
                     self._claim(ctx, subj, "member_of", obj, sent, 0.6)
             return True
         return False
+
+    def _at_organisation(self, ctx: DocContext, b: Mention) -> Mention:
+        """The organisation named right after b by "at" (b a subject field or department), else b."""
+        after = [m for m in ctx.mentions_in(b.end, b.end + 60) if m.start >= b.end]
+        nxt = min(after, key=lambda m: m.start, default=None)
+        if nxt is not None and ctx.entity(nxt.entity_key).type == "Organization" \
+                and AT_ORG.match(ctx.text[b.end:nxt.start]):
+            return nxt
+        return b
+
+    def _team_role(self, ctx: DocContext, town: Mention, person: Mention, gap: str, sent: tuple[int, int]) -> bool:
+        """'Dortmund coach X', 'Augsburg's new coach X': the town's name stands for its club, X a member of it."""
+        words = re.sub(r"^\s*['’]s\s+", "", gap).strip().lower().split()
+        if not words or len(words) > 3 or not all(w.isalpha() for w in words):
+            return False
+        if " ".join(words[-2:]) not in TEAM_ROLES and words[-1] not in TEAM_ROLES:
+            return False
+        if is_country(ctx.entity(town.entity_key).name):
+            return False  # a national team ("Spain striker") is no club
+        club = ctx.add_entity(ctx.entity(town.entity_key).name, "Organization")
+        ctx.add_claim(ctx.find(person.entity_key), "member_of", club, sent, EXTRACTOR, confidence=0.55)
+        return True
 
     def _joins(self, ctx: DocContext, sent: Span) -> None:
         """'X joined the Greens', 'he played for Schalke', 'after joining the party, she ...'."""
@@ -299,7 +356,15 @@ class DocumentRelations:
             i += len(chain)
             if len(chain) < 2 or len(chain) > 4:
                 continue
-            after = ctx.text[chain[-1].end: min(sent_end, chain[-1].end + 40)]
+            # the list goes on only when a place or an untagged name follows the "and" ("Lakefield, Ontario, and
+            # at INSEAD" does not)
+            following = mentions[i] if i < len(mentions) else None
+            after = ctx.text[chain[-1].end:min(sent_end, chain[-1].end + 40)]
+            hit = LIST_AFTER.match(after)
+            if hit and following is not None and following.start == chain[-1].end + hit.end():
+                after = after if is_place(following) else ""
+            elif hit and not after[hit.end():hit.end() + 1].isupper():
+                after = ""
             before = ctx.text[max(0, chain[0].start - 12): chain[0].start]
             if LIST_AFTER.match(after) or re.search(r"(,|\band|\bor)\s*$", before):
                 continue  # "France, Germany and Italy": a list, not a place in a place
@@ -541,7 +606,8 @@ class PlaceHierarchy:
         for a, outers in list(inside.items()):
             for b, ev_ab in list(outers.items()):
                 for c_key, ev_bc in list(inside.get(b, {}).items()):
-                    if c_key == a or c_key in outers:
+                    # a link the gazetteer knew is still said by the text when both steps of the chain are
+                    if c_key == a or c_key in outers and not (outers[c_key] is None and ev_ab and ev_bc):
                         continue
                     predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
                     if ev_ab and ev_bc:
@@ -549,6 +615,10 @@ class PlaceHierarchy:
                                               EXTRACTOR + ".chain", confidence=0.45)
                         if claim is not None:
                             claim.evidence.append(ev_bc[0])
+                        if c_key in outers:  # the text says what the gazetteer knew: a claim, no reference
+                            ctx.analysis.reference = [
+                                f for f in ctx.analysis.reference
+                                if not (ctx.find(f.subject) == a and ctx.find(f.object) == c_key)]
                         outers[c_key] = ev_ab
                     else:
                         ctx.analysis.reference.append(ReferenceFact(
