@@ -203,3 +203,11 @@ def test_an_announced_change_to_a_listing_is_dated_as_of_its_statement(analyze: 
                   "Front as a terrorist organization to include two of its aliases.")
     [claim] = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
     assert claim.qualifiers["time"]["start"] == "2011-03-04"
+
+
+def test_an_office_acts_for_one_state_throughout_its_document(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Secretary of State has amended the designation of the Amber Hand Front under an executive "
+                  "order on terrorist financing. The Secretary of State designated the Amber Hand Front as a foreign "
+                  "terrorist organization in 1999.")
+    listed = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
+    assert len(listed) == 2 and all(c.qualifiers.get("designator_state") == "United States" for c in listed)

@@ -181,6 +181,14 @@ class Designations:
         # a claim row keeps the qualifiers of its first passage: the act's own dates before a date the document
         # stands in for and before a re-designation, so the row shows when the listing was made
         slots = [i for i, c in enumerate(ctx.analysis.claims) if c.extractor == self.name]
+        # an office acts for one state throughout a document: a listing whose sentence names no list gets the
+        # state another of the office's listings names ("amended the designation under an order")
+        states = {ctx.find(c.subject): c.qualifiers["designator_state"] for i in slots
+                  for c in [ctx.analysis.claims[i]] if c.qualifiers.get("designator_state")}
+        for i in slots:
+            claim = ctx.analysis.claims[i]
+            if ctx.find(claim.subject) in states and not claim.qualifiers.get("designator_state"):
+                claim.qualifiers["designator_state"] = states[ctx.find(claim.subject)]
         ordered = sorted((ctx.analysis.claims[i] for i in slots), key=lambda c: not _own_date(c.qualifiers))
         for i, claim in zip(slots, ordered, strict=True):
             ctx.analysis.claims[i] = claim
