@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from claimgraph.core.lexicon import mapping, rows, words
+from claimgraph.core.lexicon import rows, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
@@ -22,6 +22,7 @@ from claimgraph.extract.frames_org import (
     WING_NOUNS,
     OrgFrames,
 )
+from claimgraph.extract.nominal import demonym_of
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
@@ -32,7 +33,6 @@ DATE_LABELS = {"DATE"}
 # participles that say who holds a territory ("the Gaza Strip, run by Hamas"): the holder is based there
 RULED_VERBS = {"run", "rule", "control", "govern", "administer"}
 GROUP_NOUNS = words("entity_group_nouns")
-DEMONYMS = mapping("claims_country_demonyms")
 IDEOLOGY_WORDS = words("claims_ideology_words")
 # role noun -> (predicate, whether a country can be what the holder leads)
 # founding verbs that also say a body came into being with no object ("X formed in 1990")
@@ -335,8 +335,8 @@ class FrameExtractor(OrgFrames):
         orgs += [k for c in mods if self.args.entity_at(c) for k in [self.args.entity_at(c)]
                  if k and self.args.etype(k) in allowed and k not in orgs]
         if countries:
-            orgs += [self.args.country(DEMONYMS[c.text]) for c in mods if c.dep_ == "amod" and c.text in DEMONYMS
-                     and self.args.entity_at(c) is None]
+            orgs += [self.args.country(country) for c in mods if c.dep_ == "amod" and self.args.entity_at(c) is None
+                     for country in [demonym_of(c.text)] if country]
         if not orgs:
             return []
         holder: Token | None = None
@@ -412,8 +412,9 @@ class FrameExtractor(OrgFrames):
             if c.dep_ not in ("npadvmod", "compound", "nmod", "amod") or c.i > based.i:
                 continue
             key = self.args.entity_at(c)
-            if key is None and c.text in DEMONYMS:
-                key = self.args.country(DEMONYMS[c.text])
+            country = demonym_of(c.text) if key is None else None
+            if country:
+                key = self.args.country(country)
             if key is not None and self.args.etype(key) in ("Country", "Place"):
                 places.append(key)
         return self.pairs("based_in", based, subj, places)

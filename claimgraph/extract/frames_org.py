@@ -183,7 +183,10 @@ class OrgFrames(NounFrames):
         if poss[0].pos_ == "PRON":  # "Since its inception in 2003, X has ...": the pronoun looks ahead to X
             verb = F.clause_verb(noun)
             agent = F.agent_of(verb) if verb is not None else None
-            orgs = [k for k in self.keys(agent, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+            named = self.keys(agent, "agent", nominal_ok=False)
+            orgs = [k for k in named if self.args.etype(k) in BODY_TYPES]
+            if named and not orgs:
+                return []  # the clause names its subject, and it is no body: not the text's topic either
         if not orgs:
             orgs = [k for k in self.keys(poss[0], "agent") if self.args.etype(k) in BODY_TYPES]
         out: list[Found] = []

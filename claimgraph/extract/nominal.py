@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.core.lexicon import mapping, words
+from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import demonym_country
 from claimgraph.model import Mention
 
 # nouns that stand for the state or body that owns them when that body acts ("US officials supported")
@@ -23,8 +24,9 @@ STATE_NOUNS = {"regime", "government", "administration", "authority", "state"}
 ANAPHOR_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "network"}
 ANAPHOR_PRONOUNS = {"it", "its", "they", "them", "their"}
 EXAMPLE_PREPS = {"like", "including", "include", "such"}
-# demonym -> country, for "French officials shut ..." where no country is named
-DEMONYMS = mapping("claims_demonyms")
+# short forms an owner is written with that no demonym table holds ("U.S. officials"); demonyms come from the
+# one table (extract/entity_gazetteer.py)
+SHORT_FORMS = {"us": "United States", "u.s.": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom"}
 ACTOR_TYPES = {"Organization", "Person", "Country", "Group"}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "advmod", "npadvmod"}
 DROP_LEFT = words("claims_drop_left")
@@ -252,7 +254,7 @@ class ArgResolver:
             if o.dep_ == "amod":
                 named = self.entity_at(o)
                 country_key = named if named and self.etype(named) == "Country" else None
-                country = DEMONYMS.get(o.lower_)
+                country = demonym_of(o.text)
                 if country_key is None and country is None:
                     continue
                 if role == "patient" and lemma in PEOPLE_NOUNS:
@@ -275,6 +277,13 @@ class ArgResolver:
                 return None  # "Iran's parliament" is an actor of its own
             return key
         return None
+
+
+def demonym_of(word: str) -> str | None:
+    """The country a nationality word names ('French', 'Iraqi', 'iranian' in lower-case text), or None."""
+    if word.lower() in SHORT_FORMS:
+        return SHORT_FORMS[word.lower()]
+    return demonym_country(word[:1].upper() + word[1:] if word.islower() else word)
 
 
 def tokens_between(doc_tokens: Iterable[Token], start: int, end: int) -> list[Token]:
