@@ -51,3 +51,21 @@ def test_processes_starting_at_once_build_the_file_once(tmp_path: Path, monkeypa
     with ThreadPoolExecutor(3) as pool:  # each call opens the lock file anew, as another process would
         reports = list(pool.map(lambda _: cache.build(123), range(3)))
     assert builds == [123] and sorted(r.built for r in reports) == [False, False, True]
+
+
+def test_files_of_other_sources_in_use_are_kept_older_versions_dropped(tmp_path: Path) -> None:
+    import os
+
+    from claimgraph.geo import cache
+
+    current = tmp_path / "gazetteer-v10-p1000-aaaa.bin"
+    other_source = tmp_path / "gazetteer-v10-p1000-bbbb.bin"  # another checkout, or a process started earlier
+    unused = tmp_path / "gazetteer-v10-p1000-cccc.bin"
+    old_version = tmp_path / "gazetteer-v9-p1000-dddd.bin"
+    other_cut = tmp_path / "gazetteer-v9-p5000-eeee.bin"
+    for path in (current, other_source, unused, old_version, other_cut):
+        path.write_bytes(b"x")
+    day_ago = time.time() - cache.KEEP_OTHER_SOURCES_S - 60
+    os.utime(unused, (day_ago, day_ago))
+    cache._drop_stale(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, other_source.name, other_cut.name])

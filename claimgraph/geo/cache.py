@@ -266,18 +266,29 @@ def _build(path: Path, min_population: int, started: float) -> BuildReport:
     return BuildReport(path, len(gaz), round(time.perf_counter() - started, 2), True)
 
 
+# a file of the same gazetteer version built from other sources (another checkout or Python on the machine, or a
+# process started before an upgrade) may still be in use: it is kept this long, so two versions never take turns
+# deleting and rebuilding each other's file
+KEEP_OTHER_SOURCES_S = 24 * 3600
+
+
 def _drop_stale(current: Path) -> None:
-    # files of an older version or source of the same cut-off are never read again
+    """Delete files of older gazetteer versions of the same cut-off, and of other sources once unused for a day."""
     cut = re.search(r"-p\d+-", current.name)
     if cut is None:
         return
+    own_version = current.name.split("-p", 1)[0]
     for other in [*current.parent.glob(f"gazetteer-v*{cut.group(0)}*.bin"),
                   *current.parent.glob(f"gazetteer-v*{cut.group(0)}*.bin.lock")]:
-        if other not in (current, current.with_name(current.name + ".lock")):
-            try:
-                other.unlink()
-            except OSError:
-                pass
+        if other in (current, current.with_name(current.name + ".lock")):
+            continue
+        try:
+            if other.name.split("-p", 1)[0] == own_version and \
+                    time.time() - other.stat().st_mtime < KEEP_OTHER_SOURCES_S:
+                continue
+            other.unlink()
+        except OSError:
+            pass
 
 
 def load(min_population: int, setting: str = "") -> Gazetteer:
