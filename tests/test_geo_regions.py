@@ -130,3 +130,14 @@ def test_a_group_before_a_site_noun_is_the_sites_owner(gaz: Gazetteer) -> None:
     assert org.type == "Organization" and not org.geo
     owners = [m for m in ctx.analysis.mentions if ctx.text[m.start:m.end] == "Hezbollah"]
     assert len(owners) == 3 and all(m.type == "Organization" for m in owners)
+
+
+def test_a_transliteration_beats_a_larger_town_a_vowel_further() -> None:
+    from claimgraph.geo.gazetteer import Place
+
+    small = Place(1, "Surabad-e Olya", "city", "IR", "01", 30.0, 50.0, 8000, 2.0)
+    large = Place(2, "Sarabad", "city", "PK", "02", 25.0, 68.0, 500000, 7.0)
+    own = Gazetteer([(small, ["Surabad-e Olya", "Surabad"]), (large, ["Sarabad"])])
+    res = resolve_place(own, "k", ["Sorabad"], DocPlaces(), 0.82)
+    # the same letters as an alternate name of the small town; the large one differs by a vowel
+    assert res is not None and res.place.geonameid == 1

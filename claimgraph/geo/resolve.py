@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.core.lexicon import words
-from claimgraph.geo.gazetteer import DEMONYMS, Candidate, Gazetteer, Place
+from claimgraph.geo.gazetteer import DEMONYMS, VOWEL_EDIT, VOWEL_MATCH, Candidate, Gazetteer, Place
 from claimgraph.geo.translit import norm_place, strip_generic
 
 # names of sites that no city gazetteer holds: a camp named after a town is not that town
@@ -38,6 +38,7 @@ CONTEXT_UBIQUITOUS = 0.05
 # per tenfold population: a namesake 100 times smaller needs strong context to win
 POPULATION = 0.08
 NAMESAKE_GAP = 0.03  # spelling scores this close count as the same name
+TRANSLIT_MATCH = 0.92  # the score of an alternate name's transliteration key (geo.gazetteer)
 STRONG = 0.9  # without any document context, looser spellings than this need a clear lead
 CLEAR_LEAD = 0.12  # the lead over the best other reading that makes context unnecessary
 NAMESAKE_KM = 25.0
@@ -192,9 +193,12 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     ranked = []
     # exact names (main or alternate) are all namesakes; looser spellings only when close to the best
     top = min(0.95, max(c.name_score for c in cands))
+    # a vowel edited on top of a transliteration is another name: a large town spelled one vowel away
+    # (Catania for "Qtnah") is no namesake of the town the transliteration names
+    floor = top - NAMESAKE_GAP if top < TRANSLIT_MATCH else max(top - NAMESAKE_GAP, VOWEL_MATCH - VOWEL_EDIT / 2)
     for cand in cands:
         total, supported = score_candidate(cand, doc, key, containers or [],
-                                           cand.place.geonameid in gaz.capitals, cand.name_score >= top - NAMESAKE_GAP)
+                                           cand.place.geonameid in gaz.capitals, cand.name_score >= floor)
         ranked.append((total, supported, cand))
     ranked.sort(key=lambda r: (-r[0], -r[2].place.population))
     total, supported, cand = ranked[0]
