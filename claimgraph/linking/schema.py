@@ -57,3 +57,15 @@ def load_schema(path: str | None = None) -> PredicateSchema:
         org_designators=lexicon.words("linking_org_designators"),
         state_acts=frozenset(n for n, p in reg.predicates.items() if p.family == "designation"),
     )
+
+
+@lru_cache(maxsize=4096)
+def state_named(name: str) -> str | None:
+    """The country a designator's name stands for ('US', 'the United States' -> 'United States'), else None."""
+    from claimgraph.extract.entity_gazetteer import country_of
+    from claimgraph.resolve.aliases import load_alias_table
+
+    if not name:
+        return None
+    known = load_alias_table().lookup(name)
+    return country_of(name) or (known[0] if known and known[1] == "Country" else None)

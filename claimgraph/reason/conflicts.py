@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
-from claimgraph.linking.schema import PredicateSchema, load_schema
+from claimgraph.linking.schema import PredicateSchema, load_schema, state_named
 from claimgraph.store.derived import final_map, finals_of, literal_key, members_of
 from claimgraph.store.schema import claims, documents, entities, entity_merges, evidence, mentions, reviews
 
@@ -207,7 +206,7 @@ def _rows_about(conn: Connection, subjects: set[str], schema: PredicateSchema) -
     met = {r["subject_id"] if r["predicate"] in passive else r["object_id"] for r in out.values()
            if r["predicate"] in schema.state_acts}
     targets = set(subjects) | set(finals_of(conn, {m for m in met if m}).values())
-    wanted = sorted(members_of(conn, targets))
+    wanted = sorted(set(ids) | set(members_of(conn, targets - set(subjects))))  # the subjects' members: read above
     acts = sorted(schema.state_acts)
     for k in range(0, len(wanted), 500):
         chunk = wanted[k:k + 500]
@@ -443,18 +442,7 @@ def designator_state(view: ClaimView) -> str | None:
     for q in [view.qualifiers, *(q for _, q in view.passages)]:
         if (q or {}).get("designator_state"):
             return str(q["designator_state"])
-    return _state_named(view.subject_name)
-
-
-@lru_cache(maxsize=4096)
-def _state_named(name: str) -> str | None:
-    from claimgraph.extract.entity_gazetteer import country_of
-    from claimgraph.resolve.aliases import load_alias_table
-
-    if not name:
-        return None
-    known = load_alias_table().lookup(name)
-    return country_of(name) or (known[0] if known and known[1] == "Country" else None)
+    return state_named(view.subject_name)
 
 
 def _ending_pairs(views: list[ClaimView], schema: PredicateSchema
