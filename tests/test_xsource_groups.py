@@ -219,3 +219,15 @@ def test_a_dated_statement_and_an_undated_news_delisting_read_end_to_end(
     assert listed["qualifiers"]["time"]["start"] == "1998"
     assert listed["qualifiers"]["designator_state"] == "United States"
     assert listed["status"] == "superseded"
+
+
+def test_a_government_s_delisting_ends_its_state_s_listing(engine: Engine) -> None:
+    # group 12: a reference text names the state, a wire story names the state's government
+    gov = ("Norwegian government", "Organization")
+    store(engine, [
+        build_analysis(doc("ref", "Norway listed the Ostra Liberation League in 2002.", "2003-01-01"),
+                       [LEAGUE, NORWAY], [listing("Norway", year("2002"))]),
+        build_analysis(doc("wire", "The Norwegian government delisted the Ostra Liberation League in 2009.",
+                           "2009-04-04"), [LEAGUE, gov], [delisting("Norwegian government", year("2009"))]),
+    ])
+    assert by_doc(engine)[("designated_terrorist", "ref")]["status"] == "superseded"

@@ -62,10 +62,13 @@ def load_schema(path: str | None = None) -> PredicateSchema:
 @lru_cache(maxsize=4096)
 def state_named(name: str) -> str | None:
     """The country a designator's name stands for ('US', 'the United States' -> 'United States'), else None."""
-    from claimgraph.extract.entity_gazetteer import country_of
+    from claimgraph.extract.entity_gazetteer import country_of, demonym_country
     from claimgraph.resolve.aliases import load_alias_table
 
     if not name:
         return None
+    head, _, last = name.rpartition(" ")
+    if head and last.lower() in ("government", "administration"):  # "the U.S. government", "Norwegian government"
+        return state_named(head.removeprefix("the ")) or demonym_country(head.removeprefix("the "))
     known = load_alias_table().lookup(name)
     return country_of(name) or (known[0] if known and known[1] == "Country" else None)
