@@ -101,3 +101,12 @@ def test_an_act_against_an_organisations_people_is_against_it(analyze: Callable[
 def test_a_killing_of_members_stays_the_persons(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("Soldiers killed two members of the Popular Front."))
     assert has(found, "soldiers", "killed", "members"), found
+
+
+@pytest.mark.parametrize("second", [
+    "The Southern Legion has claimed credit for the attack.",
+    "Two days later, the Southern Liberation Front said it carried out the attack.",
+])
+def test_a_claim_of_the_attack_in_other_words(analyze: Callable[..., DocContext], second: str) -> None:
+    found = events(analyze("Rebels ambushed an army convoy near Tarso on Friday. " + second))
+    assert has(found, "southern l", "attacked", "army convoy"), found

@@ -113,7 +113,7 @@ class Agency:
             gov = head.head
             return [k for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)
                     for k in [fillers.actor(t)] if k]
-        if head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        if head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
             head = head.head.head
             if _lemma(head) not in RESPONSIBILITY_VERBS:
                 return []

@@ -198,6 +198,12 @@ class Fillers:
         """Entity key for a perpetrator token (None when it is not an actor)."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = _copula_subject(tok.head.head) or tok.head.head
+        if tok.lower_ in ("it", "they", "we") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
+            # "Boko Haram said it carried out the attack": the pronoun under a body's own words is that body
+            speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            said = self.mention_key(speaker) if speaker is not None else None
+            if said is not None and said[1] == "Organization":
+                return said[0]
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             # "it", "its", "their": the coreference stage has linked the pronoun where its entity is clear
             linked = self.mention_key(tok)
