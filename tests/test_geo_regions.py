@@ -141,3 +141,12 @@ def test_a_transliteration_beats_a_larger_town_a_vowel_further() -> None:
     res = resolve_place(own, "k", ["Sorabad"], DocPlaces(), 0.82)
     # the same letters as an alternate name of the small town; the large one differs by a vowel
     assert res is not None and res.place.geonameid == 1
+
+
+def test_a_name_is_never_cut_after_a_particle() -> None:
+    from claimgraph.geo.stage import _prefix_ends
+
+    text = "fled to Bandar e Zorg"
+    cuts = [text[8:e] for e in _prefix_ends(text, 8, len(text))]
+    assert cuts == ["Bandar e Zorg", "Bandar"]
+    assert ["to ol-Zorg"[3:e] for e in _prefix_ends("to ol-Zorg", 3, 10)] == ["ol-Zorg"]

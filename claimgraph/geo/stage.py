@@ -93,7 +93,8 @@ def doc_countries(ctx: DocContext, gaz: Gazetteer) -> Counter[str]:
 
 def _prefix_ends(text: str, start: int, end: int) -> list[int]:
     """End offsets of the word prefixes of text[start:end], longest first."""
-    ends = [start + m.end() for m in re.finditer(r"\S+", text[start:end])]
+    # a prefix ends on a word of the name, never on a particle between two ("Bandar e" of "Bandar e Rig")
+    ends = [start + m.end() for m in re.finditer(r"\S+", text[start:end]) if not m.group(0).islower()]
     return ends[::-1]
 
 
