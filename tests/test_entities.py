@@ -433,3 +433,9 @@ def test_a_name_shaped_like_a_persons_after_led_by_is_a_person(analyze: Analyze)
 def test_what_the_sentence_says_a_name_is_gives_its_type(analyze: Analyze, text: str, name: str, type_: str) -> None:
     found = entity_at(analyze(text), name)
     assert found is not None and found[1] == type_, found
+
+
+def test_an_acronym_of_the_name_in_its_own_language_joins_the_translated_name(analyze: Analyze) -> None:
+    ctx = analyze("Troops clashed with the FLRV on Monday. The FLRV, or the Revolutionary Liberation Front of Varnia, "
+                  "has called for a truce.")
+    assert "FLRV" in names_of(ctx, "Revolutionary Liberation Front of Varnia")

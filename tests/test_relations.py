@@ -197,3 +197,12 @@ def test_a_chain_the_text_states_is_a_claim_though_the_gazetteer_knows_it(analyz
     found = relations(ctx)
     assert has(found, "Vrbno", "located_in", "Bruntal District"), found
     assert has(found, "Vrbno", "located_in", "Czech"), found
+
+
+def test_a_field_of_study_is_no_employer_but_an_institute_is(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Omar Haddad, professor of International Law at Tarrow University, told reporters."))
+    assert has(found, "Omar Haddad", "member_of", "Tarrow University"), found
+    found = relations(analyze("Lena Moss is executive director of the Varnia Institute for Peace Studies at the "
+                              "Tarrow University in Leeds."))
+    assert has(found, "Lena Moss", "member_of", "Varnia Institute"), found
+    assert not has(found, "Lena Moss", "leader_of", "Tarrow University"), found

@@ -23,6 +23,7 @@ from claimgraph.core.lexicon import mapping, words
 from claimgraph.core.lexicon import rows as lexicon_rows
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
+from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.model import Mention, ReferenceFact
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
@@ -131,6 +132,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
 # "the head of the SSC, Mohammed Suweysi, said": the role before an organisation a name in apposition follows
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+(?:of|at|for)\s+(?:the\s+)?$", re.I)
 APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
+BASED_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
 AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$", re.I)
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
 POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:(?!(?:for|of|to|with|from|by|in|on|against|and|or)\s)[\w-]+\s+){0,2}?$",
@@ -251,6 +253,8 @@ class DocumentRelations:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
             if predicate in ("member_of", "leader_of") and direction == "fwd":
+                if BASED_AFTER.match(ctx.text[b.end:b.end + 12]):
+                    return False  # "of the Rostock-based Society": the town only says where the body is
                 # "professor of International Relations at Karachi University": the field is no employer
                 b = self._at_organisation(ctx, b)
             if direction == "inv" and b.source == "norp":
@@ -274,6 +278,8 @@ class DocumentRelations:
 
     def _at_organisation(self, ctx: DocContext, b: Mention) -> Mention:
         """The organisation named right after b by "at" (b a subject field or department), else b."""
+        if set(ctx.entity(b.entity_key).name.lower().split()) & ORG_CUES:
+            return b  # "director of the Institute for X at the University": the institute is the body
         after = [m for m in ctx.mentions_in(b.end, b.end + 60) if m.start >= b.end]
         nxt = min(after, key=lambda m: m.start, default=None)
         if nxt is not None and ctx.entity(nxt.entity_key).type == "Organization" \

@@ -223,13 +223,37 @@ class ResolveAliases:
             for form in ent.aliases | {ent.name}:
                 for initials in acronym_candidates(form):
                     by_initials.setdefault(initials, set()).add(key)
+        # a name translated from the acronym's language keeps its initials in another order ('FARC', 'Revolutionary
+        # Armed Forces of Colombia'): a fallback for acronyms of three letters or more that fit no name in order
+        by_letters: dict[str, set[str]] = {}
+        for initials, keys in by_initials.items():
+            if len(initials) >= 3:
+                by_letters.setdefault("".join(sorted(initials)), set()).update(keys)
         for key in acronyms:
             ent = ctx.entity(key)
-            owners = {ctx.find(k) for k in by_initials.get(ent.name.replace(".", "").upper(), set())}
-            owners.discard(ctx.find(key))
-            owners = {k for k in owners if _compatible(ctx.entity(k).type, ent.type)}
-            if len(owners) == 1:  # two long names with the same initials: leave the acronym alone
-                ctx.merge(owners.pop(), key)
+            letters = ent.name.replace(".", "").upper()
+            for index, probe in ((by_initials, letters), (by_letters, "".join(sorted(letters)))):
+                if index is by_letters and len(letters) < 3:
+                    break
+                owners = {ctx.find(k) for k in index.get(probe, set())}
+                owners.discard(ctx.find(key))
+                owners = {k for k in owners if _compatible(ctx.entity(k).type, ent.type)}
+                if index is by_letters:  # reordered letters count only where the text sets the names side by side
+                    owners = {k for k in owners if _side_by_side(ctx, key, k)}
+                if len(owners) == 1:  # two long names with the same initials: leave the acronym alone
+                    ctx.merge(owners.pop(), key)
+                    break
+                if owners:
+                    break
+
+
+def _side_by_side(ctx: DocContext, a: str, b: str, reach: int = 12) -> bool:
+    """True when a mention of entity a and one of entity b are at most `reach` characters apart ('FARC, or the')."""
+    spans: dict[str, list[tuple[int, int]]] = {ctx.find(a): [], ctx.find(b): []}
+    for m in ctx.analysis.mentions:
+        spans.get(ctx.find(m.entity_key), []).append((m.start, m.end))
+    return any(-reach <= s2 - e1 <= reach or -reach <= s1 - e2 <= reach
+               for s1, e1 in spans[ctx.find(a)] for s2, e2 in spans[ctx.find(b)])
 
 
 def _word_orders(words: list[str]) -> list[tuple[str, str]]:
