@@ -339,3 +339,31 @@ def test_a_bare_army_speaks_for_the_state_named_with_it_before(analyze: Analyze)
                   "firing at Bolivia. The army said that two rockets were fired toward Bolivia.")
     said = {name(ctx, c.subject) for c in claims(ctx, ("said",)) if "two rockets" in name(ctx, c.object)}
     assert said == {"Peru"}, listing(ctx)
+
+
+def test_a_denial_by_a_body_of_what_it_did_keeps_the_body_as_actor(analyze: Analyze) -> None:
+    ctx = analyze("The Kenya Red Cross said 40 people were hurt. The Blue Crescent Front, which has declared war "
+                  "against Kenya, denied it was responsible for the attack on the bus station on Saturday.")
+    acts = claims(ctx, ATTACKS, "bus station")
+    assert acts, listing(ctx)
+    assert all(name(ctx, c.subject) == "Blue Crescent Front" and c.polarity == "negative"
+               and name(ctx, c.attributed_to) == "Blue Crescent Front" for c in acts), listing(ctx)
+
+
+def test_a_later_suspicion_names_the_hedged_actor_of_the_acts_just_told(analyze: Analyze) -> None:
+    ctx = analyze("- Peru\nGunmen shot and killed a Canadian engineer as he walked through a market. A nurse\n"
+                  "also was injured in the attack. The Blue Crescent Front (BCF) is suspected.\n- 12 March\n"
+                  "- Chile\nArmed men attacked a police post near Arica. The Red Dawn Army is suspected of links "
+                  "with Bolivia.\n")
+    suspected = [c for c in claims(ctx, ATTACKS + ("injured",)) if name(ctx, c.subject) == "Blue Crescent Front"]
+    assert {name(ctx, c.object) for c in suspected} >= {"Canadian engineer"}, listing(ctx)
+    assert all(c.modality == "hedged" for c in suspected), listing(ctx)
+    # a suspicion of something else, or in another list item, points back to no act
+    assert not any(name(ctx, c.subject) in ("Red Dawn Army", "Blue Crescent Front")
+                   for c in claims(ctx, ATTACKS, "police post")), listing(ctx)
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it(analyze: Analyze) -> None:
+    ctx = analyze("On Monday the Blue Crescent Front issued a statement saying that its fighters had bombed the "
+                  "police station in Lima.")
+    assert [name(ctx, c.subject) for c in claims(ctx, ("said",))] == ["Blue Crescent Front"], listing(ctx)

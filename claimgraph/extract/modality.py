@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -10,7 +11,7 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_speech import Speakers, Speech, claims_responsibility, unit_speeches
-from claimgraph.model import Claim
+from claimgraph.model import Claim, EvidenceSpan
 from claimgraph.plugins import hookimpl
 
 if TYPE_CHECKING:
@@ -32,11 +33,14 @@ OPENING_OPINION = re.compile(r"^\W*(one\s+(can|could|may|might)\s+say|in\s+(my|o
 # a wire dateline opening reported content ("LIMA (Wire) - ..."): the agency's heading, no one's words
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*\([^()\n]{1,30}\)\s*(?:[-\u2013\u2014]+|:)\s*")
 ACCORDING = re.compile(r"\baccording to\b", re.I)
-CLAIM_REACH = 400  # characters after an act within which a claim of responsibility is about it
+CLAIM_REACH = 400
+SUSPECT_REACH = 300  # characters back from 'X is suspected' within which the acts it points to are told
+ITEM_BREAK = re.compile(r"\n\s*(?:\n|[-*\u2022\u2013\u2014])")  # a blank line or a list item between two texts  # characters after an act within which a claim of responsibility is about it
 # facts a noun phrase states about its own parts ("a hall in Leeds", "Leeds, Yorkshire", "London's court"): the
 # verb of the clause predicates of the whole phrase, so its negation, hedges and forecasts never reach them
 PLACE_FACTS = frozenset({"located_in", "based_in", "headquarters_in"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+OWN_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
 PRIORITY = {"asserted": 0, "negated": 1, "hedged": 2, "speculative": 3, "question": 3, "attributed": 4}
 
 
@@ -50,14 +54,15 @@ def _innermost(found: list[Speech]) -> Speech:
     return min(found, key=lambda sp: len(sp.chars) if sp.chars else sp.end - sp.start)
 
 
-def _self_subject(tok: Token) -> bool:
-    """True when the clause of a trigger has 'they' or 'we' as its subject (the speakers' own act)."""
+def _self_subject(tok: Token, pronouns: tuple[str, ...] = ("they", "we")) -> bool:
+    """True when the clause of a trigger has one of these pronouns as its subject (the speakers' own act)."""
     cur = tok
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX"):
             subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and not (subjects[0].lower_ in ("that", "which") and cur.dep_ == "relcl"):
-                return subjects[0].lower_ in ("they", "we")  # "attacks that killed 30": the attacks' subject
+                # "attacks that killed 30": the attacks' subject; a passive subject is no actor
+                return subjects[0].lower_ in pronouns and subjects[0].dep_ == "nsubj"
         if cur.head.i == cur.i or cur.dep_ in ("ccomp", "parataxis"):
             return False
         cur = cur.head
@@ -105,6 +110,7 @@ class ClaimModality:
             if claim.polarity == "negative" and ctx.entity(claim.subject).attrs.get("placeholder"):
                 drop.append(claim)  # "not simply attacking X": a denied act of nobody named states nothing
         self.claimed_later(ctx, claims, speeches)
+        ctx.analysis.claims += self.suspected_later(ctx, claims)
         if drop:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []
@@ -155,6 +161,66 @@ class ClaimModality:
                 claim.attributed_to = by[0].speaker
 
     @staticmethod
+    def suspected_later(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
+        """'Gunmen killed a Frenchman. The GIA is suspected (in the attack).': the acts just told whose actor has no
+        name are also the suspect's, hedged, with the suspicion in their evidence (the unnamed actor's stay)."""
+        from claimgraph.extract.units import resolver_for, units_of
+
+        out: list[Claim] = []
+        for unit in units_of(ctx):
+            for tok in unit.tokens:
+                suspect = ClaimModality._suspected(tok)
+                if suspect is None:
+                    continue
+                args = resolver_for(ctx, unit)
+                keys = [k for k in args.resolve(suspect, "agent", nominal_ok=False)
+                        if args.etype(k) in ("Organization", "Group") and args.entity_at(suspect) is not None]
+                if not keys:
+                    continue
+                cite = EvidenceSpan(unit.start_char, unit.end_char, ctx.text[unit.start_char:unit.end_char])
+                for claim in ClaimModality._told_before(ctx, claims, unit.start_char):
+                    out.append(replace(claim, subject=keys[0], modality="hedged", evidence=[*claim.evidence, cite],
+                                       qualifiers=dict(claim.qualifiers), attributed_to=None,
+                                       confidence=min(claim.confidence, 0.6), extractor="annotate.suspect"))
+        return out
+
+    @staticmethod
+    def _suspected(tok: Token) -> Token | None:
+        """The subject of 'X is suspected', 'X is suspected in the attack' (a definite act told before), else None;
+        'is suspected of planning ...' is a hedge inside its own clause and no pointer back."""
+        if tok.lemma_.lower() not in words("scope_hedge_participles") or tok.pos_ != "VERB" or not any(
+                c.dep_ == "auxpass" for c in tok.children):
+            return None
+        if any(c.dep_ in ("xcomp", "ccomp", "dobj", "agent") for c in tok.children):
+            return None
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ not in ("in", "for", "of") or not pobjs or not any(
+                    d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in pobjs[0].children):
+                return None  # "suspected in the attack" points back; "suspected of links with Y" does not
+        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+    @staticmethod
+    def _told_before(ctx: DocContext, claims: list[Claim], start: int) -> list[Claim]:
+        """Acts told in the lines just before `start` (same item: no blank line or list mark between) whose actor
+        their sentence never names."""
+        out: list[Claim] = []
+        for claim in claims:
+            if not claim.extractor.startswith("events") or not claim.evidence or claim.polarity != "positive":
+                continue
+            ev = claim.evidence[0]
+            between = ctx.text[ev.end:start]
+            if not 0 <= start - ev.end <= SUSPECT_REACH or ITEM_BREAK.search(between):
+                continue
+            actor = ctx.find(claim.subject)
+            if ctx.entity(actor).type not in ("Organization", "Group", "Person"):
+                continue
+            if any(ctx.find(m.entity_key) == actor for m in ctx.mentions_in(ev.start, ev.end)):
+                continue  # "The GIA killed X. The GIA is suspected": the act already has its named actor
+            out.append(claim)
+        return out
+
+    @staticmethod
     def suspect(ctx: DocContext, claim: Claim, tok: Token, unit: Unit | None) -> None:
         """'an attack blamed on X', 'no attacks attributed to X': the suspect the hedge names is the actor."""
         from claimgraph.extract.units import resolver_for
@@ -189,6 +255,16 @@ class ClaimModality:
         if sp.speaker and actor.attrs.get("placeholder") and tok is not None and \
                 ctx.entity(sp.speaker).type in ("Organization", "Group") and _self_subject(tok):
             # "militants said they had carried out the attack": the pronoun is the speakers themselves
+            claim.subject = sp.speaker
+            actor = ctx.entity(claim.subject)
+        elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \
+                ctx.entity(sp.speaker).type == "Organization" and sp.kind != "according" and \
+                claim.object != sp.speaker and \
+                _self_subject(tok, ("it",)) and not any(
+                    ctx.find(m.entity_key) == ctx.find(claim.subject) and m.text.lower() not in OWN_PRONOUNS
+                    for m in ctx.mentions_in(sp.start, sp.end)):
+            # "the group denied it was responsible for the attack", "X said it had carried out the raid": the
+            # pronoun of the reported clause is the speaking body, whatever coreference gave it elsewhere
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
         if not sp.speaker and (actor.type not in ("Organization", "Group", "Person") or actor.attrs.get("placeholder")):

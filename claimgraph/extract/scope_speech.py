@@ -139,7 +139,7 @@ class Speakers:
             bodies = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN"
                       and c.lemma_.lower() in words("scope_speaker_nouns")]
             return self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
-                self.resolve(bodies[-1]) if bodies else None) or (
+                self.resolve(bodies[-1]) if bodies else None) or self.poster(tok) or (
                 self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
@@ -167,6 +167,16 @@ class Speakers:
                 return titled
         type_ = "Organization" if lemma in BODY_NOUNS else "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
         return self.unnamed(tok, type_)
+
+    def poster(self, tok: Token) -> str | None:
+        """The actor who put out a statement ('the group posted a video claiming ...', 'X issued a statement
+        saying ...'): the subject of the verb the media noun is the object of."""
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+            return None
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() in MEDIA_NOUNS:
+            return None
+        return self.resolve(subj)
 
     @staticmethod
     def plural_type(tok: Token) -> str:
@@ -318,6 +328,8 @@ def speech_subject(verb: Token) -> Token | None:
             return before[-1] if before else subjects[0]
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head  # "a man who said ..."
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in MEDIA_NOUNS:
+            return cur.head  # "posted a video claiming responsibility for ...": the video speaks for its poster
         if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
             return None
         cur = cur.head
