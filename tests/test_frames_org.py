@@ -133,3 +133,14 @@ def test_a_group_in_a_country_and_one_of_the_groups_operating_there(analyze: Ana
     assert find(ctx, "based_in", "Egypt", "Hamas")
     ctx = analyze("Hamas is the largest group in the coalition.")
     assert not find(ctx, "based_in")
+
+
+def test_a_hyphenated_ideology_split_by_the_tokenizer_is_read_whole(analyze: Analyze) -> None:
+    ctx = analyze("The United Self-Defenders of Colombia (AUC) was a Colombian far-right paramilitary group which was "
+                  "active from 1997 to 2006.")
+    assert find(ctx, "ideology", "far-right", "United Self-Defenders")
+
+
+def test_an_institution_before_a_title_is_what_the_holder_leads(analyze: Analyze) -> None:
+    ctx = analyze("Parliament speaker Ali Larijani condemned it on state radio.")
+    assert find(ctx, "leader_of", "Parliament", "Ali Larijani")

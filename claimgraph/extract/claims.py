@@ -22,7 +22,7 @@ from claimgraph.extract.frames_org import (
     WING_NOUNS,
     OrgFrames,
 )
-from claimgraph.extract.nominal import demonym_of
+from claimgraph.extract.nominal import INSTITUTION_NOUNS, demonym_of
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
@@ -303,7 +303,7 @@ class FrameExtractor(OrgFrames):
         elif self.args.entity_at(noun) is not None:
             holders.append(noun)  # "the Islamist Hamas movement"
         elif noun.dep_ == "ROOT":
-            topic = self.args.topic_org(noun.i)
+            topic = self.args.topic_org(noun.i) or self.title_org()
             if topic is None:
                 return []
             return [Found(topic, "ideology", ("text", v), noun, confidence=0.55) for v in _ideology_values(mods)]
@@ -334,6 +334,9 @@ class FrameExtractor(OrgFrames):
         orgs = [k for b in bodies for k in [self.args.entity_at(b)] if k and self.args.etype(k) in allowed]
         orgs += [k for c in mods if self.args.entity_at(c) for k in [self.args.entity_at(c)]
                  if k and self.args.etype(k) in allowed and k not in orgs]
+        if not orgs and pred == "leader_of":  # "Parliament Speaker X": an institution named by its common noun
+            orgs += [self.args.nominal(c, "Organization") for c in mods if c.dep_ == "compound" and c.pos_ != "PROPN"
+                     and self.args.entity_at(c) is None and c.lemma_.lower() in INSTITUTION_NOUNS]
         if countries:
             orgs += [self.args.country(country) for c in mods if c.dep_ == "amod" and self.args.entity_at(c) is None
                      for country in [demonym_of(c.text)] if country]
@@ -444,9 +447,13 @@ def role_of(noun: Token) -> tuple[str, bool] | None:
 
 
 def _ideology_word(tok: Token) -> bool:
-    """True for 'Marxist', 'far-right', 'Marxist-Leninist' (a hyphenated word split by the tokenizer)."""
+    """True for 'Marxist', 'far-right', 'Marxist-Leninist' (a hyphenated word split by the tokenizer, kept whole
+    or in pieces: 'far - right' read as 'right' with its left words)."""
     parts = re.split(r"[-–]", tok.lower_)
-    return tok.lower_ in IDEOLOGY_WORDS or all(p in IDEOLOGY_WORDS for p in parts if p) and any(parts)
+    if tok.lower_ in IDEOLOGY_WORDS or all(p in IDEOLOGY_WORDS for p in parts if p) and any(parts):
+        return True
+    whole = tok.doc[tok.left_edge.i: tok.i + 1].text.lower()
+    return tok.left_edge.i < tok.i and whole in IDEOLOGY_WORDS
 
 
 def _ideology_values(mods: list[Token]) -> list[str]:
