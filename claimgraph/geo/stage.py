@@ -156,7 +156,8 @@ class GeoMentions:
             over = [m for m in ctx.analysis.mentions if m.start < end and m.end > start]
             if any(m.start < start or m.end > name_end for m in over):
                 continue  # a mention reaching past the name is the tagger's reading: keep it
-            if any(m.type in OWNERS for m in over) and text[name_end:end].split()[0].lower() in _OWNED:
+            if text[name_end:end].split()[0].lower() in _OWNED and any(
+                    m.type in OWNERS and self._acts_elsewhere(ctx, m) for m in over):
                 continue  # "the Hezbollah base in X": the group and the base it owns, not a base named after it
             if over:  # pieces of the name ("Qasr" of "Qasr-ul-Malik") give way to the site
                 ctx.analysis.mentions = [m for m in ctx.analysis.mentions if all(m is not o for o in over)]
@@ -167,6 +168,13 @@ class GeoMentions:
                 # the town's own mention stays; a site around it is a second place
                 if longest is None or (longest.start >= start and longest.end <= town_end):
                     ctx.add_mention(start, end, "Place", source="geo")
+
+    @staticmethod
+    def _acts_elsewhere(ctx: DocContext, mention: Mention) -> bool:
+        """True when the group of this mention is named elsewhere in the text too: a group the text is about,
+        not a name given to a site ('the Evangelos Florakis naval base')."""
+        key = ctx.find(mention.entity_key)
+        return any(m is not mention and ctx.find(m.entity_key) == key for m in ctx.analysis.mentions)
 
     @staticmethod
     def _divisions(ctx: DocContext, gaz: Gazetteer) -> None:
