@@ -92,11 +92,8 @@ def test_passive_victims_without_a_named_killer(analyze: Callable[..., DocContex
 def test_claimed_responsibility_names_the_perpetrator(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("The Shining Path claimed responsibility for the bombing of the power station."))
     assert has(found, "shining path", "bombed", "power station"), found
-
-
-def test_a_claimed_event_without_target_or_device_is_no_claim(analyze: Callable[..., DocContext]) -> None:
-    # measured on the dev corpus and WikiEvents: an unnamed target matches nothing and costs precision
-    assert events(analyze("The Shining Path claimed responsibility for the bombing.")) == []
+    found = events(analyze("The Shining Path claimed responsibility for the bombing."))
+    assert any("shining path" in s and p == "bombed" for s, p, _, _ in found), found
 
 
 @pytest.mark.parametrize("text", [
