@@ -47,5 +47,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Revert this revision."""
     op.drop_index("ix_claims_triple_key", table_name="claims")
-    with op.batch_alter_table("claims") as batch:
-        batch.drop_column("triple_key")
+    # a plain DROP COLUMN (SQLite >= 3.35): batch mode would copy and drop `claims`, which the
+    # foreign keys of evidence and reviews refuse while they are enforced
+    op.drop_column("claims", "triple_key")
