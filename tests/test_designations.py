@@ -211,3 +211,21 @@ def test_an_office_acts_for_one_state_throughout_its_document(analyze: Callable[
                   "terrorist organization in 1999.")
     listed = [c for c in ctx.analysis.claims if c.predicate == "designated_terrorist"]
     assert len(listed) == 2 and all(c.qualifiers.get("designator_state") == "United States" for c in listed)
+
+
+def test_prep_objects_come_from_the_tree_pattern_file_in_document_order() -> None:
+    """The 'preposition and its object' shape is read from claims_designation_preps.jsonl, on a hand-built parse."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.core.lexicon import patterns
+    from claimgraph.extract.designations import PREP_PATTERNS, _preps
+
+    assert any(r["label"] == "prep_object" for r in patterns(PREP_PATTERNS))
+    words = ["Norway", "struck", "Brigade", "from", "the", "roster", "and", "register", "by", "decree"]
+    heads = [1, 1, 1, 1, 5, 3, 5, 5, 1, 8]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "cc", "conj", "agent", "pobj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)  # lower_ needs the en lexeme rules
+    assert _preps(doc[1], "from") == [doc[5]]  # the object only, not its conjunct (coordination is Python's)
+    assert _preps(doc[1], "by", "from") == [doc[5], doc[9]]  # the agent too, in the order of the words
+    assert _preps(doc[1], "off") == [] and _preps(doc[2], "from") == []

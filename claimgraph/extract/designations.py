@@ -26,11 +26,13 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import country_of, demonym_country
 from claimgraph.extract.nominal import ArgResolver
 from claimgraph.extract.timeinfo import parse_time
+from claimgraph.extract.tree_patterns import matches
 from claimgraph.extract.units import Anchor, resolver_for
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.aliases import load_alias_table
 
 EXTRACTOR = "claims.designations"
+PREP_PATTERNS = "claims_designation_preps"  # the tree shapes read by _preps
 TERROR = re.compile(r"\bterror(?:ist|ism)?s?\b|\bproscri|\bblacklist|\bFTOs?\b|\bSDGTs?\b", re.I)
 DESIGNATOR_TYPES = ("Country", "Organization", "Person")
 TARGET_TYPES = ("Organization", "Group", "Person")
@@ -96,8 +98,8 @@ def _passive(verb: Token) -> bool:
 
 
 def _preps(tok: Token, *words_: str) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in words_
-            for g in c.children if g.dep_ == "pobj"]
+    """The objects of the prepositions `words_` under a token (tree shape in claims_designation_preps.jsonl)."""
+    return [b["object"] for b in matches(PREP_PATTERNS, tok, "prep_object") if b["prep"].lower_ in words_]
 
 
 def _subjects(verb: Token) -> list[Token]:
