@@ -214,18 +214,39 @@ def test_an_office_acts_for_one_state_throughout_its_document(analyze: Callable[
 
 
 def test_prep_objects_come_from_the_tree_pattern_file_in_document_order() -> None:
-    """The 'preposition and its object' shape is read from claims_designation_preps.jsonl, on a hand-built parse."""
+    """The 'preposition and its object' shape is read from claims_designation_tree.jsonl, on a hand-built parse."""
     import spacy
     from spacy.tokens import Doc
 
     from claimgraph.core.lexicon import patterns
-    from claimgraph.extract.designations import PREP_PATTERNS, _preps
+    from claimgraph.extract.designations import TREE_PATTERNS, _preps
 
-    assert any(r["label"] == "prep_object" for r in patterns(PREP_PATTERNS))
+    assert any(r["label"] == "prep_object" for r in patterns(TREE_PATTERNS))
     words = ["Norway", "struck", "Brigade", "from", "the", "roster", "and", "register", "by", "decree"]
     heads = [1, 1, 1, 1, 5, 3, 5, 5, 1, 8]
     deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "cc", "conj", "agent", "pobj"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)  # lower_ needs the en lexeme rules
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "CCONJ", "NOUN", "ADP", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)  # lower_ needs the en rules
     assert _preps(doc[1], "from") == [doc[5]]  # the object only, not its conjunct (coordination is Python's)
     assert _preps(doc[1], "by", "from") == [doc[5], doc[9]]  # the agent too, in the order of the words
     assert _preps(doc[1], "off") == [] and _preps(doc[2], "from") == []
+
+
+def test_undergoers_are_read_through_the_tree_patterns() -> None:
+    """Passive subject (or one hung on the auxiliary), direct object and small-clause subject, on hand-built parses."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.designations import _passive, _undergoers
+
+    vocab = spacy.blank("en").vocab
+    passive = Doc(vocab, words=["Brigade", "was", "listed"], heads=[2, 2, 2], deps=["nsubjpass", "auxpass", "ROOT"],
+                  pos=["PROPN", "AUX", "VERB"], tags=["NNP", "VBZ", "VBN"])
+    assert _passive(passive[2]) and _undergoers(passive[2]) == [passive[0]]
+    hung = Doc(vocab, words=["Brigade", "remains", "designated"], heads=[1, 2, 2], deps=["nsubj", "aux", "ROOT"],
+               pos=["PROPN", "AUX", "VERB"], tags=["NNP", "VBZ", "VBN"])
+    assert _undergoers(hung[2]) == [hung[0]]
+    words = ["Oslo", "deems", "Brigade", "a", "menace"]
+    small = Doc(vocab, words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "nsubj", "det", "ccomp"],
+                pos=["PROPN", "VERB", "PROPN", "DET", "NOUN"])
+    assert not _passive(small[1]) and _undergoers(small[1]) == [small[2]]

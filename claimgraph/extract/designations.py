@@ -32,7 +32,7 @@ from claimgraph.plugins import hookimpl
 from claimgraph.resolve.aliases import load_alias_table
 
 EXTRACTOR = "claims.designations"
-PREP_PATTERNS = "claims_designation_preps"  # the tree shapes read by _preps
+TREE_PATTERNS = "claims_designation_tree"  # the tree shapes the argument walks read
 TERROR = re.compile(r"\bterror(?:ist|ism)?s?\b|\bproscri|\bblacklist|\bFTOs?\b|\bSDGTs?\b", re.I)
 DESIGNATOR_TYPES = ("Country", "Organization", "Person")
 TARGET_TYPES = ("Organization", "Group", "Person")
@@ -91,15 +91,20 @@ def _conjuncts(tok: Token) -> list[Token]:
     return ArgResolver.conjuncts(tok)
 
 
+def _below(tok: Token, label: str, node: str) -> list[Token]:
+    """The tokens bound to `node` by the tree pattern `label` anchored at `tok`, in document order."""
+    return [b[node] for b in matches(TREE_PATTERNS, tok, label)]
+
+
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+    return bool(_below(verb, "passive_marker", "marker")) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "ROOT", "conj") and not
         any(c.dep_ in ("nsubj", "dobj") for c in verb.children))
 
 
 def _preps(tok: Token, *words_: str) -> list[Token]:
-    """The objects of the prepositions `words_` under a token (tree shape in claims_designation_preps.jsonl)."""
-    return [b["object"] for b in matches(PREP_PATTERNS, tok, "prep_object") if b["prep"].lower_ in words_]
+    """The objects of the prepositions `words_` under a token (tree shape in claims_designation_tree.jsonl)."""
+    return [b["object"] for b in matches(TREE_PATTERNS, tok, "prep_object") if b["prep"].lower_ in words_]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -131,10 +136,8 @@ def _undergoers(verb: Token) -> list[Token]:
     if _passive(verb):
         cur = verb
         for _ in range(3):
-            found = [c for c in cur.children if c.dep_ in ("nsubjpass", "nsubj")]
-            # "X remains designated": the parser may hang the subject on the auxiliary
-            found += [g for a in cur.children if a.dep_ in ("aux", "auxpass") for g in a.children
-                      if g.dep_ in ("nsubj", "nsubjpass")]
+            # the verb's subject, else one the parser hung on the auxiliary ("X remains designated")
+            found = _below(cur, "undergoer_subject", "subject") + _below(cur, "aux_subject", "subject")
             if found:
                 return [t for f in found for t in _conjuncts(f)]
             if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
@@ -147,13 +150,12 @@ def _undergoers(verb: Token) -> list[Token]:
                 continue
             break
         return []
-    found = [t for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)]
-    # "consider Hezbollah a terrorist organization": the small clause's subject
-    found += [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
-              for g in c.children if g.dep_ in ("nsubj", "dobj") for t in _conjuncts(g)]
-    if not found:  # "considers the exiles part of a terrorist group": the parser made the object a compound
-        found = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "NOUN"
-                 for g in c.children if g.dep_ == "compound" and g.i < c.i and g.pos_ in ("NOUN", "PROPN")]
+    # the direct object, the subject of a small clause ("consider Hezbollah a terrorist organization"), else a
+    # compound the parser made of the object ("considers the exiles part of a terrorist group")
+    found = [t for o in _below(verb, "direct_object", "object") + _below(verb, "small_clause_subject", "object")
+             for t in _conjuncts(o)]
+    if not found:
+        found = _below(verb, "small_clause_compound", "object")
     return found
 
 
