@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from claimgraph.core.predicates import registry
 from claimgraph.store import records
+from claimgraph.views.conflicts import conflicts_and_changes
 from claimgraph.views.counts import claim_counts
 from claimgraph.views.names import name_refs, name_rows, unnamed_names
 
@@ -114,8 +115,6 @@ def to_json(profile: Profile) -> dict[str, Any]:
 
 def build_profile(conn: Connection, entity_id: str) -> Profile:
     """Every non-rejected claim about an entity, grouped into profile sections."""
-    from claimgraph import plugins
-
     index = records.entity_index(conn)
     # an unnamed actor reads "unnamed perpetrator (<document>)" here as in every other view
     unnamed = unnamed_names(conn, [i for i, row in index.items() if not (row.get("name") or "").strip()])
@@ -124,14 +123,11 @@ def build_profile(conn: Connection, entity_id: str) -> Profile:
     ids = [i for i in index if records.final_id(index, i) == entity["id"]]
     entity_rec = next((e for e in records.iter_entities(conn) if e["id"] == entity["id"]), None)
     claims = [name_refs(c, unnamed) for c in records.iter_claims(conn, records.claims_query(ids))]
+    # only the conflicts and changes decided in the groups of these claims, not the whole store's
+    conflicts, changes = conflicts_and_changes(conn, [c["id"] for c in claims])
     profile = assemble({**entity, "geo": (entity_rec or {}).get("geo")}, (entity_rec or {}).get("aliases", []),
-                       claims, plugins.conflicts(conn))
+                       claims, conflicts)
+    profile.changes = changes
     profile.reference = list(records.iter_reference(conn, ids))
     profile.claim_count = claim_counts(conn, [entity["id"]])[entity["id"]]
-    try:
-        from claimgraph.reason.conflicts import relation_changes
-    except ImportError:  # the reasoning layer is optional
-        return profile
-    claim_ids = {c["id"] for c in claims}
-    profile.changes = [c for c in relation_changes(conn) if claim_ids & set(c["claims"])]
     return profile
