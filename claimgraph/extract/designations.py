@@ -112,14 +112,14 @@ def _subjects(verb: Token) -> list[Token]:
     relative clause describes."""
     cur = verb
     for _ in range(4):
-        found = [c for c in cur.children if c.dep_ == "nsubj"]
+        found = _below(cur, "active_subject", "subject")
         if found and cur.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
             return [cur.head]  # "Iran, which considers the group terrorist": the noun the clause describes
         if found:
             return [t for f in found for t in _conjuncts(f)]
         if cur.dep_ in ("acl", "xcomp") and cur.head.pos_ == "NOUN":
             # "Washington's decision to remove X from its list": the owner of the decision acts
-            owners = [c for c in cur.head.children if c.dep_ == "poss"]
+            owners = _below(cur.head, "owner", "owner")
             if owners:
                 return owners
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX"):
