@@ -302,9 +302,8 @@ class Designations:
         beside = [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.i > verb.i
                   and _lemma(c) in triggers and triggers[_lemma(c)].act == "list"
                   and any(g.dep_ in ("dobj", "nsubj") and g.lower_ in ("them", "it") for g in c.subtree)]
-        for c in [*verb.children, *(g for b in beside for g in b.children)]:
-            if c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "dobj") or c.dep_ == "prep" and \
-                    c.lower_ in ("as", "on", "to"):
+        for holder in [verb, *beside]:
+            for c in _below(holder, "complement", "complement") + _below(holder, "complement_prep", "complement"):
                 text = verb.doc[c.left_edge.i: c.right_edge.i + 1].text
                 if TERROR.search(text) or any(p.search(text) for p, _, _ in _list_keepers()):
                     return True
