@@ -47,6 +47,7 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
     sentence and takes the antecedent's targets, place and weapon where the antecedent is of its own kind.
     """
     sents = {s.start: i for i, s in enumerate(ctx.doc.sents)}
+    repeated: set[int] = set()
     for n, event in enumerate(found):
         if event.predicate not in FAMILY or event.trigger is None or not _anaphoric(event.trigger) \
                 or not _stand_ins_only(ctx, event.patients) or not event.perpetrators:
@@ -60,6 +61,10 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
                 continue
             if here - sents.get(ante.evidence.start, here) > WINDOW_SENTENCES:
                 break
+            if ante.predicate in FAMILY and set(event.perpetrators) <= set(ante.perpetrators):
+                # 'X attacked Y. X claimed responsibility for the attack.': the text already told X's act
+                repeated.add(n)
+                break
             if ante.predicate in FAMILY:
                 event.patients = list(ante.patients)
                 event.place = event.place or ante.place
@@ -70,7 +75,7 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
                 ante.confidence = min(ante.confidence, event.confidence)
             if ante.predicate in FAMILY:
                 break
-    return found
+    return [event for n, event in enumerate(found) if n not in repeated]
 
 
 def fold_devices(ctx: DocContext, found: list[Event]) -> list[Event]:
