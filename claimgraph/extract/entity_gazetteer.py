@@ -80,13 +80,32 @@ def _territory_of(word: str) -> str | None:
     return _countries_by_code().get(territory.code.split("-")[0], territory.name)
 
 
+# endings a nationality word adds to its country's name (Chad-ian, Mali-an, Sri Lanka-n, Niger-ien, Oman-i,
+# Sudan-ese): the shortest ending is tried first, so "Nigerian" is Nigeria's, not Niger's
+_STEM_ENDINGS = ("n", "an", "ian", "ien", "i", "ese")
+
+
+def _country_by_stem(form: str) -> str | None:
+    """The country whose name a nationality word is built on ('Chadian' -> Chad), or None."""
+    for ending in _STEM_ENDINGS:
+        stem = form[:-len(ending)]
+        if form.endswith(ending) and len(stem) >= 4:
+            country = country_of(stem)
+            if country is not None:
+                return country
+    return None
+
+
 def demonym_country(text: str) -> str | None:
-    """Country of a nationality adjective or noun ('Iranian', 'Israelis', 'FRENCH'), or None (a country's own name
-    is no demonym)."""
-    word = fold(text).strip()
-    if not word or not word[0].isupper() or " " in word:
+    """Country of a nationality adjective or noun ('Iranian', 'Israelis', 'FRENCH', 'Sri Lankan'), or None (a
+    country's own name is no demonym)."""
+    word = " ".join(fold(text).split())
+    words = word.split()
+    # a two- or three-word nationality ('Sri Lankan', 'South African'): every word capitalised, none a stop word
+    if not word or not word[0].isupper() or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return None
-    word = word[0] + word[1:].lower() if word.isupper() else word
+    if word.isupper():
+        word = " ".join(w[0] + w[1:].lower() for w in words)
     table = demonyms()
     for form in (word, word[:-1] if word.endswith("s") else None):  # 'Iranians', 'Israelis'
         if not form:
@@ -95,10 +114,10 @@ def demonym_country(text: str) -> str | None:
             return table[form] or None
         # rigour also knows capitals and other names of a territory ('Baghdad', 'Douglas'): only a word shaped
         # like a nationality word, and no city's name, is read as one
-        if len(form) >= 5 and form.endswith(_DEMONYM_ENDINGS) and not form.endswith("stan") \
+        if len(form) >= 5 and form.endswith(_DEMONYM_ENDINGS + ("ien",)) and not form.endswith("stan") \
                 and country_of(form) is None \
                 and fold(form) not in city_names():
-            found = _territory_of(form)
+            found = _territory_of(form) or _country_by_stem(form)
             if found:
                 return found
     return None
