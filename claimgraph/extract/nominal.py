@@ -202,6 +202,11 @@ class ArgResolver:
             if found:
                 return found
         lemma = tok.lemma_.lower()
+        if lemma in ANAPHOR_NOUNS and any(c.lower_ == "that" and c.dep_ == "det" for c in tok.children):
+            # a distal 'that group' points past the subject, whatever the coreference pass linked it to
+            named = self.distal(tok)
+            if named:
+                return [named]
         key = self.entity_at(tok)
         if key is not None:
             return [key]
@@ -237,6 +242,20 @@ class ArgResolver:
         if lemma in INSTITUTION_NOUNS:
             return [self.nominal(tok, "Organization")]
         return []
+
+    def distal(self, tok: Token) -> str | None:
+        """What 'that group' points back to: the nearest organization named earlier in its sentence outside the
+        subject ('X has ties to Y and may have received support from that group': Y); None sends it to the topic."""
+        for prev in reversed(list(tok.sent)[: tok.left_edge.i - tok.sent.start]):
+            key = self.entity_at(prev)
+            if key is None or self.etype(key) != "Organization":
+                continue
+            head = prev
+            while head.dep_ in ("compound", "amod", "nmod", "appos", "flat") and head.head is not head:
+                head = head.head
+            if head.dep_ not in ("nsubj", "nsubjpass"):
+                return key
+        return None
 
     @staticmethod
     def identified(tok: Token) -> bool:
