@@ -439,3 +439,12 @@ def test_an_acronym_of_the_name_in_its_own_language_joins_the_translated_name(an
     ctx = analyze("Troops clashed with the FLRV on Monday. The FLRV, or the Revolutionary Liberation Front of Varnia, "
                   "has called for a truce.")
     assert "FLRV" in names_of(ctx, "Revolutionary Liberation Front of Varnia")
+
+
+def test_a_precursor_named_in_an_aka_line_stays_its_own_group(analyze: Analyze) -> None:
+    ctx = analyze("Eastern Dawn Front (EDF)\n\naka Dawn Youth; Orvan Circle; Friends of the Dawn\n\n"
+                  "Description: Teacher Lena Varga founded Orvan Circle, the forerunner of EDF, in 1980. "
+                  "The Eastern Dawn Front was designated in 2001.")
+    got = names_of(ctx, "Eastern Dawn Front")
+    assert {"Dawn Youth", "Friends of the Dawn"} <= got
+    assert "Orvan Circle" not in got

@@ -127,6 +127,7 @@ class AliasStatements:
         starts = [m.start for m in names]
         topic = self._topic(ctx, names)
         given: set[str] = set()
+        relatives = _relatives(text)
         for cue in _CUE.finditer(text):
             owner = self._owner(ctx, names, starts, cue.start(), CUES.get(_cue_key(cue.group(0)), "near"), topic,
                                 caseless)
@@ -138,6 +139,8 @@ class AliasStatements:
             stop = _SEGMENT_END.search(text, seg_start)
             seg_end = stop.start() if stop else len(text)
             for s, e in split_names(text, seg_start, seg_end, caseless):
+                if norm_name(text[s:e]) in relatives:
+                    continue  # 'Aka ...; Kach; ...' where the text calls Kach the precursor to KC: another body
                 self._give(ctx, owner, s, e, given)
                 given.add(owner)
         self._brackets(ctx, names, caseless, given)
@@ -277,6 +280,19 @@ class AliasStatements:
         if country_of(ctx.text[start:end]):
             return
         ctx.add_mention(start, end, owner_type, source="rule", key=owner)
+
+
+# 'Kach — the precursor to KC —', 'X, a splinter of Y': a name the text relates to another body as its
+# forerunner, heir or branch is a distinct entity, never one of that body's aliases
+_RELATIVE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*(?:[,—–(]|\s-)\s*(?:the|a|an|its)\s+"
+    r"(?:\w+\s+)?(?:precursor|predecessor|forerunner|successor|offshoot|splinter|breakaway|parent)s?\b"
+    r"(?:\s+(?:group|organi[sz]ation|movement|faction))?\s+(?:to|of|from)\b")
+
+
+def _relatives(text: str) -> set[str]:
+    """Normalized names the text calls the precursor, successor, offshoot or parent of another body."""
+    return {norm_name(m.group("name")) for m in _RELATIVE.finditer(text)}
 
 
 def _shares_a_word(a: str, b: str) -> bool:
