@@ -237,3 +237,14 @@ def test_a_wire_dateline_is_not_part_of_what_a_speaker_said(analyze: Analyze) ->
     ctx = analyze("LIMA (Wire) \u2013 Police arrested two men over the blast at the port, a police spokesman said.")
     said = [str(getattr(c.object, "value", "")) for c in ctx.analysis.claims if c.predicate == "said"]
     assert said and not any("Wire" in s or s.startswith("LIMA") for s in said), said
+
+
+def test_a_negated_clause_never_reaches_a_relation_inside_a_noun_phrase(analyze: Analyze) -> None:
+    for text in ("Journalist Omar Tash of the Coastal Institute ruled out any talks with the army.",
+                 "Omar Tash, leader of the Silver Front, has not visited Lima since 2004."):
+        ctx = analyze(text)
+        rel = [c for c in ctx.analysis.claims if c.predicate in ("member_of", "leader_of")]
+        assert rel and all(c.polarity == "positive" for c in rel), (text, rel)
+    ctx = analyze("Omar Tash is not a member of the Silver Front.")
+    rel = [c for c in ctx.analysis.claims if c.predicate == "member_of"]
+    assert rel and all(c.polarity == "negative" for c in rel), rel

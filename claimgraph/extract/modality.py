@@ -39,6 +39,9 @@ ITEM_BREAK = re.compile(r"\n\s*(?:\n|[-*\u2022\u2013\u2014])")  # a blank line o
 # facts a noun phrase states about its own parts ("a hall in Leeds", "Leeds, Yorkshire", "London's court"): the
 # verb of the clause predicates of the whole phrase, so its negation, hedges and forecasts never reach them
 PLACE_FACTS = frozenset({"located_in", "based_in", "headquarters_in"})
+# the same for the facts relations.py reads between two neighbouring mentions ("journalist X of the Institute",
+# "X, leader of Y"); a copula's own noun ("X is not a member of Y") still takes the clause's negation
+PHRASE_RELATIONS = frozenset({"member_of", "leader_of", "headquarters_in"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 OWN_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
 PRIORITY = {"asserted": 0, "negated": 1, "hedged": 2, "speculative": 3, "question": 3, "attributed": 4}
@@ -341,6 +344,10 @@ class ClaimModality:
         `fallback`: the token is an argument's mention, not the trigger (claims of extractors that keep none);
         then a hedge on any noun above it ('a suspected member of X') is the claim's."""
         nominal = claim.predicate in PLACE_FACTS and tok.pos_ not in ("VERB", "AUX")
+        if (not nominal and claim.predicate in PHRASE_RELATIONS and tok.pos_ in NOMINAL
+                and (claim.extractor == "relations" or tok.dep_ == "appos")):  # "X, leader of Y, has not ..."
+            head = self.scope(tok, True)[-1]
+            nominal = head.pos_ in NOMINAL and head.dep_ not in ("attr", "acomp", "oprd", "ROOT")
         cues = self.cues(tok, fallback, nominal)
         unit_text = self.unit_text(ctx, char)
         if nominal and self.scope(tok, True)[-1].pos_ in NOMINAL:
