@@ -448,3 +448,9 @@ def test_a_precursor_named_in_an_aka_line_stays_its_own_group(analyze: Analyze) 
     got = names_of(ctx, "Eastern Dawn Front")
     assert {"Dawn Youth", "Friends of the Dawn"} <= got
     assert "Orvan Circle" not in got
+
+
+def test_a_nationality_after_anti_is_no_part_of_the_name(analyze: Analyze) -> None:
+    ctx = analyze("The anti-Varnian Ostrava Brotherhood (OB) was removed from the list in 2010.")
+    assert entity_at(ctx, "Ostrava Brotherhood") == ("Ostrava Brotherhood", "Organization")
+    assert "Varnian Ostrava Brotherhood" not in names(ctx)

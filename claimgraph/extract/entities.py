@@ -27,6 +27,8 @@ from claimgraph.resolve.names import is_acronym, norm_name
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                "NORP": "Group", "EVENT": "Event"}
 LEADING_WORDS = {"the", "a", "an", "former", "ex", "late", "then"}
+# prefixes that make a nationality or name an adjective ('anti-Varnian'); an Arabic article ('al-') is no such one
+PREFIXES = {"anti", "pro", "non", "ex", "post", "pre"}
 POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
 TRAILING_JUNK = re.compile(r"^[\W\d]+$")
 DATE_TOKEN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -58,6 +60,9 @@ def clean_span(span: Span) -> list[Span]:
             piece = span.doc[owner + 1: piece.end]  # "Iraq's Ministry of Interior": the ministry is named after it
         while len(piece) > 0 and piece[0].lower_ in LEADING_WORDS:
             piece = piece[1:]
+        if len(piece) > 3 and piece[0].lower_ in PREFIXES and piece[1].text == "-" and not piece[0].whitespace_ \
+                and not piece[1].whitespace_ and piece[3].text[:1].isupper():
+            piece = piece[3:]  # 'anti-Varnian Ostrava Brotherhood': the prefixed word is an adjective, not the name's
         while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
             piece = piece[:-1]
         while len(piece) > 0 and TRAILING_JUNK.match(piece[0].text):

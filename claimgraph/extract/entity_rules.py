@@ -294,6 +294,10 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
     out = []
     for m in CAPITALISED_NAME.finditer(text):
         start, end = _trim_leading_stopwords(text, m.start(), m.end())
+        prefix = re.match(r"[A-Z][\w'\u2019.]*\s+", text[start:end])
+        if prefix and re.search(r"\b(?:anti|pro|non|ex|post|pre)-$", text[max(0, start - 8):start]):
+            # 'the anti-Varnian Front': the word ends an adjective, not a name ('al-Aqsa' keeps its article)
+            start += prefix.end()
         possessive = list(re.finditer(r"['\u2019]s\s+", text[start:end]))
         if possessive:  # "Manchester's Trafford Centre": the name is what follows the possessive
             start += possessive[-1].end()
