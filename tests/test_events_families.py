@@ -43,3 +43,21 @@ def test_a_doers_own_people_are_not_its_victims(analyze: Callable[..., DocContex
                            "also killed in the attack."))
     assert has(found, "kurdish workers party", "attacked", "base"), found
     assert not any("militants" in o for _, _, o in found), found
+
+
+def test_deeds_told_with_a_town_or_province_are_events_not_a_habit(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Fighters of the Northern Liberation Army have carried out attacks in Tarma province to protest "
+                           "the new law."))
+    assert any("northern liberation army" in s and p == "attacked" for s, p, _ in found), found
+    habit = events(analyze("Police officers carried out raids in Rimsby province overnight."))
+    assert not any(p == "attacked" for _, p, _ in habit), habit  # no organisation named: a sweep, no attack told
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("The guerrillas struck to avenge senator Paulo Andrade's murder.", "paulo andrade"),
+    ("Students marched after journalist Lena Korr's kidnapping.", "lena korr"),
+])
+def test_a_person_owning_a_killing_is_its_victim(analyze: Callable[..., DocContext], text: str, victim: str) -> None:
+    found = events(analyze(text))
+    assert not any(victim in s for s, _, _ in found), found
+    assert any(victim in o and p in ("killed", "kidnapped") for _, p, o in found), found

@@ -388,6 +388,9 @@ class EventFrames(Agency):
                 if c.dep_ == "poss":
                     patients += [k for k in fillers.patients(c, True)]
                 continue
+            if c.dep_ == "poss" and self._possessed_victim(noun, c, predicate, fillers):
+                patients += fillers.patients(c, True)  # "the candidate's murder": the one killed, not the killer
+                continue
             if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                 if c.lower_ in ACT_MODIFIERS and c.dep_ != "poss":
                     continue  # "a terrorist attack", "militant acts": what kind of deed, not who did it
@@ -440,11 +443,45 @@ class EventFrames(Agency):
                                   UNKNOWN_TARGET_MEANING)]
         if lemma in VAGUE_NOUNS and not perps and not weapon and lemma != "attack":
             return None
-        # "the ASG engages in kidnappings for ransom, bombings": a habit, no event with a target to store
-        habitual = _generic(noun) and all(fillers.ctx.entity(p).attrs.get("placeholder") for p in patients)
+        # "the ASG engages in kidnappings for ransom, bombings": a habit, no event with a target to store;
+        # "X carried out attacks in the Y department" is told with its own place: deeds that happened
+        place, time = self._place(noun, fillers), self._time(sent, noun)
+        habitual = _generic(noun) and all(fillers.ctx.entity(p).attrs.get("placeholder") for p in patients) \
+            and not (self._named_doer(perps, fillers) and self._own_place(noun, fillers))
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
-                     self._place(noun, fillers), self._time(sent, noun), confidence=0.5, trigger=noun,
-                     site_target=site, habitual=habitual)
+                     place, time, confidence=0.5, trigger=noun, site_target=site, habitual=habitual)
+
+    @staticmethod
+    def _named_doer(perps: list[str], fillers: Fillers) -> bool:
+        """Whether a doer is an organisation, or people told as its members ('members of the front'), not 'police'."""
+        orgs = fillers.ctx.memo.get("events.member_orgs", {})
+        return any(fillers.ctx.entity(p).type in ("Organization", "Country") or p in orgs for p in perps)
+
+    @staticmethod
+    def _own_place(noun: Token, fillers: Fillers) -> bool:
+        """Whether the deed is told with a place narrower than a country ('carried out attacks in Cauca department').
+
+        A country alone ('attacks in Iraq') is how a profile sums up a habit; a town or province is news of deeds.
+        """
+        heads = {noun.i, noun.head.i} if noun.dep_ == "dobj" else {noun.i}
+        for tok in noun.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.head.head.i in heads:
+                hit = fillers.mention_key(tok)
+                if hit and hit[1] == "Place" or hit is None and _lemma(tok) in PLACE_NOUNS:
+                    return True
+        return False
+
+    @staticmethod
+    def _possessed_victim(noun: Token, owner: Token, predicate: str, fillers: Fillers) -> bool:
+        """'Jaramillo's murder', 'the senator's kidnapping': a person owning a killing or kidnapping noun is its victim.
+
+        "The army's killing of civilians" names its victims after 'of'; there the owner stays the doer.
+        """
+        if predicate not in ("killed", "assassinated", "kidnapped") or _child(noun, "prep", "of"):
+            return False
+        hit = fillers.mention_key(owner)
+        return owner.ent_type_ == "PERSON" or bool(hit and hit[1] == "Person") \
+            or any(t.lower_ in TITLE_WORDS for t in owner.subtree if t.i < owner.i)
 
     def _struck_place(self, noun: Token, fillers: Fillers) -> list[str]:
         """The place an attack noun names as its site: a place name before it or after in/at/near in its phrase."""
