@@ -36,3 +36,13 @@ def test_that_group_after_a_named_tie_is_the_tied_group_not_the_subject(analyze:
 def test_that_group_with_no_other_body_in_its_sentence_stays_the_topic(analyze: Analyze) -> None:
     ctx = analyze("The Silver Front was set up in 1990 in Peru. Iran has armed that group since 2001.")
     assert find(ctx, "supported", "Silver Front", "Iran")
+
+
+def test_an_accusation_makes_the_accused_the_actor_and_the_accusers_the_speakers(analyze: Analyze) -> None:
+    ctx = analyze("Police officials accuse the Silver Front of collaborating with the Azure League, the Black Hand "
+                  "and the Northern Legion.")
+    found = find(ctx, "collaborates_with", subject="Silver Front")
+    assert {name(ctx, c.object) for c in found} == {"Azure League", "Black Hand", "Northern Legion"}
+    assert all(c.modality == "attributed" and c.attributed_to and "officials" in name(ctx, c.attributed_to)
+               for c in found)
+    assert not find(ctx, "collaborates_with", subject="officials")

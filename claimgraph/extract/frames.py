@@ -113,6 +113,9 @@ def agent_of(verb: Token) -> Token | None:
     steps = 0
     while cur is not None and steps < 6:
         steps += 1
+        accused = _accused(cur) if cur.i != verb.i else None
+        if accused is not None:  # "officials accuse X of working with Y": X works with Y, the officials say so
+            return accused
         if is_passive(cur):
             by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if by:
@@ -145,6 +148,16 @@ def agent_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _accused(tok: Token) -> Token | None:
+    """The accused of an accusation verb ('accuse X of', 'X was blamed for') that `tok` is, or sits on as its
+    object; the gerund under its 'of/for/with' is the accused's act."""
+    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("scope_accusation_verbs"):
+        return None
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return found[0] if found else None
 
 
 def left_subject(verb: Token) -> Token | None:
