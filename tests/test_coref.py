@@ -106,3 +106,18 @@ def test_a_description_after_a_list_goes_to_the_topic_organization(analyze: Anal
 def test_a_description_with_no_organization_in_the_text_stays_unlinked(analyze: Analyze) -> None:
     ctx = analyze("Anna Berg and Piotr Lind met in Ostrava. Years later the group of friends opened a bakery.")
     assert coref_target(ctx, "the group") is None
+
+
+def test_the_head_noun_of_a_name_stands_for_the_named_body(analyze: Analyze) -> None:
+    ctx = analyze("The Varnian Observatory for Civil Liberties counted 40 dead on Monday. "
+                  "Soldiers shelled the town again, the Paris-based Observatory said later.")
+    start = ctx.text.index("Observatory said")
+    found = {ctx.entity(m.entity_key).name for m in ctx.analysis.mentions + ctx.coref_mentions
+             if m.start <= start and m.end >= start + len("Observatory")}
+    assert found == {"Varnian Observatory for Civil Liberties"}
+
+
+def test_a_head_noun_two_named_bodies_share_stands_for_neither(analyze: Analyze) -> None:
+    ctx = analyze("The Northern Liberation Front met the Southern Liberation Front in May. "
+                  "The Front said nothing.")
+    assert coref_target(ctx, "The Front") is None

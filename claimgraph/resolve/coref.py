@@ -68,6 +68,7 @@ class Descriptions:
         doc = ctx.doc
         if not ctx.analysis.mentions:
             return
+        _named_heads(ctx)
         by_token: dict[int, Mention] = {}
         for m in ctx.analysis.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -199,6 +200,52 @@ def _clause_subjects(tok: Token) -> set[int]:
         if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subjects
         verb = verb.head
+
+
+def _name_head(name: str) -> str | None:
+    """The capitalised head noun of an organisation's name: the word before its first 'for'/'of' phrase, else its
+    last word ('Varnian Observatory for Human Rights' -> 'Observatory'); None for a one-word name or an acronym."""
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in ("for", "of", "on"):
+            words = words[:i]
+            break
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][a-z]{3,}", words[-1]):
+        return None
+    return words[-1]
+
+
+def _named_heads(ctx: DocContext) -> None:
+    """'The Varnian Observatory for Human Rights ... the London-based Observatory said': a definite description of the
+    capitalised head noun of one (and only one) organisation named before it is a mention of that organisation."""
+    first: dict[str, int] = {}
+    owners: dict[str, set[str]] = {}
+    for m in ctx.analysis.mentions:
+        key = ctx.find(m.entity_key)
+        ent = ctx.entity(key)
+        if ent.type not in ACTOR_TYPES or m.source in ("coref", "nominal", "norp", "demonym"):
+            continue
+        head = _name_head(m.text)
+        if head is not None:
+            owners.setdefault(head, set()).add(key)
+            first[key] = min(first.get(key, m.end), m.end)
+    added: list[Mention] = []
+    for head, keys in owners.items():
+        if len(keys) != 1:
+            continue  # two fronts named: 'the Front' is either
+        key = next(iter(keys))
+        for hit in re.finditer(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+-based\s+)?({head})\b(?!\s+(?:of|for)\b|\s+[A-Z])", ctx.text):
+            if hit.start() < first[key]:
+                continue
+            there = ctx.mention_at(hit.start(1), hit.end(1))
+            if there is not None:
+                other = ctx.find(there.entity_key)
+                if (there.start, there.end) == hit.span(1) and other != key \
+                        and ctx.entity(other).type in ACTOR_TYPES and ctx.entity(other).name == head:
+                    ctx.merge(key, other)  # the model read the head alone as a name: it is the named body's
+                continue  # otherwise part of another name the text gives
+            added.append(Mention(hit.start(), hit.end(), hit.group(0), key, ctx.entity(key).type, source="coref"))
+    ctx.analysis.mentions.extend(added)
 
 
 def _expletive(text: str, tok: Token) -> bool:
