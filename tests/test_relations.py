@@ -206,3 +206,10 @@ def test_a_field_of_study_is_no_employer_but_an_institute_is(analyze: Callable[.
                               "Tarrow University in Leeds."))
     assert has(found, "Lena Moss", "member_of", "Varnia Institute"), found
     assert not has(found, "Lena Moss", "leader_of", "Tarrow University"), found
+
+
+def test_a_ministry_spokesman_is_no_member_of_the_word_before_ministry(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Defence ministry spokesman Karim Sadeqi said the roads to Herat were closed. "
+                              "Fatah spokesman Omar Haddad denied it."))
+    assert not any(s == "Karim Sadeqi" and p == "member_of" for s, p, _ in found), found
+    assert has(found, "Omar Haddad", "member_of", "Fatah"), found

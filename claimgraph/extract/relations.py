@@ -129,6 +129,9 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(rf"^\s*(?:'s\s+|’s\s+)?(?:[\w'-]+\s+){{0,2}}?{ROLE}s?\s+$", re.I),
      "role", "inv", {"Organization", "Group"}, {"Person"}),
 ]
+# 'Defense ministry spokesman X', 'Interior department official X': the name before the noun is part of an unnamed
+# body's description, so X is no member of what the name alone stands for
+BODY_NOUNS = {"ministry", "department", "office", "directorate", "agency", "embassy", "court", "council", "committee"}
 # "the head of the SSC, Mohammed Suweysi, said": the role before an organisation a name in apposition follows
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+(?:of|at|for)\s+(?:the\s+)?$", re.I)
 APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
@@ -260,6 +263,8 @@ class DocumentRelations:
             if direction == "inv" and b.source == "norp":
                 continue  # "a Pakistan-based Islamic organization": the adjective is no group of its own
             subj, obj = (a, b) if direction == "fwd" else (b, a)
+            if predicate == "role" and gap.split()[:1] and gap.split()[0].lower() in BODY_NOUNS:
+                return True  # 'Defense ministry spokesman X': X speaks for the ministry, which has no name here
             if predicate == "role":
                 self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
             elif predicate == "member_of" and gap.strip() == "(":
