@@ -388,6 +388,8 @@ class EventFrames(Agency):
                 if c.dep_ == "poss":
                     patients += [k for k in fillers.patients(c, True)]
                 continue
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue  # "Saturday's attack", "last year's bombings": when, never who
             if c.dep_ == "poss" and self._possessed_victim(noun, c, predicate, fillers):
                 patients += fillers.patients(c, True)  # "the candidate's murder": the one killed, not the killer
                 continue
