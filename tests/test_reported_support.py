@@ -46,3 +46,9 @@ def test_an_accusation_makes_the_accused_the_actor_and_the_accusers_the_speakers
     assert all(c.modality == "attributed" and c.attributed_to and "officials" in name(ctx, c.attributed_to)
                for c in found)
     assert not find(ctx, "collaborates_with", subject="officials")
+
+
+def test_an_accusation_with_no_accuser_named_is_a_hedge(analyze: Analyze) -> None:
+    ctx = analyze("The Silver Front was accused of cooperating with the Azure League.")
+    found = find(ctx, "collaborates_with", "Azure League", "Silver Front")
+    assert found and all(c.modality == "hedged" for c in found)
