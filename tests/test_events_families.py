@@ -66,3 +66,9 @@ def test_a_person_owning_a_killing_is_its_victim(analyze: Callable[..., DocConte
 def test_a_day_owning_an_attack_is_its_time_not_its_doer(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("Officers questioned five men after Tuesday's bombing of the Orbis market."))
     assert not any("tuesday" in s for s, _, _ in found), found
+
+
+def test_the_town_of_a_name_is_placed_by_the_name(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Rebels attacked a police post near the town of Varnak, Moldavia on Monday.")
+    places = [c.qualifiers.get("place", {}).get("name", "") for c in ctx.analysis.claims if c.extractor == "events"]
+    assert places and all(p.lower().startswith("varnak") for p in places), places

@@ -528,6 +528,10 @@ class EventFrames(Agency):
                     ent = fillers.ctx.entity(hit[0])
                     return {"key": hit[0], "name": ent.name, "type": ent.type}
                 if hit is None and _lemma(tok) in PLACE_NOUNS and tok.ent_type_ not in NON_FILLER_LABELS:
+                    for named in (t for g in _child(tok, "prep", "of") for t in [fillers.mention_key(g)] if t):
+                        if named[1] in ("Place", "Country"):  # "near the city of Deir ez-Zor": the city's name
+                            ent = fillers.ctx.entity(named[0])
+                            return {"key": named[0], "name": ent.name, "type": ent.type}
                     span = fillers.phrase(tok)
                     if span:
                         return {"name": fillers.ctx.text[span[0]:span[1]], "type": "Place"}
