@@ -72,3 +72,8 @@ def test_the_town_of_a_name_is_placed_by_the_name(analyze: Callable[..., DocCont
     ctx = analyze("Rebels attacked a police post near the town of Varnak, Moldavia on Monday.")
     places = [c.qualifiers.get("place", {}).get("name", "") for c in ctx.analysis.claims if c.extractor == "events"]
     assert places and all(p.lower().startswith("varnak") for p in places), places
+
+
+def test_a_vague_toll_of_people_names_no_victim(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The militias have killed many farmers, and many barns were burned by them."))
+    assert not any("farmers" in o for _, _, o in found), found
