@@ -454,3 +454,10 @@ def test_a_nationality_after_anti_is_no_part_of_the_name(analyze: Analyze) -> No
     ctx = analyze("The anti-Varnian Ostrava Brotherhood (OB) was removed from the list in 2010.")
     assert entity_at(ctx, "Ostrava Brotherhood") == ("Ostrava Brotherhood", "Organization")
     assert "Varnian Ostrava Brotherhood" not in names(ctx)
+
+
+def test_a_name_the_text_gives_group_words_is_a_group_everywhere(analyze: Analyze) -> None:
+    ctx = analyze("Tarek Osman said Harakat Zulu was behind the blasts. Harakat Zulu militants attacked a bus "
+                  "near Mombasa, and two members of Harakat Zulu were arrested. Harakat Zulu denied it.")
+    assert entity_at(ctx, "Harakat Zulu", 3) == ("Harakat Zulu", "Organization")
+    assert entity_at(ctx, "Tarek Osman") == ("Tarek Osman", "Person")

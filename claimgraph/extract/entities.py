@@ -14,6 +14,7 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
@@ -184,16 +185,30 @@ def surnames_read_as_nationalities(kept: list[Candidate], text: str) -> list[Can
     return out
 
 
+_GROUP_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(words("entity_group_context_nouns"))) + r")\b")
+
+
+def _in_group_context(text: str, start: int, end: int) -> bool:
+    """'X militants', 'X insurgents': a noun after a name that makes it a group's name ('members of X' was tried and
+    left out: on CoNLL it turned people's names into organisations)."""
+    if text[start - 2:start] in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s"):
+        return False  # 'Rigi's group': a person's following
+    return bool(_GROUP_AFTER.match(text[end:end + 30]))
+
+
 def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     """One type per name in a document: the most trusted, then most frequent, label wins."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     person_words: dict[str, set[str]] = defaultdict(set)
     written_in_capitals: set[str] = set()
+    group_named: set[str] = set()  # names the words around call a group's in some mention
     for c in kept:
         if c.note in ("norp", "demonym"):
             continue
         name = norm_name(c.name or ctx.text[c.start: c.end])
         votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
+        if c.source in ("ner", "rule") and _in_group_context(ctx.text, c.start, c.end):
+            group_named.add(name)
         if is_acronym(ctx.text[c.start: c.end]):
             written_in_capitals.add(name)
         if c.type == "Person" and c.source != "propagated" and " " in name:
@@ -201,6 +216,9 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
                 if not ctx.text[c.start: c.end].split()[0].isupper():
                     person_words[word].add(name)
     for name, counter in votes.items():
+        if name in group_named and "Person" in counter:
+            # 'Boko Haram militants', 'members of Al Shabaab': the text says what the name is, for every mention
+            counter["Organization"] = counter.get("Organization", 0) + counter.pop("Person")
         if name in written_in_capitals:
             counter.pop("Person", None)  # 'RICS', 'GW': capitals are no person's name
             if not counter:
