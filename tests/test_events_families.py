@@ -77,3 +77,9 @@ def test_the_town_of_a_name_is_placed_by_the_name(analyze: Callable[..., DocCont
 def test_a_vague_toll_of_people_names_no_victim(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("The militias have killed many farmers, and many barns were burned by them."))
     assert not any("farmers" in o for _, _, o in found), found
+
+
+def test_weapons_fired_at_an_unnamed_area_are_an_attack(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("For two days heavy mortars were fired against that part of the valley.")
+    weapons = [c.qualifiers.get("weapon") for c in ctx.analysis.claims if c.extractor == "events"]
+    assert any(w and "mortar" in str(w).lower() for w in weapons), weapons

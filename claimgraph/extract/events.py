@@ -324,7 +324,8 @@ class EventFrames(Agency):
         targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
         perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
         if not targets:
-            return None
+            # "mortars were fired against that sector": an attack with its weapon said, aimed at no one named
+            targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
         return Event("attacked", sent, perps, targets, weapons[0], self._place(verb, fillers), self._time(sent, verb),
                      trigger=verb)
 
