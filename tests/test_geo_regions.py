@@ -5,57 +5,23 @@ Sentences written for these tests; mentions are given as a tagger would have giv
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
+from test_geo_sites import entity, km, run  # the same blank-pipeline geo run as the site tests
 
-from claimgraph.extract.context import DocContext
 from claimgraph.geo.admin import region_divisions
 from claimgraph.geo.airports import airports_by_country
 from claimgraph.geo.gazetteer import Gazetteer
 from claimgraph.geo.parts import split_part
 from claimgraph.geo.resolve import DocPlaces, resolve_place
 from claimgraph.geo.solve import distance_km
-from claimgraph.geo.stage import GeoMentions, GeoResolve
 from claimgraph.geo.store import gazetteer_for
 from claimgraph.geo.translit import name_keys, strip_generic
-from claimgraph.model import Analysis, Entity, SourceDocument
-from claimgraph.settings import Settings
-
-_NLP = spacy.blank("en")
-_NLP.add_pipe("sentencizer")
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     """The machine's gazetteer (towns down to 1,000 people, provinces, districts and regions)."""
     return gazetteer_for("", 1000)
-
-
-def run(text: str, gaz: Gazetteer, **typed: tuple[str, ...]) -> DocContext:
-    """Analyse text with names pre-tagged by type (Place=(...), Organization=(...))."""
-    ctx = DocContext(analysis=Analysis(document=SourceDocument(text=text, source="t.txt")), doc=_NLP(text),
-                     settings=Settings())
-    for type_, names in typed.items():
-        for name in names:
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                ctx.add_mention(m.start(), m.end(), type_)
-    GeoMentions(gazetteer=gaz).run(ctx)
-    GeoResolve(gazetteer=gaz).run(ctx)
-    return ctx
-
-
-def entity(ctx: DocContext, name: str) -> Entity:
-    """The representative entity of that name."""
-    found = [e for k, e in ctx.analysis.entities.items() if ctx.find(k) == k and e.name == name]
-    assert found, (name, [e.name for e in ctx.analysis.entities.values()])
-    return found[0]
-
-
-def km(geo: dict[str, float] | None, point: tuple[float, float]) -> float:
-    """Distance of an entity's geo from a point (inf without one)."""
-    return distance_km((geo["lat"], geo["lon"]), point) if geo else float("inf")
 
 
 def test_a_land_is_the_divisions_named_after_it() -> None:
