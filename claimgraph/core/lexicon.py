@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,14 @@ def patterns(family: str) -> tuple[dict[str, Any], ...]:
     """The objects of the `.jsonl` pattern file `family` (one spaCy pattern record a line)."""
     text = _path(family, ".jsonl").read_text(encoding="utf-8")
     return tuple(json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("//"))
+
+
+@cache
+def alternation(family: str) -> str:
+    """The `.txt` lexicon `family` as a regex alternation, longest entry first, a space matching any run of spaces."""
+    # longest first so that "car bomb" wins over "car"; no group, so callers wrap it as their pattern needs
+    ordered = sorted(word_list(family), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def families() -> list[str]:
