@@ -44,13 +44,13 @@ def claimgraph_stages() -> list[object]:
 def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     """Cross-source steps over a stored batch: document sources and copies, as-of dates, reviews, supersession."""
     from claimgraph.linking import align
-    from claimgraph.reason import conflicts, review, timeline
+    from claimgraph.reason import review, supersession, timeline
     from claimgraph.store.writer import now
 
     align.refresh_sources(conn, document_ids)
     dated = timeline.set_as_of(conn, document_ids)
     replayed = review.replay(conn)
-    status = conflicts.apply_status(conn, now())
+    status = supersession.apply_status(conn, now())
     return {"as_of": dated, "reviews_replayed": replayed, **status}
 
 

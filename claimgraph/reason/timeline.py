@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from claimgraph.linking.schema import load_schema
-from claimgraph.reason.conflicts import load_views, supersessions
+from claimgraph.reason.claim_views import load_views
+from claimgraph.reason.supersession import supersessions
 from claimgraph.store.schema import claims, documents, evidence
 
 
