@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,13 @@ _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMO
 _NOT_NAMES = words("geo_not_names")
 _OWNED = words("geo_owned_site_nouns")
 _ARTICLE_LEAD = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her)\s+")
+# particles that join the words of a romanised name ("Bandar e Rig", "Sistan va Balochistan"); English
+# writes none of them between two capitalised words, so a run holding one is a name whatever the tags say
+_FOREIGN_JOINS = frozenset(words("geo_name_connectors")) - {"and"}
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ol|ul)-[A-Z]")
+# "Laar on Monday" typed one organisation: a time the tagger glued onto the name after it
+_END_MARKS = frozenset(".!?:;\"'\u201d\u2019)]")
+_GLUED_TIME = re.compile(r"\s+(?:on|in|at|last|this|next|since|until|by)\s+(\w+)")
 
 
 def _gazetteer(ctx: DocContext, given: Gazetteer | None) -> Gazetteer:
@@ -109,6 +117,21 @@ def _anchor_mention(ctx: DocContext, start: int, end: int) -> Mention | None:
     return m
 
 
+def _rejoined(text: str, sents: Iterable[Sentence]) -> Iterator[Sentence]:
+    """Sentences with the parser's false breaks undone: a break after no end mark inside one line
+    ('in Alsaidabad e' | 'Jajrud said ...') cut a name in two."""
+    held: Sentence | None = None
+    for sent in sents:
+        if held is not None and held.text[-1:] not in _END_MARKS and "\n" not in text[held.end:sent.start]:
+            held = Sentence(held.start, sent.end, text[held.start:sent.end])
+            continue
+        if held is not None:
+            yield held
+        held = sent
+    if held is not None:
+        yield held
+
+
 @dataclass
 class GeoMentions:
     """Adds the place mentions relative phrases need: anchors, list-item sites, unnamed camps, 'in Dihok'."""
@@ -137,6 +160,7 @@ class GeoMentions:
                     self._anchor(ctx, gaz, second)
             if phrases:
                 self._subject(ctx, sent, phrases)
+        for sent in _rejoined(ctx.text, sentences(ctx.text, ctx.doc)):
             self._locatives(ctx, gaz, sent, countries)
         self._divisions(ctx, gaz)
         self._sites(ctx, gaz)
@@ -227,6 +251,21 @@ class GeoMentions:
                 ctx.add_mention(start, end, "Place", source="geo")
 
     @staticmethod
+    def _romanised(text: str) -> bool:
+        """True when a run of two or more capitalised words is joined like a romanised name ('Qasr e Shirin')."""
+        parts = text.split()
+        if sum(1 for w in parts if w[:1].isupper()) < 2:
+            return False
+        return any(w in _FOREIGN_JOINS for w in parts[1:-1]) or _ARTICLE_NAME.match(text) is not None
+
+    @staticmethod
+    def _glued_time(ctx: DocContext, mention: Mention, start: int, end: int) -> bool:
+        """True when a mention not typed a place is the run plus a time ('Laar on Monday')."""
+        tail = _GLUED_TIME.fullmatch(ctx.text, end, mention.end)
+        return (mention.type not in PLACE_TYPES and mention.start == start and tail is not None
+                and tail.group(1) in _NOT_NAMES)
+
+    @staticmethod
     def _proper(ctx: DocContext, start: int, end: int) -> bool:
         """True unless a tagger says the words are not a proper name ("in the approach to Spring")."""
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -245,11 +284,12 @@ class GeoMentions:
             # "in Baghdad Saddam Hussein ...": the longest run of words that names a town
             for end in _prefix_ends(ctx.text, start, stop):
                 text = ctx.text[start:end]
-                if text in _NOT_NAMES or not self._proper(ctx, start, end):
+                if text in _NOT_NAMES or not (self._proper(ctx, start, end) or self._romanised(text)):
                     continue
                 over = [o for o in ctx.analysis.mentions if o.start < end and o.end > start]
                 # a mention reaching outside the run, or one of the whole run, is the tagger's reading
-                if any(o.start < start or o.end > end or (o.start == start and o.end == end) for o in over):
+                if any((o.start < start or o.end > end or (o.start == start and o.end == end))
+                       and not self._glued_time(ctx, o, start, end) for o in over):
                     break
                 # exact names of towns in a country the document talks about, or a sizeable town's own
                 # name ("headquarters in Auvers-sur-Oise"); else one clear transliteration ("fled to Paqdasht")
@@ -318,9 +358,10 @@ class GeoResolve:
                     resolved[key] = res
                 else:
                     resolved.pop(key, None)
-            # the second pass sees where the first pass put the document's other places
+            # the second pass sees where the first pass put the document's other places; a name whose
+            # mentions gave way to a longer one ("Shahrak" of "Shahrak e Mohandese ye Zerai") is no place of the text
             doc.points = [(k, r.place.lat, r.place.lon) for k, r in resolved.items()
-                          if r.place.kind == "city" and r.name_score >= 0.95]
+                          if r.place.kind == "city" and r.name_score >= 0.95 and k in spans]
         for key, res in resolved.items():
             self._apply(ctx, key, res)
         self._parts(ctx, gaz, {k: e for k, e in places.items() if k not in resolved}, doc)
