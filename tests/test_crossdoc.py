@@ -243,3 +243,17 @@ def test_a_town_and_a_country_meet_only_by_the_same_name(engine: Engine) -> None
     with engine.connect() as conn:
         assert len(records.find_entities(conn, "Marovia")) == 1  # the same name typed Place joins the country
     assert same(engine, "Farrukha", "Faroukha")  # two spellings of one town still meet
+
+
+def test_unnamed_actors_stay_in_their_own_document(ingest_texts: Callable[..., list[str]], engine: Engine) -> None:
+    ingest_texts("Gunmen attacked a police post in Tarsk on Monday, killing two officers. The Red Dawn Front "
+                 "said the attackers were not its members.",
+                 "The Red Dawn Front warned villagers near Mira on Friday. Gunmen attacked a bus there, and the "
+                 "attackers wounded four passengers.")
+    with engine.connect() as conn:
+        ents = list(records.iter_entities(conn))
+        attacks = list(records.iter_claims(conn, records.claims_query(predicate="attacked")))
+    doers = {c["subject"]["id"] for c in attacks}
+    assert len(attacks) == 2 and len(doers) == 2  # two texts' gunmen are two sets of people
+    assert len([e for e in ents if e["name"] == "Red Dawn Front"]) == 1  # a name still joins across the texts
+    assert len([e for e in ents if e["name"].lower() == "gunmen"]) == 2

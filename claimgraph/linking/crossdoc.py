@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from types import ModuleType
+from typing import Any
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
@@ -21,7 +22,7 @@ from claimgraph.geo.translit import DIGRAPHS
 from claimgraph.linking.schema import load_schema
 from claimgraph.model import Entity, stable_id
 from claimgraph.plugins import hookimpl
-from claimgraph.resolve.names import is_acronym, norm_name
+from claimgraph.resolve.names import DOCUMENT_LOCAL, LOCAL_MARK, is_acronym, norm_name
 from claimgraph.store.derived import entity_keys
 from claimgraph.store.schema import aliases, entities, entity_merges, mentions
 
@@ -429,15 +430,16 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
                  exclude: str | None = None) -> list[Match]:
     """Stored entity groups this entity's names match, best first, each scored 0..1 with reasons."""
     names = {n for n in type_safe_aliases(entity.name, entity.type, entity.aliases | {entity.name}) if is_matchable(n)}
-    if not names:
+    if not names or document_of(entity):
         return []
     allowed = types_for(entity.type)
     found: dict[str, Match] = {}
     exact_groups: set[str] = set()
 
-    def note(entity_id: str, etype: str, kind: str, why: str, acronym: bool = False) -> None:
-        if etype not in allowed or entity_id == exclude:
-            return
+    def note(entity_id: str, etype: str, kind: str, why: str, acronym: bool = False,
+             attrs: dict[str, Any] | None = None) -> None:
+        if etype not in allowed or entity_id == exclude or (attrs or {}).get(LOCAL_MARK):
+            return  # another document's description ('gunmen') is no entity to join
         if etype != entity.type and kind != "exact":
             # a town and a country meet only by the same name: their spelling skeletons often agree
             # (Colombo, Colombia) where the places are continents apart
@@ -454,24 +456,26 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         m.reasons.append(why)
 
     norms = sorted({norm_name(n) for n in names})
-    for row in conn.execute(select(aliases.c.entity_id, aliases.c.alias, entities.c.type)
+    for row in conn.execute(select(aliases.c.entity_id, aliases.c.alias, entities.c.type, entities.c.attrs)
                             .join(entities, entities.c.id == aliases.c.entity_id)
                             .where(aliases.c.norm.in_(norms))):
         if is_matchable(row.alias):
             # one shared word of a person's name (Rajavi, Massoud) is weak: many people share it
             weak = entity.type == "Person" and len(tokens(row.alias)) < 2
             note(row.entity_id, row.type, "surname" if weak else "exact", f"same name {row.alias!r}",
-                 acronym=is_acronym(row.alias))
+                 acronym=is_acronym(row.alias), attrs=row.attrs if isinstance(row.attrs, dict) else None)
     wanted: dict[tuple[str, str], str] = {}
     for n in names:
         for kind, key, score_kind in lookup_keys(n, entity.type):
             wanted.setdefault((kind, key), score_kind)
     if wanted:
         conds = [and_(entity_keys.c.kind == k, entity_keys.c.key == v) for k, v in wanted]
-        for hit in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type)
+        for hit in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type,
+                                       entities.c.attrs)
                                 .join(entities, entities.c.id == entity_keys.c.entity_id).where(or_(*conds))):
             score_kind = wanted[(hit.kind, hit.key)]
-            note(hit.entity_id, hit.type, score_kind, f"{score_kind} key {hit.key!r}")
+            note(hit.entity_id, hit.type, score_kind, f"{score_kind} key {hit.key!r}",
+                 attrs=hit.attrs if isinstance(hit.attrs, dict) else None)
     if entity.type in PLACE_TYPES and exact_groups:
         # a place whose very name is stored is that place: a spelling skeleton is only the fallback for a name
         # seen nowhere yet, so it never pulls a second place (Colombo and Colombia share one) into the group
@@ -544,6 +548,8 @@ def resolve_new_entity(conn: Connection, entity: Entity, entity_id: str, context
     A second matched group is joined to the first when the new names link them strongly
     (the document says PMOI and MEK are one), unless a reviewer split them apart before.
     """
+    if document_of(entity):
+        return None  # a description is its document's own: it joins nothing, and nothing joins it (find_matches)
     own = {norm_name(n) for n in entity.aliases | {entity.name}}
     # a group a reviewer split one of these names away from is not this entity's, however well it matches
     matches = [m for m in find_matches(conn, entity, context, exclude=entity_id)
@@ -571,8 +577,18 @@ def resolve_new_entity(conn: Connection, entity: Entity, entity_id: str, context
 
 
 def entity_row_id(entity: Entity) -> str:
-    """The stored id of the row for this entity's own name."""
+    """The stored id of the row for this entity's own name; a description ('gunmen', 'the attackers') that the
+    analysis kept to its document gets a row of that document's own."""
+    local = document_of(entity)
+    if local:
+        return stable_id("e", entity.type, norm_name(entity.name), local)
     return stable_id("e", entity.type, norm_name(entity.name))
+
+
+def document_of(entity: Entity) -> str | None:
+    """The document an entity is kept to (a description, not a name), or None for a name."""
+    value = entity.attrs.get(DOCUMENT_LOCAL)
+    return str(value) if value else None
 
 
 @hookimpl

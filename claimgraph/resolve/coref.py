@@ -19,7 +19,7 @@ from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.aka import AliasStatements
 from claimgraph.resolve.aliases import ResolveAliases
-from claimgraph.resolve.names import norm_name
+from claimgraph.resolve.names import DOCUMENT_LOCAL, LOCAL_MARK, norm_name
 
 # head nouns of descriptions that stand for an organization or group named earlier
 GROUP_NOUNS = words("entity_group_nouns")
@@ -288,6 +288,39 @@ class StoreNamesOnly:
                 m.type = ctx.entity(m.entity_key).type
         ctx.analysis.mentions = kept
         ctx.coref_mentions = coref
+        _mark_descriptions(ctx, kept, cased)
+
+
+def _mark_descriptions(ctx: DocContext, names: list[Mention], cased: bool) -> None:
+    """Entities no name of the text stands for ('the attackers', 'gunmen', 'victims', 'the government'): each is
+    its document's own, so two texts' 'gunmen' never become one entity in the store. In a text with capitals a
+    description is an entity with no name mention and no capital in its names but a sentence's first letter;
+    without capitals, one with no name mention (the recognizer gives every name of such a text a mention)."""
+    named = {ctx.find(m.entity_key) for m in names}
+    for key, ent in ctx.analysis.entities.items():
+        if ctx.find(key) != key or key in named or ent.attrs.get("placeholder"):
+            continue
+        forms = ent.aliases | {ent.name}
+        if cased and not all(form == form.lower() or _capital_of_sentence(ctx.text, form) for form in forms):
+            continue  # 'Iran' from 'Iranian', a body a frame named: a name, whatever the mentions
+        if not cased and ent.type in ("Country", "Place"):
+            continue  # a country a demonym stands for is one across texts
+        ent.attrs[DOCUMENT_LOCAL] = ctx.analysis.document.doc_id
+        ent.attrs[LOCAL_MARK] = True
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\n][\s\"'\u201c\u2018(\-\u2013\u2014]*$")
+_OPENING = re.compile(r"[\s\"'\u201c\u2018(]*")
+
+
+def _capital_of_sentence(text: str, form: str) -> bool:
+    """True when a form's only capital is its first letter and the text writes it only where a sentence or line
+    opens ('Gunmen attacked ...'): the capital is the sentence's, not a name's."""
+    if not form or form[1:] != form[1:].lower() or not form[:1].isupper():
+        return False
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+    return bool(found) and all(_SENTENCE_END.search(text[max(0, at - 12):at]) or _OPENING.fullmatch(text[:at])
+                               for at in found)
 
 
 @hookimpl

@@ -6,6 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# an entity no name of its text stands for ('gunmen', 'the attackers') is kept to its document: the analysis puts
+# the document's id under DOCUMENT_LOCAL (a hint, never stored) and LOCAL_MARK (stored) in its attributes
+DOCUMENT_LOCAL = "_document"
+LOCAL_MARK = "document_local"
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
 _LEADING = re.compile(r"^(the|a|an|former|ex)\s+")
