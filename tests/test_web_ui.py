@@ -816,3 +816,62 @@ def test_journalist_walk_on_the_dev_corpus(dev_ui: Browser) -> None:
     assert not blank, blank[:5]
     assert outlet
     ui.assert_clean()
+
+
+BUSY_STATEMENTS = 530  # over one profile page (500 claims): the profile needs its "more" control
+
+
+def busy_speaker_analysis() -> Analysis:
+    """A made-up bulletin: one spokesman's numbered statements, each a claim of its own."""
+    lines = [f"Bulletin item {n:03d}: the spokesman Orin Dask said the convoy {n:03d} had reached the valley."
+             for n in range(BUSY_STATEMENTS)]
+    text = "Bulletin of statements.\n" + "\n".join(lines) + "\n"
+    doc = SourceDocument(text=text, source="bulletin.txt", title="Bulletin of statements", published="2026-04-01")
+    analysis = Analysis(document=doc, word_count=len(text.split()))
+    analysis.entities = {"dask": Entity(key="dask", name="Orin Dask", type="Person", aliases={"Orin Dask"})}
+    for m in re.finditer("Orin Dask", text):
+        analysis.mentions.append(Mention(start=m.start(), end=m.end(), text="Orin Dask", entity_key="dask",
+                                         type="Person"))
+    for n, line in enumerate(lines):
+        analysis.claims.append(Claim("dask", "said", LiteralValue(f"the convoy {n:03d} had reached the valley", "text"),
+                                     [_span(text, line)]))
+    return analysis
+
+
+@pytest.fixture(scope="module")
+def busy_server(tmp_path_factory: pytest.TempPathFactory, template_store: Path) -> Iterator[str]:
+    """The app over a store whose one entity has more claims than one profile page holds."""
+    db = tmp_path_factory.mktemp("ui-busy") / "busy.db"
+    shutil.copyfile(template_store, db)
+    settings = load_settings()
+    settings.store.url = f"sqlite:///{db}"
+    assert write_analysis(get_engine(settings.store.url), busy_speaker_analysis()) is not None
+    yield from _serve(settings)
+
+
+@pytest.mark.browser
+def test_profile_longer_than_a_page_reads_more_on_request(chromium: Any, busy_server: str) -> None:
+    """A profile of more than 500 claims shows the first page, says how many remain and reads the rest on a click."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    ui = Browser(context.new_page(), busy_server)
+    try:
+        found = ui.page.request.get(f"{busy_server}/api/entities", params={"q": "Orin Dask"}).json()
+        entity_id = found["items"][0]["id"]
+        page = ui.open(f"/ui/entity/{entity_id}")
+        lines = "#profile .claims-section li.claim"
+        assert page.locator(lines).count() == 500
+        assert page.inner_text("#profile-shown").startswith(f"500 of {BUSY_STATEMENTS} claims shown")
+        more = page.locator("#more-claims")
+        assert more.inner_text() == f"Show {BUSY_STATEMENTS - 500} more"
+        more.scroll_into_view_if_needed()
+        ui.shot("profile-more")
+        more.click()
+        page.wait_for_selector("#profile-more", state="detached", timeout=15000)
+        assert page.locator(lines).count() == BUSY_STATEMENTS
+        ids = page.eval_on_selector_all(lines, "els => els.map(e => e.dataset.claimId)")
+        assert len(set(ids)) == BUSY_STATEMENTS, "a claim shown twice"
+        assert f"({BUSY_STATEMENTS})" in page.inner_text("#profile .claims-section h2")
+        ui.shot("profile-more-read")
+        ui.assert_clean()
+    finally:
+        context.close()

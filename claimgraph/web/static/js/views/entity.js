@@ -11,35 +11,73 @@ const SECTION_ORDER = [
   "Designations", "Events", "Memberships and statements",
 ];
 const OPEN_CONFLICTS = 4;
+const PROFILE_PAGE = 500;  // claims a profile page reads (the API's default page)
 const SECTION_LABELS = {
   "Founding": "Founding", "Founders and leaders": "Founders and leaders", "Events": "Major events",
 };
 
-/** Draw the profile of one entity. */
+/** Draw the profile of one entity: its first page of claims, with a "more" control while pages remain. */
 export async function showEntity(entityId, query = new URLSearchParams()) {
-  const profile = await getJSON(`/api/entities/${encodeURIComponent(entityId)}/profile`);
-  const entity = { id: entityId, type: "Other", ...(profile.entity || {}) };
+  const state = { entityId, profile: null, claims: [], claimsTotal: 0, nextOffset: null };
+  await loadPage(state, 0);
+  const entityKey = state.profile.entity?.id || entityId;
+  const path = `/ui/entity/${encodeURIComponent(entityKey)}`;
+  const browser = await facetedClaims(path, query, { entity: entityKey });
+  draw(state, browser, query);
+}
+
+/** Read one page of the profile (and of the entity's claims, for those no section covers) into `state`. */
+async function loadPage(state, offset) {
+  const page = await getJSON(`/api/entities/${encodeURIComponent(state.entityId)}/profile`,
+    { limit: PROFILE_PAGE, offset });
+  if (!state.profile) state.profile = { ...page, sections: {}, conflicts: [], changes: [] };
+  const profile = state.profile;
+  for (const [title, lines] of Object.entries(page.sections || {})) {
+    profile.sections[title] = [...(profile.sections[title] || []), ...lines];
+  }
+  // a conflict or change naming claims of two pages comes with both: kept once
+  const known = new Set(profile.conflicts.map((c) => `${c.kind}|${(c.claims || []).join(",")}`));
+  for (const c of page.conflicts || []) {
+    const key = `${c.kind}|${(c.claims || []).join(",")}`;
+    if (!known.has(key)) { known.add(key); profile.conflicts.push(c); }
+  }
+  profile.total = page.total;
+  state.nextOffset = page.next_offset ?? null;
+  const entityKey = profile.entity?.id || state.entityId;
+  if (offset === 0 || state.claims.length < state.claimsTotal) {
+    try {
+      const all = await getJSON("/api/claims", { entity: entityKey, limit: PROFILE_PAGE, offset: state.claims.length });
+      state.claims.push(...(all.items || []));
+      state.claimsTotal = all.total ?? state.claims.length;
+    } catch (_) { /* the profile alone is enough */ }
+  }
+}
+
+function draw(state, browser, query) {
+  const profile = state.profile;
+  const entity = { id: state.entityId, type: "Other", ...(profile.entity || {}) };
   entity.name = entity.name || "an unnamed actor";
-  const entityKey = entity.id || entityId;
+  const entityKey = entity.id || state.entityId;
   document.title = `${entity.name} — claimgraph`;
   const sections = profile.sections || {};
   const byId = new Map();
-  for (const lines of Object.values(sections)) for (const line of lines) byId.set(line.claim.id, line);
-
-  // Claims whose predicate no profile section covers are still shown, under "Other claims".
-  let others = [];
-  try {
-    const all = await getJSON("/api/claims", { entity: entityKey, limit: 500 });
-    others = (all.items || []).filter((c) => !byId.has(c.id) && c.status !== "rejected")
-      .map((c) => ({ text: describeClaim(c), claim: c }));
-    for (const line of others) byId.set(line.claim.id, line);
-  } catch (_) { /* the profile alone is enough */ }
+  let lastShown = "";
+  for (const lines of Object.values(sections)) {
+    for (const line of lines) {
+      byId.set(line.claim.id, line);
+      if (line.claim.id > lastShown) lastShown = line.claim.id;
+    }
+  }
+  // Claims whose predicate no profile section covers are still shown, under "Other claims"; while profile
+  // pages remain, only those before the last claim shown (a later page may yet hold the others in a section).
+  const others = state.claims.filter((c) => !byId.has(c.id) && c.status !== "rejected"
+      && (state.nextOffset === null || c.id <= lastShown))
+    .map((c) => ({ text: describeClaim(c), claim: c }));
+  for (const line of others) byId.set(line.claim.id, line);
 
   const titles = [...SECTION_ORDER.filter((t) => sections[t]),
     ...Object.keys(sections).filter((t) => !SECTION_ORDER.includes(t))];
   const allLines = [...byId.values()];
-  const path = `/ui/entity/${encodeURIComponent(entityKey)}`;
-  const browser = await facetedClaims(path, query, { entity: entityKey });
   const shared = filtersFrom(query);
   render(
     h("article", { class: "profile", id: "profile", data: { entityId: entityKey } },
@@ -64,11 +102,37 @@ export async function showEntity(entityId, query = new URLSearchParams()) {
       conflictsSection(profile.conflicts || [], byId),
       titles.map((t) => claimSection(t, SECTION_LABELS[t] || t, sections[t])),
       others.length ? claimSection("Other claims", "Other claims", others) : null,
+      moreControl(state, browser, query),
       relationships(entityKey, allLines),
       curationBox({ id: entityKey, name: entity.name }, (profile.aliases || entity.aliases || [])
         .filter((a) => a !== entity.name)),
       allLines.length ? null : h("p", { class: "empty" }, "No source makes a claim about this entity yet.")),
   );
+}
+
+/** "N of M claims shown" and a button reading the next page into the profile, while pages remain. */
+function moreControl(state, browser, query) {
+  const total = state.profile.total ?? 0;
+  if (state.nextOffset === null) return null;
+  const shown = state.nextOffset;
+  const button = h("button", { type: "button", id: "more-claims" }, `Show ${Math.min(PROFILE_PAGE, total - shown)} more`);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    button.textContent = "Reading…";
+    const y = window.scrollY;
+    try {
+      await loadPage(state, state.nextOffset);
+    } catch (err) {
+      button.disabled = false;
+      button.textContent = `Could not read more claims (${err.message}); try again`;
+      return;
+    }
+    draw(state, browser, query);
+    window.scrollTo(0, y);  // the reader stays where the new lines begin
+    document.getElementById("more-claims")?.focus();
+  });
+  return h("nav", { class: "more-claims", id: "profile-more", "aria-label": "More claims" },
+    h("span", { id: "profile-shown" }, `${shown} of ${total} claims shown. `), button);
 }
 
 // `count` is the server's one claim count of the entity (the entity list and search show the same number)
