@@ -367,3 +367,54 @@ def test_a_statement_speaks_for_the_body_that_issued_it(analyze: Analyze) -> Non
     ctx = analyze("On Monday the Blue Crescent Front issued a statement saying that its fighters had bombed the "
                   "police station in Lima.")
     assert [name(ctx, c.subject) for c in claims(ctx, ("said",))] == ["Blue Crescent Front"], listing(ctx)
+
+
+def said_texts(ctx: DocContext) -> list[tuple[str, str]]:
+    """(speaker, words) of every `said` claim."""
+    return [(name(ctx, c.subject), name(ctx, c.object)) for c in claims(ctx, ("said",))]
+
+
+def test_a_judgement_is_no_said_claim_but_the_words_it_quotes_are(analyze: Analyze) -> None:
+    ctx = analyze("President Alan Brook condemned the bombing of the market in Tarsa.")
+    assert not said_texts(ctx), said_texts(ctx)
+    ctx = analyze('Senator Ruth Kale condemned the bombing on state radio, and her speech was broadcast on '
+                  'television; "we mourn the dead of Tarsa and pray for their families."')
+    said = said_texts(ctx)
+    assert said and all(text.startswith("we mourn") for _, text in said), said
+
+
+def test_a_request_a_condition_and_a_free_relative_report_nothing(analyze: Analyze) -> None:
+    ctx = analyze("Syria has repeatedly called on the Lebanese government to expel the Azure Front.")
+    assert not said_texts(ctx), said_texts(ctx)
+    ctx = analyze("Whether it calls itself the Azure Front or the Blue Legion, the group remains dangerous.")
+    assert not said_texts(ctx), said_texts(ctx)
+    ctx = analyze("The Azure Front said it would avenge what it called the brutal crackdown by the army.")
+    assert not any(text.startswith("called") for _, text in said_texts(ctx)), said_texts(ctx)
+
+
+def test_a_clause_before_a_judgement_with_an_object_is_not_what_was_said(analyze: Analyze) -> None:
+    ctx = analyze("As police searched the village, the Azure Front denounced the raids.")
+    assert not any("searched" in text for _, text in said_texts(ctx)), said_texts(ctx)
+
+
+def test_a_source_that_relays_another_speaker_says_nothing_itself(analyze: Analyze) -> None:
+    ctx = analyze('"The raid was planned for weeks," the commander, who calls himself Abu Omar, told a local '
+                  "reporter, according to Radio Monte Carlo.")
+    said = said_texts(ctx)
+    assert said and all(text.startswith("The raid was planned") for _, text in said), said
+
+
+def test_what_a_heading_says_ends_at_its_line(analyze: Analyze) -> None:
+    ctx = analyze("Azure Front says attack was revenge\nLONDON - Lawmakers and the government condemned rocket "
+                  "attacks on the camp, calling them a massacre.")
+    said = said_texts(ctx)
+    assert any("massacre" in text for _, text in said), said
+    assert not any("\n" in text or "LONDON" in text for _, text in said), said
+
+
+def test_a_bare_agency_is_the_agency_named_before(analyze: Analyze) -> None:
+    ctx = analyze("The state-run Mehr news agency reported twenty people killed by a suicide bomber in Zahedan. "
+                  "According to the agency, gunmen from the Azure Front killed two tribal chiefs.")
+    found = claims(ctx, ATTACKS, "chiefs")
+    assert found, listing(ctx)
+    assert all("Mehr" in name(ctx, c.attributed_to) for c in found), listing(ctx)

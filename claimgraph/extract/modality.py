@@ -26,6 +26,7 @@ QUOTE_INTRO = re.compile(r"\b(said|says|stated|states|told [\w ]{1,30}?|added|de
                          r"warned|insisted|explained|noted|announced)\s*[:,]?\s*([" + OPEN_QUOTES + r"])", re.I)
 QUOTE_AFTER = re.compile(r"([" + OPEN_QUOTES + r"])([^" + CLOSE_QUOTES + r"]{8,}?)[,.]?([" + CLOSE_QUOTES
                          + r"])\s*,?\s*(said|says|added|wrote|declared)\s+", re.I)
+QUOTED = re.compile(r"[" + OPEN_QUOTES + r"]([^" + CLOSE_QUOTES + r"\n]{3,}?)(?:[" + CLOSE_QUOTES + r"]|$)")
 OPENING_HEDGE = re.compile(r"^\W*(it\s+(is|was|has\s+been)\s+(said|reported|believed|claimed|alleged|rumou?red)|"
                            r"reportedly|allegedly|apparently|rumou?rs?\s+(say|has\s+it))\b", re.I)
 OPENING_OPINION = re.compile(r"^\W*(one\s+(can|could|may|might)\s+say|in\s+(my|our)\s+(view|opinion)|"
@@ -117,8 +118,9 @@ class ClaimModality:
         if drop:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []
-        for sp in speeches:  # the same words found as a quote and as reported speech are said once
-            if sp.text and sp.speaker and self.says_words(sp) and not any(
+        for sp in [self.quoted_judgement(ctx, sp, speeches) or sp for sp in speeches]:
+            # the same words found as a quote and as reported speech are said once
+            if sp.text and sp.speaker and self.says_words(sp) and not self.relays(sp, speeches) and not any(
                     k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
                 kept.append(sp)
         for sp in kept:
@@ -133,11 +135,38 @@ class ClaimModality:
             record(ctx, said, unit, "annotate.speech", offset=sp.offset)
 
     @staticmethod
+    def quoted_judgement(ctx: DocContext, sp: Speech, speeches: list[Speech]) -> Speech | None:
+        """The words a judgement quotes ('condemned it on the radio; "we express our condolences ..."'): what the
+        judge said, where the judgement itself is not; a speech verb of the judge's own that holds the quote
+        ('condemned the raid, calling it a "crime"') reports it instead."""
+        if sp.kind != "object" or sp.cue.lemma_.lower() not in words("scope_stance_verbs"):
+            return None
+        m = QUOTED.search(ctx.text, sp.start, sp.end)
+        if m is None or any(o is not sp and o.speaker == sp.speaker and o.start <= m.start(1) < o.end
+                            for o in speeches):
+            return None
+        text = m.group(1).strip(" ,")
+        return replace(sp, start=m.start(1), end=m.start(1) + len(text), text=text, kind="quote")
+
+    @staticmethod
+    def relays(sp: Speech, speeches: list[Speech]) -> bool:
+        """True for 'according to X' around another speaker's words ('"...," the spokesman told a journalist,
+        according to Sky News'): X is the outlet that relays them, and the inner speaker says them."""
+        if sp.kind != "according":
+            return False
+        return any(o.speaker and o.speaker != sp.speaker and o.kind != "according"
+                   and sp.start <= o.offset + o.cue.idx < sp.end for o in speeches)
+
+    @staticmethod
     def says_words(sp: Speech) -> bool:
-        """True when a scope's content is words the speaker said, worth a `said` claim; an accusation of someone
+        """True when a scope's content is words the speaker said, worth a `said` claim; a judgement ('condemned the
+        attack') is not, nor an accusation of someone
         ('blamed X for the bombing', 'charged X with the attacks') is the accuser's charge, carried by the acts it
         scopes ('blamed the attack on unknown elements' names no one accused and stays what the speaker said)."""
-        if sp.cue.lemma_.lower() not in words("scope_unsaid_object_verbs"):
+        lemma = sp.cue.lemma_.lower()
+        if sp.kind == "object" and lemma in words("scope_stance_verbs"):
+            return False  # "condemned the attack": a judgement of the act, not words said about it
+        if lemma not in words("scope_unsaid_object_verbs"):
             return True
         # "blame X for Y", "charge X with Y": the object is the accused; "blame Y on X": the object is the act
         return sp.target is None and not any(c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
@@ -450,15 +479,17 @@ class ClaimModality:
     # ------------------------------------------------------------ speech
     def reported(self, ctx: DocContext) -> list[Speech]:
         """'X said (in an interview with Y) that ...', '..., officials said', 'according to X, ...', accusations."""
-        from claimgraph.extract.units import resolver_for, units_of
+        from claimgraph.extract.units import parsed, resolver_for, units_of
 
         out: list[Speech] = []
         speech = words("scope_speech_verbs")
         recent: list[tuple[int, str]] = ctx.memo.setdefault("scope.speakers", [])
         for unit in list(units_of(ctx)):
-            toks = unit.tokens
-            if not any(t.lemma_.lower() in speech or t.lower_ in ("according", "responsible") for t in toks):
+            if not any(t.lemma_.lower() in speech or t.lower_ in ("according", "responsible") for t in unit.tokens):
                 continue
+            # a heading run into the next line by the parser is read alone: what a speaker says ends at the line
+            unit = parsed(ctx, unit)
+            toks = unit.tokens
             speakers = Speakers(ctx, resolver_for(ctx, unit), recent)
             out += unit_speeches(toks, unit.offset, speakers, ctx.text)
         return out

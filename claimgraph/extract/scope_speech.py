@@ -121,8 +121,9 @@ class Speakers:
             return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
         if own is not None and tok.pos_ == "NOUN" and lemma_of(tok) in BODY_NOUNS \
                 and tok.text.lower() not in self.ctx.entity(own).name.lower() and self.args.etype(own) != "Country":
-            # "the army said", read by coreference as the text's topic group: the state whose army was named
-            owner = self.body_owner(tok)
+            # "the army said", read by coreference as the text's topic group: the state whose army was named,
+            # or the body last named with this noun ("the agency" after "Iran's Fars news agency")
+            owner = self.body_owner(tok) or self.named_before(tok)
             if owner is not None:
                 return owner
         if own is not None and self.args.etype(own) in SPEAKER_TYPES:
@@ -156,7 +157,7 @@ class Speakers:
             return found or self.unrecognized(tok)
         keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
         if lemma in BODY_NOUNS and self.named_in(tok, whole=True) is None:
-            owner = self.body_owner(tok)
+            owner = self.body_owner(tok) or self.named_before(tok)
             if owner is not None and (not keys or self.args.etype(keys[0]) != "Country"):
                 return owner  # "the army said" after "the Lebanese army": Lebanon's, not the topic group's
         if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
@@ -291,6 +292,31 @@ class Speakers:
                 found = key  # mentions come in text order: the last one wins
         return found
 
+    def named_before(self, tok: Token) -> str | None:
+        """The body last named with the same head noun before a bare 'the agency' / 'the ministry' ('Iran's Fars
+        news agency' ... 'according to the agency'), within a few sentences, or None."""
+        if [c.lower_ for c in tok.children if c.dep_ != "punct"] != ["the"] or tok.tag_ != "NN":
+            return None
+        char = self.args.offset + tok.idx
+        doc = self.ctx.doc
+        found: tuple[int, int] | None = None
+        for t in doc:
+            if t.idx >= char:
+                break
+            if t.idx < char - 1500 or t.lower_ != tok.lower_:
+                continue
+            names = [c for c in t.children if c.dep_ in ("compound", "nmod") and c.i < t.i and c.pos_ == "PROPN"]
+            if names:
+                first = min(x.i for n in names for x in n.subtree if x.dep_ != "poss" and x.i < t.i)
+                found = (doc[first].idx, t.idx + len(t))  # the last one written wins
+        if found is None:
+            return None
+        start, end = found
+        mention = self.ctx.mention_at(start, end)
+        if mention is not None and mention.start <= start and mention.end >= end:
+            return self.ctx.find(mention.entity_key)
+        return self.ctx.add_entity(self.ctx.text[start:end], "Organization")
+
     def persons_before(self, char: int, window: int) -> list[tuple[int, str]]:
         """(start, key) of the Person mentions in the `window` characters before `char`, nearest last."""
         out = []
@@ -364,6 +390,10 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
 
 def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int, speakers: Speakers, text: str,
                 passive: bool) -> Speech | None:
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children):
+        return None  # "called on the government to expel X", "called for talks": a request, not a report
+    if any(c.dep_ == "mark" and c.lower_ in words("scope_condition_marks") for c in verb.children):
+        return None  # "whether it calls itself X or Y": a condition, nobody's statement
     denied = lemma in words("scope_denial_verbs")
     content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i]
     if lemma == "quote":  # "was quoted as saying that ...": the clause under 'saying', else what follows
@@ -385,7 +415,8 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
                       for c in verb.children)
     trailing = (verb.dep_ in ("parataxis", "ccomp") or inverted) and verb.head.i < verb.i \
         and verb.head.pos_ in ("VERB", "AUX") and not subordinate
-    if not passive and (trailing or (verb.dep_ == "ROOT" and _fronted_clause(verb) is not None)):
+    root = verb.dep_ == "ROOT" or verb.head.i == verb.i  # a unit read alone keeps the label of a cut head
+    if not passive and (trailing or (root and _fronted_clause(verb) is not None)):
         # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
         head = verb.head if trailing else _fronted_clause(verb)
         assert head is not None
@@ -397,8 +428,8 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") and c.dep_ != "agent"]
     accused_tok = next((c for c in objs if c.dep_ in ("dobj", "nsubjpass")), None)
-    if accused_tok is None:
-        return None
+    if accused_tok is None or accused_tok.tag_ in ("WP", "WDT"):
+        return None  # "to avenge what it called the violence": a free relative names, it reports nothing
     chars = subtree_chars(verb, offset, (subj,) if subj.i in {t.i for t in verb.subtree} else ())
     target = None
     if lemma in words("scope_accusation_verbs"):
@@ -427,9 +458,9 @@ def _inverted_speaker(verb: Token, speakers: Speakers) -> Token | None:
     if verb.i == 0 or doc[verb.i - 1].lower_ != "," or verb.head.i >= verb.i or \
             verb.dep_ not in ("conj", "parataxis", "ccomp", "advcl"):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return None
-    objs = [c for c in verb.children if c.dep_ == "dobj" and (
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children):
+        return None  # "..., calling it a terrorist attack": the object is what is named, not who speaks
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON" and (
         c.lemma_.lower() in MEDIA_NOUNS or c.lemma_.lower() in words("scope_speaker_nouns")
         or speakers.args.entity_at(c) is not None)]
     return objs[0] if objs else None
@@ -442,8 +473,14 @@ def claims_responsibility(verb: Token) -> bool:
 
 
 def _fronted_clause(verb: Token) -> Token | None:
-    """'Police arrested four men, an official said': the clause before a sentence-final speech verb."""
-    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "parataxis", "advcl")]
+    """'Police arrested four men, an official said': the clause before a sentence-final speech verb.
+
+    A verb with an object of its own reports no clause before it ('..., Hamas denounced the strikes'), and a
+    clause opened by a subordinator ('As aircraft circled, Hamas said ...') is when it spoke, not what it said."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "parataxis", "advcl")
+              and not any(g.dep_ == "mark" for g in c.children)]
     return before[0] if before else None
 
 
