@@ -1,7 +1,7 @@
 """Typography folded before NLP: a copy of the text of the same length, so every offset still indexes the stored text.
 
-The model reads the folded copy (a hard line break inside a sentence read as a space, citation marks blanked,
-dash variants made one hyphen); stages read offsets, and evidence and names are cut from the stored text.
+The model reads the folded copy (a text in lower case or capitals truecased, a hard line break inside a sentence
+read as a space, citation marks blanked, dash variants made one hyphen); stages read offsets, and evidence and names are cut from the stored text.
 Folding never adds or removes a character, so the offset map back to the stored text is the identity.
 """
 
@@ -12,13 +12,24 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimgraph.nlp.truecase import truecase
+
 # one character for one character: hyphen and en-dash variants, odd spaces. Curly quotes are kept: they say which
 # side of a quotation they open or close (the straight '"' does not), and folding them cost attributions on the dev
 # corpus while the model already reads them as it reads straight ones
-_FOLD = str.maketrans({
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
 # an em dash between spaces is a dash; glued to words ('group—which') it is left to the model as it is
 _SPACED_DASH = re.compile(r"(?<= )[\u2014\u2015](?= )")
 # reference marks copied from reference works: '[12]', '[3, 4]', '[a]', '[note 2]', '[citation needed]'
@@ -32,7 +43,8 @@ _WRAP_MIN, _WRAP_MAX = 40, 100
 
 def fold(text: str) -> str:
     """The text as the model should read it, character for character the same length as `text`."""
-    folded = _SPACED_DASH.sub("-", text.translate(_FOLD))
+    # truecasing first: a lower-case or all-capitals text gets its usual capitals, which the wrap joining reads
+    folded = _SPACED_DASH.sub("-", truecase(text).translate(_FOLD))
     folded = _CITATION.sub(lambda m: " " * len(m.group()), folded)
     if "\n" not in folded:
         return folded
