@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import mapping, words
 from claimgraph.geo.gazetteer import DEMONYMS, VOWEL_EDIT, VOWEL_MATCH, Candidate, Gazetteer, Place
 from claimgraph.geo.translit import norm_place, strip_generic
 
@@ -42,6 +42,15 @@ TRANSLIT_MATCH = 0.92  # the score of an alternate name's transliteration key (g
 STRONG = 0.9  # without any document context, looser spellings than this need a clear lead
 CLEAR_LEAD = 0.12  # the lead over the best other reading that makes context unnecessary
 NAMESAKE_KM = 25.0
+# a respelling of a name its country writes in Latin letters is a misspelling of one fixed form ("Merand" is
+# no way to write Mirande); of a name romanised from another script (Arabic, Persian, Cyrillic, Devanagari,
+# ...) it is one of the many transliterations that name has: the likelier reading of a loose spelling
+SCRIPTS = mapping("geo_country_scripts")
+LATIN_RESPELLING = 0.03
+EXACT = 0.95  # the gazetteer holds the name itself (main or alternate)
+# "UN", "PKK": a short acronym among an entity's names is no town's name (Un in Gujarat); countries are
+# resolve_country's ("US", "UK")
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
 
 
 @dataclass
@@ -181,6 +190,7 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     if any(k == key for k, _, _ in doc.points):
         # the second pass sees where the first put this place: that is no context for itself
         doc = DocPlaces(doc.countries, [p for p in doc.points if p[0] != key], doc.containers)
+    names = [n for n in names if not _ACRONYM.fullmatch(n.strip())]
     cands = [c for c in candidates_for(gaz, names) if c.name_score >= min_score and c.place.kind in SETTLED]
     cands += division_tails(gaz, names, cands)
     if not cands:
@@ -190,6 +200,10 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
         cands = [c for c in cands if any(_container_fit(c.place, box) for box in containers)]
         if not cands:
             return None
+    # ranked on spellings weighed by how the place's names are written; the match found is what is reported
+    weighed = [_weighed(c) for c in cands]
+    original = {id(w): c for w, c in zip(weighed, cands, strict=True)}
+    cands = weighed
     ranked = []
     # exact names (main or alternate) are all namesakes; looser spellings only when close to the best
     top = min(0.95, max(c.name_score for c in cands))
@@ -201,7 +215,9 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
                                            cand.place.geonameid in gaz.capitals, cand.name_score >= floor)
         ranked.append((total, supported, cand))
     ranked.sort(key=lambda r: (-r[0], -r[2].place.population))
+    clear = _clear_winner(ranked)
     total, supported, cand = ranked[0]
+    cand = original[id(cand)]
     has_context = bool(doc.countries or doc.points or containers)
     # anything but a town's own main name is taken only where the document points to the same part
     # of the world: geonames files "Nineveh" under New York and "London" under Renton
@@ -211,9 +227,16 @@ def resolve_place(gaz: Gazetteer, key: str, names: list[str], doc: DocPlaces, mi
     # the same (possibly vast) country: "Huwija" in a story about Kirkuk is not Hoveyzeh in Khuzestan
     if cand.name_score < STRONG and doc.points and not containers and not _nearby(cand.place, doc, key):
         return None
-    if cand.name_score < STRONG and not has_context and not _clear_winner(ranked):
+    if cand.name_score < STRONG and not has_context and not clear:
         return None
     return Resolution(cand.place, cand.name_score, total, supported, len(cands))
+
+
+def _weighed(cand: Candidate) -> Candidate:
+    """The candidate with its spelling score lowered when it is a respelling of a Latin-script country's name."""
+    if cand.name_score >= EXACT or SCRIPTS.get(cand.place.country, "Latn") != "Latn":
+        return cand
+    return Candidate(cand.place, cand.name_score - LATIN_RESPELLING, cand.matched)
 
 
 def _clear_winner(ranked: list[tuple[float, bool, Candidate]]) -> bool:
