@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract import entity_rules as rules
@@ -77,6 +77,45 @@ def clean_span(span: Span) -> list[Span]:
     return out
 
 
+# articles of Arabic and other names written in lower case inside a name ('al Shabaab', 'Fatah al-Islam')
+NAME_ARTICLES = words("entity_foreign_articles")
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def with_name_particles(span: Span) -> Span:
+    """A model span widened over the lower-case parts the model cut off a transliterated name: an article before
+    it ('al Shabaab', 'al-Qaeda'), an article-joined word after it ('Fatah al-Islam') and hyphen-joined particles
+    ('Markaz-ud-Dawa-wal-Irshad'); a part that opens another name the model found is left to that name."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if not _capitalised(doc[start]):
+        return span
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and doc[start - 2].lower_ in NAME_ARTICLES and doc[start - 2].is_lower and not doc[start - 2].whitespace_:
+        start -= 2  # 'al-Qaeda'
+    elif start >= 1 and doc[start - 1].lower_ in NAME_ARTICLES and doc[start - 1].is_lower \
+            and doc[start - 1].whitespace_ == " " and doc[start - 1].ent_iob_ != "I":
+        start -= 1  # 'al Shabaab'
+    while True:
+        nxt = doc[end: end + 4]
+        joined = not doc[end - 1].whitespace_
+        if len(nxt) >= 4 and joined and nxt[0].text == "-" and nxt[1].is_lower and len(nxt[1]) <= 3 \
+                and nxt[2].text == "-" and _capitalised(nxt[3]) \
+                and not any(t.whitespace_ for t in nxt[:3]) and nxt[3].ent_iob_ != "B":
+            end += 4  # '-ud-Dawa', '-e-Taliban'
+            continue
+        if len(nxt) >= 3 and doc[end - 1].whitespace_ == " " and nxt[0].lower_ in NAME_ARTICLES and nxt[0].is_lower \
+                and nxt[1].text == "-" and not nxt[0].whitespace_ and not nxt[1].whitespace_ \
+                and _capitalised(nxt[2]) and nxt[0].ent_iob_ != "B" and nxt[2].ent_iob_ != "B":
+            end += 3  # ' al-Islam'
+            continue
+        break
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
 def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[Candidate]:
     """Candidates from spaCy's named entities, cleaned and typed."""
     out: list[Candidate] = []
@@ -85,6 +124,7 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
         if type_ is None:
             continue
         for span in clean_span(ent):
+            span = with_name_particles(span)
             if rules.covers_heading(span.start_char, span.end_char, headings, ctx.text):
                 continue
             if span.text.replace(".", "") in rules.COMMON_ABBREVIATIONS:
@@ -93,7 +133,18 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 continue  # 'congress', 'the group': common nouns, not names (unless the text has no capitals)
             while ent.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES:
                 span = span[1:]  # 'Minister Benjamin Netanyahu' → 'Benjamin Netanyahu'
-            if ent.label_ == "NORP" or (len(span) == 1 and demonym_country(span.text) and not country_of(span.text)):
+            if len(span) > 1 and span[-1].lower_.rstrip(".") in rules.PERSON_TITLES:
+                # 'the TTP Emir', 'Police Chief': a rank after a body's name names the body, not a person or place
+                body = span
+                while len(body) > 0 and body[-1].lower_.rstrip(".") in rules.PERSON_TITLES:
+                    body = body[:-1]
+                if len(body) and (is_acronym(body.text) or ent.label_ != "PERSON" and body[-1].lower_ in rules.ORG_CUES):
+                    span, type_ = body, "Organization"
+            if ent.label_ == "NORP" and _group_name_read_as_nationality(span):
+                out.append(Candidate(span.start_char, span.end_char, "Organization", "ner", 2))
+                continue
+            if ent.label_ == "NORP" or (len(span.text.split()) <= 2 and demonym_country(span.text)
+                                        and not country_of(span.text)):
                 out.extend(rules.norp_candidates(span))
                 continue
             if span.text.isupper() and (rules.in_capitals_run(ctx.doc, span.start, span.end)
@@ -105,6 +156,16 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 type_ = "Organization"
             out.append(Candidate(span.start_char, span.end_char, type_, "ner", 2))
     return out
+
+
+def _group_name_read_as_nationality(span: Span) -> bool:
+    """'Boko Haram', 'Abu Sayyaf': a name of two words or more the model took for a nationality, none of whose words
+    is a nationality, community, country or creed word, is a group's name ('Sri Lankan', 'Sunni Arab' are not)."""
+    words_ = span.text.replace("-", " ").split()
+    if len(words_) < 2 or not all(w[:1].isupper() for w in words_ if w.lower() not in NAME_ARTICLES):
+        return False
+    return not demonym_country(span.text) and not any(demonym_country(w) or country_of(w) or w in rules.COMMUNITY_WORDS or w.endswith(("ist", "ists"))
+                   for w in words_)
 
 
 def with_day_names(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -202,10 +263,13 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     person_words: dict[str, set[str]] = defaultdict(set)
     written_in_capitals: set[str] = set()
     group_named: set[str] = set()  # names the words around call a group's in some mention
+    written: dict[str, str] = {}  # each name as found → its voting key (without a leading article)
     for c in kept:
         if c.note in ("norp", "demonym"):
             continue
-        name = norm_name(c.name or ctx.text[c.start: c.end])
+        full = norm_name(c.name or ctx.text[c.start: c.end])
+        # 'al Shabaab' and 'Shabaab' name one thing ('El Salvador' and 'Salvador' may be two places)
+        name = written.setdefault(full, full if c.type in ("Place", "Country") else _without_article(full))
         votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
         if c.source in ("ner", "rule") and _in_group_context(ctx.text, c.start, c.end):
             group_named.add(name)
@@ -227,7 +291,14 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
         if " " not in name and len(person_words.get(name, ())) == 1:
             counter["Person"] += 3 * sum(counter.values())
     # ties keep the first type voted for (dicts keep insertion order)
-    return {name: max(counter, key=lambda t: counter[t]) for name, counter in votes.items()}
+    winners = {name: max(counter, key=lambda t: counter[t]) for name, counter in votes.items()}
+    return {full: winners[name] for full, name in written.items()}
+
+
+def _without_article(name: str) -> str:
+    """A normalised name without a leading article of another language ('al shabaab' → 'shabaab')."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first in NAME_ARTICLES else name
 
 
 class EntityRecognizer:
@@ -257,6 +328,7 @@ class EntityRecognizer:
                   if not rules.covers_heading(c.start, c.end, headings, text)]
         cands += acronyms
         cands += rules.nationality_candidates(ctx.doc)
+        cands += [c for c in rules.org_noun_candidates(ctx.doc) if not rules.covers_heading(c.start, c.end, headings, text)]
         cands = with_day_names([rules.retype(c, text, table) for c in cands], text)
         # the agency of a wire dateline filed the story: as a mention it would become the doer of the story's
         # acts through 'they' and 'the group'
@@ -282,6 +354,9 @@ class EntityRecognizer:
             if len(form) < 2 or (form.islower() and not (caseless and len(form) >= 3 and form not in STOP_WORDS)):
                 continue
             forms.setdefault(form, c)
+            first, _, rest = form.partition(" ")
+            if c.type in ("Organization", "Group") and first.lower() in NAME_ARTICLES and rest[:1].isupper():
+                forms.setdefault(rest, c)  # 'Hadaf fighters' after 'Al Hadaf militants'
             if not form.isupper():
                 forms.setdefault(form.upper(), c) if len(form) > 3 else None
             if c.type == "Person":

@@ -81,8 +81,8 @@ def _territory_of(word: str) -> str | None:
 
 
 # endings a nationality word adds to its country's name (Chad-ian, Mali-an, Sri Lanka-n, Niger-ien, Oman-i,
-# Sudan-ese): the shortest ending is tried first, so "Nigerian" is Nigeria's, not Niger's
-_STEM_ENDINGS = ("n", "an", "ian", "ien", "i", "ese")
+# Sudan-ese, New Zealand-er): the shortest ending is tried first, so "Nigerian" is Nigeria's, not Niger's
+_STEM_ENDINGS = ("n", "an", "ian", "ien", "i", "ese", "er")
 
 
 def _country_by_stem(form: str) -> str | None:
@@ -99,6 +99,8 @@ def _country_by_stem(form: str) -> str | None:
 def demonym_country(text: str) -> str | None:
     """Country of a nationality adjective or noun ('Iranian', 'Israelis', 'FRENCH', 'Sri Lankan'), or None (a
     country's own name is no demonym)."""
+    if not text.isascii() and fold(text) != text.replace("\u2019", "'"):
+        return None  # 'Germán' is a Spanish name, not 'German': English nationality words carry no accents
     word = " ".join(fold(text).split())
     words = word.split()
     # a two- or three-word nationality ('Sri Lankan', 'South African'): every word capitalised, none a stop word
@@ -114,7 +116,7 @@ def demonym_country(text: str) -> str | None:
             return table[form] or None
         # rigour also knows capitals and other names of a territory ('Baghdad', 'Douglas'): only a word shaped
         # like a nationality word, and no city's name, is read as one
-        if len(form) >= 5 and form.endswith(_DEMONYM_ENDINGS + ("ien",)) and not form.endswith("stan") \
+        if len(form) >= 5 and form.endswith(_DEMONYM_ENDINGS + ("ien", "er")) and not form.endswith("stan") \
                 and country_of(form) is None \
                 and fold(form) not in city_names():
             found = _territory_of(form) or _country_by_stem(form)

@@ -311,6 +311,10 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         if len(words) < 2 or span_text.isupper():
             continue
         lower_words = [w.lower().strip(".\u2019'") for w in words]
+        titled = _person_after_inner_title(span_text)
+        if titled is not None:
+            out.append(Candidate(start + titled, end, "Person", "rule", 2.5))  # 'PSNI Chief Hugh Orde'
+            continue
         if lower_words[0] in PERSON_TITLES and all(w[:1].isupper() for w in words[1:]) and len(words) <= 4 \
                 and not set(lower_words) & ORG_CUES:
             n_titles = 1
@@ -346,6 +350,20 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
     return out
 
 
+def _person_after_inner_title(name: str) -> int | None:
+    """Offset of the person's name in 'DIG FC Brigadier Khalid Javed' / 'PSNI Chief Hugh Orde': a run of capitalised
+    words with a rank inside it, followed by a person's two or three name words; None otherwise."""
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", name)]
+    for k in range(len(spans) - 2, 0, -1):
+        if spans[k][1].lower().strip(".\u2019'") not in PERSON_TITLES:
+            continue
+        tail = name[spans[k + 1][0]:]
+        if 2 <= len(tail.split()) <= 3 and looks_like_person_name(tail):
+            return spans[k + 1][0]
+        return None
+    return None
+
+
 def camp_candidates(text: str) -> list[Candidate]:
     """'Camp Ashraf', 'Anzali Camp': a camp is a place."""
     out = []
@@ -368,7 +386,8 @@ def looks_like_person_name(name: str) -> bool:
     if lower[0] in _FOREIGN_ARTICLES or set(lower) & (ORG_CUES | PLACE_CUES | EVENT_CUES | _NON_NAME_WORDS
                                                       | {"of", "for", "and", "the", "on"}):
         return False
-    return all(w[:1].isupper() and not country_of(w) and not demonym_country(w) for w in words)
+    # an accented word ('Germán') is no English nationality word, whatever its letters without the accent
+    return all(w[:1].isupper() and not country_of(w) and not (w.isascii() and demonym_country(w)) for w in words)
 
 
 def _trim_trailing_stopwords(text: str, start: int, end: int) -> int:
@@ -511,3 +530,53 @@ def acts_like_an_organization(span: Span) -> bool:
     if root.dep_ == "dobj" and verb.lemma_ in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     return root.dep_ == "nsubj" and verb.lemma_ in ACTION_VERBS
+
+
+_NAME_ARTICLES = words("entity_foreign_articles")
+
+
+def _name_part(tok: Token) -> bool:
+    """A token that may sit inside a capitalised name: a capitalised word, an inner hyphen, a lower-case article
+    joined to the next word ('Ahfad al-Sahaba')."""
+    if "\n" in tok.whitespace_:
+        return False
+    if tok.text[:1].isupper() and (tok.is_alpha or tok.text.isalnum()):
+        return True
+    if tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in _NAME_ARTICLES and tok.is_lower and nxt is not None and (nxt.text == "-" or nxt.text[:1].isupper())
+
+
+def org_noun_candidates(doc: Doc) -> list[Candidate]:
+    """'Fars news agency', 'the Haqqani network', 'the Fatah al-Islam organization': a capitalised name the text
+    follows with an organization noun (and at most one modifier) names an organization; a nationality, community,
+    country or title before the noun only describes it ('the Lebanese army', 'Islamist group')."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ORG_NOUNS or not tok.is_lower or tok.i == 0:
+            continue
+        end = tok.i
+        before = doc[end - 1]
+        if before.is_lower and before.is_alpha and before.lower_ not in STOP_WORDS | _NAME_ARTICLES \
+                and not before.whitespace_.count("\n"):
+            end -= 1  # 'news agency', 'militant group'
+        start = end
+        while start > 0 and _name_part(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        while start < end and (doc[start].lower_ in STOP_WORDS or doc[start].text == "-"
+                               or doc[start].lower_ in _NAME_ARTICLES and doc[start].is_lower and start == end - 1):
+            start += 1  # 'The Haqqani network': the article is the sentence's
+        if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].text == "-":
+            continue
+        span = doc[start:end]
+        words_ = span.text.replace("-", " ").split()
+        if any(country_of(w) or demonym_country(w) or w in COMMUNITY_WORDS or w.lower() in PERSON_TITLES
+               for w in words_ if w[:1].isupper()) or country_of(span.text) or demonym_country(span.text):
+            continue
+        if in_capitals_run(doc, span.start, span.end) or _mostly_capitals(span.sent):
+            continue  # a headline in capitals
+        if all(t.ent_type_ == "NORP" for t in span) or (len(words_) == 1 and re.search(r"ists?$", words_[0])):
+            continue  # 'Islamist group', 'Maoist faction': a creed or a people describes the group, it is no name
+        out.append(Candidate(span.start_char, span.end_char, "Organization", "rule", 2.5))
+    return out

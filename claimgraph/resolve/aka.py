@@ -258,6 +258,11 @@ class AliasStatements:
                 ctx.entity(owner).aliases.add(m.text)
                 return
             other_type = ctx.entity(other).type
+            if other_type == "Place" and owner_type in ACTOR_TYPES and not is_known_place(m.text) \
+                    and not re.match(r"(?i)camp\b|.*\bcamp$", m.text):
+                # 'Javier Montanez a.k.a. Macaco': the model's guess of a place yields to the text's own word
+                ctx.entity(other).type = owner_type
+                other_type = owner_type
             if not _compatible(owner_type, other_type) and (
                     other_type == "Country" or (owner_type in PLACE_TYPES) != (other_type in PLACE_TYPES)):
                 return  # a country or place is never another name of an actor, nor an actor of a place
@@ -375,7 +380,8 @@ def _name_before(ctx: DocContext, line_start: int, back: int, caseless: bool) ->
     bounds = name_bounds(text, start, back, caseless)
     if bounds is None:
         return None
-    inside = [m for m in ctx.mentions_in(bounds[0], bounds[1]) if m.source not in ("coref", "nominal")]
+    # a nationality word inside a full name ('Hector German Buitrago' read 'German') is part of the name
+    inside = [m for m in ctx.mentions_in(bounds[0], bounds[1]) if m.source not in ("coref", "nominal", "norp", "demonym")]
     if inside:
         # 'Revolutionary Organization 17 November, also known as': the recognized name opening the piece is
         # the entity, and the whole piece one more of its names

@@ -25,6 +25,8 @@ GENERIC_ORG_WORDS = word_list("entity_generic_org_words")
 SKIPPABLE_WORDS = words("entity_skippable_words")
 # head nouns of bodies named either 'Ministry of X' or 'X Ministry'
 GENERIC_ORG_HEADS = words("entity_body_heads")
+# articles of other languages that open a name ('al Shabaab'): the name without one is the same body's
+NAME_ARTICLES = words("entity_foreign_articles")
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013/]+")
 
 
@@ -199,6 +201,16 @@ class ResolveAliases:
                 other = by_norm[norm[:-1]]
                 if ctx.find(other) != ctx.find(key) and _compatible(ctx.entity(other).type, ctx.entity(key).type):
                     ctx.merge(other, key)
+        # 'al Shabaab' and 'Shabaab', 'al-Qaida' and 'Qaida': a body's name with and without its article
+        by_bare: dict[str, str] = {}
+        for norm, key in sorted(by_norm.items()):
+            if ctx.entity(key).type not in ("Organization", "Group") or ctx.entity(key).attrs.get("nationality"):
+                continue
+            first, _, rest = norm.partition(" ")
+            bare = rest if rest and first in NAME_ARTICLES else norm
+            other = by_bare.setdefault(bare, key)
+            if ctx.find(other) != ctx.find(key):
+                ctx.merge(other, key)
         # 'Ministry of Interior' and 'Interior Ministry': one body named in two word orders
         by_order: dict[tuple[str, str], str] = {}
         for norm, key in by_norm.items():
