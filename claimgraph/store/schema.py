@@ -100,6 +100,9 @@ claims = Table(
     # migration 0011: a subject's (or object's) rows with some predicates and partners, not all its rows
     Index("ix_claims_subject_predicate", "subject_id", "predicate", "object_id"),
     Index("ix_claims_object_predicate", "object_id", "predicate", "subject_id"),
+    # migration 0012: each end's rows from the most confident (the graph's strongest edges of a node)
+    Index("ix_claims_subject_confidence", "subject_id", "confidence"),
+    Index("ix_claims_object_confidence", "object_id", "confidence"),
 )
 
 evidence = Table(
