@@ -59,7 +59,7 @@ ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
 ART = r"(?:(?:a|an|the)\s+)"
-TAIL = r"(?:[\w\"“”'-]+\s+){0,2}?"  # modifiers before the second name ("the Athens newspaper \"")
+TAIL = r"(?:[\w\"“”'’-]+\s+){0,2}?"  # modifiers before the second name ("the Athens newspaper \"")
 
 # gap between mention A and mention B -> predicate, direction ("fwd": A is the subject), types of A, types of B
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
@@ -132,7 +132,17 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
 # 'Defense ministry spokesman X', 'Interior department official X': the name before the noun is part of an unnamed
 # body's description, so X is no member of what the name alone stands for
 BODY_NOUNS = {"ministry", "department", "office", "directorate", "agency", "embassy", "court", "council", "committee"}
+# words that date a role or say how it is held, not which part it heads ('ex-leader', 'acting chief')
+TIME_OF_ROLE = {"ex", "former", "late", "new", "acting", "interim", "top", "then", "current"}
+ROLE_ONLY = re.compile(rf"(?:{ROLE}\s+)*{ROLE}", re.I)
+GROUP_NOUNS = words("entity_group_nouns")
 # "the head of the SSC, Mohammed Suweysi, said": the role before an organisation a name in apposition follows
+# "the head of the ministry's ordnance department": the role is in a part the organisation owns, not at its top
+PART_AFTER = re.compile(r"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:department|unit|branch|office|wing|division|section"
+                        r"|bureau|directorate|committee|service|cell|brigade|battalion|command)\b", re.I)
+# "Jundallah's ex-leader, Abdul Malik Rigi": a role the organisation owns, the person's name in apposition
+POSSESSIVE_APPOSITION = re.compile(rf"^\s*(?:'s|’s)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:(?:ex|former)-)?{ROLE})\s*,\s*$",
+                                   re.I)
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+(?:of|at|for)\s+(?:the\s+)?$", re.I)
 APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
 BASED_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
@@ -236,7 +246,13 @@ class DocumentRelations:
             # "German Chancellor X", "the president of the German Chamber": the adjective names no party
             # of the relation; the name after it is tried next
             return False
+        if any(t == "Person" and ROLE_ONLY.fullmatch(ctx.entity(m.entity_key).name) for t, m in ((ta, a), (tb, b))):
+            return False  # "the Secretary of the Treasury": a title the tagger read as a person names nobody
         if ta in PLACE_TYPES and tb == "Person" and self._team_role(ctx, a, b, gap, sent):
+            return True
+        owned = POSSESSIVE_APPOSITION.match(gap)
+        if owned and ta in ACTOR_TYPES and tb == "Person" and APPOSITION_END.match(ctx.text[b.end:b.end + 12]):
+            self._person_role(ctx, b, a, owned.group("role").replace("-", " "), sent)
             return True
         if POSSESSIVE.match(gap) and b.text[:1].isupper():  # "Russia's Gazprom", not "US's support for the group"
             if ta in PLACE_TYPES and tb in ACTOR_TYPES:
@@ -257,6 +273,8 @@ class DocumentRelations:
             if predicate in ("member_of", "leader_of") and direction == "fwd":
                 if BASED_AFTER.match(ctx.text[b.end:b.end + 12]):
                     return False  # "of the Rostock-based Society": the town only says where the body is
+                if predicate == "leader_of" and PART_AFTER.match(ctx.text[b.end:b.end + 60]):
+                    predicate = "member_of"  # "head of the ministry's ordnance department": a part's head
                 # "professor of International Relations at Karachi University": the field is no employer
                 b = self._at_organisation(ctx, b)
             if direction == "inv" and b.source == "norp":
@@ -264,6 +282,8 @@ class DocumentRelations:
             subj, obj = (a, b) if direction == "fwd" else (b, a)
             if predicate == "role" and gap.split()[:1] and gap.split()[0].lower() in BODY_NOUNS:
                 return True  # 'Defense ministry spokesman X': X speaks for the ministry, which has no name here
+            if predicate == "based_in" and gap.strip() in ("in", "in the") and not self._in_names(ctx, a, b):
+                return False  # "attacks against Coalition Forces in Afghanistan": the place is the attacks'
             if predicate == "role":
                 self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
             elif predicate == "member_of" and gap.strip() == "(":
@@ -290,6 +310,12 @@ class DocumentRelations:
                 and AT_ORG.match(ctx.text[b.end:nxt.start]):
             return nxt
         return b
+
+    def _in_names(self, ctx: DocContext, org: Mention, place: Mention) -> bool:
+        """True when the parse hangs 'in <place>' on the organisation's name ('the University in Kabul'), not on an
+        event or a clause around it ('the fall of the Taliban in Afghanistan')."""
+        preps = [t for t in ctx.doc if org.end <= t.idx < place.start and t.lower_ == "in"]
+        return bool(preps) and org.start <= preps[0].head.idx < org.end
 
     def _team_role(self, ctx: DocContext, town: Mention, person: Mention, gap: str, sent: tuple[int, int]) -> bool:
         """'Dortmund coach X', 'Augsburg's new coach X': the town's name stands for its club, X a member of it."""
@@ -345,14 +371,26 @@ class DocumentRelations:
         """'Hamas leader X' -> leader_of and member_of; 'CDU politician X' -> member_of."""
         words = role.lower().split()
         leader = any(LEADER_ONLY.match(" ".join(words[i:])) for i in range(len(words)))
-        if leader and not any(w in ("deputy", "vice", "former", "ex") for w in words):
+        if leader and not any(w in ("deputy", "vice") for w in words) and not self._part_head(ctx, person, org):
             self._claim(ctx, person, "leader_of", org, sent, 0.6)
         self._claim(ctx, person, "member_of", org, sent, 0.6)
+
+    def _part_head(self, ctx: DocContext, person: Mention, org: Mention) -> bool:
+        """'PLO security chief X', 'Hamas politburo chief X': a common noun before the leader word names the part
+        of the organisation X heads (the organisation's own kind, 'party leader', does not)."""
+        lo, hi = min(person.end, org.end), max(person.start, org.start)
+        nouns = [t for t in ctx.doc if lo <= t.idx < hi and t.pos_ == "NOUN" and t.is_alpha
+                 and t.lower_ not in TIME_OF_ROLE]
+        return any(not re.fullmatch(ROLE, t.lower_, re.I) and not re.fullmatch(ORG_NOUN, t.lower_, re.I)
+                   and t.lemma_.lower() not in GROUP_NOUNS for t in nouns)
 
     def _chains(self, ctx: DocContext, mentions: list[Mention], sent_end: int) -> None:
         """'Vancouver, British Columbia, Canada': each place lies in the ones after it; lists are skipped."""
         def is_place(m: Mention) -> bool:
-            return ctx.entity(m.entity_key).type in PLACE_TYPES
+            # "Sirnak, Turkish officials said": a nationality word is no place; "Washington, DC" is one name
+            return (ctx.entity(m.entity_key).type in PLACE_TYPES
+                    and (demonym_country(m.text) is None or is_country(m.text))
+                    and not (is_acronym(m.text) and len(m.text) <= 3 and not is_country(m.text)))
 
         i = 0
         while i < len(mentions):
@@ -600,7 +638,8 @@ class PlaceHierarchy:
         ctx.analysis.reference.append(ReferenceFact(subj, predicate, obj, provenance=dict(provenance)))
 
     def _close(self, ctx: DocContext) -> None:
-        """A in B and B in C: A in C (evidence: both statements; reference when either link is reference)."""
+        """A in B and B in C: A in C (a claim for places the text chains, with both statements as evidence;
+        reference knowledge when either link is reference or A is an organisation)."""
         # a link's evidence, or None when the link is reference knowledge
         inside: dict[str, dict[str, list[Any] | None]] = {}
         for c in ctx.analysis.claims:
@@ -617,7 +656,9 @@ class PlaceHierarchy:
                     if c_key == a or c_key in outers and not (outers[c_key] is None and ev_ab and ev_bc):
                         continue
                     predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
-                    if ev_ab and ev_bc:
+                    # a place named in a place named in a place is what the text says; an organisation in the country
+                    # around its town is an inference ("the PSNI in Craigavon, County Armagh"): reference knowledge
+                    if ev_ab and ev_bc and predicate == "located_in":
                         claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end),
                                               EXTRACTOR + ".chain", confidence=0.45)
                         if claim is not None:
