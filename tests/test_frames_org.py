@@ -144,3 +144,14 @@ def test_a_hyphenated_ideology_split_by_the_tokenizer_is_read_whole(analyze: Ana
 def test_an_institution_before_a_title_is_what_the_holder_leads(analyze: Analyze) -> None:
     ctx = analyze("Parliament speaker Ali Larijani condemned it on state radio.")
     assert find(ctx, "leader_of", "Parliament", "Ali Larijani")
+
+
+def test_under_the_leadership_of_after_a_date_and_of_a_named_son(analyze: Analyze) -> None:
+    ctx = analyze("The Velmoran Front broke away from the Sable Union in the late 1980s under the leadership of "
+                  "Tomas Verrick, who died in 1994.")
+    assert find(ctx, "leader_of", "Velmoran Front", "Tomas Verrick")
+    assert not find(ctx, "leader_of", "Sable Union")
+    ctx = analyze("The Velmoran Front was formed in 1979. Later, under the leadership of Tomas Verrick's son, "
+                  "Anton Verrick, the movement expanded its attacks.")
+    assert find(ctx, "leader_of", "Velmoran Front", "Anton Verrick")
+    assert not find(ctx, "leader_of", "Velmoran Front", "Tomas Verrick")

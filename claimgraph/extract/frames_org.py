@@ -166,8 +166,14 @@ class OrgFrames(NounFrames):
         if noun.dep_ != "pobj" or noun.head.lower_ != "under":
             return []
         leaders = [c for c in noun.children if c.dep_ == "poss"] + F.prep_objects(noun, "of")
+        # "under the leadership of X's son, Y": the name in apposition is the leader, not X
+        leaders = [a for t in leaders for a in ([*F.children(t, "appos")] or [t])]
         people = [k for t in leaders for k in self.keys(t, "agent", nominal_ok=False) if self.args.etype(k) == "Person"]
         verb = noun.head.head
+        for _ in range(3):  # "split from X in the early 1990s under the leadership of Y": the phrase hangs on a date
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep") or verb.head.i == verb.i:
+                break
+            verb = verb.head
         if not people or verb.pos_ not in ("VERB", "AUX"):
             return []
         orgs = [k for k in self.keys(F.agent_of(verb), "agent") if self.args.etype(k) in BODY_TYPES]
