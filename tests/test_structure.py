@@ -148,3 +148,12 @@ def test_introducer_run_into_its_heading_is_read_from_the_documents_parse(analyz
     got = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name)
            for c in ctx.analysis.claims if c.extractor == "claims.list_items"}
     assert {("Libya", "supported", "Coastal Front"), ("Chad", "supported", "Coastal Front")} <= got
+
+
+def test_a_city_and_its_country_give_one_seat_and_an_unknown_value_none(analyze: Analyze) -> None:
+    ctx = analyze("Coastal Freedom Movement\n\nHeadquarters: Lima, Peru\nGarrison/HQ Unknown\n"
+                  "Area of operations: Peru, Chile\n\nThe Coastal Freedom Movement was an armed group.\n")
+    got = _field_claims(ctx)
+    assert ("Coastal Freedom Movement", "headquarters_in", "Lima") in got
+    assert not [c for c in got if c[1] == "headquarters_in" and c[2] in ("Peru", "Unknown")], got
+    assert {c[2] for c in got if c[1] == "based_in"} == {"Peru", "Chile"}, got  # a list of countries stays a list

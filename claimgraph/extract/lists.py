@@ -383,10 +383,13 @@ class FieldValues:
                 self.store(Found(topic, predicate, ("text", text), anchor, confidence=0.6), line)
             return
         keys: list[str] = []
-        for m in sorted(self.value_mentions(start, end, kind), key=lambda m: m.start):
+        mentions = sorted(self.value_mentions(start, end, kind), key=lambda m: m.start)
+        for m in mentions:
             key = self.ctx.find(m.entity_key)
             if key != topic and key not in keys:
                 keys.append(key)
+        if kind == "place" and len(mentions) == 2 and len(keys) == 2 and self.address(mentions):
+            keys = keys[:1]  # "Paris, France": the seat is the city; the country only says where the city is
         for key in keys:
             etype = self.args.etype(key)
             if kind == "place" and etype in PLACE_KINDS:
@@ -397,6 +400,15 @@ class FieldValues:
                 self.store(Found(subj, predicate, obj, anchor, confidence=0.65), line)
             elif kind == "actor" and etype in ACTOR_TYPES:
                 self.store(Found(topic, predicate, key, anchor, confidence=0.6), line)
+
+    def address(self, mentions: list[Mention]) -> bool:
+        """True for a value 'City, Country' (one place, then the country it lies in), not a list of countries."""
+        from claimgraph.extract.relations import is_country
+
+        first, second = mentions
+        names = [self.ctx.entity(self.ctx.find(m.entity_key)).name for m in mentions]
+        return (self.ctx.text[first.end:second.start].strip() == "," and not is_country(names[0])
+                and is_country(names[1]))
 
     def value_mentions(self, start: int, end: int, kind: str) -> list[Mention]:
         """Mentions of a value. A name the tagger ran into its glued label ("FounderMassoud Rajavi") is cut
@@ -413,7 +425,7 @@ class FieldValues:
         if not out:
             text = MARKS.sub(lambda m: " " * len(m.group(0)), self.ctx.text[start:end])
             name = re.match(r"\s*((?:[A-Z][\w'’.-]*\s?){1,5})\s*$", text)
-            if name:
+            if name and name.group(1).strip().lower() not in NO_VALUE:
                 lo, hi = start + name.start(1), start + name.start(1) + len(name.group(1).rstrip())
                 out.append(self.ctx.add_mention(lo, hi, self.name_type(self.ctx.text[lo:hi], type_),
                                                 source="structure"))
@@ -436,3 +448,5 @@ class FieldValues:
 
 
 PARENTHETICAL_MARKS = re.compile(r"\([^()]*\)")
+# a field's placeholder for a value it does not know ("Garrison/HQ Unknown"): no name
+NO_VALUE = {"unknown", "none", "n/a", "na", "not known", "not applicable", "various", "unclear", "undisclosed"}
