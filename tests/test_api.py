@@ -346,3 +346,29 @@ def test_substring_search_stands_in_without_a_full_text_index(api_settings: Sett
         assert "leaflet" in plain_docs[0]["snippet"]
         assert search_fallback(conn, "port lumen", 10)[0] == search_sqlite(conn, "port lumen", 10)[0] == \
             ["e-test-place"]
+
+
+def test_warm_up_reads_no_claim_and_computes_nothing_whole_store(api_settings: Settings) -> None:
+    """The server's warm-up prepares the reads (modules, schema, table list) without reading claims: the
+    whole-store conflict list waits for the one page that lists every conflict."""
+    from sqlalchemy import event
+
+    from claimgraph.api.cache import STORE_CACHE, warm_up
+
+    engine = get_engine(api_settings.store.url)
+    STORE_CACHE.clear()
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        warm_up(engine).join(timeout=60)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert statements, "the warm-up read nothing at all"
+    rows_read = [s for s in statements if re.search(r"\bFROM (claims|evidence)\b", s) and "count(" not in s]
+    assert not rows_read, rows_read
+    with engine.connect() as conn:
+        assert STORE_CACHE.peek(conn, "conflicts") is None and STORE_CACHE.peek(conn, "changes") is None

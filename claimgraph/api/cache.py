@@ -113,27 +113,49 @@ _warming: dict[str, threading.Thread] = {}
 _warming_guard = threading.Lock()
 
 
-def warm_up(engine: Any) -> threading.Thread:
-    """Compute the whole-store conflict and change lists in a background thread, one thread a store at a time.
+def prepare(conn: Connection) -> None:
+    """What the first profile, claim page or graph would otherwise set up on its own: the reasoning modules
+    and predicate schema they import, the table list and the store fingerprint (a handful of indexed counts).
+    Reads no claim: nothing here grows with the store."""
+    import importlib
 
-    The /api/conflicts list reads them; a profile or an export uses them while they are valid and
-    otherwise reads the conflicts of its own claims (claimgraph.views.conflicts), never waiting for them.
+    for module in ("claimgraph.views.conflicts", "claimgraph.linking.schema", "claimgraph.reason.conflicts",
+                   "claimgraph.profile", "claimgraph.views.counts", "claimgraph.views.timeline"):
+        try:
+            importlib.import_module(module)
+        except ImportError:  # the reasoning layer is optional
+            continue
+    try:
+        from claimgraph.linking.schema import load_schema
+    except ImportError:
+        pass
+    else:
+        load_schema()
+    _table_names(conn)
+    store_fingerprint(conn)
+
+
+def warm_up(engine: Any) -> threading.Thread:
+    """Prepare the reads (`prepare`) in a background thread, one thread a store at a time.
+
+    Nothing whole-store is computed: a profile, an entity's conflicts or an export read the conflicts of
+    their own claims (claimgraph.views.conflicts); only the unfiltered /api/conflicts list computes the
+    whole-store list, when it is first asked for, and keeps it until the store changes.
     """
     import logging
 
     def run() -> None:
         try:
             with engine.connect() as conn:
-                cached_conflicts(conn)
-                cached_changes(conn)
-        except Exception:  # a failed warm-up only means the first request computes them
-            logging.getLogger(__name__).exception("warming the API caches failed")
+                prepare(conn)
+        except Exception:  # a failed warm-up only means the first request sets these up
+            logging.getLogger(__name__).exception("warming the API up failed")
 
     with _warming_guard:
         running = _warming.get(str(engine.url))
         if running is not None and running.is_alive():
             return running
-        thread = threading.Thread(target=run, name="claimgraph-cache-warm-up", daemon=True)
+        thread = threading.Thread(target=run, name="claimgraph-warm-up", daemon=True)
         _warming[str(engine.url)] = thread
         thread.start()
         return thread
@@ -141,7 +163,7 @@ def warm_up(engine: Any) -> threading.Thread:
 
 def conflicts_of(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(conflicts, changes over time) naming one of these claims: from the whole-store lists while they are
-    valid (/api/conflicts or warm_up computed them), else read from the groups those claims are decided in."""
+    valid (the /api/conflicts list computed them), else read from the groups those claims are decided in."""
     from claimgraph.views.conflicts import conflicts_and_changes
 
     asked = set(claim_ids)
