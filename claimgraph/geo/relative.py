@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from claimgraph.core.lexicon import rows, words
+from claimgraph.core.lexicon import alternation, rows, words
 from claimgraph.geo.gazetteer import DEMONYMS
 
 _NUMBER_WORDS = {r["word"]: int(r["value"]) for r in rows("geo_number_words")}
@@ -16,16 +16,20 @@ _MILES = 1.609344
 
 NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
        + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")")
-APPROX = r"(?:(?:about|around|some|roughly|approximately|nearly|almost|over|more\s+than|less\s+than|just|only|barely)\s+)?"
+_APPROX_WORDS = alternation("geo_approx_words")
+APPROX = rf"(?:(?:{_APPROX_WORDS})\s+)?"
 UNIT = r"\s*-?\s*(?P<unit>kilomet(?:er|re)s?|kms?|miles?|mi)\b\.?"
 # "100 km (62 miles) north of": the bracketed conversion repeats the distance, it is no new fact
 CONVERSION = r"(?:\s*[(\[]\s*(?:about\s+|some\s+|around\s+|roughly\s+)?[\d.,]+\s*-?\s*(?:kilomet(?:er|re)s?|kms?|miles?|mi)\.?\s*[)\]])?"
 _DIR_CORE = r"north(?:[- ]?(?:east|west))?|south(?:[- ]?(?:east|west))?|east|west"
 DIR = rf"(?P<dir>{_DIR_CORE})"
 SIDE = rf"(?P<side>(?:{_DIR_CORE})(?:ern)?)"
-CITY_OF = r"(?:the\s+(?:(?:holy|border|southern|northern|eastern|western|central)\s+)?(?:city|town|village|capital|port|district|province)\s+(?:of\s+)?)?"
+_ANCHOR_ADJECTIVES = alternation("geo_anchor_adjectives")
+_ANCHOR_NOUNS = alternation("geo_anchor_nouns")
+CITY_OF = (rf"(?:the\s+(?:(?:{_ANCHOR_ADJECTIVES})\s+)?(?:{_ANCHOR_NOUNS})"
+           r"\s+(?:of\s+)?)?")
 # an anchor is a capitalised name: up to four words, Arabic particles allowed inside (Qasr-e Shirin, Tal al-Za'tar)
-_NAME = (r"(?-i:(?:(?:al|el|ol|ul|as|ash|ad|ar|an)-)?(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:al|el|e|ye|va|wa|ad|as|ash|ar|an|at|az|bin|ibn|de|of)"
+_NAME = (r"(?-i:(?:(?:al|el|ol|ul|as|ash|ad|ar|an)-)?(?:[A-Z][\w'\u2019\u2018`\-]*)(?:\s+(?:(?:" + alternation("geo_anchor_particles") + r")"
          r"[\s\-]+)?[A-Z][\w'\u2019\u2018`\-]*){0,3})")
 ANCHOR = rf"(?P<anchor>{_NAME})"
 ANCHOR2 = rf"(?P<anchor2>{_NAME})"
@@ -159,11 +163,10 @@ def _trim_anchor(m: re.Match[str]) -> tuple[int, int, str] | None:
     return start, start + len(text), text
 
 
+_PHRASE_GATE_WORDS = alternation("geo_phrase_gate_words")
 # every pattern needs a distance, a border, a nearness word or a compass direction: sentences
 # with none of them (most of a news article) skip the pattern loop
-_GATE = re.compile(r"\d|\b(?:km|kilomet|mile|border|frontier|near|close|outside|far|outskirt|north|south|east|west|"
-                   r"between|road|highway|route|vicinity)",
-                   re.I)
+_GATE = re.compile(rf"\d|\b(?:{_PHRASE_GATE_WORDS})", re.I)
 
 
 def find_phrases(sentence: str, offset: int = 0) -> list[Phrase]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer, Place
 from claimgraph.geo.named import division_spans, named_site_spans, town_site_spans
@@ -38,8 +38,9 @@ LOCATIVE_LOOSE = 0.85  # an untagged name after "in/at/near" read as a loose spe
 # verbs that link a place to where it is ("X lies 20 km ...") rather than start a new statement
 LINK_LEMMAS = words("geo_link_lemmas")
 _LINK_WORDS = words("geo_link_words")
+_LOCATIVE_PREPOSITIONS = alternation("geo_locative_prepositions")
 # "in X", "fled to X", and verbs whose object is a place ("the convoy reached X")
-LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|outside|around|into|towards?|across|"
+LOCATIVE = re.compile(rf"\b(?:{_LOCATIVE_PREPOSITIONS}|"
                       + "|".join(sorted(words("geo_place_object_verbs"), key=len, reverse=True))
                       + rf")\s+{CITY_OF}{ANCHOR}")
 _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?|"

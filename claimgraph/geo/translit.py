@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claimgraph.core.lexicon import rows, words
+from claimgraph.core.lexicon import alternation, mapping, rows, words
 from claimgraph.resolve.names import fold
 
+_TRANSLIT_ARTICLES = alternation("geo_translit_articles")
 # Arabic definite article as romanised: al-, el-, and its sun-letter assimilations (as-, ar-, an-, ...)
-_ARTICLE = re.compile(r"^(?:al|el|ol|ul|il|as|ash|ar|an|ad|at|az|adh|ath|es|esh|er|en|ed|et|ez)[\s-]+(?=\w{2})")
+_ARTICLE = re.compile(rf"^(?:{_TRANSLIT_ARTICLES})[\s-]+(?=\w{{2}})")
+_GENERIC_LEAD_NOUNS = alternation("geo_generic_lead_nouns")
 # generic words around a place name in running text ("the city of Kut", "Diyala province")
-_GENERIC_LEAD = re.compile(
-    r"^(?:the\s+)?(?:city|town|village|province|district|governorate|region|county|state|municipality|"
-    r"port|capital|suburb|outskirts|area|holy\s+city|border\s+town|border\s+city)\s+of\s+|^county\s+(?=\S{3})")
+_GENERIC_LEAD = re.compile(rf"^(?:the\s+)?(?:{_GENERIC_LEAD_NOUNS})\s+of\s+|^county\s+(?=\S{{3}})")
+_GENERIC_TAIL_NOUNS = alternation("geo_generic_tail_nouns")
 # natural features named after their land ("Sulu Archipelago", "Swat Valley", "Jolo island") are that land
-_GENERIC_TAIL = re.compile(r"\s+(?:city|town|village|province|governorate|district|region|department|agency|prefecture|"
-                           r"archipelago|islands?|peninsula|valleys?)$")
+_GENERIC_TAIL = re.compile(rf"\s+(?:{_GENERIC_TAIL_NOUNS})$")
 _LEAD_THE = re.compile(r"^the\s+")
 # apostrophes and the Arabic ayn/hamza marks carry no letter in English spellings
 _MARKS = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
@@ -43,8 +43,7 @@ _CONNECTORS = words("geo_name_connectors")
 
 
 # Latin letters that carry no combining mark, so NFKD leaves them alone
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
-                          "ð": "d", "ħ": "h", "ŀ": "l", "ə": "e", "ǝ": "e"})
+_LETTERS = str.maketrans(mapping("geo_latin_letters"))
 # Latin blocks, combining marks, modifier letters (ʿ ʼ) and typographic quotes and dashes
 _LATIN = re.compile(r"^[\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2010-\u201f]+$")
 
