@@ -23,9 +23,11 @@ def test_citation_marks_become_spaces() -> None:
 
 
 def test_break_inside_sentence_is_a_space_in_a_wrapped_text() -> None:
-    text = ("Members of the Ember Front met the envoys of the\nSouthern Compact in a village north of the river,\n"
-            "where both sides agreed to end their raids on the\nsettlements and to free the hostages they held.\n"
-            "The envoys left the village the next morning for\nthe coast, where a boat waited for them to sail.")
+    text = (
+        "Members of the Ember Front met the envoys of the\nSouthern Compact in a village north of the river,\n"
+        "where both sides agreed to end their raids on the\nsettlements and to free the hostages they held.\n"
+        "The envoys left the village the next morning for\nthe coast, where a boat waited for them to sail."
+    )
     folded = fold(text)
     assert is_hard_wrapped(text.split("\n"))
     assert len(folded) == len(text)
@@ -42,3 +44,17 @@ def test_lists_headings_and_colons_keep_their_breaks() -> None:
 def test_capital_after_short_or_field_line_is_not_joined() -> None:
     text = "Ember Front\nFounded 1999\nWebsite\nember.example\nLeader Oren Vask\n\nThe Ember Front is a group."
     assert fold(text) == text
+
+
+def test_break_where_the_next_word_would_not_fit_is_a_wrap() -> None:
+    # lines cut at a fixed column between short lines and headings (the text is not 'hard-wrapped' as a whole):
+    # a line going on with a capital is a wrap when its next word would not have fit in the column
+    text = (
+        "Northern Shield\n\nA statement\n\nOn Monday a spokesman for the militia told reporters in\n"
+        "Kampala that the group had not attacked the convoy near\nGulu.\n\nNotes\n\nShort line here\n"
+        "Another line"
+    )
+    folded = fold(text)
+    assert not is_hard_wrapped(text.split("\n"))
+    assert "reporters in Kampala that" in folded and "convoy near Gulu." in folded
+    assert "Short line here\nAnother line" in folded  # the next word would have fit: a real break

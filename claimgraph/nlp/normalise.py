@@ -51,10 +51,10 @@ def fold(text: str) -> str:
     chars = list(folded)
     pos = 0
     lines = folded.split("\n")
-    wrapped = is_hard_wrapped(lines)
+    wrapped, width = is_hard_wrapped(lines), wrap_width(lines)
     for line, nxt in zip(lines, lines[1:]):
         end = pos + len(line)  # the line break's offset
-        if is_wrap(line, nxt, wrapped):
+        if is_wrap(line, nxt, wrapped, width):
             chars[end] = " "
             if line.endswith("\r"):
                 chars[end - 1] = " "
@@ -70,16 +70,26 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     return sum(1 for n in lengths if n >= _WRAP_MIN) >= 0.6 * len(lengths)
 
 
-def is_wrap(line: str, nxt: str, wrapped: bool) -> bool:
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a text's lines were cut at, when no line is longer than wrap width: its longest line's length."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 3 or not _WRAP_MIN <= max(lengths) <= _WRAP_MAX:
+        return None
+    return max(lengths)
+
+
+def is_wrap(line: str, nxt: str, wrapped: bool, width: int | None = None) -> bool:
     """True when the break between `line` and `nxt` falls inside a sentence (a hard wrap), not after a
     heading, a paragraph, a list item or a line ending in ':'; a line going on with a capital is a wrap only in a
-    `wrapped` text (else it is a title, an infobox field or a heading)."""
+    `wrapped` text (else it is a title, an infobox field or a heading) or where the next word would not have fit
+    in the text's `width`: a fixed-column wrap cut there, whatever the next line starts with."""
     head, tail = line.rstrip(), nxt.lstrip()
     if not head.strip() or not tail or _BULLET.match(tail) or _SENTENCE_END.search(head):
         return False
+    forced = width is not None and len(head) >= _WRAP_MIN and len(head) + 1 + len(tail.split()[0]) > width
     if tail[0].islower():
         return len(head) >= 20  # a sentence goes on in lower case (after a field name such as 'Website' it does not)
-    return wrapped and len(head) >= _WRAP_MIN and tail[0].isalnum() and not head.isupper()
+    return forced or (wrapped and len(head) >= _WRAP_MIN and tail[0].isalnum() and not head.isupper())
 
 
 class FoldingTokenizer:
