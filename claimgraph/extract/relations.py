@@ -638,8 +638,7 @@ class PlaceHierarchy:
         ctx.analysis.reference.append(ReferenceFact(subj, predicate, obj, provenance=dict(provenance)))
 
     def _close(self, ctx: DocContext) -> None:
-        """A in B and B in C: A in C (a claim for places the text chains, with both statements as evidence;
-        reference knowledge when either link is reference or A is an organisation)."""
+        """A in B and B in C: A in C (evidence: both statements; reference when either link is reference)."""
         # a link's evidence, or None when the link is reference knowledge
         inside: dict[str, dict[str, list[Any] | None]] = {}
         for c in ctx.analysis.claims:
@@ -656,9 +655,7 @@ class PlaceHierarchy:
                     if c_key == a or c_key in outers and not (outers[c_key] is None and ev_ab and ev_bc):
                         continue
                     predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
-                    # a place named in a place named in a place is what the text says; an organisation in the country
-                    # around its town is an inference ("the PSNI in Craigavon, County Armagh"): reference knowledge
-                    if ev_ab and ev_bc and predicate == "located_in":
+                    if ev_ab and ev_bc:
                         claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end),
                                               EXTRACTOR + ".chain", confidence=0.45)
                         if claim is not None:
