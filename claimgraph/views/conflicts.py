@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, select, text
 
 from claimgraph.core.predicates import registry
 from claimgraph.store.derived import finals_of, literal_key, members_of
@@ -73,7 +73,9 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
     finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
     whole: set[tuple[str | None, str]] = set()  # (subject, predicate): every object
     triples: set[tuple[str | None, str, str | None]] = set()
-    listed: set[str] = set()  # targets whose listings are read whole
+    literal: set[tuple[str | None, str]] = set()  # (subject, predicate) of triples whose object is a literal
+    listed: set[tuple[str, str]] = set()  # (act, target): every such act on the target, by anyone
+    enders = {schema.canonical("s", pair["end"], "o")[1] for pair in schema.ending}
     for r in mine:
         s, p, o = _canonical(r, finals, schema)
         for q in _partners(schema, p):
@@ -81,10 +83,18 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
                 whole.add((s, q))
             else:
                 triples.add((s, q, o))
-            if q in schema.state_acts and o:
-                listed.add(o)
-    subjects = members_of(conn, {s for s, _ in whole if s} | {s for s, _, _ in triples if s})
-    objects = members_of(conn, {o for _, _, o in triples if o} | listed)
+                if not r["object_id"]:
+                    literal.add((s, q))
+            # a listing is ended by the acts that pair with it, whoever made them (an office's listing by its
+            # state's delisting): those acts on the target; a delisting also needs the other delistings of
+            # the target (the earliest that qualifies ends a listing), a listing not the other listings
+            if q in schema.state_acts and o and (q != p or p in enders):
+                listed.add((q, o))
+    ends = {s for s, _ in whole if s} | {i for t in triples for i in (t[0], t[2]) if i} | {o for _, o in listed}
+    members = members_of(conn, ends)
+    group: dict[str, list[str]] = {}
+    for member, final in members.items():
+        group.setdefault(final, []).append(member)
     found: dict[str, Any] = {}
 
     def read(predicates: set[str], *conds: Any) -> None:
@@ -95,24 +105,48 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
             found[row["id"]] = row
 
     whole_direct, whole_turned = _forms(schema, {q for _, q in whole})
-    three_direct, three_turned = _forms(schema, {q for _, q, _ in triples})
-    partners = sorted(objects)
-    for k in range(0, len(ids := sorted(subjects)), 500):
-        chunk = ids[k:k + 500]
-        read(whole_direct, claims.c.subject_id.in_(chunk))
-        read(whole_turned, claims.c.object_id.in_(chunk))
-        read(three_direct, claims.c.subject_id.in_(chunk),
-             or_(claims.c.object_id.in_(partners), claims.c.object_id.is_(None)))
-        read(three_turned, claims.c.object_id.in_(chunk), claims.c.subject_id.in_(partners))
-    if listed:
-        acts_direct, acts_turned = _forms(schema, set(schema.state_acts))
-        targets = sorted(members_of(conn, listed))
-        read(acts_direct, claims.c.object_id.in_(targets))
-        read(acts_turned, claims.c.subject_id.in_(targets))
+    subjects = sorted({m for s, _ in whole if s for m in group.get(s, [s])})
+    for k in range(0, len(subjects), 500):
+        read(whole_direct, claims.c.subject_id.in_(subjects[k:k + 500]))
+        read(whole_turned, claims.c.object_id.in_(subjects[k:k + 500]))
+    # each triple's own rows, by both ends and predicate (either way round, through merges): the rows of
+    # partners the page does not pair are not read (two much-named entities share thousands)
+    keys: set[tuple[str, str, str]] = set()
+    for s, q, o in triples:
+        if not s or not o or (s, q) in literal:
+            continue
+        direct, turned = _forms(schema, {q})
+        for a in group.get(s, [s]):
+            for b in group.get(o, [o]):
+                keys.update((a, raw, b) for raw in direct)
+                keys.update((b, raw, a) for raw in turned)
+    ordered = sorted(keys)
+    for k in range(0, len(ordered), 300):
+        chunk = ordered[k:k + 300]
+        # a join with the list of (subject, predicate, object): each one an index lookup on SQLite and
+        # PostgreSQL alike (SQLite scans the table for a row-value IN list)
+        values = ", ".join(f"(:s{i}, :p{i}, :o{i})" for i in range(len(chunk)))
+        params = {f"{name}{i}": value for i, key in enumerate(chunk) for name, value in zip("spo", key, strict=True)}
+        for row in conn.execute(text(
+                f"WITH wanted(s, p, o) AS (VALUES {values}) SELECT c.id, c.subject_id, c.predicate, c.object_id, "
+                "c.object_value, c.object_type FROM wanted JOIN claims AS c ON c.subject_id = wanted.s "
+                "AND c.predicate = wanted.p AND c.object_id = wanted.o WHERE c.status != 'rejected'"),
+                params).mappings():
+            found[row["id"]] = row
+    literal_direct, _ = _forms(schema, {q for _, q in literal})
+    literal_subjects = sorted({m for s, _ in literal if s for m in group.get(s, [s])})
+    for k in range(0, len(literal_subjects), 500):
+        read(literal_direct, claims.c.subject_id.in_(literal_subjects[k:k + 500]), claims.c.object_id.is_(None))
+    for act in sorted({q for q, _ in listed}):
+        acts_direct, acts_turned = _forms(schema, {act})
+        targets = sorted({m for q, o in listed if q == act for m in group.get(o, [o])})
+        for k in range(0, len(targets), 500):
+            read(acts_direct, claims.c.object_id.in_(targets[k:k + 500]))
+            read(acts_turned, claims.c.subject_id.in_(targets[k:k + 500]))
     finals = finals_of(conn, {i for r in found.values() for i in (r["subject_id"], r["object_id"]) if i})
     # the rows of the groups wanted, then their qualifiers and modality (JSON read only for them)
     kept = sorted(i for i, r in found.items() if (c := _canonical(r, finals, schema))[:2] in whole
-                  or c in triples or (c[1] in schema.state_acts and c[2] in listed))
+                  or c in triples or (c[1], c[2]) in listed)
     rows = [r for k in range(0, len(kept), 500) for r in conn.execute(
         select(*_ROW_COLUMNS).where(claims.c.id.in_(kept[k:k + 500]))).mappings()]
     rows.sort(key=lambda r: r["id"])
