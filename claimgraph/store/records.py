@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -171,6 +172,23 @@ def corroboration(ev_rows: list[dict[str, Any]], docs: dict[str, dict[str, Any]]
             "independent_sources": min(outlets, independent_count(doc_ids, docs))}
 
 
+_tables_seen: dict[str, weakref.WeakSet[Any]] = {}  # table name -> engines known to have it
+
+
+def has_table(conn: Connection, name: str) -> bool:
+    """Whether the store has this table; a table once seen is remembered per engine (tables are added by
+    migrations, never dropped under a running reader), so a page read asks the catalogue only until it exists."""
+    seen = _tables_seen.setdefault(name, weakref.WeakSet())
+    if conn.engine in seen:
+        return True
+    from sqlalchemy import inspect
+
+    if name in inspect(conn).get_table_names():
+        seen.add(conn.engine)
+        return True
+    return False
+
+
 def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
                    claim_ids: Iterable[str] | None = None) -> DocumentMeta:
     """Document metadata by id (citation, outlet, copy_of) and `aligned` (claim -> documents of its triple).
@@ -179,7 +197,6 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
     `claim_ids` (by default every claim with evidence in those documents: pass the claims shown,
     which is much less) and the documents aligned with them.
     """
-    from sqlalchemy import inspect
 
     meta = DocumentMeta()
     meta.aligned = {}
@@ -189,7 +206,7 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
         from claimgraph.store.derived import aligned_documents, document_sources
     except ImportError:
         aligned_documents = document_sources = None  # type: ignore[assignment]
-    have_sources = document_sources is not None and "document_sources" in inspect(conn).get_table_names()
+    have_sources = document_sources is not None and has_table(conn, "document_sources")
     if have_sources:
         if scoped and claim_ids is None:
             claim_ids = {cid for chunk in _chunks(wanted) for cid in conn.execute(
@@ -219,7 +236,6 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
 def corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str, dict[str, int]]:
     """The `corroboration` of each of these claims as its claims.jsonl record counts it, reading only the
     outlet and copy link of their documents (no titles, texts or citations): what a graph edge shows."""
-    from sqlalchemy import inspect
 
     asked = sorted(set(claim_ids))
     docs_of: dict[str, set[str]] = {c: set() for c in asked}
@@ -233,7 +249,7 @@ def corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str
         from claimgraph.store.derived import aligned_documents, document_sources
     except ImportError:
         aligned_documents = document_sources = None  # type: ignore[assignment]
-    have_sources = document_sources is not None and "document_sources" in inspect(conn).get_table_names()
+    have_sources = document_sources is not None and has_table(conn, "document_sources")
     if have_sources:
         for cid, docs in aligned_documents(conn, asked).items():
             docs_of[cid] |= docs
@@ -333,9 +349,8 @@ def iter_reference(conn: Connection, entity_ids: Iterable[str] | None = None) ->
 
     Two rows that merges make the same fact are yielded once.
     """
-    from sqlalchemy import inspect
 
-    if "reference_facts" not in inspect(conn).get_table_names():
+    if not has_table(conn, "reference_facts"):
         return
     q = select(reference_facts).order_by(reference_facts.c.id)
     if entity_ids is not None:

@@ -35,15 +35,25 @@ def _canonical(row: Any, finals: dict[str, str], schema: Any) -> tuple[str | Non
     return schema.canonical(subject, row["predicate"], obj)  # type: ignore[no-any-return]
 
 
+_FORMS: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
+
+
 def _forms(schema: Any, predicates: set[str]) -> tuple[set[str], set[str]]:
     """Raw predicates whose canonical form is one of these: (kept the right way round, turned round)."""
     direct, turned = set(predicates), set[str]()
-    for raw in registry().predicates:
-        s, p, _ = schema.canonical("a", raw, "b")
-        if p in predicates:
-            (turned if s == "b" else direct).add(raw)
-            if raw in schema.symmetric:
-                turned.add(raw)
+    for predicate in predicates:
+        key = (id(schema), predicate)
+        if key not in _FORMS:  # once a schema and predicate: it walks every predicate of the registry
+            one, other = {predicate}, set[str]()
+            for raw in registry().predicates:
+                s, p, _ = schema.canonical("a", raw, "b")
+                if p == predicate:
+                    (other if s == "b" else one).add(raw)
+                    if raw in schema.symmetric:
+                        other.add(raw)
+            _FORMS[key] = (frozenset(one), frozenset(other))
+        direct |= _FORMS[key][0]
+        turned |= _FORMS[key][1]
     return direct, turned
 
 
