@@ -387,6 +387,17 @@ def _without_demonym(name: str, names: set[str]) -> str | None:
     return rest if any(acronym_fits(a, rest) and a[0].lower() != first[0].lower() for a in acros) else None
 
 
+def _spelled_apart_here(names: set[str], group_names: set[str], context: set[str]) -> bool:
+    """True when the group's name that our short name spells like ('Koach' for 'Kach') is also in this document,
+    for another of its entities: the text itself keeps the two spellings apart."""
+    own = {norm_name(n) for n in names}
+    # only short one-word names: two spellings of a long name in one text ('Zabihullah', 'Zabihillah') are one
+    # person the in-document step failed to join
+    ours = {skeleton(n) for n in names if not is_acronym(n) and len(tokens(n)) == 1 and len(skeleton(n)) <= 4}
+    return bool(ours) and any(norm_name(g) in context and norm_name(g) not in own and skeleton(g) in ours
+                              for g in group_names if not is_acronym(g))
+
+
 def _short_and_long_here(names: set[str], group_names: set[str], context: set[str]) -> str | None:
     """A name of the group this document also uses, of which one of our names is the short or long form."""
     named = sorted(g for g in group_names if is_matchable(g) and norm_name(g) in context)
@@ -497,6 +508,10 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         if entity.type == "Person" and not persons_compatible(names, _group_names(conn, members)):
             m.score = 0.0
             m.reasons.append("different person (full names disagree)")
+            continue
+        if context and m.group not in exact_groups and _spelled_apart_here(names, _group_names(conn, members), context):
+            m.score = 0.0
+            m.reasons.append("this document writes the other spelling for another entity")
             continue
         if context and m.score < STRONG:
             shared = len(_context_names(conn, members) & context)
