@@ -25,6 +25,7 @@ from claimgraph.extract.event_lexicon import (
     RENOWN_WORDS,
     RESPONSIBILITY_VERBS,
     SERIES_NOUNS,
+    STATE_ACTION_NOUNS,
     TAKE_PART_VERBS,
 )
 
@@ -114,6 +115,10 @@ class Agency:
             return [k for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)
                     for k in [fillers.actor(t)] if k]
         if head.lower_ == "for" and head.head.lemma_.lower() in ("responsibility", "credit"):
+            if any(c.tag_ == "VBG" and _lemma(c) in RESPONSIBILITY_VERBS for c in head.head.children):
+                # "posted a video claiming responsibility for ...", the participle read as the noun's modifier:
+                # whoever posted it claims
+                return self._claimants(head.head.head, fillers) if head.head.dep_ == "dobj" else []
             head = head.head.head
             if _lemma(head) not in RESPONSIBILITY_VERBS:
                 return []
@@ -140,6 +145,9 @@ class Agency:
         perps = [k for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < noun.i
                  and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
                  for k in [fillers.actor(c)] if k]
+        # "an Iraqi raid ... killed seven people": the state whose forces made the raid
+        perps += [hit[0] for c in noun.children if c.dep_ == "amod" and _lemma(noun) in STATE_ACTION_NOUNS
+                  for hit in [fillers.mention_key(c)] if hit and hit[1] in ("Country", "Group")]
         perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         return perps or self._claimed_by(noun, fillers)
 

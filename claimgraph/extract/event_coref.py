@@ -38,6 +38,13 @@ def _bands_only(ctx: DocContext, keys: list[str]) -> bool:
     return all(ctx.entity(ctx.find(k)).type == "Group" for k in keys)
 
 
+def _named_others(ctx: DocContext, ante: list[str], anaphor: list[str]) -> bool:
+    """Whether the antecedent has a named doer (an organisation or state) that is none of the anaphor's doers."""
+    own = {ctx.find(k) for k in anaphor}
+    named = {ctx.find(k) for k in ante if ctx.entity(ctx.find(k)).type in ("Organization", "Country")}
+    return bool(named) and not named & own
+
+
 def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
     """Give each anaphoric event without a target the targets of its antecedent; the antecedent the doers.
 
@@ -61,6 +68,8 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
                 continue
             if here - sents.get(ante.evidence.start, here) > WINDOW_SENTENCES:
                 break
+            if _named_others(ctx, ante.perpetrators, event.perpetrators):
+                continue  # "Israel struck X ... A small group claimed responsibility for the attack": another deed
             if ante.predicate in FAMILY and set(event.perpetrators) <= set(ante.perpetrators):
                 # 'X attacked Y. X claimed responsibility for the attack.': the text already told X's act
                 repeated.add(n)

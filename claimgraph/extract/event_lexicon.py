@@ -30,9 +30,13 @@ VAGUE_NOUNS = {"release", "explosion", "blast", "attack", "arrest", "detention"}
 # nominal triggers with an everyday sense ("a general strike", "a rescue operation"): an event only with a target
 # after on/against or a military modifier ("air strike", "drone strike")
 GUARDED_NOUNS = {"strike", "operation", "offensive"}
+# deeds of armed forces: a country adjective before them names the doer ("an Iraqi raid"), not the site
+STATE_ACTION_NOUNS = {"raid", "airstrike", "strike", "shelling", "bombardment", "offensive"}
 MILITARY_MODIFIERS = {"air", "drone", "missile", "rocket", "artillery", "military", "suicide", "aerial", "naval"}
 # persons or bands who act in attacks (subjects), as lexical cues that work on lower-cased text
 PERP_NOUNS: frozenset[str] = words("claims_events_perp_nouns")
+# bands named as attackers ("the attackers", "a suicide bomber", "terrorists"), not forces or people at large
+ATTACKER_NOUNS: frozenset[str] = words("claims_events_attacker_nouns")
 # bodies that are organisations rather than bands of people (PerpOrg-like)
 ORG_NOUNS: frozenset[str] = words("claims_events_org_nouns")
 # people as victims
@@ -56,13 +60,13 @@ NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "poss", "npadvmod"}
 DROP_WORDS: frozenset[str] = words("claims_events_drop_words")
 TRIGGER_WORD = re.compile(
     r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
-    r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|wound|injur|kidnap|abduct|arrest|detain|detention"
+    r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|martyr|wound|injur|kidnap|abduct|arrest|detain|detention"
     r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag|fire|target|strike|struck"
     r"|siege|hijack|offensive|operation|bombard|acts?\b)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
 VIOLENT_CONTEXT = re.compile(
     r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
-    r"|assassin|grenade|mine|rocket|mortar|fire|execut|tortur|raid|combat|battle)", re.I)
+    r"|assassin|grenade|mine|rocket|mortar|fire|execut|tortur|raid|combat|battle|terroris|martyr)", re.I)
 RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
 # governing verbs under which an infinitive event happened (or was attempted)
 ATTEMPT_VERBS = {"try", "attempt", "manage", "continue", "begin", "start", "seek", "go"}

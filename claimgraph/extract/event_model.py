@@ -14,6 +14,8 @@ UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
 # empty: an unknown perpetrator is no filler; a made-up name would read as one (attrs say what it is)
 UNKNOWN_ACTOR_NAME = ""
 UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
+# how the name of a stand-in told by its deed begins: it says the doer has no name in the text
+UNNAMED_PREFIX = "unnamed perpetrator"
 UNKNOWN_TARGET_MEANING = "unnamed target"
 UNKNOWN_TARGET_NAME = ""
 UNNAMED_PERPETRATOR_CONFIDENCE = 0.3
@@ -50,3 +52,19 @@ class Event:
     trigger: Token | None = None  # the word that names the event: where the scope layer reads its modality
     site_target: bool = False  # the patient is the place the event happened in, no target being said
     habitual: bool = False  # "engages in kidnappings": shows its doer acting, but is no event claim
+    deed: str | None = None  # the text's words for the event ("the suicide bombing"): what an unnamed doer did
+
+
+def unnamed_doer(ctx: DocContext, event: Event) -> str:
+    """The document's stand-in for unnamed doers, named by the first deed the text names ("the suicide bombing").
+
+    "unnamed perpetrator of the suicide bombing" tells an analyst what the text says of the doer and nothing more
+    (a bare device, "a bomb exploded", names no deed: its weapon is in the claim's qualifiers; with no deed at all the
+    stand-in keeps an empty name, shown with its document's title). One stand-in a document, as the events of one
+    news text are mostly one attack told again; it is stored as its document's own, never linked across documents.
+    """
+    key = _stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)
+    entity = ctx.entity(key)
+    if event.deed and not entity.name:
+        entity.name = f"{UNNAMED_PREFIX} of the {event.deed}"
+    return key

@@ -7,9 +7,11 @@ self-reporting weapons ("a car bomb exploded near ...") are read from the depend
 sentences holding a trigger lemma are walked. Cues are lexical and casing-robust, because wire
 text is often lower-cased and statistical NER misses names there: common-noun actors
 ("guerrillas", "members of the front") and victims ("a peasant") become Group or Person entities.
-An event without a named perpetrator gets a stand-in entity (one per document, never merged across
-documents) as subject, never a guess; the stand-in has an empty name, which the export contract reads
-as "no filler", and says what it stands for in attrs["stands_for"].
+An event without a named perpetrator gets, in this order: the one band of attackers the text names
+("the attackers", "a suicide bomber"), else a stand-in entity (one per document, never merged across
+documents) as subject, never a guess; the stand-in is named by the first deed the text names ("unnamed
+perpetrator of the suicide bombing") or has an empty name, and says what it stands for in
+attrs["stands_for"]; the public-set scorers read any stand-in as "no filler".
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from claimgraph.extract.event_lexicon import (
     ACTOR_ONLY_VERBS,
     AGAINST_MEMBERS,
     ATTEMPT_VERBS,
+    CAUSE_NOUNS,
     CLASH_NOUNS,
     DAMAGE_VERBS,
     DEVICE_VERBS,
+    DROP_WORDS,
     EXPLOSION_WORDS,
     GUARDED_NOUNS,
     JUSTICE_WORDS,
@@ -51,6 +55,7 @@ from claimgraph.extract.event_lexicon import (
     PLACE_PREPS,
     RELATIVE,
     SERIES_NOUNS,
+    STATE_ACTION_NOUNS,
     TITLE_WORDS,
     TRIGGER_WORD,
     VAGUE_NOUNS,
@@ -58,22 +63,21 @@ from claimgraph.extract.event_lexicon import (
     VIOLENT_CONTEXT,
 )
 from claimgraph.extract.event_model import (
-    CLAIMABLE,
-    CLAIMANT_CONFIDENCE,
-    EXTRACTOR,
-    TOPIC_CONFIDENCE,
     UNKNOWN_ACTOR_KEY,
     UNKNOWN_ACTOR_NAME,
     UNKNOWN_TARGET_KEY,
     UNKNOWN_TARGET_MEANING,
     UNKNOWN_TARGET_NAME,
-    UNNAMED_PERPETRATOR_CONFIDENCE,
     Event,
     _stand_in,
 )
+from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.plugins import hookimpl
+
+# the stand-in's key and name, read by callers that look for unnamed doers
+__all__ = ["UNKNOWN_ACTOR_KEY", "UNKNOWN_ACTOR_NAME", "EventFrames", "claimgraph_stages"]
 
 
 def _object_head(tok: Token) -> Token:
@@ -89,7 +93,7 @@ def _object_head(tok: Token) -> Token:
     return tok
 
 
-class EventFrames(Agency):
+class EventFrames(Agency, EventClaims):
     """Event claims from verbal and nominal triggers in sentences that contain a trigger word."""
 
     name = "events.frames"
@@ -111,22 +115,15 @@ class EventFrames(Agency):
         found = fold_devices(ctx, corefer(ctx, found))  # "claimed responsibility for the attack": the one before
         # who the text shows acting violently: only such an organisation can stand in for an unsaid doer
         ctx.memo["events.doers"] = {ctx.find(p) for event in found for p in event.perpetrators}
+        # the one band the text names as doers ("the attackers", "a suicide bomber"), told apart from any body
+        # (a band that is also hit, "soldiers died", is no attacker to stand in for others)
+        hit = {ctx.find(p) for event in found for p in event.patients}
+        bands = {ctx.find(p) for event in found for p in event.perpetrators if ctx.entity(ctx.find(p)).attrs.get("band")
+                 and p not in ctx.memo.get("events.member_orgs", {})} - hit
+        ctx.memo["events.band"] = bands.pop() if len(bands) == 1 else None
         for event in found:  # after the whole text is read: a claim of responsibility may come after the event
             self._emit(ctx, event)
         self._merge_short_names(ctx)
-
-    def _merge_short_names(self, ctx: DocContext) -> None:
-        """'garcia' after 'roberto garcia alvarado': a victim's shorter name, said later, is the same person."""
-        keys = {ctx.find(c.object) for c in ctx.analysis.claims
-                if c.extractor == EXTRACTOR and isinstance(c.object, str)}
-        people = [k for k in keys if ctx.entity(k).type == "Person" and ctx.entity(k).name]
-        words = {k: ctx.entity(k).name.lower().split() for k in people}
-        for short in sorted(people, key=lambda k: len(words[k])):
-            longer = [k for k in people if k != short and len(words[k]) > len(words[short])
-                      and words[short][-1] in words[k][1:] and set(words[short]) <= set(words[k])]
-            # only where the short name fits a single longer one: two Garcias stay apart
-            if len(longer) == 1 and not set(words[short]) & (TITLE_WORDS | PERSON_NOUNS):
-                ctx.merge(longer[0], short)
 
     # ------------------------------------------------------------ reading a sentence
     def _sentence(self, sent: Span, fillers: Fillers) -> list[Event]:
@@ -183,6 +180,8 @@ class EventFrames(Agency):
             # "an attack ... which killed 70 people", "the bombing killed five": whoever made the event did it
             perps = [k for t in agents for event in [_event_noun(t)] if event is not None
                      for k in self._event_doers(event, fillers)]
+        # the event nouns the verb's doers are sought in: their words name an unnamed doer ("the suicide bombing")
+        told = relative_events + [e for t in agents for e in [_event_noun(t)] if e is not None]
         if not perps and not agents:
             # "ten soldiers were killed in an attack by rebels", "died in the front's bombing": the event's doers
             # "... were killed and seven were injured in an attack by rebels": the phrase may sit on a coordinated verb
@@ -193,6 +192,7 @@ class EventFrames(Agency):
             # "... bombing attacks, during which 23 people were killed": the deeds the clause is about
             perps = [k for g in deeds if _lemma(g) in NOUN_TRIGGERS or g.i == verb.head.i
                      for k in self._event_doers(g, fillers)]
+            told += [g for g in deeds if _lemma(g) in NOUN_TRIGGERS]
             if not perps and predicate in ("killed", "injured"):
                 # "Janjalani, who was killed in a clash with Philippine police": the other side of the fight
                 perps = [k for g in deeds if _lemma(g) in CLASH_NOUNS for w in _child(g, "prep", "with")
@@ -203,7 +203,9 @@ class EventFrames(Agency):
                 weapon_text = weapon_text or fillers.weapon(t)
         if lemma == "strike":
             # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
-            patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS]
+            # ("struck Hamas positions", "struck the army's posts": a thing a named body owns is concrete too)
+            patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS
+                        or any(c.dep_ in ("compound", "poss") and fillers.mention_key(c) for c in t.children)]
         org = fillers.members_org(patients) if predicate in AGAINST_MEMBERS else None
         # "arrested several leaders and 90 percent of members of the group": the group was hit
         victims = [org] if org else [k for t in patients for k in fillers.patients(t, human)]
@@ -214,7 +216,8 @@ class EventFrames(Agency):
         for t in weapon:
             weapon_text = weapon_text or fillers.weapon(t)
         return Event(predicate, sent, perps, victims, weapon_text or self._sentence_weapon(sent, verb, fillers),
-                     self._place(verb, fillers), self._time(sent, verb), trigger=verb)
+                     self._place(verb, fillers), self._time(sent, verb), trigger=verb,
+                     deed=next((d for e in told for d in [self._deed(e, fillers)] if d), None))
 
     def _verb_args(self, verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         """(agents, patients, instruments) of a verb, passive voice and coordination undone."""
@@ -237,6 +240,8 @@ class EventFrames(Agency):
             agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
         # "guerrillas attacked and burned the farm": coordinated verbs share subject and object
         head = verb.head if verb.dep_ == "conj" else None
+        if head is not None and any(c.dep_ == "nsubjpass" for c in verb.children):
+            head = None  # "three soldiers died and a civilian was wounded": a clause with its own undergoer
         if head is not None and not agents:
             agents = [g for c in head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
             if not agents and head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
@@ -402,6 +407,9 @@ class EventFrames(Agency):
                     weapon = weapon or w
                     continue
                 hit = fillers.mention_key(c)
+                if hit and hit[1] == "Country" and c.dep_ == "amod" and lemma in STATE_ACTION_NOUNS:
+                    perps.append(hit[0])  # "an Iraqi raid", "Israeli air strikes": a state's forces did it
+                    continue
                 if hit and hit[1] in ("Country", "Place") and c.dep_ != "poss":
                     continue
                 key = fillers.actor(c) if (hit or _lemma(c) in PERP_NOUNS or c.dep_ == "poss") else None
@@ -452,7 +460,28 @@ class EventFrames(Agency):
         habitual = _generic(noun) and all(fillers.ctx.entity(p).attrs.get("placeholder") for p in patients) \
             and not (self._named_doer(perps, fillers) and self._own_place(noun, fillers))
         return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
-                     place, time, confidence=0.5, trigger=noun, site_target=site, habitual=habitual)
+                     place, time, confidence=0.5, trigger=noun, site_target=site, habitual=habitual,
+                     deed=self._deed(noun, fillers))
+
+    @staticmethod
+    def _deed(noun: Token, fillers: Fillers) -> str | None:
+        """The words the text names an event by ('suicide bombing', 'twin car bombings'): the noun and its modifiers.
+
+        Owners, names and dates are left out ("journalist Lena Korr's kidnapping", "the December 8 attacks"): they
+        say whose or when, not what was done.
+        """
+        if _lemma(noun) not in NOUN_TRIGGERS and _lemma(noun) not in CAUSE_NOUNS:
+            return None
+        kept: list[Token] = []
+        stack = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        while stack:
+            tok = stack.pop()
+            if tok.pos_ == "PROPN" or tok.ent_type_ in NON_FILLER_LABELS or tok.dep_ in ("poss", "det", "case") \
+                    or tok.is_punct or tok.lower_ in DROP_WORDS:
+                continue
+            kept.append(tok)
+            stack += [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        return " ".join(t.text for t in sorted([*kept, noun], key=lambda t: t.i))
 
     @staticmethod
     def _named_doer(perps: list[str], fillers: Fillers) -> bool:
@@ -552,107 +581,6 @@ class EventFrames(Agency):
                     out["start"] = year.group(1)
                 return out
         return None
-
-    @staticmethod
-    def _topic_doer(ctx: DocContext, event: Event) -> str | None:
-        """The organisation the text is about, for an event told without a doer where no other body is named.
-
-        "Several of the hostages were murdered" in a profile of one group: the group is the suspect the text names
-        (measured on the dev corpus: a named suspect is right far more often than the unnamed actor, which never is);
-        a sentence naming another organisation, or victims of the group's own, keeps the actor unnamed.
-        """
-        from claimgraph.extract.units import resolver_for  # the topic list is the argument resolver's
-
-        sent = event.evidence
-        args = resolver_for(ctx)
-        if sent.doc is not args.doc:
-            return None
-        topic = args.topic_org(sent.start)
-        if topic is None:
-            return None
-        topic = ctx.find(topic)
-        if topic not in ctx.memo.get("events.doers", set()):
-            return None  # the text never shows it acting: a subject, not a suspect
-        own = (event.trigger.left_edge.idx, event.trigger.right_edge.idx + len(event.trigger.right_edge)) \
-            if event.trigger is not None and event.trigger.pos_ == "NOUN" else (0, 0)
-        for m in ctx.mentions_in(sent.start_char, sent.end_char):
-            key = ctx.find(m.entity_key)
-            if own[0] <= m.start < own[1]:
-                continue  # "an attack on the ISAF headquarters": a body the event's own phrase names is its target
-            if key != topic and ctx.entity(key).type == "Organization":
-                return None
-        if any(ctx.find(p) == topic or ctx.memo.get("events.member_orgs", {}).get(p) == topic
-               for p in event.patients):
-            return None
-        return topic
-
-    # ------------------------------------------------------------ claims
-    @staticmethod
-    def _own_people(ctx: DocContext, subject: str, patient: str) -> bool:
-        """'Twenty PKK militants were also killed in the attacks' of the PKK: its own people are not its victims."""
-        org = ctx.memo.get("events.member_orgs", {}).get(patient)
-        if org is not None and ctx.find(org) == ctx.find(subject):
-            return True
-        actor, people = ctx.entity(ctx.find(subject)), ctx.entity(ctx.find(patient))
-        if people.type != "Group" or actor.type != "Organization":
-            return False
-        words = people.name.lower().split()
-        names = [n.lower().split() for n in [actor.name, *actor.aliases] if n]
-        return any(words[:len(n)] == n and len(words) > len(n) for n in names)
-
-    def _emit(self, ctx: DocContext, event: Event) -> None:
-        if event.habitual:
-            return
-        perps = list(dict.fromkeys(event.perpetrators))
-        orgs = ctx.memo.get("events.member_orgs", {})
-        perps += [orgs[p] for p in perps if p in orgs and orgs[p] not in perps]
-        confidence = event.confidence
-        claimants = {ctx.find(k) for k in ctx.memo.get("events.claimants", [])}
-        if not perps and len(claimants) == 1 and event.predicate in CLAIMABLE:
-            # news of one claimed attack: its deaths and damage, told without a doer, are the claimant's
-            # (a low-confidence reading that keeps the named suspect instead of an unnamed actor)
-            perps = list(claimants)
-            confidence = min(confidence, CLAIMANT_CONFIDENCE)
-        if not perps and event.predicate in CLAIMABLE:
-            topic = self._topic_doer(ctx, event)
-            if topic:
-                perps = [topic]
-                confidence = min(confidence, TOPIC_CONFIDENCE)
-        if not perps and event.site_target:
-            # "a bombing in X" by nobody named: the place is where, not what was hit; without a doer or a device
-            # the noun says nothing of its own
-            if event.weapon is None:
-                return
-            event.patients = [_stand_in(ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY,
-                                        UNKNOWN_TARGET_MEANING)]
-        if not perps and event.weapon is None and all(ctx.entity(ctx.find(p)).attrs.get("placeholder")
-                                                      for p in event.patients):
-            # "an explosion was reported": no doer, no target, no device said: no claim. "ETA claimed the bombing"
-            # stays: dropping such claims matched no dev-corpus claim and gave WikiEvents .391 -> .410, but lost
-            # MUC-4 perpetrators of claimed attacks (first 60 docs .2846 -> .2532, under the gate's floor)
-            return
-        if not perps:
-            perps = [_stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)]
-            # measured on the dev corpus: no event with an unnamed perpetrator matched a gold claim (0 of 94),
-            # against 42% with a named one; kept as a low-confidence candidate (event templates score its target)
-            confidence = min(confidence, UNNAMED_PERPETRATOR_CONFIDENCE)
-        qualifiers: dict[str, Any] = {}
-        if event.weapon:
-            qualifiers["weapon"] = event.weapon
-        if event.place:
-            qualifiers["place"] = event.place
-        if event.time:
-            qualifiers["time"] = event.time
-        for subject in perps:
-            for patient in dict.fromkeys(event.patients):
-                if ctx.find(patient) == ctx.find(subject) or self._own_people(ctx, subject, patient):
-                    continue
-                claim = ctx.add_claim(subject, event.predicate, patient, event.evidence, EXTRACTOR,
-                                      qualifiers=dict(qualifiers), confidence=confidence)
-                if claim is not None and event.trigger is not None:  # the scope layer reads modality there
-                    from claimgraph.extract.units import Anchor
-                    ctx.anchors[id(claim)] = Anchor(event.trigger, 0)
-
 
 @hookimpl
 def claimgraph_stages() -> list[object]:
