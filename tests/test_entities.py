@@ -523,3 +523,43 @@ def test_a_nickname_the_model_read_as_a_place_is_the_person_s(analyze: Analyze) 
     assert entity_at(ctx, "Tarsko") == ("Tomás Herrera Vidal", "Person")
     assert entity_at(ctx, "Ramón Ruiz") == entity_at(ctx, "Quintero")
     assert "Germán" not in names(ctx)  # no nationality word inside a Spanish name
+
+
+def test_words_around_a_name_that_make_it_a_body_s_hold_for_every_mention(analyze: Analyze) -> None:
+    ctx = analyze("On Monday the minister announced the listing of Tarskallah, a violent separatist organization "
+                  "that operates in Varnia. Tarskallah attacked a mosque in 2009. After the capture of "
+                  "Tarskallah's ex-leader, Omar Rigi, the group chose a new chief. The group was founded under the "
+                  "leadership of Daud Mirach Kestrel, who was killed in 1998.")
+    assert entity_at(ctx, "Tarskallah", 1) == ("Tarskallah", "Organization")
+    assert entity_at(ctx, "Tarskallah", 2) == ("Tarskallah", "Organization")
+    assert entity_at(ctx, "Daud Mirach Kestrel") != ("Daud Mirach Kestrel", "Organization")  # who leads is no body
+
+
+def test_a_name_after_a_rank_and_a_comma_is_a_person(analyze: Analyze) -> None:
+    ctx = analyze("According to the defence minister of Varnia, Tomas Quispe, rebels killed nine soldiers. "
+                  "\"The soldiers fell into a ravine,\" Quispe said.")
+    assert entity_at(ctx, "Tomas Quispe") == ("Tomas Quispe", "Person")
+    assert entity_at(ctx, "Quispe", 1) == ("Tomas Quispe", "Person")
+
+
+def test_a_plural_and_a_singular_name_vote_and_merge_as_one(analyze: Analyze) -> None:
+    ctx = analyze("Varnian Lions Claim Successful Strike on Mira\nVarnian Lion rebels in Ostrava say their raid on "
+                  "the capital was a success. The Varnian Lions said two planes were lost.")
+    assert entity_at(ctx, "Varnian Lion") == entity_at(ctx, "Varnian Lions", 1)
+    assert entity_at(ctx, "Varnian Lion")[1] == "Organization"  # type: ignore[index]
+
+
+def test_the_body_a_group_is_the_wing_of_is_no_alias_of_it(analyze: Analyze) -> None:
+    ctx = analyze("The Varnia Brigade\nAka VB; Varnia Brigade of Liberty; 12 County Unity Movement; Mira "
+                  "Prisoners Aid Association.\nThe group was formed in 1998 as the clandestine armed wing of the "
+                  "12 County Unity Movement, a political pressure group.")
+    movement = entity_at(ctx, "12 County Unity Movement", 1)
+    assert movement is not None and movement[0] == "12 County Unity Movement"  # its number is part of its name
+    assert movement != entity_at(ctx, "Varnia Brigade of Liberty")
+
+
+def test_a_name_a_body_gives_itself_in_a_relative_clause_is_its_alias(analyze: Analyze) -> None:
+    ctx = analyze("The Ostrava Accord\nBelow is a statement from the Varnian Front, which refers to itself as the "
+                  "\"Free Emirate [state] of Varnia\" (as it did in 1990). The statement is run without edits.")
+    assert entity_at(ctx, "Free Emirate") == ("Varnian Front", "Organization")
+    assert "Below" not in names(ctx)  # a title run into the next line's first word gives no name

@@ -18,6 +18,7 @@ from claimgraph.core.lexicon import words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_nouns import org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
@@ -66,14 +67,15 @@ def clean_span(span: Span) -> list[Span]:
             piece = piece[3:]  # 'anti-Varnian Ostrava Brotherhood': the prefixed word is an adjective, not the name's
         while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
             piece = piece[:-1]
-        while len(piece) > 0 and TRAILING_JUNK.match(piece[0].text):
+        while len(piece) > 0 and TRAILING_JUNK.match(piece[0].text) and not _number_of_name(piece):
             piece = piece[1:]
         while len(piece) > 1 and piece[-1].is_lower and piece[-1].is_alpha:
             piece = piece[:-1]  # 'Interfax news agency' → 'Interfax'
         while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
             piece = piece[:-1]
-        if len(piece) > 0 and any(ch.isalpha() for ch in piece.text):
-            out.append(piece)
+        if len(piece) > 0 and any(ch.isalpha() for ch in piece.text) and not (
+                len(pieces) > 1 and piece.text.lower() in STOP_WORDS and not piece.text.isupper()):
+            out.append(piece)  # 'Below' of a title run into the next line's 'Below is a statement' is no name
     return out
 
 
@@ -99,6 +101,9 @@ def with_name_particles(span: Span) -> Span:
     elif start >= 1 and doc[start - 1].lower_ in NAME_ARTICLES and doc[start - 1].is_lower \
             and doc[start - 1].whitespace_ == " " and doc[start - 1].ent_iob_ != "I":
         start -= 1  # 'al Shabaab'
+    if start >= 1 and doc[start - 1].is_digit and len(doc[start - 1]) <= 2 and doc[end - 1].lower_ in rules.ORG_CUES \
+            and (start == 1 or doc[start - 2].lower_ in ("the", ";", ",") or "\n" in doc[start - 2].text):
+        start -= 1  # 'the 32 County Sovereignty Movement': the number is the name's first word
     while True:
         nxt = doc[end: end + 4]
         joined = not doc[end - 1].whitespace_
@@ -114,6 +119,13 @@ def with_name_particles(span: Span) -> Span:
             continue
         break
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _number_of_name(piece: Span) -> bool:
+    """'32 County Sovereignty Movement': a small number opening a body's name the model read whole is part of it
+    (a year or a count is not: the model reads those as dates and numbers of their own)."""
+    return len(piece) >= 3 and piece[0].text.isdigit() and len(piece[0].text) <= 2 and piece[1].text[:1].isupper() \
+        and piece[-1].lower_ in rules.ORG_CUES
 
 
 def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[Candidate]:
@@ -250,11 +262,32 @@ _GROUP_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(words("entity_group_conte
 
 
 def _in_group_context(text: str, start: int, end: int) -> bool:
-    """'X militants', 'X insurgents': a noun after a name that makes it a group's name ('members of X' was tried and
-    left out: on CoNLL it turned people's names into organisations)."""
+    """'X militants', 'X's leader', 'the founder of X', 'X, a militant organization': words around a name that make
+    it a group's name ('members of X' was tried and left out: on CoNLL it turned people's names into
+    organisations)."""
+    if _LED_AFTER.match(text[end:end + 40]) or _LED_BEFORE.search(text[max(0, start - 40):start]) \
+            or _body_by_apposition(text, end):
+        return True
     if text[start - 2:start] in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s"):
         return False  # 'Rigi's group': a person's following
     return bool(_GROUP_AFTER.match(text[end:end + 30]))
+
+
+# 'X's leader', 'X's former commander', 'the founder of X', 'X leader Y': a name that has a leader is a body's
+_LEADS = r"(?:leader|leaders|founder|founders|co-founder|commander|commanders)"  # 'the leadership of X': X leads
+_LED_AFTER = re.compile(r"^['\u2019]s\s+(?:ex-|former\s+|new\s+|top\s+|overall\s+|supreme\s+)?"
+                        r"(?:leader|leaders|founder|founders|co-founder)\b"  # a person has commanders
+                        rf"|^\s+{_LEADS}\s+[A-Z][a-z]")
+_LED_BEFORE = re.compile(rf"\b{_LEADS}\s+of\s+(?:the\s+)?$")
+# 'X, a violent extremist organization that ...', 'X is a militant group': the noun that says what X is
+_WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
+                         r"([a-z]+)(?=\s*(?:,|\.|$|\s(?:of|in|from|near|on|that|which|based|located|operating)\b))")
+
+
+def _body_by_apposition(text: str, end: int) -> bool:
+    """True when the words right after a name say it is an organization ('X, a violent extremist organization')."""
+    what = _WHAT_IT_IS.match(text[end:end + 90])
+    return bool(what and what.group(2) in rules.ORG_NOUNS)
 
 
 def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
@@ -264,6 +297,7 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     written_in_capitals: set[str] = set()
     group_named: set[str] = set()  # names the words around call a group's in some mention
     written: dict[str, str] = {}  # each name as found → its voting key (without a leading article)
+    place_named: dict[str, bool] = {}  # names written somewhere as a known country, city or region
     for c in kept:
         if c.note in ("norp", "demonym"):
             continue
@@ -271,18 +305,22 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
         # 'al Shabaab' and 'Shabaab' name one thing ('El Salvador' and 'Salvador' may be two places)
         name = written.setdefault(full, full if c.type in ("Place", "Country") else _without_article(full))
         votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
+        place_named[name] = place_named.get(name, False) or is_known_place(ctx.text[c.start: c.end])
         if c.source in ("ner", "rule") and _in_group_context(ctx.text, c.start, c.end):
             group_named.add(name)
         if is_acronym(ctx.text[c.start: c.end]):
             written_in_capitals.add(name)
         if c.type == "Person" and c.source != "propagated" and " " in name:
-            for word in (name.split()[0], name.split()[-1]):
+            for word in (full.split()[0], full.split()[-1]):  # as written: 'Simmons' is no plural
                 if not ctx.text[c.start: c.end].split()[0].isupper():
                     person_words[word].add(name)
     for name, counter in votes.items():
-        if name in group_named and "Person" in counter:
-            # 'Boko Haram militants', 'members of Al Shabaab': the text says what the name is, for every mention
-            counter["Organization"] = counter.get("Organization", 0) + counter.pop("Person")
+        known_place = place_named.get(name, False)
+        if name in group_named and ("Person" in counter or "Place" in counter and not known_place):
+            # 'Boko Haram militants', 'Jundallah's leader', 'X, an extremist organization', 'Shining Path rebels':
+            # the text says what the name is, for every mention (a known town's 'Kabul police' stays a place)
+            counter["Organization"] = counter.get("Organization", 0) + counter.pop("Person", 0) \
+                + (counter.pop("Place", 0) if not known_place else 0)
         if name in written_in_capitals:
             counter.pop("Person", None)  # 'RICS', 'GW': capitals are no person's name
             if not counter:
@@ -296,9 +334,14 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
 
 
 def _without_article(name: str) -> str:
-    """A normalised name without a leading article of another language ('al shabaab' → 'shabaab')."""
+    """A normalised name's voting key: without a leading article of another language ('al shabaab' → 'shabaab'),
+    its last word singular ('tamil tigers' → 'tamil tiger')."""
     first, _, rest = name.partition(" ")
-    return rest if rest and first in NAME_ARTICLES else name
+    name = rest if rest and first in NAME_ARTICLES else name
+    words_ = name.split()
+    if len(words_) >= 2 and len(words_[-1]) > 3 and words_[-1].endswith("s") and not words_[-1].endswith("ss"):
+        return " ".join(words_[:-1] + [words_[-1][:-1]])  # 'Tamil Tigers' and 'Tamil Tiger' vote as one name
+    return name
 
 
 class EntityRecognizer:
@@ -328,7 +371,7 @@ class EntityRecognizer:
                   if not rules.covers_heading(c.start, c.end, headings, text)]
         cands += acronyms
         cands += rules.nationality_candidates(ctx.doc)
-        cands += [c for c in rules.org_noun_candidates(ctx.doc) if not rules.covers_heading(c.start, c.end, headings, text)]
+        cands += [c for c in org_noun_candidates(ctx.doc) if not rules.covers_heading(c.start, c.end, headings, text)]
         cands = with_day_names([rules.retype(c, text, table) for c in cands], text)
         # the agency of a wire dateline filed the story: as a mention it would become the doer of the story's
         # acts through 'they' and 'the group'

@@ -333,21 +333,39 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         elif lower_words[0] == "camp" or head_word in PLACE_CUES:
             type_ = "Place"
         else:
-            noun = _TYPE_NOUN_AFTER.match(text[end: end + 80])
-            if noun and noun.group(1) in ORG_NOUNS:
+            # the head of 'X, a regional military spokeswoman,' (the last word before the phrase ends), else the
+            # first lower-case word after the article
+            what = _WHAT_IT_IS.match(text[end: end + 90])
+            first = _TYPE_NOUN_AFTER.match(text[end: end + 80])
+            noun = what.group(2) if what else first.group(1) if first else None
+            if noun in ORG_NOUNS:
                 type_ = "Organization"
-            elif noun and noun.group(1) in PERSON_NOUNS:
+            elif noun in PERSON_NOUNS:
                 type_ = "Person"
-            elif noun and noun.group(1) in PLACE_NOUNS:
+            elif noun in PLACE_NOUNS:
                 type_ = "Place"
             elif acronym_candidates(span_text) & doc_acronyms:
                 type_ = "Organization"
             elif looks_like_person_name(span_text) and (
-                    _speech_verb_after(text, end) or re.search(r"\baccording to\s+$", text[max(0, start - 20): start])):
-                type_ = "Person"  # 'Rodney Eyles said', 'according to Rodney Eyles'
+                    _speech_verb_after(text, end) or re.search(r"\baccording to\s+$", text[max(0, start - 20): start])
+                    or _TITLE_BEFORE.search(text[max(0, start - 60): start])):
+                type_ = "Person"  # 'Rodney Eyles said', 'according to Rodney Eyles', 'the defence minister, R. Eyles'
+        if type_ == "Organization":
+            number = _NAME_NUMBER.search(text[max(0, start - 12): start])
+            if number:
+                start -= len(text[max(0, start - 12): start]) - number.start(1)  # '32 County Sovereignty Movement'
         if type_:
             out.append(Candidate(start, end, type_, "rule", 2.5))
     return out
+
+
+# a small number opening a body's name in a list or after 'the' ('; 32 County Sovereignty Movement;')
+_NAME_NUMBER = re.compile(r"(?:^|[;,\n]\s*|\b[Tt]he\s+)(\d{1,2})\s+$")
+
+
+# 'the defence minister of Varnia, ', 'a spokesman, ': a rank and a comma before a name that reads as a person's
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PERSON_TITLES, key=len, reverse=True)) + r")"
+                           r"(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?\s*,\s*$", re.I)
 
 
 def _person_after_inner_title(name: str) -> int | None:
@@ -531,52 +549,3 @@ def acts_like_an_organization(span: Span) -> bool:
         return True
     return root.dep_ == "nsubj" and verb.lemma_ in ACTION_VERBS
 
-
-_NAME_ARTICLES = words("entity_foreign_articles")
-
-
-def _name_part(tok: Token) -> bool:
-    """A token that may sit inside a capitalised name: a capitalised word, an inner hyphen, a lower-case article
-    joined to the next word ('Ahfad al-Sahaba')."""
-    if "\n" in tok.whitespace_:
-        return False
-    if tok.text[:1].isupper() and (tok.is_alpha or tok.text.isalnum()):
-        return True
-    if tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
-        return True
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ in _NAME_ARTICLES and tok.is_lower and nxt is not None and (nxt.text == "-" or nxt.text[:1].isupper())
-
-
-def org_noun_candidates(doc: Doc) -> list[Candidate]:
-    """'Fars news agency', 'the Haqqani network', 'the Fatah al-Islam organization': a capitalised name the text
-    follows with an organization noun (and at most one modifier) names an organization; a nationality, community,
-    country or title before the noun only describes it ('the Lebanese army', 'Islamist group')."""
-    out = []
-    for tok in doc:
-        if tok.lower_ not in ORG_NOUNS or not tok.is_lower or tok.i == 0:
-            continue
-        end = tok.i
-        before = doc[end - 1]
-        if before.is_lower and before.is_alpha and before.lower_ not in STOP_WORDS | _NAME_ARTICLES \
-                and not before.whitespace_.count("\n"):
-            end -= 1  # 'news agency', 'militant group'
-        start = end
-        while start > 0 and _name_part(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
-            start -= 1
-        while start < end and (doc[start].lower_ in STOP_WORDS or doc[start].text == "-"
-                               or doc[start].lower_ in _NAME_ARTICLES and doc[start].is_lower and start == end - 1):
-            start += 1  # 'The Haqqani network': the article is the sentence's
-        if start >= end or not doc[start].text[:1].isupper() or doc[end - 1].text == "-":
-            continue
-        span = doc[start:end]
-        words_ = span.text.replace("-", " ").split()
-        if any(country_of(w) or demonym_country(w) or w in COMMUNITY_WORDS or w.lower() in PERSON_TITLES
-               for w in words_ if w[:1].isupper()) or country_of(span.text) or demonym_country(span.text):
-            continue
-        if in_capitals_run(doc, span.start, span.end) or _mostly_capitals(span.sent):
-            continue  # a headline in capitals
-        if all(t.ent_type_ == "NORP" for t in span) or (len(words_) == 1 and re.search(r"ists?$", words_[0])):
-            continue  # 'Islamist group', 'Maoist faction': a creed or a people describes the group, it is no name
-        out.append(Candidate(span.start_char, span.end_char, "Organization", "rule", 2.5))
-    return out

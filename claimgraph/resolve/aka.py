@@ -68,6 +68,8 @@ def name_bounds(text: str, start: int, end: int, caseless: bool) -> tuple[int, i
     lead = re.match(r"(?:the|an?)\s+", text[start:end], re.I)
     if lead:
         start += lead.end()
+        while start < end and text[start] in _QUOTES:
+            start += 1  # 'the "Free Emirate"'
     piece = text[start:end]
     tokens = piece.split()
     if not tokens or len(tokens) > MAX_WORDS or len(piece) < 2 or not latin(piece):
@@ -295,9 +297,16 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:group|organi[sz]ation|movement|faction))?\s+(?:to|of|from)\b")
 
 
+# 'the clandestine armed wing of the 32 County X Movement', 'a front for Y': the body a group is a part or a cover
+# of is another body, even where a list of aliases names it too
+_PARENT = re.compile(r"\b(?:wing|arm|branch|front|offshoot|splinter|faction)\s+(?:of|for)\s+(?:the\s+)?"
+                     r"(?P<name>(?:\d+\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’.-]*){0,6})")
+
+
 def _relatives(text: str) -> set[str]:
-    """Normalized names the text calls the precursor, successor, offshoot or parent of another body."""
-    return {norm_name(m.group("name")) for m in _RELATIVE.finditer(text)}
+    """Normalized names the text calls the precursor, successor, offshoot, parent or cover of another body."""
+    return {norm_name(m.group("name")) for m in _RELATIVE.finditer(text)} | {
+        norm_name(m.group("name")) for m in _PARENT.finditer(text)}
 
 
 def _shares_a_word(a: str, b: str) -> bool:
@@ -422,6 +431,10 @@ def _clause_subject(ctx: DocContext, at: int, topic: str | None) -> str | None:
             if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             found = ctx.mention_at(child.idx, child.idx + len(child.text))
+            if found is None and child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                # 'the Varnian Front, which refers to itself as Y': the relative pronoun stands for the noun it follows
+                head = verb.head
+                found = ctx.mention_at(head.idx, head.idx + len(head.text))
             if found is not None and found.source not in ("coref", "nominal", "norp", "demonym"):
                 key = ctx.find(found.entity_key)
                 return key if ctx.entity(key).type in ACTOR_TYPES else None
