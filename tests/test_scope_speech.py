@@ -418,3 +418,35 @@ def test_a_bare_agency_is_the_agency_named_before(analyze: Analyze) -> None:
     found = claims(ctx, ATTACKS, "chiefs")
     assert found, listing(ctx)
     assert all("Mehr" in name(ctx, c.attributed_to) for c in found), listing(ctx)
+
+
+def test_rejecting_responsibility_is_the_denier_s_negative_word(analyze: Analyze) -> None:
+    ctx = analyze("The Azure Front rejected responsibility for the attack on the embassy in Lima.")
+    acts = claims(ctx, ATTACKS, "embassy")
+    assert acts, listing(ctx)
+    assert all(name(ctx, c.subject) == "Azure Front" and c.modality == "attributed" and c.polarity == "negative"
+               and name(ctx, c.attributed_to) == "Azure Front" for c in acts), listing(ctx)
+
+
+def test_two_speech_tags_in_one_sentence_each_report_their_own_clause(analyze: Analyze) -> None:
+    ctx = analyze("Two mortars hit the depot in Lima, the sources said, while three others struck a school near "
+                  "Cusco, a Reuters reporter said.")
+    said = said_texts(ctx)
+    assert ("sources", "Two mortars hit the depot in Lima") in said, said
+    assert ("Reuters reporter", "three others struck a school near Cusco") in said, said
+
+
+def test_people_named_by_a_group_s_name_speak_for_themselves(analyze: Analyze) -> None:
+    ctx = analyze("Azure Crescent rebels in Peru say their raid on the capital was a success.")
+    assert [who for who, _ in said_texts(ctx)] == ["Azure Crescent rebels"], said_texts(ctx)
+
+
+def test_a_judgement_s_free_relative_says_its_words_and_a_verbless_naming_nothing(analyze: Analyze) -> None:
+    ctx = analyze("President Alan Brook condemned what he called cowardly attacks, and the Senate said the police "
+                  "would help.")
+    assert ("Alan Brook", "cowardly attacks") in said_texts(ctx), said_texts(ctx)
+    ctx = analyze("Prime Minister Alan Brook condemned on Monday what he said was foreign support for the bombers.")
+    assert said_texts(ctx) == [("Alan Brook", "foreign support for the bombers")], said_texts(ctx)
+    ctx = analyze("In 1994 the Peruvian government banned both the Azure Front and the Red Dawn, declaring them "
+                  "terrorist organizations.")
+    assert not said_texts(ctx), said_texts(ctx)

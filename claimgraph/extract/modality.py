@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.scope_speech import Speakers, Speech, claims_responsibility, unit_speeches
+from claimgraph.extract.scope_speech import Speakers, Speech, answers_for, claims_responsibility, unit_speeches
 from claimgraph.model import Claim, EvidenceSpan
 from claimgraph.plugins import hookimpl
 
@@ -136,15 +136,32 @@ class ClaimModality:
 
     @staticmethod
     def quoted_judgement(ctx: DocContext, sp: Speech, speeches: list[Speech]) -> Speech | None:
-        """The words a judgement quotes ('condemned it on the radio; "we express our condolences ..."'): what the
-        judge said, where the judgement itself is not; a speech verb of the judge's own that holds the quote
-        ('condemned the raid, calling it a "crime"') reports it instead."""
-        if sp.kind != "object" or sp.cue.lemma_.lower() not in words("scope_stance_verbs"):
+        """The words a judgement quotes or names ('condemned it on the radio; "we express our condolences ..."',
+        'condemned what he said was foreign support for the bombings'): what the judge said, where the judgement
+        itself is not; a speech verb of the judge's own that holds the quote ('condemned the raid, calling it a
+        "crime"') reports it instead."""
+        if sp.kind == "quote" or sp.cue.lemma_.lower() not in words("scope_stance_verbs"):
             return None
-        m = QUOTED.search(ctx.text, sp.start, sp.end)
-        if m is None or any(o is not sp and o.speaker == sp.speaker and o.start <= m.start(1) < o.end
-                            for o in speeches):
-            return None
+        speech = words("scope_speech_verbs")
+        doc = sp.cue.doc
+        for t in sp.cue.subtree:  # a free relative ('what he said was', 'what it called'): the words after it
+            verb = next((v for v in doc[t.i + 1: t.i + 4] if v.lemma_.lower() in speech and v.pos_ == "VERB"), None)
+            if t.lower_ == "what" and verb is not None:
+                skip = {x.i for c in sp.cue.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+                after = [x for x in sp.cue.subtree if x.i > verb.i and x.i not in skip]
+                after = [x for k, x in enumerate(after) if x.i == verb.i + 1 + k]  # up to the first gap
+                while after and (after[0].lemma_ == "be" or after[0].is_punct):
+                    after = after[1:]
+                while after and after[-1].is_punct:
+                    after = after[:-1]
+                if after:
+                    start, end = sp.offset + after[0].idx, sp.offset + after[-1].idx + len(after[-1])
+                    return replace(sp, start=start, end=end, text=ctx.text[start:end], kind="quote")
+        line_end = ctx.text.find("\n", sp.end)
+        m = QUOTED.search(ctx.text, sp.start, line_end if line_end >= 0 else len(ctx.text))
+        if m is None or m.start() > sp.end or any(
+                o is not sp and o.speaker == sp.speaker and o.start <= m.start(1) < o.end for o in speeches):
+            return None  # the quote opens inside the judgement's words and may run past its sentence
         text = m.group(1).strip(" ,")
         return replace(sp, start=m.start(1), end=m.start(1) + len(text), text=text, kind="quote")
 
@@ -164,7 +181,7 @@ class ClaimModality:
         ('blamed X for the bombing', 'charged X with the attacks') is the accuser's charge, carried by the acts it
         scopes ('blamed the attack on unknown elements' names no one accused and stays what the speaker said)."""
         lemma = sp.cue.lemma_.lower()
-        if sp.kind == "object" and lemma in words("scope_stance_verbs"):
+        if lemma in words("scope_stance_verbs") and sp.kind != "quote":
             return False  # "condemned the attack": a judgement of the act, not words said about it
         if lemma not in words("scope_unsaid_object_verbs"):
             return True
@@ -285,8 +302,9 @@ class ClaimModality:
         speaker = sp.speaker or claim.subject  # an unnamed claimant of responsibility is the claim's actor
         actor = ctx.entity(claim.subject)
         if sp.speaker and actor.attrs.get("placeholder") and tok is not None and \
-                ctx.entity(sp.speaker).type in ("Organization", "Group") and _self_subject(tok):
-            # "militants said they had carried out the attack": the pronoun is the speakers themselves
+                ctx.entity(sp.speaker).type in ("Organization", "Group") and (_self_subject(tok) or answers_for(sp.cue)):
+            # "militants said they had carried out the attack": the pronoun is the speakers themselves; "the
+            # group rejected responsibility for the attack": the act nobody was named for is the one it answers for
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
         elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \

@@ -200,7 +200,19 @@ class Speakers:
             type_ = "Person" if tok.ent_type_ == "PERSON" else "Organization"
             return self.unnamed(tok, type_) if tok.ent_type_ not in ("GPE", "LOC", "DATE") else None
         run = self.name_run(tok)
-        return self.ctx.add_entity(run, "Organization") if run else None
+        if run:
+            return self.ctx.add_entity(run, "Organization")
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        if tok.tag_ == "NNS" and names:  # "Tamil Tiger rebels say": the people the names describe speak
+            first = min(t.i for n in tok.children if n.dep_ in ("compound", "amod", "nmod") and n.i < tok.i
+                        for t in n.subtree)
+            doc = tok.doc
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == first - 1 \
+                    and not doc[first - 1].whitespace_.count("\n"):
+                first -= 1  # a proper noun the parser left stranded as a root ("Tamil | Tiger rebels")
+            start, end = self.args.offset + tok.doc[first].idx, self.args.offset + tok.idx + len(tok)
+            return self.ctx.add_entity(self.ctx.text[start:end], "Group")
+        return None
 
     def name_run(self, tok: Token) -> str | None:
         """The proper nouns written before a group noun ('the Ahfad al-Sahaba group' -> 'Ahfad al-Sahaba')."""
@@ -395,18 +407,29 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     if any(c.dep_ == "mark" and c.lower_ in words("scope_condition_marks") for c in verb.children):
         return None  # "whether it calls itself X or Y": a condition, nobody's statement
     denied = lemma in words("scope_denial_verbs")
-    content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i]
+    tags = _tags_before(verb)  # a clause another speech tag follows is that tag's
+    content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i
+               and not any(c.i <= t < verb.i for t in tags)]
     if lemma == "quote":  # "was quoted as saying that ...": the clause under 'saying', else what follows
         saying = [c for t in verb.subtree if t.lemma_.lower() == "say" and t.i > verb.i
                   for c in t.children if c.dep_ == "ccomp"]
         content = saying or [c for c in verb.children if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i]
     if lemma in TAG_ONLY:
         content = [c for c in content if c.dep_ != "xcomp"]  # "has continued to conduct attacks" reports nothing
+    # "declaring them terrorist organizations": a verbless noun clause names its subject, it reports nothing
+    # ("holds Hamas responsible" still does)
+    content = [c for c in content if c.pos_ not in ("NOUN", "PROPN", "PRON")
+               or any(t.pos_ in ("VERB", "AUX") for t in c.subtree)]
     if not content and not passive and lemma not in TAG_ONLY:
         content = _that_clause(verb)
     if content and not (lemma in words("scope_forecast_verbs") and content[0].dep_ == "xcomp"):
         clause = content[0]
-        return _speech(speaker, verb, offset, subtree_chars(clause, offset), clause, text, denied, speakers)
+        # "X, the sources said, while Y, a reporter said" read with the first tag inside the clause: the second
+        # speaker says only what follows the first tag
+        inner = [t.i for t in clause.children if t.i in _tags_before(clause, after=True)]
+        lo = max((x.i for x in clause.doc[inner[-1]].subtree), default=-1) + 1 if inner else 0
+        chars = frozenset(offset + t.idx for t in clause.subtree if t.i >= lo)
+        return _speech(speaker, verb, offset, chars, clause, text, denied, speakers, span=(lo, len(clause.doc)))
     inverted = subj.dep_ == "dobj" and subj.head.i == verb.i  # "..., reported the group's website"
     # a clause introduced by "that"/"if" is what its head says, never a speech tag trailing it
     # ("one can say that X will continue": 'continue' reports nothing of 'say')
@@ -416,15 +439,26 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     trailing = (verb.dep_ in ("parataxis", "ccomp") or inverted) and verb.head.i < verb.i \
         and verb.head.pos_ in ("VERB", "AUX") and not subordinate
     root = verb.dep_ == "ROOT" or verb.head.i == verb.i  # a unit read alone keeps the label of a cut head
+    # "X did Y, the sources said, while Z, a journalist reported": the first tag hung under the second one
+    hung = verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.i in _tags_before(verb.head) \
+        and not subordinate
+    if not passive and hung and _fronted_clause(verb.head, before=verb.i) is not None:
+        clause = _fronted_clause(verb.head, before=verb.i)
+        assert clause is not None
+        return _speech(speaker, verb, offset, subtree_chars(clause, offset), clause, text, denied, speakers)
     if not passive and (trailing or (root and _fronted_clause(verb) is not None)):
         # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
         head = verb.head if trailing else _fronted_clause(verb)
         assert head is not None
         chars = subtree_chars(head, offset, (verb,) if trailing else (subj,))
-        return _speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb)
+        # a trailing tag ends what it reports ("X, the sources said, while Y ..."): Y is another speaker's
+        end = verb.i if trailing else len(verb.doc)
+        chars = frozenset(c for c in chars if c < offset + verb.idx) if trailing else chars
+        return _speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb if trailing else None,
+                       span=(0, end))
     if lemma == "hold" and any(c.lemma_.lower() == "responsible" for c in verb.children):
         lemma = "blame"  # "Israel holds Hamas responsible for the rocket fire" is an accusation
-    elif lemma not in words("scope_object_speech_verbs"):
+    elif lemma not in words("scope_object_speech_verbs") and not answers_for(verb):
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "prep", "oprd", "nsubjpass") and c.dep_ != "agent"]
     accused_tok = next((c for c in objs if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -468,26 +502,55 @@ def _inverted_speaker(verb: Token, speakers: Speakers) -> Token | None:
 
 def claims_responsibility(verb: Token) -> bool:
     """'claimed responsibility for', 'claimed credit for'."""
-    return verb.lemma_.lower() == "claim" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in words("scope_responsibility_nouns") for c in verb.children)
+    return verb.lemma_.lower() == "claim" and _owns_to(verb)
 
 
-def _fronted_clause(verb: Token) -> Token | None:
-    """'Police arrested four men, an official said': the clause before a sentence-final speech verb.
+def answers_for(verb: Token) -> bool:
+    """'claimed responsibility for', 'denied any involvement in', 'rejected responsibility for': the speaker says
+    it did, or did not do, the act its object names."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "claim" or lemma in words("scope_denial_verbs")) and _owns_to(verb)
 
-    A verb with an object of its own reports no clause before it ('..., Hamas denounced the strikes'), and a
-    clause opened by a subordinator ('As aircraft circled, Hamas said ...') is when it spoke, not what it said."""
-    if any(c.dep_ == "dobj" for c in verb.children):
+
+def _owns_to(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words("scope_responsibility_nouns") for c in verb.children)
+
+
+def _tags_before(verb: Token, after: bool = False) -> list[int]:
+    """Token indices of the speech tags hung under a verb before it ('X, the sources said, while Y, ... reported'),
+    or with `after`, after it (the tag parsed as a child of the clause it reports)."""
+    speech = words("scope_speech_verbs")
+    return [c.i for c in verb.children if (c.i > verb.i if after else c.i < verb.i)
+            and c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in speech
+            and any(g.dep_ == "nsubj" for g in c.children)
+            and not any(g.dep_ in ("dobj", "ccomp", "xcomp", "mark") for g in c.children)]  # a bare tag only
+
+
+def _fronted_clause(verb: Token, before: int | None = None) -> Token | None:
+    """'Police arrested four men, an official said': the clause before a sentence-final speech verb (or, with
+    `before`, the nearest one before that word).
+
+    A verb with an object of its own reports no clause before it ('..., Hamas denounced the strikes'); a clause
+    opened by a subordinator of time or cause ('As aircraft circled, Hamas said ...') is when it spoke, not what
+    it said; and a clause another speech tag follows ('X, the sources said, while Y, an AFP journalist
+    reported') is that tag's."""
+    if before is None and any(c.dep_ == "dobj" for c in verb.children):
         return None
-    before = [c for c in verb.children if c.i < verb.i and c.dep_ in ("ccomp", "parataxis", "advcl")
-              and not any(g.dep_ == "mark" for g in c.children)]
-    return before[0] if before else None
+    end = verb.i if before is None else before
+    speech = words("scope_speech_verbs")
+    tags = _tags_before(verb)
+    found = [c for c in verb.children if c.i < end and c.dep_ in ("ccomp", "parataxis", "advcl")
+             and c.lemma_.lower() not in speech and not any(c.i < t < end for t in tags)
+             and not any(g.dep_ == "mark" and g.lower_ in words("scope_circumstance_marks") for g in c.children)]
+    return (found[0] if before is None else found[-1]) if found else None
 
 
 def _speech(speaker: str, verb: Token, offset: int, chars: frozenset[int], clause: Token, text: str,
-            denied: bool, speakers: Speakers, without: Token | None = None, from_verb: bool = False) -> Speech:
+            denied: bool, speakers: Speakers, without: Token | None = None, from_verb: bool = False,
+            span: tuple[int, int] | None = None) -> Speech:
     doc = verb.doc
-    toks = [t for t in clause.subtree if without is None or t not in set(without.subtree)]
+    lo, hi = span or (0, len(doc))  # the token indices the content may take
+    toks = [t for t in clause.subtree if (without is None or t not in set(without.subtree)) and lo <= t.i < hi]
     if from_verb:  # "denied any involvement": the verb and its object are what was said
         toks = [t for t in toks if t.i >= verb.i]
     while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].is_punct or toks[0].is_space):
