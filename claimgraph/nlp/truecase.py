@@ -177,8 +177,9 @@ def sentence_start(text: str, start: int) -> bool:
     if i < 0:
         return True
     if text[i] in _SENTENCE_END:
-        # a letter glued to a full stop glued to a letter is inside an abbreviation ('u.s', 'a.k.a')
-        return not (i == start - 1 and text[i] == "." and i > 0 and text[i - 1].isalpha())
+        # a letter glued to a full stop glued to a letter is inside an abbreviation ('u.s', 'a.k.a'); after one
+        # ('u.s. aggression') a sentence goes on more often than it ends
+        return not (text[i] == "." and i > 1 and text[i - 1].isalpha() and not text[i - 2].isalnum())
     if text[i] not in "\r\n":
         return False
     line_end = i
