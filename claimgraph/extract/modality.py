@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.scope_speech import Speakers, Speech, answers_for, claims_responsibility, unit_speeches
+from claimgraph.extract.scope_speakers import Speakers
+from claimgraph.extract.scope_speech import Speech, answers_for, claims_responsibility, unit_speeches
 from claimgraph.model import Claim, EvidenceSpan
 from claimgraph.plugins import hookimpl
 
