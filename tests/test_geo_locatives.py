@@ -64,9 +64,9 @@ def test_romanised_name_cut_by_a_false_sentence_break(gaz: Gazetteer) -> None:
 
 
 def test_capitalised_common_nouns_without_a_joining_particle_stay_out(gaz: Gazetteer) -> None:
-    # no particle joins the words: the mistagged run is not taken for a name
-    doc = tagged("Pilgrims travelled to Bandar Anzali on Monday.", {"Anzali": "NOUN"})
-    assert located(analyse(doc, [("Bandar", "Place")]), "Bandar Anzali") is None
+    # no particle joins the words and the two together name no town: the mistagged run is not taken for a name
+    doc = tagged("Pilgrims travelled to Bandar Market on Monday.", {"Market": "NOUN"})
+    assert located(analyse(doc, [("Bandar", "Place")]), "Bandar Market") is None
 
 
 def test_time_glued_onto_a_town_by_the_tagger(gaz: Gazetteer) -> None:
@@ -84,3 +84,16 @@ def test_longer_name_that_is_no_time_is_the_taggers_reading(gaz: Gazetteer) -> N
         ctx.text[m.start : m.end] == "Kermanshah Water Board" and m.type == "Organization"
         for m in ctx.analysis.mentions
     )
+
+
+def test_izafe_particle_i_joins_a_name(gaz: Gazetteer) -> None:
+    doc = tagged("Pilgrims travelled to Bandar i Anzali on Monday.", {"Anzali": "NOUN"})
+    point = located(analyse(doc, [("Bandar", "Place")]), "Bandar i Anzali")
+    assert point is not None and distance_km(point, ANZALI) < 25
+
+
+def test_a_whole_run_that_is_a_town_name_outweighs_a_mistagged_word(gaz: Gazetteer) -> None:
+    # 'Per' read as a preposition, 'Mahal' typed an organisation: the two words together name Pir Mahal
+    doc = tagged("Farmers from Per Mahal sold their wheat early.", {"Per": "ADP"})
+    point = located(analyse(doc, [("Mahal", "Organization")]), "Per Mahal")
+    assert point is not None and distance_km(point, (30.7666, 72.4346)) < 25

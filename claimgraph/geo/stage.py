@@ -17,6 +17,7 @@ from claimgraph.geo.parts import part_geo, split_part
 from claimgraph.geo.relative import ANCHOR, CITY_OF, Phrase, Sentence, find_phrases, list_head, sentences, unnamed_site
 from claimgraph.geo.resolve import (
     SETTLED,
+    TRANSLIT_MATCH,
     DocPlaces,
     Resolution,
     is_facility,
@@ -260,6 +261,12 @@ class GeoMentions:
         return any(w in _FOREIGN_JOINS for w in parts[1:-1]) or _ARTICLE_NAME.match(text) is not None
 
     @staticmethod
+    def _whole_name(gaz: Gazetteer, text: str) -> bool:
+        """True when a run of two or more words is, as a whole, a town's name or its transliteration ('Per Mahal'
+        for Pir Mahal): a tagger that reads one of its words as a common word ('per') does not unmake it."""
+        return " " in text and any(c.name_score >= TRANSLIT_MATCH for c in gaz.lookup(text, kind="city"))
+
+    @staticmethod
     def _glued_time(ctx: DocContext, mention: Mention, start: int, end: int) -> bool:
         """True when a mention not typed a place is the run plus a time ('Laar on Monday')."""
         tail = _GLUED_TIME.fullmatch(ctx.text, end, mention.end)
@@ -285,7 +292,8 @@ class GeoMentions:
             # "in Baghdad Saddam Hussein ...": the longest run of words that names a town
             for end in _prefix_ends(ctx.text, start, stop):
                 text = ctx.text[start:end]
-                if text in _NOT_NAMES or not (self._proper(ctx, start, end) or self._romanised(text)):
+                if text in _NOT_NAMES or not (self._proper(ctx, start, end) or self._romanised(text)
+                                              or self._whole_name(gaz, text)):
                     continue
                 over = [o for o in ctx.analysis.mentions if o.start < end and o.end > start]
                 # a mention reaching outside the run, or one of the whole run, is the tagger's reading
