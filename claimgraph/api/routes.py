@@ -101,7 +101,7 @@ def get_entity(conn: Conn, entity_id: Annotated[str, Path(max_length=300)]) -> d
     return {**record, "claims": queries.claim_counts(conn, [final]).get(final, 0)}
 
 
-PROFILE_PAGE = 500  # claims a profile page shows unless asked (most entities have far fewer)
+PROFILE_PAGE = 100  # claims a profile page shows unless asked (most entities have fewer; the UI reads more on request)
 
 
 @router.get("/entities/{entity_id}/profile", summary="An entity's cited statements by section, a page of claims")

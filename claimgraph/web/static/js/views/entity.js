@@ -11,7 +11,7 @@ const SECTION_ORDER = [
   "Designations", "Events", "Memberships and statements",
 ];
 const OPEN_CONFLICTS = 4;
-const PROFILE_PAGE = 500;  // claims a profile page reads (the API's default page)
+const PROFILE_PAGE = 100;  // claims a profile page reads (the API's default page)
 const SECTION_LABELS = {
   "Founding": "Founding", "Founders and leaders": "Founders and leaders", "Events": "Major events",
 };
