@@ -96,6 +96,7 @@ def _run_stages(ctx: DocContext, stage_list: list[Stage], check: Callable[[], No
         except Exception as exc:  # a stage failing on one document fails that document only
             ctx.failure = f"analysis failed in stage {stage.name}: {type(exc).__name__}: {exc}"
             return
+    ctx.settle_texts()
 
 
 def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, limit: int

@@ -25,7 +25,7 @@ def analyze(tmp_path_factory: pytest.TempPathFactory) -> Analyze:
 
 def coref_target(ctx: DocContext, surface: str, nth: int = 0) -> str | None:
     """Name of the entity a description or pronoun (nth occurrence of `surface`) was linked to."""
-    start = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", ctx.text)][nth]
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", ctx.stored)][nth]
     for m in ctx.coref_mentions:
         if m.start == start and m.end == start + len(surface):
             return ctx.entity(m.entity_key).name
@@ -111,7 +111,7 @@ def test_a_description_with_no_organization_in_the_text_stays_unlinked(analyze: 
 def test_the_head_noun_of_a_name_stands_for_the_named_body(analyze: Analyze) -> None:
     ctx = analyze("The Varnian Observatory for Civil Liberties counted 40 dead on Monday. "
                   "Soldiers shelled the town again, the Paris-based Observatory said later.")
-    start = ctx.text.index("Observatory said")
+    start = ctx.stored.index("Observatory said")
     found = {ctx.entity(m.entity_key).name for m in ctx.analysis.mentions + ctx.coref_mentions
              if m.start <= start and m.end >= start + len("Observatory")}
     assert found == {"Varnian Observatory for Civil Liberties"}

@@ -34,7 +34,7 @@ def entity_at(ctx: DocContext, surface: str, nth: int = 0) -> tuple[str, str] | 
     """(entity name, entity type) of the mention covering the nth occurrence of `surface`."""
     start = -1
     for _ in range(nth + 1):
-        start = ctx.text.index(surface, start + 1)
+        start = ctx.stored.index(surface, start + 1)
     span = ctx.doc.char_span(start, start + len(surface), alignment_mode="expand")
     assert span is not None
     key = ctx.entity_for(span)
@@ -53,7 +53,7 @@ def test_mentions_are_exact_spans_of_the_text(analyze: Analyze) -> None:
     ctx = analyze("The Popular Resistance Front (PRF) said its leaders met officials of the Tanzanian "
                   "government in Dodoma. Brigadier Ruth Okello’s unit left the former Ministry of Water.")
     for m in ctx.analysis.mentions:
-        assert ctx.text[m.start:m.end] == m.text
+        assert ctx.stored[m.start:m.end] == m.text
         assert not m.text.endswith(("’s", "'s")) and not m.text.lower().startswith(("the ", "former "))
 
 
@@ -256,7 +256,7 @@ def test_names_in_a_title_line_are_kept(analyze: Analyze) -> None:
 # ------------------------------------------------------------------ names a text declares (alias statements)
 def names_of(ctx: DocContext, surface: str) -> set[str]:
     """Every name of the entity the first occurrence of `surface` names."""
-    start = ctx.text.index(surface)
+    start = ctx.stored.index(surface)
     span = ctx.doc.char_span(start, start + len(surface), alignment_mode="expand")
     assert span is not None
     key = ctx.entity_for(span)
@@ -366,7 +366,7 @@ def test_is_isis_and_isil_are_the_organization_in_context(analyze: Analyze) -> N
     for surface in ("IS", "ISIS", "ISIL"):
         found = entity_at(ctx, surface)
         assert found == ("Islamic State", "Organization"), surface
-    at = ctx.text.index("TOWN IS") + 5
+    at = ctx.stored.index("TOWN IS") + 5
     assert ctx.mention_at(at, at + 2) is None  # 'THE TOWN IS QUIET': a headline word
     assert entity_at(ctx, "us") is None
 

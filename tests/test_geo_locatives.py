@@ -50,7 +50,7 @@ def analyse(doc: Doc, mentions: list[tuple[str, str]]) -> DocContext:
 def located(ctx: DocContext, surface: str) -> tuple[float, float] | None:
     """Where the mention of exactly this surface form was placed (None: no such mention or no place)."""
     for m in ctx.analysis.mentions:
-        if ctx.text[m.start : m.end] == surface:
+        if ctx.stored[m.start : m.end] == surface:
             geo = ctx.analysis.entities[ctx.find(m.entity_key)].geo
             return (float(geo["lat"]), float(geo["lon"])) if geo else None
     return None
@@ -81,7 +81,7 @@ def test_longer_name_that_is_no_time_is_the_taggers_reading(gaz: Gazetteer) -> N
     ctx = analyse(doc, [("Kermanshah Water Board", "Organization")])
     assert located(ctx, "Kermanshah") is None
     assert any(
-        ctx.text[m.start : m.end] == "Kermanshah Water Board" and m.type == "Organization"
+        ctx.stored[m.start : m.end] == "Kermanshah Water Board" and m.type == "Organization"
         for m in ctx.analysis.mentions
     )
 

@@ -94,7 +94,7 @@ def test_a_group_before_a_site_noun_is_the_sites_owner(gaz: Gazetteer) -> None:
               "office in Tyre.", gaz, Organization=("Hezbollah",), Place=("Baalbek", "Hermel", "Tyre"))
     org = entity(ctx, "Hezbollah")
     assert org.type == "Organization" and not org.geo
-    owners = [m for m in ctx.analysis.mentions if ctx.text[m.start:m.end] == "Hezbollah"]
+    owners = [m for m in ctx.analysis.mentions if ctx.stored[m.start:m.end] == "Hezbollah"]
     assert len(owners) == 3 and all(m.type == "Organization" for m in owners)
 
 

@@ -45,7 +45,7 @@ def test_conll2003_typed_f1_stays_above_its_floor(tmp_path: Path) -> None:
             assert ctx.failure is None, ctx.failure
             doc_id = ctx.analysis.document.doc_id
             for m in ctx.analysis.mentions:  # what the store keeps after the last stage
-                assert ctx.text[m.start:m.end] == m.text
+                assert ctx.stored[m.start:m.end] == m.text
                 out.write(json.dumps({"entity_id": ctx.find(m.entity_key), "document_id": doc_id,
                                       "start": m.start, "end": m.end, "text": m.text, "type": m.type}) + "\n")
     (export / "documents.jsonl").write_text("".join(json.dumps({"id": d["doc_id"]}) + "\n" for d in gold),

@@ -104,3 +104,14 @@ def test_table_holds_usual_forms_and_neighbour_votes() -> None:
     assert usual["monday"] == "Monday" and usual["village"] == "village"
     assert pairs  # words written both ways have neighbour votes
     assert all(form.lower() == word for (_, word), form in pairs.items())
+
+
+def test_words_an_acronym_in_brackets_spells_are_a_name_and_short_letters_that_spell_nothing_stay() -> None:
+    lower = ("last spring the green valley workers' union (gvwu) called a strike, and the army of the free coast "
+             "(afc) joined it; a man from the town (tq) said nothing more about it to the press.")
+    out = truecase(lower)
+    assert "Green Valley Workers' Union (GVWU)" in out
+    assert "Army of the Free Coast (AFC)" in out  # 'of the' are skipped by the letters
+    assert "(tq)" in out  # 'the town' does not spell it: no acronym guessed
+    upper = lower.upper()
+    assert "Green Valley Workers' Union (GVWU)" in truecase(upper)

@@ -45,8 +45,29 @@ class DocContext:
 
     @property
     def text(self) -> str:
-        """The stored document text (offsets index it)."""
+        """The text the model read: the stored text with wraps joined, typography folded, case restored.
+
+        It has the stored text's length, so offsets index both; rules read names, case and line breaks here (a
+        lower-cased "mko" is the acronym MKO, a wrapped name one line), while mention and evidence texts are cut
+        from the stored text (`stored`, and `settle_texts` at the end of the analysis).
+        """
+        reading = self.doc.text
+        stored = self.analysis.document.text
+        return reading if len(reading) == len(stored) else stored
+
+    @property
+    def stored(self) -> str:
+        """The stored document text, exactly as evidence quotes it."""
         return self.analysis.document.text
+
+    def settle_texts(self) -> None:
+        """Cut every mention's and evidence span's text from the stored text (stages may have cut the reading)."""
+        stored = self.stored
+        for mention in self.analysis.mentions:
+            mention.text = stored[mention.start:mention.end]
+        for claim in self.analysis.claims:
+            for span in claim.evidence:
+                span.text = stored[span.start:span.end]
 
     # ---------------------------------------------------------------- entities
     def add_entity(self, name: str, type_: str, key: str | None = None) -> str:
@@ -139,7 +160,7 @@ class DocContext:
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
-        return EvidenceSpan(start=start, end=end, text=self.text[start:end])
+        return EvidenceSpan(start=start, end=end, text=self.stored[start:end])
 
     def add_claim(self, subject: str, predicate: str, obj: ClaimObject, evidence: Span | tuple[int, int],
                   extractor: str, **fields: Any) -> Claim | None:

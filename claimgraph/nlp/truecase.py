@@ -42,6 +42,8 @@ _OPENERS = " \t\"'([\u201c\u2018\u00ab*\u2022\u2012\u2013\u2014-"
 _HEADING_MAX = 40
 # between two words, only these (or a lone full stop, as in 'u.s') keep them one phrase: the neighbour's vote counts
 _PHRASE_GAP = frozenset(" -'\u2019")
+# an acronym in brackets after the name it abbreviates ('the red harbor front (rhf)')
+_BRACKETED = re.compile(r"\(([^\W\d_]{2,8})\)")
 
 Table = tuple[dict[str, str], dict[tuple[str, str], str]]
 
@@ -135,7 +137,35 @@ def case_stretch(text: str, how: str) -> str:
         for i, (old, new) in enumerate(zip(low, form, strict=True)):
             if old != new:
                 chars[start + i] = _swap(old, new)
+    _spell_out(base, chars, words)
     return "".join(chars)
+
+
+def _spell_out(base: str, chars: list[str], words: list[tuple[str, int]]) -> None:
+    """Capitalise the words before a bracketed acronym whose initials spell it, and the acronym: a name, in any case.
+
+    The table knows 'red' and 'front' as common words; only the acronym after them says they form a name. Letters in
+    brackets that spell nothing before them stay as written when short: a guessed acronym would make a body of them.
+    """
+    skips = lexicon.words("truecase_acronym_skips")
+    for m in _BRACKETED.finditer(base):
+        letters = m.group(1).lower()
+        need, picked = len(letters) - 1, []
+        for word, start in reversed([w for w in words if w[1] + len(w[0]) <= m.start()]):
+            if need < 0 or base[start + len(word) : m.start()].count("\n") > 1:
+                break
+            if word.lower()[0] == letters[need]:
+                picked.append(start)
+                need -= 1
+            elif word.lower() not in skips:
+                break
+        if need >= 0:
+            if len(letters) <= ACRONYM_MAX_LENGTH + 1:
+                for i in range(m.start(1), m.end(1)):
+                    chars[i] = base[i]
+            continue
+        for start in [*picked, *range(m.start(1), m.end(1))]:
+            chars[start] = _swap(chars[start], chars[start].upper())
 
 
 def _unknown(word: str, usual: dict[str, str]) -> str:
