@@ -450,3 +450,10 @@ def test_a_judgement_s_free_relative_says_its_words_and_a_verbless_naming_nothin
     ctx = analyze("In 1994 the Peruvian government banned both the Azure Front and the Red Dawn, declaring them "
                   "terrorist organizations.")
     assert not said_texts(ctx), said_texts(ctx)
+
+
+def test_a_claim_of_responsibility_the_parser_read_as_a_modifier_is_still_the_claimant_s(analyze: Analyze) -> None:
+    ctx = analyze("A little-known Marxist group, the Azure Front, has posted a video online claiming responsibility "
+                  "for two bomb attacks that killed 40 people in Lima this week.")
+    said = said_texts(ctx)
+    assert any(who == "Azure Front" and text.startswith("claiming responsibility") for who, text in said), said

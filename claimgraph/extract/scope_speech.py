@@ -342,7 +342,33 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
         lemma = tok.lemma_.lower()
         holds = lemma == "hold" and any(c.lemma_.lower() == "responsible" for c in tok.children)
         if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds):
-            out += verb_speeches(tok, offset, speakers, text)
+            found = verb_speeches(tok, offset, speakers, text)
+            out += found or _misparsed_claim(tok, offset, speakers, text)
         elif tok.lower_ == "according":
             out += according_speeches(tok, offset, speakers, text)
     return out
+
+
+def _misparsed_claim(tok: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """'X claims responsibility for Y' parsed with 'claims' as a modifier of the noun ('claims' a compound in a
+    heading, 'a video claiming responsibility' an adjective): the subject of the phrase, or of the verb the noun
+    hangs under, claims it."""
+    doc = tok.doc
+    if tok.lemma_.lower() != "claim" or tok.i + 1 >= len(doc) or tok.head.i != tok.i + 1 \
+            or doc[tok.i + 1].lemma_.lower() not in words("scope_responsibility_nouns"):
+        return []
+    noun = doc[tok.i + 1]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and noun.head.i != noun.i:
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    named = next((c for c in subj.children if c.dep_ == "appos" and speakers.args.entity_at(c) is not None),
+                 None) if subj is not None else None
+    subj = named or subj  # "an obscure Islamist group, the al-Nusra Front, has posted ...": the name speaks
+    keys = speakers.resolve_all(subj) if subj is not None else []
+    span = [t for t in noun.subtree if t.i >= tok.i and not t.is_space] + [tok]
+    span.sort(key=lambda t: t.i)
+    while span and span[-1].is_punct:
+        span = span[:-1]
+    start, end = offset + span[0].idx, offset + span[-1].idx + len(span[-1])
+    chars = frozenset(offset + t.idx for t in span)
+    return [Speech(key, tok, offset, chars, start, end, text[start:end], kind="object") for key in keys]
