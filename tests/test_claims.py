@@ -285,3 +285,28 @@ def test_founders_named_as_the_heads_of_the_founding_circle(analyze: Analyze) ->
                   "who later fought the Coastal Army.")
     assert find(ctx, "founded_by", "Omar Tash", "Amber Front")
     assert not find(ctx, "founded_by", "Coastal Army")
+
+
+@pytest.mark.parametrize(("text", "body", "aim"), [
+    ("The Velmoran Front (VF) is an armed group. The VF was a militant organization that sought to create an "
+     "independent Velmoran state in the north of the country.", "Velmoran Front", "independent Velmoran state"),
+    ("Rabbi Tomas Verrick founded the Sable League with the aim of restoring Greater Velmora and expelling the "
+     "settlers.", "Sable League", "Greater Velmora"),
+    ("The Coastal Army tried to oust the government and replace it with communist rule in the 1980s.",
+     "Coastal Army", "communist rule"),
+    ("The Amber Council was a coalition seeking to overthrow the regime and establish a pluralistic democracy in "
+     "the country.", "Amber Council", "pluralistic democracy"),
+])
+def test_what_a_body_seeks_to_build_is_its_ideology(analyze: Analyze, text: str, body: str, aim: str) -> None:
+    assert find(analyze(text), "ideology", aim, body), triples(analyze(text))
+
+
+def test_a_built_thing_that_is_no_polity_is_no_ideology(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Army sought to create a buffer zone along the river and tried to build a road.")
+    assert not find(ctx, "ideology"), triples(ctx)
+
+
+def test_claims_read_as_a_noun_still_claims_links(analyze: Analyze) -> None:
+    ctx = analyze("Al Shabaab militants raided the town. Al Shabaab is fighting the Somali government and claims "
+                  "links with al Qaeda.")
+    assert find(ctx, "tied_to", "al Qaeda", "Al Shabaab"), triples(ctx)

@@ -11,6 +11,7 @@ from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
 from claimgraph.extract.frames_org import (
+    BODY_TYPES,
     HOSTILE_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
@@ -37,8 +38,14 @@ IDEOLOGY_WORDS = words("claims_ideology_words")
 # role noun -> (predicate, whether a country can be what the holder leads)
 # founding verbs that also say a body came into being with no object ("X formed in 1990")
 INTRANSITIVE_FOUND = {"form"}
+# verbs whose object a body wants to bring about, under a wish ('sought to create', 'with the aim of restoring')
+AIM_VERBS = {"create", "establish", "promote", "restore", "build", "install", "impose", "found", "replace"}
 ORG_TRIGGERS = (WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | JOIN_VERBS | MERGE_VERBS
-                | MOVE_VERBS | STAY_VERBS | {"leadership"})
+                | MOVE_VERBS | STAY_VERBS | {"leadership"} | AIM_VERBS)
+AIM_NOUNS = words("claims_aim_nouns")
+# nouns and verbs that make what follows a goal ('the aim of restoring', 'claims to promote')
+GOAL_NOUNS = {"aim", "goal", "objective", "purpose", "intention", "ambition"}
+GOAL_VERBS = WANT_VERBS | {"claim", "fight", "struggle", "aim", "hope"}
 LEADER_NOUNS = {r["noun"]: (r["predicate"], r["countries"] == "yes") for r in rows("claims_leader_nouns")}
 
 
@@ -105,6 +112,8 @@ class FrameExtractor(OrgFrames):
                 out += self.moved(tok)
             if lemma in F.VERB_FRAMES and tok.pos_ != "ADJ":
                 out += self.verb_frame(tok)
+            if lemma in AIM_VERBS and tok.pos_ == "VERB":
+                out += self.aim(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma in F.TIE_NOUNS:
                 out += self.ties(tok)
@@ -133,7 +142,7 @@ class FrameExtractor(OrgFrames):
             if role_of(tok) is not None:
                 out += self.role_noun(tok)
         if out and F.irrealis(tok):
-            out = [f for f in out if f.predicate in ("opposes", "requested")]
+            out = [f for f in out if f.predicate in ("opposes", "requested", "ideology")]
         return out
 
     # ------------------------------------------------------------ surface rescues
@@ -421,6 +430,41 @@ class FrameExtractor(OrgFrames):
             if key is not None and self.args.etype(key) in ("Country", "Place"):
                 places.append(key)
         return self.pairs("based_in", based, subj, places)
+
+    def aim(self, verb: Token) -> list[Found]:
+        """'X sought to create an independent state', 'founded X with the aim of restoring Greater Israel', 'tried
+        to oust the government and replace it with communist rule' -> X ideology (the aim's words)."""
+        first = verb
+        while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head.i != first.i:
+            first = first.head  # "to overthrow the regime and establish a democracy": the wish is the first verb's
+        head = first.head
+        wished = first.dep_ == "xcomp" and head.lemma_.lower() in GOAL_VERBS or (
+            first.dep_ == "pcomp" and head.lower_ in ("of", "at") and head.head.lemma_.lower() in GOAL_NOUNS)
+        if not wished:
+            return []
+        objs = F.prep_objects(verb, "with") if verb.lemma_.lower() == "replace" else list(F.children(verb, "dobj"))
+        values: list[str] = []
+        for obj in objs:
+            place = self.args.entity_at(obj) is not None and self.args.etype(self.args.entity_at(obj) or "") in (
+                "Place", "Country")
+            named = place or obj.pos_ == "PROPN"  # "restoring Greater Israel": a land to bring back
+            if obj.lemma_.lower() not in AIM_NOUNS and not (named and verb.lemma_.lower() == "restore"):
+                continue
+            words_ = [t for t in obj.doc[obj.left_edge.i: obj.i + 1] if t.pos_ not in ("DET", "PRON", "PUNCT")]
+            if words_:
+                values.append(obj.doc[words_[0].i: obj.i + 1].text)
+        if not values:
+            return []
+        agent = F.agent_of(first)
+        if agent is None and head.dep_ == "acl":  # "X was a coalition seeking to establish ...": the coalition's
+            agent = self.described(head.head)
+        bodies = [k for k in self.keys(agent, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        doer = F.clause_verb(head) if first.dep_ == "pcomp" else None
+        if not bodies and doer is not None and doer.lemma_.lower() in F.FOUND_VERBS:
+            # "Kahane founded Kach with the aim of ...": the aim is the founded body's
+            bodies = [k for t in F.children(doer, "dobj") for k in self.keys(t, "patient", nominal_ok=False)
+                      if self.args.etype(k) in BODY_TYPES]
+        return [Found(b, "ideology", ("text", v), verb, confidence=0.55) for b in dict.fromkeys(bodies) for v in values]
 
     def tied_participle(self, verb: Token) -> list[Found]:
         """'An espionage network tied to Israel's Mossad', 'X is linked to Y'."""
