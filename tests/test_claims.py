@@ -305,8 +305,3 @@ def test_a_built_thing_that_is_no_polity_is_no_ideology(analyze: Analyze) -> Non
     ctx = analyze("The Coastal Army sought to create a buffer zone along the river and tried to build a road.")
     assert not find(ctx, "ideology"), triples(ctx)
 
-
-def test_claims_read_as_a_noun_still_claims_links(analyze: Analyze) -> None:
-    ctx = analyze("Al Shabaab militants raided the town. Al Shabaab is fighting the Somali government and claims "
-                  "links with al Qaeda.")
-    assert find(ctx, "tied_to", "al Qaeda", "Al Shabaab"), triples(ctx)

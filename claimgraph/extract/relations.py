@@ -282,8 +282,6 @@ class DocumentRelations:
             subj, obj = (a, b) if direction == "fwd" else (b, a)
             if predicate == "role" and gap.split()[:1] and gap.split()[0].lower() in BODY_NOUNS:
                 return True  # 'Defense ministry spokesman X': X speaks for the ministry, which has no name here
-            if predicate == "based_in" and gap.strip() in ("in", "in the") and not self._in_names(ctx, a, b):
-                return False  # "attacks against Coalition Forces in Afghanistan": the place is the attacks'
             if predicate == "role":
                 self._person_role(ctx, subj, obj, gap.strip(" '’s"), sent)
             elif predicate == "member_of" and gap.strip() == "(":
@@ -310,12 +308,6 @@ class DocumentRelations:
                 and AT_ORG.match(ctx.text[b.end:nxt.start]):
             return nxt
         return b
-
-    def _in_names(self, ctx: DocContext, org: Mention, place: Mention) -> bool:
-        """True when the parse hangs 'in <place>' on the organisation's name ('the University in Kabul'), not on an
-        event or a clause around it ('the fall of the Taliban in Afghanistan')."""
-        preps = [t for t in ctx.doc if org.end <= t.idx < place.start and t.lower_ == "in"]
-        return bool(preps) and org.start <= preps[0].head.idx < org.end
 
     def _team_role(self, ctx: DocContext, town: Mention, person: Mention, gap: str, sent: tuple[int, int]) -> bool:
         """'Dortmund coach X', 'Augsburg's new coach X': the town's name stands for its club, X a member of it."""
