@@ -14,10 +14,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+
+from claimgraph.core import lexicon
 
 # the token attributes a one-token pattern may test here, and where each sits in the cache key
 _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -159,3 +163,216 @@ def speed_up(nlp: Language) -> list[str]:
                 continue
             swapped.append(name)
     return swapped
+
+
+# ------------------------------------------------------------------ the parse gate
+# Lexicon families whose words anchor a claim or its speaker (event, relation, designation, frame and speech
+# triggers). They are read from claimgraph.core.lexicon at load time, so the gate follows the extractors' lists.
+TRIGGER_FAMILIES = (
+    "claims_events_verb_triggers", "claims_events_noun_triggers", "claims_events_frame_verbs",
+    "claims_events_explosion_words", "claims_events_clash_nouns", "claims_events_justice_words",
+    "claims_designation_triggers", "claims_designate_verbs", "claims_surface_verbs", "claims_item_triggers",
+    "claims_leader_nouns", "claims_member_nouns", "claims_tie_verbs", "claims_want_verbs",
+    "claims_frames_hostile_verbs", "claims_frames_overthrow_verbs", "claims_frames_hostility_nouns",
+    "claims_frames_start_nouns", "claims_frames_wing_nouns", "claims_overthrow_heads", "claims_ideology_words",
+    "claims_founded_object_nouns", "scope_speech_verbs", "scope_accusation_verbs", "scope_denial_verbs",
+    "scope_object_speech_verbs",
+)
+# entity labels that name something a claim can be about (numbers and dates are not arguments of their own)
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                         "LANGUAGE"})
+_PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def trigger_lemmas(families: tuple[str, ...] = TRIGGER_FAMILIES) -> frozenset[str]:
+    """The lower-case entries of the trigger families (a `.tsv` family gives its first column); a compound
+    ("car-bomb", "prime minister") gives each of its words of four letters or more."""
+    entries: set[str] = set()
+    for family in families:
+        try:
+            entries |= lexicon.words(family)
+        except lexicon.LexiconMissing:
+            table = lexicon.rows(family)
+            if table:
+                first = next(iter(table[0]))
+                entries |= {row[first] for row in table if row.get(first)}
+    out: set[str] = set()
+    for entry in entries:
+        entry = entry.lower().strip()
+        parts = re.split(r"[\s/-]+", entry)
+        out.add(entry)
+        if len(parts) > 1:
+            out.update(p for p in parts if len(p) >= 4 and p.isalpha())
+    return frozenset(out)
+
+
+class ParseGate:
+    """Says whether a sentence may hold a claim: a trigger word (in any inflection), two names, or a colon."""
+
+    def __init__(self, vocab: Any, lemmatizer: Any | None, lemmas: frozenset[str]) -> None:
+        self.vocab = vocab
+        self.lemmas = lemmas
+        self.rules: list[tuple[str, str]] = []
+        self.exceptions: list[Any] = []
+        lookups = getattr(lemmatizer, "lookups", None)
+        if lookups is not None:  # the model's own inflection rules, run backwards over every part of speech
+            for table, into in (("lemma_rules", self.rules), ("lemma_exc", self.exceptions)):
+                if lookups.has_table(table):
+                    for pos in ("verb", "noun", "adj"):
+                        found = lookups.get_table(table).get(pos)
+                        if found:
+                            into.extend(found if table == "lemma_rules" else [found])
+        self._decided: dict[int, bool] = {}
+
+    def _is_trigger(self, lower: str) -> bool:
+        if lower in self.lemmas:
+            return True
+        for old, new in self.rules:
+            if lower.endswith(old) and len(lower) > len(old) and lower[: len(lower) - len(old)] + new in self.lemmas:
+                return True
+        return any(form in self.lemmas for table in self.exceptions for form in table.get(lower, ()))
+
+    def triggers(self, lowers: list[int]) -> list[bool]:
+        """For each LOWER hash: does the word inflect a trigger? (decided once per word)"""
+        decided = self._decided
+        out = []
+        for h in lowers:
+            hit = decided.get(h)
+            if hit is None:
+                hit = decided[h] = self._is_trigger(self.vocab.strings[h]) if h else False
+            out.append(hit)
+        return out
+
+    def regions(self, doc: Doc, starts: list[int]) -> list[tuple[int, int]]:
+        """Token ranges of consecutive sentences (cut at `starts`) that pass the gate."""
+        if not len(doc):
+            return []
+        hits = self.triggers(doc.to_array([LOWER]).tolist())
+        names = [0] * (len(doc) + 1)
+        for ent in doc.ents:
+            if ent.label_ in NAME_LABELS:
+                names[ent.start] += 1
+        bounds = [*starts, len(doc)]
+        out: list[tuple[int, int]] = []
+        text = doc.text
+        for a, b in zip(bounds, bounds[1:]):
+            if b <= a:
+                continue
+            piece = text[doc[a].idx: doc[b - 1].idx + len(doc[b - 1])]
+            if any(hits[a:b]) or sum(names[a:b]) >= 2 or ":" in piece:
+                if out and out[-1][1] == a:
+                    out[-1] = (out[-1][0], b)
+                else:
+                    out.append((a, b))
+        return out
+
+
+class GatedParse:
+    """The model's tagger, parser, attribute ruler and lemmatizer run only over the sentences the gate passes.
+
+    Named entities come first, over the whole text (the recognizer has its own token vectors); then a cheap
+    sentence splitter cuts the text, the gate picks the sentences that can hold a claim, and runs of them are
+    analysed as documents of their own, whose annotations are copied back. Other sentences keep their entities and
+    boundaries, with no tags, lemmas or dependencies. Text and offsets are the document's own.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.inner: list[tuple[str, Any]] = []
+        self.gate: ParseGate | None = None
+        self.passed_tokens = 0  # tokens sent through the inner components since load (benchmarks read it)
+        self.seen_tokens = 0
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Analyse one document."""
+        return next(iter(self.pipe([doc])))  # type: ignore[no-any-return]
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        """Analyse documents a batch at a time, the gated sentences of a batch together."""
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):  # type: ignore[no-untyped-call]
+            yield from self._batch(list(batch))
+
+    def _run_inner(self, docs: list[Doc]) -> list[Doc]:
+        for _name, proc in self.inner:
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
+
+    def _batch(self, docs: list[Doc]) -> list[Doc]:
+        assert self.gate is not None
+        jobs: list[tuple[int, int, int]] = []  # (document, first token, end token)
+        cuts: list[numpy.ndarray] = []
+        for n, doc in enumerate(docs):
+            sent = doc.to_array([SENT_START]).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+            sent[:1] = 1
+            cuts.append(sent)
+            starts = numpy.flatnonzero(sent == 1).tolist()
+            jobs += [(n, a, b) for a, b in self.gate.regions(doc, starts)]
+            self.seen_tokens += len(doc)
+        subs = []
+        for n, a, b in jobs:
+            sub = docs[n][a:b].as_doc()
+            sub.from_array([SENT_START], numpy.zeros(len(sub), dtype="uint64"))  # type: ignore[arg-type]  # parser redraws
+            subs.append(sub)
+            self.passed_tokens += b - a
+        subs = self._run_inner(subs)
+        arrays = {n: numpy.zeros((len(d), len(_PARSE_ATTRS)), dtype="uint64") for n, d in enumerate(docs)}
+        for (n, a, b), sub in zip(jobs, subs, strict=True):
+            arrays[n][a:b] = sub.to_array(_PARSE_ATTRS)
+            cuts[n][a:b] = sub.to_array([SENT_START]).astype("int64")
+        for n, doc in enumerate(docs):
+            if len(doc):
+                doc.from_array(_PARSE_ATTRS, arrays[n])  # type: ignore[arg-type]
+                doc.from_array([SENT_START], cuts[n].astype("uint64"))  # type: ignore[arg-type]  # after the heads
+        return docs
+
+
+class FirstSentences:
+    """Sentence starts before the recognizer (which never runs a name over one): forced breaks, then a cheap
+    splitter's guess; the parser later redraws them inside the sentences it reads."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.splitters: list[Any] = []
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark the sentence starts of one document."""
+        for proc in self.splitters:
+            doc = proc(doc)
+        return doc
+
+
+@Language.factory("claimgraph_first_sentences")
+def _make_first_sentences(nlp: Language, name: str) -> FirstSentences:
+    return FirstSentences(name)
+
+
+@Language.factory("claimgraph_gated_parse")
+def _make_gated_parse(nlp: Language, name: str) -> GatedParse:
+    return GatedParse(name)
+
+
+def gate_parse(nlp: Language, splitter: Callable[[Doc], Doc] | None = None) -> bool:
+    """Move the components before the recognizer behind the parse gate; False when the pipeline has no parser
+    before a last-placed recognizer (it is then left as it is). `splitter` marks forced sentence starts first."""
+    names = nlp.pipe_names
+    if "parser" not in names or "ner" not in names or names[-1] != "ner":
+        return False
+    inner = [(n, nlp.get_pipe(n)) for n in names[:-1]]
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in names else None
+    if "senter" in nlp.component_names:  # the model's own small sentence tagger, off by default
+        senter = nlp.get_pipe("senter")
+        nlp.remove_pipe("senter")
+    else:
+        from spacy.pipeline import Sentencizer
+
+        senter = Sentencizer()
+    for name in names[:-1]:
+        nlp.remove_pipe(name)
+    first: FirstSentences = nlp.add_pipe("claimgraph_first_sentences", first=True)  # type: ignore[assignment]
+    first.splitters = [s for s in (splitter, senter) if s is not None]
+    gated: GatedParse = nlp.add_pipe("claimgraph_gated_parse", last=True)  # type: ignore[assignment]
+    gated.inner = inner
+    gated.gate = ParseGate(nlp.vocab, lemmatizer, trigger_lemmas())
+    return True
