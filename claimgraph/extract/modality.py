@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_speakers import Speakers
 from claimgraph.extract.scope_speech import Speech, answers_for, claims_responsibility, unit_speeches
@@ -23,15 +23,14 @@ HEDGE_MODALS = frozenset({"may", "might"})
 CLAUSE_EDGES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 OPEN_QUOTES = "\"\u201c\u201d\u201e\u00ab"
 CLOSE_QUOTES = "\"\u201d\u201c\u00bb"
-QUOTE_INTRO = re.compile(r"\b(said|says|stated|states|told [\w ]{1,30}?|added|declared|wrote|writes|asked|"
-                         r"warned|insisted|explained|noted|announced)\s*[:,]?\s*([" + OPEN_QUOTES + r"])", re.I)
+QUOTE_INTRO = re.compile(r"\b(told [\w ]{1,30}?|" + alternation("scope_quote_intro_verbs") + r")\s*[:,]?\s*(["
+                         + OPEN_QUOTES + r"])", re.I)
 QUOTE_AFTER = re.compile(r"([" + OPEN_QUOTES + r"])([^" + CLOSE_QUOTES + r"]{8,}?)[,.]?([" + CLOSE_QUOTES
                          + r"])\s*,?\s*(said|says|added|wrote|declared)\s+", re.I)
 QUOTED = re.compile(r"[" + OPEN_QUOTES + r"]([^" + CLOSE_QUOTES + r"\n]{3,}?)(?:[" + CLOSE_QUOTES + r"]|$)")
-OPENING_HEDGE = re.compile(r"^\W*(it\s+(is|was|has\s+been)\s+(said|reported|believed|claimed|alleged|rumou?red)|"
+OPENING_HEDGE = re.compile(r"^\W*(it\s+(is|was|has\s+been)\s+(" + alternation("scope_opening_participles") + r")|"
                            r"reportedly|allegedly|apparently|rumou?rs?\s+(say|has\s+it))\b", re.I)
-OPENING_OPINION = re.compile(r"^\W*(one\s+(can|could|may|might)\s+say|in\s+(my|our)\s+(view|opinion)|"
-                             r"i\s+(think|believe)|we\s+(think|believe)|it\s+(is|seems)\s+(likely|probable))\b", re.I)
+OPENING_OPINION = re.compile(r"^\W*(?:" + alternation("scope_opinion_openers") + r")\b", re.I)
 # a wire dateline opening reported content ("LIMA (Wire) - ..."): the agency's heading, no one's words
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*\([^()\n]{1,30}\)\s*(?:[-\u2013\u2014]+|:)\s*")
 ACCORDING = re.compile(r"\baccording to\b", re.I)
