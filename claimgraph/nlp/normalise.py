@@ -71,11 +71,16 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a text's lines were cut at, when no line is longer than wrap width: its longest line's length."""
+    """The column a text's lines were cut at, when no line is longer than wrap width: its longest line's length.
+
+    Only a text of five lines or more, two of them within ten characters of the longest, shows a column: in a short
+    list of names the longest line is no cut.
+    """
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) < 3 or not _WRAP_MIN <= max(lengths) <= _WRAP_MAX:
+    if len(lengths) < 5 or not _WRAP_MIN <= max(lengths) <= _WRAP_MAX:
         return None
-    return max(lengths)
+    width = max(lengths)
+    return width if sum(1 for n in lengths if n >= width - 10) >= 2 else None
 
 
 def is_wrap(line: str, nxt: str, wrapped: bool, width: int | None = None) -> bool:
