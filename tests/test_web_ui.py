@@ -34,8 +34,11 @@ SHOTS = Path(os.environ.get("CLAIMGRAPH_UI_SHOTS", "/tmp/claimgraph-ui"))
 TOKEN = "desk-token"
 HUB_SPOKES = 170
 CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# --disable-dev-shm-usage: a container's /dev/shm can be 64 MB, too small for the 150-node graph's
+# canvases, and the renderer then dies ("Target crashed"); Chromium writes those buffers to /tmp instead
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
 
 WEB = ROOT / "claimgraph" / "web" / "static"
 # ways of turning text into markup or code that the UI's own scripts must never use
