@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.core.lexicon import mapping, words
+from claimgraph.core.lexicon import alternation, mapping, words
 
 # verb lemma -> predicate (the perpetrator is the agent; the target or victim the patient)
 VERB_TRIGGERS: dict[str, str] = mapping("claims_events_verb_triggers")
@@ -58,15 +58,13 @@ PRONOUNS: frozenset[str] = words("claims_events_pronouns")
 RELATIVE = {"who", "whom", "which", "that"}
 NP_LEFT = {"compound", "amod", "nummod", "nmod", "quantmod", "poss", "npadvmod"}
 DROP_WORDS: frozenset[str] = words("claims_events_drop_words")
-TRIGGER_WORD = re.compile(
-    r"\b(attack|assault|raid|ambush|shell|strafe|machinegun|storm|shoot|shot|burn|torch|sabotag|dynamit|bomb"
-    r"|assassinat|kill|murder|massacr|execut|slay|slain|behead|martyr|wound|injur|kidnap|abduct|arrest|detain|detention"
-    r"|captur|jail|imprison|releas|free|explo|detonat|blast|blew|blow|destr|damag|fire|target|strike|struck"
-    r"|siege|hijack|offensive|operation|bombard|acts?\b)", re.I)
+# word starts of violence (stems, no closing word boundary: "kidnap" covers "kidnapping"); a sentence with none is
+# passed over. Only whether one matches counts, so the longest-first order of alternation() changes nothing.
+_TRIGGER_STEMS = alternation("claims_events_trigger_stems")
+TRIGGER_WORD = re.compile(rf"\b(?:{_TRIGGER_STEMS}|acts?\b)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
-VIOLENT_CONTEXT = re.compile(
-    r"\b(attack|bomb|blast|explo|shot|shoot|gun|wound|kill|fight|clash|violence|strike|ambush|massacre|murder"
-    r"|assassin|grenade|mine|rocket|mortar|fire|execut|tortur|raid|combat|battle|terroris|martyr)", re.I)
+_VIOLENCE_STEMS = alternation("claims_events_violence_stems")
+VIOLENT_CONTEXT = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.I)
 RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
 # governing verbs under which an infinitive event happened (or was attempted)
 ATTEMPT_VERBS = {"try", "attempt", "manage", "continue", "begin", "start", "seek", "go"}
