@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, select
 
-from claimgraph.linking.crossdoc import acronyms_of, persons_compatible, skeleton
+from claimgraph.linking.name_forms import acronyms_of, persons_compatible, skeleton
 from claimgraph.model import SourceDocument
 from claimgraph.reason.synth import build_analysis, store
 from claimgraph.store import records
@@ -183,7 +183,8 @@ def test_initials_that_fit_two_entities_join_neither(engine: Engine) -> None:
 
 
 def test_a_group_never_becomes_a_country_nor_takes_its_name(engine: Engine) -> None:
-    from claimgraph.linking.crossdoc import acronym_fits, type_safe_aliases
+    from claimgraph.linking.name_forms import acronym_fits
+    from claimgraph.linking.type_names import type_safe_aliases
 
     assert acronym_fits("NLFK", "National Liberation Front of Korvia") and not acronym_fits("NLFK", "Korvia")
     assert acronym_fits("BIAP", "Baghdad International Airport") and not acronym_fits("DOS", "Department of Defense")
