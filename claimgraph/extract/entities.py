@@ -14,7 +14,7 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
@@ -273,15 +273,18 @@ def _in_group_context(text: str, start: int, end: int) -> bool:
     return bool(_GROUP_AFTER.match(text[end:end + 30]))
 
 
+_LEADER_NOUNS = alternation("entity_leader_nouns")
+_TYPE_NOUN_FOLLOWERS = alternation("entity_type_noun_followers")
 # 'X's leader', 'X's former commander', 'the founder of X', 'X leader Y': a name that has a leader is a body's
-_LEADS = r"(?:leader|leaders|founder|founders|co-founder|commander|commanders)"  # 'the leadership of X': X leads
+_LEADS = rf"(?:{_LEADER_NOUNS})"  # 'the leadership of X': X leads
+_FOUNDS = "|".join(w for w in _LEADER_NOUNS.split("|") if not w.startswith("command"))
 _LED_AFTER = re.compile(r"^['\u2019]s\s+(?:ex-|former\s+|new\s+|top\s+|overall\s+|supreme\s+)?"
-                        r"(?:leader|leaders|founder|founders|co-founder)\b"  # a person has commanders
+                        rf"(?:{_FOUNDS})\b"  # a person has commanders
                         rf"|^\s+{_LEADS}\s+[A-Z][a-z]")
 _LED_BEFORE = re.compile(rf"\b{_LEADS}\s+of\s+(?:the\s+)?$")
 # 'X, a violent extremist organization that ...', 'X is a militant group': the noun that says what X is
 _WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
-                         r"([a-z]+)(?=\s*(?:,|\.|$|\s(?:of|in|from|near|on|that|which|based|located|operating)\b))")
+                         rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS}|operating)\b))")
 
 
 def _body_by_apposition(text: str, end: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
 from claimgraph.extract.scope_speech import speech_verb_forms
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
@@ -29,12 +29,14 @@ PLACE_NOUNS = words("entity_place_nouns")
 # speech verbs in every written form: scope_speech owns the family (lexicon scope_speech_verbs)
 SPEECH_VERBS = speech_verb_forms()
 PERSON_TITLES = words("entity_person_titles")
+_PLACE_OF_NOUNS = alternation("entity_place_of_nouns")
+_LOCATED_WORDS = alternation("entity_located_words")
+_LED_BY_VERBS = alternation("entity_led_by_verbs")
 # 'city of X', 'base in X', 'near the town of X': X is a place
-PLACE_CONTEXT = re.compile(r"\b(?:city|town|village|province|region|district|governorate|capital|suburb|outskirts)"
-                           r"\s+of\s+$|\b(?:base|bases|camp|camps|headquarters|office|offices|stationed|located|"
-                           r"situated|deployed)\s+(?:in|at|near)\s+$", re.I)
+PLACE_CONTEXT = re.compile(rf"\b(?:{_PLACE_OF_NOUNS})\s+of\s+$"
+                           rf"|\b(?:{_LOCATED_WORDS})\s+(?:in|at|near)\s+$", re.I)
 # 'led by X', 'founded by X': a name shaped like a person's there is a person (the model may read it as a body)
-LED_BY_CONTEXT = re.compile(r"\b(?:led|headed|founded|co-founded|commanded|chaired|directed)\s+by\s+$", re.I)
+LED_BY_CONTEXT = re.compile(rf"\b(?:{_LED_BY_VERBS})\s+by\s+$", re.I)
 # 'the control of X', 'the leadership of X': X acts, so X is no place
 AGENT_CONTEXT = re.compile(r"\b(?:control|leadership|command|rule|orders|authority)\s+of\s+$", re.I)
 # nouns after a nationality adjective that make 'Iranian X' speak for the state
@@ -42,9 +44,10 @@ STATE_HEADS = words("entity_state_heads")
 # nouns after a nationality adjective that name a group of its own ('Israeli lobby')
 PEOPLE_HEADS = words("entity_people_heads")
 COLLECTIVE_HEADS = words("entity_collective_heads")
+_DATELINE_MONTHS = alternation("entity_dateline_months")
 DATELINE = re.compile(r"(?:^|(?<=\s\.\s)|(?<=\n))([A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3})\s*,?\s+"
-                      r"(?:\d{4}-\d{2}-\d{2}|\((?:Reuters|AP|AFP)\)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
-                      r"Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)")
+                      rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\((?:Reuters|AP|AFP)\)|(?:{_DATELINE_MONTHS})"
+                      r"[a-z]*\.?\s+\d{1,2}\b)")
 # a wire story's opening 'TOWN (Agency) -': the bracket names the agency that filed it, not a participant
 WIRE_AGENCY = re.compile(r"^[ \t]*[A-Z][A-Za-z.'\-]+(?:[ ,]+[A-Za-z.'\-]+){0,4}[ \t]*\(([^()\n]{1,30})\)[ \t]*"
                          r"(?:[-\u2013\u2014]+|:)", re.MULTILINE)
@@ -62,8 +65,9 @@ CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+t
 _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
 # 'X is a Norwegian football club from Y', 'X, a town in Z': the head noun of the phrase that says what X is
+_TYPE_NOUN_FOLLOWERS = alternation("entity_type_noun_followers")
 _WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
-                         r"([a-z]+)(?=\s*(?:,|\.|$|\s(?:of|in|from|near|on|that|which|based|located)\b))")
+                         rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
 # words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
 COMMUNITY_WORDS = words("entity_community_words")

@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimgraph.core.lexicon import rows, words
+from claimgraph.core.lexicon import alternation, rows, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import country_of, is_known_place
 from claimgraph.extract.entity_rules import ORG_CUES, looks_like_person_name
@@ -291,15 +291,17 @@ class AliasStatements:
 
 # 'Kach — the precursor to KC —', 'X, a splinter of Y': a name the text relates to another body as its
 # forerunner, heir or branch is a distinct entity, never one of that body's aliases
+_RELATIVE_NOUNS = alternation("entity_relative_nouns")
 _RELATIVE = re.compile(
     r"\b(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s*(?:[,—–(]|\s-)\s*(?:the|a|an|its)\s+"
-    r"(?:\w+\s+)?(?:precursor|predecessor|forerunner|successor|offshoot|splinter|breakaway|parent)s?\b"
+    rf"(?:\w+\s+)?(?:{_RELATIVE_NOUNS})s?\b"
     r"(?:\s+(?:group|organi[sz]ation|movement|faction))?\s+(?:to|of|from)\b")
 
 
+_PART_NOUNS = alternation("entity_part_nouns")
 # 'the clandestine armed wing of the 32 County X Movement', 'a front for Y': the body a group is a part or a cover
 # of is another body, even where a list of aliases names it too
-_PARENT = re.compile(r"\b(?:wing|arm|branch|front|offshoot|splinter|faction)\s+(?:of|for)\s+(?:the\s+)?"
+_PARENT = re.compile(rf"\b(?:{_PART_NOUNS})\s+(?:of|for)\s+(?:the\s+)?"
                      r"(?P<name>(?:\d+\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’.-]*){0,6})")
 
 
