@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.relations import DocumentRelations, is_country
+from claimgraph.extract.places_index import is_country
+from claimgraph.extract.relations import DocumentRelations
 from claimgraph.model import Analysis, SourceDocument
 from claimgraph.nlp.pipeline import load_nlp
 from claimgraph.settings import Settings

@@ -403,7 +403,7 @@ class FieldValues:
 
     def address(self, mentions: list[Mention]) -> bool:
         """True for a value 'City, Country' (one place, then the country it lies in), not a list of countries."""
-        from claimgraph.extract.relations import is_country
+        from claimgraph.extract.places_index import is_country
 
         first, second = mentions
         names = [self.ctx.entity(self.ctx.find(m.entity_key)).name for m in mentions]
@@ -434,7 +434,7 @@ class FieldValues:
     @staticmethod
     def name_type(name: str, type_: str) -> str:
         """Country for a country's name, else the field's type."""
-        from claimgraph.extract.relations import is_country
+        from claimgraph.extract.places_index import is_country
 
         return "Country" if type_ == "Place" and is_country(name) else type_
 

