@@ -32,10 +32,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     prepositions, nouns = alt("geo_place_prepositions"), alt("geo_place_nouns")
     movements, speech = alt("geo_movement_verbs"), alt("geo_speech_verbs")
     objects, origins = alt("geo_place_object_verbs"), alt("geo_origin_nouns")
+    cardinals, appositions = alt("geo_cardinal_points"), alt("geo_apposition_nouns")
     # "in X", "north of X", "the capital, X", "rebels captured X"
     preposition = re.compile(rf"\b(?:(?:{prepositions})\s+(?:the\s+)?|"
-                             rf"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+|"
-                             rf"(?:capital|town|city|village)\s*,\s*|(?:{objects})\s+(?:the\s+)?|"
+                             rf"(?:{cardinals})(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+|"
+                             rf"(?:{appositions})\s*,\s*|(?:{objects})\s+(?:the\s+)?|"
                              rf"(?:{origins})\s+(?:of|from)\s+)$", re.I)
     # "the town of X", "the villages of Y and X"
     noun_of = re.compile(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$|"

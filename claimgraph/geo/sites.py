@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.airports import AIRPORT_WORDS, town_airport
 from claimgraph.geo.airports import UNCERTAINTY_KM as AIRPORT_KM
@@ -76,13 +76,14 @@ def _facility_words() -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _facility_words()
+    prepositions, containers = alternation("geo_container_prepositions"), alternation("geo_container_nouns")
     # the site's noun right after its name ("Neve Shalom synagogue", "the Lismore estate")
     noun_after = re.compile(rf"^\s+(?:{nouns})\b", re.I)
     names_site = re.compile(rf"\b(?:{nouns})\b", re.I)
     # "... in Kabul", "... and ISAF headquarters in Kabul", "..., in the eastern province of Diyala", "... of Craigavon"
     container = re.compile(
-        rf"^(?:\s+and\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){{0,3}}?(?:{nouns})(?:e?s)?)?\s*,?\s+(?:in|at|of|near|outside)\s+"
-        r"(?:the\s+)?(?:(?:\w+ern|central)\s+)?(?:(?:city|town|village|province|governorate|district|region)\s+of\s+)?",
+        rf"^(?:\s+and\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){{0,3}}?(?:{nouns})(?:e?s)?)?\s*,?\s+(?:{prepositions})\s+"
+        rf"(?:the\s+)?(?:(?:\w+ern|central)\s+)?(?:(?:{containers})\s+of\s+)?",
         re.I)
     return noun_after, names_site, container
 
