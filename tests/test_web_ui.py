@@ -13,6 +13,7 @@ import shutil
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -583,6 +584,18 @@ def test_journalist_task_end_to_end(ui: Browser) -> None:
 @pytest.mark.browser
 def test_graph_of_150_nodes_has_readable_labels_and_keyboard_access(fresh_ui: Browser) -> None:
     """150 nodes: every drawn label is at least 10 px on screen at every zoom and no two drawn labels overlap."""
+    try:
+        _check_graph_of_150_nodes(fresh_ui)
+    except Exception as error:  # playwright's Error; only a dead renderer earns a second try
+        if "crashed" not in str(error):
+            raise
+        # headless Chromium's software renderer has died now and then on CI drawing this page (never the page's
+        # own script: pageerror stays empty); a second tab in the same browser must pass every check
+        warnings.warn(f"renderer crashed, checking again in a new tab: {error}", stacklevel=1)
+        _check_graph_of_150_nodes(Browser(fresh_ui.page.context.new_page(), fresh_ui.base))
+
+
+def _check_graph_of_150_nodes(fresh_ui: Browser) -> None:
     hub = fresh_ui.page.request.get(f"{fresh_ui.base}/api/search?q=Northern+Coalition").json()["entities"][0]["id"]
     page = fresh_ui.open(f"/ui/graph?entity={hub}&nodes=150")
     page.wait_for_function("window.claimgraphCy && window.claimgraphCy.nodes().length >= 150")
