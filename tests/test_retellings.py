@@ -1,0 +1,100 @@
+"""Retellings: a text written again in one case keeps its names (document-level truecasing) (issue #11)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from claimgraph.nlp.truecase import truecase
+
+BODY = (
+    "the harbor watch league was formed in 1991 by dock workers in the northern port. "
+    "officials say the harbor watch league has since fought the coastal guard in three provinces, "
+    "and that its leader lives abroad. the group denies any tie to the old police."
+)
+
+
+def _bench() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_invariance.py"
+    spec = importlib.util.spec_from_file_location("bench_invariance", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_title_the_body_repeats_is_a_name_everywhere() -> None:
+    text = "= harbor watch league =\n\n" + BODY
+    out = truecase(text)
+    assert len(out) == len(text) and out.lower() == text
+    assert out.startswith("= Harbor Watch League =")
+    assert out.count("Harbor Watch League") == 3
+    assert "the old police" in out  # words outside the name keep their usual case
+
+
+def test_a_title_with_a_number_and_a_linking_word_inside() -> None:
+    body = BODY.replace("harbor watch league", "army of the 4 rivers")
+    out = truecase("army of the 4 rivers\n\n" + body)
+    assert "Officials say the Army of the 4 Rivers has since" in out
+
+
+def test_a_headline_the_body_does_not_repeat_changes_nothing_of_the_body() -> None:
+    headline = "dock workers fight coastal guard in the north\n\n"
+    plain = truecase(BODY)
+    assert truecase(headline + BODY)[len(headline) :] == plain
+
+
+def test_a_title_that_is_a_sentence_is_no_name() -> None:
+    first = "the harbor watch league was formed in 1991 by dock workers.\n"
+    out = truecase(first + BODY)
+    assert "Harbor Watch League" not in out
+
+
+def test_words_an_acronym_spells_are_a_name_wherever_they_recur() -> None:
+    text = (
+        "last year the river defence union (rdu) took two towns. the river defence union says it will hold "
+        "them until the talks resume, and the rdu has asked the envoy to come back before the winter begins."
+    )
+    out = truecase(text)
+    assert out.count("River Defence Union") == 2
+    assert out.count("RDU") == 2
+
+
+def test_a_field_label_glued_to_a_name_gets_the_name_capital() -> None:
+    text = (
+        "headquarterskenya\n\nthe movement was founded by students in the west of the country and "
+        "has since grown into a party that holds seats in the regional assembly and in the senate."
+    )
+    out = truecase(text)
+    assert out.startswith("HeadquartersKenya")
+
+
+def test_cased_text_keeps_its_case() -> None:
+    cased = "Harbor Watch League\n\nThe Harbor Watch League was formed in 1991 by dock workers in the port."
+    assert truecase(cased) == cased
+
+
+def test_shuffle_keeps_sentences_with_pronouns_in_place() -> None:
+    bench = _bench()
+    text = (
+        "The Harbor League met in Lagos. It said the talks failed. The Coast Guard denied the report. "
+        "The envoy left on Monday.\n\nA second paragraph stays second."
+    )
+    out = bench.shuffle(text)
+    assert out != text
+    assert sorted(out.split("\n\n")[0].split(". ")) != []
+    assert "The Harbor League met in Lagos. It said the talks failed." in out  # 'It' keeps its antecedent
+    assert out.endswith("A second paragraph stays second.")
+    assert sorted(out) == sorted(text)  # the same sentences, only their order
+
+
+def test_news_style_wraps_sentences_in_reporting_frames() -> None:
+    bench = _bench()
+    text = "The Harbor League attacked the port in May. The Coast Guard arrested two of its members."
+    out = bench.news_style(text)
+    assert out != text
+    assert "Harbor League attacked the port in May" in out
+    assert out.startswith("Officials said the Harbor League attacked the port in May. According to reports, the")
