@@ -38,7 +38,7 @@ from claimgraph.pipeline import analyze_docs
 from claimgraph.settings import Settings, load_settings
 from claimgraph.store.db import get_engine
 from claimgraph.store.pending import state_metadata
-from claimgraph.store.schema import claims, documents, evidence, metadata
+from claimgraph.store.schema import claims, documents, entity_claim_counts, evidence, metadata
 from claimgraph.store.writer import write_analysis
 
 AFTER_INGEST_ROUNDS = 5
@@ -54,7 +54,7 @@ def store_for(db: str, n_docs: int, reuse: bool = False) -> tuple[Settings, Engi
         settings.store.url = db
         engine = get_engine(db)
         with engine.begin() as conn:
-            for table in [*state_metadata.sorted_tables, *reversed(metadata.sorted_tables)]:
+            for table in [*state_metadata.sorted_tables, *reversed(metadata.sorted_tables), entity_claim_counts]:
                 conn.execute(table.delete())
     else:
         folder = Path(db) if db else Path(tempfile.mkdtemp(prefix="bench-scale-"))

@@ -41,25 +41,53 @@ def tsquery(tokens: list[str], prefix_last: bool) -> str:
     return " & ".join(safe)
 
 
+# a query matching more rows than this ranks the newest POOL of them (the rowids of FTS5 follow insertion): the
+# work of ranking stays bounded when a common word matches most of a large store; below it ranking is exact
+POOL = 2000
+
+
+def _newest_bound(conn: Connection, table: str, query: str) -> int | None:
+    """The lowest rowid of the POOL newest rows matching `query`, or None when fewer match (rank them all)."""
+    row = conn.execute(text(f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC "
+                            "LIMIT 1 OFFSET :skip"), {"q": query, "skip": POOL - 1}).first()
+    return None if row is None else int(row[0])
+
+
 def _sqlite_entity_hits(conn: Connection, tokens: list[str], limit: int) -> list[str]:
+    query = fts5_query(tokens, prefix_last=True)
+    lowest = _newest_bound(conn, "entity_names_fts", query)
     rows = conn.execute(text(
         "SELECT a.entity_id, min(hit.rank) AS best FROM ("
-        "  SELECT rowid, rank FROM entity_names_fts WHERE entity_names_fts MATCH :q ORDER BY rank LIMIT :pool"
+        "  SELECT rowid, rank FROM entity_names_fts WHERE entity_names_fts MATCH :q AND rowid >= :lowest"
+        "  ORDER BY rank LIMIT :pool"
         ") AS hit JOIN aliases AS a ON a.id = hit.rowid "
         "GROUP BY a.entity_id ORDER BY best, a.entity_id LIMIT :limit"),
         # an entity has several names: look at more name hits than entities wanted
-        {"q": fts5_query(tokens, prefix_last=True), "pool": limit * 5, "limit": limit}).all()
+        {"q": query, "lowest": lowest or 0, "pool": limit * 5, "limit": limit}).all()
     return [r[0] for r in rows]
 
 
 def _sqlite_document_hits(conn: Connection, tokens: list[str], limit: int) -> list[dict[str, Any]]:
+    query = fts5_query(tokens, prefix_last=False)
+    lowest = _newest_bound(conn, "documents_fts", query)
+    # ranked first, snippets after: SQLite computes a selected column for every row it sorts, and snippet()
+    # of every matching document cost 100 times the ranking
+    ranked = [r[0] for r in conn.execute(text(
+        "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q AND rowid >= :lowest "
+        "ORDER BY bm25(documents_fts, 0.0, 4.0, 1.0) LIMIT :limit"),
+        {"q": query, "lowest": lowest or 0, "limit": limit})]
+    if not ranked:
+        return []
+    # the ranked rows joined from a list, each row found by its rowid (an IN list is not passed to FTS5)
+    listed = " UNION ALL ".join(f"SELECT :r{i}" for i in range(len(ranked)))
     # snippet() marks nothing (empty markers): the UI shows the snippet as plain text
-    rows = conn.execute(text(
-        "SELECT f.document_id, d.title, snippet(documents_fts, 2, '', '', ' … ', :words) AS snippet "
-        "FROM documents_fts AS f JOIN documents AS d ON d.id = f.document_id "
-        "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts, 0.0, 4.0, 1.0) LIMIT :limit"),
-        {"q": fts5_query(tokens, prefix_last=False), "limit": limit, "words": SNIPPET_WORDS}).all()
-    return [{"id": r[0], "title": r[1], "snippet": r[2]} for r in rows]
+    found = {r[0]: r for r in conn.execute(text(
+        f"WITH ranked(r) AS ({listed}) "
+        "SELECT f.rowid, f.document_id, d.title, snippet(documents_fts, 2, '', '', ' … ', :words) AS snippet "
+        "FROM ranked CROSS JOIN documents_fts AS f ON f.rowid = ranked.r "
+        "JOIN documents AS d ON d.id = f.document_id WHERE documents_fts MATCH :q"),
+        {"q": query, "words": SNIPPET_WORDS, **{f"r{i}": r for i, r in enumerate(ranked)}})}
+    return [{"id": found[r][1], "title": found[r][2], "snippet": found[r][3]} for r in ranked if r in found]
 
 
 def search_sqlite(conn: Connection, q: str, limit: int = 20) -> tuple[list[str], list[dict[str, Any]]]:

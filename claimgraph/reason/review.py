@@ -136,10 +136,13 @@ def split_entity(conn: Connection, entity_id: str, alias: str, reviewer: str | N
                                                  attrs={}))
         else:
             conn.execute(update(entities).where(entities.c.id == new_id).values(merged_into=None))
+        # every spelling of the name moves with it (the store keeps one row per spelling)
+        spellings = {alias} | set(conn.execute(select(aliases.c.alias).where(
+            aliases.c.entity_id.in_(sorted(carriers)), aliases.c.norm == key)).scalars())
         conn.execute(delete(aliases).where(aliases.c.entity_id.in_(sorted(carriers)), aliases.c.norm == key))
-        if conn.execute(select(aliases.c.id).where(aliases.c.entity_id == new_id, aliases.c.norm == key)).first() \
-                is None:
-            conn.execute(insert(aliases).values(entity_id=new_id, alias=alias, norm=key))
+        held = set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == new_id)).scalars())
+        for spelling in sorted(spellings - held):
+            conn.execute(insert(aliases).values(entity_id=new_id, alias=spelling, norm=key))
         for mid, text in conn.execute(select(mentions.c.id, mentions.c.text)
                                       .where(mentions.c.entity_id.in_(sorted(carriers)))):
             if norm_name(text) == key:

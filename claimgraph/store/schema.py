@@ -54,7 +54,8 @@ aliases = Table(
     Column("entity_id", String(64), ForeignKey("entities.id"), nullable=False),
     Column("alias", Text, nullable=False),
     Column("norm", String(300), nullable=False),
-    UniqueConstraint("entity_id", "norm", name="uq_alias_entity_norm"),
+    # migration 0013: every spelling of a name is kept ("al Qaeda" beside "al-Qaeda"; was one per norm)
+    UniqueConstraint("entity_id", "alias", name="uq_alias_entity_alias"),
     Index("ix_aliases_norm", "norm"),
 )
 
@@ -103,6 +104,17 @@ claims = Table(
     # migration 0012: each end's rows from the most confident (the graph's strongest edges of a node)
     Index("ix_claims_subject_confidence", "subject_id", "confidence"),
     Index("ix_claims_object_confidence", "object_id", "confidence"),
+)
+
+# migration 0013: non-rejected claims naming each entity (subject, object or speaker; each claim once; merges not
+# folded), kept by triggers on claims so every writer keeps it; claimgraph.views.counts reads it. Its own metadata:
+# a schema made by metadata.create_all (no migrations, so no triggers) has no such table and counts from the rows
+counts_metadata = MetaData()
+entity_claim_counts = Table(
+    "entity_claim_counts",
+    counts_metadata,
+    Column("entity_id", String(64), primary_key=True),
+    Column("claims", Integer, nullable=False),
 )
 
 evidence = Table(

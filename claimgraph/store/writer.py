@@ -110,7 +110,9 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
             conn.execute(update(entities).where(entities.c.id == target).values(**changes))
     # names a reviewer split away from this entity are not added back by a later document
     split_away = crossdoc.split_aliases(conn, group) - {norm_name(entity.name)}
-    existing = set(conn.execute(select(aliases.c.norm).where(aliases.c.entity_id == entity_id)).scalars())
+    # every spelling is a row of its own ("al Qaeda" beside "al-Qaeda", "Hizbollah" beside "HIZBOLLAH"): readers
+    # and exports list the names as written, the norm index finds them all (migration 0013)
+    existing = set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars())
     written = set()
     new_rows = []
     # an alias that does not fit the entity's type (a group's acronym on a country) is not stored
@@ -119,9 +121,9 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
         if key in split_away:
             continue
         written.add(alias)
-        if key and key not in existing and (len(key) > 1 or is_acronym(alias)):
+        if key and alias not in existing and (len(key) > 1 or is_acronym(alias)):
             new_rows.append({"entity_id": entity_id, "alias": alias, "norm": key})
-            existing.add(key)
+            existing.add(alias)
     if new_rows:
         conn.execute(insert(aliases), new_rows)
     # names stored before already have their keys; only a new row or new names need them

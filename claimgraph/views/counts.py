@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, inspect, or_, select
 
-from claimgraph.store.schema import claims, entities
+from claimgraph.store.schema import claims, entities, entity_claim_counts
 
 CHUNK = 500
 # a claim a reviewer rejected is no longer counted anywhere (an unreviewed one has no status at all in old stores)
@@ -42,12 +42,39 @@ def claim_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
     ids = list(dict.fromkeys(i for i in entity_ids if i))
     owner = _members(conn, ids)
     # an entity with others merged into it is counted from its claim rows (one claim may name two of its
-    # members); one standing alone is counted role by role from the role indexes of migration 0009
+    # members); one standing alone is read from the counts the triggers of migration 0013 keep (one row, however
+    # many claims name it), or in a store without them counted role by role from the indexes of migration 0009
     folded = {into for member, into in owner.items() if member != into}
     counts = _counted_rows(conn, {m: o for m, o in owner.items() if o in folded})
     alone = [i for i in ids if i not in folded]
+    kept = _has_counts_table(conn)
     for at in range(0, len(alone), CHUNK):
-        for entity_id, n in _counted_by_role(conn, alone[at: at + CHUNK]):
+        chunk = alone[at: at + CHUNK]
+        found = conn.execute(select(entity_claim_counts.c.entity_id, entity_claim_counts.c.claims)
+                             .where(entity_claim_counts.c.entity_id.in_(chunk))).all() if kept \
+            else _counted_by_role(conn, chunk)
+        for entity_id, n in found:
+            counts[entity_id] = counts.get(entity_id, 0) + int(n)
+    return {i: counts.get(i, 0) for i in ids}
+
+
+_tables_seen: dict[str, bool] = {}
+
+
+def _has_counts_table(conn: Connection) -> bool:
+    """Whether this store has migration 0013's counts table (checked once per store URL)."""
+    url = str(conn.engine.url)
+    if url not in _tables_seen:
+        _tables_seen[url] = inspect(conn).has_table("entity_claim_counts")
+    return _tables_seen[url]
+
+
+def claim_counts_by_role(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
+    """claim_counts of entities standing alone, counted from the claim indexes (what the counts table must equal)."""
+    ids = list(dict.fromkeys(i for i in entity_ids if i))
+    counts: dict[str, int] = {}
+    for at in range(0, len(ids), CHUNK):
+        for entity_id, n in _counted_by_role(conn, ids[at: at + CHUNK]):
             counts[entity_id] = counts.get(entity_id, 0) + n
     return {i: counts.get(i, 0) for i in ids}
 
