@@ -16,6 +16,7 @@ from claimgraph.extract.event_lexicon import (
     ATTEMPT_VERBS,
     CAUSE_NOUNS,
     DROP_WORDS,
+    MEASURE_NOUNS,
     MEMBER_NOUNS,
     NON_FILLER_LABELS,
     NOUN_TRIGGERS,
@@ -494,9 +495,11 @@ class Fillers:
 
     def weapon(self, tok: Token) -> str | None:
         """Text of a weapon phrase headed by this token."""
-        if _lemma(tok) not in WEAPON_NOUNS and tok.lower_ not in WEAPON_NOUNS:
+        measured = _lemma(tok) in MEASURE_NOUNS and any(
+            _lemma(g) in WEAPON_NOUNS or g.lower_ in WEAPON_NOUNS for g in _child(tok, "prep", "of"))
+        if _lemma(tok) not in WEAPON_NOUNS and tok.lower_ not in WEAPON_NOUNS and not measured:
             return None
-        span = self.phrase(tok)
+        span = self.phrase(tok, with_of=measured)  # "500 kg of dynamite gel": the amount and the explosive
         return self.ctx.text[span[0]:span[1]] if span else None
 
     def _add(self, span: tuple[int, int], type_: str) -> str:

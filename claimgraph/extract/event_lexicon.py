@@ -19,6 +19,10 @@ DAMAGE_VERBS = {"destroy", "damage"}
 EXPLOSION_WORDS: frozenset[str] = words("claims_events_explosion_words")
 # short common words shaped like acronyms that can still be the subject of a violent verb
 ACRONYM_LOOKALIKES: frozenset[str] = words("claims_events_acronym_lookalikes")
+# verbs of a weapon hitting something ("a rocket hit the school"): an attack only where a weapon is the subject
+PROJECTILE_VERBS = {"hit", "strike"}
+# units and holders a weapon is counted in ("500 kg of dynamite", "two sticks of TNT"): the weapon is their "of" object
+MEASURE_NOUNS: frozenset[str] = words("claims_events_measure_nouns")
 # verbs whose subject is the device ("a bomb exploded at the bank"): bombed by an unnamed actor
 DEVICE_VERBS = {"explode", "detonate", "go", "blow"}
 # verbs that mean harm only when their subject is an actor and their object a target

@@ -53,6 +53,7 @@ from claimgraph.extract.event_lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPS,
+    PROJECTILE_VERBS,
     RELATIVE,
     SERIES_NOUNS,
     STATE_ACTION_NOUNS,
@@ -131,7 +132,9 @@ class EventFrames(Agency, EventClaims):
         for tok in sent:
             lemma = _lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                if lemma in DEVICE_VERBS:
+                if lemma in PROJECTILE_VERBS and self._projectile_weapon(tok, fillers):
+                    ev = self._projectile(tok, sent, fillers)
+                elif lemma in DEVICE_VERBS:
                     ev = self._device(tok, sent, fillers)
                 elif lemma == "fire":
                     ev = self._firing(tok, sent, fillers)
@@ -334,6 +337,24 @@ class EventFrames(Agency, EventClaims):
         return Event("attacked", sent, perps, targets, weapons[0], self._place(verb, fillers), self._time(sent, verb),
                      trigger=verb)
 
+    @staticmethod
+    def _projectile_weapon(verb: Token, fillers: Fillers) -> str | None:
+        """The weapon that hit something: the subject of 'a rocket hit the school', the agent of 'was struck by a shell'."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] + [g for c in verb.children if c.dep_ == "agent"
+                                                                   for g in c.children if g.dep_ == "pobj"]
+        return next((w for t in doers for w in [fillers.weapon(t)] if w), None)
+
+    def _projectile(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'a grenade hit his car', 'the clinic was struck by a rocket': an attack on what the weapon hit, doer unsaid."""
+        if _negated(verb):
+            return None
+        hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
+        if not targets:
+            return None
+        return Event("attacked", sent, [], targets, self._projectile_weapon(verb, fillers), self._place(verb, fillers),
+                     self._time(sent, verb), trigger=verb)
+
     def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""
         lemma = _lemma(verb)
@@ -353,7 +374,8 @@ class EventFrames(Agency, EventClaims):
                     perps.append(key)
         targets: list[str] = []
         if lemma == "blow" and objects and weapon is None:
-            targets = [k for o in objects for k in fillers.patients(o, False)]
+            # "blew up a substation and a pylon": every coordinated object was hit
+            targets = [k for o in objects for t in _conjuncts(o) for k in fillers.patients(t, False)]
         for word in ("at", "near", "outside", "inside", "in", "on", "under"):
             for pobj in _child(verb, "prep", word):
                 if word == "in" and pobj.pos_ == "PROPN":
@@ -362,9 +384,7 @@ class EventFrames(Agency, EventClaims):
                     continue
                 if word == "in" and _lemma(pobj) in ("front",):
                     pobj = next(iter(_child(pobj, "prep", "of")), pobj)
-                key = fillers.patient(pobj, False)
-                if key:
-                    targets.append(key)
+                targets += [k for t in _conjuncts(pobj) for k in [fillers.patient(t, False)] if k]
         if weapon is None and not (lemma == "blow" and perps and targets):
             return None
         if not targets:
