@@ -23,7 +23,10 @@ from claimgraph.resolve.names import DOCUMENT_LOCAL, LOCAL_MARK, norm_name
 
 # head nouns of descriptions that stand for an organization or group named earlier
 GROUP_NOUNS = words("entity_group_nouns")
-DESCRIPTION = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(" + "|".join(sorted(GROUP_NOUNS)) + r")\b(?!\s+of\b)")
+# 'the same group' takes up the group named before as surely as 'the group' does
+DESCRIPTION = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(?:same\s+)?(" + "|".join(sorted(GROUP_NOUNS)) + r")\b(?!\s+of\b)")
+# head nouns of a state body's name ('Health Ministry'): 'the group' or 'the movement' never stands for one
+BODY_HEADS = words("entity_state_body_heads")
 ACTOR_TYPES = {"Organization", "Group"}
 SINGULAR_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "their", "them"}
@@ -86,6 +89,9 @@ class Descriptions:
                 n = sent_of[tok.i]
             sent_index[tok.i] = max(n, 0)
         counts: dict[str, int] = {}
+        # mentions as a clause's subject, which count twice for salience: 'linked with X' or 'X-linked' in a
+        # headline names X without making X the topic a later 'the group' takes up
+        as_subject: dict[str, int] = {}
         last_seen: dict[str, int] = {}  # entity → sentence of its latest mention
         seen_in: dict[int, set[str]] = {}  # sentence → entities mentioned in it (bounded look-back)
         subjects: list[tuple[int, int, str]] = []  # (sentence, token, entity) of actor subjects so far
@@ -98,6 +104,8 @@ class Descriptions:
                 key = ctx.find(mention.entity_key)
                 if tok.i == 0 or by_token.get(tok.i - 1) is not mention:
                     counts[key] = counts.get(key, 0) + 1
+                    if _is_subject(tok):
+                        as_subject[key] = as_subject.get(key, 0) + 1
                 last_seen[key] = sent
                 seen_in.setdefault(sent, set()).add(key)
                 if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"} \
@@ -108,8 +116,10 @@ class Descriptions:
             if desc is not None and not _new_referent(ctx.text, desc.start(), desc.group(1)):
                 recent = set().union(*(seen_in.get(k, set()) for k in range(sent - WINDOW_SENTENCES, sent + 1)))
                 # none named lately (after a list, a quotation, a stretch about people): the topic organization
-                target = self._salient(ctx, counts, recent, last_seen) or self._salient(ctx, counts, set(counts),
-                                                                                       last_seen, topic_only=True)
+                weight = {k: n + as_subject.get(k, 0) for k, n in counts.items()}
+                noun = desc.group(1).lower()
+                target = self._salient(ctx, weight, recent, last_seen, noun) \
+                    or self._salient(ctx, weight, set(counts), last_seen, noun, topic_only=True)
                 if target is not None:
                     m = self._add(ctx, added, desc.start(), desc.end(), target)
                     counts[target] = counts.get(target, 0) + 1
@@ -139,11 +149,12 @@ class Descriptions:
 
     @staticmethod
     def _salient(ctx: DocContext, counts: dict[str, int], seen: set[str], last_seen: dict[str, int],
-                 topic_only: bool = False) -> str | None:
-        """The organization or group mentioned most, among those mentioned in the last few sentences
-        (`topic_only`: the organization named most so far, when it was named at least twice)."""
+                 noun: str = "group", topic_only: bool = False) -> str | None:
+        """The organization or group mentioned most (a subject mention counting twice), among those mentioned in
+        the last few sentences and that `noun` may describe (`topic_only`: the organization named most so far,
+        when it was named at least twice)."""
         recent = [k for k in sorted(seen) if ctx.entity(k).type in ACTOR_TYPES
-                  and not ctx.entity(k).attrs.get("nationality")]
+                  and not ctx.entity(k).attrs.get("nationality") and _describable(ctx.entity(k).name, noun)]
         if topic_only:
             recent = [k for k in recent if ctx.entity(k).type == "Organization" and counts.get(k, 0) >= 2]
         if not recent:
@@ -174,6 +185,18 @@ class Descriptions:
                 return key
             return None
         return None
+
+
+def _describable(name: str, noun: str) -> bool:
+    """False where a description's noun cannot stand for the named body: 'the group' for the 'Interior Ministry'
+    (a body is described by its own head noun: 'the agency' may be the 'Border Agency')."""
+    words_ = name.split()
+    for i, word in enumerate(words_[1:], start=1):
+        if word.lower() in ("for", "of", "on"):
+            words_ = words_[:i]
+            break
+    head = words_[-1].lower() if words_ else ""
+    return head not in BODY_HEADS or head == noun
 
 
 def _is_subject(tok: Token) -> bool:
