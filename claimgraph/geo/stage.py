@@ -41,9 +41,8 @@ LINK_LEMMAS = words("geo_link_lemmas")
 _LINK_WORDS = words("geo_link_words")
 _LOCATIVE_PREPOSITIONS = alternation("geo_locative_prepositions")
 # "in X", "fled to X", and verbs whose object is a place ("the convoy reached X")
-LOCATIVE = re.compile(rf"\b(?:{_LOCATIVE_PREPOSITIONS}|"
-                      + "|".join(sorted(words("geo_place_object_verbs"), key=len, reverse=True))
-                      + rf")\s+{CITY_OF}{ANCHOR}")
+_PLACE_OBJECT_VERBS = alternation("geo_place_object_verbs")
+LOCATIVE = re.compile(rf"\b(?:{_LOCATIVE_PREPOSITIONS}|{_PLACE_OBJECT_VERBS})\s+{CITY_OF}{ANCHOR}")
 _CONTAINER_AFTER = re.compile(r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?(?:(?:province|governorate|region)\s+of\s+)?|"
                               r"\s+(?:district|province|county|area)\s+(?:of|in)\s+(?:the\s+)?)")
 _DEMONYM_WORD = re.compile(r"(?<!\w)(?:" + "|".join(d.capitalize() for d in DEMONYMS) + r")(?!\w)")
