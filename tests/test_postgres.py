@@ -141,6 +141,12 @@ def test_the_same_bad_batch_gives_the_same_store_on_both(pg_url: str, tmp_path: 
     assert "\u0000" not in docs[1][2]
 
 
+def test_claim_counts_follow_the_claims_on_postgres(pg_url: str) -> None:
+    from test_reads_scale import counts_follow_every_change
+
+    counts_follow_every_change(get_engine(_pg_database(pg_url, "claim_counts")))
+
+
 def _pg_database(base_url: str, name: str) -> str:
     """A fresh database on the throw-away cluster, its URL."""
     from sqlalchemy import create_engine, text

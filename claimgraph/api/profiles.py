@@ -45,5 +45,11 @@ def scoped_profile(conn: Connection, entity_id: str, limit: int | None = None, o
 
 def profile_total(conn: Connection, entity_id: str) -> int:
     """How many claims the whole profile of an entity (its id after merges) shows, over every page."""
+    from claimgraph.views.counts import party_count
+
+    # one row of the counts table for an entity standing alone; a hub's rows are not counted on every page
+    kept = party_count(conn, entity_id)
+    if kept is not None:
+        return kept
     inner = profile_query(queries.merged_ids(conn, entity_id)).order_by(None).with_only_columns(claims_table.c.id)
     return conn.execute(select(func.count()).select_from(inner.subquery())).scalar() or 0

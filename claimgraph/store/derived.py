@@ -298,18 +298,19 @@ def members_of(conn: Connection, finals: Iterable[str]) -> dict[str, str]:
 def refill_claim_counts(conn: Connection) -> None:
     """Count every entity's non-rejected claims into entity_claim_counts again from the claim rows (what its
     triggers, migration 0013, keep row by row): after a bulk load that held the triggers off."""
-    from sqlalchemy import delete, func, insert, or_, union_all
+    from sqlalchemy import delete, func, insert, literal, or_, union_all
 
     from claimgraph.store.schema import entity_claim_counts
 
     kept = or_(claims.c.status.is_(None), claims.c.status != "rejected")
     subject, obj, speaker = claims.c.subject_id, claims.c.object_id, claims.c.attributed_to_id
     ends = union_all(
-        select(subject.label("entity_id")).where(kept),
-        select(obj.label("entity_id")).where(kept, obj.isnot(None), obj != subject),
-        select(speaker.label("entity_id")).where(kept, speaker.isnot(None), speaker != subject,
-                                                 or_(obj.is_(None), obj != speaker)),
+        select(subject.label("entity_id"), literal(1).label("party")).where(kept),
+        select(obj.label("entity_id"), literal(1).label("party")).where(kept, obj.isnot(None), obj != subject),
+        select(speaker.label("entity_id"), literal(0).label("party")).where(
+            kept, speaker.isnot(None), speaker != subject, or_(obj.is_(None), obj != speaker)),
     ).subquery()
     conn.execute(delete(entity_claim_counts))
     conn.execute(insert(entity_claim_counts).from_select(
-        ["entity_id", "claims"], select(ends.c.entity_id, func.count()).group_by(ends.c.entity_id)))
+        ["entity_id", "claims", "party"],
+        select(ends.c.entity_id, func.count(), func.sum(ends.c.party)).group_by(ends.c.entity_id)))

@@ -115,6 +115,7 @@ entity_claim_counts = Table(
     counts_metadata,
     Column("entity_id", String(64), primary_key=True),
     Column("claims", Integer, nullable=False),
+    Column("party", Integer, nullable=False),  # of those, the claims naming it as subject or object
 )
 
 evidence = Table(

@@ -58,6 +58,16 @@ def claim_counts(conn: Connection, entity_ids: Iterable[str]) -> dict[str, int]:
     return {i: counts.get(i, 0) for i in ids}
 
 
+def party_count(conn: Connection, entity_id: str) -> int | None:
+    """Non-rejected claims naming an entity that stands alone as subject or object (its profile's claims), from the
+    counts table; None when the store has no such table or others are merged into the entity (count the rows)."""
+    if not _has_counts_table(conn) or conn.execute(
+            select(entities.c.id).where(entities.c.merged_into == entity_id).limit(1)).first() is not None:
+        return None
+    return int(conn.execute(select(entity_claim_counts.c.party)
+                            .where(entity_claim_counts.c.entity_id == entity_id)).scalar() or 0)
+
+
 _tables_seen: dict[str, bool] = {}
 
 

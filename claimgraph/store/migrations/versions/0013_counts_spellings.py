@@ -6,7 +6,8 @@ Revises: 0012_claim_confidence_indexes
 Claim counts (claimgraph.views.counts) size every node of the graph, every search hit and the profile; counted
 from the claim indexes, a hub named in tens of thousands of claims cost a range scan of that length on every
 read, so a 2-hop graph grew with the store. `entity_claim_counts` holds, per entity id (merges not folded),
-the number of non-rejected claims naming it as subject, object or speaker, each claim once. Triggers on
+the number of non-rejected claims naming it as subject, object or speaker, each claim once (`claims`), and of those
+naming it as subject or object (`party`: the claims its profile pages through). Triggers on
 `claims` keep it, so every writer (the store writer, reviews, the API's review endpoint, supersession) keeps it
 without knowing of it: SQLite row triggers; PostgreSQL a statement trigger on INSERT and DELETE that adds the
 rows of one statement in one ordered upsert (concurrent writers lock hub rows in the same order) and a row
@@ -27,12 +28,13 @@ branch_labels = None
 depends_on = None
 
 KEPT_SQL = "({r}.status IS NULL OR {r}.status != 'rejected')"
-# the distinct ends of a claim row: subject; object unless the subject; speaker unless either
+# the distinct ends of a claim row: subject; object unless the subject; speaker unless either; and whether the
+# end is a party (subject or object: what a profile lists) rather than only the speaker
 ENDS_SQL = [
-    ("{r}.subject_id", "1 = 1"),
-    ("{r}.object_id", "{r}.object_id IS NOT NULL AND {r}.object_id != {r}.subject_id"),
+    ("{r}.subject_id", "1 = 1", 1),
+    ("{r}.object_id", "{r}.object_id IS NOT NULL AND {r}.object_id != {r}.subject_id", 1),
     ("{r}.attributed_to_id", "{r}.attributed_to_id IS NOT NULL AND {r}.attributed_to_id != {r}.subject_id "
-                             "AND ({r}.object_id IS NULL OR {r}.object_id != {r}.attributed_to_id)"),
+                             "AND ({r}.object_id IS NULL OR {r}.object_id != {r}.attributed_to_id)", 0),
 ]
 ENDS_CHANGED = ("old.subject_id IS NOT new.subject_id OR old.object_id IS NOT new.object_id "
                 "OR old.attributed_to_id IS NOT new.attributed_to_id")
@@ -40,14 +42,15 @@ ENDS_CHANGED = ("old.subject_id IS NOT new.subject_id OR old.object_id IS NOT ne
 
 def _sqlite_add(r: str) -> str:
     return "\n".join(
-        f"INSERT INTO entity_claim_counts(entity_id, claims) SELECT {end.format(r=r)}, 1 WHERE {cond.format(r=r)} "
-        "ON CONFLICT(entity_id) DO UPDATE SET claims = claims + 1;" for end, cond in ENDS_SQL)
+        f"INSERT INTO entity_claim_counts(entity_id, claims, party) SELECT {end.format(r=r)}, 1, {party} "
+        f"WHERE {cond.format(r=r)} ON CONFLICT(entity_id) DO UPDATE SET claims = claims + 1, party = party + {party};"
+        for end, cond, party in ENDS_SQL)
 
 
 def _sqlite_remove(r: str) -> str:
     return "\n".join(
-        f"UPDATE entity_claim_counts SET claims = claims - 1 WHERE entity_id = {end.format(r=r)} "
-        f"AND {cond.format(r=r)};" for end, cond in ENDS_SQL)
+        f"UPDATE entity_claim_counts SET claims = claims - 1, party = party - {party} "
+        f"WHERE entity_id = {end.format(r=r)} AND {cond.format(r=r)};" for end, cond, party in ENDS_SQL)
 
 
 SQLITE_TRIGGERS = [
@@ -71,22 +74,26 @@ SQLITE_TRIGGER_NAMES = ["claim_counts_insert", "claim_counts_delete", "claim_cou
 
 
 def _ends_union(rows: str) -> str:
-    """SELECT entity_id per (row, distinct end) of the non-rejected rows of `rows` (a table or transition table)."""
-    return " UNION ALL ".join(f"SELECT {end.format(r='r')} AS entity_id FROM {rows} AS r "
-                              f"WHERE {KEPT_SQL.format(r='r')} AND {cond.format(r='r')}" for end, cond in ENDS_SQL)
+    """SELECT entity_id, party per (row, distinct end) of the non-rejected rows of `rows` (a table or transition
+    table)."""
+    return " UNION ALL ".join(f"SELECT {end.format(r='r')} AS entity_id, {party} AS party FROM {rows} AS r "
+                              f"WHERE {KEPT_SQL.format(r='r')} AND {cond.format(r='r')}"
+                              for end, cond, party in ENDS_SQL)
 
 
 PG_FUNCTIONS = [
     f"""CREATE OR REPLACE FUNCTION claim_counts_statement() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
-            INSERT INTO entity_claim_counts(entity_id, claims)
-            SELECT entity_id, count(*) FROM ({_ends_union('new_rows')}) AS ends GROUP BY entity_id ORDER BY entity_id
-            ON CONFLICT (entity_id) DO UPDATE SET claims = entity_claim_counts.claims + excluded.claims;
+            INSERT INTO entity_claim_counts(entity_id, claims, party)
+            SELECT entity_id, count(*), sum(party) FROM ({_ends_union('new_rows')}) AS ends GROUP BY entity_id
+            ORDER BY entity_id
+            ON CONFLICT (entity_id) DO UPDATE SET claims = entity_claim_counts.claims + excluded.claims,
+                party = entity_claim_counts.party + excluded.party;
         ELSE
-            UPDATE entity_claim_counts AS c SET claims = c.claims - d.n
-            FROM (SELECT entity_id, count(*) AS n FROM ({_ends_union('old_rows')}) AS ends GROUP BY entity_id
-                  ORDER BY entity_id) AS d
+            UPDATE entity_claim_counts AS c SET claims = c.claims - d.n, party = c.party - d.p
+            FROM (SELECT entity_id, count(*) AS n, sum(party) AS p FROM ({_ends_union('old_rows')}) AS ends
+                  GROUP BY entity_id ORDER BY entity_id) AS d
             WHERE c.entity_id = d.entity_id;
         END IF;
         RETURN NULL;
@@ -94,15 +101,18 @@ PG_FUNCTIONS = [
     f"""CREATE OR REPLACE FUNCTION claim_counts_row() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF {KEPT_SQL.format(r='OLD')} THEN
-            UPDATE entity_claim_counts SET claims = claims - 1 WHERE entity_id IN (
-                {" UNION ".join(f"SELECT {end.format(r='OLD')} WHERE {cond.format(r='OLD')}"
-                                for end, cond in ENDS_SQL)});
+            UPDATE entity_claim_counts AS c SET claims = c.claims - 1, party = c.party - ends.p
+            FROM ({" UNION ALL ".join(f"SELECT {end.format(r='OLD')} AS e, {party} AS p WHERE {cond.format(r='OLD')}"
+                                      for end, cond, party in ENDS_SQL)}) AS ends
+            WHERE c.entity_id = ends.e;
         END IF;
         IF {KEPT_SQL.format(r='NEW')} THEN
-            INSERT INTO entity_claim_counts(entity_id, claims)
-            SELECT e, 1 FROM ({" UNION ".join(f"SELECT {end.format(r='NEW')} AS e WHERE {cond.format(r='NEW')}"
-                                              for end, cond in ENDS_SQL)}) AS ends ORDER BY e
-            ON CONFLICT (entity_id) DO UPDATE SET claims = entity_claim_counts.claims + 1;
+            INSERT INTO entity_claim_counts(entity_id, claims, party)
+            SELECT e, 1, p FROM ({" UNION ALL ".join(
+                f"SELECT {end.format(r='NEW')} AS e, {party} AS p WHERE {cond.format(r='NEW')}"
+                for end, cond, party in ENDS_SQL)}) AS ends ORDER BY e
+            ON CONFLICT (entity_id) DO UPDATE SET claims = entity_claim_counts.claims + 1,
+                party = entity_claim_counts.party + excluded.party;
         END IF;
         RETURN NULL;
     END $$""",
@@ -161,9 +171,10 @@ def upgrade() -> None:
     dialect = bind.dialect.name
     op.create_table("entity_claim_counts",
                     sa.Column("entity_id", sa.String(64), primary_key=True),
-                    sa.Column("claims", sa.Integer, nullable=False))
-    op.execute(f"INSERT INTO entity_claim_counts(entity_id, claims) SELECT entity_id, count(*) FROM "
-               f"({_ends_union('claims')}) AS ends GROUP BY entity_id")
+                    sa.Column("claims", sa.Integer, nullable=False),
+                    sa.Column("party", sa.Integer, nullable=False))
+    op.execute(f"INSERT INTO entity_claim_counts(entity_id, claims, party) SELECT entity_id, count(*), sum(party) "
+               f"FROM ({_ends_union('claims')}) AS ends GROUP BY entity_id")
     if dialect == "sqlite":
         for statement in SQLITE_TRIGGERS:
             op.execute(statement)
