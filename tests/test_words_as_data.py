@@ -94,28 +94,9 @@ def test_no_word_list_of_more_than_ten_entries_is_written_in_python() -> None:
     assert not found, f"move these to claimgraph/core/lexicons/ (core.lexicon.words/word_list/mapping): {found}"
 
 
-# regexes that still spell their words out (issue #9), per module: a ratchet, so a new one fails and a module that
-# loses one must lower its number here, until the table is empty
-STILL_SPELLED_OUT = {
-    "extract/entities.py": 1,
-    "extract/entity_rules.py": 3,
-    "extract/event_lexicon.py": 2,  # stem lists without a closing word boundary: their order matters
-    "extract/relations.py": 5,
-    "geo/retype.py": 1,
-    "geo/sites.py": 1,
-    "resolve/aka.py": 1,
-}
-
-
 def test_no_regex_spells_out_more_than_ten_words() -> None:
-    found: dict[str, int] = {}
-    for rel, tree in _modules():
-        if hits := alternations_in(rel, tree):
-            found[rel] = len(hits)
-    new = {rel: n for rel, n in found.items() if n > STILL_SPELLED_OUT.get(rel, 0)}
-    assert not new, f"read the words from a lexicon (core.lexicon.alternation): {new}"
-    fixed = {rel: n for rel, n in STILL_SPELLED_OUT.items() if found.get(rel, 0) < n}
-    assert not fixed, f"fewer spelled-out regexes than STILL_SPELLED_OUT says: lower it: {fixed}"
+    found = {rel: hits for rel, tree in _modules() if (hits := alternations_in(rel, tree))}
+    assert not found, f"read the words from a lexicon (core.lexicon.alternation): {found}"
 
 
 def test_the_scanner_sees_a_word_list_and_an_alternation_and_passes_short_ones() -> None:
