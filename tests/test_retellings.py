@@ -98,3 +98,43 @@ def test_news_style_wraps_sentences_in_reporting_frames() -> None:
     assert out != text
     assert "Harbor League attacked the port in May" in out
     assert out.startswith("Officials said the Harbor League attacked the port in May. According to reports, the")
+
+
+def test_a_title_told_again_with_one_word_changed_is_the_same_name() -> None:
+    text = (
+        "free river defense forces of the coast\n\n"
+        "the free river defenders of the coast were formed by farmers from the villages, and the group says it will "
+        "keep its weapons until the government keeps its word on the land it has promised them for years. "
+        "the free river defense forces of the coast now hold four towns."
+    )
+    out = truecase(text)
+    assert "The Free River Defenders of the Coast were formed" in out
+    assert "farmers from the villages" in out
+
+
+def test_a_short_unknown_word_listed_with_an_acronym_is_one_everywhere() -> None:
+    text = (
+        "the army fought the zorc and the eln in the hills for years, and later the zorc signed a truce with "
+        "the government, which the rebels of the other group refused to sign for another ten years."
+    )
+    listed = truecase(text.replace("the zorc and the eln", "the zorc and eln"))
+    assert "the ZORC and ELN in the" in listed and "later the ZORC signed" in listed
+
+
+def test_a_short_word_before_a_name_is_part_of_it_in_the_whole_text() -> None:
+    text = (
+        "the oku vandrilla movement was founded in 1990 by a teacher. oku is an old word for 'dawn', and the "
+        "movement spread from the capital to the coast within a few years of its founding, officials say."
+    )
+    out = truecase(text)
+    assert out.startswith("The Oku Vandrilla movement") or out.startswith("The Oku Vandrilla Movement")
+    assert "Oku is an old word" in out  # not 'OKU': the first mention showed it to be a name's word
+
+
+def test_lines_of_a_text_not_hard_wrapped_each_open_with_a_capital() -> None:
+    long_line = (
+        "the group was formed in the north by students and workers who had left the old party after the split "
+        "over the talks with the government."
+    )
+    out = truecase("headquarters unknown\nfounded long ago\n" + long_line)
+    assert "\nFounded long ago\nThe group" in out

@@ -40,6 +40,8 @@ _SENTENCE_END = ".!?"
 _OPENERS = " \t\"'([\u201c\u2018\u00ab*\u2022\u2012\u2013\u2014-"
 # a line shorter than this that ends without punctuation is a heading: the next line starts a sentence
 _HEADING_MAX = 40
+# a text with a line longer than this is not cut at a fixed column (normalise._WRAP_MAX)
+_WRAP_MAX = 100
 # between two words, only these (or a lone full stop, as in 'u.s') keep them one phrase: the neighbour's vote counts
 _PHRASE_GAP = frozenset(" -'\u2019")
 # an acronym in brackets after the name it abbreviates ('the red harbor front (rhf)')
@@ -50,6 +52,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 _TITLE_SPLIT = re.compile(r"\s[-\u2013\u2014|]\s|[:=(),;|\[\]]")
 # a part of the title of fewer or more words than these is no name (a lone word is the table's to case)
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 8
+# a title name of this many words or more is found again told in other words ('_retold'), by this share of its words
+_RETOLD_MIN_WORDS, _RETOLD_SHARE = 4, 0.75
+# a word the table does not know, of up to this many letters, listed with an acronym is one ('farc and eln')
+_COORDINATED_MAX = 5
+_LISTED = re.compile(r"\s+(?:and|or|&)\s+|\s*[,/]\s*")
 # the shortest name read as glued to a word before it ('bygreece'): shorter ends are too often a word's own letters
 # ('cordoba' is no 'cor' + 'Doba')
 _GLUED_NAME_MIN = 5
@@ -100,6 +107,9 @@ def truecase(text: str) -> str:
     chars: list[str] | None = None
     names: dict[tuple[str, ...], str] = {}
     stretches: list[tuple[int, int]] = []
+    lowered: list[tuple[int, int]] = []  # the stretches in lower case, where the writer's own capitals stay
+    # a text with lines too long for a fixed-column wrap writes a paragraph, a field or a list item a line
+    lines = any(len(line) > _WRAP_MAX for line in text.split("\n"))
     for start, end in bounds:
         part = text[start:end]
         own = mode(part, PARAGRAPH_MIN_WORDS) if len(WORD.findall(part)) >= PARAGRAPH_MIN_WORDS else whole
@@ -107,12 +117,17 @@ def truecase(text: str) -> str:
             continue
         if chars is None:
             chars = list(text)
-        chars[start:end] = case_stretch(part, own, names)
+        chars[start:end] = case_stretch(part, own, names, lines=lines)
         stretches.append((start, end))
+        if own == "lower":
+            lowered.append((start, end))
     if chars is None:
         return text
-    _title_names(chars, stretches, names)
+    titles = _title_names(chars, stretches, names)
+    _coordinated(chars, names)
     _spread(chars, stretches, names)
+    _short_names(text, chars, lowered, names)
+    _retold(chars, stretches, titles)
     return "".join(chars)
 
 
@@ -126,8 +141,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def case_stretch(text: str, how: str, names: dict[tuple[str, ...], str] | None = None) -> str:
+def case_stretch(
+    text: str, how: str, names: dict[tuple[str, ...], str] | None = None, *, lines: bool = False
+) -> str:
     """One stretch in one case ('lower' or 'upper') given the casing of cased text; the same length.
+
+    With `lines` (the text is not hard-wrapped) every line opens a sentence, a field or an item.
 
     The names the stretch shows to be names (the words an acronym in brackets spells, and the acronym) are added to
     `names` (lower-case words -> cased text) for the rest of the document.
@@ -149,10 +168,15 @@ def case_stretch(text: str, how: str, names: dict[tuple[str, ...], str] | None =
             # a letter of an abbreviation ('u.s', 'a.k.a') takes the case of the letter before it
             form = low.upper() if chars[start - 2].isupper() else low
         if form is None:
-            form = usual.get(low) or _glued(low, usual) or _unknown(low, usual)
+            known = usual.get(low) or _glued(low, usual)
+            form = known or _unknown(low, usual)
+            if known is None and form.isupper() and _before_name(base, words, k, usual):
+                form = low[0].upper() + low[1:]  # 'aum shinrikyo': a short word of a name, not an acronym
+                if names is not None:
+                    names[(low,)] = form  # ... in the whole text ('aum is a sanskrit word')
         if len(form) != len(low):
             form = low
-        if sentence_start(base, start):
+        if sentence_start(base, start) or (lines and _line_start(base, start)):
             form = _swap(form[0], form[0].upper()) + form[1:]
         for i, (old, new) in enumerate(zip(low, form, strict=True)):
             if old != new:
@@ -265,22 +289,26 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(text))
 
 
-def _title_names(chars: list[str], stretches: list[tuple[int, int]], names: dict[tuple[str, ...], str]) -> None:
+def _title_names(
+    chars: list[str], stretches: list[tuple[int, int]], names: dict[tuple[str, ...], str]
+) -> list[tuple[str, ...]]:
     """Add the parts of the document's title line that its body says again: a title that recurs names the subject.
 
     A reference article or report opens with its subject's name ('revolutionary organization 17 november', '= camp
     liberty =', 'country reports on terrorism 2013 - foreign terrorist organizations: ...'); told again in the body,
     the same words are that name. A news headline is a sentence, which the body does not repeat word for word.
+    Returns the names found.
     """
+    found: list[tuple[str, ...]] = []
     text = "".join(chars)
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end].rstrip()
     if not any(a <= start and end <= b for a, b in stretches) or not line:
-        return
+        return found
     if line[-1] in _SENTENCE_END or len(_key(line)) > _TITLE_MAX_WORDS * 2:
-        return  # a sentence, not a title
+        return found  # a sentence, not a title
     body = " " + " ".join(_key(text[end:])) + " "
     skips = lexicon.words("truecase_acronym_skips")
     for part in _TITLE_SPLIT.split(line):
@@ -301,6 +329,39 @@ def _title_names(chars: list[str], stretches: list[tuple[int, int]], names: dict
             if m.start() == 0 or not (_particle(piece, m.start()) or m.group().lower() in skips):
                 cased[m.start()] = _swap(cased[m.start()], cased[m.start()].upper())
         names[key] = "".join(cased)
+        found.append(key)
+    return found
+
+
+def _retold(chars: list[str], stretches: list[tuple[int, int]], titles: list[tuple[str, ...]]) -> None:
+    """Capitalise the body's mentions of a title name told with a word changed, added or dropped.
+
+    A subject's name is often told in another wording once ('united self-defense forces of ...' in the title,
+    'the united self-defenders of ...' in the text, a translation): a run of words that opens and closes as the
+    title name does, within a word of its length, most of its words the name's, is the same name.
+    """
+    text = "".join(chars)
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    low = [t.lower() for t, _ in tokens]
+    skips = lexicon.words("truecase_acronym_skips")
+    for key in titles:
+        if len(key) < _RETOLD_MIN_WORDS:
+            continue
+        for k, token in enumerate(low):
+            if token != key[0]:
+                continue
+            for n in (len(key) - 1, len(key) + 1):
+                run = low[k : k + n]
+                if len(run) != n or run[-1] != key[-1] or sum(1 for t in run if t in key) < _RETOLD_SHARE * n:
+                    continue
+                first, last = tokens[k][1], tokens[k + n - 1][1] + len(tokens[k + n - 1][0])
+                if not any(a <= first and last <= b for a, b in stretches):
+                    continue
+                if any(not _one_phrase(text, tokens[i], tokens[i + 1][1]) for i in range(k, k + n - 1)):
+                    continue
+                for word, at in tokens[k : k + n]:
+                    if word.lower() not in skips and not _particle(text, at) and chars[at].islower():
+                        chars[at] = _swap(chars[at], chars[at].upper())
 
 
 def _spread(chars: list[str], stretches: list[tuple[int, int]], names: dict[tuple[str, ...], str]) -> None:
@@ -339,3 +400,66 @@ def _spread(chars: list[str], stretches: list[tuple[int, int]], names: dict[tupl
 def _particle(text: str, start: int) -> bool:
     """True for a one-letter word hyphened to the word before it ('mujahedin-e'): a particle, not a name's word."""
     return start > 0 and text[start - 1] == "-" and not text[start + 1 : start + 2].isalpha()
+
+
+def _line_start(text: str, start: int) -> bool:
+    """True when only openers stand between the word at `start` and the line's beginning."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i >= 0 and text[i] == "\n"
+
+
+def _before_name(text: str, words: list[tuple[str, int]], k: int, usual: dict[str, str]) -> bool:
+    """True when the short speakable word `words[k]` stands before a longer word the table does not know (a name)."""
+    word, start = words[k]
+    if _unspeakable(word) or k + 1 >= len(words):
+        return False
+    following, at = words[k + 1]
+    return (
+        text[start + len(word) : at] == " "
+        and len(following) > ACRONYM_MAX_LENGTH
+        and following.lower() not in usual
+        and _glued(following.lower(), usual) is None
+    )
+
+
+def _coordinated(chars: list[str], names: dict[tuple[str, ...], str]) -> None:
+    """Take a short unknown word read as a name for an acronym where it is listed with one ('farc and eln').
+
+    Both are then names of the same kind; the acronym is added to `names`, so its every mention is in capitals.
+    """
+    usual, _ = table()
+    text = "".join(chars)
+    words = [(m.group(), m.start()) for m in WORD.finditer(text)]
+    for k, (word, _) in enumerate(words):
+        low = word.lower()
+        if not (ACRONYM_MAX_LENGTH < len(word) <= _COORDINATED_MAX and word[0].isupper() and word[1:].islower()):
+            continue
+        if low in usual or _glued(low, usual) is not None or (low,) in names:
+            continue
+        for j in (k - 2, k - 1, k + 1, k + 2):  # 'farc, eln', 'farc and eln' ('and' is a word between)
+            if not 0 <= j < len(words) or len(words[j][0]) < 2 or not words[j][0].isupper():
+                continue
+            left, right = (words[j], words[k]) if j < k else (words[k], words[j])
+            if _LISTED.fullmatch(text[left[1] + len(left[0]) : right[1]]):
+                names[(low,)] = word.upper()
+                break
+
+
+def _short_names(
+    text: str, chars: list[str], lowered: list[tuple[int, int]], names: dict[tuple[str, ...], str]
+) -> None:
+    """Write every mention of a short word the text showed to be a name's ('Aum') as the name has it, not as an
+    acronym; a mention the writer put in capitals in lower-case text stays."""
+    short = {key[0]: form for key, form in names.items() if len(key) == 1 and form[0].isupper() and form[1:].islower()}
+    if not short:
+        return
+    for m in WORD.finditer("".join(chars)):
+        form = short.get(m.group().lower())
+        if form is None or not m.group().isupper() or len(form) != len(m.group()):
+            continue
+        if any(a <= m.start() < b for a, b in lowered) and not text[m.start() : m.end()].islower():
+            continue
+        for i, ch in enumerate(form[1:], start=m.start() + 1):
+            chars[i] = _swap(chars[i], ch)
