@@ -62,3 +62,25 @@ def test_a_council_may_be_the_organization(analyze: Analyze) -> None:
     ctx = analyze("The Varnian Council of Resistance is a political front founded in 1990 by two exiles. "
                   "The organization is a coalition of dissident groups.")
     assert coref_target(ctx, "The organization") == "Varnian Council of Resistance"
+
+
+def entity_named(ctx: DocContext, name: str) -> tuple[str, set[str]] | None:
+    """(type, aliases) of the entity a name belongs to, or None."""
+    for key, ent in ctx.analysis.entities.items():
+        if ctx.find(key) == key and (ent.name == name or name in ent.aliases):
+            return ent.type, ent.aliases
+    return None
+
+
+def test_a_plural_headed_name_written_also_in_the_singular_is_a_group(analyze: Analyze) -> None:
+    ctx = analyze("Kovan Tigers Claim Successful Strike on Capital\n\n"
+                  "Kovan Tiger rebels in the south say their air raid on the capital on Friday was a success.")
+    found = entity_named(ctx, "Kovan Tigers")
+    assert found is not None and found[0] == "Organization", found
+    assert "Kovan Tiger" in found[1], found
+
+
+def test_a_persons_name_ending_in_s_stays_a_person(analyze: Analyze) -> None:
+    ctx = analyze("Mary Williams, a lawyer, said on Monday that the court had ruled. Williams left the city.")
+    found = entity_named(ctx, "Mary Williams")
+    assert found is not None and found[0] == "Person", found

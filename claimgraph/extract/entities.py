@@ -240,6 +240,43 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
+def plural_group_names(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'Tamil Tigers' in a headline, 'Tamil Tiger rebels' below: a name of two words or more whose last word is a
+    capitalised plural, the text also writing it in the singular, names a group, never a person or place (a
+    person's name is not written both ways); the singular form before a group noun is a mention of the group
+    (where the model read it as a nationality and its noun)."""
+    plurals: dict[str, str] = {}  # the singular as written -> the plural name
+    singles: list[Candidate] = []
+    for c in cands:
+        if c.note or c.name or c.source not in ("ner", "rule") or c.type == "Country":
+            continue
+        form = text[c.start:c.end]
+        words_ = form.split()
+        last = words_[-1] if words_ else ""
+        if len(words_) < 2 or not last[:1].isupper() or last.isupper() or len(last) <= 3 \
+                or not last.endswith("s") or last.endswith(("ss", "'s", "\u2019s")):
+            continue
+        singular = " ".join(words_[:-1] + [last[:-1]])
+        found = list(re.finditer(rf"(?<![\w-]){re.escape(singular)}(?![\w'\u2019-])", text))
+        if found and singular not in plurals:
+            plurals[singular] = form
+            singles += [Candidate(m.start(), m.end(), "Organization", "rule", 2.5, name=form) for m in found]
+    if not plurals:
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        form = text[c.start:c.end]
+        if form in plurals.values() and not c.note:
+            c = Candidate(c.start, c.end, "Organization", c.source, c.priority)
+        elif c.note in ("norp", "collective"):
+            # 'Tamil Tiger rebels' (collective), 'Tamil Tiger' (a nationality): the group's name and a noun
+            one = next((w for w in plurals if form == w or form.startswith(w + " ")), None)
+            if one is not None:
+                c = Candidate(c.start, c.start + len(one), "Organization", "ner", 2, name=plurals[one])
+        out.append(c)
+    return out + singles
+
+
 def surnames_read_as_nationalities(kept: list[Candidate], text: str) -> list[Candidate]:
     """'Ghani' after 'Ashraf Ghani': a word the model took for a nationality that is no demonym or community word
     but the surname of a person named in the document is that person."""
@@ -380,7 +417,7 @@ class EntityRecognizer:
         # acts through 'they' and 'the group'
         agencies = rules.wire_agency_spans(text)
         cands = [c for c in cands if not any(a <= c.start and c.end <= b for a, b in agencies)]
-        kept = select(merge_adjacent_nationalities(cands, text))
+        kept = select(merge_adjacent_nationalities(plural_group_names(cands, text), text))
         kept = surnames_read_as_nationalities(kept, text)
         kept += [c for c in self._propagate(ctx, kept, caseless)
                  if not any(a <= c.start and c.end <= b for a, b in agencies)]
