@@ -9,8 +9,8 @@ one to the one before, a news-style retelling with 'Officials said ...' / 'Accor
 plain statement), and compares the claims (subject, predicate, object names and modality, case-folded) with those of
 the original. It prints, for each variant, the share of the original's claims that survive and the share of new
 claims; 1.00 / 0.00 is perfect invariance. The news-style retelling is compared by subject, predicate and object
-(its claims should be reported, not asserted), and 'reported' is the share of the kept asserted claims that became
-attributed or hedged.
+(its claims should be reported, not asserted), and 'reported' is the share of the kept asserted claims told in a
+framed sentence that became attributed or hedged.
 """
 
 from __future__ import annotations
@@ -134,20 +134,32 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "news-style": news_style,
 }
 # variants that change what a claim's modality should be: compared by subject, predicate and object, and the share
-# of the kept asserted claims that became reported (attributed or hedged) is shown
+# of the kept asserted claims of framed sentences that became reported (attributed or hedged) is shown
 REPORTING = frozenset({"news-style"})
 
 
 def claim_set(text: str) -> set[tuple[str, str, str, str]]:
     """The claims of one text as case-folded (subject, predicate, object, modality) names."""
+    return set(claims(text))
+
+
+def claims(text: str) -> dict[tuple[str, str, str, str], list[str]]:
+    """The claims of one text as case-folded (subject, predicate, object, modality) names, with their evidence."""
     settings = load_settings()
     (ctx,) = list(analyze_docs([SourceDocument(text=text, source="x.txt")], settings))
-    out = set()
+    out: dict[tuple[str, str, str, str], list[str]] = {}
     for c in ctx.analysis.claims:
         subject = ctx.entity(c.subject).name
         obj = ctx.entity(c.object).name if isinstance(c.object, str) else str(c.object.value)
-        out.add((" ".join(subject.lower().split()), c.predicate, " ".join(obj.lower().split()), c.modality))
+        key = (" ".join(subject.lower().split()), c.predicate, " ".join(obj.lower().split()), c.modality)
+        out.setdefault(key, []).extend(e.text for e in c.evidence)
     return out
+
+
+def _framed(found: dict[tuple[str, str, str, str], list[str]]) -> set[tuple[str, str, str]]:
+    """The (subject, predicate, object) of the claims whose evidence is a sentence the retelling framed."""
+    openers = [frame.split("{}")[0].strip() for frame in FRAMES]
+    return {key[:3] for key, quotes in found.items() if any(o in q for q in quotes for o in openers)}
 
 
 def main() -> int:
@@ -165,7 +177,8 @@ def main() -> int:
         original_text = path.read_text(encoding="utf-8")
         original = claim_set(original_text)
         for name, change in variants.items():
-            changed = claim_set(change(original_text))
+            found = claims(change(original_text))
+            changed = set(found)
             figures = kept[name]
             if name in REPORTING:
                 before = _triples(original)
@@ -173,7 +186,8 @@ def main() -> int:
                 figures[0] += len(before)
                 figures[1] += len(before.keys() & after.keys())
                 figures[2] += len(after.keys() - before.keys())
-                for triple in before.keys() & after.keys():
+                framed = _framed(found)
+                for triple in before.keys() & after.keys() & framed:
                     if "asserted" in before[triple]:
                         figures[3] += 1
                         figures[4] += bool(after[triple] & {"attributed", "hedged"})
