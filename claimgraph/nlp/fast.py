@@ -1,11 +1,15 @@
-"""Same output, less time: the model's attribute ruler answered from a per-token-shape cache.
+"""Same output, less time: the model's attribute ruler and rule lemmatizer answered from per-token-shape caches.
 
 spaCy's attribute ruler runs a Matcher of ~180 mostly one-token patterns over every token (about a tenth of the
 small model's time); which patterns hold depends only on the token's tag, lower-case form, dependency label and
 whether it is a space. Here they are decided once per distinct shape and read back for the rest, so the annotations
-are exactly the stock component's (a test compares them) at a fifth of the cost. (The lemmatizer already caches
-its answers; its cost is the first sight of a word.) A pipeline whose patterns use a predicate or operator this
-module does not read keeps the stock component.
+are exactly the stock component's (a test compares them) at a fifth of the cost. A pipeline whose patterns use a
+predicate or operator this module does not read keeps the stock component.
+
+The rule lemmatizer's answer is a function of the token's form, part of speech and morphology alone, but the stock
+component builds a Token object and re-derives it for every token, and caches nothing for base forms and proper
+nouns (most news tokens). Here it is looked up by (ORTH, POS, MORPH) from an array of the doc and written back with
+one `from_array`; the stock code decides each new shape, so the lemmas are its own.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.lookups import Table
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -147,10 +153,88 @@ class CachedAttributeRuler(AttributeRuler):
             set_token_attrs(doc[at], self.attrs[attr_id])
 
 
+class _SetIndexLookups:
+    """The lemmatizer's tables with each part of speech's word index as a set: the stock rules test membership in
+    it (`form in index`), which on spaCy's lists of up to 57,000 words is a linear scan per candidate form."""
+
+    def __init__(self, lookups: Any) -> None:
+        self._lookups = lookups
+        # a spaCy Table, which hashes the string keys ("verb") the rules ask with
+        self._index = Table(name="lemma_index")
+        for pos, words in lookups.get_table("lemma_index", {}).items():
+            self._index[pos] = frozenset(words)
+
+    def get_table(self, name: str, default: Any = None) -> Any:
+        """The index table with sets, any other table as stored."""
+        return self._index if name == "lemma_index" else self._lookups.get_table(name, default)
+
+
+class _CachedLemmas:
+    """Mixed in before a rule lemmatizer whose answer depends on (ORTH, POS, MORPH) only: each shape decided once."""
+
+    _lemmas: dict[tuple[int, int, int], int]
+    _set_lookups: tuple[Any, _SetIndexLookups] | None = None
+
+    def _fast_lookups(self, lookups: Any) -> _SetIndexLookups:
+        if self._set_lookups is None or self._set_lookups[0] is not lookups:  # tables loaded or replaced since
+            self._set_lookups = (lookups, _SetIndexLookups(lookups))
+        return self._set_lookups[1]
+
+    def __call__(self, doc: Doc) -> Doc:
+        """The stock lemmas, read from a per-shape cache; a shape seen first is decided by the stock rules."""
+        stock: Any = super().__call__  # type: ignore[misc]  # spaCy's untyped component call
+        lemmatizer: Any = self
+        if not len(doc) or not lemmatizer._validated:  # the stock call checks the tables first
+            return stock(doc)  # type: ignore[no-any-return]
+        rows: Any = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
+        lemmas = self._lemmas
+        strings = doc.vocab.strings
+        overwrite = bool(lemmatizer.overwrite)
+        out: Any = rows[:, 3].copy()
+        stored = lemmatizer.lookups
+        lemmatizer.lookups = self._fast_lookups(stored)  # read by the stock rules for this call only
+        try:
+            for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+                if lemma and not overwrite:
+                    continue
+                if not pos:  # no part of speech: the stock path, which warns about it
+                    out[i] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                    continue
+                key = (orth, pos, morph)
+                found = lemmas.get(key)
+                if found is None:
+                    found = lemmas[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                out[i] = found
+        except Exception:  # the stock component reports the error its own way
+            lemmatizer.lookups = stored
+            return stock(doc)  # type: ignore[no-any-return]
+        finally:
+            lemmatizer.lookups = stored
+        doc.from_array(["LEMMA"], out.reshape(-1, 1))
+        return doc
+
+
+# the lemmatizers whose rule answers read only the token's form, part of speech and morphology (spaCy 3.x)
+_PURE_LEMMATIZERS = (Lemmatizer, EnglishLemmatizer)
+_CACHED_CLASSES: dict[type, type] = {}
+
+
+def _cached_lemmatizer_class(base: type) -> type:
+    if base not in _CACHED_CLASSES:
+        _CACHED_CLASSES[base] = type(f"Cached{base.__name__}", (_CachedLemmas, base), {})
+    return _CACHED_CLASSES[base]
+
+
 def speed_up(nlp: Language) -> list[str]:
-    """Swap the stock attribute ruler for its cached twin (same state, same output); the names of those swapped."""
+    """Swap the stock attribute ruler and rule lemmatizer for cached twins (same state, same output); the names of
+    those swapped."""
     swapped: list[str] = []
     for name, component in nlp.pipeline:
+        if type(component) in _PURE_LEMMATIZERS and getattr(component, "mode", None) == "rule":
+            component.__class__ = _cached_lemmatizer_class(type(component))
+            component._lemmas = {}  # type: ignore[attr-defined]
+            swapped.append(name)
+            continue
         if type(component) is AttributeRuler:
             # the instance keeps its patterns and attributes; only how it matches them changes
             component.__class__ = CachedAttributeRuler
