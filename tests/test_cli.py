@@ -152,13 +152,18 @@ def test_help_and_stats_load_no_heavy_library(tmp_path: Path) -> None:
     probe = ("import sys\nfrom claimgraph.cli.main import cli\nsys.argv = ['claimgraph'] + sys.argv[1:]\n"
              "try:\n    cli()\nexcept SystemExit:\n    pass\n"
              "heavy = [m for m in ('spacy', 'fastapi', 'alembic', 'networkx', 'rdflib', 'trafilatura') "
-             "if m in sys.modules]\nprint('HEAVY', heavy, file=sys.stderr)\n")
+             "if m in sys.modules]\nprint('HEAVY', heavy, file=sys.stderr)\n"
+             "other = sorted(m for m in sys.modules if m.startswith(('claimgraph.reason', 'claimgraph.linking', "
+             "'claimgraph.export', 'claimgraph.cli.reasoning', 'claimgraph.cli.eval')))\n"
+             "print('OTHER', other, file=sys.stderr)\n")
     db = str(tmp_path / "light.db")
     run("--db", db, "stats")  # create and migrate the store first
     for args in (["--help"], ["--help"], ["--db", db, "stats"]):
         done = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120,
                               env={**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
         assert "HEAVY []" in done.stderr, (args, done.stderr[-500:])
+    # the listing cached which plugin adds each command: `stats` now imports only its own (no review, no export)
+    assert "OTHER []" in done.stderr, done.stderr[-500:]
 
 
 def test_repair_completes_what_a_killed_run_left_and_check_sees_it(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Listing the commands loads only the plugin modules that define commands (found by reading their
 source, not by importing every stage), and those import their heavy libraries inside the
-commands, so `claimgraph --help` and `claimgraph stats` start without spaCy, FastAPI or Alembic.
+commands, so `claimgraph --help` and `claimgraph stats` start without spaCy, FastAPI or Alembic. Once
+a listing is cached, running a command imports only the plugin that adds it.
 """
 
 from __future__ import annotations
@@ -91,53 +92,85 @@ def _help_cache_key() -> str:
     return digest.hexdigest()
 
 
-def _cached_help_rows() -> list[tuple[str, str]] | None:
-    """The cached (name, short help) rows of the command list, or None when missing or stale."""
+def _read_help_cache() -> dict[str, Any] | None:
+    """The cached command list ({rows, owners}), or None when missing or stale."""
     import json
 
     try:
         data = json.loads(_help_cache_path().read_text(encoding="utf-8"))
         if data.get("key") == _help_cache_key():
-            return [(str(n), str(t)) for n, t in data["rows"]]
-    except (OSError, ValueError, KeyError, TypeError):
+            return {"rows": [(str(n), str(t)) for n, t in data["rows"]],
+                    "owners": {str(k): str(v) for k, v in data["owners"].items()}}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     return None
 
 
-def _store_help_rows(rows: list[tuple[str, str]]) -> None:
-    """Keep the command list for the next `--help` (a cache: failing to write it changes nothing)."""
+def _store_help_cache(rows: list[tuple[str, str]], owners: dict[str, str]) -> None:
+    """Keep the command list and each command's plugin for the next run (a cache: failing to write it changes nothing)."""
     import json
 
     try:
         path = _help_cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{id(rows)}.tmp")
-        tmp.write_text(json.dumps({"key": _help_cache_key(), "rows": rows}), encoding="utf-8")
+        tmp.write_text(json.dumps({"key": _help_cache_key(), "rows": rows, "owners": owners}), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass
 
 
 class PluginGroup(click.Group):
-    """A group whose commands come from the plugins' claimgraph_commands hook."""
+    """A group whose commands come from the plugins' claimgraph_commands hook.
+
+    Running one command imports only the built-in plugin that adds it when the cache (kept beside the `--help`
+    listing, keyed on the code and installed plugins) knows which one that is: `claimgraph stats` never imports
+    the review or export modules. Without a valid cache every plugin is loaded, as before.
+    """
 
     _loaded = False
+    _owners: dict[str, str] = {}  # command name -> the plugin that added it, filled by a full load
 
     def _load(self) -> None:
-        if not PluginGroup._loaded:
-            PluginGroup._loaded = True
-            command_plugins().hook.claimgraph_commands(cli=self)
+        if PluginGroup._loaded:
+            return
+        PluginGroup._loaded = True
+        pm = command_plugins()
+        owners: dict[str, str] = {}
+        for name, plugin in pm.list_name_plugin():
+            # each plugin adds its commands to a group of its own first, so that its share is known
+            share = click.Group()
+            others = [p for p in pm.get_plugins() if p is not plugin]
+            pm.subset_hook_caller(COMMANDS_HOOK, remove_plugins=others)(cli=share)
+            for cmd_name, command in share.commands.items():
+                self.add_command(command, cmd_name)
+                owners[cmd_name] = name
+        PluginGroup._owners = owners
+
+    def _load_one(self, cmd_name: str) -> bool:
+        """Add only the command's own built-in plugin, from the cache; False when the cache cannot say."""
+        if PluginGroup._loaded or cmd_name in self.commands:
+            return cmd_name in self.commands
+        cache = _read_help_cache()
+        owner = (cache or {}).get("owners", {}).get(cmd_name)
+        if owner not in plugins.BUILTIN_PLUGINS:
+            return False
+        pm = pluggy.PluginManager("claimgraph")
+        pm.add_hookspecs(plugins.Specs)
+        pm.register(importlib.import_module(owner), name=owner)
+        pm.hook.claimgraph_commands(cli=self)
+        return cmd_name in self.commands
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list of `--help`, from a cache kept while no plugin's code changes (no plugin import)."""
-        rows = _cached_help_rows()
-        if rows is None:
+        cache = _read_help_cache()
+        if cache is None:
             super().format_commands(ctx, formatter)
-            _store_help_rows(self._help_rows(ctx, formatter.width))
+            _store_help_cache(self._help_rows(ctx, formatter.width), PluginGroup._owners)
             return
-        if rows:
+        if cache["rows"]:
             with formatter.section("Commands"):
-                formatter.write_dl([(name, text) for name, text in rows])
+                formatter.write_dl(cache["rows"])
 
     def _help_rows(self, ctx: click.Context, width: int | None) -> list[tuple[str, str]]:
         commands = [(n, c) for n in self.list_commands(ctx) if (c := self.get_command(ctx, n)) is not None
@@ -151,8 +184,12 @@ class PluginGroup(click.Group):
         return super().list_commands(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """A command by name, plugins' included."""
-        self._load()
+        """A command by name, plugins' included (only its own plugin loaded when the cache knows it)."""
+        if not self._load_one(cmd_name):
+            was_loaded = PluginGroup._loaded
+            self._load()
+            if not was_loaded and _read_help_cache() is None:  # so that the next run loads one plugin only
+                _store_help_cache(self._help_rows(ctx, ctx.make_formatter().width), PluginGroup._owners)
         return super().get_command(ctx, cmd_name)
 
 
