@@ -57,6 +57,8 @@ _RETOLD_MIN_WORDS, _RETOLD_SHARE = 4, 0.75
 # a word the table does not know, of up to this many letters, listed with an acronym is one ('farc and eln')
 _COORDINATED_MAX = 5
 _LISTED = re.compile(r"\s+(?:and|or|&)\s+|\s*[,/]\s*")
+# American word endings and their British forms: the table learnt mostly from British news
+_SPELLING_ENDINGS = (("or", "our"), ("ter", "tre"), ("og", "ogue"), ("ense", "ence"))
 # the shortest name read as glued to a word before it ('bygreece'): shorter ends are too often a word's own letters
 # ('cordoba' is no 'cor' + 'Doba')
 _GLUED_NAME_MIN = 5
@@ -239,9 +241,22 @@ def _unknown(word: str, usual: dict[str, str]) -> str:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) > 2 and any(usual.get(s, "A").islower() for s in (stem, stem + "e")):
             return word
+        if len(word) > ACRONYM_MAX_LENGTH + 1 and usual.get(word + ending, "A").islower():
+            return word  # 'invoke' beside 'invoked': the table saw the word inflected
+    if len(word) > ACRONYM_MAX_LENGTH + 1 and any(usual.get(v, "A").islower() for v in _spellings(word)):
+        return word  # 'emphasize' beside 'emphasise', 'honor' beside 'honour'
     if len(word) <= ACRONYM_MAX_LENGTH or (len(word) <= 5 and _unspeakable(word)):
         return word.upper()
     return word[0].upper() + word[1:]
+
+
+def _spellings(word: str) -> list[str]:
+    """The British spellings of an American-spelt word ('organize', 'analyze', 'honor', 'theater', 'catalog')."""
+    out = [word.replace("iz", "is"), word.replace("yz", "ys")]
+    for us, uk in _SPELLING_ENDINGS:
+        if word.endswith(us):
+            out.append(word[: -len(us)] + uk)
+    return [v for v in out if v != word]
 
 
 def _unspeakable(word: str) -> bool:
