@@ -74,3 +74,56 @@ def test_every_object_blown_up_is_a_target(analyze: Callable[..., DocContext]) -
 def test_an_amount_of_explosive_is_the_weapon(analyze: Callable[..., DocContext]) -> None:
     found = _events(analyze("Militants detonated three sticks of dynamite outside the police station."))
     assert any("dynamite" in q.get("weapon", "") and "station" in o for _, _, o, q in found), found
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Masked men opened fire on a minibus outside the stadium.", "men", "minibus"),
+    ("Troops fired on the marchers in the main square.", "troops", "marchers"),
+])
+def test_shooting_aimed_at_someone_is_an_attack(analyze: Callable[..., DocContext], text: str, subject: str,
+                                                obj: str) -> None:
+    found = _events(analyze(text))
+    assert any(subject in s and p == "attacked" and obj in o for s, p, o, _ in found), found
+
+
+def test_firing_someone_is_no_attack(analyze: Callable[..., DocContext]) -> None:
+    assert not _events(analyze("The club fired its coach after the defeat."))
+
+
+def test_a_count_of_victims_stands_for_the_people_counted(analyze: Callable[..., DocContext]) -> None:
+    found = _events(analyze("Dozens of villagers were killed by militiamen last week."))
+    assert any("militiamen" in s and p == "killed" and "villagers" in o for s, p, o, _ in found), found
+
+
+def test_fire_from_a_body_names_it_as_the_doer(analyze: Callable[..., DocContext]) -> None:
+    found = _events(analyze("Two guards were killed by rocket fire from the Ansar Brigade near the dam."))
+    assert any("ansar brigade" in s and p == "killed" and "guards" in o for s, p, o, _ in found), found
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("The ministry was the target of the bombing by the Crimson Cells.", "crimson cells", "ministry"),
+    ("On Sunday the target of the raiders was a grain depot.", "raiders", "grain depot"),
+])
+def test_the_target_of_an_attack_is_attacked(analyze: Callable[..., DocContext], text: str, subject: str,
+                                             obj: str) -> None:
+    found = _events(analyze(text))
+    assert any(subject in s and obj in o for s, p, o, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry could be the target of an attack.",
+    "Analysts said the port is a potential target of the rebels.",
+])
+def test_a_possible_target_is_no_attack(analyze: Callable[..., DocContext], text: str) -> None:
+    assert not [e for e in _events(analyze(text)) if e[1] == "attacked"]
+
+
+def test_a_toll_told_by_the_operation_is_the_doings_of_the_attack_before(analyze: Callable[..., DocContext]) -> None:
+    text = ("The Black Orchid Legion carried out a bomb attack on a police convoy on Friday. "
+            "Dozens of officers were killed in the operation.")
+    found = _events(analyze(text))
+    assert any("black orchid" in s and p == "killed" and "officers" in o for s, p, o, _ in found), found
+
+
+def test_a_wars_toll_in_thousands_names_no_victims(analyze: Callable[..., DocContext]) -> None:
+    assert not [e for e in _events(analyze("The civil war has killed tens of thousands of villagers.")) if "villagers" in e[2]]

@@ -87,6 +87,26 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
     return [event for n, event in enumerate(found) if n not in repeated]
 
 
+def toll_doers(ctx: DocContext, found: list[Event]) -> None:
+    """'X carried out a bomb attack on a convoy. Dozens of soldiers were killed in the operation': the toll told by a
+    definite event noun without a doer is the doings of the nearest attack told before with a named doer."""
+    sents = {s.start: i for i, s in enumerate(ctx.doc.sents)}
+    for n, event in enumerate(found):
+        if event.predicate not in CASUALTIES or event.perpetrators or not _anaphoric(event.told_in):
+            continue
+        here = sents.get(event.evidence.start, 0)
+        for ante in reversed(found[:n]):
+            if here - sents.get(ante.evidence.start, here) > WINDOW_SENTENCES:
+                break
+            if ante.predicate not in FAMILY or FAMILY[ante.predicate] != "attack" or ante.habitual \
+                    or ante.evidence.start == event.evidence.start or not ante.perpetrators:
+                continue
+            if any(ctx.entity(ctx.find(k)).type in ("Organization", "Country") for k in ante.perpetrators):
+                event.perpetrators = list(ante.perpetrators)
+                event.confidence = min(event.confidence, ante.confidence)
+            break  # the nearest attack told before is the one meant, named or not
+
+
 def fold_devices(ctx: DocContext, found: list[Event]) -> list[Event]:
     """'a bomb attack which killed 40 people': a device told without doer or target is the weapon of its sentence's
     other events; alone in its sentence it stays an event of its own (the weapon is all the text says of it)."""

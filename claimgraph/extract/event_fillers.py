@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_lexicon import (
@@ -26,6 +29,7 @@ from claimgraph.extract.event_lexicon import (
     PERP_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PLACE_PREPS,
     PRONOUNS,
     RELATIVE,
     SERIES_NOUNS,
@@ -33,7 +37,10 @@ from claimgraph.extract.event_lexicon import (
     VERB_TRIGGERS,
     WEAPON_NOUNS,
 )
+from claimgraph.extract.timeinfo import parse_time
 
+# count words of a toll rather than of an event's victims
+TOLL_MAGNITUDES = {"thousand", "million", "billion"}
 # things that carry a body's words: their claim of responsibility is their sender's ("posted a video claiming ...")
 MESSAGE_NOUNS = {"statement", "video", "message", "communique", "letter", "tweet", "recording", "posting", "audio"}
 
@@ -366,8 +373,12 @@ class Fillers:
             owners = self.owners(tok)
             if owners:
                 return owners[0]
-        if lemma in SERIES_NOUNS or tok.like_num or any(c.dep_ == "prep" and c.lower_ == "including"
-                                                        for c in tok.children):
+        # "dozens of soldiers", "two of the tourists": a count told as a noun stands for the people it counts
+        # ("thousands of people", "tens of thousands" are a war's toll, no event's victims)
+        counted = tok.like_num or tok.ent_type_ == "CARDINAL" and bool(_child(tok, "prep", "of")) and not any(
+            t.lower_.rstrip("s") in TOLL_MAGNITUDES for t in tok.subtree if t.ent_type_ == "CARDINAL")
+        if lemma in SERIES_NOUNS or counted or any(c.dep_ == "prep" and c.lower_ == "including"
+                                                   for c in tok.children):
             # "released a number of members including X": the named examples, else the counted ones
             listed = self._listed(tok, human)
             if listed:
@@ -468,7 +479,7 @@ class Fillers:
             key = self.patient(ex, human)
             if key:
                 return key
-        if _lemma(tok) in SERIES_NOUNS or tok.like_num:  # "two of the tourists"
+        if _lemma(tok) in SERIES_NOUNS or tok.like_num or tok.ent_type_ == "CARDINAL":  # "two of the tourists"
             for inner in _child(tok, "prep", "of"):
                 key = self.patient(inner, human)
                 if key:
@@ -505,3 +516,53 @@ class Fillers:
     def _add(self, span: tuple[int, int], type_: str) -> str:
         text = self.ctx.text[span[0]:span[1]].strip(' "\'')
         return self.ctx.add_entity(text, type_)
+
+    def sentence_weapon(self, sent: Span, trigger: Token) -> str | None:
+        """A weapon named in the trigger's sentence ('... killed with machetes', 'a bomb attack')."""
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "compound", "conj") and tok != trigger:
+                w = self.weapon(tok)
+                if w and _lemma(tok) not in ("fire", "shot", "device", "charge", "shell", "suitcase", "vest"):
+                    return w
+        return None
+
+    def place(self, trigger: Token) -> dict[str, Any] | None:
+        """The place the trigger happened in: a place mention or place noun after in/at/near.
+
+        The trigger's own phrase is searched first, then the rest of its sentence.
+        """
+        sent = trigger.sent
+        for scope in (list(trigger.subtree), [t for t in sent if t not in set(trigger.subtree)]):
+            for tok in scope:
+                if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+                    continue
+                hit = self.mention_key(tok)
+                if hit and hit[1] in ("Place", "Country"):
+                    ent = self.ctx.entity(hit[0])
+                    return {"key": hit[0], "name": ent.name, "type": ent.type}
+                if hit is None and _lemma(tok) in PLACE_NOUNS and tok.ent_type_ not in NON_FILLER_LABELS:
+                    for named in (t for g in _child(tok, "prep", "of") for t in [self.mention_key(g)] if t):
+                        if named[1] in ("Place", "Country"):  # "near the city of Deir ez-Zor": the city's name
+                            ent = self.ctx.entity(named[0])
+                            return {"key": named[0], "name": ent.name, "type": ent.type}
+                    span = self.phrase(tok)
+                    if span:
+                        return {"name": self.ctx.text[span[0]:span[1]], "type": "Place"}
+        return None
+
+
+def event_time(sent: Span, trigger: Token) -> dict[str, Any] | None:
+    """The date said in the trigger's clause, as text with an ISO year where one is written."""
+    lo, hi = trigger.left_edge.i, trigger.right_edge.i
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+            parsed = parse_time(ent.text)  # "the 1980s": 1980 to 1989, a day or month as precise as written
+            if parsed:
+                return dict(parsed)
+            out: dict[str, Any] = {"text": ent.text}
+            year = re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)
+            if year:
+                out["start"] = year.group(1)
+            return out
+    return None
+

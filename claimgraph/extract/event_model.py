@@ -53,6 +53,7 @@ class Event:
     site_target: bool = False  # the patient is the place the event happened in, no target being said
     habitual: bool = False  # "engages in kidnappings": shows its doer acting, but is no event claim
     deed: str | None = None  # the text's words for the event ("the suicide bombing"): what an unnamed doer did
+    told_in: Token | None = None  # the event noun a toll is told by ("were killed in the attack", "the blast killed")
 
 
 def unnamed_doer(ctx: DocContext, event: Event) -> str:

@@ -16,14 +16,11 @@ attrs["stands_for"]; the public-set scorers read any stand-in as "no filler".
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_agency import Agency
-from claimgraph.extract.event_coref import corefer, fold_devices
+from claimgraph.extract.event_coref import corefer, fold_devices, toll_doers
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
@@ -32,6 +29,7 @@ from claimgraph.extract.event_fillers import (
     _generic,
     _lemma,
     _negated,
+    event_time,
 )
 from claimgraph.extract.event_lexicon import (
     ACT_MODIFIERS,
@@ -74,7 +72,6 @@ from claimgraph.extract.event_model import (
 )
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
-from claimgraph.extract.timeinfo import parse_time
 from claimgraph.plugins import hookimpl
 
 # the stand-in's key and name, read by callers that look for unnamed doers
@@ -113,7 +110,8 @@ class EventFrames(Agency, EventClaims):
             doers = [p for event in read for p in event.perpetrators if ctx.entity(p).type == "Organization"]
             if doers:  # "the ANO has carried out attacks ... Targets included X": the doer just told
                 ctx.memo["events.last_doer"] = (doers[-1], n)
-        found = fold_devices(ctx, corefer(ctx, found))  # "claimed responsibility for the attack": the one before
+        found = fold_devices(ctx, corefer(ctx, found))
+        toll_doers(ctx, found)  # "... were killed in the operation": the doers of the attack told before  # "claimed responsibility for the attack": the one before
         # who the text shows acting violently: only such an organisation can stand in for an unsaid doer
         ctx.memo["events.doers"] = {ctx.find(p) for event in found for p in event.perpetrators}
         # the one band the text names as doers ("the attackers", "a suicide bomber"), told apart from any body
@@ -136,7 +134,8 @@ class EventFrames(Agency, EventClaims):
                     ev = self._projectile(tok, sent, fillers)
                 elif lemma in DEVICE_VERBS:
                     ev = self._device(tok, sent, fillers)
-                elif lemma == "fire":
+                elif lemma == "fire" or lemma == "open" and any(_lemma(c) == "fire" for c in tok.children
+                                                                 if c.dep_ == "dobj"):
                     ev = self._firing(tok, sent, fillers)
                 elif lemma in VERB_TRIGGERS:
                     ev = self._verbal(tok, lemma, sent, fillers)
@@ -146,6 +145,8 @@ class EventFrames(Agency, EventClaims):
                     ev = None
             elif tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS:
                 ev = self._nominal(tok, lemma, sent, fillers)
+            elif tok.pos_ == "NOUN" and lemma == "target" and _lemma(tok.head) == "be":
+                ev = self._target_copula(tok, sent, fillers)
             else:
                 ev = None
             if ev is not None:
@@ -192,9 +193,13 @@ class EventFrames(Agency, EventClaims):
                 + ([verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else [])
             deeds = [verb.head if g.lower_ in RELATIVE and verb.dep_ == "relcl" else g
                      for v in verbs for word in ("in", "during") for g in _child(v, "prep", word)]
+            # "killed in IS attacks": the parser read the initials as a verb with the deed as its attribute
+            owners = [k for g in deeds if g.pos_ == "AUX" and _lemma(_object_head(g)) in NOUN_TRIGGERS
+                      for hit in [fillers.mention_key(g)] if hit and hit[1] == "Organization" for k in [hit[0]]]
+            deeds = [_object_head(g) for g in deeds]
             # "... bombing attacks, during which 23 people were killed": the deeds the clause is about
-            perps = [k for g in deeds if _lemma(g) in NOUN_TRIGGERS or g.i == verb.head.i
-                     for k in self._event_doers(g, fillers)]
+            perps = owners + [k for g in deeds if _lemma(g) in NOUN_TRIGGERS or g.i == verb.head.i
+                              for k in self._event_doers(g, fillers)]
             told += [g for g in deeds if _lemma(g) in NOUN_TRIGGERS]
             if not perps and predicate in ("killed", "injured"):
                 # "Janjalani, who was killed in a clash with Philippine police": the other side of the fight
@@ -204,6 +209,10 @@ class EventFrames(Agency, EventClaims):
         for t in agents:
             if fillers.actor(t) is None:
                 weapon_text = weapon_text or fillers.weapon(t)
+        if not perps:
+            # "killed by mortar fire from the Islamic State": whoever the weapon's fire came from (a body, not a place)
+            perps = [k for t in agents if fillers.weapon(t) for g in _child(t, "prep", "from") + _child(verb, "prep", "from")
+                     for k in [fillers.actor(g)] if k and fillers.ctx.entity(k).type != "Place"]
         if lemma == "strike":
             # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
             # ("struck Hamas positions", "struck the army's posts": a thing a named body owns is concrete too)
@@ -218,9 +227,10 @@ class EventFrames(Agency, EventClaims):
             return None
         for t in weapon:
             weapon_text = weapon_text or fillers.weapon(t)
-        return Event(predicate, sent, perps, victims, weapon_text or self._sentence_weapon(sent, verb, fillers),
-                     self._place(verb, fillers), self._time(sent, verb), trigger=verb,
-                     deed=next((d for e in told for d in [self._deed(e, fillers)] if d), None))
+        return Event(predicate, sent, perps, victims, weapon_text or fillers.sentence_weapon(sent, verb),
+                     fillers.place(verb), event_time(sent, verb), trigger=verb,
+                     deed=next((d for e in told for d in [self._deed(e, fillers)] if d), None),
+                     told_in=next(iter(told), None))
 
     def _verb_args(self, verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         """(agents, patients, instruments) of a verb, passive voice and coordination undone."""
@@ -318,8 +328,30 @@ class EventFrames(Agency, EventClaims):
                    for k in fillers.patients(t, False)]
         if not owners or not targets:
             return None
-        return Event("attacked", sent, owners, targets, None, None, self._time(sent, verb), confidence=0.5,
+        return Event("attacked", sent, owners, targets, None, None, event_time(sent, verb), confidence=0.5,
                      trigger=verb)
+
+    def _target_copula(self, noun: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'the embassy was the target of the attack', 'the target of the rebels was the refinery': what was hit.
+
+        The doer is the owner of 'target' or its 'of' object (a band, or the doers of the attack it names).
+        """
+        other = "nsubj" if noun.dep_ == "attr" else "attr" if noun.dep_ == "nsubj" else None
+        if other is None or _negated(noun.head) or any(c.lower_ in ("potential", "possible", "likely")
+                                                        for c in noun.children):
+            return None  # "a potential target", "it could be a target": no attack told
+        hit = [t for c in noun.head.children if c.dep_ == other for t in _conjuncts(c)]
+        targets = [k for t in hit for k in fillers.patients(t, False)]
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")] \
+            + _child(noun, "prep", "of")  # "last night's target": when, not whose
+        deeds = [o for o in owners if _lemma(o) in NOUN_TRIGGERS]
+        perps = [k for o in owners if o not in deeds for k in [fillers.actor(o)] if k]
+        perps += [k for d in deeds for k in self._event_doers(d, fillers)]
+        violent = any(c.lower_ in ACT_MODIFIERS for c in noun.children)  # "the terrorists' target", "a terrorist target"
+        if not targets or not (deeds or perps or violent) or any(c.dep_ == "aux" for c in noun.head.children):
+            return None  # "X will be the target": a threat, not an attack told
+        return Event("attacked", sent, perps, targets, fillers.sentence_weapon(sent, noun), fillers.place(noun),
+                     event_time(sent, noun), confidence=0.5, trigger=noun)
 
     def _firing(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'gunmen fired rifles at the students': an attack only where a weapon is fired at someone or something."""
@@ -327,15 +359,21 @@ class EventFrames(Agency, EventClaims):
             return None
         weapons = [w for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for w in [fillers.weapon(c)] if w]
         aimed = [g for word in ("at", "on", "against") for g in _child(verb, "prep", word)]
-        if not weapons or not aimed:
+        # "gunmen opened fire on a bus", "troops fired on the crowd": shooting aimed at someone, the gun unsaid
+        shooting = _lemma(verb) == "open" or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        if not aimed or not weapons and not shooting:
             return None  # "the company fired its manager": no weapon, no attack
+        if _lemma(verb) == "open":
+            weapons = []
         targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
         perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        if not targets and not weapons:
+            return None
         if not targets:
             # "mortars were fired against that sector": an attack with its weapon said, aimed at no one named
             targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
-        return Event("attacked", sent, perps, targets, weapons[0], self._place(verb, fillers), self._time(sent, verb),
-                     trigger=verb)
+        return Event("attacked", sent, perps, targets, weapons[0] if weapons else None, fillers.place(verb),
+                     event_time(sent, verb), trigger=verb)
 
     @staticmethod
     def _projectile_weapon(verb: Token, fillers: Fillers) -> str | None:
@@ -352,8 +390,8 @@ class EventFrames(Agency, EventClaims):
         targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
         if not targets:
             return None
-        return Event("attacked", sent, [], targets, self._projectile_weapon(verb, fillers), self._place(verb, fillers),
-                     self._time(sent, verb), trigger=verb)
+        return Event("attacked", sent, [], targets, self._projectile_weapon(verb, fillers), fillers.place(verb),
+                     event_time(sent, verb), trigger=verb)
 
     def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""
@@ -392,7 +430,7 @@ class EventFrames(Agency, EventClaims):
             if lemma not in ("explode", "detonate") or _negated(verb):
                 return None
             targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
-        return Event("bombed", sent, perps, targets, weapon, self._place(verb, fillers), self._time(sent, verb),
+        return Event("bombed", sent, perps, targets, weapon, fillers.place(verb), event_time(sent, verb),
                      trigger=verb)
 
     def _nominal(self, noun: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
@@ -476,10 +514,10 @@ class EventFrames(Agency, EventClaims):
             return None
         # "the ASG engages in kidnappings for ransom, bombings": a habit, no event with a target to store;
         # "X carried out attacks in the Y department" is told with its own place: deeds that happened
-        place, time = self._place(noun, fillers), self._time(sent, noun)
+        place, time = fillers.place(noun), event_time(sent, noun)
         habitual = _generic(noun) and all(fillers.ctx.entity(p).attrs.get("placeholder") for p in patients) \
             and not (self._named_doer(perps, fillers) and self._own_place(noun, fillers))
-        return Event(predicate, sent, perps, patients, weapon or self._sentence_weapon(sent, noun, fillers),
+        return Event(predicate, sent, perps, patients, weapon or fillers.sentence_weapon(sent, noun),
                      place, time, confidence=0.5, trigger=noun, site_target=site, habitual=habitual,
                      deed=self._deed(noun, fillers))
 
@@ -553,54 +591,6 @@ class EventFrames(Agency, EventClaims):
                 found.append(hit[0])
         return found[-1:]  # "in Syria's capital, Damascus": the narrowest place, said last
 
-    # ------------------------------------------------------------ qualifiers
-    def _sentence_weapon(self, sent: Span, trigger: Token, fillers: Fillers) -> str | None:
-        """A weapon named in the trigger's sentence ('... killed with machetes', 'a bomb attack')."""
-        for tok in sent:
-            if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "compound", "conj") and tok != trigger:
-                w = fillers.weapon(tok)
-                if w and _lemma(tok) not in ("fire", "shot", "device", "charge", "shell", "suitcase", "vest"):
-                    return w
-        return None
-
-    def _place(self, trigger: Token, fillers: Fillers) -> dict[str, Any] | None:
-        """The place the trigger happened in: a place mention or place noun after in/at/near.
-
-        The trigger's own phrase is searched first, then the rest of its sentence.
-        """
-        sent = trigger.sent
-        for scope in (list(trigger.subtree), [t for t in sent if t not in set(trigger.subtree)]):
-            for tok in scope:
-                if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
-                    continue
-                hit = fillers.mention_key(tok)
-                if hit and hit[1] in ("Place", "Country"):
-                    ent = fillers.ctx.entity(hit[0])
-                    return {"key": hit[0], "name": ent.name, "type": ent.type}
-                if hit is None and _lemma(tok) in PLACE_NOUNS and tok.ent_type_ not in NON_FILLER_LABELS:
-                    for named in (t for g in _child(tok, "prep", "of") for t in [fillers.mention_key(g)] if t):
-                        if named[1] in ("Place", "Country"):  # "near the city of Deir ez-Zor": the city's name
-                            ent = fillers.ctx.entity(named[0])
-                            return {"key": named[0], "name": ent.name, "type": ent.type}
-                    span = fillers.phrase(tok)
-                    if span:
-                        return {"name": fillers.ctx.text[span[0]:span[1]], "type": "Place"}
-        return None
-
-    def _time(self, sent: Span, trigger: Token) -> dict[str, Any] | None:
-        """The date said in the trigger's clause, as text with an ISO year where one is written."""
-        lo, hi = trigger.left_edge.i, trigger.right_edge.i
-        for ent in sent.ents:
-            if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
-                parsed = parse_time(ent.text)  # "the 1980s": 1980 to 1989, a day or month as precise as written
-                if parsed:
-                    return dict(parsed)
-                out: dict[str, Any] = {"text": ent.text}
-                year = re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)
-                if year:
-                    out["start"] = year.group(1)
-                return out
-        return None
 
 @hookimpl
 def claimgraph_stages() -> list[object]:
