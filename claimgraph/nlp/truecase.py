@@ -348,6 +348,14 @@ def _title_names(
     return found
 
 
+def _phrase_in_stretches(text: str, run: list[tuple[str, int]], stretches: list[tuple[int, int]]) -> bool:
+    """True when a run of words lies inside one truecased stretch and reads as one phrase (see `_one_phrase`)."""
+    first, last = run[0][1], run[-1][1] + len(run[-1][0])
+    if not any(a <= first and last <= b for a, b in stretches):
+        return False  # cased text and sentence starts outside the stretches keep the writer's case
+    return all(_one_phrase(text, left, right[1]) for left, right in zip(run, run[1:]))
+
+
 def _retold(chars: list[str], stretches: list[tuple[int, int]], titles: list[tuple[str, ...]]) -> None:
     """Capitalise the body's mentions of a title name told with a word changed, added or dropped.
 
@@ -369,10 +377,7 @@ def _retold(chars: list[str], stretches: list[tuple[int, int]], titles: list[tup
                 run = low[k : k + n]
                 if len(run) != n or run[-1] != key[-1] or sum(1 for t in run if t in key) < _RETOLD_SHARE * n:
                     continue
-                first, last = tokens[k][1], tokens[k + n - 1][1] + len(tokens[k + n - 1][0])
-                if not any(a <= first and last <= b for a, b in stretches):
-                    continue
-                if any(not _one_phrase(text, tokens[i], tokens[i + 1][1]) for i in range(k, k + n - 1)):
+                if not _phrase_in_stretches(text, tokens[k : k + n], stretches):
                     continue
                 for word, at in tokens[k : k + n]:
                     if word.lower() not in skips and not _particle(text, at) and chars[at].islower():
@@ -398,10 +403,7 @@ def _spread(chars: list[str], stretches: list[tuple[int, int]], names: dict[tupl
             n = len(key)
             if tuple(low[k : k + n]) != key:
                 continue
-            first, last = tokens[k][1], tokens[k + n - 1][1] + len(tokens[k + n - 1][0])
-            if not any(a <= first and last <= b for a, b in stretches):
-                continue
-            if any(not _one_phrase(text, tokens[i], tokens[i + 1][1]) for i in range(k, k + n - 1)):
+            if not _phrase_in_stretches(text, tokens[k : k + n], stretches):
                 continue
             forms = _TOKEN.findall(names[key])
             if len(forms) != n:
