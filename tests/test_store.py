@@ -291,3 +291,29 @@ def test_scale_generator_leaves_what_ingest_and_its_steps_leave(settings: Settin
         assert (superseded.scalar() or 0) > 0  # the check below compares statuses that were decided
     report = check_derived(engine, after_ingest)
     assert all(not lines for lines in report.values()), report
+
+
+def test_store_in_missing_folder_is_one_line_error(tmp_path: Path) -> None:
+    """A SQLite store in a folder that does not exist: the command says so in one line, no traceback, no folder made."""
+    from click.testing import CliRunner
+
+    from claimgraph.cli.main import cli
+
+    text_file = tmp_path / "note.txt"
+    text_file.write_text("The Red Dawn Front was founded in 1963.", encoding="utf-8")
+    missing = tmp_path / "nowhere" / "x.db"
+    result = CliRunner().invoke(cli, ["--db", str(missing), "ingest", "--quiet", str(text_file)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "does not exist" in lines[0] and str(missing.parent) in lines[0], result.output
+    assert "Traceback" not in result.output and not missing.parent.exists()
+
+
+def test_store_that_cannot_be_opened_is_store_unavailable(tmp_path: Path) -> None:
+    """A store path SQLite cannot open (a folder where the file should be) raises StoreUnavailable, naming it."""
+    from claimgraph.store.db import StoreUnavailable, get_engine
+
+    folder = tmp_path / "is-a-folder.db"
+    folder.mkdir()
+    with pytest.raises(StoreUnavailable, match="cannot open the store .*is-a-folder.db"):
+        get_engine(f"sqlite:///{folder}")

@@ -8,12 +8,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from click import ClickException
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import OperationalError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreUnavailable(ClickException):
+    """The store cannot be opened or created: a folder that does not exist, no permission, no server.
+
+    A ClickException so that a command prints it as one line (no traceback); other callers catch it as any
+    exception."""
+
 BUSY_TIMEOUT_S = 60.0
 
 
@@ -109,13 +119,32 @@ def get_engine(url: str, upgrade: bool = True, busy_timeout: float = BUSY_TIMEOU
     into one file take turns instead of failing).
     """
     url = normalize_url(url)
+    _check_folder(url)
     connect_args: dict[str, Any] = {"timeout": busy_timeout} if url.startswith("sqlite") else {}
     engine = create_engine(url, future=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if upgrade:
-        _migrate_once_or_twice(engine)
+        try:
+            _migrate_once_or_twice(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+            raise StoreUnavailable(f"cannot open the store {engine.url.render_as_string(hide_password=True)}: "
+                                   f"{reason}") from None
     return engine
+
+
+def _check_folder(url: str) -> None:
+    """A SQLite file in a folder that does not exist: say so (SQLite only says 'unable to open database file')."""
+    if not url.startswith("sqlite") or ":memory:" in url or "mode=memory" in url:
+        return
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if database and not Path(database).parent.is_dir():
+        raise StoreUnavailable(f"cannot create the store {database}: the folder {Path(database).parent} "
+                               "does not exist (create it first)")
 
 
 def table_names(engine: Engine) -> list[str]:
