@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from claimgraph import plugins
 from claimgraph.core.stages import Stage
-from claimgraph.extract.context import DocContext
+from claimgraph.extract.context import DocContext, ReadingContext
 from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
@@ -33,25 +33,6 @@ class IngestReport:
     words: int = 0
     notes: list[str] = field(default_factory=list)
     pending: int = 0
-
-
-class _Context(DocContext):
-    """The document context with its reading (`text`) worked out once per Doc.
-
-    spaCy's `Doc.text` joins every token each time it is read, and stages read `ctx.text` tens of thousands of times
-    per hundred documents (two thirds of an ingest's time went there). The value is the base class's own, cached
-    for as long as the context holds the same Doc and stored text.
-    """
-
-    @property
-    def text(self) -> str:
-        """The text the model read (see DocContext.text), computed once per Doc."""
-        stored = self.analysis.document.text
-        cached = self.__dict__.get("_reading")
-        if cached is None or cached[0] is not self.doc or cached[1] is not stored:
-            reading: str = DocContext.text.fget(self)  # type: ignore[attr-defined]
-            cached = self.__dict__["_reading"] = (self.doc, stored, reading)
-        return str(cached[2])
 
 
 def prepare_store(settings: Settings) -> Engine:
@@ -76,7 +57,7 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings,
     if on_ready is not None:
         on_ready()
     for source, parsed in _parsed(nlp, docs, settings, limit):
-        ctx = _Context(analysis=Analysis(document=source), doc=nlp.make_doc(""), settings=settings)
+        ctx = ReadingContext(analysis=Analysis(document=source), doc=nlp.make_doc(""), settings=settings)
         try:
             with time_budget(settings.ingest.doc_seconds) as check:  # one slow document never holds the batch
                 if parsed is None:  # a long document: its sections count against its own budget

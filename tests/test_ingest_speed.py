@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import spacy
 
+from claimgraph.extract.context import ReadingContext
 from claimgraph.model import Analysis, SourceDocument
 from claimgraph.nlp.fast import speed_up
 from claimgraph.nlp.pipeline import choose_model, load_nlp
-from claimgraph.pipeline import _Context
 from claimgraph.settings import Settings
 
 # inflected verbs and nouns (the rule path), base forms and proper nouns (stock returns early), repeats (the cache)
@@ -42,7 +42,7 @@ def test_cached_lemmas_keep_the_stored_tables() -> None:
 def test_the_context_reading_follows_its_doc() -> None:
     nlp = load_nlp()
     text = "The \u201cRiver Front\u201d met in Basra."
-    ctx = _Context(analysis=Analysis(document=SourceDocument(text=text, source="t")), doc=nlp.make_doc(""),
+    ctx = ReadingContext(analysis=Analysis(document=SourceDocument(text=text, source="t")), doc=nlp.make_doc(""),
                    settings=Settings())
     assert ctx.text == text  # an empty Doc's text has another length: the stored text
     ctx.doc = nlp(text)
