@@ -11,6 +11,7 @@ subjects of the claims shown gives exactly the whole-store records that name one
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, select, text
@@ -72,14 +73,36 @@ def _partners(schema: Any, predicate: str) -> set[str]:
     return out
 
 
+_TRIPLES_PER_STATEMENT = 256
+
+
+def _triples_statement(count: int) -> tuple[Any, int]:
+    """The rows of a list of (subject, predicate, object), as a join with a VALUES list, for up to `count` triples,
+    and how many triples it takes (a power of two: a page reuses one of a few statements SQLAlchemy compiled
+    before, instead of parsing and compiling hundreds of parameters on every read). Each triple is an index
+    lookup on SQLite and PostgreSQL alike (SQLite scans the table for a row-value IN list)."""
+    size = min(_TRIPLES_PER_STATEMENT, 1 << max(0, count - 1).bit_length())
+    return _values_join(size), size
+
+
+@lru_cache(maxsize=16)
+def _values_join(size: int) -> Any:
+    """The statement of _triples_statement for exactly `size` triples (built and compiled once a size)."""
+    values = ", ".join(f"(:s{i}, :p{i}, :o{i})" for i in range(size))
+    return text(f"WITH wanted(s, p, o) AS (VALUES {values}) SELECT c.id, c.subject_id, c.predicate, c.object_id, "
+                "c.object_value, c.object_type FROM wanted JOIN claims AS c ON c.subject_id = wanted.s "
+                "AND c.predicate = wanted.p AND c.object_id = wanted.o WHERE c.status != 'rejected'")
+
+
 def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list[str]) -> list[Any]:
     """The claim views (as reason.conflicts.load_views builds them, in claim id order) of every group a
     conflict or change naming one of these claims is decided in: the same canonical subject and predicate
     for single-valued and changing predicates, else the same triple, each predicate with the ones an ending
     pair links it with, and for listings every listing of the same target (a state's delisting ends its
     office's listing). Rows are read by both ends and predicate, so a much-named subject costs only these."""
+    # the asked rows' ends and predicate only: their qualifiers (JSON) are read below with their groups' rows
     mine = [r for k in range(0, len(claim_ids), 500) for r in conn.execute(
-        select(*_ROW_COLUMNS).where(claims.c.id.in_(claim_ids[k:k + 500]))).mappings()]
+        select(*_KEY_COLUMNS).where(claims.c.id.in_(claim_ids[k:k + 500]))).mappings()]
     finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
     whole: set[tuple[str | None, str]] = set()  # (subject, predicate): every object
     triples: set[tuple[str | None, str, str | None]] = set()
@@ -131,17 +154,12 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
                 keys.update((a, raw, b) for raw in direct)
                 keys.update((b, raw, a) for raw in turned)
     ordered = sorted(keys)
-    for k in range(0, len(ordered), 300):
-        chunk = ordered[k:k + 300]
-        # a join with the list of (subject, predicate, object): each one an index lookup on SQLite and
-        # PostgreSQL alike (SQLite scans the table for a row-value IN list)
-        values = ", ".join(f"(:s{i}, :p{i}, :o{i})" for i in range(len(chunk)))
-        params = {f"{name}{i}": value for i, key in enumerate(chunk) for name, value in zip("spo", key, strict=True)}
-        for row in conn.execute(text(
-                f"WITH wanted(s, p, o) AS (VALUES {values}) SELECT c.id, c.subject_id, c.predicate, c.object_id, "
-                "c.object_value, c.object_type FROM wanted JOIN claims AS c ON c.subject_id = wanted.s "
-                "AND c.predicate = wanted.p AND c.object_id = wanted.o WHERE c.status != 'rejected'"),
-                params).mappings():
+    for k in range(0, len(ordered), _TRIPLES_PER_STATEMENT):
+        chunk = ordered[k:k + _TRIPLES_PER_STATEMENT]
+        statement, size = _triples_statement(len(chunk))
+        padded = chunk + [chunk[-1]] * (size - len(chunk))  # a repeated triple finds the same rows again
+        params = {f"{name}{i}": value for i, key in enumerate(padded) for name, value in zip("spo", key, strict=True)}
+        for row in conn.execute(statement, params).mappings():
             found[row["id"]] = row
     literal_direct, _ = _forms(schema, {q for _, q in literal})
     literal_subjects = sorted({m for s, _ in literal if s for m in group.get(s, [s])})
