@@ -16,8 +16,22 @@ from claimgraph.views.names import name_refs, name_rows, unnamed_names
 # (section title, predicates where the entity is the subject, predicates where it is the object), from the registry
 SECTIONS: list[tuple[str, set[str], set[str]]] = registry().sections()
 
-MODALITY_WORDS = {"asserted": "says", "hedged": "says, hedging,", "attributed": "reports", "speculative":
-                  "forecasts or opines", "negated": "denies", "question": "asks whether"}
+
+def predicate_label(name: str) -> str:
+    """A predicate as words: the registry's `label` where it gives one, else its name with spaces."""
+    entry = registry().get(name)
+    label = getattr(entry, "label", None) if entry is not None else None
+    return str(label) if label else name.replace("_", " ")
+
+
+def _said(modality: str, negative: bool) -> str:
+    """The verb phrase that says how the source put it: one clear wording per modality and polarity."""
+    if modality == "speculative":
+        return "considers unlikely" if negative else "expects or considers possible"
+    if modality == "question":
+        return "asks whether"
+    verb = "denies" if negative or modality == "negated" else "says"
+    return f"{verb} (hedged)" if modality == "hedged" else verb
 
 
 @dataclass
@@ -45,28 +59,44 @@ class Profile:
     claim_count: int = 0
 
 
+def statement(claim: dict[str, Any]) -> str:
+    """What a claim is about, with no negation and no source: "subject predicate object"."""
+    obj = claim.get("object") or {}
+    if "name" in obj or "id" in obj:
+        target = obj.get("name") or "an unnamed target"
+    elif obj.get("type") == "text":
+        target = f"\u201c{obj.get('value')}\u201d"
+    else:
+        target = str(obj.get("value")) if obj.get("value") is not None else "an unnamed target"
+    subject = (claim.get("subject") or {}).get("name") or "an unnamed actor"
+    return f"{subject} {predicate_label(claim['predicate'])} {target}"
+
+
 def describe(claim: dict[str, Any]) -> str:
-    """A neutral sentence: who says what about whom, how sure, when — never a bare fact."""
+    """A neutral sentence: who says what about whom, how sure, when — never a bare fact.
+
+    "S says: X", "S says (hedged): X", "S reports that A says: X", "S denies: X", "S expects or considers
+    possible: X"; a denial is written once, as the verb, never as a NOT inside the statement.
+    """
     ev = (claim.get("evidence") or [{}])[0]
     source = ev.get("document") or ev.get("document_id") or "a source"
-    verb = MODALITY_WORDS.get(claim["modality"], "says")
+    negative = claim.get("polarity") == "negative" or claim.get("modality") == "negated"
+    said = _said(str(claim.get("modality") or "asserted"), negative)
     speaker = claim.get("attributed_to")
-    who = f"{source} {verb}"
+    who = f"{source} {said}"
     if speaker:
         via = (claim.get("qualifiers") or {}).get("via")
-        who = f"{source} reports that {speaker['name']}" + (f" (via {via})" if via else "") + " says"
-    obj = claim["object"] or {}
-    target = obj.get("name") if "name" in obj else repr(str(obj.get("value")))
-    negation = " NOT" if claim["polarity"] == "negative" else ""
-    predicate = claim["predicate"].replace("_", " ")
-    subject = claim["subject"]["name"] or "an unnamed actor"
-    target = target or "an unnamed target"
-    line = f"{who}:{negation} {subject} {predicate} {target}"
+        via_name = via.get("name") if isinstance(via, dict) else via
+        who = f"{source} reports that {speaker.get('name') or 'an unnamed speaker'}" + \
+            (f" (via {via_name})" if via_name else "") + f" {said}"
+    line = f"{who}{' ' if said.endswith('whether') else ': '}{statement(claim)}"
     q = claim.get("qualifiers") or {}
     extras = []
     if q.get("time"):
         t = q["time"]
-        extras.append(t.get("text") or "–".join(x for x in (t.get("start"), t.get("end")) if x))
+        when = t.get("text") or "–".join(x for x in (t.get("start"), t.get("end")) if x)
+        if when != str((claim.get("object") or {}).get("value")):  # "founded in 1965", not "... [1965]" again
+            extras.append(when)
     if q.get("distance_km") is not None:
         extras.append(f"{q['distance_km']} km" + (f" {q['direction']}" if q.get("direction") else ""))
     if q.get("correction"):
@@ -74,7 +104,8 @@ def describe(claim: dict[str, Any]) -> str:
     if q.get("as_of") and not q.get("time"):
         extras.append(f"as of {q['as_of']}")
     if claim.get("status") and claim["status"] != "active":
-        extras.append(claim["status"])
+        # superseded: a later claim ended it (a change over time), which is no verdict that it was false
+        extras.append("ended by a later claim" if claim["status"] == "superseded" else claim["status"])
     corr = claim.get("corroboration") or {}
     if corr.get("documents", 1) > 1:
         extras.append(f"{corr['documents']} documents, {corr.get('independent_sources', 1)} independent")

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 from sqlalchemy import Engine
 
-from claimgraph.model import Analysis, Claim, Entity, EvidenceSpan, LiteralValue, Mention, SourceDocument
+from claimgraph.model import Analysis, Claim, Entity, EvidenceSpan, LiteralValue, Mention, ReferenceFact, SourceDocument
 from claimgraph.pipeline import ingest
 from claimgraph.settings import Settings, load_settings
 from claimgraph.store.db import get_engine
@@ -138,6 +138,60 @@ def hub_analysis() -> Analysis:
     return analysis
 
 
+# A third made-up document: a membership that a later claim ends (a change over time, not a disagreement), a
+# denied tie, and a fact from the reference tables about a place it names.
+ROSTER = """Roster of the Amber Hill Front, written for interface tests.
+
+Tovan Reske joined the Amber Hill Front in 1998 and ran its press office.
+In 2004 Tovan Reske left the Amber Hill Front after a quarrel over money.
+The Amber Hill Front denies that it ever received money from the Salt Coast Syndicate.
+The Front keeps an office in Port Ilse.
+The Republic of Saltmarsh listed the Amber Hill Front as a terrorist group in 1999.
+The Republic of Saltmarsh took the Amber Hill Front off its terrorist list in 2009.
+"""
+
+
+def roster_analysis() -> Analysis:
+    """The roster as an analysis: a listing a later delisting ends (superseded), a denial and a reference fact."""
+    text = ROSTER
+    doc = SourceDocument(text=text, source="roster.txt", title="Roster of the Amber Hill Front", published="2026-02-10")
+    analysis = Analysis(document=doc, word_count=len(text.split()))
+    ents = {
+        "front": Entity(key="front", name="Amber Hill Front", type="Organization",
+                        aliases={"Amber Hill Front", "the Front"}),
+        "reske": Entity(key="reske", name="Tovan Reske", type="Person", aliases={"Tovan Reske"}),
+        "salt": Entity(key="salt", name="Salt Coast Syndicate", type="Organization", aliases={"Salt Coast Syndicate"}),
+        "ilse": Entity(key="ilse", name="Port Ilse", type="Place", aliases={"Port Ilse"},
+                       geo={"lat": 12.5, "lon": 41.3, "uncertainty_km": 3.0, "method": "gazetteer"}),
+        "coast": Entity(key="coast", name="Republic of Saltmarsh", type="Country", aliases={"Republic of Saltmarsh"}),
+    }
+    analysis.entities = ents
+    for key, surface in [("front", "Amber Hill Front"), ("reske", "Tovan Reske"), ("salt", "Salt Coast Syndicate"),
+                         ("ilse", "Port Ilse"), ("coast", "Republic of Saltmarsh")]:
+        for m in re.finditer(re.escape(surface), text):
+            analysis.mentions.append(Mention(start=m.start(), end=m.end(), text=surface, entity_key=key,
+                                             type=ents[key].type))
+    joined = "Tovan Reske joined the Amber Hill Front in 1998 and ran its press office."
+    left = "In 2004 Tovan Reske left the Amber Hill Front after a quarrel over money."
+    denial = "The Amber Hill Front denies that it ever received money from the Salt Coast Syndicate."
+    office = "The Front keeps an office in Port Ilse."
+    listed = "The Republic of Saltmarsh listed the Amber Hill Front as a terrorist group in 1999."
+    delisted = "The Republic of Saltmarsh took the Amber Hill Front off its terrorist list in 2009."
+    analysis.claims = [
+        Claim("reske", "member_of", "front", [_span(text, joined)], qualifiers={"time": {"text": "1998", "start": "1998"}}),
+        Claim("reske", "left", "front", [_span(text, left)], qualifiers={"time": {"text": "2004", "start": "2004"}}),
+        Claim("salt", "supported", "front", [_span(text, denial)], modality="negated", polarity="negative"),
+        Claim("front", "has_base", "ilse", [_span(text, office)]),
+        Claim("coast", "designated_terrorist", "front", [_span(text, listed)],
+              qualifiers={"time": {"text": "1999", "start": "1999"}}),
+        Claim("coast", "delisted_terrorist", "front", [_span(text, delisted)],
+              qualifiers={"time": {"text": "2009", "start": "2009"}}),
+    ]
+    analysis.reference.append(ReferenceFact("ilse", "located_in", "coast",
+                                            provenance={"source": "gazetteer", "rule": "place_hierarchy"}))
+    return analysis
+
+
 def build_store(settings: Settings) -> Engine:
     """The seed article through the real pipeline, then the field notes and the register written directly."""
     engine = get_engine(settings.store.url)
@@ -146,6 +200,7 @@ def build_store(settings: Settings) -> Engine:
     assert report.stored, report.failures
     assert write_analysis(engine, field_notes_analysis()) is not None
     assert write_analysis(engine, hub_analysis()) is not None
+    assert write_analysis(engine, roster_analysis()) is not None
     return engine
 
 
@@ -459,7 +514,8 @@ def test_conflicts_page_shows_every_side(ui: Browser) -> None:
     page = ui.open("/ui/conflicts")
     reported = page.request.get(ui.base + "/api/conflicts").json()["items"]
     assert reported, "the field notes disagree with the article on the founding year"
-    assert page.locator("#conflict-list .conflict").count() == min(len(reported), 25)
+    shown = page.locator("#conflict-list .conflict").count() + page.locator("#change-list .change").count()
+    assert shown == min(len(reported), 25)
     assert page.locator("#conflict-list li.claim.missing").count() == 0
     founding = page.locator("#conflict-list .conflict", has_text=re.compile(r"founded.*1963"))
     assert founding.count() == 1 and "1965" in founding.inner_text()

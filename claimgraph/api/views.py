@@ -10,7 +10,8 @@ from sqlalchemy import Connection, Text, func, select, text
 
 from claimgraph.api import queries
 from claimgraph.api.routes import MAX_OFFSET, Conn, Filters, IdText, Modality, resolve_entity
-from claimgraph.profile import describe
+from claimgraph.core.predicates import registry
+from claimgraph.profile import describe, predicate_label
 from claimgraph.store import records
 from claimgraph.store.schema import claims, documents, entities, mentions
 from claimgraph.views.timeline import place_time, unplaced_reason
@@ -69,6 +70,14 @@ def _strongest_edges(conn: Connection, ids: list[str], per_node: int, most: int,
         ends[(row.object_id, 1)] += 1
     full |= any(ends[(node, side)] >= per_node for node in ids for side in (0, 1))
     return sorted(rows.values(), key=lambda r: (-(r.confidence or 0.0), r.id))[:most], full
+
+
+@router.get("/predicates", summary="Every predicate of the registry with the words the UI shows for it")
+def predicates() -> dict[str, Any]:
+    """Each predicate's name, label (its words in a sentence), family and whether it changes over time."""
+    return {"items": [{"name": p.name, "label": predicate_label(p.name), "family": p.family,
+                       "changes_over_time": p.changes_over_time}
+                      for p in sorted(registry().predicates.values(), key=lambda p: p.name)]}
 
 
 @router.get("/graph", summary="The claim graph around an entity")

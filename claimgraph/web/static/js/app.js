@@ -7,6 +7,7 @@ import { showTimeline } from "./views/timeline.js";
 import { showMap } from "./views/map.js";
 import { showGraph } from "./views/graph.js";
 import { showConflicts } from "./views/conflicts.js";
+import { loadPredicates } from "./claims.js";
 
 const ROUTES = [
   [/^\/ui\/entity\/(.+)$/, "search", (m, q) => showEntity(decodeURIComponent(m[1]), q)],
@@ -55,6 +56,7 @@ async function main() {
     for (const a of document.querySelectorAll(".nav a")) a.classList.toggle("active", a.dataset.view === nav);
     document.body.dataset.view = nav || "document";
     try {
+      await loadPredicates();  // every view writes predicates as the registry's labels
       await view(match, query);
     } catch (err) {
       console.error(err);

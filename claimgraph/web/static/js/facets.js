@@ -2,7 +2,7 @@
 // review buttons on every claim and downloads of exactly the claims shown.
 import { getJSON } from "./api.js";
 import { h, pageUrl } from "./dom.js";
-import { MODALITY_LABELS, claimLine, describeClaim } from "./claims.js";
+import { MODALITY_LABELS, claimLine, describeClaim, predicateLabel } from "./claims.js";
 import { reviewControls, tokenBox } from "./review.js";
 
 /** Query parameters that filter claims; the same names on every page and in the API. */
@@ -39,7 +39,7 @@ function facetBlock(path, query, name, values) {
   const param = name in FACET_PARAM ? FACET_PARAM[name] : name;
   const items = values.map((v) => {
     const label = name === "modality" ? (MODALITY_LABELS[v.value] || v.value)
-      : name === "predicate" ? String(v.value).replaceAll("_", " ") : (v.label || v.value);
+      : name === "predicate" ? predicateLabel(v.value) : (v.label || v.value);
     if (name === "year") {
       return facetLinkYear(path, query, v);
     }

@@ -1,7 +1,8 @@
 // An entity's profile, Mapping Militants style: every line a cited claim, conflicts side by side.
 import { getJSON } from "../api.js";
 import { entityHref, h, pageUrl, render } from "../dom.js";
-import { claimLine, describeClaim, modalityLegend, termText } from "../claims.js";
+import { claimLine, describeClaim, isDenial, modalityLegend, predicateLabel, termText } from "../claims.js";
+import { changeBlock, disagreementBlock, isChange, relationChangeBlock } from "../disagreements.js";
 import { facetedClaims, filtersFrom } from "../facets.js";
 import { curationBox } from "../review.js";
 
@@ -40,6 +41,11 @@ async function loadPage(state, offset) {
   for (const c of page.conflicts || []) {
     const key = `${c.kind}|${(c.claims || []).join(",")}`;
     if (!known.has(key)) { known.add(key); profile.conflicts.push(c); }
+  }
+  const changed = new Set(profile.changes.map((c) => (c.claims || []).join(",")));
+  for (const c of page.changes || []) {
+    const key = (c.claims || []).join(",");
+    if (!changed.has(key)) { changed.add(key); profile.changes.push(c); }
   }
   profile.total = page.total;
   state.nextOffset = page.next_offset ?? null;
@@ -92,14 +98,19 @@ function draw(state, browser, query) {
         "Each line below is what a source claims, not a fact. Click a line to read the passage it comes from."),
       modalityLegend(),
       contents([["overview", "Overview"], ["claims-browser", "All claims"], ["names", "Names"],
-        (profile.conflicts || []).length ? ["conflicts", "Disagreements"] : null,
+        (profile.conflicts || []).some((c) => !isChange(c)) ? ["conflicts", "Disagreements"] : null,
+        (profile.conflicts || []).some(isChange) || (profile.changes || []).length ? ["changes", "Changes over time"]
+          : null,
+        (profile.reference || []).length ? ["reference", "Reference data"] : null,
         ...titles.map((t) => [sectionId(t), SECTION_LABELS[t] || t]),
         others.length ? [sectionId("Other claims"), "Other claims"] : null,
         ["relationships", "Relationships"]]),
       overview(entity, allLines, profile.claim_count),
       browser,
       namesSection(entity, profile.aliases || entity.aliases || []),
-      conflictsSection(profile.conflicts || [], byId),
+      conflictsSection((profile.conflicts || []).filter((c) => !isChange(c)), byId),
+      changesSection((profile.conflicts || []).filter(isChange), profile.changes || [], byId),
+      referenceSection(profile.reference || []),
       titles.map((t) => claimSection(t, SECTION_LABELS[t] || t, sections[t])),
       others.length ? claimSection("Other claims", "Other claims", others) : null,
       moreControl(state, browser, query),
@@ -176,18 +187,44 @@ function claimSection(key, label, lines) {
 
 function conflictsSection(conflicts, byId) {
   if (!conflicts.length) return null;
+  const lineOf = (id) => byId.get(id) || null;
   // a long list is folded so the profile's sections stay in reach
   const list = h("details", { class: "conflict-list", open: conflicts.length <= OPEN_CONFLICTS },
     h("summary", {}, `${conflicts.length} disagreements: all sides are kept, none is chosen as the truth`),
-    conflicts.map((c) => h("div", { class: `conflict kind-${c.kind}` },
-      h("p", { class: "conflict-note" }, h("span", { class: "badge kind" }, c.kind), " ", c.note || ""),
-      h("div", { class: "side-by-side" }, (c.claims || []).map((id) => {
-        const line = byId.get(id);
-        return h("ul", { class: "claims side" },
-          line ? claimLine(line.text, line.claim) : h("li", { class: "claim missing" }, `claim ${id}`));
-      })))));
+    conflicts.map((c) => disagreementBlock(c, lineOf)));
   return h("section", { class: "conflicts", id: "conflicts" },
     h("h2", {}, `Disagreements between sources (${conflicts.length})`), list);
+}
+
+// a later claim ending an earlier one, or a relation denied for one period and said for another: no disagreement
+function changesSection(superseded, changes, byId) {
+  const n = superseded.length + changes.length;
+  if (!n) return null;
+  const lineOf = (id) => byId.get(id) || null;
+  return h("section", { class: "changes", id: "changes" },
+    h("h2", {}, `Changes over time (${n})`),
+    h("details", { class: "change-list", open: n <= OPEN_CONFLICTS },
+      h("summary", {}, `${n} changes: the earlier claim held until a later one ended it; neither is shown as false`),
+      superseded.map((c) => changeBlock(c, lineOf)), changes.map((c) => relationChangeBlock(c, lineOf))));
+}
+
+// gazetteer and built-in tables: what the software knows, never what a document says
+function referenceSection(reference) {
+  if (!reference.length) return null;
+  return h("section", { class: "reference", id: "reference" },
+    h("h2", {}, "Reference data", h("span", { class: "count" }, ` (${reference.length})`)),
+    h("p", { class: "note", role: "note" }, "From the built-in gazetteer and reference tables, not from any document: ",
+      "no source is cited for these."),
+    h("ul", { class: "reference-list" }, reference.map((r) => {
+      const fact = r.fact || {};
+      const provenance = fact.provenance || {};
+      return h("li", { class: "reference-fact", data: { factId: fact.id || "" } },
+        h("span", { class: "badge reference-source", title: provenance.rule ? `rule: ${provenance.rule}` : "" },
+          provenance.source || "reference"), " ",
+        fact.subject && fact.object ? [h("a", { href: entityHref(fact.subject.id) }, termText(fact.subject)), " ",
+          predicateLabel(fact.predicate), " ", fact.object.id ? h("a", { href: entityHref(fact.object.id) },
+            termText(fact.object)) : termText(fact.object)] : r.text);
+    })));
 }
 
 function contents(links) {
@@ -200,29 +237,36 @@ function sectionId(key) {
 }
 
 function relationships(entityId, lines) {
-  const counterparts = new Map();
+  // a denial is no link: its counterparts are listed apart, as what a source says is not so
+  const links = new Map();
+  const denials = new Map();
+  const add = (table, term, link) => {
+    if (!term || typeof term !== "object" || !term.id || term.id === entityId) return;
+    const entry = table.get(term.id) || { term, predicates: new Set(), n: 0 };
+    entry.predicates.add(link);
+    entry.n += 1;
+    table.set(term.id, entry);
+  };
   for (const { claim } of lines) {
-    const roles = [[claim.subject, claim.predicate], [claim.object, claim.predicate],
-      [claim.attributed_to, "source of the claim"]];
-    for (const [term, link] of roles) {
-      if (!term || typeof term !== "object" || !term.id || term.id === entityId) continue;
-      const entry = counterparts.get(term.id) || { term, predicates: new Set(), n: 0 };
-      entry.predicates.add(link);
-      entry.n += 1;
-      counterparts.set(term.id, entry);
-    }
+    const table = isDenial(claim) ? denials : links;
+    add(table, claim.subject, predicateLabel(claim.predicate));
+    add(table, claim.object, predicateLabel(claim.predicate));
+    add(links, claim.attributed_to, "source of a claim");  // the speaker did speak, whatever it said
   }
-  if (!counterparts.size) return null;
-  const sorted = [...counterparts.values()].sort((a, b) => b.n - a.n);
+  if (!links.size && !denials.size) return null;
+  const table = (id, counted, entries, head) => h("table", { class: "rel-table", id },
+    h("thead", {}, h("tr", {}, h("th", {}, "With"), h("th", {}, "Type"), h("th", {}, head), h("th", {}, counted))),
+    h("tbody", {}, [...entries.values()].sort((a, b) => b.n - a.n).map(({ term, predicates, n }) => h("tr", {},
+      h("td", {}, h("a", { href: entityHref(term.id) }, termText(term))),
+      h("td", {}, term.type || ""),
+      h("td", {}, [...predicates].join(", ")),
+      h("td", {}, String(n))))));
   return h("section", { class: "relationships", id: "relationships" },
     h("h2", {}, "Relationships ", h("a", { href: pageUrl("/ui/graph", { entity: entityId }), class: "small" },
       "(open the graph)")),
-    h("table", { class: "rel-table" },
-      h("thead", {}, h("tr", {}, h("th", {}, "With"), h("th", {}, "Type"), h("th", {}, "Claimed links"),
-        h("th", {}, "Claims"))),
-      h("tbody", {}, sorted.map(({ term, predicates, n }) => h("tr", {},
-        h("td", {}, h("a", { href: entityHref(term.id) }, termText(term))),
-        h("td", {}, term.type || ""),
-        h("td", {}, [...predicates].map((p) => p.replaceAll("_", " ")).join(", ")),
-        h("td", {}, String(n)))))));
+    links.size ? table("rel-links", "Claims", links, "Claimed links") : h("p", { class: "empty" },
+      "No source claims a link with another entity."),
+    denials.size ? [h("h3", { id: "denials" }, `Denials (${denials.size}): not counted as relationships`),
+      h("p", { class: "hint" }, "A source says these links do not hold."),
+      table("rel-denials", "Denials", denials, "Denied links")] : null);
 }

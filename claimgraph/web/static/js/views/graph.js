@@ -130,7 +130,7 @@ export async function showGraph(query) {
     modalityLegend(),
     h("div", { class: "legend node-legend" }, Object.entries(TYPE_COLOURS).map(([t, colour]) =>
       h("span", { class: "node-type" }, h("span", { class: "dot", style: { backgroundColor: colour } }), t))),
-    nodes.length ? h("div", { class: "graph-layout" }, container, h("div", {}, detail, nodeList))
+    nodes.length ? h("div", { class: "graph-layout" }, container, h("div", { class: "graph-side" }, detail, nodeList))
       : h("p", { class: "empty" }, "No relationship to draw."),
   );
   if (!nodes.length) return;

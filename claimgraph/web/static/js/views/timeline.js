@@ -3,7 +3,7 @@
 import { getClaim, getJSON } from "../api.js";
 import { documentHref, h, pageUrl, render, clear, append } from "../dom.js";
 import { loadLib } from "../loader.js";
-import { claimLine, modalityLegend, termText } from "../claims.js";
+import { claimLine, isDenial, modalityLegend, modalityWord, statementText } from "../claims.js";
 import { entityName, entityPicker } from "../picker.js";
 import { filtersFrom } from "../facets.js";
 
@@ -17,14 +17,16 @@ export function isoPrefixToDate(value) {
   return date;
 }
 
-/** A short label: "subject predicate object — source", NOT for negative polarity. */
+/** A short label: "time: subject predicate object" (how it was said is the word modalityTag writes). */
 export function itemLabel(item) {
-  const subject = termText(item.subject);
-  const object = item.object ? ` ${termText(item.object)}` : "";
-  const not = item.polarity === "negative" ? "NOT " : "";
-  const what = item.subject ? `${not}${subject} ${(item.predicate || "").replaceAll("_", " ")}${object}`
-    : (item.text || item.predicate);
+  const what = item.subject ? statementText(item) : (item.text || item.predicate);
   return `${item.time_text || item.start || ""}: ${what}`;
+}
+
+/** The word for how an item was said, so the timeline reads without its colours ("hedged", "denied"). */
+function modalityTag(item) {
+  const word = modalityWord(item);
+  return h("span", { class: `tl-mod mod-${isDenial(item) ? "negated" : item.modality}` }, word);
 }
 
 /** The span a placement allows, short enough for a timeline label ("1975–1979", "≈ 2026-04-28", "before 2003"). */
@@ -74,7 +76,7 @@ export async function showTimeline(query) {
     // neighbouring items overlap (vis-timeline stacks ranges by their bar, not their text)
     return {
       id: item.claim_id, start, type: "box", className: classes.join(" "),
-      content: h("span", { class: "tl-item" }, h("span", { class: "tl-label" }, itemLabel(item)),
+      content: h("span", { class: "tl-item" }, modalityTag(item), " ", h("span", { class: "tl-label" }, itemLabel(item)),
         shortSpan(p) ? h("span", { class: "tl-span" }, ` [${shortSpan(p)}]`) : null,
         h("span", { class: "tl-source" }, ` — ${item.source || "?"}`)),
     };
@@ -104,7 +106,7 @@ export async function showTimeline(query) {
     dated.length ? container : h("p", { class: "empty" }, "No claim with a time to show."),
     dated.length ? detail : null,
     h("section", { class: "timeline-list", id: "timeline-list" }, h("h2", {}, `In time order (${items.length})`),
-      h("ol", {}, items.map((i) => h("li", { class: `mod-${i.modality}` },
+      h("ol", {}, items.map((i) => h("li", { class: `mod-${i.modality}` }, modalityTag(i), " ",
         h("button", { type: "button", class: "link tl-select", data: { claimId: i.claim_id },
           on: { click: () => select(i.claim_id) } }, itemLabel(i)),
         h("span", { class: "count" }, ` ${i.source || ""}${uncertainty(i.placement) ? ` · ${uncertainty(i.placement)}` : ""}`),
@@ -114,7 +116,8 @@ export async function showTimeline(query) {
       h("h2", {}, `Times that cannot be placed (${unplaced.length})`),
       h("p", { class: "hint" }, "Each says why: a weekday needs the document's publication date, "
         + "\"before the revolution\" needs a dated event."),
-      h("ul", {}, unplaced.map((i) => h("li", { class: `mod-${i.modality}` }, `${i.time_text || ""}: ${i.text}`,
+      h("ul", {}, unplaced.map((i) => h("li", { class: `mod-${i.modality}` }, modalityTag(i), " ",
+        `${i.time_text || ""}: ${i.text}`,
         h("span", { class: "count" }, ` — ${i.source || ""}`),
         i.unplaced_because ? h("span", { class: "hint unplaced-because" }, ` (${i.unplaced_because})`) : null))))
       : null,
