@@ -17,7 +17,7 @@ from claimgraph.extract.context import DocContext, ReadingContext
 from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
-from claimgraph.nlp.pipeline import load_nlp, parse_alone, parse_in_sections
+from claimgraph.nlp.pipeline import ModelProcesses, load_nlp, parse_alone, parse_in_sections
 from claimgraph.settings import Settings
 from claimgraph.store.db import get_engine
 from claimgraph.store.writer import document_exists, write_analysis
@@ -103,20 +103,25 @@ def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, l
             ) -> Iterator[tuple[SourceDocument, Doc | str | None]]:
     """Each document with its Doc, the reason spaCy failed on it, or None when it is parsed in sections.
 
-    Documents are parsed a chunk at a time; when spaCy raises inside a chunk, that chunk is parsed again
-    one document at a time so that only the document it fails on is lost. Order is kept.
+    With `nlp.n_process` over 1 the model runs in that many worker processes, a few batches ahead of the stages
+    (claimgraph.nlp.pipeline.ModelProcesses). In process, documents are parsed a chunk at a time; when spaCy raises
+    inside a chunk, that chunk is parsed again one document at a time so that only the document it fails on is
+    lost. Order is kept either way.
     """
-    n_process = max(1, settings.nlp.n_process)
-    # worker processes start once per chunk: give them several batches each
-    chunk_size = max(1, settings.nlp.batch_size) * (1 if n_process == 1 else 8 * n_process)
+    if settings.nlp.n_process > 1:
+        workers = ModelProcesses(nlp, settings.nlp.n_process, settings.nlp.batch_size)
+        try:
+            yield from workers.pipe(docs, lambda d: None if limit and len(d.text) > limit else d.text)
+        finally:
+            workers.close()
+        return
     chunk: list[SourceDocument] = []
 
     def flush() -> Iterator[tuple[SourceDocument, Doc | str | None]]:
         if not chunk:
             return
         try:
-            parsed: list[Doc | str] = list(nlp.pipe([d.text for d in chunk], batch_size=settings.nlp.batch_size,
-                                                    n_process=n_process))
+            parsed: list[Doc | str] = list(nlp.pipe([d.text for d in chunk], batch_size=settings.nlp.batch_size))
         except Exception:  # one text broke the batch: find it, keep the others
             parsed = [parse_alone(nlp, d.text) for d in chunk]
         yield from zip(chunk, parsed)
@@ -128,7 +133,7 @@ def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, l
             yield doc, None
             continue
         chunk.append(doc)
-        if len(chunk) >= chunk_size:
+        if len(chunk) >= max(1, settings.nlp.batch_size):
             yield from flush()
     yield from flush()
 

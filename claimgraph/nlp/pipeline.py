@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import multiprocessing
+import queue
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -13,6 +17,8 @@ from spacy.tokens import Doc
 
 from claimgraph.nlp.fast import speed_up
 from claimgraph.nlp.normalise import FoldingTokenizer, fold
+
+T = TypeVar("T")
 
 # best first; the last one is a declared dependency and always installed
 PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm",
@@ -148,3 +154,108 @@ def parse_alone(nlp: Language, text: str) -> Doc | str:
         except Exception as exc:  # this text's failure only: the caller goes on with the batch
             return f"analysis failed in spaCy component {name}: {type(exc).__name__}: {exc}"
     return doc
+
+
+# ------------------------------------------------------------------ the model in worker processes
+# a Doc crosses the process boundary without its tensor: no stage reads it and it is most of a Doc's bytes
+_WIRE_EXCLUDE = ["tensor"]
+
+
+def _analysed(nlp: Language, texts: list[str]) -> list[bytes | str]:
+    """Each text's Doc as bytes, or why spaCy failed on it (a failing batch is parsed again one text at a time)."""
+    try:
+        docs: list[Doc | str] = list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    except Exception:  # one text broke the batch: find it, keep the others
+        docs = [parse_alone(nlp, text) for text in texts]
+    return [d if isinstance(d, str) else d.to_bytes(exclude=_WIRE_EXCLUDE) for d in docs]
+
+
+def _serve(nlp: Language, inbox: Any, outbox: Any) -> None:
+    """A worker process: analyse each batch of texts from `inbox` and put the results on `outbox`, in order."""
+    while (batch := inbox.get()) is not None:
+        try:
+            outbox.put(_analysed(nlp, batch))
+        except Exception as exc:  # e.g. a result that cannot be sent: the texts fail, the worker goes on
+            outbox.put([f"analysis failed in a model process: {type(exc).__name__}: {exc}"] * len(batch))
+
+
+class ModelProcesses:
+    """Forked copies of a loaded pipeline that analyse batches of texts while this process runs the stages.
+
+    Batches go to the workers in turn, a few ahead of the caller, so the model of the next documents overlaps the
+    stages and writes of this one; results come back in input order. Forking shares the loaded model, so a worker
+    starts in milliseconds. A worker that dies takes no document with it: its batches are analysed here.
+    """
+
+    def __init__(self, nlp: Language, processes: int, batch_size: int, ahead: int = 2) -> None:
+        ctx = multiprocessing.get_context("fork")  # the model is in memory already: no reload per worker
+        self.nlp, self.batch_size, self.ahead = nlp, max(1, batch_size), max(1, ahead)
+        self._queues = [(ctx.Queue(), ctx.Queue()) for _ in range(max(1, processes))]
+        self._procs = [ctx.Process(target=_serve, args=(nlp, inbox, outbox), daemon=True, name=f"claimgraph-nlp-{i}")
+                       for i, (inbox, outbox) in enumerate(self._queues)]
+        for proc in self._procs:
+            proc.start()
+
+    def pipe(self, items: Iterable[T], text_of: Callable[[T], str | None]
+             ) -> Iterator[tuple[T, Doc | str | None]]:
+        """Each item with its Doc or failure; an item whose text is None is passed through (the caller's own)."""
+        in_flight: deque[tuple[int, list[T], list[int]]] = deque()  # (worker, items, indices of texts sent)
+        turn = 0
+
+        def send(batch: list[T]) -> None:
+            nonlocal turn
+            texts = [text_of(item) for item in batch]
+            sent = [i for i, t in enumerate(texts) if t is not None]
+            worker = turn % len(self._procs)
+            turn += 1
+            if sent:
+                self._queues[worker][0].put([texts[i] for i in sent])
+            in_flight.append((worker, batch, sent))
+
+        def receive() -> Iterator[tuple[T, Doc | str | None]]:
+            worker, batch, sent = in_flight.popleft()
+            results: dict[int, Doc | str] = {}
+            if sent:
+                raw = self._result(worker, [text_of(batch[i]) or "" for i in sent])
+                results = {i: r if isinstance(r, str) else Doc(self.nlp.vocab).from_bytes(r)
+                           for i, r in zip(sent, raw, strict=True)}
+            for i, item in enumerate(batch):
+                yield item, results.get(i)
+
+        batch: list[T] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                send(batch)
+                batch = []
+                if len(in_flight) >= self.ahead * len(self._procs):
+                    yield from receive()
+        if batch:
+            send(batch)
+        while in_flight:
+            yield from receive()
+
+    def _result(self, worker: int, texts: list[str]) -> list[bytes | str]:
+        """The worker's next result; when it has died, the texts analysed in this process instead."""
+        outbox = self._queues[worker][1]
+        proc = self._procs[worker]
+        while True:
+            try:
+                result: list[bytes | str] = outbox.get(timeout=1.0)
+                return result
+            except queue.Empty:
+                if not proc.is_alive():
+                    return _analysed(self.nlp, texts)
+
+    def close(self) -> None:
+        """Stop the workers (each finishes the batch it is on)."""
+        for (inbox, _), proc in zip(self._queues, self._procs, strict=True):
+            if proc.is_alive():
+                inbox.put(None)
+        for proc in self._procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+        for inbox, outbox in self._queues:
+            inbox.close()
+            outbox.close()

@@ -226,6 +226,10 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
     find = find or (lambda k: k)
     doc = analysis.document
     with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            # take the write lock first, waiting out another writer (the busy timeout): a transaction that reads
+            # first and writes later fails at once, unwaited, when another writer committed in between
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         if document_exists(conn, doc.sha256):
             return None
         document_id = doc.doc_id
