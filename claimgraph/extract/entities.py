@@ -307,7 +307,14 @@ def _in_group_context(text: str, start: int, end: int) -> bool:
         return True
     if text[start - 2:start] in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s"):
         return False  # 'Rigi's group': a person's following
-    return bool(_GROUP_AFTER.match(text[end:end + 30]))
+    return bool(_GROUP_AFTER.match(text[end:end + 30]) or _KNOWN_AS_BEFORE.search(text[max(0, start - 50):start]))
+
+
+# 'the sect known as X', 'a militia calling itself X': an organisation noun names X
+_KNOWN_AS_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(rules.ORG_NOUNS)) + r")\s+(?:(?:now|also|locally|widely)\s+)?"
+                              r"(?:known|know|called|named|calling\s+itself)\s+(?:as\s+)?(?:the\s+)?$")
+# 'X, which has sought ties with ...': a name taken up by 'which' is no person's
+_WHICH_AFTER = re.compile(r"^,\s+which\b")
 
 
 _LEADER_NOUNS = alternation("entity_leader_nouns")
@@ -336,6 +343,7 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     person_words: dict[str, set[str]] = defaultdict(set)
     written_in_capitals: set[str] = set()
     group_named: set[str] = set()  # names the words around call a group's in some mention
+    thing_named: set[str] = set()  # names some mention of which is taken up by 'which'
     written: dict[str, str] = {}  # each name as found → its voting key (without a leading article)
     place_named: dict[str, bool] = {}  # names written somewhere as a known country, city or region
     for c in kept:
@@ -348,6 +356,8 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
         place_named[name] = place_named.get(name, False) or is_known_place(ctx.text[c.start: c.end])
         if c.source in ("ner", "rule") and _in_group_context(ctx.text, c.start, c.end):
             group_named.add(name)
+        if _WHICH_AFTER.match(ctx.text[c.end:c.end + 10]):
+            thing_named.add(name)
         if is_acronym(ctx.text[c.start: c.end]):
             written_in_capitals.add(name)
         if c.type == "Person" and c.source != "propagated" and " " in name:
@@ -361,6 +371,10 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
             # the text says what the name is, for every mention (a known town's 'Kabul police' stays a place)
             counter["Organization"] = counter.get("Organization", 0) + counter.pop("Person", 0) \
                 + (counter.pop("Place", 0) if not known_place else 0)
+        if name in thing_named and "Person" in counter:
+            person = counter.pop("Person")
+            if not counter:  # what else the name was read as stays; a name read as no other thing is a body's
+                counter["Organization"] = person
         if name in written_in_capitals:
             counter.pop("Person", None)  # 'RICS', 'GW': capitals are no person's name
             if not counter:
@@ -501,6 +515,9 @@ class EntityRecognizer:
             else:
                 key = ctx.add_entity(name, type_)
             ctx.add_mention(c.start, c.end, type_, source=c.source if c.source != "propagated" else "ner", key=key)
+            titled = rules.titled_start(ctx.text, c.start) if type_ == "Person" else None
+            if titled is not None:
+                ctx.entity(key).aliases.add(ctx.text[titled: c.end])  # 'Brigadier Javed' names Khalid Javed too
             # 'Intelligence Service of Iran (Savak)': the name in brackets is an alias of the one before
             gap = ctx.text[max(0, c.start - 2): c.start]
             if gap.endswith("(") and ctx.text[c.end: c.end + 1] == ")":

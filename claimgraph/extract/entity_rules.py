@@ -386,6 +386,25 @@ def _person_after_inner_title(name: str) -> int | None:
     return None
 
 
+# 'Lieutenant General ', 'Lt. Gen. ': capitalised ranks written right before a person's name
+_TITLES_BEFORE = re.compile(r"(?:\b[A-Z][a-z]*\.?[ \t]+)+$")
+
+
+def titled_start(text: str, start: int) -> int | None:
+    """Where the ranks written right before a person's name begin ('Brigadier Khalid Javed'); None without one.
+
+    A name told with its rank is one more form of it: the rank is part of how the text names the person."""
+    run = _TITLES_BEFORE.search(text[max(0, start - 60):start])
+    if run is None:
+        return None
+    at = start
+    for word in reversed(run.group(0).split()):
+        if word.lower().rstrip(".") not in PERSON_TITLES:
+            break  # only the ranks next to the name: 'Sunday Colonel X' keeps 'Sunday' out
+        at = text.rfind(word, 0, at)
+    return at if at < start else None
+
+
 def camp_candidates(text: str) -> list[Candidate]:
     """'Camp Ashraf', 'Anzali Camp': a camp is a place."""
     out = []

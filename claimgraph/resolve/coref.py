@@ -51,7 +51,10 @@ class ShortNames:
                 for word in set(words):
                     owners_of.setdefault(word, []).append(key)
         for key in people:
-            words = norm_name(ctx.entity(key).name).split()
+            name = ctx.entity(key).name
+            words = norm_name(name).split()
+            if len(words) != 1 and "-" in name:
+                words = ["".join(words)]  # 'Mohammad-Zadeh' is the 'Mohammadzadeh' of a full name, hyphened
             if len(words) != 1:
                 continue
             owners = [k for k in owners_of.get(words[0], []) if k != key]
