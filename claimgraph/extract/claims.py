@@ -11,13 +11,16 @@ from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
 from claimgraph.extract.frames_org import (
+    BELONG_VERBS,
     BODY_TYPES,
     HOSTILE_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
     MERGE_VERBS,
     MOVE_VERBS,
+    ORDER_NOUNS,
     OVERTHROW_VERBS,
+    SPLIT_VERBS,
     START_NOUNS,
     STAY_VERBS,
     WING_NOUNS,
@@ -41,7 +44,8 @@ INTRANSITIVE_FOUND = {"form"}
 # verbs whose object a body wants to bring about, under a wish ('sought to create', 'with the aim of restoring')
 AIM_VERBS = {"create", "establish", "promote", "restore", "build", "install", "impose", "found", "replace"}
 ORG_TRIGGERS = (WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | JOIN_VERBS | MERGE_VERBS
-                | MOVE_VERBS | STAY_VERBS | {"leadership"} | AIM_VERBS)
+                | MOVE_VERBS | STAY_VERBS | {"leadership"} | AIM_VERBS | BELONG_VERBS | SPLIT_VERBS | ORDER_NOUNS
+                | {"threat"})
 AIM_NOUNS = words("claims_aim_nouns")
 # nouns and verbs that make what follows a goal ('the aim of restoring', 'claims to promote')
 GOAL_NOUNS = {"aim", "goal", "objective", "purpose", "intention", "ambition"}
@@ -114,6 +118,10 @@ class FrameExtractor(OrgFrames):
                 out += self.verb_frame(tok)
             if lemma in AIM_VERBS and tok.pos_ == "VERB":
                 out += self.aim(tok)
+            if lemma in BELONG_VERBS and tok.pos_ == "VERB":
+                out += self.belonged(tok)
+            if lemma in SPLIT_VERBS and tok.pos_ == "VERB":
+                out += self.split_off(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             if lemma in F.TIE_NOUNS:
                 out += self.ties(tok)
@@ -133,6 +141,10 @@ class FrameExtractor(OrgFrames):
                 out += self.inception(tok)
             if lemma == "leadership":
                 out += self.leadership(tok)
+            if lemma in ORDER_NOUNS:
+                out += self.orders_from(tok)
+            if lemma == "threat":
+                out += self.threats_received(tok)
             if lemma in F.BASE_NOUNS:
                 out += self.base_noun(tok)
             if lemma in F.IDEOLOGY_NOUNS:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import words
 from claimgraph.extract import frames as F
 from claimgraph.extract.frames import Found
-from claimgraph.extract.noun_frames import NounFrames
+from claimgraph.extract.noun_frames import RECEIVE_VERBS, NounFrames
 from claimgraph.extract.timeinfo import parse_time
 
 GROUP_NOUNS = words("entity_group_nouns")
@@ -32,6 +32,14 @@ MERGE_VERBS = {"merge", "unite", "amalgamate"}
 # verbs of a body moving its seat ('members of X fled to Iraq in the 1980s') or keeping it ('X remains in Y')
 MOVE_VERBS = {"flee", "relocate", "move", "retreat", "withdraw", "escape"}
 STAY_VERBS = {"remain", "stay"}
+# verbs that make their subject one of the body after 'to' ('the gunmen belonged to X')
+BELONG_VERBS = {"belong"}
+# verbs of a body leaving the one it grew out of ('X split from Y', 'broke away from Y'): an offshoot's tie
+SPLIT_VERBS = {"split", "break", "splinter", "secede", "defect"}
+# nouns for what a body is told to do by another ('receives orders from X'), taken with a receiving verb
+ORDER_NOUNS = {"order", "instruction", "directive", "command", "direction", "guidance"}
+# what a threat endangers: the people it names are the ones threatened ('threatened the lives of X')
+ENDANGERED_NOUNS = {"life", "safety", "security", "family"}
 # nouns for the people of a body: where they all go, the body goes ('members of X', 'X fighters')
 MEMBER_NOUNS = {"member", "fighter", "militant", "cadre", "leadership", "leader"}
 BODY_TYPES = ("Organization", "Group")
@@ -220,8 +228,19 @@ class OrgFrames(NounFrames):
         for c in F.children(verb, "advcl"):  # "... unless X and Y withdrew": the ones the threat presses
             if any(m.lower_ == "unless" for m in c.children):
                 targets += list(F.children(c, "nsubj"))
+        targets += [p for t in targets if t.lemma_.lower() in ENDANGERED_NOUNS for p in F.prep_objects(t, "of")]
         objs = self.actors([k for t in targets for k in self.keys(t, "patient", nominal_ok=False)])
         return [Found(s, "hostile_to", o, verb, confidence=0.6) for s in subj for o in dict.fromkeys(objs) if s != o]
+
+    def threats_received(self, noun: Token) -> list[Found]:
+        """'He had been receiving threats from X' -> X hostile_to him (whoever gets the threats)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVE_VERBS or verb.lemma_.lower() == "have":
+            return []
+        senders = self.actors([k for p in F.prep_objects(noun, "from") + F.prep_objects(verb, "from")
+                               for k in self.keys(p, "agent", nominal_ok=False)])
+        targets = self.actors(self.keys(F.agent_of(verb), "patient", nominal_ok=False))
+        return [Found(s, "hostile_to", t, noun, confidence=0.55) for s in senders for t in targets if s != t]
 
     def overthrow_verb(self, verb: Token) -> list[Found]:
         """'The group tried to oust the government', 'sought to topple the regime' -> opposes."""
@@ -258,6 +277,56 @@ class OrgFrames(NounFrames):
         objs = [k for t in F.prep_objects(verb, "with", "into") for k in self.keys(t, "patient", nominal_ok=False)
                 if self.args.etype(k) in BODY_TYPES]
         return [Found(s, "tied_to", o, verb, confidence=0.65) for s in subj for o in dict.fromkeys(objs) if s != o]
+
+    def belonged(self, verb: Token) -> list[Found]:
+        """'The gunmen belonged to X or to Y', 'X belongs to Y' -> member_of (a body only: books belong too)."""
+        if F.is_passive(verb):
+            return []
+        subj = self.actors(self.keys(F.agent_of(verb), "agent"))
+        bodies = [k for t in F.prep_objects(verb, "to") for k in self.keys(t, "patient", nominal_ok=False)
+                  if self.args.etype(k) in BODY_TYPES]
+        return [Found(s, "member_of", b, verb, confidence=0.6) for s in subj for b in dict.fromkeys(bodies) if s != b]
+
+    def split_off(self, verb: Token) -> list[Found]:
+        """'X split from Y in 1991', 'X broke away from Y', 'after splitting from Y' -> X tied_to Y (its offshoot)."""
+        lemma = verb.lemma_.lower()
+        if F.is_passive(verb) or lemma == "break" and not any(c.lower_ in ("away", "off") for c in verb.children):
+            return []
+        agent = F.agent_of(verb)
+        main = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before") else None
+        if main is not None and F.is_passive(main):  # "X was founded by Y after splitting from Z": X split
+            agent = next(F.children(main, "nsubjpass"), None)
+        subj = [k for k in self.keys(agent, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES] \
+            if agent is not None else self.sheet_agent(verb)
+        # "broke away from Y": the parser may hang the 'from' on the particle
+        sources = F.prep_objects(verb, "from", "with") + [
+            p for c in verb.children if c.lower_ in ("away", "off") for p in F.prep_objects(c, "from")]
+        parents = [k for t in sources for k in self.keys(t, "patient", nominal_ok=False)
+                   if self.args.etype(k) in BODY_TYPES]
+        return [Found(s, "tied_to", p, verb, confidence=0.6) for s in subj for p in dict.fromkeys(parents) if s != p]
+
+    def orders_from(self, noun: Token) -> list[Found]:
+        """'X receives orders from Y', 'X takes instructions from Y' -> X collaborates_with Y (Y directs it)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVE_VERBS | {"take", "follow"} or \
+                verb.lemma_.lower() == "have":
+            return []
+        senders = self.actors([k for p in F.prep_objects(noun, "from") + F.prep_objects(verb, "from")
+                               for t in self.listed(p) for k in self.keys(t, "patient", nominal_ok=False)])
+        takers = [k for k in self.keys(F.agent_of(verb), "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        return [Found(t, "collaborates_with", s, noun, confidence=0.55) for t in takers for s in dict.fromkeys(senders)
+                if s != t]
+
+    @staticmethod
+    def listed(tok: Token) -> list[Token]:
+        """A list's items with the names set beside them ('the US agency, CIA, Israel's agency, Mossad, and Y')."""
+        out, stack = [tok], [tok]
+        while stack:
+            for c in stack.pop().children:
+                if c.dep_ in ("conj", "appos") or c.dep_ == "npadvmod" and c.pos_ == "PROPN":
+                    out.append(c)
+                    stack.append(c)
+        return sorted(out, key=lambda t: t.i)
 
     def group_in(self, noun: Token) -> list[Found]:
         """'X is a Tamil secessionist group in Sri Lanka', 'X, an armed movement in Peru' -> based_in."""

@@ -1,0 +1,56 @@
+"""Ties between bodies told in everyday wordings: belonging, splitting off, taking orders, threats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import LiteralValue
+
+Analyze = Callable[..., DocContext]
+
+
+def triples(ctx: DocContext) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) names of the document's claims."""
+    def name(ref: object) -> str:
+        return str(ref.value) if isinstance(ref, LiteralValue) else ctx.entity(str(ref)).name
+    return {(name(c.subject), c.predicate, name(c.object)) for c in ctx.analysis.claims}
+
+
+def test_belongs_to_a_body_is_membership(analyze: Analyze) -> None:
+    assert ("Ahmed Yassin", "member_of", "Hamas") in triples(analyze("Ahmed Yassin belongs to Hamas."))
+
+
+def test_a_thing_belonging_to_a_person_is_no_membership(analyze: Analyze) -> None:
+    got = triples(analyze("The book belongs to Maria Lopez."))
+    assert not [t for t in got if t[1] == "member_of"]
+
+
+def test_broke_away_from_is_an_offshoots_tie(analyze: Analyze) -> None:
+    got = triples(analyze("Hamas broke away from the Muslim Brotherhood in 1987."))
+    assert ("Hamas", "tied_to", "Muslim Brotherhood") in got
+
+
+def test_breaking_a_truce_is_no_tie(analyze: Analyze) -> None:
+    got = triples(analyze("The Islamic Jihad broke the ceasefire with Hamas."))
+    assert not [t for t in got if t[1] == "tied_to"]
+
+
+def test_orders_received_from_a_state(analyze: Analyze) -> None:
+    got = triples(analyze("Hamas receives orders from Iran, a deputy said."))
+    assert ("Hamas", "collaborates_with", "Iran") in got
+
+
+def test_orders_to_act_name_no_partner(analyze: Analyze) -> None:
+    got = triples(analyze("Hamas received orders to attack."))
+    assert not [t for t in got if t[1] == "collaborates_with"]
+
+
+def test_threats_received_from_a_group(analyze: Analyze) -> None:
+    got = triples(analyze("Ahmed Yassin had been receiving threats from al-Qaeda."))
+    assert ("al-Qaeda", "hostile_to", "Ahmed Yassin") in got
+
+
+def test_threatening_the_lives_of_people_is_hostility_to_them(analyze: Analyze) -> None:
+    got = triples(analyze("Hezbollah has threatened the lives of Israeli soldiers."))
+    assert any(s == "Hezbollah" and p == "hostile_to" and "Israeli" in o for s, p, o in got)
