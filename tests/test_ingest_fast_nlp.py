@@ -27,3 +27,12 @@ def test_annotations_equal_the_stock_components() -> None:
 
 def test_the_ingest_pipeline_uses_it() -> None:
     assert isinstance(load_nlp().get_pipe("attribute_ruler"), CachedAttributeRuler)
+
+
+def test_line_breaks_open_sentences_at_blank_lines_colons_and_bullets() -> None:
+    nlp = load_nlp()
+    text = ("Findings of the panel\n\nthe envoy met them twice. Aims:\nfewer raids in the north\n"
+            "- talks with the council\n2) a truce by March")
+    doc = nlp(text)
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert {"the", "fewer", "-", "2"} <= starts  # after a blank line, after 'Aims:', at each list bullet

@@ -58,6 +58,7 @@ def line_breaks(doc: Doc) -> Doc:
     Headings, list items and paragraphs are units of their own; a hard-wrapped line
     (one newline inside a sentence) is left to the parser.
     """
+    text = doc.text  # joined once: Doc.text joins every token on each read
     for i, token in enumerate(doc[:-1]):
         if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
             continue
@@ -66,7 +67,7 @@ def line_breaks(doc: Doc) -> Doc:
             continue
         gap = token.whitespace_ if not token.is_space else token.text
         prev = token if not token.is_space else (doc[i - 1] if i else token)
-        line_start = doc.text[nxt.idx: nxt.idx + 6]
+        line_start = text[nxt.idx: nxt.idx + 6]
         if gap.count("\n") >= 2 or prev.text.endswith(":") or _BULLET.match(line_start + " "):
             nxt.is_sent_start = True
     return doc
