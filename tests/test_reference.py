@@ -122,3 +122,25 @@ def test_reference_rows_written_twice_are_one_fact(engine: Engine) -> None:
         conn.execute(insert(reference_facts).values({**row, "id": "r-other"}))
     with engine.connect() as conn:
         assert len(list(records.iter_reference(conn))) == 1
+
+
+def test_a_profile_keeps_reference_facts_apart_from_what_documents_say(engine: Engine) -> None:
+    """The profile's `reference` part holds the gazetteer fact; no section line cites a document for it."""
+    from claimgraph.profile import build_profile, to_json
+
+    analysis = build_analysis(SourceDocument(text="Brask, Olvenia, hosted the Tin Lantern Circle.", source="c.txt",
+                                             id="c"),
+                              [("Brask", "Place"), ("Olvenia", "Country"), ("Tin Lantern Circle", "Organization")],
+                              [{"subject": "Tin Lantern Circle", "predicate": "based_in", "object": "Brask"}])
+    analysis.reference.append(ReferenceFact("Place:brask", "located_in", "Country:olvenia",
+                                            provenance={"source": "gazetteer"}))
+    store(engine, [analysis])
+    with engine.connect() as conn:
+        ids = {e["name"]: e["id"] for e in records.iter_entities(conn)}
+        shown = to_json(build_profile(conn, ids["Brask"]))
+        group = to_json(build_profile(conn, ids["Tin Lantern Circle"]))
+    assert [r["text"] for r in shown["reference"]] == ["gazetteer: Brask is in Olvenia"]
+    assert group["reference"] == []
+    lines = [line["text"] for lines in group["sections"].values() for line in lines]
+    assert lines and all("Olvenia" not in t for t in lines)
+    assert all(t.startswith("c.txt says: ") for t in lines)

@@ -948,3 +948,162 @@ def test_profile_longer_than_a_page_reads_more_on_request(chromium: Any, busy_se
         ui.assert_clean()
     finally:
         context.close()
+
+
+RAW_PREDICATE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _entity(ui: Browser, name: str) -> str:
+    found = ui.page.request.get(f"{ui.base}/api/search", params={"q": name, "limit": 5}).json()["entities"]
+    return str(next(e["id"] for e in found if e["name"] == name))
+
+
+def _no_sideways_scroll(ui: Browser, path: str, shot: str) -> None:
+    """At a phone's width (390 px) the page itself never scrolls sideways (a wide table scrolls in its box)."""
+    ui.page.set_viewport_size({"width": 390, "height": 800})
+    page = ui.open(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391, path
+    ui.shot(shot)
+    ui.page.set_viewport_size({"width": 1280, "height": 800})
+
+
+@pytest.mark.browser
+def test_profile_says_exactly_what_each_source_says(ui: Browser) -> None:
+    """One sentence per way of saying (no 'denies: NOT'), the exact passage under each claim with a link to it,
+    and denials kept out of the relationships."""
+    entity_id = _mko_id(ui)
+    ui.page.set_viewport_size({"width": 1280, "height": 800})
+    page = ui.open(f"/ui/entity/{entity_id}")
+    lines = page.locator("#profile .claims-section li.claim")
+    # the sections and the faceted list (which keeps claims an earlier test rejected)
+    texts = page.locator("#profile li.claim .claim-text").all_inner_texts()
+    assert texts and not [t for t in texts if "NOT " in t or re.search(RAW_PREDICATE, t)]
+    for wording in ("denies: Republic of Veldra supported Mojahedin", "says (hedged): Mojahedin-e Khalq of Iran trained by",
+                    "reports that Harlan Voss says: Mojahedin", "expects or considers possible: Mojahedin"):
+        assert any(wording in t for t in texts), wording
+    # every claim quotes its passages exactly: the stored text at the evidence offsets, the source, a link there
+    claims = {c["id"]: c for c in page.request.get(f"{ui.base}/api/claims",
+                                                    params={"entity": entity_id, "limit": 500}).json()["items"]}
+    docs: dict[str, str] = {}
+    for line in lines.all()[:40]:
+        claim = claims[line.get_attribute("data-claim-id") or ""]
+        quotes = line.locator("figure.passage")
+        assert quotes.count() == min(len(claim["evidence"]), 3)
+        for i, ev in enumerate(claim["evidence"][:3]):
+            if ev["document_id"] not in docs:
+                docs[ev["document_id"]] = page.request.get(f"{ui.base}/api/documents/{ev['document_id']}").json()["text"]
+            quote = quotes.nth(i)
+            assert quote.locator("blockquote").inner_text() == docs[ev["document_id"]][ev["start"]:ev["end"]]
+            assert quote.locator(".passage-source").inner_text() == ev["document"]
+            href = quote.locator("a.passage-link").get_attribute("href") or ""
+            assert f"start={ev['start']}" in href and f"end={ev['end']}" in href and f"claim={claim['id']}" in href
+    ui.shot("h7-profile-quotes")
+    # relationships: a denial is no link; each counted row is the claims that are not denials
+    denial = lambda c: c["polarity"] == "negative" or c["modality"] == "negated"  # noqa: E731
+    said: dict[str, int] = {}
+    denied: dict[str, int] = {}
+    for c in claims.values():
+        if c["status"] == "rejected":
+            continue
+        ends = [(c["subject"], denied if denial(c) else said), (c["object"], denied if denial(c) else said),
+                (c.get("attributed_to"), said)]  # a speaker did speak, whatever it said
+        for end, table in ends:
+            if isinstance(end, dict) and end.get("id") and end["id"] != entity_id:
+                table[end["name"]] = table.get(end["name"], 0) + 1
+    rows = {r.locator("td").nth(0).inner_text(): int(r.locator("td").nth(3).inner_text())
+            for r in page.locator("#rel-links tbody tr").all()}
+    denials = {r.locator("td").nth(0).inner_text(): r.locator("td").nth(2).inner_text()
+               for r in page.locator("#rel-denials tbody tr").all()}
+    assert "Republic of Veldra" in denials and "supported" in denials["Republic of Veldra"]
+    assert "supported" not in page.locator("#rel-links tr", has_text="Republic of Veldra").inner_text()
+    assert rows == said
+    assert set(denials) == set(denied)
+    page.locator("#relationships").scroll_into_view_if_needed()
+    ui.shot("h7-relationships")
+    _no_sideways_scroll(ui, f"/ui/entity/{entity_id}", "h7-profile-390")
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_reference_data_is_its_own_section_never_a_document(ui: Browser) -> None:
+    page = ui.open(f"/ui/entity/{_entity(ui, 'Port Ilse')}")
+    section = page.locator("#reference")
+    assert "Reference data" in section.locator("h2").inner_text()
+    fact = section.locator("li.reference-fact")
+    assert fact.count() == 1
+    assert "Port Ilse located in Republic of Saltmarsh" in fact.inner_text()
+    assert "gazetteer" in fact.locator(".badge").inner_text().lower()
+    assert "says" not in section.inner_text() and section.locator("figure.passage").count() == 0
+    assert page.locator("#profile li.claim", has_text="Republic of Saltmarsh").count() == 0  # no claim says it
+    assert page.locator(".toc a[href='#reference']").count() == 1
+    section.scroll_into_view_if_needed()
+    ui.shot("h7-reference")
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_change_over_time_is_no_disagreement(ui: Browser) -> None:
+    """A delisting ends a listing: 'Changed: ... until 2009, then ...', apart from the disagreements, nothing struck
+    through; conflict notes name predicates by their labels."""
+    page = ui.open("/ui/conflicts")
+    change = page.locator("#change-list .change", has_text="Republic of Saltmarsh")
+    assert change.count() == 1
+    title = change.locator(".change-title").inner_text()
+    assert re.search(r"Changed: Republic of Saltmarsh designated terrorist Amber Hill Front \(1999\) until 2009, "
+                     r"then Republic of Saltmarsh delisted terrorist Amber Hill Front", title), title
+    assert "disagree" not in change.inner_text().lower()
+    assert page.locator("#disagreements .change, #conflict-list .change").count() == 0
+    struck = page.eval_on_selector_all("#change-list *, #conflict-list *",
+                                       "els => els.filter(e => getComputedStyle(e).textDecorationLine"
+                                       ".includes('line-through')).map(e => e.textContent)")
+    assert not struck, struck
+    notes = page.locator(".conflict-note, .change-title").all_inner_texts()
+    assert notes and not [n for n in notes if re.search(RAW_PREDICATE, n)], notes
+    assert "founded in" in " ".join(notes)
+    ui.shot("h7-conflicts")
+    page = ui.open(f"/ui/entity/{_entity(ui, 'Amber Hill Front')}")
+    assert page.locator("#changes .change", has_text="until 2009").count() == 1
+    assert page.locator("#conflicts").count() == 0  # nothing here disagrees
+    _no_sideways_scroll(ui, "/ui/conflicts", "h7-conflicts-390")
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_timeline_says_how_each_claim_was_made_in_words(ui: Browser) -> None:
+    page = ui.open(f"/ui/timeline?entity={_mko_id(ui)}")
+    page.wait_for_selector("#timeline .vis-item")
+    words = {"asserted", "hedged", "attributed", "forecast", "denied", "denied (hedged)", "question"}
+    items = page.eval_on_selector_all("#timeline .vis-item.vis-box", """els => els.map(e => ({
+      cls: e.className, word: (e.querySelector('.tl-mod') || {}).textContent }))""")
+    assert items and all(i["word"] in words for i in items), items
+    for modality, word in (("mod-hedged", "hedged"), ("mod-speculative", "forecast"), ("mod-attributed", "attributed")):
+        assert any(modality in i["cls"] and i["word"] == word for i in items), modality
+    listed = page.locator("#timeline-list li .tl-mod").all_inner_texts()
+    assert len(listed) == page.locator("#timeline-list li").count() and set(listed) <= words
+    ui.shot("h7-timeline")
+    _no_sideways_scroll(ui, page.url.replace(ui.base, ""), "h7-timeline-390")
+    ui.assert_clean()
+
+
+@pytest.mark.browser
+def test_graph_side_list_scrolls_and_shows_every_number(fresh_ui: Browser) -> None:
+    page = fresh_ui.open(f"/ui/graph?entity={_entity(fresh_ui, 'Northern Coalition')}")
+    page.wait_for_function("window.claimgraphCy && window.claimgraphCy.nodes().length > 10")
+    box = page.evaluate("""() => {
+      const list = document.getElementById('node-list');
+      const style = getComputedStyle(list);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${style.fontSize} ${style.fontFamily}`;
+      const items = list.querySelectorAll('li');
+      const last = items[items.length - 1];
+      last.scrollIntoView({ block: 'nearest' });
+      const lr = list.getBoundingClientRect(), r = last.getBoundingClientRect();
+      return { overflow: style.overflowY, scrolls: list.scrollHeight > list.clientHeight, items: items.length,
+               room: parseFloat(style.paddingLeft), marker: ctx.measureText(`${items.length}. `).width,
+               lastShown: r.top >= lr.top - 1 && r.bottom <= lr.bottom + 1 };
+    }""")
+    assert box["items"] >= 10 and box["overflow"] in ("auto", "scroll") and box["scrolls"], box
+    assert box["lastShown"] and box["room"] >= box["marker"], box
+    fresh_ui.shot("h7-graph-list")
+    _no_sideways_scroll(fresh_ui, page.url.replace(fresh_ui.base, ""), "h7-graph-390")
+    fresh_ui.assert_clean()
