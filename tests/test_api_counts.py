@@ -173,3 +173,17 @@ def test_counted_by_index_equals_counted_by_rows() -> None:
         assert fast["e-0"] > claim_counts(conn, ["e-0", "e-1", "e-2", "e-3"])["e-0"] > 0
         # asked for a merged entity together with the one it was merged into, as a list of nodes may be
         assert claim_counts(conn, ["e-1", "e-0"]) == claim_counts_by_rows(conn, ["e-1", "e-0"])
+
+
+def test_conflicts_by_cursor_are_the_listed_ones(client: TestClient) -> None:
+    """/api/conflicts?cursor= pages (null total, next_cursor until the last) give what the offset list gives."""
+    listed = client.get("/api/conflicts", params={"limit": 1000}).json()["items"]
+    walked: list[dict[str, Any]] = []
+    cursor: str | None = ""
+    while cursor is not None:
+        body = client.get("/api/conflicts", params={"cursor": cursor, "limit": 1}).json()
+        assert body["total"] is None and body["cursor"] == cursor and len(body["items"]) <= 1
+        walked += body["items"]
+        cursor = body["next_cursor"]
+        assert len(walked) <= len(listed)
+    assert sorted(map(repr, walked)) == sorted(map(repr, listed))

@@ -231,8 +231,20 @@ def get_document(conn: Conn, document_id: Annotated[str, Path(max_length=300)]) 
 @router.get("/conflicts", summary="Disagreements between stored claims")
 def list_conflicts(conn: Conn, entity: IdText | None = None,
                    kind: Annotated[str | None, Query(max_length=64)] = None,
-                   limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    """Conflicts every plugin finds ({kind, claims, note}); with entity=, only those about it."""
+                   limit: Limit = 100, offset: Offset = 0,
+                   cursor: Annotated[str | None, Query(max_length=400, description=(
+                       "Page by cursor without reading the whole store: empty for the first page, then the "
+                       "next_cursor of the page before (null after the last); a page may hold fewer than limit"))]
+                   = None) -> dict[str, Any]:
+    """Conflicts every plugin finds ({kind, claims, note}); with entity=, only those about it; with cursor=, a page
+    read from a few entities' claims (views.conflicts.conflicts_page), `total` then null."""
+    if cursor is not None and not entity:
+        from claimgraph.views.conflicts import conflicts_page
+
+        page, following = conflicts_page(conn, cursor, limit)
+        if kind:
+            page = [c for c in page if c.get("kind") == kind]
+        return {"items": page, "total": None, "limit": limit, "cursor": cursor, "next_cursor": following}
     if entity:  # read from the entity's claims and their subjects' claims, not the whole store
         ids = queries.merged_ids(conn, resolve_entity(conn, entity))
         about = set(conn.execute(select(claims.c.id).where(or_(claims.c.subject_id.in_(ids),

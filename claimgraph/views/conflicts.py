@@ -266,3 +266,71 @@ def conflicts_and_changes(conn: Connection, claim_ids: Iterable[str]) -> tuple[l
     changes = reasoning.changes_over_time(views, names, cite)
     return _involving(ordered, asked), _involving(changes, asked)
 
+
+
+
+# entities a step of conflicts_page reads together, and the claims a page reads at most before it answers
+PAGE_ENTITIES = 50
+PAGE_CLAIMS = 20_000
+
+
+def conflicts_page(conn: Connection, cursor: str, limit: int,
+                   most_claims: int = PAGE_CLAIMS) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of the store's conflicts without reading the whole store: (conflicts, the cursor of the next page,
+    None after the last). Walking every page from cursor "" gives each conflict the whole-store reading gives
+    exactly once (tests/test_reads_conflicts.py).
+
+    A conflict belongs to the first entity (in id order, after merges) that is the subject of one of its
+    claims; the walk reads the claims of a few entities at a time, keeps the conflicts they own (ordered by
+    owner, then kind, claims and note) and stops when the page is full or `most_claims` claims were read (a page
+    may then hold fewer than `limit`: the cursor goes on). The cursor "N:ENTITY" resumes at ENTITY, skipping the
+    first N conflicts it owns; "*:ENTITY" resumes after ENTITY.
+    """
+    skip_text, _, start = cursor.partition(":")
+    skip = int(skip_text) if skip_text.isdigit() else 0
+    page: list[dict[str, Any]] = []
+    read = 0
+    heads: list[str] = []
+    while True:
+        # "*:ENTITY" (a page that ended on its read budget) resumes after ENTITY
+        after = entities.c.id > (heads[-1] if heads else start) if heads or skip_text == "*" else \
+            entities.c.id >= start
+        heads = list(conn.execute(select(entities.c.id).where(entities.c.merged_into.is_(None), after)
+                                  .order_by(entities.c.id).limit(PAGE_ENTITIES)).scalars())
+        if not heads:
+            return page, None
+        owned, asked = _owned_conflicts(conn, heads)
+        read += asked
+        for owner in heads:
+            for k, c in enumerate(owned.get(owner, [])):
+                if owner == start and k < skip:
+                    continue
+                page.append(c)
+                if len(page) >= limit:
+                    return page, f"{k + 1}:{owner}"
+        if read >= most_claims:
+            return page, f"*:{heads[-1]}"
+
+
+def _owned_conflicts(conn: Connection, heads: list[str]) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """The conflicts each of these entities (kept ones, in id order) owns, each owner's in a fixed order, and how
+    many claims were asked: those whose subject is one of them or merged into one."""
+    members = members_of(conn, heads)
+    asked = sorted({cid for k in range(0, len(members), 500) for cid in conn.execute(
+        select(claims.c.id).where(claims.c.subject_id.in_(sorted(members)[k:k + 500]))).scalars()})
+    found = conflicts_and_changes(conn, asked)[0] if asked else []
+    named = sorted({cid for c in found for cid in c.get("claims") or []})
+    subject_of: dict[str, str] = {}
+    for k in range(0, len(named), 500):
+        subject_of.update(conn.execute(select(claims.c.id, claims.c.subject_id)
+                                       .where(claims.c.id.in_(named[k:k + 500]))).tuples().all())
+    finals = finals_of(conn, set(subject_of.values()))
+    owned: dict[str, list[dict[str, Any]]] = {}
+    kept = set(heads)
+    for c in found:
+        subjects = [finals.get(s, s) for cid in c.get("claims") or [] if (s := subject_of.get(cid))]
+        if subjects and min(subjects) in kept:
+            owned.setdefault(min(subjects), []).append(c)
+    for group in owned.values():
+        group.sort(key=lambda c: (c.get("kind") or "", [str(x) for x in c.get("claims") or []], c.get("note") or ""))
+    return owned, len(asked)
