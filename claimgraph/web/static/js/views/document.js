@@ -1,7 +1,7 @@
 // One document as stored, its evidence spans highlighted by modality, errata shown where they apply.
 import { getClaim, getJSON } from "../api.js";
 import { documentHref, entityHref, h, render, clear, append } from "../dom.js";
-import { MODALITY_LABELS, correctionBadge, modalityLegend, termText } from "../claims.js";
+import { MODALITY_LABELS, correctionBadge, modalityLegend, predicateLabel, saidVerb, termText } from "../claims.js";
 import { facetedClaims } from "../facets.js";
 
 /** A URL shown as a link only when it is a web address (never javascript: or data:). */
@@ -102,7 +102,7 @@ function segments(text, evidence, target, panel, names = [], documentId = "") {
       class: classes.join(" "),
       tabindex: "0",
       role: "button",
-      title: covering.map((e) => `${e.predicate} (${MODALITY_LABELS[e.modality] || e.modality})`).join("; "),
+      title: covering.map((e) => `${predicateLabel(e.predicate)} (${MODALITY_LABELS[e.modality] || e.modality})`).join("; "),
       data: { claims: covering.map((e) => e.claim_id).join(" "), start: a, end: b },
       on: { click: open, keydown: (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); open(); } } },
     }, piece);
@@ -122,8 +122,8 @@ function showClaims(panel, covering, documentId) {
       const elsewhere = h("div", { class: "elsewhere", data: { claimId: e.claim_id } });
       otherDocuments(elsewhere, e.claim_id, documentId);
       return h("li", { class: `claim mod-${e.modality}`, data: { claimId: e.claim_id } },
-        h("div", { class: "claim-main" }, term(e.subject), " ",
-          h("strong", {}, (e.predicate || "").replaceAll("_", " ")), " ", term(e.object)),
+        h("div", { class: "claim-main" }, saidBy(e), term(e.subject), " ",
+          h("strong", {}, predicateLabel(e.predicate)), " ", term(e.object)),
         h("div", { class: "claim-meta" },
           h("span", { class: `badge mod-${e.modality}` }, attributedLabel(e)),
           e.attributed_to ? h("span", { class: "speaker" }, "speaker: ", term(e.attributed_to)) : null,
@@ -151,6 +151,14 @@ async function otherDocuments(el, claimId, documentId) {
     : h("span", { class: "hint" }, "No other document carries this claim."));
 }
 
+// "Denies: ", "Harlan Voss says (hedged): ": how the passage puts the claim, so a denial never reads as an assertion
+function saidBy(e) {
+  const verb = saidVerb(e);
+  const sep = verb.endsWith("whether") ? " " : ": ";
+  if (e.attributed_to) return h("span", { class: "said" }, term(e.attributed_to), ` ${verb}${sep}`);
+  return h("span", { class: "said" }, `${verb[0].toUpperCase()}${verb.slice(1)}${sep}`);
+}
+
 function attributedLabel(e) {
   const label = MODALITY_LABELS[e.modality] || e.modality;
   if (e.attributed_to) return `attributed to ${termText(e.attributed_to)}`;
@@ -170,7 +178,7 @@ function errata(evidence) {
     h("h2", {}, "Errata"),
     h("p", { class: "hint" }, "This document corrects some of its own statements; both versions are kept."),
     h("ul", {}, corrected.map((e) => h("li", {},
-      termText(e.subject), " ", (e.predicate || "").replaceAll("_", " "), ": ",
+      termText(e.subject), " ", predicateLabel(e.predicate), ": ",
       correctionBadge(e.correction), " ",
       h("button", { type: "button", class: "link", on: { click: () => jumpTo(e) } }, "show passage")))));
 }

@@ -2,7 +2,7 @@
 import { getClaim, getJSON } from "../api.js";
 import { entityHref, h, render, pageUrl, clear, append } from "../dom.js";
 import { loadLib } from "../loader.js";
-import { claimLine, modalityLegend } from "../claims.js";
+import { claimLine, modalityLegend, predicateLabel } from "../claims.js";
 import { entityName, entityPicker } from "../picker.js";
 
 // one hue per type, far apart (Country and Place especially: they are easily confused)
@@ -74,7 +74,7 @@ function elementsOf(data, known) {
     const negative = e.polarity === "negative" || e.modality === "negated";
     out.push({ data: { id: e.id, source: e.source, target: e.target, modality: e.modality || "asserted",
       polarity: e.polarity || "positive", status: e.status || "active",
-      label: `${negative ? "NOT " : ""}${(e.predicate || "").replaceAll("_", " ")}`,
+      label: `${negative ? "NOT " : ""}${predicateLabel(e.predicate)}`,
       width: Math.min(1.5 + (docs - 1) * 1.5, 8) } });
   }
   return out;
