@@ -362,8 +362,11 @@ class Fillers:
                 self.ctx.memo.setdefault("events.member_orgs", {})[key] = org_key
         return key
 
-    def patient(self, tok: Token, human: bool) -> str | None:
-        """Entity key for a target or victim token; `human` verbs make bare names persons."""
+    def patient(self, tok: Token, human: bool, appos: bool = True) -> str | None:
+        """Entity key for a target or victim token; `human` verbs make bare names persons.
+
+        `appos` lets a name in apposition stand for the token ("his secretary, Ronnie Moffit"); off for the items of a
+        list, whose apposition is the next item."""
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
@@ -397,7 +400,7 @@ class Fillers:
             return None
         for c in tok.children:
             # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler
-            if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or self._name_shaped(c)):
+            if appos and c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or self._name_shaped(c)):
                 named = self.patient(c, human)
                 if named:
                     return named
@@ -452,8 +455,29 @@ class Fillers:
             owners = self.owners(tok)
             if owners:
                 return owners
+        named = self._named_list(tok, human)
+        if len(named) > 1:
+            return named
         key = self.patient(tok, human)
         return [key] if key else []
+
+    def _named_list(self, tok: Token, human: bool) -> list[str]:
+        """'two reporters, Ana Ruiz and Marco Diaz', 'three journalists: A, a photographer, B, ... and C': every name
+        the appositive list gives (the parser chains its items through appositions and conjunctions)."""
+        if tok.pos_ != "NOUN":
+            return []
+        out: list[str] = []
+        stack = [c for c in tok.children if c.dep_ == "appos"]
+        while stack and len(out) < 12:
+            cur = stack.pop(0)
+            if cur.pos_ == "PROPN" or cur.ent_type_ == "PERSON":
+                key = self.patient(cur, human, appos=False)
+                if key and key not in out:
+                    out.append(key)
+            elif cur.pos_ != "NOUN" or _lemma(cur) not in PERSON_NOUNS and cur.lower_ not in PERSON_NOUNS:
+                continue  # only a name, or a word for what the named person is ("a photographer"), carries the list on
+            stack += [c for c in cur.children if c.dep_ in ("appos", "conj")]
+        return out
 
     def owners(self, tok: Token) -> list[str]:
         """'the state's targets', 'Iraqi, U.S. and Coalition targets': the bodies the targets belong to."""

@@ -21,6 +21,12 @@ EXPLOSION_WORDS: frozenset[str] = words("claims_events_explosion_words")
 ACRONYM_LOOKALIKES: frozenset[str] = words("claims_events_acronym_lookalikes")
 # verbs of a weapon hitting something ("a rocket hit the school"): an attack only where a weapon is the subject
 PROJECTILE_VERBS = {"hit", "strike"}
+# verbs of throwing or launching: an attack only where a weapon is thrown at someone or something
+THROW_VERBS = {"hurl", "throw", "launch", "lob", "toss", "fling"}
+# verbs of setting an explosive where it is to go off ("planted a bomb at the bank")
+PLANT_VERBS = {"plant", "place"}
+# thrown weapons that make the attack a bombing ("threw a grenade at"); a rocket launched is an attack
+EXPLOSIVE_WORDS = EXPLOSION_WORDS - {"rocket", "blast", "bombing", "explosion"}
 # units and holders a weapon is counted in ("500 kg of dynamite", "two sticks of TNT"): the weapon is their "of" object
 MEASURE_NOUNS: frozenset[str] = words("claims_events_measure_nouns")
 # verbs whose subject is the device ("a bomb exploded at the bank"): bombed by an unnamed actor
@@ -70,6 +76,8 @@ TRIGGER_WORD = re.compile(rf"\b(?:{_TRIGGER_STEMS}|acts?\b)", re.I)
 _VIOLENCE_STEMS = alternation("claims_events_violence_stems")
 VIOLENT_CONTEXT = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.I)
 RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
+# verbs that take back what their clause says: "denied it was responsible for the attack" names no doer
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 # governing verbs under which an infinitive event happened (or was attempted)
 ATTEMPT_VERBS = {"try", "attempt", "manage", "continue", "begin", "start", "seek", "go"}
 # words that charge someone with a deed: "the arrest of two soldiers for killing ...", "accused of murdering"
@@ -81,7 +89,7 @@ SERIES_NOUNS: frozenset[str] = words("claims_events_series_nouns")
 # adjectives whose "for" object is the subject's deed ("the group is best known for its attack on ...")
 RENOWN_WORDS: frozenset[str] = words("claims_events_renown_words")
 # verbs whose "in" object is an activity the subject takes part in ("engaged in attacks")
-TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "specialise"}
+TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "specialise", "implicate"}
 # nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
 OWNED_TARGET_NOUNS = {"target", "interest"}
 # modifiers that make "act" an attack ("terrorist acts against X")

@@ -51,10 +51,12 @@ from claimgraph.extract.event_lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPS,
+    PLANT_VERBS,
     PROJECTILE_VERBS,
     RELATIVE,
     SERIES_NOUNS,
     STATE_ACTION_NOUNS,
+    THROW_VERBS,
     TITLE_WORDS,
     TRIGGER_WORD,
     VAGUE_NOUNS,
@@ -70,6 +72,7 @@ from claimgraph.extract.event_model import (
     Event,
     _stand_in,
 )
+from claimgraph.extract.event_shots import Shots
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
 from claimgraph.plugins import hookimpl
@@ -91,7 +94,14 @@ def _object_head(tok: Token) -> Token:
     return tok
 
 
-class EventFrames(Agency, EventClaims):
+def _root_subject(verb: Token) -> Token | None:
+    """'the rebels abducted two men' parsed with the noun as the root and the finite verb hung on it: the subject."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+class EventFrames(Agency, Shots, EventClaims):
     """Event claims from verbal and nominal triggers in sentences that contain a trigger word."""
 
     name = "events.frames"
@@ -139,6 +149,10 @@ class EventFrames(Agency, EventClaims):
                     ev = self._firing(tok, sent, fillers)
                 elif lemma in VERB_TRIGGERS:
                     ev = self._verbal(tok, lemma, sent, fillers)
+                elif lemma in THROW_VERBS:
+                    ev = self._thrown(tok, sent, fillers)
+                elif lemma in PLANT_VERBS:
+                    ev = self._planted(tok, sent, fillers)
                 elif lemma == "include":
                     ev = self._target_list(tok, sent, fillers)
                 else:
@@ -248,6 +262,12 @@ class EventFrames(Agency, EventClaims):
                 instruments += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "advcl" and c.lower_ == "using":
                 instruments += [g for g in c.children if g.dep_ == "dobj"]
+        if not agents and any(c.dep_ == "auxpass" for c in verb.children):
+            # "two nuns were killed on Friday, shot by hooded men": the doer told by the participle of the same deed
+            agents = [g2 for c in verb.children if c.dep_ in ("conj", "advcl") and c.tag_ == "VBN"
+                      and _lemma(c) in VERB_TRIGGERS and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                      for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                      for g2 in _conjuncts(g)]
         if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
             # "Hamas is believed to have attacked X", "is suspected to have": the raised subject acts
             agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
@@ -255,8 +275,12 @@ class EventFrames(Agency, EventClaims):
         head = verb.head if verb.dep_ == "conj" else None
         if head is not None and any(c.dep_ == "nsubjpass" for c in verb.children):
             head = None  # "three soldiers died and a civilian was wounded": a clause with its own undergoer
+        root = _root_subject(verb)
+        if not agents and root is not None:
+            agents = [root]
         if head is not None and not agents:
-            agents = [g for c in head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+            agents = [g for c in head.children if c.dep_ == "nsubj" for g in _conjuncts(c)] \
+                or [t for t in [_root_subject(head)] if t is not None]
             if not agents and head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
                 # "the group returned, starting a series of attacks and killing 25 officers": the clause's subject
                 agents = [g for c in head.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
@@ -352,46 +376,6 @@ class EventFrames(Agency, EventClaims):
             return None  # "X will be the target": a threat, not an attack told
         return Event("attacked", sent, perps, targets, fillers.sentence_weapon(sent, noun), fillers.place(noun),
                      event_time(sent, noun), confidence=0.5, trigger=noun)
-
-    def _firing(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
-        """'gunmen fired rifles at the students': an attack only where a weapon is fired at someone or something."""
-        if _negated(verb):
-            return None
-        weapons = [w for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for w in [fillers.weapon(c)] if w]
-        aimed = [g for word in ("at", "on", "against") for g in _child(verb, "prep", word)]
-        # "gunmen opened fire on a bus", "troops fired on the crowd": shooting aimed at someone, the gun unsaid
-        shooting = _lemma(verb) == "open" or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-        if not aimed or not weapons and not shooting:
-            return None  # "the company fired its manager": no weapon, no attack
-        if _lemma(verb) == "open":
-            weapons = []
-        targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
-        perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
-        if not targets and not weapons:
-            return None
-        if not targets:
-            # "mortars were fired against that sector": an attack with its weapon said, aimed at no one named
-            targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
-        return Event("attacked", sent, perps, targets, weapons[0] if weapons else None, fillers.place(verb),
-                     event_time(sent, verb), trigger=verb)
-
-    @staticmethod
-    def _projectile_weapon(verb: Token, fillers: Fillers) -> str | None:
-        """The weapon that hit something: the subject of 'a rocket hit the school', the agent of 'was struck by a shell'."""
-        doers = [c for c in verb.children if c.dep_ == "nsubj"] + [g for c in verb.children if c.dep_ == "agent"
-                                                                   for g in c.children if g.dep_ == "pobj"]
-        return next((w for t in doers for w in [fillers.weapon(t)] if w), None)
-
-    def _projectile(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
-        """'a grenade hit his car', 'the clinic was struck by a rocket': an attack on what the weapon hit, doer unsaid."""
-        if _negated(verb):
-            return None
-        hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
-        if not targets:
-            return None
-        return Event("attacked", sent, [], targets, self._projectile_weapon(verb, fillers), fillers.place(verb),
-                     event_time(sent, verb), trigger=verb)
 
     def _device(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'a car bomb exploded at the embassy', 'terrorists detonated a bomb near the bank'."""

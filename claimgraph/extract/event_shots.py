@@ -1,0 +1,105 @@
+"""Shots and throws: weapons fired, thrown or landing on someone or something ('fired on the crowd', 'hurled grenades
+at the station', 'a rocket hit the school').
+
+A mixin of the events stage (claimgraph/extract/events.py): each reader takes a verb and returns an attack or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.event_fillers import Fillers, _child, _conjuncts, _lemma, _negated, event_time
+from claimgraph.extract.event_lexicon import EXPLOSIVE_WORDS
+from claimgraph.extract.event_model import (
+    UNKNOWN_TARGET_KEY,
+    UNKNOWN_TARGET_MEANING,
+    UNKNOWN_TARGET_NAME,
+    Event,
+    _stand_in,
+)
+
+
+class Shots:
+    """Attacks told by a weapon's use: fired at, thrown at, or hitting what it hit."""
+
+    def _firing(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'gunmen fired rifles at the students': an attack only where a weapon is fired at someone or something."""
+        if _negated(verb):
+            return None
+        weapons = [w for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for w in [fillers.weapon(c)] if w]
+        aimed = [g for word in ("at", "on", "against") for g in _child(verb, "prep", word)]
+        # "gunmen opened fire on a bus", "troops fired on the crowd": shooting aimed at someone, the gun unsaid
+        shooting = _lemma(verb) == "open" or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        if not aimed or not weapons and not shooting:
+            return None  # "the company fired its manager": no weapon, no attack
+        if _lemma(verb) == "open":
+            weapons = []
+        targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
+        perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        if not targets and not weapons:
+            return None
+        if not targets:
+            # "mortars were fired against that sector": an attack with its weapon said, aimed at no one named
+            targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
+        return Event("attacked", sent, perps, targets, weapons[0] if weapons else None, fillers.place(verb),
+                     event_time(sent, verb), trigger=verb)
+
+    @staticmethod
+    def _projectile_weapon(verb: Token, fillers: Fillers) -> str | None:
+        """The weapon that hit something: the subject of 'a rocket hit the school', the agent of 'was struck by a shell'."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] + [g for c in verb.children if c.dep_ == "agent"
+                                                                   for g in c.children if g.dep_ == "pobj"]
+        return next((w for t in doers for w in [fillers.weapon(t)] if w), None)
+
+    def _projectile(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'a grenade hit his car', 'the clinic was struck by a rocket': an attack on what the weapon hit, doer unsaid."""
+        if _negated(verb):
+            return None
+        hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
+        if not targets:
+            return None
+        return Event("attacked", sent, [], targets, self._projectile_weapon(verb, fillers), fillers.place(verb),
+                     event_time(sent, verb), trigger=verb)
+
+    def _thrown(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'five men hurled grenades at the station', 'rebels launched rockets against the barracks': an attack on
+        what the thrown weapon was aimed at, by the thrower; 'threw a party', 'launched a campaign' name no weapon."""
+        if _negated(verb):
+            return None
+        thrown = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        weapons = [w for c in thrown for w in [fillers.weapon(c)] if w]
+        # "launched two rockets against the barracks": the parser may hang the aim on the weapon
+        aimed = [g for word in ("at", "on", "against", "into") for h in [verb, *thrown] for g in _child(h, "prep", word)]
+        if not weapons or not aimed:
+            return None
+        targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
+        if not targets:
+            return None
+        perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        perps += [k for g in _child(verb, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        # a thrown explosive is a bombing ("threw a bomb at the bank"); stones and spears are an attack
+        explosive = any(_lemma(c) in EXPLOSIVE_WORDS or c.lower_ in EXPLOSIVE_WORDS for t in thrown for c in t.subtree)
+        return Event("bombed" if explosive else "attacked", sent, perps, targets, weapons[0], fillers.place(verb),
+                     event_time(sent, verb), trigger=verb)
+
+    def _planted(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'rebels planted a bomb at the bank', 'the charge was placed by two men': a bombing by whoever set the
+        explosive, of what it was set at (the place told where nothing else is); no doer said, no event read."""
+        if _negated(verb):
+            return None
+        set_ = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        weapons = [w for c in set_ for w in [fillers.weapon(c)] if w
+                   and any(_lemma(t) in EXPLOSIVE_WORDS or t.lower_ in EXPLOSIVE_WORDS for t in c.subtree)]
+        doers = [t for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c)]
+        doers += [t for g in _child(verb, "prep", "by") for t in _conjuncts(g)]
+        perps = [k for t in doers for k in [fillers.actor(t)] if k]
+        if not weapons or not perps:
+            return None
+        targets = [k for word in ("at", "near", "outside", "inside", "under", "on") for g in _child(verb, "prep", word)
+                   if (fillers.mention_key(g) or ("", ""))[1] not in ("Country", "Place")
+                   for t in _conjuncts(g) for k in [fillers.patient(t, False)] if k]
+        if not targets:
+            targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
+        return Event("bombed", sent, perps, targets, weapons[0], fillers.place(verb), event_time(sent, verb),
+                     trigger=verb)
