@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.scope_quotes import continued_quotes
 from claimgraph.extract.scope_speakers import Speakers
 from claimgraph.extract.scope_speech import Speech, answers_for, claims_responsibility, unit_speeches
 from claimgraph.model import Claim, EvidenceSpan
@@ -94,6 +95,7 @@ class ClaimModality:
         # a quote whose words the parse already gave to another speaker was read by position alone: the parse wins
         speeches = parsed + [q for q in self.quotes(ctx) if not any(
             p.speaker and p.speaker != q.speaker and p.start < q.end and q.start < p.end for p in parsed)]
+        speeches += continued_quotes(ctx, speeches)
         for claim in claims:
             anchor = self.anchor_for(ctx, claim)
             if anchor is None:
@@ -124,8 +126,9 @@ class ClaimModality:
                     k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
                 kept.append(sp)
         for sp in kept:
-            unit = unit_at(ctx, sp.offset + sp.cue.idx)
             cue_at = sp.offset + sp.cue.idx
+            # a continued quote is said where it stands, not in the sentence of the tag it continues
+            unit = unit_at(ctx, sp.start if sp.kind == "continued" else cue_at)
             if unit is None or len(sp.text) < 3 or sp.start < cue_at < sp.end or sp.text.lower() == sp.cue.lower_:
                 continue  # content around its own cue ("His claims were denied") is no reported content
             said = Found(sp.speaker, "said", ("text", DATELINE_HEAD.sub("", sp.text)), sp.cue, confidence=0.8,
@@ -140,7 +143,7 @@ class ClaimModality:
         'condemned what he said was foreign support for the bombings'): what the judge said, where the judgement
         itself is not; a speech verb of the judge's own that holds the quote ('condemned the raid, calling it a
         "crime"') reports it instead."""
-        if sp.kind == "quote" or sp.cue.lemma_.lower() not in words("scope_stance_verbs"):
+        if sp.kind in ("quote", "continued") or sp.cue.lemma_.lower() not in words("scope_stance_verbs"):
             return None
         speech = words("scope_speech_verbs")
         doc = sp.cue.doc
@@ -181,7 +184,7 @@ class ClaimModality:
         ('blamed X for the bombing', 'charged X with the attacks') is the accuser's charge, carried by the acts it
         scopes ('blamed the attack on unknown elements' names no one accused and stays what the speaker said)."""
         lemma = sp.cue.lemma_.lower()
-        if lemma in words("scope_stance_verbs") and sp.kind != "quote":
+        if lemma in words("scope_stance_verbs") and sp.kind not in ("quote", "continued"):
             return False  # "condemned the attack": a judgement of the act, not words said about it
         if lemma not in words("scope_unsaid_object_verbs"):
             return True
