@@ -24,10 +24,12 @@ function notedDate(note, n) {
   return found[n] && found[n] !== "?" ? found[n] : "";
 }
 
-// when a claim says it held: its own stated time, else the date its report gives
+// when a claim says it held: its own stated time, else (marked as such) the date of the report that says it
 function heldAt(claim, note, n) {
   const t = (claim.qualifiers || {}).time || {};
-  return t.start || t.text || notedDate(note, n);
+  if (t.start || t.text) return t.start || t.text;
+  const reported = n > 0 ? notedDate(note, n) : "";  // an earlier claim's report date says nothing of its start
+  return reported ? `${reported} or earlier (the date of the report)` : "";
 }
 
 function sideOf(lineOf, id) {
