@@ -143,6 +143,17 @@ _KEY_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.o
                 claims.c.object_type, claims.c.polarity, claims.c.attributed_to_id, claims.c.triple_key)
 
 
+# the IN-list reads of every page, built once: a list given as one expanding parameter is not coerced element
+# by element on each call (a graph's corroboration asks for about 500 claims)
+_ROWS_BY_ID = select(*_KEY_COLUMNS).where(claims.c.id.in_(bindparam("ids", expanding=True)))
+_ROWS_BY_KEY = select(*_KEY_COLUMNS).where(claims.c.triple_key.in_(bindparam("keys", expanding=True)))
+_DOCUMENTS_OF = select(evidence.c.claim_id, evidence.c.document_id).where(
+    evidence.c.claim_id.in_(bindparam("ids", expanding=True)))
+_MERGE_LINKS = select(entities.c.id, entities.c.merged_into).where(entities.c.id.in_(bindparam("ids", expanding=True)))
+_MERGED_INTO = select(entities.c.id, entities.c.merged_into).where(
+    entities.c.merged_into.in_(bindparam("ids", expanding=True)))
+
+
 def _chunked(ids: Iterable[str]) -> Iterable[list[str]]:
     wanted = sorted({i for i in ids if i})
     for k in range(0, len(wanted), 500):
@@ -161,8 +172,7 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
         asked: set[str] | None = None
     else:
         asked = set(claim_ids)
-        mine = [r for chunk in _chunked(asked) for r in conn.execute(
-            select(*_KEY_COLUMNS).where(claims.c.id.in_(chunk))).mappings()]
+        mine = [r for chunk in _chunked(asked) for r in conn.execute(_ROWS_BY_ID, {"ids": chunk}).mappings()]
         # a claim none of whose entities takes part in a merge says the same as exactly the rows with its
         # triple_key: one indexed lookup for all of them; the others (or a row stored without a key) are
         # matched through their merge groups below
@@ -174,8 +184,7 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
         keyed = [r for r in mine if r["triple_key"] is not None and not merged & {
             r["subject_id"], r["object_id"], r["attributed_to_id"]}]
         for chunk in _chunked({str(r["triple_key"]) for r in keyed}):
-            for r in conn.execute(select(*_KEY_COLUMNS).where(claims.c.triple_key.in_([int(k) for k in chunk]))
-                                  ).mappings():
+            for r in conn.execute(_ROWS_BY_KEY, {"keys": [int(k) for k in chunk]}).mappings():
                 found[r["id"]] = r
         by_key = {id(r) for r in keyed}
         mine = [r for r in mine if id(r) not in by_key]
@@ -212,8 +221,7 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
         return {}
     docs_of: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunked({o for group in multi.values() for o in group}):
-        for cid, doc in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
-                                     .where(evidence.c.claim_id.in_(chunk))):
+        for cid, doc in conn.execute(_DOCUMENTS_OF, {"ids": chunk}):
             docs_of[cid].add(doc)
     return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
 
@@ -263,8 +271,7 @@ def finals_of(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
         reached = sorted(set(cur.values()))
         links: dict[str, str | None] = {}
         for k in range(0, len(reached), 500):
-            links.update(conn.execute(select(entities.c.id, entities.c.merged_into)
-                                      .where(entities.c.id.in_(reached[k:k + 500]))).all())
+            links.update(conn.execute(_MERGE_LINKS, {"ids": reached[k:k + 500]}).tuples().all())
         nxt = {}
         for start, at in cur.items():
             target = links.get(at)
@@ -287,8 +294,7 @@ def members_of(conn: Connection, finals: Iterable[str]) -> dict[str, str]:
         heads = sorted(frontier)
         nxt: dict[str, str] = {}
         for k in range(0, len(heads), 500):
-            for eid, into in conn.execute(select(entities.c.id, entities.c.merged_into)
-                                          .where(entities.c.merged_into.in_(heads[k:k + 500]))):
+            for eid, into in conn.execute(_MERGED_INTO, {"ids": heads[k:k + 500]}):
                 if eid not in out:
                     out[eid] = nxt[eid] = frontier[into]
         frontier = nxt

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select
 
 from claimgraph.resolve.names import norm_name
 from claimgraph.store.schema import (
@@ -240,8 +240,7 @@ def corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str
     asked = sorted(set(claim_ids))
     docs_of: dict[str, set[str]] = {c: set() for c in asked}
     for chunk in _chunks(asked):
-        for cid, doc in conn.execute(select(evidence.c.claim_id, evidence.c.document_id)
-                                     .where(evidence.c.claim_id.in_(chunk))):
+        for cid, doc in conn.execute(_EVIDENCE_DOCUMENTS, {"ids": chunk}):
             docs_of[cid].add(doc)
     meta = DocumentMeta()
     meta.aligned = {}
@@ -256,15 +255,27 @@ def corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str
     wanted = sorted(set().union(*docs_of.values())) if docs_of else []
     if have_sources:  # the outlet stored with the copy link is the one document_outlet gives
         for chunk in _chunks(wanted):
-            for doc, outlet, copy_of in conn.execute(select(
-                    document_sources.c.document_id, document_sources.c.outlet, document_sources.c.copy_of)
-                    .where(document_sources.c.document_id.in_(chunk))):
+            for doc, outlet, copy_of in conn.execute(_sources_statement(document_sources), {"ids": chunk}):
                 meta[doc] = {"outlet": outlet, "copy_of": copy_of}
     for chunk in _chunks(d for d in wanted if d not in meta):
         for doc, url, source in conn.execute(select(documents.c.id, documents.c.url, documents.c.source)
                                              .where(documents.c.id.in_(chunk))):
             meta[doc] = {"outlet": document_outlet(url, source), "copy_of": None}
     return {c: corroboration([{"document_id": d} for d in sorted(docs_of[c])], meta) for c in asked}
+
+
+# built once: an IN list given as one expanding parameter is not coerced element by element on every call
+_EVIDENCE_DOCUMENTS = select(evidence.c.claim_id, evidence.c.document_id).where(
+    evidence.c.claim_id.in_(bindparam("ids", expanding=True)))
+_SOURCES: dict[int, Select[Any]] = {}
+
+
+def _sources_statement(table: Any) -> Select[Any]:
+    """Outlet and copy link of the documents `ids` (the reasoning layer's table, built once)."""
+    if id(table) not in _SOURCES:
+        _SOURCES[id(table)] = select(table.c.document_id, table.c.outlet, table.c.copy_of).where(
+            table.c.document_id.in_(bindparam("ids", expanding=True)))
+    return _SOURCES[id(table)]
 
 
 def _chunks(ids: Iterable[str]) -> list[list[str]]:
