@@ -54,3 +54,20 @@ def test_threats_received_from_a_group(analyze: Analyze) -> None:
 def test_threatening_the_lives_of_people_is_hostility_to_them(analyze: Analyze) -> None:
     got = triples(analyze("Hezbollah has threatened the lives of Israeli soldiers."))
     assert any(s == "Hezbollah" and p == "hostile_to" and "Israeli" in o for s, p, o in got)
+
+
+def test_opening_participles_describe_the_body_after_their_comma(analyze: Analyze) -> None:
+    got = triples(analyze("Formed in 1987 and led by Ahmed Yassin, Hamas conducted a campaign against Israel."))
+    assert ("Hamas", "founded_in", "1987") in got
+    assert ("Ahmed Yassin", "leader_of", "Hamas") in got
+
+
+def test_an_opening_participle_skips_the_places_it_names(analyze: Analyze) -> None:
+    got = triples(analyze("Founded in 1982 in Beirut, Lebanon, Hezbollah grew quickly."))
+    assert ("Hezbollah", "founded_in", "1982") in got
+    assert not [t for t in got if t[1] == "founded_in" and t[0] in ("Beirut", "Lebanon")]
+
+
+def test_founders_named_by_what_they_were(analyze: Analyze) -> None:
+    got = triples(analyze("Hamas was founded in 1987 by Palestinian students."))
+    assert ("Hamas", "founded_by", "Palestinian students") in got

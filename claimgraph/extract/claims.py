@@ -26,7 +26,8 @@ from claimgraph.extract.frames_org import (
     WING_NOUNS,
     OrgFrames,
 )
-from claimgraph.extract.nominal import INSTITUTION_NOUNS, demonym_of
+from claimgraph.extract.nominal import INSTITUTION_NOUNS, PEOPLE_NOUNS, demonym_of
+from claimgraph.extract.noun_frames import QUANT_NOUNS
 from claimgraph.extract.structure import Layout, layout_of
 from claimgraph.extract.timeinfo import parse_time
 from claimgraph.extract.units import Unit, has_mention, record, resolver_for, units_of
@@ -287,6 +288,11 @@ class FrameExtractor(OrgFrames):
                             None) if passive or participle else F.agent_of(verb)
         if founder_root is not None:
             founders = [k for k in self.named_in(founder_root) if self.args.etype(k) == "Person"]
+            if not founders and founder_root.lemma_.lower() in PEOPLE_NOUNS | QUANT_NOUNS:
+                # "founded by a group of leftist students": people named by what they were, as one group
+                founders = [k for k in self.keys(founder_root, "agent", nominal_ok=False)
+                            if self.args.etype(k) == "Group" and self.ctx.entity(k).name.split()[-1].lower().rstrip("s")
+                            in {n.rstrip("s") for n in PEOPLE_NOUNS}]
             for org in orgs:
                 out += [Found(org, "founded_by", p, verb) for p in founders]
         for date_tok in F.prep_objects(verb, "in", "on", "during"):

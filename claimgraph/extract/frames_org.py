@@ -67,7 +67,11 @@ class OrgFrames(NounFrames):
         while cur.dep_ == "conj" and cur.head.tag_ == "VBN" and cur.head.i != cur.i:
             cur = cur.head  # "established and led by": the first participle tells where it hangs
         if cur.dep_ == "advcl":
-            return list(F.children(cur.head, "nsubj", "nsubjpass"))
+            found = list(F.children(cur.head, "nsubj", "nsubjpass"))
+            return found if any(self.keys(t, "agent", nominal_ok=False) for t in found) else \
+                found + self.after_opening(cur)
+        if cur.dep_ == "ROOT":
+            return self.after_opening(cur)
         if cur.dep_ != "acl":
             return []
         head = cur.head
@@ -77,6 +81,35 @@ class OrgFrames(NounFrames):
         if head.dep_ == "appos":
             return [head.head, head]
         return [head]
+
+    def after_opening(self, verb: Token) -> list[Token]:
+        """'Formed in 1975 and led by X, 17N conducted ...': the parser lost the clause an opening participle
+        describes; the body named right after one of its commas is that clause's subject."""
+        doc, sent = verb.doc, verb.sent
+        if verb.tag_ != "VBN" or any(not t.is_space and not t.is_punct for t in doc[sent.start: verb.i]):
+            return []
+        for j in range(verb.i + 1, min(verb.i + 40, sent.end - 1)):
+            if doc[j].text != ",":
+                continue
+            k = j + 1
+            while k < sent.end - 1 and (doc[k].pos_ == "DET" or doc[k].is_quote):
+                k += 1
+            tok = doc[k]
+            key = self.args.entity_at(tok) or self.named_exactly(tok)
+            if key is None:
+                continue  # "Founded in 1965 by X, a student of Y, the group ...": an aside between
+            if self.args.etype(key) in BODY_TYPES:
+                self.args.overrides.setdefault(tok.i, [key])
+                return [tok]
+            if self.args.etype(key) not in ("Place", "Country"):
+                return []  # "Formed in 1990, Smith's group ...": someone else's clause
+        return []
+
+    def named_exactly(self, tok: Token) -> str | None:
+        """The body whose name or alias a token is written as, where the tagger missed it ('17N' read as a number)."""
+        found = [k for k, e in self.ctx.analysis.entities.items() if self.ctx.find(k) == k and e.type in BODY_TYPES
+                 and tok.text in (e.name, *e.aliases)]
+        return found[0] if len(found) == 1 else None
 
     def group_anaphor(self, tok: Token) -> list[str]:
         """'The cult', 'the organization': the text's topic organisation."""
