@@ -138,13 +138,14 @@ def hub_analysis() -> Analysis:
     return analysis
 
 
-# A third made-up document: a membership that a later claim ends (a change over time, not a disagreement), a
-# denied tie, and a fact from the reference tables about a place it names.
+# A third made-up document: a listing that a later delisting ends and a tie denied for one period and said for a
+# later one (changes over time, not disagreements), and a fact from the reference tables about a place it names.
 ROSTER = """Roster of the Amber Hill Front, written for interface tests.
 
 Tovan Reske joined the Amber Hill Front in 1998 and ran its press office.
 In 2004 Tovan Reske left the Amber Hill Front after a quarrel over money.
-The Amber Hill Front denies that it ever received money from the Salt Coast Syndicate.
+The Amber Hill Front denies that it received money from the Salt Coast Syndicate before 2005.
+Since 2011 the Salt Coast Syndicate has funded the Amber Hill Front.
 The Front keeps an office in Port Ilse.
 The Republic of Saltmarsh listed the Amber Hill Front as a terrorist group in 1999.
 The Republic of Saltmarsh took the Amber Hill Front off its terrorist list in 2009.
@@ -173,14 +174,17 @@ def roster_analysis() -> Analysis:
                                              type=ents[key].type))
     joined = "Tovan Reske joined the Amber Hill Front in 1998 and ran its press office."
     left = "In 2004 Tovan Reske left the Amber Hill Front after a quarrel over money."
-    denial = "The Amber Hill Front denies that it ever received money from the Salt Coast Syndicate."
+    denial = "The Amber Hill Front denies that it received money from the Salt Coast Syndicate before 2005."
+    funded = "Since 2011 the Salt Coast Syndicate has funded the Amber Hill Front."
     office = "The Front keeps an office in Port Ilse."
     listed = "The Republic of Saltmarsh listed the Amber Hill Front as a terrorist group in 1999."
     delisted = "The Republic of Saltmarsh took the Amber Hill Front off its terrorist list in 2009."
     analysis.claims = [
         Claim("reske", "member_of", "front", [_span(text, joined)], qualifiers={"time": {"text": "1998", "start": "1998"}}),
         Claim("reske", "left", "front", [_span(text, left)], qualifiers={"time": {"text": "2004", "start": "2004"}}),
-        Claim("salt", "supported", "front", [_span(text, denial)], modality="negated", polarity="negative"),
+        Claim("salt", "supported", "front", [_span(text, denial)], modality="negated", polarity="negative",
+              qualifiers={"time": {"text": "before 2005", "end": "2005"}}),
+        Claim("salt", "supported", "front", [_span(text, funded)], qualifiers={"time": {"text": "since 2011", "start": "2011"}}),
         Claim("front", "has_base", "ilse", [_span(text, office)]),
         Claim("coast", "designated_terrorist", "front", [_span(text, listed)],
               qualifiers={"time": {"text": "1999", "start": "1999"}}),
@@ -1063,6 +1067,11 @@ def test_a_change_over_time_is_no_disagreement(ui: Browser) -> None:
     ui.shot("h7-conflicts")
     page = ui.open(f"/ui/entity/{_entity(ui, 'Amber Hill Front')}")
     assert page.locator("#changes .change", has_text="until 2009").count() == 1
+    tie = page.locator("#changes .change", has_text="Salt Coast Syndicate supported Amber Hill Front")
+    assert "not so until 2005, then so from 2011" in tie.locator(".change-title").inner_text()
+    assert tie.locator("li.claim").count() == 2
+    tie.scroll_into_view_if_needed()
+    ui.shot("h7-profile-changes")
     assert page.locator("#conflicts").count() == 0  # nothing here disagrees
     _no_sideways_scroll(ui, "/ui/conflicts", "h7-conflicts-390")
     ui.assert_clean()
