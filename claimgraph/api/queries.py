@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, bindparam, func, select
 
 from claimgraph.store import records
 from claimgraph.store.schema import aliases, claims, entities, evidence
@@ -26,6 +26,14 @@ def chunks(ids: list[str]) -> Iterable[list[str]]:
 
 
 REF_COLUMNS = (entities.c.id, entities.c.name, entities.c.type, entities.c.merged_into)
+# the IN-list reads of every page, built once: a list given as one expanding parameter is not coerced element
+# by element on each call
+_ENTITY_ROWS = {full: select(*(tuple(entities.c) if full else REF_COLUMNS)).where(
+    entities.c.id.in_(bindparam("ids", expanding=True))) for full in (False, True)}
+_MERGED_INTO = select(entities.c.id, entities.c.merged_into).where(
+    entities.c.merged_into.in_(bindparam("ids", expanding=True)))
+_EVIDENCE_OF = select(evidence).where(evidence.c.claim_id.in_(bindparam("ids", expanding=True))).order_by(
+    evidence.c.document_id, evidence.c.start)
 
 
 def entity_rows(conn: Connection, ids: Iterable[str], full: bool = False) -> dict[str, dict[str, Any]]:
@@ -35,12 +43,12 @@ def entity_rows(conn: Connection, ids: Iterable[str], full: bool = False) -> dic
     """
     index: dict[str, dict[str, Any]] = {}
     wanted = {i for i in ids if i}
-    columns = tuple(entities.c) if full else REF_COLUMNS
+    statement = _ENTITY_ROWS[full]
     while wanted:
         batch = sorted(wanted - index.keys())
         wanted = set()
         for chunk in chunks(batch):
-            for row in conn.execute(select(*columns).where(entities.c.id.in_(chunk))).mappings():
+            for row in conn.execute(statement, {"ids": chunk}).mappings():
                 index[row["id"]] = dict(row)
                 if row["merged_into"] and row["merged_into"] not in index:
                     wanted.add(row["merged_into"])
@@ -60,8 +68,7 @@ def merged_members(conn: Connection, entity_ids: list[str]) -> dict[str, list[st
     while frontier:
         fresh = []
         for chunk in chunks(frontier):
-            for merged, into in conn.execute(select(entities.c.id, entities.c.merged_into)
-                                             .where(entities.c.merged_into.in_(chunk))):
+            for merged, into in conn.execute(_MERGED_INTO, {"ids": chunk}):
                 if merged not in owner:
                     owner[merged] = owner[into]
                     members[owner[into]].append(merged)
@@ -90,8 +97,7 @@ def claim_records(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
     """Contract records for claim rows, with their evidence and corroboration."""
     ev_by_claim: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in chunks([r["id"] for r in rows]):
-        for e in conn.execute(select(evidence).where(evidence.c.claim_id.in_(chunk))
-                              .order_by(evidence.c.document_id, evidence.c.start)).mappings():
+        for e in conn.execute(_EVIDENCE_OF, {"ids": chunk}).mappings():
             ev_by_claim[e["claim_id"]].append(dict(e))
     entity_ids = {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"]) if i}
     index = entity_rows(conn, entity_ids)
