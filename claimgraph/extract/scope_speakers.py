@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import demonym_country
 from claimgraph.extract.nominal import ArgResolver
 
 # pronouns that stand for the author or for nobody in particular: no speaker to attribute to
@@ -54,6 +55,9 @@ class Speakers:
         person = self.person_in(tok)
         if person:  # "the group's leader Maryam Rajavi", "the minister, Flores Araoz": the person speaks
             return person
+        if self.members_of_named(tok):
+            # "Tigris Front commanders claim ...": the commanders speak, as people of the group, not the group
+            return self.unnamed(tok, "Group")
         own = self.args.entity_at(tok)
         if own is not None and tok.pos_ in ("NOUN", "PROPN") and lemma_of(tok) not in words("scope_speaker_nouns") \
                 and self._demonym_of(tok, own):
@@ -110,6 +114,17 @@ class Speakers:
                 return titled
         type_ = "Organization" if lemma in BODY_NOUNS else "Group" if tok.tag_ in ("NNS", "NNPS") else "Person"
         return self.unnamed(tok, type_)
+
+    def members_of_named(self, tok: Token) -> bool:
+        """True for a plural speaker noun of people written after a group's name ('Tigris Front commanders',
+        'Hamas security sources'); a nation's adjective ('Turkish officials') or a body ('the army') is not one."""
+        if tok.tag_ != "NNS" or lemma_of(tok) in BODY_NOUNS or lemma_of(tok) not in words("scope_speaker_nouns"):
+            return False
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        keys = [k for c in names if (k := self.args.entity_at(c)) is not None]
+        # a nationality written as a name ('Iraqi officials' tagged NNP) is the state's voice, read elsewhere
+        return bool(keys) and len(keys) == len(names) and all(demonym_country(c.text) is None for c in names) \
+            and all(self.args.etype(k) in ("Organization", "Group") for k in keys)
 
     def poster(self, tok: Token) -> str | None:
         """The actor who put out a statement ('the group posted a video claiming ...', 'X issued a statement

@@ -83,6 +83,9 @@ def speech_subject(verb: Token) -> Token | None:
             return cur.head  # "a man who said ..."
         if cur.dep_ == "acl" and cur.head.lemma_.lower() in MEDIA_NOUNS:
             return cur.head  # "posted a video claiming responsibility for ...": the video speaks for its poster
+        if cur.dep_ in ("attr", "acomp") and cur.head.lemma_ == "be" and cur.i != verb.i:
+            cur = cur.head  # "X is the most violent group and claims to ...": the copula's subject speaks
+            continue
         if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
             return None
         cur = cur.head
@@ -267,7 +270,8 @@ def _speech(speaker: str, verb: Token, offset: int, chars: frozenset[int], claus
     toks = [t for t in clause.subtree if (without is None or t not in set(without.subtree)) and lo <= t.i < hi]
     if from_verb:  # "denied any involvement": the verb and its object are what was said
         toks = [t for t in toks if t.i >= verb.i]
-    while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].is_punct or toks[0].is_space):
+    while toks and (toks[0].dep_ in ("mark", "punct") or toks[0].is_punct or toks[0].is_space
+                    or toks[0].dep_ == "aux" and toks[0].lower_ == "to"):  # "claims to promote X": promote X
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
@@ -344,6 +348,8 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
         if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds):
             found = verb_speeches(tok, offset, speakers, text)
             out += found or _misparsed_claim(tok, offset, speakers, text)
+        elif tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN":
+            out += _claims_to(tok, offset, speakers, text)
         elif tok.lower_ == "according":
             out += according_speeches(tok, offset, speakers, text)
     return out
@@ -372,3 +378,22 @@ def _misparsed_claim(tok: Token, offset: int, speakers: Speakers, text: str) -> 
     start, end = offset + span[0].idx, offset + span[-1].idx + len(span[-1])
     chars = frozenset(offset + t.idx for t in span)
     return [Speech(key, tok, offset, chars, start, end, text[start:end], kind="object") for key in keys]
+
+
+def _claims_to(tok: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """'X is a group ... and claims to promote Y' parsed with 'claims' as a noun joined to the copula's noun and
+    'to promote' hung under the copula: the copula's subject claims what the infinitive says."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 2 >= len(doc) or doc[tok.i - 1].lower_ != "and" or doc[tok.i + 1].lower_ != "to" \
+            or tok.tag_ != "NNS":
+        return []
+    verb = doc[tok.i + 2]
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.i >= tok.i:
+        return []
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    chars = subtree_chars(verb, offset)
+    to = doc[tok.i + 1]  # the words said start at the verb
+    return [_speech(key, tok, offset, chars, verb, text, False, speakers, without=to)
+            for key in speakers.resolve_all(subj)]
