@@ -65,3 +65,25 @@ def test_a_name_introduced_by_known_as_after_a_body_noun_is_the_body(analyze: An
     ctx = analyze("The militant sect known as Kharun Dal claimed the bombing. Kharun Dal said more would follow.")
     body = entity_named(ctx, "Kharun Dal")
     assert body is not None and body.type == "Organization"
+
+
+def test_a_name_qualifying_a_body_noun_after_it_is_the_body(analyze: Analyze) -> None:
+    ctx = analyze("The Harun Dalai rebel group denied the attack on Saturday. Harun Dalai said it would respond.")
+    body = entity_named(ctx, "Harun Dalai")
+    assert body is not None and body.type == "Organization"
+
+
+def test_a_lone_community_word_is_no_person(analyze: Analyze) -> None:
+    ctx = analyze("Officials said a Sikh temple in the old town was damaged by the blast.")
+    word = entity_named(ctx, "Sikh")
+    assert word is None or word.type != "Person"
+
+
+def test_the_topic_of_a_title_naming_two_bodies_is_the_one_the_text_names_most(analyze: Analyze) -> None:
+    ctx = analyze("Home Office Amendments to the Designation of Varnian Dawn Front\n\nMedia Note\n\n"
+                  "The Home Office has amended the designation of Varnian Dawn Front to add new aliases. Varnian Dawn "
+                  "Front was founded in 1990. Whether it calls itself Red Harbor League or Varnian Dawn Front, the "
+                  "group is the same. Varnian Dawn Front remains active.")
+    front = entity_named(ctx, "Varnian Dawn Front")
+    assert front is not None and front.type == "Organization" and "Red Harbor League" in front.aliases
+    assert entity_named(ctx, "Home Office Amendments") is not front

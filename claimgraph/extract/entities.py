@@ -18,7 +18,7 @@ from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
-from claimgraph.extract.entity_nouns import org_noun_candidates
+from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
@@ -152,11 +152,14 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                     body = body[:-1]
                 if len(body) and (is_acronym(body.text) or ent.label_ != "PERSON" and body[-1].lower_ in rules.ORG_CUES):
                     span, type_ = body, "Organization"
+            if type_ == "Person" and len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in _BODY_ENDS:
+                type_ = "Organization"  # 'Varnian Dawn Front', 'X Movement': a body's noun ends no person's name
             if ent.label_ == "NORP" and _group_name_read_as_nationality(span):
                 out.append(Candidate(span.start_char, span.end_char, "Organization", "ner", 2))
                 continue
             if ent.label_ == "NORP" or (len(span.text.split()) <= 2 and demonym_country(span.text)
-                                        and not country_of(span.text)):
+                                        and not country_of(span.text)) \
+                    or (len(span) == 1 and span.text in rules.COMMUNITY_WORDS):  # 'a Tamil group': no person
                 out.extend(rules.norp_candidates(span))
                 continue
             if span.text.isupper() and (rules.in_capitals_run(ctx.doc, span.start, span.end)
@@ -168,6 +171,10 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 type_ = "Organization"
             out.append(Candidate(span.start_char, span.end_char, type_, "ner", 2))
     return out
+
+
+# the last words of a name that make it a body's: organisation nouns that are cue words too
+_BODY_ENDS = rules.ORG_CUES & rules.ORG_NOUNS
 
 
 def _group_name_read_as_nationality(span: Span) -> bool:
@@ -354,7 +361,8 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
         name = written.setdefault(full, full if c.type in ("Place", "Country") else _without_article(full))
         votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
         place_named[name] = place_named.get(name, False) or is_known_place(ctx.text[c.start: c.end])
-        if c.source in ("ner", "rule") and _in_group_context(ctx.text, c.start, c.end):
+        if c.source in ("ner", "rule") and (_in_group_context(ctx.text, c.start, c.end)
+                                             or modifies_a_body_noun(ctx.doc, c.start, c.end)):
             group_named.add(name)
         if _WHICH_AFTER.match(ctx.text[c.end:c.end + 10]):
             thing_named.add(name)

@@ -66,3 +66,20 @@ def org_noun_candidates(doc: Doc) -> list[Candidate]:
             continue  # 'Islamist group', 'Maoist faction': a creed or a people describes the group, it is no name
         out.append(Candidate(span.start_char, span.end_char, "Organization", "rule", 2.5))
     return out
+
+
+def modifies_a_body_noun(doc: Doc, start: int, end: int) -> bool:
+    """'the X rebel group', 'the X movement': a name that qualifies an organisation noun after it names that body
+    (read on the tree: in 'X said the group ...' the noun is no head of the name)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or not 0 < head.i - last.i <= 3 \
+            or head.lower_ not in ORG_NOUNS:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False  # 'a Sunni Salafi militant organization': a kind of body, the words before it describe it
+    between = doc[last.i + 1: head.i]
+    return all(t.is_lower and t.dep_ in ("compound", "amod") for t in between)

@@ -201,7 +201,7 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
             note(row.entity_id, row.type, "surname" if weak else "exact", f"same name {row.alias!r}",
                  acronym=is_acronym(row.alias), attrs=row.attrs if isinstance(row.attrs, dict) else None)
     wanted: dict[tuple[str, str], str] = {}
-    for n in names:
+    for n in sorted(names):  # a key two names give keeps the first's score: the same first in every process
         for kind, key, score_kind in lookup_keys(n, entity.type):
             wanted.setdefault((kind, key), score_kind)
     if wanted:

@@ -31,6 +31,8 @@ ARTICLES = words("entity_foreign_articles")
 ACTOR_TYPES = frozenset({"Organization", "Group", "Person"})
 PLACE_TYPES = frozenset({"Place", "Country"})
 MAX_WORDS = 8
+# an opening line longer than this is a paragraph, not a title
+_TITLE_MAX = 200
 
 
 def _cue_regex() -> re.Pattern[str]:
@@ -151,25 +153,30 @@ class AliasStatements:
 
     @staticmethod
     def _topic(ctx: DocContext, names: list[Mention]) -> str | None:
-        """The organization the text is about: the first named in its opening line (its title), else the one named
-        most (the earliest among equals)."""
+        """The organization the text is about: the one its title names (the one named most of those), else the one
+        named most (the earliest among equals)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         text = ctx.text
         opening = len(text) - len(text.lstrip())
         first_line_end = text.find("\n", opening)
         first_line_end = len(text) if first_line_end < 0 else first_line_end
+        titled: set[str] = set()
         for m in names:
-            if m.start < first_line_end and ctx.entity(m.entity_key).type in ("Organization", "Group") \
-                    and not ctx.entity(m.entity_key).attrs.get("nationality"):
-                return ctx.find(m.entity_key)  # the title or opening line names what the text is about
             key = ctx.find(m.entity_key)
             if ctx.entity(key).type in ("Organization", "Group") and not ctx.entity(key).attrs.get("nationality"):
                 counts[key] += 1
                 first.setdefault(key, m.start)
-        if not counts:
+                if m.start < first_line_end:
+                    titled.add(key)
+        # the title or opening line names what the text is about; of two bodies it names ('X Amendments to the
+        # Designation of Y'), the subject is the one the text goes on to name most (the earlier among equals)
+        if len(titled) > 1 and first_line_end - opening > _TITLE_MAX:
+            titled = {min(titled, key=lambda k: first[k])}  # an opening paragraph, no title: its first body
+        pool = titled or set(counts)
+        if not pool:
             return None
-        return max(counts, key=lambda k: (counts[k], -first[k]))
+        return max(pool, key=lambda k: (counts[k], -first[k]))
 
     @staticmethod
     def _owner(ctx: DocContext, names: list[Mention], starts: list[int], at: int, kind: str,
