@@ -106,3 +106,27 @@ def test_an_explosive_found_or_no_explosive_set_is_no_bombing(analyze: Callable[
 def test_an_attack_blamed_on_someone_is_theirs(analyze: Callable[..., DocContext]) -> None:
     found = events(analyze("The attack on the ministry was blamed on leftist rebels."))
     assert any("rebels" in s and p == "attacked" for s, p, _, _ in found), found
+
+
+def test_a_blast_aimed_at_something_is_a_bombing_of_it(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The explosion targeted a bakery on the main street of the old town."))
+    assert any(p == "bombed" and "bakery" in o for _, p, o, _ in found), found
+
+
+def test_something_else_aimed_at_something_is_no_attack(analyze: Callable[..., DocContext]) -> None:
+    assert not events(analyze("The sanctions targeted three banks in the capital."))
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("The day a newspaper office was blown up in the capital, the editor fled.", "newspaper office"),
+    ("The blast from the explosion hit a truck full of policemen.", "truck"),
+])
+def test_what_was_blown_up_or_hit_by_a_blast_was_bombed(analyze: Callable[..., DocContext], text: str,
+                                                       obj: str) -> None:
+    found = events(analyze(text))
+    assert any(p == "bombed" and obj in o for _, p, o, _ in found), found
+
+
+@pytest.mark.parametrize("text", ["The news hit the market hard.", "The storm blew up the coast."])
+def test_a_hit_or_blow_of_no_blast_is_no_bombing(analyze: Callable[..., DocContext], text: str) -> None:
+    assert not [e for e in events(analyze(text)) if e[1] == "bombed"]

@@ -23,6 +23,8 @@ ACRONYM_LOOKALIKES: frozenset[str] = words("claims_events_acronym_lookalikes")
 PROJECTILE_VERBS = {"hit", "strike"}
 # verbs of throwing or launching: an attack only where a weapon is thrown at someone or something
 THROW_VERBS = {"hurl", "throw", "launch", "lob", "toss", "fling"}
+# the going-off of an explosive, told as what hit something ("the blast hit a truck")
+BLAST_NOUNS = {"blast", "explosion", "detonation", "shockwave"}
 # verbs of setting an explosive where it is to go off ("planted a bomb at the bank")
 PLANT_VERBS = {"plant", "place"}
 # thrown weapons that make the attack a bombing ("threw a grenade at"); a rocket launched is an attack
@@ -33,6 +35,8 @@ MEASURE_NOUNS: frozenset[str] = words("claims_events_measure_nouns")
 DEVICE_VERBS = {"explode", "detonate", "go", "blow"}
 # verbs that mean harm only when their subject is an actor and their object a target
 ACTOR_ONLY_VERBS: frozenset[str] = words("claims_events_actor_only_verbs")
+# verbs of aim whose subject may be the deed itself ("the blast targeted a bakery"): an attack with its doer unsaid
+AIMING_VERBS = {"target", "strike"}
 # noun lemma -> predicate; "of" names the target or victim, "by" and owners name the perpetrator
 NOUN_TRIGGERS: dict[str, str] = mapping("claims_events_noun_triggers")
 # nominal triggers that need a target or a named perpetrator before they say anything

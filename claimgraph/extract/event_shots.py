@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_fillers import Fillers, _child, _conjuncts, _lemma, _negated, event_time
-from claimgraph.extract.event_lexicon import EXPLOSIVE_WORDS
+from claimgraph.extract.event_lexicon import BLAST_NOUNS, EXPLOSIVE_WORDS
 from claimgraph.extract.event_model import (
     UNKNOWN_TARGET_KEY,
     UNKNOWN_TARGET_MEANING,
@@ -59,8 +59,14 @@ class Shots:
         targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
         if not targets:
             return None
-        return Event("attacked", sent, [], targets, self._projectile_weapon(verb, fillers), fillers.place(verb),
-                     event_time(sent, verb), trigger=verb)
+        return Event("bombed" if self._blast_hit(verb) else "attacked", sent, [], targets,
+                     self._projectile_weapon(verb, fillers), fillers.place(verb), event_time(sent, verb), trigger=verb)
+
+    @staticmethod
+    def _blast_hit(verb: Token) -> bool:
+        """'the blast hit a truck', 'the blast from the explosion struck the bus': a blast, no weapon, did the hitting."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(_lemma(t) in BLAST_NOUNS for t in subjects)
 
     def _thrown(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'five men hurled grenades at the station', 'rebels launched rockets against the barracks': an attack on
