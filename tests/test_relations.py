@@ -243,3 +243,18 @@ def test_a_nationality_word_or_an_abbreviation_after_a_place_is_no_outer_place(
                               "Officials in Washington, DC confirmed it."))
     assert not [r for r in found if r[1] == "located_in"], found
 
+
+
+def test_a_founder_is_not_said_to_lead(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("In 1994 the poet Arlo Venn founded the Crimson Front."))
+    assert not has(found, "Arlo Venn", "leader_of", "Crimson Front"), found
+
+
+def test_a_town_near_another_is_not_in_it(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("He lives in Talipao, a town near Jolo."))
+    assert not has(found, "Talipao", "located_in", "Jolo"), found
+
+
+def test_a_place_called_a_bodys_stronghold_is_its_base(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Troops entered Kandahar, the Taliban's heartland, on Monday."))
+    assert has(found, "Taliban", "has_base", "Kandahar"), found

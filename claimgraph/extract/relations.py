@@ -55,7 +55,7 @@ TAIL = r"(?:[\w\"“”'’-]+\s+){0,2}?"  # modifiers before the second name ("
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Mediaș, a town in Transylvania" / "X is a village in the Y district of Z"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|lies|remains)\s+){ART}?{MODS}{PLACE_NOUN}\s+(?:\w+\s+){{0,2}}"
-                rf"(?:in|of|within|near)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I),
+                rf"(?:in|of|within)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "X is located in Y", "X, situated in the north of Y"
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
@@ -93,7 +93,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
                 rf"(?:of|at)\s+(?:the\s+)?{TAIL}$", re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
-    (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired|founded|co-founded)\s+(?:the\s+)?$",
+    (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired)\s+(?:the\s+)?$",
                 re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "the group, led by X", "Y is headed by X", "Y, which was commanded by X": the leader after "by"
@@ -136,6 +136,10 @@ ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+(?:of|at|for)\s+(?:the\s+)?$", 
 APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
 BASED_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
 AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$", re.I)
+# "Talipao, a known Abu Sayyaf lair", "Kandahar, the Taliban's heartland": the place is a seat of the body named
+SEAT_BEFORE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:(?:known|notorious|main|key|former|traditional)\s+)?$", re.I)
+SEAT_AFTER = re.compile(r"^(?:\s*['’]s)?\s+(?:stronghold|lair|hideout|bastion|heartland|redoubt|sanctuary|haven)s?\b",
+                        re.I)
 # "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
 POSSESSIVE = re.compile(
     rf"^\s*(?:'s|’s|')\s*(?:(?!(?:{_NOT_OWNED_WORDS})\s)[\w-]+\s+){{0,2}}?$", re.I)
@@ -234,6 +238,10 @@ class DocumentRelations:
             if lead and APPOSITION_END.match(ctx.text[b.end:b.end + 12]):
                 self._person_role(ctx, b, a, lead.group("role"), sent)
                 return True
+        if ta in PLACE_TYPES and tb in ("Organization", "Group") and SEAT_BEFORE.match(gap) \
+                and SEAT_AFTER.match(ctx.text[b.end:b.end + 24]) and b.source != "norp":
+            self._claim(ctx, b, "has_base", a, sent, 0.6)
+            return True
         for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
