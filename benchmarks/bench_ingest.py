@@ -133,8 +133,8 @@ def main() -> int:
     print(f"claimgraph ingest:  {full_best:10,.0f} words/s (NLP, every stage, SQLite writes)")
     print(f"ratio ingest/bare:  {full_best / bare_best:10.2f}")
     if pool_best:
-        print(f"nlp.n_process={args.workers}:    {pool_best:10,.0f} words/s (model in {args.workers} worker processes, "
-              f"stages and writes here): ratio to bare {pool_best / bare_best:.2f}, "
+        print(f"nlp.n_process={args.workers}:    {pool_best:10,.0f} words/s (model and stages in {args.workers} worker "
+              f"processes, writes in one): ratio to bare {pool_best / bare_best:.2f}, "
               f"{pool_best / full_best:.2f}x one process")
     if multi_wps:
         print(f"{args.workers} ingest processes: {multi_wps:10,.0f} words/s into one store, "

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import partial
 from queue import Queue
 from threading import Thread
 
@@ -17,7 +19,7 @@ from claimgraph.extract.context import DocContext, ReadingContext
 from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
-from claimgraph.nlp.pipeline import ModelProcesses, load_nlp, parse_alone, parse_in_sections
+from claimgraph.nlp.pipeline import ForkedWorkers, ModelProcesses, load_nlp, parse_alone, parse_in_sections
 from claimgraph.settings import Settings
 from claimgraph.store.db import get_engine
 from claimgraph.store.writer import document_exists, write_analysis
@@ -80,6 +82,54 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings,
         yield ctx
 
 
+@dataclass
+class Analysed:
+    """What the store needs of one analysed document: what a worker process sends back (no Doc)."""
+
+    analysis: Analysis
+    failure: str | None
+    roots: dict[str, str]  # each local entity key's representative (the context's union-find, resolved)
+
+    def find(self, key: str) -> str:
+        """The representative key of a local entity key."""
+        return self.roots.get(key, key)
+
+    @classmethod
+    def of(cls, ctx: DocContext) -> Analysed:
+        """The analysed document of a context."""
+        return cls(ctx.analysis, ctx.failure, {key: ctx.find(key) for key in ctx.analysis.entities})
+
+
+def _analyse_batch(settings: Settings, docs: list[SourceDocument]) -> list[Analysed]:
+    """A worker's batch: the model and every stage, in its own process (settings with one process)."""
+    return [Analysed.of(ctx) for ctx in analyze_docs(docs, settings)]
+
+
+# documents a worker analyses per batch when it runs the stages too: small, so the workers end together
+WORKER_BATCH = 6
+
+
+def analyse_in_workers(docs: Iterable[SourceDocument], settings: Settings,
+                       on_ready: Callable[[], None] | None = None) -> Iterator[Analysed]:
+    """`analyze_docs` spread over `nlp.n_process` forked workers, each running the model and every stage on its
+    batches; results come back in input order while this process stores the ones before."""
+    load_nlp(settings.nlp.model, settings.nlp.max_length)  # loaded before the fork: every worker shares it
+    plugins.stages(settings.extract.enabled, settings.extract.disabled)  # a bad setting fails here, not in each
+    one = deepcopy(settings)
+    one.nlp.n_process = 1
+    if on_ready is not None:
+        on_ready()
+    # several small batches queued per worker: one that finishes early starts the next while this process waits
+    # for an earlier one (results are taken in input order)
+    workers = ForkedWorkers(partial(_analyse_batch, one), settings.nlp.n_process,
+                            min(WORKER_BATCH, max(1, settings.nlp.batch_size)), ahead=4)
+    try:
+        for source, result in workers.pipe(docs, lambda d: d):
+            yield result if isinstance(result, Analysed) else Analysed(Analysis(document=source), str(result), {})
+    finally:
+        workers.close()
+
+
 def section_chars(settings: Settings) -> int:
     """The longest text spaCy is given in one piece: ingest.section_chars, never over nlp.max_length."""
     sizes = [v for v in (settings.ingest.section_chars, settings.nlp.max_length) if v > 0]
@@ -111,7 +161,7 @@ def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, l
     if settings.nlp.n_process > 1:
         workers = ModelProcesses(nlp, settings.nlp.n_process, settings.nlp.batch_size)
         try:
-            yield from workers.pipe(docs, lambda d: None if limit and len(d.text) > limit else d.text)
+            yield from workers.docs(docs, lambda d: None if limit and len(d.text) > limit else d.text)
         finally:
             workers.close()
         return
@@ -183,7 +233,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
             seen.add(item.sha256)
             yield item
 
-    def store(ctx: DocContext) -> None:
+    def store(ctx: DocContext | Analysed) -> None:
         doc = ctx.analysis.document
         if ctx.failure:
             fail(Failure(origin_of(doc), ctx.failure.strip().splitlines()[0][:500], doc.id))
@@ -204,7 +254,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
 
     # one writer thread stores documents in order while spaCy analyses the next ones: the
     # database work overlaps the model's, and each document is still one transaction
-    queue: Queue[DocContext | None] = Queue(maxsize=2 * settings.nlp.batch_size)
+    queue: Queue[DocContext | Analysed | None] = Queue(maxsize=2 * settings.nlp.batch_size)
 
     def writer() -> None:
         while (ctx := queue.get()) is not None:
@@ -213,7 +263,10 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     thread = Thread(target=writer, name="claimgraph-writer", daemon=True)
     thread.start()
     try:
-        for ctx in analyze_docs(fresh(), settings, on_ready):
+        # with worker processes, they run the model and the stages and this process only stores
+        analysed: Iterable[DocContext | Analysed] = analyse_in_workers(fresh(), settings, on_ready) \
+            if settings.nlp.n_process > 1 else analyze_docs(fresh(), settings, on_ready)
+        for ctx in analysed:
             if not thread.is_alive():
                 raise RuntimeError("the store writer stopped")
             queue.put(ctx)

@@ -122,8 +122,11 @@ def exploding() -> Any:
         pm.unregister(plugin)
 
 
-def test_a_failing_stage_fails_its_document_and_the_batch_goes_on(exploding: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("n_process", [1, 2])  # in process, and in worker processes that run the stages
+def test_a_failing_stage_fails_its_document_and_the_batch_goes_on(exploding: Any, tmp_path: Path,
+                                                                 n_process: int) -> None:
     settings = load_settings()
+    settings.nlp.n_process = n_process
     settings.store.url = f"sqlite:///{tmp_path / 'store.db'}"
     engine = prepare_store(settings)
     docs = [SourceDocument(text="The Harbour Front was founded in 1971 by fishermen.", source="one.txt"),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing
+import pickle
 import queue
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 import spacy
@@ -171,57 +172,58 @@ def _analysed(nlp: Language, texts: list[str]) -> list[bytes | str]:
     return [d if isinstance(d, str) else d.to_bytes(exclude=_WIRE_EXCLUDE) for d in docs]
 
 
-def _serve(nlp: Language, inbox: Any, outbox: Any) -> None:
-    """A worker process: analyse each batch of texts from `inbox` and put the results on `outbox`, in order."""
+def _serve(work: Callable[[list[Any]], list[Any]], inbox: Any, outbox: Any) -> None:
+    """A worker process: run `work` on each batch from `inbox` and put its results on `outbox`, in order."""
     while (batch := inbox.get()) is not None:
-        try:
-            outbox.put(_analysed(nlp, batch))
-        except Exception as exc:  # e.g. a result that cannot be sent: the texts fail, the worker goes on
-            outbox.put([f"analysis failed in a model process: {type(exc).__name__}: {exc}"] * len(batch))
+        try:  # pickled here, not in the queue's feeder thread, so that a result that cannot be sent is an error
+            outbox.put(pickle.dumps(work(batch), protocol=pickle.HIGHEST_PROTOCOL))
+        except Exception as exc:  # the batch fails, the worker goes on
+            outbox.put(pickle.dumps([f"analysis failed in a worker process: {type(exc).__name__}: {exc}"]
+                                    * len(batch)))
+    # the stop comes after every result was read; a caller that stopped early reads no more, and the worker must
+    # not wait at exit to hand over what nobody reads
+    outbox.cancel_join_thread()
 
 
-class ModelProcesses:
-    """Forked copies of a loaded pipeline that analyse batches of texts while this process runs the stages.
+class ForkedWorkers:
+    """Forked processes that run one batch function over batches of items while this process goes on.
 
-    Batches go to the workers in turn, a few ahead of the caller, so the model of the next documents overlaps the
-    stages and writes of this one; results come back in input order. Forking shares the loaded model, so a worker
-    starts in milliseconds. A worker that dies takes no document with it: its batches are analysed here.
+    Batches go to the workers in turn, a few ahead of the caller, so their work on the next items overlaps the
+    caller's on this one; results come back in input order. Forking shares what is loaded (the model), so a worker
+    starts in milliseconds. A worker that dies takes no item with it: its batches are worked here. The function
+    returns one result per item, a string for an item it failed on.
     """
 
-    def __init__(self, nlp: Language, processes: int, batch_size: int, ahead: int = 2) -> None:
+    def __init__(self, work: Callable[[list[Any]], list[Any]], processes: int, batch_size: int,
+                 ahead: int = 2) -> None:
         ctx = multiprocessing.get_context("fork")  # the model is in memory already: no reload per worker
-        self.nlp, self.batch_size, self.ahead = nlp, max(1, batch_size), max(1, ahead)
+        self.work, self.batch_size, self.ahead = work, max(1, batch_size), max(1, ahead)
         self._queues = [(ctx.Queue(), ctx.Queue()) for _ in range(max(1, processes))]
-        self._procs = [ctx.Process(target=_serve, args=(nlp, inbox, outbox), daemon=True, name=f"claimgraph-nlp-{i}")
+        self._procs = [ctx.Process(target=_serve, args=(work, inbox, outbox), daemon=True, name=f"claimgraph-{i}")
                        for i, (inbox, outbox) in enumerate(self._queues)]
         for proc in self._procs:
             proc.start()
 
-    def pipe(self, items: Iterable[T], text_of: Callable[[T], str | None]
-             ) -> Iterator[tuple[T, Doc | str | None]]:
-        """Each item with its Doc or failure; an item whose text is None is passed through (the caller's own)."""
-        in_flight: deque[tuple[int, list[T], list[int]]] = deque()  # (worker, items, indices of texts sent)
+    def pipe(self, items: Iterable[T], payload_of: Callable[[T], Any]) -> Iterator[tuple[T, Any]]:
+        """Each item with its result; an item whose payload is None is passed through with None (the caller's)."""
+        in_flight: deque[tuple[int, list[T], list[Any]]] = deque()  # (worker, items, payloads: None = not sent)
         turn = 0
 
         def send(batch: list[T]) -> None:
             nonlocal turn
-            texts = [text_of(item) for item in batch]
-            sent = [i for i, t in enumerate(texts) if t is not None]
+            payloads = [payload_of(item) for item in batch]
             worker = turn % len(self._procs)
             turn += 1
-            if sent:
-                self._queues[worker][0].put([texts[i] for i in sent])
-            in_flight.append((worker, batch, sent))
+            if any(p is not None for p in payloads):
+                self._queues[worker][0].put([p for p in payloads if p is not None])
+            in_flight.append((worker, batch, payloads))
 
-        def receive() -> Iterator[tuple[T, Doc | str | None]]:
-            worker, batch, sent = in_flight.popleft()
-            results: dict[int, Doc | str] = {}
-            if sent:
-                raw = self._result(worker, [text_of(batch[i]) or "" for i in sent])
-                results = {i: r if isinstance(r, str) else Doc(self.nlp.vocab).from_bytes(r)
-                           for i, r in zip(sent, raw, strict=True)}
-            for i, item in enumerate(batch):
-                yield item, results.get(i)
+        def receive() -> Iterator[tuple[T, Any]]:
+            worker, batch, payloads = in_flight.popleft()
+            sent = [p for p in payloads if p is not None]
+            results = iter(self._result(worker, sent) if sent else [])
+            for item, payload in zip(batch, payloads, strict=True):
+                yield item, None if payload is None else next(results)
 
         batch: list[T] = []
         for item in items:
@@ -236,17 +238,17 @@ class ModelProcesses:
         while in_flight:
             yield from receive()
 
-    def _result(self, worker: int, texts: list[str]) -> list[bytes | str]:
-        """The worker's next result; when it has died, the texts analysed in this process instead."""
+    def _result(self, worker: int, payloads: list[Any]) -> list[Any]:
+        """The worker's next result; when it has died, the batch worked in this process instead."""
         outbox = self._queues[worker][1]
         proc = self._procs[worker]
         while True:
             try:
-                result: list[bytes | str] = outbox.get(timeout=1.0)
+                result: list[Any] = pickle.loads(outbox.get(timeout=1.0))
                 return result
             except queue.Empty:
                 if not proc.is_alive():
-                    return _analysed(self.nlp, texts)
+                    return self.work(payloads)
 
     def close(self) -> None:
         """Stop the workers (each finishes the batch it is on)."""
@@ -260,3 +262,16 @@ class ModelProcesses:
         for inbox, outbox in self._queues:
             inbox.close()
             outbox.close()
+
+
+class ModelProcesses(ForkedWorkers):
+    """Forked copies of a loaded pipeline that analyse batches of texts while this process runs the stages."""
+
+    def __init__(self, nlp: Language, processes: int, batch_size: int, ahead: int = 2) -> None:
+        super().__init__(partial(_analysed, nlp), processes, batch_size, ahead)
+        self.nlp = nlp
+
+    def docs(self, items: Iterable[T], text_of: Callable[[T], str | None]) -> Iterator[tuple[T, Doc | str | None]]:
+        """Each item with its Doc or failure; an item whose text is None is passed through (the caller's own)."""
+        for item, result in self.pipe(items, text_of):
+            yield item, result if result is None or isinstance(result, str) else Doc(self.nlp.vocab).from_bytes(result)
