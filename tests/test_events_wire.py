@@ -79,6 +79,8 @@ def test_every_name_of_a_list_of_victims_is_a_victim(analyze: Callable[..., DocC
     ("Sixteen suspects are believed to have participated in the murder of the general.", "suspects", "killed",
      "general"),
     ("The rebels abducted and later murdered two members of the civil defense.", "rebels", "killed", "members"),
+    ("Police arrested two soldiers accused of taking part in the massacre of the farmers.", "soldiers", "killed",
+     "farmers"),
 ])
 def test_who_took_part_in_a_deed_did_it(analyze: Callable[..., DocContext], text: str, subject: str,
                                         predicate: str, obj: str) -> None:

@@ -20,6 +20,7 @@ from claimgraph.extract.event_fillers import (
 )
 from claimgraph.extract.event_lexicon import (
     DENIAL_VERBS,
+    JUSTICE_WORDS,
     LIGHT_VERBS,
     NOUN_TRIGGERS,
     PERP_NOUNS,
@@ -109,6 +110,9 @@ class Agency:
             doers = [g for c in gov.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)] if passive \
                 else [g for c in gov.children if c.dep_ == "dobj" for g in _conjuncts(c)] \
                 if _lemma(gov) == "implicate" else _doers(gov)  # "the report implicated four officers in the murder"
+            if not doers and gov.dep_ == "pcomp" and gov.head.lower_ == "of" and _lemma(gov.head.head) in JUSTICE_WORDS:
+                # "three men suspected of participating in the attack", "police accused X of taking part in it"
+                doers = self._charged(gov.head.head)
             if not doers and gov.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in gov.head.children):
                 # "sixteen suspects are believed to have participated in the murder": the raised subject took part
                 doers = [g for c in gov.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
@@ -175,6 +179,15 @@ class Agency:
         elif _lemma(head) in RESPONSIBILITY_VERBS:
             return self._claimants(head, fillers)
         return self._actors_of(head, _doers(head), fillers)
+
+    @staticmethod
+    def _charged(word: Token) -> list[Token]:
+        """Whom a word of charging is about: the noun 'suspected' describes, the passive subject, else the object."""
+        if word.dep_ == "acl" and word.head.pos_ in ("NOUN", "PROPN"):
+            return _conjuncts(word.head)
+        if any(c.dep_ == "auxpass" for c in word.children):
+            return [g for c in word.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+        return [g for c in word.children if c.dep_ == "dobj" for g in _conjuncts(c)]
 
     def _claimants(self, verb: Token, fillers: Fillers) -> list[str]:
         """Who claims an event ('the front claimed responsibility for ...'), remembered for the text's other events."""
