@@ -322,7 +322,11 @@ class ClaimModality:
             actor = ctx.entity(claim.subject)
         if not sp.speaker and (actor.type not in ("Organization", "Group", "Person") or actor.attrs.get("placeholder")):
             return
-        claim.modality = "attributed"
+        # a hedge or a forecast inside someone's words stays one, and a belief is a hedge, told by its holder
+        if sp.cue.lemma_.lower() in words("scope_belief_verbs") and claim.modality == "asserted":
+            claim.modality = "hedged"
+        elif claim.modality not in ("hedged", "speculative"):
+            claim.modality = "attributed"
         claim.attributed_to = speaker
         if sp.denied:
             claim.polarity = "negative"
@@ -467,7 +471,9 @@ class ClaimModality:
             # "could have been" looks back (a possibility, hedged); "will", "could" look ahead
             out.add("hedged" if low == "could" and any(a.lower_ == "have" for a in s.children) else "speculative")
         hedge_adjs = words("scope_hedge_adjectives")
-        if c.dep_ in ("amod", "conj") and s.i == tok.i and (low in hedge_adjs or any(
+        # a verb joined to the trigger ("killed 23 and wounded others, reported the website") is no adjective
+        if (c.dep_ == "amod" or c.dep_ == "conj" and c.tag_ in ("JJ", "VBN")) and s.i == tok.i and (
+                low in hedge_adjs or any(
                 g.dep_ == "conj" and g.lower_ in hedge_adjs for g in c.children)):
             out.add("hedged")  # "suspected members", "known or suspected members"
         if c.dep_ == "amod" and low in ("former", "ex", "erstwhile") and s.pos_ in ("NOUN", "PROPN"):
