@@ -258,3 +258,8 @@ def test_a_town_near_another_is_not_in_it(analyze: Callable[..., DocContext]) ->
 def test_a_place_called_a_bodys_stronghold_is_its_base(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("Troops entered Kandahar, the Taliban's heartland, on Monday."))
     assert has(found, "Taliban", "has_base", "Kandahar"), found
+
+
+def test_an_area_named_before_its_kind_lies_in_the_place_after_of(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The villages lie in the Lazio region of central Italy."))
+    assert has(found, "Lazio", "located_in", "Italy"), found

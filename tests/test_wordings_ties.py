@@ -71,3 +71,9 @@ def test_an_opening_participle_skips_the_places_it_names(analyze: Analyze) -> No
 def test_founders_named_by_what_they_were(analyze: Analyze) -> None:
     got = triples(analyze("Hamas was founded in 1987 by Palestinian students."))
     assert ("Hamas", "founded_by", "Palestinian students") in got
+
+
+def test_a_founder_named_beside_his_kin_is_the_founder(analyze: Analyze) -> None:
+    got = triples(analyze("Its offshoot, the Islamic Jihad, was founded by Ahmed Yassin's son Karim in 1990."))
+    assert ("Islamic Jihad", "founded_by", "Karim") in got
+    assert ("Islamic Jihad", "founded_by", "Ahmed Yassin") not in got

@@ -273,6 +273,9 @@ class FrameExtractor(OrgFrames):
                 and verb.tag_ != "VBN":
             org_toks = list(F.children(verb, "nsubj"))  # "The group formed in the early 1990s as ..."
         org_toks = [t for t in org_toks if t.lemma_.lower() not in F.TIE_NOUNS]
+        # "Its offshoot, Kahane Chai, was founded by ...": the name in apposition to a noun that names nobody
+        org_toks += [a for t in org_toks if self.args.entity_at(t) is None for a in F.children(t, "appos")
+                     if self.args.entity_at(a) is not None]
         participle = not org_toks and verb.tag_ == "VBN"
         if participle:  # "Founded in 1976, the LTTE ...", "a group formed in 1964"
             org_toks = self.participle_holders(verb)
@@ -307,6 +310,10 @@ class FrameExtractor(OrgFrames):
         not the people a reduced 'led by' clause names as the phrase's own heads ('students led by X')."""
         skip: set[int] = set()
         for t in root.subtree:
+            kin = t.head.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.head.i == root.i or \
+                t.head.i == root.i and root.pos_ == "NOUN" and any(self.args.entity_at(a) for a in F.children(root, "appos"))
+            if t.dep_ == "poss" and kin:
+                skip |= {x.i for x in t.subtree}  # "X's son Y": Y, not the one whose son he is
             if t.i != root.i and t.dep_ in ("relcl", "acl", "advcl") and t.i not in skip:
                 if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in ("head", "lead") and \
                         any(c.dep_ == "agent" for c in t.children):

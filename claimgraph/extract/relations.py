@@ -64,6 +64,9 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Huambo in central Angola", "Leytonstone in east London"
     (re.compile(rf"^\s+in\s+(?:the\s+)?(?:(?:{DIRECTION}|upper|lower|rural)\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "the Lazio region of central Italy", "the Nineveh province of Iraq": an area named before its kind
+    (re.compile(rf"^\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?(?:{DIRECTION}\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "Paisley Park Studios in Minnesota", "the University of Rostock in Germany"
     (re.compile(r"^\s+in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
     # "X, a company based in Y", "X is an American record label based in Y"
