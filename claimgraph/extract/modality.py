@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.scope_disjunction import disjoined
 from claimgraph.extract.scope_quotes import continued_quotes
 from claimgraph.extract.scope_speakers import Speakers
 from claimgraph.extract.scope_speech import Speech, answers_for, claims_responsibility, unit_speeches
@@ -105,6 +106,8 @@ class ClaimModality:
                 drop.append(claim)
                 continue
             self.annotate(ctx, claim, tok, char, fallback=anchor_of(ctx, claim) is None)
+            if disjoined(ctx, claim):
+                _set_modality(claim, "hedged")
             unit = unit_at(ctx, char)
             if ctx.entity(claim.subject).attrs.get("placeholder"):
                 self.suspect(ctx, claim, tok, unit)
