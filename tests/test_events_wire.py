@@ -132,3 +132,15 @@ def test_what_was_blown_up_or_hit_by_a_blast_was_bombed(analyze: Callable[..., D
 @pytest.mark.parametrize("text", ["The news hit the market hard.", "The storm blew up the coast."])
 def test_a_hit_or_blow_of_no_blast_is_no_bombing(analyze: Callable[..., DocContext], text: str) -> None:
     assert not [e for e in events(analyze(text)) if e[1] == "bombed"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Medina, a local trader, was killed by unidentified men near the market.", "medina"),
+    ("Gunmen killed Paris, a local shopkeeper, outside his home.", "paris"),
+])
+def test_a_name_read_as_a_town_is_a_person_when_killed(analyze: Callable[..., DocContext], text: str,
+                                                      victim: str) -> None:
+    ctx = analyze(text)
+    killed = [ctx.entity(c.object) for c in ctx.analysis.claims
+              if c.extractor == "events" and c.predicate == "killed" and isinstance(c.object, str)]
+    assert any(e.name.lower() == victim and e.type == "Person" for e in killed), [(e.name, e.type) for e in killed]

@@ -405,9 +405,9 @@ class Fillers:
                 if named:
                     return named
         hit = self.mention_key(tok)
-        if hit and human and hit[1] in ("Organization", "Other") and lemma not in ORG_NOUNS:
+        if hit and human and hit[1] in ("Organization", "Other", "Place") and lemma not in ORG_NOUNS:
             # "the assassination of archbishop romero": whoever is killed or kidnapped is a person,
-            # whatever type the tagger gave the lower-cased name
+            # whatever type the tagger gave the lower-cased name (a town is not killed: a surname read as one is)
             span = self.phrase(tok)
             return self._add(span, "Person") if span else hit[0]
         if hit:
