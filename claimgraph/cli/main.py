@@ -20,6 +20,7 @@ import click
 import pluggy
 
 from claimgraph import __version__, plugins
+from claimgraph.core.errors import UserError
 from claimgraph.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -129,7 +130,15 @@ class PluginGroup(click.Group):
     """
 
     _loaded = False
-    _owners: dict[str, str] = {}  # command name -> the plugin that added it, filled by a full load
+    _owners: dict[str, str] = {}
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an error the user can fix (`UserError`) is one line, not a traceback."""
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise click.ClickException(str(exc)) from None
+  # command name -> the plugin that added it, filled by a full load
 
     def _load(self) -> None:
         if PluginGroup._loaded:

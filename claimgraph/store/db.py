@@ -8,9 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from click import ClickException
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import OperationalError
+
+from claimgraph.core.errors import UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -18,11 +19,8 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class StoreUnavailable(ClickException):
-    """The store cannot be opened or created: a folder that does not exist, no permission, no server.
-
-    A ClickException so that a command prints it as one line (no traceback); other callers catch it as any
-    exception."""
+class StoreUnavailable(UserError):
+    """The store cannot be opened or created: a folder that does not exist, no permission, no server."""
 
 BUSY_TIMEOUT_S = 60.0
 
