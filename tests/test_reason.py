@@ -456,3 +456,24 @@ def _incremental_equals_full(engine: Engine) -> None:
 
         conn.execute(update(claims_table).where(claims_table.c.id == by_doc["c"]["id"]).values(status="active"))
     assert check_derived(engine, after_ingest)["claims.status"]
+
+
+def test_an_ending_pair_written_with_a_passive_form_still_pairs_member_and_body() -> None:
+    """'member_of' is stored turned active (the body has the member), 'left' is not: a later 'left' still ends it."""
+    from claimgraph.linking.schema import load_schema
+    from claimgraph.reason.claim_views import ClaimView
+    from claimgraph.reason.supersession import supersessions
+
+    schema = load_schema()
+    body, member, other = "e-guild", "e-ivo", "e-tomas"
+
+    def view(cid: str, subject: str, predicate: str, obj: str, year: str) -> ClaimView:
+        s, p, o = schema.canonical(subject, predicate, obj)
+        return ClaimView(id=cid, subject=s, predicate=p, object=o, label=p, negative=False, status="active",
+                         qualifiers={"time": {"start": year}})
+
+    joined = view("c-joined", member, "member_of", body, "2004")
+    bystander = view("c-other", other, "member_of", body, "2004")
+    left = view("c-left", member, "left", body, "2010")
+    ended = {(old.id, new.id) for old, new, _ in supersessions([joined, bystander, left], schema)}
+    assert ended == {("c-joined", "c-left")}  # the other member's membership goes on

@@ -84,17 +84,25 @@ def designator_state(view: ClaimView) -> str | None:
             return str(q["designator_state"])
     return state_named(view.subject_name)
 
+def _pair_key(view: ClaimView, flipped: bool) -> tuple[Any, ...]:
+    """(subject, object) of a view in the order its ending pair writes them."""
+    return (view.object, view.subject) if flipped else (view.subject, view.object)
+
+
 def _ending_pairs(views: list[ClaimView], schema: PredicateSchema
                   ) -> list[tuple[ClaimView, ClaimView, str, dict[str, Any]]]:
     """(starting claim, ending claim, note, pair) for every pair the registry says may end one another: the
     same subject and object, or for listings the same object and the same state behind the designators."""
     out: list[tuple[ClaimView, ClaimView, str, dict[str, Any]]] = []
     for pair in schema.ending:
-        start, end = schema.canonical("s", pair["start"], "o")[1], schema.canonical("s", pair["end"], "o")[1]
+        # views hold canonical triples: a pair written with a passive form ("member_of" ended by "left") is keyed
+        # back in the pair's own order, so the member and the body line up on both sides
+        s_at, start, _ = schema.canonical("s", pair["start"], "o")
+        e_at, end, _ = schema.canonical("s", pair["end"], "o")
         olds: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
         for v in views:
             if v.predicate == start and not v.negative:
-                olds[(v.subject, v.object)].append(v)
+                olds[_pair_key(v, s_at == "o")].append(v)
                 state = designator_state(v) if start in schema.state_acts else None
                 if state:
                     olds[("state", state, v.object)].append(v)
@@ -102,7 +110,7 @@ def _ending_pairs(views: list[ClaimView], schema: PredicateSchema
             if new.predicate != end or new.negative:
                 continue
             state = designator_state(new) if end in schema.state_acts else None
-            found = olds.get((new.subject, new.object), []) + (olds.get(("state", state, new.object), [])
+            found = olds.get(_pair_key(new, e_at == "o"), []) + (olds.get(("state", state, new.object), [])
                                                                 if state else [])
             for old in {v.id: v for v in found}.values():
                 out.append((old, new, pair.get("note", f"{start} ended by {end}"), pair))
