@@ -77,3 +77,13 @@ def test_a_founder_named_beside_his_kin_is_the_founder(analyze: Analyze) -> None
     got = triples(analyze("Its offshoot, the Islamic Jihad, was founded by Ahmed Yassin's son Karim in 1990."))
     assert ("Islamic Jihad", "founded_by", "Karim") in got
     assert ("Islamic Jihad", "founded_by", "Ahmed Yassin") not in got
+
+
+def test_a_title_before_a_name_with_its_own_title_is_not_his(analyze: Analyze) -> None:
+    got = triples(analyze("The convoy targeted a senior NATO official, Ahmed Yassin, a spokesman for Hamas said."))
+    assert not [t for t in got if t[0] == "Ahmed Yassin" and "Treaty" in t[2]]
+
+
+def test_a_title_in_apposition_still_names_its_body(analyze: Analyze) -> None:
+    got = triples(analyze("A NATO official, Carla Brown, said the talks had failed."))
+    assert any(s == "Carla Brown" and p == "member_of" for s, p, _ in got)

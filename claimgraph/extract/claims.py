@@ -385,6 +385,9 @@ class FrameExtractor(OrgFrames):
             holder = F.copula_subject(first) or F.agent_of(first.head)
         else:
             holder = next((c for c in first.children if c.dep_ == "appos"), None)
+            if holder is not None and any(role_of(a) is not None and F.prep_objects(a, "of", "for")
+                                          for a in F.children(holder, "appos")):
+                return []  # "a NATO official, X, a spokesman for Y": X's own title follows; the first is another's
         if holder is None:
             return []
         people = [k for k in self.args.resolve_one(holder, "agent", nominal_ok=False) if self.args.etype(k) == "Person"]
