@@ -1053,8 +1053,8 @@ def test_a_change_over_time_is_no_disagreement(ui: Browser) -> None:
     change = page.locator("#change-list .change", has_text="Republic of Saltmarsh")
     assert change.count() == 1
     title = change.locator(".change-title").inner_text()
-    assert re.search(r"Changed: Republic of Saltmarsh designated terrorist Amber Hill Front \(1999\) until 2009, "
-                     r"then Republic of Saltmarsh delisted terrorist Amber Hill Front", title), title
+    assert re.search(r"Changed: Republic of Saltmarsh designated as terrorist Amber Hill Front \(1999\) until 2009, "
+                     r"then Republic of Saltmarsh delisted as terrorist Amber Hill Front", title), title
     assert "disagree" not in change.inner_text().lower()
     assert page.locator("#disagreements .change, #conflict-list .change").count() == 0
     struck = page.eval_on_selector_all("#change-list *, #conflict-list *",

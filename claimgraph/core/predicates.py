@@ -32,6 +32,7 @@ class Predicate:
     wikidata: str | None = None
     cameo: str | None = None
     ftm: str | None = None
+    label: str | None = None  # the predicate as words where its name reads badly ("designated as terrorist")
 
     @property
     def literal(self) -> bool:
