@@ -144,3 +144,12 @@ def test_a_name_read_as_a_town_is_a_person_when_killed(analyze: Callable[..., Do
     killed = [ctx.entity(c.object) for c in ctx.analysis.claims
               if c.extractor == "events" and c.predicate == "killed" and isinstance(c.object, str)]
     assert any(e.name.lower() == victim and e.type == "Person" for e in killed), [(e.name, e.type) for e in killed]
+
+
+def test_a_short_lower_case_word_is_initials_only_in_text_written_without_case(
+        analyze: Callable[..., DocContext]) -> None:
+    """'tax' or 'van' in cased text is the word; 'fmln' in a lower-cased wire story is a group's initials."""
+    cased = events(analyze("The new tax strikes small shops hardest. A van hit the wall of the depot in Moro."))
+    assert not any(s in ("tax", "new tax", "van") for s, _, _, _ in cased), cased
+    caseless = events(analyze("the fmln attacked the army barracks in moro on monday."))
+    assert any(s == "fmln" and p == "attacked" for s, p, _, _ in caseless), caseless

@@ -271,7 +271,8 @@ class Fillers:
         # a capitalised "Rebels" opening a sentence is still the common noun
         common = lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS or tok.lower_[:-1] in PERP_NOUNS
         # the tagger reads lower-cased initials as nouns, adverbs or adjectives: their shape says more
-        acronym = tok.pos_ in ("NOUN", "ADV", "ADJ", "X") and _acronym_shaped(tok)
+        # only in text written without case: in cased text a lower-case "tax" or "van" is the word itself
+        acronym = tok.pos_ in ("NOUN", "ADV", "ADJ", "X") and _acronym_shaped(tok) and self._caseless()
         if (tok.pos_ == "PROPN" or acronym) and hit is None and not common:
             span = self.phrase(tok)
             return self._add(span, "Organization") if span else None
@@ -295,6 +296,17 @@ class Fillers:
                     self.ctx.memo["events.last_band"] = (key, tok.i)
             return key
         return self._resolved(tok)
+
+    def _caseless(self) -> bool:
+        """Whether the stored text was written in one case (lower case or capitals), where initials lose their
+        capitals; cased text has some capitals and mostly small letters."""
+        known = self.ctx.memo.get("events.caseless")
+        if not isinstance(known, bool):
+            letters = [ch for ch in self.ctx.stored if ch.isalpha()]
+            upper = sum(ch.isupper() for ch in letters)
+            known = not letters or upper < 0.005 * len(letters) or upper > 0.9 * len(letters)
+            self.ctx.memo["events.caseless"] = known
+        return known
 
     def _resolved(self, tok: Token) -> str | None:
         """'the group', 'it', '90 percent of members of the group': what the argument resolver reads as an actor."""
