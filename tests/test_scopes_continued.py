@@ -111,3 +111,13 @@ def test_a_trailing_report_verb_is_no_hedge_adjective(analyze: Analyze) -> None:
                   "dozens of others, reported the Tigris Front's website.")
     kill = [c for c in ctx.analysis.claims if c.predicate == "killed"]
     assert kill and kill[0].modality == "attributed", listing(ctx)
+
+
+def test_the_person_a_title_follows_speaks(analyze: Analyze) -> None:
+    ctx = analyze("Omar Farid, a spokesman for the Tigris Front, said the group attacked the base.")
+    found = said(ctx, "attacked the base")
+    assert found and name(ctx, found[0].subject) == "Omar Farid"
+    ctx = analyze("Gunmen attacked a convoy on the river road in Basra, Omar Farid, a spokesman for al-Tigris said "
+                  "by telephone.")
+    found = said(ctx, "attacked a convoy")
+    assert found and name(ctx, found[0].subject) == "Omar Farid"

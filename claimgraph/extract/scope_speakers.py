@@ -101,6 +101,9 @@ class Speakers:
                 group = lemma_of(tok) in words("scope_group_nouns")  # as above, when a child holds the name
                 return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
             return found or self.unrecognized(tok)
+        named = self.named_just_before(tok)
+        if named is not None:
+            return named  # "X, a spokesman for Y, said": the person the title follows speaks
         keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
         if lemma in BODY_NOUNS and self.named_in(tok, whole=True) is None:
             owner = self.body_owner(tok) or self.named_before(tok)
@@ -285,6 +288,19 @@ class Speakers:
         if mention is not None and mention.start <= start and mention.end >= end:
             return self.ctx.find(mention.entity_key)
         return self.ctx.add_entity(self.ctx.text[start:end], "Organization")
+
+    def named_just_before(self, tok: Token) -> str | None:
+        """The person whose name the title phrase follows after a comma ('Omar Farid, a spokesman for ...')."""
+        if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None
+        start = self.args.offset + tok.left_edge.idx
+        found = self.persons_before(start, 80)
+        if not found:
+            return None
+        at, key = found[-1]
+        mention_end = max((m.end for m in self.ctx.mentions_in(at, start) if self.ctx.find(m.entity_key) == key),
+                          default=-1)
+        return key if re.fullmatch(r",\s*", self.ctx.text[mention_end:start]) else None
 
     def persons_before(self, char: int, window: int) -> list[tuple[int, str]]:
         """(start, key) of the Person mentions in the `window` characters before `char`, nearest last."""

@@ -78,6 +78,10 @@ def speech_subject(verb: Token) -> Token | None:
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
         if subjects:  # "KAMPALA (Reuters) - Somali Islamists said": the subject nearest the verb
             before = [c for c in subjects if c.i < cur.i]
+            # "X, a spokesman for al-Y said": the parser may give the verb the name too; the title is the subject
+            titled = [c for c in before if c.lemma_.lower() in words("scope_speaker_nouns") and c.pos_ == "NOUN"]
+            if len(before) > 1 and titled:
+                return titled[-1]
             return before[-1] if before else subjects[0]
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head  # "a man who said ..."
