@@ -87,3 +87,11 @@ def test_the_topic_of_a_title_naming_two_bodies_is_the_one_the_text_names_most(a
     front = entity_named(ctx, "Varnian Dawn Front")
     assert front is not None and front.type == "Organization" and "Red Harbor League" in front.aliases
     assert entity_named(ctx, "Home Office Amendments") is not front
+
+
+def test_a_count_before_a_body_noun_is_no_name(analyze: Analyze) -> None:
+    ctx = analyze("- 3 March\n- Varnia\nSeven guerrillas of the Red Dawn Front kidnapped three engineers near "
+                  "the border.\n")
+    assert entity_named(ctx, "Seven") is None
+    front = entity_named(ctx, "Red Dawn Front")
+    assert front is not None and front.type == "Organization"

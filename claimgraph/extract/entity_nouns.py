@@ -19,6 +19,8 @@ from claimgraph.extract.entity_rules import (
 )
 
 _NAME_ARTICLES = words("entity_foreign_articles")
+# the model's labels for numbers, times and amounts: a word it reads so opens a count, not a name
+_COUNTS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "PERCENT", "MONEY"})
 
 
 def _name_part(tok: Token) -> bool:
@@ -62,6 +64,8 @@ def org_noun_candidates(doc: Doc) -> list[Candidate]:
             continue
         if in_capitals_run(doc, span.start, span.end) or _mostly_capitals(span.sent):
             continue  # a headline in capitals
+        if all(t.like_num or t.ent_type_ in _COUNTS for t in span):
+            continue  # 'Seven guerrillas', 'Two militias': a count of the people, no body's name
         if all(t.ent_type_ == "NORP" for t in span) or (len(words_) == 1 and re.search(r"ists?$", words_[0])):
             continue  # 'Islamist group', 'Maoist faction': a creed or a people describes the group, it is no name
         out.append(Candidate(span.start_char, span.end_char, "Organization", "rule", 2.5))
