@@ -250,3 +250,17 @@ def test_undergoers_are_read_through_the_tree_patterns() -> None:
     small = Doc(vocab, words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "nsubj", "det", "ccomp"],
                 pos=["PROPN", "VERB", "PROPN", "DET", "NOUN"])
     assert not _passive(small[1]) and _undergoers(small[1]) == [small[2]]
+
+
+def test_an_office_whose_statement_reports_an_agentless_listing_lists(analyze: Callable[..., DocContext]) -> None:
+    """'According to a statement by the X Ministry spokesman, A and B were included ...': the office lists both,
+    the spokesman says so, and a passive with no office in its source phrase keeps the implicit designator."""
+    ctx = analyze("According to a May 3 statement by acting Interior Ministry spokesman John Vail, the Popular "
+                  "Front and the Northern Council were included with the Red Band as being considered foreign "
+                  "terrorist organizations.")
+    found = {(s, p, o) for s, p, o, _ in _triples(ctx)}
+    assert {("Interior Ministry", "designated_terrorist", "Popular Front"),
+            ("Interior Ministry", "designated_terrorist", "Northern Council")} <= found, found
+    assert not any(s == "John Vail" or o == "John Vail" for s, _, o in found), found
+    plain = analyze("According to local reports, the Blue Wave was designated a foreign terrorist organization.")
+    assert {s for s, _, o, _ in _triples(plain) if o == "Blue Wave"} == {"United States"}

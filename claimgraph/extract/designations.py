@@ -149,7 +149,7 @@ def _undergoers(verb: Token) -> list[Token]:
                 cur = cur.head  # "Designated as an FTO in 2012, the network was formed ...": the main subject
                 continue
             break
-        return []
+        return _subject_in_source_phrase(verb)
     # the direct object, the subject of a small clause ("consider Hezbollah a terrorist organization"), else a
     # compound the parser made of the object ("considers the exiles part of a terrorist group")
     found = [t for o in _below(verb, "direct_object", "object") + _below(verb, "small_clause_subject", "object")
@@ -240,7 +240,8 @@ class Designations:
         if not designators:  # "removed X from the State Department's list": the list's owner
             designators = [c for holder in [verb, *objects] for p in _preps(holder, "from", "to", "on", "off")
                            for c in p.children if c.dep_ in ("poss", "amod", "compound")]  # "the Canadian list"
-        self._emit(ctx, args, sent, verb, act, designators, objects)
+        reporter = [] if designators else _reporting_office(sent)
+        self._emit(ctx, args, sent, verb, act, designators or reporter, objects)
 
     def _field(self, ctx: DocContext, args: ArgResolver, sent: Span, verb: Token, act: str) -> None:
         """A listing field of the text's topic organisation: each state named after its 'by' lists it."""
@@ -450,6 +451,36 @@ class Designations:
                 start = min(again.idx, phrase.left_edge.idx)
                 out.append(((start, max(ent.end_char, phrase.right_edge.idx + len(phrase.right_edge))), found))
         return out
+
+
+def _subject_in_source_phrase(verb: Token) -> list[Token]:
+    """'According to a statement by X, A and B were listed': the parser may hang A (and B) on X in apposition,
+    leaving the passive verb without a subject; the names set off after the source phrase are what is listed."""
+    for according in (c for c in verb.children if c.lower_ == "according" and c.i < verb.i):
+        told = [t for p in _preps(according, "to") for t in p.subtree]
+        heads = [t for t in told if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > t.head.i + 1
+                 and verb.doc[t.left_edge.i - 1].text == ","]
+        if heads:  # every name coordinated with the first (the last one stands right before the verb, so the
+            # usual conjunct walk would take it for the next clause's subject)
+            names = [heads[0]]
+            for name in names:
+                names += [c for c in name.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            return names
+    return []
+
+
+def _reporting_office(sent: Span) -> list[Token]:
+    """The named office whose statement reports an agentless listing ('According to a statement by the
+    State Department spokesman, X and Y were included ...'): in a government's own statement the office lists."""
+    offices = words("claims_designation_offices")
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        told = [t for p in _preps(tok, "to") for t in p.subtree]
+        named = [t for t in told if _lemma(t) in offices and (t.pos_ == "PROPN" or any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children))]
+        return named[:1]
+    return []
 
 
 def _own_date(qualifiers: dict[str, object]) -> bool:
