@@ -25,7 +25,7 @@ from claimgraph.core.lexicon import rows, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import country_of, demonym_country
 from claimgraph.extract.nominal import ArgResolver
-from claimgraph.extract.timeinfo import parse_time
+from claimgraph.extract.timeinfo import document_date, parse_time
 from claimgraph.extract.tree_patterns import matches
 from claimgraph.extract.units import Anchor, resolver_for
 from claimgraph.plugins import hookimpl
@@ -50,11 +50,6 @@ SHARE_WORDS = {"much", "most", "many", "some", "part"}  # "by much of X": X is w
 ADD_VERBS = {"add", "include"}  # a listing's change that puts more names on it
 ASIDE_TOKENS = 20  # how far an 'of' may follow its listing noun across a phrase in commas
 AGAIN_WORDS = {"again", "re-designated", "redesignated"}  # a date said so is a listing made anew
-# a dateline: one of the first lines of a text, short, giving a full day ("Fri Sep 28, 2012 9:39PM"), or a date
-# alone on a line near the head
-DATELINE_LINES = 3
-DATELINE_SPAN = 1500
-DATELINE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -536,28 +531,6 @@ def _again_token(ent: Span) -> Token | None:
         if tok.lower_ in AGAIN_WORDS:
             return tok
     return None
-
-
-def document_date(ctx: DocContext) -> dict[str, str] | None:
-    """The document's own date as a claim time 'as of the document': its publication date, else a date line at the
-    head of the text (a dateline 'Fri Sep 28, 2012 9:39PM'); None when neither is known."""
-    published = ctx.analysis.document.published
-    found = parse_time(published) if published else None
-    text = "publication date"
-    if found is None:
-        for n, line in enumerate(ctx.text[:DATELINE_SPAN].splitlines()):
-            got = parse_time(line)
-            if not got or len(got.get("start") or "") != 10:
-                continue
-            # a line that is a date: a dateline at the head (with a clock time or a weekday), or a date line of
-            # its own in the heading of a statement ("August 15, 2003"); never a sentence that names a date
-            if n < DATELINE_LINES and len(line.split()) <= DATELINE_WORDS or line.strip(" \t*.,") == got["text"]:
-                found, text = got, f"dateline '{got['text']}'"
-                break
-    if found is None or not found.get("start"):
-        return None
-    return {"start": found["start"], "end": found["start"], "text": f"as of the document ({text})",
-            "precision": "as of the document"}
 
 
 @cache

@@ -189,3 +189,32 @@ def opening_time(ctx: DocContext, toks: list[Token], extra: str = "") -> dict[st
 def claimgraph_stages() -> list[object]:
     """Stages of this module."""
     return [ClaimTimes()]
+
+
+# a dateline: one of the first lines of a text, short, giving a full day ("Fri Sep 28, 2012 9:39PM"), or a date
+# alone on a line near the head
+DATELINE_LINES = 3
+DATELINE_SPAN = 1500
+DATELINE_WORDS = 6
+
+
+def document_date(ctx: DocContext) -> dict[str, str] | None:
+    """The document's own date as a claim time 'as of the document': its publication date, else a date line at the
+    head of the text (a dateline 'Fri Sep 28, 2012 9:39PM'); None when neither is known."""
+    published = ctx.analysis.document.published
+    found = parse_time(published) if published else None
+    text = "publication date"
+    if found is None:
+        for n, line in enumerate(ctx.text[:DATELINE_SPAN].splitlines()):
+            got = parse_time(line)
+            if not got or len(got.get("start") or "") != 10:
+                continue
+            # a line that is a date: a dateline at the head (with a clock time or a weekday), or a date line of
+            # its own in the heading of a statement ("August 15, 2003"); never a sentence that names a date
+            if n < DATELINE_LINES and len(line.split()) <= DATELINE_WORDS or line.strip(" \t*.,") == got["text"]:
+                found, text = got, f"dateline '{got['text']}'"
+                break
+    if found is None or not found.get("start"):
+        return None
+    return {"start": found["start"], "end": found["start"], "text": f"as of the document ({text})",
+            "precision": "as of the document"}
