@@ -80,8 +80,9 @@ def load_nlp(setting: str = "auto", max_length: int = 2_000_000) -> Language:
     nlp = spacy.load(choose_model(setting))
     # a slash between two names after a closing quote ("the 'Real IRA'/Oglaigh na hEireann") parts them as a
     # slash between letters does; spaCy's own infixes need a letter right before the slash
-    infixes = [*nlp.Defaults.infixes, r"['\"’”](?=/[^\W\d_])", r"(?<=['\"’”])/(?=[^\W\d_])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"['\"’”](?=/[^\W\d_])", r"(?<=['\"’”])/(?=[^\W\d_])"]
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable)
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     speed_up(nlp)  # the same annotations, sooner (claimgraph.nlp.fast)
     nlp.max_length = max_length
     nlp.tokenizer = FoldingTokenizer(nlp.tokenizer)  # the model reads folded typography (claimgraph.nlp.normalise)
