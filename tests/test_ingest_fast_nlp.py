@@ -36,3 +36,13 @@ def test_line_breaks_open_sentences_at_blank_lines_colons_and_bullets() -> None:
     doc = nlp(text)
     starts = {t.text for t in doc if t.is_sent_start}
     assert {"the", "fewer", "-", "2"} <= starts  # after a blank line, after 'Aims:', at each list bullet
+
+
+def test_a_short_list_item_over_a_capitalised_line_is_a_label_of_its_own() -> None:
+    """'- Norland' over 'Gunmen fired on a bus ...': the country label is no part of the sentence below it; a
+    long item cut by a wrap still goes on."""
+    doc = load_nlp()("- 3 March\n- Norland\nGunmen fired on a bus near the border and wounded two\n"
+                     "- Protesters marched through the capital of the southern province of\nRavel on Monday.")
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert "Gunmen" in starts
+    assert "Ravel" not in starts

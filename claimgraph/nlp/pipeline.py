@@ -50,6 +50,7 @@ def _is_path(setting: str) -> bool:
 
 
 _BULLET = re.compile(r"^\s*([-–—•*·]|\d{1,2}[.)])\s")
+LABEL_ITEM_MAX = 40  # characters: a list item this short is a label, not a line cut by a wrap
 
 
 @Language.component("claimgraph_line_breaks")
@@ -69,7 +70,11 @@ def line_breaks(doc: Doc) -> Doc:
         gap = token.whitespace_ if not token.is_space else token.text
         prev = token if not token.is_space else (doc[i - 1] if i else token)
         line_start = text[nxt.idx: nxt.idx + 6]
-        if gap.count("\n") >= 2 or prev.text.endswith(":") or _BULLET.match(line_start + " "):
+        # a short list item standing as a label ("- Algeria") over a line that opens with a capital: the item is
+        # no start of that line's sentence (a line shorter than any wrap width was not cut by a wrap)
+        item = text[text.rfind("\n", 0, prev.idx) + 1: prev.idx + len(prev)]
+        label = bool(_BULLET.match(item)) and len(item.strip()) < LABEL_ITEM_MAX and nxt.text[:1].isupper()
+        if gap.count("\n") >= 2 or prev.text.endswith(":") or _BULLET.match(line_start + " ") or label:
             nxt.is_sent_start = True
     return doc
 
