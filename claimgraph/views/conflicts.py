@@ -116,6 +116,8 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
                 whole.add((s, q))
             else:
                 triples.add((s, q, o))
+                if q != p and o:  # an ending pair may write its two ends the other way round ("member_of" stored
+                    triples.add((o, q, s))  # as has_member, ended by "left"): read the partner both ways
                 if not r["object_id"]:
                     literal.add((s, q))
             # a listing is ended by the acts that pair with it, whoever made them (an office's listing by its
