@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.event_doers import _doers
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
     _conjuncts,
     _copula_subject,
-    _doers,
     _lemma,
     _negated,
     _phrase_top,

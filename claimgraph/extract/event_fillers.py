@@ -41,8 +41,6 @@ from claimgraph.extract.timeinfo import parse_time
 
 # count words of a toll rather than of an event's victims
 TOLL_MAGNITUDES = {"thousand", "million", "billion"}
-# things that carry a body's words: their claim of responsibility is their sender's ("posted a video claiming ...")
-MESSAGE_NOUNS = {"statement", "video", "message", "communique", "letter", "tweet", "recording", "posting", "audio"}
 
 
 def _lemma(tok: Token) -> str:
@@ -116,35 +114,6 @@ def _generic(noun: Token) -> bool:
                     or c.lower_ == "twin":
                 return False
     return True
-
-
-def _doers(verb: Token) -> list[Token]:
-    """Who does what a verb says: its subject, its by-agent, the subject of the verb it is coordinated with,
-    or, for a relative clause, the noun the clause describes ('a group that has conducted attacks')."""
-    cur = verb
-    for _ in range(4):
-        found = [g for c in cur.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
-        found += [g2 for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                  for g2 in _conjuncts(g)]
-        if found:
-            return found
-        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head  # "has planned and carried out attacks": the subject of "planned"
-            continue
-        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            return [_copula_subject(cur.head) or cur.head]
-        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
-            # "posted a video claiming responsibility": a message's claim is its sender's ("a group claiming ..."
-            # is the group's own)
-            if _lemma(cur.head) in MESSAGE_NOUNS and cur.head.dep_ == "dobj":
-                cur = cur.head.head
-                continue
-            return [] if _lemma(cur.head) in MESSAGE_NOUNS else [cur.head]
-        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head  # "the front issued a statement, claiming ...": the clause's subject
-            continue
-        return []
-    return []
 
 
 def _event_noun(tok: Token) -> Token | None:

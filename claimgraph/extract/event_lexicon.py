@@ -82,6 +82,10 @@ VIOLENT_CONTEXT = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.I)
 RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
 # verbs that take back what their clause says: "denied it was responsible for the attack" names no doer
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
+# verbs that lay a deed told as a gerund on someone, with the preposition before the gerund: "accused X of
+# bombing", "X was charged with carrying out", "blamed X for killing"
+CHARGE_PREPOSITIONS = {"accuse": "of", "suspect": "of", "convict": "of", "charge": "with", "blame": "for",
+                       "indict": "for"}
 # governing verbs under which an infinitive event happened (or was attempted)
 ATTEMPT_VERBS = {"try", "attempt", "manage", "continue", "begin", "start", "seek", "go"}
 # words that charge someone with a deed: "the arrest of two soldiers for killing ...", "accused of murdering"

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_agency import Agency
 from claimgraph.extract.event_coref import corefer, fold_devices, toll_doers
+from claimgraph.extract.event_doers import _gerund_doers
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
@@ -41,6 +42,7 @@ from claimgraph.extract.event_lexicon import (
     CAUSE_NOUNS,
     CLASH_NOUNS,
     DAMAGE_VERBS,
+    DENIAL_VERBS,
     DEVICE_VERBS,
     DROP_WORDS,
     EXPLOSION_WORDS,
@@ -301,20 +303,23 @@ class EventFrames(Agency, Shots, EventClaims):
                 patients = [g for c in head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
         if not agents and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             # "tried to kill the judge" is an attempt; "advised Hizballah to free", "plans to attack": not yet
-            if _lemma(verb.head) not in ATTEMPT_VERBS:
+            # "denied firing at X", "admitted kidnapping Y": the deed the subject answers for (the scopes read it)
+            if _lemma(verb.head) not in ATTEMPT_VERBS and not (
+                    verb.tag_ == "VBG" and _lemma(verb.head) in DENIAL_VERBS | {"admit"}):
                 return [], [], []
             agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
         elif not agents and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
             agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
         # "the arrest of two soldiers for killing ...", "they accused the colonel of ordering ..."
-        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and not agents:
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of", "with") and not agents:
             gov = verb.head.head
-            if _lemma(gov) not in JUSTICE_WORDS:
+            agents = _gerund_doers(verb.head)  # "claimed responsibility for shooting X", "accused X of bombing Y"
+            if not agents and _lemma(gov) not in JUSTICE_WORDS:
                 return [], [], []  # "the risk of attacking Iran": no event took place
-            if gov.pos_ == "NOUN":
+            if not agents and gov.pos_ == "NOUN":
                 agents = [g2 for c in gov.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" for g2 in _conjuncts(g)]
-            elif gov.pos_ == "VERB":
+            elif not agents and gov.pos_ == "VERB":
                 agents = [g for c in gov.children if c.dep_ in ("dobj", "nsubjpass") for g in _conjuncts(c)]
         # "the guerrillas who killed ...", "a peasant killed by guerrillas"
         if verb.dep_ == "relcl" and not agents and verb.tag_ != "VBN":
@@ -476,6 +481,10 @@ class EventFrames(Agency, Shots, EventClaims):
             for g in _child(noun, "prep", word):
                 org = fillers.members_org(_conjuncts(g)) if predicate in AGAINST_MEMBERS else None
                 patients += [org] if org else [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
+        if not patients and lemma in ("attack", "bombing", "raid", "assault", "shooting"):
+            # "a suicide attack at a bus station": the site named after "at" is what was hit (not "at dawn")
+            patients += [k for g in _child(noun, "prep", "at") if g.ent_type_ not in ("DATE", "TIME")
+                         for k in [fillers.patient(g, False)] if k]
         for g in _child(noun, "prep", "with"):
             weapon = weapon or fillers.weapon(g)
         if lemma in ("explosion", "blast"):
@@ -486,8 +495,8 @@ class EventFrames(Agency, Shots, EventClaims):
                     key = fillers.patient(g, False)
                     if key:
                         patients.append(key)
-            if weapon is None:
-                return None
+            if weapon is None and not agency:
+                return None  # "a blast at the depot" names no deed; "X claimed the blasts at Y" does
         if lemma == "death" and not VIOLENT_CONTEXT.search(sent.text):
             return None
         site = False

@@ -1,0 +1,60 @@
+"""Who did what a verb or a gerund says: its subject or by-agent, through coordination, relative clauses and the
+phrases that lay a deed on someone ('claimed responsibility for shooting', 'accused X of bombing').
+
+Part of the events stage (claimgraph/extract/events.py, event_agency.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.event_fillers import _conjuncts, _copula_subject, _lemma
+from claimgraph.extract.event_lexicon import CHARGE_PREPOSITIONS
+
+# things that carry a body's words: their claim of responsibility is their sender's ("posted a video claiming ...")
+MESSAGE_NOUNS = {"statement", "video", "message", "communique", "letter", "tweet", "recording", "posting", "audio"}
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject, its by-agent, the subject of the verb it is coordinated with,
+    or, for a relative clause, the noun the clause describes ('a group that has conducted attacks')."""
+    cur = verb
+    for _ in range(4):
+        found = [g for c in cur.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
+        found += [g2 for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for g2 in _conjuncts(g)]
+        if found:
+            return found
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "has planned and carried out attacks": the subject of "planned"
+            continue
+        if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return [_copula_subject(cur.head) or cur.head]
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
+            # "posted a video claiming responsibility": a message's claim is its sender's ("a group claiming ..."
+            # is the group's own)
+            if _lemma(cur.head) in MESSAGE_NOUNS and cur.head.dep_ == "dobj":
+                cur = cur.head.head
+                continue
+            return [] if _lemma(cur.head) in MESSAGE_NOUNS else [cur.head]
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "the front issued a statement, claiming ...": the clause's subject
+            continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
+            return _gerund_doers(cur.head)  # "charged X with carrying out the attacks"
+        return []
+    return []
+
+
+def _gerund_doers(prep: Token) -> list[Token]:
+    """Who did a deed told as a gerund after a preposition: the claimant of 'claimed responsibility for shooting',
+    the accused of 'accused X of bombing' / 'X was charged with carrying out' (the accuser only tells it)."""
+    holder = prep.head
+    if prep.lower_ == "for" and _lemma(holder) in ("responsibility", "credit") and holder.dep_ == "dobj":
+        return _doers(holder.head)
+    verb = holder if holder.pos_ in ("VERB", "AUX") else holder.head if holder.dep_ == "dobj" else None
+    if verb is None or CHARGE_PREPOSITIONS.get(_lemma(verb)) != prep.lower_:
+        return []
+    if holder is not verb:
+        return _conjuncts(holder)  # "accused the front of bombing": the parser hangs "of" on the accused
+    return [g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in _conjuncts(c)]
