@@ -11,6 +11,8 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_disjunction import disjoined
+from claimgraph.extract.scope_phrases import blamed_in_phrase, deny_unrelated
+from claimgraph.extract.scope_preface import preface_speeches
 from claimgraph.extract.scope_quotes import continued_quotes
 from claimgraph.extract.scope_speakers import Speakers
 from claimgraph.extract.scope_speech import Speech, answers_for, claims_responsibility, unit_speeches
@@ -85,8 +87,12 @@ class ClaimModality:
     requires = ("claims",)
     provides = ("scopes",)
 
+    def __init__(self) -> None:
+        self.conditional: set[int] = set()  # ids of the claims an 'if' makes speculative (this document's)
+
     def run(self, ctx: DocContext) -> None:
         """Annotate every claim and add `said` claims for reported speech and quotes."""
+        self.conditional = set()
         from claimgraph.extract.frames import Found
         from claimgraph.extract.units import anchor_of, record, unit_at
 
@@ -96,7 +102,7 @@ class ClaimModality:
         # a quote whose words the parse already gave to another speaker was read by position alone: the parse wins
         speeches = parsed + [q for q in self.quotes(ctx) if not any(
             p.speaker and p.speaker != q.speaker and p.start < q.end and q.start < p.end for p in parsed)]
-        speeches += continued_quotes(ctx, speeches)
+        speeches += continued_quotes(ctx, speeches) + preface_speeches(ctx)
         for claim in claims:
             anchor = self.anchor_for(ctx, claim)
             if anchor is None:
@@ -113,6 +119,7 @@ class ClaimModality:
                 self.suspect(ctx, claim, tok, unit)
             if unit is not None and ctx.text[unit.start_char:unit.end_char].rstrip().endswith("?"):
                 _set_modality(claim, "question")
+            deny_unrelated(ctx, claim, tok, char, speeches)  # "they had nothing to do with the bombing"
             found = [sp for sp in speeches if sp.covers(char)]
             if found:  # "Hamas said it attacked X" is Hamas's word too
                 self.attribute(ctx, claim, _innermost(found), tok)
@@ -302,8 +309,7 @@ class ClaimModality:
         if found:
             claim.subject = found[0]
 
-    @staticmethod
-    def attribute(ctx: DocContext, claim: Claim, sp: Speech, tok: Token | None = None) -> None:
+    def attribute(self, ctx: DocContext, claim: Claim, sp: Speech, tok: Token | None = None) -> None:
         """The claim is the speaker's word; an accuser who became its actor hands the act to the accused."""
         speaker = sp.speaker or claim.subject  # an unnamed claimant of responsibility is the claim's actor
         actor = ctx.entity(claim.subject)
@@ -328,8 +334,8 @@ class ClaimModality:
         # a hedge or a forecast inside someone's words stays one, and a belief is a hedge, told by its holder
         if sp.cue.lemma_.lower() in words("scope_belief_verbs") and claim.modality == "asserted":
             claim.modality = "hedged"
-        elif claim.modality not in ("hedged", "speculative"):
-            claim.modality = "attributed"
+        elif claim.modality != "hedged" and not (claim.modality == "speculative" and id(claim) in self.conditional):
+            claim.modality = "attributed"  # a forecast or a view in someone's words is their claim; an 'if' is none
         claim.attributed_to = speaker
         if sp.denied:
             claim.polarity = "negative"
@@ -406,6 +412,7 @@ class ClaimModality:
             head = self.scope(tok, True)[-1]
             nominal = head.pos_ in NOMINAL and head.dep_ not in ("attr", "acomp", "oprd", "ROOT")
         cues = self.cues(tok, fallback, nominal)
+        cues |= {"hedged"} if blamed_in_phrase(tok) else set()  # "an attack at a station blamed on X"
         unit_text = self.unit_text(ctx, char)
         if nominal and self.scope(tok, True)[-1].pos_ in NOMINAL:
             # a noun phrase's own place fact holds whatever the sentence around it hedges or denies
@@ -416,6 +423,8 @@ class ClaimModality:
             cues.add("speculative")
         if "speculative" in cues:
             _set_modality(claim, "speculative")
+            if "conditional" in cues:
+                self.conditional.add(id(claim))
         elif "hedged" in cues:
             _set_modality(claim, "hedged")
         if "negated" in cues:
@@ -495,7 +504,7 @@ class ClaimModality:
                 g.dep_ == "det" and g.lower_ in negations for g in s.children):
             out.add("hedged")  # "an attack blamed on X" (but "no attacks attributed to X" is a plain negation)
         if c.dep_ == "mark" and low in words("scope_condition_marks"):
-            out.add("speculative")  # "if the attack was carried out by X"
+            out |= {"speculative", "conditional"}  # "if the attack was carried out by X"
         return out
 
     @staticmethod
