@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_context import body_by_context, place_by_context
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
 from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
@@ -310,7 +311,7 @@ def _in_group_context(text: str, start: int, end: int) -> bool:
     it a group's name ('members of X' was tried and left out: on CoNLL it turned people's names into
     organisations)."""
     if _LED_AFTER.match(text[end:end + 40]) or _LED_BEFORE.search(text[max(0, start - 40):start]) \
-            or _body_by_apposition(text, end):
+            or _body_by_apposition(text, end) or body_by_context(text, start, end):
         return True
     if text[start - 2:start] in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s"):
         return False  # 'Rigi's group': a person's following
@@ -353,6 +354,7 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
     thing_named: set[str] = set()  # names some mention of which is taken up by 'which'
     written: dict[str, str] = {}  # each name as found → its voting key (without a leading article)
     place_named: dict[str, bool] = {}  # names written somewhere as a known country, city or region
+    placed: set[str] = set()  # names some mention of which the words around make a place ('in X', 'north X')
     for c in kept:
         if c.note in ("norp", "demonym"):
             continue
@@ -364,6 +366,8 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
         if c.source in ("ner", "rule") and (_in_group_context(ctx.text, c.start, c.end)
                                              or modifies_a_body_noun(ctx.doc, c.start, c.end)):
             group_named.add(name)
+        if c.source in ("ner", "rule", "propagated") and place_by_context(ctx.text, c.start, c.end):
+            placed.add(name)
         if _WHICH_AFTER.match(ctx.text[c.end:c.end + 10]):
             thing_named.add(name)
         if is_acronym(ctx.text[c.start: c.end]):
@@ -379,6 +383,9 @@ def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
             # the text says what the name is, for every mention (a known town's 'Kabul police' stays a place)
             counter["Organization"] = counter.get("Organization", 0) + counter.pop("Person", 0) \
                 + (counter.pop("Place", 0) if not known_place else 0)
+        if name in placed and "Person" in counter and name not in group_named \
+                and not any(name in owners for owners in person_words.values()) and not person_words.get(name):
+            counter["Place"] += counter.pop("Person")  # 'in Longyear', 'north Armagh': no person's name
         if name in thing_named and "Person" in counter:
             person = counter.pop("Person")
             if not counter:  # what else the name was read as stays; a name read as no other thing is a body's

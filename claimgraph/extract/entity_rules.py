@@ -22,6 +22,8 @@ from claimgraph.resolve.names import is_acronym
 ORG_CUES = words("entity_org_cues")
 EVENT_CUES = words("entity_event_cues")
 PLACE_CUES = words("entity_place_cues")
+# the last word of a building's or site's name ('White House', 'Changi Prison'): a place, never a person
+BUILDING_HEADS = words("entity_building_heads")
 # nouns of 'X is a political organization' / 'X, a former leader' that type X
 ORG_NOUNS = words("entity_org_nouns")
 PERSON_NOUNS = words("entity_person_nouns")
@@ -334,7 +336,7 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
             type_ = "Event"  # 'U.S. Open', 'World Series of Golf', 'Islamic Revolution'
         elif head_word in ORG_CUES:
             type_ = "Organization"
-        elif lower_words[0] == "camp" or head_word in PLACE_CUES:
+        elif lower_words[0] == "camp" or head_word in PLACE_CUES or head_word in BUILDING_HEADS:
             type_ = "Place"
         else:
             # the head of 'X, a regional military spokeswoman,' (the last word before the phrase ends), else the
@@ -424,7 +426,7 @@ def looks_like_person_name(name: str) -> bool:
     if not 2 <= len(words) <= 3 or name.isupper():
         return False
     lower = [w.lower().strip(".\u2019'") for w in words]
-    if lower[0] in _FOREIGN_ARTICLES or set(lower) & (ORG_CUES | PLACE_CUES | EVENT_CUES | _NON_NAME_WORDS
+    if lower[0] in _FOREIGN_ARTICLES or set(lower) & (ORG_CUES | PLACE_CUES | EVENT_CUES | _NON_NAME_WORDS | BUILDING_HEADS
                                                       | {"of", "for", "and", "the", "on"}):
         return False
     # an accented word ('Germán') is no English nationality word, whatever its letters without the accent
@@ -461,8 +463,9 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person" and lower_words[0] not in COMPASS:
         cand.type = "Organization"
         return cand
-    if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp"):
-        cand.type = "Place"
+    if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp") or cand.type == "Person" \
+            and len(words) >= 2 and words[-1][:1].isupper() and lower_words[-1] in PLACE_CUES | BUILDING_HEADS:
+        cand.type = "Place"  # 'Changi Prison', 'Kansai Airport': a site's noun ends no person's name
         return cand
     if PLACE_CONTEXT.search(before) and cand.type in ("Organization", "Person") and len(words) <= 2:
         cand.type = "Place"

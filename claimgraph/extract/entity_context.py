@@ -1,0 +1,55 @@
+"""The words around a name that say what kind of thing it names, where the model's label is a guess.
+
+A place: a preposition of place before it ('in X', 'near X'), a compass word ('north X', 'east of X'), a place
+noun after it ('the X area'). A body: an organisation noun right before it ('the militant group X', 'the intelligence agency, X,'), a news outlet's noun after it
+('X television'), or being the one told at the end of a quoted remark ('an official told X.').
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimgraph.core.lexicon import alternation
+from claimgraph.extract.entity_rules import ORG_NOUNS
+
+_MEDIA_NOUNS = alternation("entity_media_nouns")
+_PLACE_NOUNS = alternation("entity_place_nouns")
+# lower case only: 'North Korea' or 'South Armagh' capitalised are names of their own
+_COMPASS = r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+# 'in X', 'near X', 'north X', 'east of X': what follows is where something is or happens
+_PLACE_BEFORE = re.compile(rf"(?:^|[^\w'\u2019-])(?:in|near|outside|around|{_COMPASS}|(?:{_COMPASS})\s+of)\s+$")
+# 'the X area', 'X province' in lower case: the noun says X is a place
+_PLACE_AFTER = re.compile(rf"^\s+(?:{_PLACE_NOUNS})\b")
+# nouns of ORG_NOUNS that may stand before a person's name too ('the opposition X', 'the guerrilla X')
+_NOT_BEFORE_A_NAME = frozenset({"opposition", "body", "guerrilla", "guerrillas", "front", "army", "cult"})
+_ORG_BEFORE_NOUNS = "|".join(sorted(ORG_NOUNS - _NOT_BEFORE_A_NAME, key=len, reverse=True))
+# 'the militant group X', 'Belgian club X'; with a comma ('the intelligence agency, X,') only a one-word name:
+# 'a member of the group, Ahmed Ali, said' names a person in apposition to nothing
+_ORG_BEFORE = re.compile(rf"\b(?:{_ORG_BEFORE_NOUNS})\s+$")
+_ORG_BEFORE_COMMA = re.compile(rf"\b(?:{_ORG_BEFORE_NOUNS}),\s+$")
+_MEDIA_AFTER = re.compile(rf"^\s+(?:{_MEDIA_NOUNS})\b")
+# '"...," an official told X.' / 'told X in an interview': the one told right after a quoted remark is the outlet
+# ('the minister told X that ...' or '... told X.' with no quote before tells a person)
+_TOLD_BEFORE = re.compile(r"[\"\u201d]\s*,?[^.\"\u201c\u201d\n]{0,80}\btold\s+$")
+_TOLD_AFTER = re.compile(r"^\s*(?:\.|;|,?\s*[\"\u201c\u201d]|\s+(?:in\s+an?\s+(?:\w+\s+)?interview|by\s+telephone)\b)")
+_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+
+
+def place_by_context(text: str, start: int, end: int) -> bool:
+    """True when the words right around text[start:end] make it a place ('in X', 'north X', 'the X area')."""
+    if _POSSESSIVE_AFTER.match(text[end:end + 3]):
+        return False  # 'in X's view', 'in X's government': the owner of something, not where it is
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 30):start]) or _PLACE_AFTER.match(text[end:end + 20]))
+
+
+def body_by_context(text: str, start: int, end: int) -> bool:
+    """True when the words right around text[start:end] make it an organisation or outlet ('the group X',
+    'X television', 'told X.')."""
+    before = text[max(0, start - 120):start]
+    one_word = " " not in text[start:end]
+    if _ORG_BEFORE.search(before) or one_word and _ORG_BEFORE_COMMA.search(before):
+        return True
+    if _MEDIA_AFTER.match(text[end:end + 20]):
+        return True
+    return one_word and bool(_TOLD_BEFORE.search(before) and _TOLD_AFTER.match(text[end:end + 40]))
+
