@@ -87,7 +87,8 @@ class Speakers:
                       and c.lemma_.lower() in words("scope_speaker_nouns")]
             return self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
                 self.resolve(bodies[-1]) if bodies else None) or self.poster(tok) or (
-                self.args.topic_org(tok.i) if any(c.lower_ == "the" for c in tok.children) else None)
+                self.earlier_poster(tok) or self.args.topic_org(tok.i)
+                if any(c.lower_ == "the" for c in tok.children) else None)
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
             inside = self.named_in(tok)  # a name inside the phrase beats the topic a bare "the group" stands for
@@ -138,6 +139,34 @@ class Speakers:
         if subj is None or subj.lemma_.lower() in MEDIA_NOUNS:
             return None
         return self.resolve(subj)
+
+    def earlier_poster(self, tok: Token) -> str | None:
+        """'The video said ...' after 'X has posted a video ...': the poster of the last such item put out before,
+        within a few paragraphs (the one that speaks, not whoever was named since)."""
+        char = self.args.offset + tok.idx
+        lemma = tok.lemma_.lower()
+        found = None
+        for t in self.ctx.doc:
+            if t.idx >= char:
+                break
+            if t.idx < char - 3000 or t.lemma_.lower() != lemma or t.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            verb = t.head  # "has posted a video (online claiming ...)": the verb the item is put out by
+            for _ in range(2):
+                if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            if verb.pos_ != "VERB" or verb.i > t.i:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lemma_.lower() in MEDIA_NOUNS:
+                continue
+            start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            keys = [self.ctx.find(m.entity_key) for m in self.ctx.mentions_in(start, end)]
+            keys = [k for k in keys if self.ctx.entity(k).type in SPEAKER_TYPES]
+            if keys:
+                found = keys[-1]  # "An obscure group, the X Front, posted ...": the name in the phrase
+        return found
 
     @staticmethod
     def plural_type(tok: Token) -> str:
