@@ -101,3 +101,18 @@ def test_a_person_keeps_his_name(analyze: Analyze) -> None:
     ctx = analyze("Arvid Kellam spoke in Brussels. Later, reporters waited in the hall for Kellam, who said nothing.")
     assert type_of(ctx, "Arvid Kellam") == "Person"
     assert type_of(ctx, "Kellam") == "Person"
+
+
+def test_a_byline_runs_into_no_place(analyze: Analyze) -> None:
+    # a wire story's byline, then its dateline in capitals: the model reads them as one person
+    ctx = analyze("Quiet streets after the storm . Peter Kovel VELMORAN , Norway 1996-08-30 Velmoran is a small "
+                  "town . Fishermen in Velmoran stayed home .")
+    assert type_of(ctx, "Peter Kovel") == "Person"
+    assert type_of(ctx, "VELMORAN") == "Place"
+    assert not any(m.text.startswith("Peter Kovel ") for m in ctx.analysis.mentions)
+    assert {m.type for m in ctx.analysis.mentions if m.text == "Velmoran"} == {"Place"}
+
+
+def test_a_surname_in_capitals_stays_the_persons(analyze: Analyze) -> None:
+    ctx = analyze("The prize went to Jean DURVAL , who thanked his team .")
+    assert not any(m.type == "Place" for m in ctx.analysis.mentions)

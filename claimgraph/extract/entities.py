@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entity_context import body_by_context, place_by_context
+from claimgraph.extract.entity_context import body_by_context, person_part, place_by_context
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
 from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
@@ -138,6 +138,9 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
             continue
         for span in clean_span(ent):
             span = with_name_particles(span)
+            if ent.label_ == "PERSON":
+                span, byline_places = person_part(span)
+                out.extend(byline_places)
             if rules.covers_heading(span.start_char, span.end_char, headings, ctx.text):
                 continue
             if span.text.replace(".", "") in rules.COMMON_ABBREVIATIONS:

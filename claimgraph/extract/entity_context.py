@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from claimgraph.core.lexicon import alternation
-from claimgraph.extract.entity_rules import ORG_NOUNS
+from claimgraph.extract.entity_gazetteer import country_of, demonym_country
+from claimgraph.extract.entity_rules import ORG_NOUNS, Candidate
 
 _MEDIA_NOUNS = alternation("entity_media_nouns")
 _PLACE_NOUNS = alternation("entity_place_nouns")
@@ -53,3 +56,21 @@ def body_by_context(text: str, start: int, end: int) -> bool:
         return True
     return one_word and bool(_TOLD_BEFORE.search(before) and _TOLD_AFTER.match(text[end:end + 40]))
 
+
+
+def person_part(span: Span) -> tuple[Span, list[Candidate]]:
+    """The person's name in a span the model read as one ('American Dennis Mitchell' → 'Dennis Mitchell'), and the
+    place in capitals a byline runs into ('Rolf Soderlind LONGYEAR' → 'Rolf Soderlind' and 'LONGYEAR') as a
+    candidate of its own."""
+    if len(span) >= 3 and not span[0].is_upper and demonym_country(span[0].text) and not country_of(span[0].text):
+        span = span[1:]  # a nationality before a full name describes the person
+    k = len(span)
+    while k > 0 and (span[k - 1].text.isupper() or span[k - 1].text == "-" and k < len(span)):
+        k -= 1
+    tail = span[k:]
+    # two words or more written as names before it: 'Jean DUPONT' writes a surname in capitals, a byline does not
+    if k >= 2 and len(tail) and any(len(t) >= 3 and t.is_alpha for t in tail) \
+            and all(t.text[:1].isupper() and not t.text.isupper() for t in span[:k]):
+        type_ = "Country" if country_of(tail.text) else "Place"
+        return span[:k], [Candidate(tail.start_char, tail.end_char, type_, "ner", 2)]
+    return span, []
