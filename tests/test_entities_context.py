@@ -62,6 +62,8 @@ def test_no_place_by_context(text: str, name: str) -> None:
     ('"We will answer," a senior officer told Pravex.', "Pravex"),
     ('"We will answer," a senior officer told Pravex in a telephone interview.', "Pravex"),
     ("The claim was read on Sarvan television at noon.", "Sarvan"),
+    ("Talks failed, Dravcom chairman Ivo Lenz said.", "Dravcom"),
+    ("Ostrel CEO Mara Vent resigned.", "Ostrel"),
 ])
 def test_body_by_context(text: str, name: str) -> None:
     assert body_by_context(*_at(text, name))
@@ -73,6 +75,7 @@ def test_body_by_context(text: str, name: str) -> None:
     ("Asked about it, the minister told Dasht.", "Dasht"),  # no quoted remark before 'told'
     ('"Leave," he said. Then the guard told Dasht to go.', "Dasht"),
     ("The army said Dasht had fled.", "Dasht"),
+    ("The talks failed, Dasht spokesman Ivo Lenz said.", "Dasht"),  # a leader has a spokesman too
 ])
 def test_no_body_by_context(text: str, name: str) -> None:
     assert not body_by_context(*_at(text, name))

@@ -31,6 +31,10 @@ _ORG_BEFORE_NOUNS = "|".join(sorted(ORG_NOUNS - _NOT_BEFORE_A_NAME, key=len, rev
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_BEFORE_NOUNS})\s+$")
 _ORG_BEFORE_COMMA = re.compile(rf"\b(?:{_ORG_BEFORE_NOUNS}),\s+$")
 _MEDIA_AFTER = re.compile(rf"^\s+(?:{_MEDIA_NOUNS})\b")
+# 'X chairman Y', 'X CEO Y': offices a body has and a person has not, before the holder's name ('X spokesman Y'
+# is left out: a leader has a spokesman too)
+_OFFICER_AFTER = re.compile(r"^\s+(?:chairman|chairwoman|chief\s+executive|CEO|president|managing\s+director"
+                            r"|secretary-general|director-general|captain|coach)\s+[A-Z][a-z]")
 # '"...," an official told X.' / 'told X in an interview': the one told right after a quoted remark is the outlet
 # ('the minister told X that ...' or '... told X.' with no quote before tells a person)
 _TOLD_BEFORE = re.compile(r"[\"\u201d]\s*,?[^.\"\u201c\u201d\n]{0,80}\btold\s+$")
@@ -52,7 +56,7 @@ def body_by_context(text: str, start: int, end: int) -> bool:
     one_word = " " not in text[start:end]
     if _ORG_BEFORE.search(before) or one_word and _ORG_BEFORE_COMMA.search(before):
         return True
-    if _MEDIA_AFTER.match(text[end:end + 20]):
+    if _MEDIA_AFTER.match(text[end:end + 20]) or _OFFICER_AFTER.match(text[end:end + 40]):
         return True
     return one_word and bool(_TOLD_BEFORE.search(before) and _TOLD_AFTER.match(text[end:end + 40]))
 
