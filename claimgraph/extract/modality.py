@@ -100,8 +100,11 @@ class ClaimModality:
         drop: list[Claim] = []
         parsed = self.reported(ctx)
         # a quote whose words the parse already gave to another speaker was read by position alone: the parse wins
+        # (unless the parsed speaker's own tag is inside the quote: 'Reuters wrote, "Police sources confirmed ..."'
+        # is the outlet relaying the sources' words, said by both)
         speeches = parsed + [q for q in self.quotes(ctx) if not any(
-            p.speaker and p.speaker != q.speaker and p.start < q.end and q.start < p.end for p in parsed)]
+            p.speaker and p.speaker != q.speaker and p.start < q.end and q.start < p.end
+            and not q.start <= p.offset + p.cue.idx < q.end for p in parsed)]
         speeches += continued_quotes(ctx, speeches) + preface_speeches(ctx)
         for claim in claims:
             anchor = self.anchor_for(ctx, claim)
