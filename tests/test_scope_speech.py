@@ -457,3 +457,31 @@ def test_a_claim_of_responsibility_the_parser_read_as_a_modifier_is_still_the_cl
                   "for two bomb attacks that killed 40 people in Lima this week.")
     said = said_texts(ctx)
     assert any(who == "Azure Front" and text.startswith("claiming responsibility") for who, text in said), said
+
+
+def test_title_whose_body_name_the_parser_cut_speaks_for_its_person(analyze: Analyze) -> None:
+    # "a spokesman for al-Emarah said": the parser makes "-Emarah" the verb's subject; the titled person speaks
+    ctx = analyze("Gunmen attacked a police post in Tarvos, killing two guards, Ahmad Karimi, a spokesman for "
+                  "al-Emarah said in a telephone call.")
+    found = claims(ctx, ATTACKS, "post")
+    assert found, listing(ctx)
+    assert {name(ctx, c.attributed_to) for c in found} == {"Ahmad Karimi"}, listing(ctx)
+
+
+def test_trailing_tag_glued_onto_the_clause_before_still_speaks(analyze: Analyze) -> None:
+    # the parser reads the speaker as the object of the clause ("arrested ... a source") or as the end of a place
+    # phrase ("landed in the town of Korva, Syria's army"); the tag still gives the clause to them
+    ctx = analyze("Police arrested four men in a raid on Tuesday, an anti-terrorist source and media said.")
+    found = claims(ctx, ATTACKS, "men")
+    assert found and all(c.modality == "attributed" for c in found), listing(ctx)
+    assert "source" in name(ctx, found[0].attributed_to), listing(ctx)
+    said = {name(ctx, c.subject) for c in claims(ctx, ("said",))}
+    assert any("medi" in s.lower() for s in said), said
+
+
+def test_the_video_said_is_its_posters_word_not_a_coreferent_bodys(analyze: Analyze) -> None:
+    ctx = analyze("The Blue Front has posted a video online claiming responsibility for the bombing of a market in "
+                  "Tarvos.\n\nThe Ruritanian Observatory for Human Rights reported fighting in the north.\n\n"
+                  "The video said the bombing was revenge for army raids on villages.")
+    said = [c for c in claims(ctx, ("said",)) if "revenge" in name(ctx, c.object)]
+    assert said and {name(ctx, c.subject) for c in said} == {"Blue Front"}, listing(ctx)

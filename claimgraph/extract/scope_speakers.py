@@ -72,7 +72,10 @@ class Speakers:
             owner = self.body_owner(tok) or self.named_before(tok)
             if owner is not None:
                 return owner
-        if own is not None and self.args.etype(own) in SPEAKER_TYPES:
+        # "the video said": a coreference of the item to a body is no author; the media rules below read it
+        coref_item = tok.pos_ == "NOUN" and lemma_of(tok) in MEDIA_NOUNS and own is not None \
+            and tok.lower_ not in self.ctx.entity(own).name.lower()
+        if own is not None and self.args.etype(own) in SPEAKER_TYPES and not coref_item:
             return own
         char = self.args.offset + tok.idx
         if low in ("he", "she", "him", "her"):

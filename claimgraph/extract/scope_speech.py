@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.nominal import ArgResolver
-from claimgraph.extract.scope_speakers import MEDIA_NOUNS, SPEAKER_TYPES, Speakers, lemma_of
+from claimgraph.extract.scope_speakers import BODY_NOUNS, MEDIA_NOUNS, SPEAKER_TYPES, Speakers, lemma_of
 
 CONTENT_DEPS = ("ccomp", "xcomp")
 SELF_CLAIM = ""  # speaker of a claim of responsibility whose claimant has no name: the claim's own subject
@@ -82,6 +82,12 @@ def speech_subject(verb: Token) -> Token | None:
             titled = [c for c in before if c.lemma_.lower() in words("scope_speaker_nouns") and c.pos_ == "NOUN"]
             if len(before) > 1 and titled:
                 return titled[-1]
+            cut = _title_cut(before)
+            if cut is not None:
+                return cut
+            cut = _title_before(before[0]) if len(before) > 1 else None
+            if cut is not None:
+                return cut  # the parser hung the name on the title and the body's name pieces on the verb
             return before[-1] if before else subjects[0]
         if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head  # "a man who said ..."
@@ -92,8 +98,42 @@ def speech_subject(verb: Token) -> Token | None:
             continue
         if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
             return None
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # a finite clause without a subject is misparsed ("as the X Monitor reported"), not "adding"
         cur = cur.head
     return None
+
+
+def _title_before(first: Token) -> Token | None:
+    """The title noun ('a spokesman for al-') whose prepositional object the first of several subjects directly
+    follows: the subjects are the rest of the body's name, and the title speaks."""
+    if first.i == 0:
+        return None
+    prev = first.doc[first.i - 1]
+    if prev.dep_ != "pobj" or prev.head.dep_ != "prep" or prev.head.lower_ not in ("for", "of"):
+        return None
+    title = prev.head.head
+    return title if title.pos_ == "NOUN" and title.lemma_.lower() in words("scope_speaker_nouns") else None
+
+
+def _title_cut(subjects: list[Token]) -> Token | None:
+    """'X, a spokesman for al-Emarah said': the parser cut the body's name at its hyphen and made the tail the
+    verb's subject; the title whose 'for' phrase the name opens speaks (for the person before it)."""
+    if not subjects:
+        return None
+    first = max(subjects, key=lambda t: t.i)
+    for t in sorted(subjects, key=lambda t: t.i, reverse=True)[1:]:
+        if t.i != first.i - 1:
+            break  # the run of subjects glued to the verb's nearest one ("-" "Emarah" of "al-Emarah")
+        first = t
+    if first.i == 0:
+        return None
+    prev = first.doc[first.i - 1]
+    glued = prev.whitespace_ == "" or first.text == "-"
+    title = prev.head.head if prev.dep_ == "pobj" and prev.head.lower_ in ("for", "of") else None
+    if not glued or title is None or title.pos_ != "NOUN" or title.lemma_.lower() not in words("scope_speaker_nouns"):
+        return None
+    return title
 
 
 def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
@@ -108,7 +148,7 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
     else:
         subj = _inverted_speaker(verb, speakers) or speech_subject(verb)
     if subj is None:
-        return []
+        return _glued_tag(verb, offset, speakers, text)
     keys: list[str] = speakers.resolve_all(subj)
     if not keys and claims_responsibility(verb):
         keys = [SELF_CLAIM]  # "a small group claimed responsibility for the attack": the attack's actor says so
@@ -120,6 +160,40 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
             if speaker and speakers.ctx.entity(speaker).type == "Person":
                 speakers.recent.append((offset + verb.idx, speaker))
     return out
+
+
+def _glued_tag(verb: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """'X did Y, shortly after Z landed in the north, Lebanon's military said', 'Police arrested four men, a source
+    and media said': a trailing tag whose speaker the parser glued onto the clause before it (a noun of that clause,
+    its object) leaves the verb with no subject; the words between the last comma and the verb speak, and the
+    clause before that comma is what they say."""
+    doc = verb.doc
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark", "nsubjpass") and c.i > verb.i for c in verb.children):
+        return []  # a bare tag after its clause only
+    if verb.dep_ == "ROOT":
+        head = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    else:
+        head = verb.head if verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i < verb.i else None
+    start = verb.i
+    while start > 0 and verb.i - start < 8 and doc[start - 1].lower_ != "," and (
+            doc[start - 1].pos_ not in ("VERB", "AUX", "PUNCT") or doc[start - 1].text == "-"):
+        start -= 1  # the speaker's own words ("Lebanon 's military", "an anti - terrorist source and media")
+    noun = doc[verb.i - 1]
+    if head is None or start == verb.i or start < 2 or doc[start - 1].lower_ != "," or head.i >= start \
+            or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    while noun.dep_ == "conj" and start <= noun.head.i < noun.i:
+        noun = noun.head  # "a source and media": the first conjunct names them all
+    chars = frozenset(offset + t.idx for t in head.subtree if t.i < start - 1)
+    # the glued phrase's subtree holds words before the comma too ("in the Israel, Lebanon's military"): a body
+    # read by its owner written inside the speaker's own words ("Lebanon's"), else the noun
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i >= start), None)
+    owned = speakers.resolve(owner) if owner is not None and lemma_of(noun) in BODY_NOUNS else None
+    # each conjunct inside the tag speaks (the last one, just before the verb, reads to the parser as a subject)
+    names = [noun] + [t for t in doc[start:verb.i] if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
+                      and start <= t.head.i < verb.i]
+    keys = [owned] if owned else list(dict.fromkeys(k for t in names if (k := speakers.resolve(t)) is not None))
+    return [_speech(key, verb, offset, chars, head, text, False, speakers, span=(0, start - 1)) for key in keys]
 
 
 def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int, speakers: Speakers, text: str,
