@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import spacy
+from typing import Any
 
-from claimgraph.nlp.fast import CachedAttributeRuler, speed_up
+import spacy
+from spacy.language import Language
+from thinc.api import NumpyOps
+
+from claimgraph.nlp.fast import CachedAttributeRuler, numpy_matmul, speed_up
 from claimgraph.nlp.pipeline import choose_model, load_nlp
 
 TEXTS = [
@@ -27,6 +31,27 @@ def test_annotations_equal_the_stock_components() -> None:
 
 def test_the_ingest_pipeline_uses_it() -> None:
     assert isinstance(load_nlp().get_pipe("attribute_ruler"), CachedAttributeRuler)
+
+
+def test_numpy_matrix_products_give_the_stock_annotations() -> None:
+    """Every layer on numpy's product instead of BLIS: the same tags, parse, lemmas and entities."""
+    stock = spacy.load(choose_model("auto"))
+    fast = spacy.load(choose_model("auto"))
+    assert numpy_matmul(fast) > 0
+    assert numpy_matmul(fast) == 0  # a second call finds nothing left on BLIS
+    assert not _on_blis(fast)
+    attrs: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START"]
+    texts = [*TEXTS, " ".join(TEXTS[:3]) * 4]
+    for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
+        assert a.to_array(attrs).tolist() == b.to_array(attrs).tolist(), a.text
+    assert not _on_blis(load_nlp())  # the ingest pipeline is changed alike
+
+
+def _on_blis(nlp: Language) -> list[Any]:
+    """The model layers of a pipeline still multiplying through BLIS."""
+    models: list[Any] = [getattr(pipe, "model", None) for _name, pipe in nlp.pipeline]
+    return [n for m in models if hasattr(m, "walk") for n in m.walk()
+            if isinstance(n.ops, NumpyOps) and n.ops.use_blis]
 
 
 def test_line_breaks_open_sentences_at_blank_lines_colons_and_bullets() -> None:
