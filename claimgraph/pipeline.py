@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from claimgraph import plugins
 from claimgraph.core.stages import Stage
 from claimgraph.extract.context import DocContext, ReadingContext
+from claimgraph.geo.cache import serve_territory_names
 from claimgraph.ingest.guard import OverBudget, time_budget
 from claimgraph.ingest.sources import Failure
 from claimgraph.model import Analysis, SourceDocument
@@ -55,7 +56,9 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings,
     """
     nlp = load_nlp(settings.nlp.model, settings.nlp.max_length)
     stage_list = plugins.stages(settings.extract.enabled, settings.extract.disabled)
+    serve_territory_names(settings.geo.cache_dir)  # reference data read from the machine's cache, not rebuilt
     limit = section_chars(settings)
+    warm_up(nlp, stage_list, settings)
     if on_ready is not None:
         on_ready()
     for source, parsed in _parsed(nlp, docs, settings, limit):
@@ -80,6 +83,28 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings,
         if settings.extract.min_confidence > 0:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if c.confidence >= settings.extract.min_confidence]
         yield ctx
+
+
+# a text of this module's own that reaches the stages' reference tables (nationality words, places, a speaker, a
+# date): the first document of a process no longer pays for loading them, and words/s times the analysis alone
+WARM_UP_TEXT = ("LONDON, 4 March 2024 - A spokesman for the northern council said on Monday that Iranian and "
+                "Syrian forces had attacked the group's offices near Basra, according to a statement.")
+_warmed: set[tuple[str, ...]] = set()
+
+
+def warm_up(nlp: Language, stage_list: list[Stage], settings: Settings) -> None:
+    """Run the stages once per process over WARM_UP_TEXT, so that their tables load during set-up (output dropped)."""
+    key = (nlp.meta.get("name", ""), *(stage.name for stage in stage_list))
+    if key in _warmed:
+        return
+    _warmed.add(key)
+    ctx = ReadingContext(analysis=Analysis(document=SourceDocument(text=WARM_UP_TEXT, source="warm-up")),
+                         doc=nlp(WARM_UP_TEXT), settings=settings)
+    try:
+        with time_budget(settings.ingest.doc_seconds) as check:
+            _run_stages(ctx, stage_list, check)
+    except Exception:  # a stage that fails here fails again on a real document, and is reported there
+        pass
 
 
 @dataclass
@@ -115,6 +140,7 @@ def analyse_in_workers(docs: Iterable[SourceDocument], settings: Settings,
     batches; results come back in input order while this process stores the ones before."""
     load_nlp(settings.nlp.model, settings.nlp.max_length)  # loaded before the fork: every worker shares it
     plugins.stages(settings.extract.enabled, settings.extract.disabled)  # a bad setting fails here, not in each
+    serve_territory_names(settings.geo.cache_dir)  # before the fork, so every worker shares it
     one = deepcopy(settings)
     one.nlp.n_process = 1
     if on_ready is not None:

@@ -24,7 +24,7 @@ def test_ingest_then_query_the_seed(tmp_path: Path) -> None:
     assert code == 0, err
     assert "stored 1 documents" in err
     # the rate is the analysis's, the model's loading told apart
-    assert "words/s of analysis" in err and "s loading the model)" in err
+    assert "words/s of analysis" in err and "s loading the model and reference data)" in err
     code, _, err = run("--db", db, "ingest", str(SEED))
     assert code == 0 and "1 already stored" in err
     code, out, _ = run("--db", db, "entities", "--json")

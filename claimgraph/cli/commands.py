@@ -87,7 +87,7 @@ def ingest(app: App, inputs: tuple[str, ...], published: str | None, quiet: bool
             f"run `claimgraph repair` (see the log above)")
     elapsed = time.perf_counter() - started
     analysis = (last_at - ready_at) if ready_at is not None and last_at is not None else elapsed
-    setup = f"; {ready_at - started:.1f} s loading the model" if ready_at is not None else ""
+    setup = f"; {ready_at - started:.1f} s loading the model and reference data" if ready_at is not None else ""
     say(f"stored {len(report.stored)} documents, {len(report.duplicates)} already stored, "
         f"{len(report.failures)} failed; {report.words:,} words in {elapsed:.1f} s "
         f"({report.words / max(analysis, 1e-6):,.0f} words/s of analysis{setup})")

@@ -12,6 +12,7 @@ release or a new key scheme builds a new file and never reads a stale one.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import marshal
 import mmap
@@ -309,3 +310,53 @@ def load(min_population: int, setting: str = "") -> Gazetteer:
     except (ValueError, EOFError, TypeError, struct.error) as exc:
         # a damaged file is rebuilt rather than trusted
         raise RuntimeError(f"gazetteer cache {path} is unreadable; delete it to rebuild") from exc
+
+
+# ------------------------------------------------------------------ rigour's territory names, once per machine
+def _territory_names_path(setting: str = "") -> Path:
+    from importlib.metadata import version
+
+    parts = [version("rigour"), f"py{sys.version_info[0]}.{sys.version_info[1]}", f"m{marshal.version}"]
+    return cache_dir(setting) / f"territory-names-{hashlib.sha1('|'.join(parts).encode()).hexdigest()[:12]}.bin"
+
+
+def serve_territory_names(setting: str = "") -> bool:
+    """Let rigour read its name -> territory table from the machine's cache file instead of building it.
+
+    rigour builds that table (about 26,000 normalised names, most through its transliterator) on its first
+    look-up in a process: 1.6 s of a first ingest. The file keeps each name's territory code, written at the first
+    build on the machine (named by rigour's version, so an upgrade builds it again); the table read back holds the
+    same Territory objects. False, and rigour left alone, when its internals are not the ones this reads.
+    """
+    try:
+        from rigour.territories import lookup
+        from rigour.territories.territory import get_index
+    except ImportError:
+        return False
+    stock = getattr(lookup, "_get_territory_names", None)
+    if stock is None or not hasattr(stock, "cache_info") or stock.cache_info().currsize:
+        return False  # not rigour's cached builder, or this process has built the table already
+    path = _territory_names_path(setting)
+    try:
+        codes: dict[str, str] = marshal.loads(path.read_bytes())
+        index = get_index()
+        table = {name: index[code] for name, code in codes.items()}
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        table = stock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps({name: t.code for name, t in table.items()}))
+                os.replace(tmp, path)  # atomically: a reader never sees half a file
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass  # a read-only cache folder: this process keeps the table it built
+        return False
+    served = functools.cache(lambda: table)
+    served()  # filled, as rigour's own is once built: a second call here leaves it be
+    lookup._get_territory_names = served  # looked up by name at each call of lookup_territory
+    return True
