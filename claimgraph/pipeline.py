@@ -88,7 +88,7 @@ def analyze_docs(docs: Iterable[SourceDocument], settings: Settings,
 # a text of this module's own that reaches the stages' reference tables (nationality words, places, a speaker, a
 # date): the first document of a process no longer pays for loading them, and words/s times the analysis alone
 WARM_UP_TEXT = ("LONDON, 4 March 2024 - A spokesman for the northern council said on Monday that Iranian and "
-                "Syrian forces had attacked the group's offices near Basra, according to a statement.")
+                "Syrian forces had attacked the group's offices near Basra airport, according to a statement.")
 _warmed: set[tuple[str, ...]] = set()
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.geo.cache import SHARDS, ShardedTable, _sharded, shard_of
+from claimgraph.geo.cache import SHARDS, PlaceTable, ShardedTable, _place_row, _sharded, shard_of
+from claimgraph.geo.gazetteer import Place
 
 
 def _table(source: dict[str, list[int]]) -> ShardedTable[str, list[int]]:
@@ -69,3 +70,18 @@ def test_files_of_other_sources_in_use_are_kept_older_versions_dropped(tmp_path:
     os.utime(unused, (day_ago, day_ago))
     cache._drop_stale(current)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, other_source.name, other_cut.name])
+
+
+def test_places_are_built_from_their_rows_when_asked_for() -> None:
+    rows = {gid: Place(gid, f"Town {gid}", "city", "ZZ", "01", 1.0 + gid, 2.0, 1000 * gid, 5.0)
+            for gid in range(1, 3000)}
+    bounds, data = _sharded(rows, _place_row)
+    table = PlaceTable(b"head" + data, [4 + b for b in bounds], len(rows))
+    assert len(table) == len(rows) and dict.__len__(table) == 0  # nothing built yet
+    assert table[42] == rows[42] and table.get(7) == rows[7] and 99 in table
+    assert table.get(5000) is None and 5000 not in table and table.get(5000, "none") == "none"
+    with pytest.raises(KeyError):
+        table[5000]
+    assert dict.__len__(table) == 2  # only the places asked for became Place objects
+    assert dict(table.items()) == rows and sorted(table) == sorted(rows)
+    assert pickle.loads(pickle.dumps(table)) == rows

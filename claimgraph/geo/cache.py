@@ -170,8 +170,62 @@ class ShardedTable(dict[K, V]):
         return (dict, (dict(self.items()),))
 
 
-def _places(rows: list[tuple[Any, ...]]) -> dict[int, Place]:
-    return {row[0]: Place(*row) for row in rows}
+class PlaceTable(ShardedTable[int, Place]):
+    """The places table: a shard's rows are read as tuples and each becomes a Place when it is first asked for.
+
+    A look-up reads a shard of some forty places for the one or two it wants; building every Place of it was most
+    of the gazetteer's share of an ingest.
+    """
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, blob: mmap.mmap | bytes, bounds: list[int], size: int) -> None:
+        """Shard i holds a marshalled list of place rows at blob[bounds[i]:bounds[i + 1]]."""
+        super().__init__(blob, bounds, size)
+        self._rows: dict[int, tuple[Any, ...]] = {}
+
+    def _fill(self, shard: int) -> None:
+        if self._loaded[shard]:
+            return
+        lo, hi = self._bounds[shard], self._bounds[shard + 1]
+        if hi > lo:
+            self._rows.update((row[0], tuple(row)) for row in marshal.loads(self._blob[lo:hi]))
+        self._loaded[shard] = 1
+        self._missing -= 1
+
+    def _fill_all(self) -> None:
+        super()._fill_all()
+        if self._rows:
+            with no_gc():
+                dict.update(self, {key: Place(*row) for key, row in self._rows.items()})
+            self._rows.clear()
+
+    def _place(self, key: object) -> Place | None:
+        row = self._rows.pop(key, None) if isinstance(key, int) else None
+        if row is None:
+            return None
+        place = Place(*row)
+        dict.__setitem__(self, place.geonameid, place)
+        return place
+
+    def get(self, key: int, default: Any = None, /) -> Any:
+        """The place of an id, built from its row at the first ask."""
+        self._fill(shard_of(key))
+        found = dict.get(self, key)
+        if found is None:
+            found = self._place(key)
+        return default if found is None else found
+
+    def __getitem__(self, key: int) -> Place:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, int):
+            self._fill(shard_of(key))
+        return dict.__contains__(self, key) or key in self._rows
 
 
 def _place_row(p: Place) -> tuple[Any, ...]:
@@ -227,7 +281,7 @@ def _decode(blob: mmap.mmap | bytes) -> Gazetteer:
         return ShardedTable(blob, [start + b for b in bounds[name]], sizes[name], convert)
 
     gaz = Gazetteer(())
-    gaz.places = table("places", _places)
+    gaz.places = PlaceTable(blob, [start + b for b in bounds["places"]], sizes["places"])
     gaz.countries = {row[3]: Place(*row) for row in countries}
     gaz._norm, gaz._translit = table("norm"), table("translit")
     gaz._skeleton_lists, gaz._blocks = table("skeleton_lists"), table("blocks")
