@@ -189,7 +189,7 @@ class PlaceTable(ShardedTable[int, Place]):
             return
         lo, hi = self._bounds[shard], self._bounds[shard + 1]
         if hi > lo:
-            self._rows.update((row[0], tuple(row)) for row in marshal.loads(self._blob[lo:hi]))
+            self._rows.update((row[0], row) for row in marshal.loads(self._blob[lo:hi]))
         self._loaded[shard] = 1
         self._missing -= 1
 
