@@ -167,13 +167,33 @@ class ArgResolver:
         """'Western countries, including the US and Canada' -> the tokens of US and Canada."""
         out: list[Token] = []
         for c in tok.children:
-            if c.dep_ in ("prep", "acl") and c.lower_ in EXAMPLE_PREPS:
+            # "such as X" also comes parsed as the preposition "as" with "such" hung on it
+            such_as = c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+            if c.dep_ in ("prep", "acl") and c.lower_ in EXAMPLE_PREPS or such_as:
                 for p in c.children:
                     if p.dep_ in ("pobj", "dobj"):
                         out += self.conjuncts(p)
                     if p.dep_ == "prep" and p.lower_ == "as":  # such as
                         out += [q for g in p.children if g.dep_ == "pobj" for q in self.conjuncts(g)]
-        return out
+        return out or self._among_them(tok)
+
+    def _among_them(self, tok: Token) -> list[Token]:
+        """'freed several members, among them X (and Y)': the name after the comma that an 'among them' phrase
+        hangs on is an example of the plural noun just before it (the parser attaches it to the verb)."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        sent = tok.sent
+        for t in sent:
+            if t.i <= tok.i or t.pos_ != "PROPN":
+                continue
+            among = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+            if among is None or not any(p.lower_ in ("them", "whom") for p in among.children) or among.i < tok.i:
+                continue
+            between = [x for x in sent if tok.i < x.i < among.i]
+            if not between or between[-1].text != "," or any(x.tag_ in ("NNS", "NNPS") for x in between):
+                return []  # the nearest plural noun before "among them" only
+            return self.conjuncts(t)
+        return []
 
     def resolve(self, tok: Token, role: str = "agent", nominal_ok: bool = True) -> list[str]:
         """Entity keys a noun phrase names; role is 'agent' or 'patient' (changes how proxies read)."""
