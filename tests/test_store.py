@@ -45,6 +45,45 @@ def test_schema_is_migrated(engine: Engine) -> None:
             "entity_merges", "alembic_version"} <= set(table_names(engine))
 
 
+def test_new_store_schema_is_the_migrations(tmp_path: Path) -> None:
+    """A new SQLite store is made by the packaged script (no Alembic), with the schema the migrations give."""
+    import sqlite3
+
+    from claimgraph.store import headschema
+    from claimgraph.store.db import get_engine, migration_heads
+
+    heads, statements = headschema.alembic_schema()
+    assert heads == migration_heads()
+    # the packaged script is the migrations' schema (rewrite it with `python -m claimgraph.store.headschema`)
+    assert headschema.HEAD_SCRIPT.read_text(encoding="utf-8") == headschema.script_text(heads, statements)
+    path = tmp_path / "new.db"
+    get_engine(f"sqlite:///{path}").dispose()
+    made = sqlite3.connect(path)
+    assert headschema.dump_schema(made) == statements
+    assert {r[0] for r in made.execute("SELECT version_num FROM alembic_version")} == set(heads)
+    # the full-text tables' own tables and the constraints' indexes are there too, as Alembic leaves them
+    assert made.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'documents_fts_%'").fetchone()[0] >= 4
+    made.close()
+
+
+def test_store_with_tables_is_not_remade(tmp_path: Path) -> None:
+    """The script makes only an empty store: one that has tables is left to the migrations."""
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    from claimgraph.store.db import migration_heads
+    from claimgraph.store.headschema import create_at_head
+
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).execute("CREATE TABLE kept (x INTEGER)").connection.commit()
+    engine = create_engine(f"sqlite:///{path}")
+    assert not create_at_head(engine, migration_heads())
+    assert not create_at_head(engine, frozenset({"some_other_head"}))
+    engine.dispose()
+    assert [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")] == ["kept"]
+
+
 def test_round_trip(engine: Engine) -> None:
     text = "The Red Dawn Front was founded in 1963 by Ana Ruiz."
     doc_id = write_analysis(engine, _analysis(text, "a.txt"))

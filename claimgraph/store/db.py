@@ -92,6 +92,10 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision of every migration branch."""
     if is_current(engine):
         return
+    from claimgraph.store.headschema import create_at_head
+
+    if create_at_head(engine, migration_heads()):  # a new SQLite file: the schema at head in one script
+        return
     from alembic import command
 
     cfg = alembic_config(str(engine.url))
