@@ -101,10 +101,11 @@ claims = Table(
     # migration 0011: a subject's (or object's) rows with some predicates and partners, not all its rows
     Index("ix_claims_subject_predicate", "subject_id", "predicate", "object_id"),
     Index("ix_claims_object_predicate", "object_id", "predicate", "subject_id"),
-    # migration 0012: each end's rows from the most confident (the graph's strongest edges of a node)
-    Index("ix_claims_subject_confidence", "subject_id", "confidence"),
-    Index("ix_claims_object_confidence", "object_id", "confidence"),
 )
+# migration 0014 (0012 before it without the id): each end's rows in the graph's order, most confident first, then
+# by id (api/views.py, the strongest edges of a node), so a walk stops at the rows it keeps
+Index("ix_claims_subject_rank", claims.c.subject_id, claims.c.confidence.desc(), claims.c.id)
+Index("ix_claims_object_rank", claims.c.object_id, claims.c.confidence.desc(), claims.c.id)
 
 # migration 0013: non-rejected claims naming each entity (subject, object or speaker; each claim once; merges not
 # folded), kept by triggers on claims so every writer keeps it; claimgraph.views.counts reads it. Its own metadata:

@@ -1,4 +1,4 @@
--- heads: 0013_counts_spellings
+-- heads: 0014_claim_rank_indexes
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -279,10 +279,6 @@ CREATE INDEX ix_claims_subject_predicate ON claims (subject_id, predicate, objec
 --
 CREATE INDEX ix_claims_object_predicate ON claims (object_id, predicate, subject_id);
 --
-CREATE INDEX ix_claims_subject_confidence ON claims (subject_id, confidence);
---
-CREATE INDEX ix_claims_object_confidence ON claims (object_id, confidence);
---
 CREATE TABLE entity_claim_counts (
 	entity_id VARCHAR(64) NOT NULL, 
 	claims INTEGER NOT NULL, 
@@ -335,4 +331,8 @@ CREATE TRIGGER entity_names_fts_update AFTER UPDATE OF alias ON aliases BEGIN
         INSERT INTO entity_names_fts(entity_names_fts, rowid, alias) VALUES ('delete', old.id, old.alias);
         INSERT INTO entity_names_fts(rowid, alias) VALUES (new.id, new.alias);
     END;
+--
+CREATE INDEX ix_claims_subject_rank ON claims (subject_id, confidence DESC, id);
+--
+CREATE INDEX ix_claims_object_rank ON claims (object_id, confidence DESC, id);
 --
