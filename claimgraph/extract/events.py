@@ -77,6 +77,7 @@ from claimgraph.extract.event_model import (
     _stand_in,
 )
 from claimgraph.extract.event_shots import Shots
+from claimgraph.extract.event_sites import struck_place
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
 from claimgraph.plugins import hookimpl
@@ -500,11 +501,12 @@ class EventFrames(Agency, Shots, EventClaims):
         if lemma == "death" and not VIOLENT_CONTEXT.search(sent.text):
             return None
         site = False
-        if not patients and predicate in ("attacked", "bombed"):
-            # "the Peshawar attack", "two bombings in Damascus": where no target is said, the place named is hit
-            # (only when someone named did it: see _emit)
-            patients = self._struck_place(noun, fillers)
-            site = bool(patients)
+        if predicate in ("attacked", "bombed") and all(fillers.ctx.entity(p).attrs.get("placeholder")
+                                                        for p in patients):
+            # "the Peshawar attack", "two bombings in Damascus", "a raid on the capital, X": where no target is
+            # said, the place named is hit (only when someone named did it: see _emit)
+            patients = struck_place(noun, fillers) or patients
+            site = bool(patients) and not any(fillers.ctx.entity(p).attrs.get("placeholder") for p in patients)
         if not patients:
             # "ETA claimed the bombing", "IS attacks in Badia": a named perpetrator, no target said
             named = [p for p in perps if fillers.ctx.entity(p).type in ("Organization", "Country")]
@@ -574,24 +576,6 @@ class EventFrames(Agency, Shots, EventClaims):
         hit = fillers.mention_key(owner)
         return owner.ent_type_ == "PERSON" or bool(hit and hit[1] == "Person") \
             or any(t.lower_ in TITLE_WORDS for t in owner.subtree if t.i < owner.i)
-
-    def _struck_place(self, noun: Token, fillers: Fillers) -> list[str]:
-        """The place an attack noun names as its site: a place name before it or after in/at/near in its phrase."""
-        found: list[str] = []
-        for tok in noun.subtree:
-            if tok.i < noun.i and tok.head.i == noun.i and tok.dep_ == "compound" and tok.pos_ == "PROPN":
-                hit = fillers.mention_key(tok)
-                if hit and hit[1] == "Place":  # "the Kabul bombing" (a country before the noun is its doer)
-                    found.append(hit[0])
-                continue
-            if not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.head.head.i == noun.i
-                      or tok.dep_ == "appos" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in PLACE_PREPS
-                      and tok.head.head.head.i == noun.i):
-                continue
-            hit = fillers.mention_key(tok)
-            if hit and hit[1] in ("Place", "Country") and hit[0] not in found:
-                found.append(hit[0])
-        return found[-1:]  # "in Syria's capital, Damascus": the narrowest place, said last
 
 
 @hookimpl

@@ -1,0 +1,53 @@
+"""Where an attack told without a target struck: the place its own phrase names ('two bombings in X')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.event_fillers import Fillers, _lemma
+from claimgraph.extract.event_lexicon import PLACE_NOUNS, PLACE_PREPS
+
+SITE_PREPS = PLACE_PREPS | {"on", "against"}  # "a raid on the capital, X": a place the attack was made on
+
+
+def struck_place(noun: Token, fillers: Fillers) -> list[str]:
+    """The place an attack noun names as its site: a place name before it ('the Kabul bombing'), or after
+    in/at/near in its phrase or in the relative clause that tells it ('attacks that killed 55 people in X'),
+    also written as a place noun ('in the city of X', 'in the capital, X'); the narrowest one, said last."""
+    found: list[str] = []
+    for tok in noun.subtree:
+        if tok.i < noun.i and tok.head.i == noun.i and tok.dep_ == "compound" and tok.pos_ == "PROPN":
+            hit = fillers.mention_key(tok)
+            if hit and hit[1] == "Place":  # "the Kabul bombing" (a country before the noun is its doer)
+                found.append(hit[0])
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in SITE_PREPS and _tells(tok.head.head, noun):
+            for key in _place_keys(tok, fillers):
+                if key not in found:
+                    found.append(key)
+    return found[-1:]  # "in Syria's capital, Damascus": the narrowest place, said last
+
+
+def _tells(head: Token, noun: Token) -> bool:
+    """True when a preposition's head is the attack noun, or the verb of a relative clause on it or that verb's
+    object ('attacks that killed 30 people in X': where they were killed), or its by-agent."""
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.dep_ == "relcl":
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.i == noun.i:
+        return True  # "a bombing by X in Y": the parser hangs the place on the doer
+    return head.i == noun.i or head.dep_ == "relcl" and head.head.i == noun.i and head.pos_ == "VERB"
+
+
+def _place_keys(tok: Token, fillers: Fillers) -> list[str]:
+    """The places a prepositional object names: itself, the name in apposition to it, or the one a place noun
+    is 'of' ('the city of X'), in text order."""
+    keys: list[str] = []
+    candidates = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+    if _lemma(tok) in PLACE_NOUNS:
+        candidates += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+    for cand in sorted(candidates, key=lambda t: t.i):
+        hit = fillers.mention_key(cand)
+        if hit and hit[1] in ("Place", "Country"):
+            keys.append(hit[0])
+    return keys
