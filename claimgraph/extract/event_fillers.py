@@ -250,6 +250,12 @@ class Fillers:
                 named = self.mention_key(c) if c.dep_ == "appos" else None
                 if named and named[1] == "Organization":
                     return named[0]  # "an obscure Islamist group, the al-Nusra Front, ...": the name it is given
+            from claimgraph.extract.nominal import ANAPHOR_NOUNS
+            if lemma in ANAPHOR_NOUNS:
+                for c in tok.lefts:
+                    named = self.mention_key(c) if c.dep_ in ("compound", "nmod") else None
+                    if named and named[1] == "Organization":
+                        return named[0]  # "the Black Hand group": the body its name modifies, no band of its own
             span = self.phrase(tok, with_of=lemma in ("column", "squad", "band", "group", "unit", "cell"))
             type_ = "Organization" if lemma in ORG_NOUNS and self._has_name(tok) else "Group"
             key = self._add(span, type_) if span else None

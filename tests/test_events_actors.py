@@ -1,0 +1,30 @@
+"""Who did what: a body named inside a common noun phrase is the doer; an attempt is no outcome (issue #11)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+
+
+@pytest.mark.parametrize("text", [
+    "The Ember Hand group bombed the grain depot, police said.",
+    "The Ember Hand movement bombed the grain depot.",
+])
+def test_the_name_before_a_group_noun_is_the_doer(analyze: Callable[..., DocContext], text: str) -> None:
+    ctx = analyze(text)
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "bombed"}
+    assert doers == {"Ember Hand"}, doers
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Armed men attempted to kill two judges in Vellmar.", "attacked"),
+    ("Gunmen tried to assassinate the mayor of Vellmar.", "attacked"),
+    ("Gunmen managed to kill the mayor of Vellmar.", "killed"),
+])
+def test_an_attempt_to_kill_is_an_attack(analyze: Callable[..., DocContext], text: str, predicate: str) -> None:
+    ctx = analyze(text)
+    told = {c.predicate for c in ctx.analysis.claims if c.extractor == "events"}
+    assert told == {predicate}, told
