@@ -88,6 +88,8 @@ CHARGE_PREPOSITIONS = {"accuse": "of", "suspect": "of", "convict": "of", "charge
                        "indict": "for"}
 # governing verbs under which an infinitive event happened (or was attempted)
 ATTEMPT_VERBS = {"try", "attempt", "manage", "continue", "begin", "start", "seek", "go"}
+# of those, the ones that tell an attempt only: its outcome is not said
+TRIED_VERBS = {"try", "attempt", "seek"}
 # words that charge someone with a deed: "the arrest of two soldiers for killing ...", "accused of murdering"
 JUSTICE_WORDS: frozenset[str] = words("claims_events_justice_words")
 # verbs whose subject performs the event named by their object ("rebels carried out attacks")

@@ -62,6 +62,7 @@ from claimgraph.extract.event_lexicon import (
     STATE_ACTION_NOUNS,
     THROW_VERBS,
     TITLE_WORDS,
+    TRIED_VERBS,
     TRIGGER_WORD,
     VAGUE_NOUNS,
     VERB_TRIGGERS,
@@ -185,6 +186,8 @@ class EventFrames(Agency, Shots, EventClaims):
             agents, patients = [], [t for t in agents if t.dep_ == "nsubj" or t.head.dep_ == "nsubj"]
         if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in verb.subtree):
             predicate, human = "killed", True
+        if predicate in ("killed", "assassinated") and verb.dep_ == "xcomp" and _lemma(verb.head) in TRIED_VERBS:
+            predicate = "attacked"  # "attempted to kill two priests": an attack on them, not a death the text tells
         if lemma in DAMAGE_VERBS:
             # "the blast destroyed two buses": things hit, in a sentence of violence only
             if not VIOLENT_CONTEXT.search(sent.text):
