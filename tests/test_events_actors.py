@@ -28,3 +28,15 @@ def test_an_attempt_to_kill_is_an_attack(analyze: Callable[..., DocContext], tex
     ctx = analyze(text)
     told = {c.predicate for c in ctx.analysis.claims if c.extractor == "events"}
     assert told == {predicate}, told
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Gunmen killed three tourists, two Germans and a Briton, in Vellmar.", {"tourists"}),
+    ("Gunmen killed two Germans and a Briton in Vellmar.", {"Germans", "Briton"}),
+    ("Gunmen killed two soldiers, three policemen and a civilian.", {"soldiers", "policemen", "civilian"}),
+])
+def test_nationalities_after_a_counted_plural_say_who_they_were(analyze: Callable[..., DocContext], text: str,
+                                                                victims: set[str]) -> None:
+    ctx = analyze(text)
+    found = {ctx.entity(str(c.object)).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    assert found == victims, found

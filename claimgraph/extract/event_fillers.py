@@ -68,9 +68,20 @@ def _conjuncts(tok: Token) -> list[Token]:
     """The token and its coordinated siblings ("a peasant and a soldier")."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON") and not _breakdown(tok, child):
             out += _conjuncts(child)
     return out
+
+
+def _breakdown(first: Token, child: Token) -> bool:
+    """'two priests, one French and one Swiss', 'three tourists, two Germans and a Briton': after a counted
+    plural, nationalities counted again say who those were, no further victims."""
+    from claimgraph.extract.nominal import demonym_of
+
+    counted = first.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in first.children) \
+        and demonym_of(first.text) is None
+    return counted and child.i > first.i and demonym_of(child.text) is not None and any(
+        c.dep_ in ("nummod", "det") for c in child.children)
 
 
 def _copula_subject(noun: Token) -> Token | None:
