@@ -17,7 +17,7 @@ from claimgraph.store.db import get_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SEED = ROOT / "examples" / "mko-article.txt"
+SEED = SHARED / "corpus" / "mko-article.txt"
 
 
 @pytest.fixture(scope="session")
@@ -75,5 +75,5 @@ def ingest_texts(settings: Settings, engine: Engine) -> Callable[..., list[str]]
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    """The sample article (the copy kept in examples/)."""
+    """The sample article, read from ../shared (never copied into the project)."""
     return SEED.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from claimgraph.settings import Settings, load_settings
 from claimgraph.store.db import get_engine
 from claimgraph.store.schema import aliases, claims, entities, evidence
 
-SEED = Path(__file__).resolve().parents[1] / "examples" / "mko-article.txt"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mko-article.txt"
 SCRIPT_TEXT = ("The Harbor Workers Union said on Monday that <script>alert('x')</script> was found in a leaflet. "
                "The union denied any link to the Coastal Front.")
 CSP = "default-src 'self'; script-src 'self'"

@@ -10,7 +10,7 @@ from fixtures_gen import make_broken
 
 from claimgraph.cli.main import cli
 
-SEED = Path(__file__).resolve().parents[1] / "examples" / "mko-article.txt"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mko-article.txt"
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:

@@ -26,7 +26,7 @@ from claimgraph.settings import load_settings
 from claimgraph.store import records
 from claimgraph.store.db import get_engine
 
-SEED = Path(__file__).resolve().parents[1] / "examples" / "mko-article.txt"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mko-article.txt"
 FORMATS = ("ftm", "gexf", "graphml", "csv", "rdf")
 
 

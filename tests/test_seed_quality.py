@@ -37,7 +37,7 @@ def seed_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
     settings = load_settings()
     settings.store.url = f"sqlite:///{tmp / 'seed.db'}"
     engine: Engine = get_engine(settings.store.url)
-    text = (ROOT / "examples" / "mko-article.txt").read_text(encoding="utf-8")
+    text = DOC.read_text(encoding="utf-8")
     report = ingest([SourceDocument(text=text, source="mko-article.txt")], settings, engine)
     assert report.stored, report.failures
     out = tmp / "export"

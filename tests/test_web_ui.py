@@ -29,7 +29,7 @@ from claimgraph.store.db import get_engine
 from claimgraph.store.writer import write_analysis
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "mko-article.txt"
+SEED = ROOT.parent / "shared" / "corpus" / "mko-article.txt"
 DEV_CORPUS = Path(os.environ.get("CLAIMGRAPH_SHARED", ROOT.parent / "shared")) / "corpus" / "dev"
 SHOTS = Path(os.environ.get("CLAIMGRAPH_UI_SHOTS", "/tmp/claimgraph-ui"))
 TOKEN = "desk-token"
