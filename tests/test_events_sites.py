@@ -39,3 +39,8 @@ def test_a_place_where_victims_died_outside_the_attack_phrase_is_no_target(
         analyze: Callable[..., DocContext]) -> None:
     found = hits(analyze("The Ember Front claimed the attack, and two of its fighters later died in Oslo."))
     assert not any(o == "oslo" for _, _, o in found), found
+
+
+def test_a_facility_next_to_a_bombing_is_its_target(analyze: Callable[..., DocContext]) -> None:
+    found = hits(analyze("Officials blamed the Ember Front for a bombing near a military base in Vellmar."))
+    assert ("ember front", "bombed", "military base") in found, found

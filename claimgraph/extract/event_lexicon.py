@@ -53,6 +53,8 @@ PERP_NOUNS: frozenset[str] = words("claims_events_perp_nouns")
 ATTACKER_NOUNS: frozenset[str] = words("claims_events_attacker_nouns")
 # bodies that are organisations rather than bands of people (PerpOrg-like)
 ORG_NOUNS: frozenset[str] = words("claims_events_org_nouns")
+# buildings and sites an attack can be aimed at ("a bombing near a military base")
+FACILITY_NOUNS: frozenset[str] = words("claims_facility_nouns")
 # people as victims
 PERSON_NOUNS: frozenset[str] = words("claims_events_person_nouns")
 # instruments of violence

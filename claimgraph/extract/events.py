@@ -46,6 +46,7 @@ from claimgraph.extract.event_lexicon import (
     DEVICE_VERBS,
     DROP_WORDS,
     EXPLOSION_WORDS,
+    FACILITY_NOUNS,
     GUARDED_NOUNS,
     JUSTICE_WORDS,
     MILITARY_MODIFIERS,
@@ -489,6 +490,9 @@ class EventFrames(Agency, Shots, EventClaims):
             # "a suicide attack at a bus station": the site named after "at" is what was hit (not "at dawn")
             patients += [k for g in _child(noun, "prep", "at") if g.ent_type_ not in ("DATE", "TIME")
                          for k in [fillers.patient(g, False)] if k]
+            # "a bombing near a military base", "an attack outside the embassy": a facility next to it was aimed at
+            patients += [k for w in ("near", "outside") for g in _child(noun, "prep", w)
+                         if _lemma(g) in FACILITY_NOUNS for k in [fillers.patient(g, False)] if k]
         for g in _child(noun, "prep", "with"):
             weapon = weapon or fillers.weapon(g)
         if lemma in ("explosion", "blast"):
