@@ -27,6 +27,7 @@ from claimgraph.extract.event_lexicon import (
     RENOWN_WORDS,
     RESPONSIBILITY_VERBS,
     SERIES_NOUNS,
+    SHARE_NOUNS,
     STATE_ACTION_NOUNS,
     TAKE_PART_VERBS,
 )
@@ -116,7 +117,21 @@ class Agency:
             if not doers and gov.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in gov.head.children):
                 # "sixteen suspects are believed to have participated in the murder": the raised subject took part
                 doers = [g for c in gov.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+            if not doers and gov.dep_ in ("xcomp", "dobj", "ccomp") and _lemma(gov.head) in DENIAL_VERBS | {"admit"}:
+                # "X denied being involved in the bombing": the one who answers for it (the scopes negate it)
+                doers = _doers(gov.head)
             return self._actors_of(gov, doers, fillers)
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and _lemma(c) in SHARE_NOUNS for c in head.head.children):
+            return self._actors_of(head.head, _doers(head.head), fillers)  # "X played a key role in the attack"
+        if noun.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in SHARE_NOUNS:
+            # "X denied any role in the attack", "X played a part in the bombing", "X's involvement in the raid"
+            share = head.head
+            owners = [c for c in share.children if c.dep_ == "poss"]
+            if owners:
+                return [k for t in owners for k in [fillers.actor(t)] if k]
+            if share.dep_ == "dobj":
+                return self._actors_of(share.head, _doers(share.head), fillers)
         if _lemma(head) == "blame" and noun.dep_ in ("nsubjpass", "dobj"):
             # "the attack was blamed on rebels", "police blamed the bombing on the front": the ones it is laid on
             return [k for g in _child(head, "prep", "on") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
@@ -209,9 +224,8 @@ class Agency:
 
     @staticmethod
     def _actors_of(verb: Token, doers: list[Token], fillers: Fillers) -> list[str]:
-        """The actor keys of a governing verb's doers, none where the verb is negated ('has not staged')."""
+        """The actor keys of a governing verb's doers, none where the verb is negated ('has not staged'); under a
+        denial ('denied carrying out the bombing') they stay, for the scopes to make the denier's negated word."""
         if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor", "never") for c in verb.children):
             return []
-        if verb.dep_ in ("ccomp", "xcomp") and _lemma(verb.head) in DENIAL_VERBS:
-            return []  # "the group denied it was responsible for the attack", "denied carrying out the bombing"
         return [k for t in doers for k in [fillers.actor(t)] if k]

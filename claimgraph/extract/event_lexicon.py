@@ -102,6 +102,8 @@ SERIES_NOUNS: frozenset[str] = words("claims_events_series_nouns")
 RENOWN_WORDS: frozenset[str] = words("claims_events_renown_words")
 # verbs whose "in" object is an activity the subject takes part in ("engaged in attacks")
 TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "specialise", "implicate"}
+# nouns of a share in a deed: "a role in the attack", "its involvement in the bombing"
+SHARE_NOUNS = {"role", "part", "hand", "involvement", "complicity", "participation"}
 # nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
 OWNED_TARGET_NOUNS = {"target", "interest"}
 # modifiers that make "act" an attack ("terrorist acts against X")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_fillers import Fillers, _child, _conjuncts, _lemma, _negated, event_time
-from claimgraph.extract.event_lexicon import BLAST_NOUNS, EXPLOSIVE_WORDS
+from claimgraph.extract.event_lexicon import BLAST_NOUNS, DENIAL_VERBS, EXPLOSIVE_WORDS
 from claimgraph.extract.event_model import (
     UNKNOWN_TARGET_KEY,
     UNKNOWN_TARGET_MEANING,
@@ -24,7 +24,9 @@ class Shots:
 
     def _firing(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
         """'gunmen fired rifles at the students': an attack only where a weapon is fired at someone or something."""
-        if _negated(verb):
+        # "X denied firing at Y", "X admitted firing on the crowd": the deed X answers for (the scopes negate it)
+        answered = verb.dep_ in ("xcomp", "dobj") and verb.tag_ == "VBG" and _lemma(verb.head) in DENIAL_VERBS | {"admit"}
+        if _negated(verb) and not answered:
             return None
         weapons = [w for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for w in [fillers.weapon(c)] if w]
         aimed = [g for word in ("at", "on", "against") for g in _child(verb, "prep", word)]
@@ -36,6 +38,9 @@ class Shots:
             weapons = []
         targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
         perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        if not perps and answered:
+            perps = [k for c in verb.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)
+                     for k in [fillers.actor(t)] if k]
         if not targets and not weapons:
             return None
         if not targets:

@@ -1,0 +1,39 @@
+"""A deed someone denies or owns up to, however the share in it is worded, is kept for the scopes (issue #11)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+
+
+def deeds(ctx: DocContext) -> set[tuple[str, str, str, str, str]]:
+    """(doer, predicate, target, modality, polarity) of the event claims, names lower-cased."""
+    def name(key: object) -> str:
+        return ctx.entity(str(key)).name.lower()
+    return {(name(c.subject), c.predicate, name(c.object), c.modality, c.polarity)
+            for c in ctx.analysis.claims if c.extractor == "events" and isinstance(c.object, str)}
+
+
+@pytest.mark.parametrize("text, predicate, target", [
+    ("The Ember Front denied firing at Vellmar on Sunday.", "attacked", "vellmar"),
+    ("The Ember Front denied firing at Norway on Sunday.", "attacked", "norway"),
+    ("The Ember Front denied being involved in the bombing of the grain depot.", "bombed", "grain depot"),
+    ("The Ember Front denied any role in the attack on the grain depot.", "attacked", "grain depot"),
+])
+def test_a_denied_deed_is_the_deniers_negated_word(analyze: Callable[..., DocContext], text: str,
+                                                   predicate: str, target: str) -> None:
+    found = deeds(analyze(text))
+    assert ("ember front", predicate, target, "attributed", "negative") in found, found
+    assert not any(p == "positive" for *_, p in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The Ember Front played a key role in the attack on the grain depot.",
+    "The Ember Front's involvement in the attack on the grain depot was confirmed by police.",
+])
+def test_a_share_in_a_deed_names_its_doer(analyze: Callable[..., DocContext], text: str) -> None:
+    found = deeds(analyze(text))
+    assert any(d == "ember front" and p == "attacked" and t == "grain depot" for d, p, t, _, _ in found), found
