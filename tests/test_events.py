@@ -140,7 +140,8 @@ def test_advice_plans_and_risks_are_not_events(analyze: Callable[..., DocContext
 
 
 def test_an_attempt_is_an_event(analyze: Callable[..., DocContext]) -> None:
-    assert has(events(analyze("Gunmen tried to kill the judge outside his home.")), "gunmen", "killed", "judge")
+    # an attack on the judge: whether the judge died the sentence does not say
+    assert has(events(analyze("Gunmen tried to kill the judge outside his home.")), "gunmen", "attacked", "judge")
 
 
 def test_unknown_perpetrator_is_no_filler_but_says_what_it_stands_for(analyze: Callable[..., DocContext]) -> None:
