@@ -44,3 +44,19 @@ def test_a_place_where_victims_died_outside_the_attack_phrase_is_no_target(
 def test_a_facility_next_to_a_bombing_is_its_target(analyze: Callable[..., DocContext]) -> None:
     found = hits(analyze("Officials blamed the Ember Front for a bombing near a military base in Vellmar."))
     assert ("ember front", "bombed", "military base") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Ember Front said it carried out the twin car bombings on Monday at the Finance Ministry and the port "
+    "authority offices.",
+    "The Ember Front claimed responsibility for two suicide bombings last week at the Finance Ministry.",
+])
+def test_a_site_the_parser_hangs_on_the_verb_is_still_the_bombings_target(
+        analyze: Callable[..., DocContext], text: str) -> None:
+    found = hits(analyze(text))
+    assert ("ember front", "bombed", "finance ministry") in found, found
+
+
+def test_a_site_of_another_verb_is_no_target(analyze: Callable[..., DocContext]) -> None:
+    found = hits(analyze("The Ember Front claimed the bombing in a statement it posted at the Finance Ministry."))
+    assert not any(o == "finance ministry" for _, _, o in found), found

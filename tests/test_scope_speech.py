@@ -154,6 +154,15 @@ def test_holding_responsible_is_an_accusation(analyze: Analyze) -> None:
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Egypt" for c in found), listing(ctx)
 
 
+def test_holding_a_named_group_responsible_is_an_accusation_and_no_words_said(analyze: Analyze) -> None:
+    # the parser hangs "responsible" on the accused name here, not on "holds"
+    ctx = analyze("Nigeria holds the Red Dawn Front responsible for the rocket attacks on Abuja.")
+    found = claims(ctx, ATTACKS, "Abuja")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Nigeria" for c in found), listing(ctx)
+    assert not claims(ctx, ("said",)), listing(ctx)
+
+
 def test_quoted_as_saying_and_told_reporters(analyze: Analyze) -> None:
     ctx = analyze("John Carter was quoted as saying that Hamas had bombed the depot. "
                   "Mary Stone told reporters that Hezbollah attacked the convoy.")

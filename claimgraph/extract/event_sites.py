@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.extract.event_fillers import Fillers, _lemma
-from claimgraph.extract.event_lexicon import PLACE_NOUNS, PLACE_PREPS
+from claimgraph.extract.event_lexicon import LIGHT_VERBS, PLACE_NOUNS, PLACE_PREPS, RESPONSIBILITY_VERBS
 
 SITE_PREPS = PLACE_PREPS | {"on", "against"}  # "a raid on the capital, X": a place the attack was made on
 
@@ -28,6 +28,21 @@ def struck_place(noun: Token, fillers: Fillers) -> list[str]:
     return found[-1:]  # "in Syria's capital, Damascus": the narrowest place, said last
 
 
+def site_heads(noun: Token) -> list[Token]:
+    """The attack noun and the words a site phrase told with it may hang on instead: the verb that carried it out
+    or claims it ('carried out the bombings on Monday at X'), 'responsibility for' and its verb ('claimed
+    responsibility for the attack at X', the parser hanging 'at X' on 'responsibility')."""
+    heads = [noun]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in ("responsibility", "credit"):
+        heads.append(head.head)
+        if head.head.dep_ == "dobj" and _lemma(head.head.head) in RESPONSIBILITY_VERBS:
+            heads.append(head.head.head)
+    elif noun.dep_ == "dobj" and _lemma(head) in LIGHT_VERBS | RESPONSIBILITY_VERBS:
+        heads.append(head)
+    return heads
+
+
 def _tells(head: Token, noun: Token) -> bool:
     """True when a preposition's head is the attack noun, or the verb of a relative clause on it or that verb's
     object ('attacks that killed 30 people in X': where they were killed), or its by-agent."""
@@ -35,7 +50,8 @@ def _tells(head: Token, noun: Token) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.i == noun.i:
         return True  # "a bombing by X in Y": the parser hangs the place on the doer
-    return head.i == noun.i or head.dep_ == "relcl" and head.head.i == noun.i and head.pos_ == "VERB"
+    return any(head.i == h.i for h in site_heads(noun)) \
+        or head.dep_ == "relcl" and head.head.i == noun.i and head.pos_ == "VERB"
 
 
 def _place_keys(tok: Token, fillers: Fillers) -> list[str]:

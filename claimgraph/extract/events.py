@@ -79,7 +79,7 @@ from claimgraph.extract.event_model import (
     _stand_in,
 )
 from claimgraph.extract.event_shots import Shots
-from claimgraph.extract.event_sites import struck_place
+from claimgraph.extract.event_sites import site_heads, struck_place
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
 from claimgraph.plugins import hookimpl
@@ -488,8 +488,8 @@ class EventFrames(Agency, Shots, EventClaims):
                 patients += [org] if org else [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
         if not patients and lemma in ("attack", "bombing", "raid", "assault", "shooting"):
             # "a suicide attack at a bus station": the site named after "at" is what was hit (not "at dawn")
-            patients += [k for g in _child(noun, "prep", "at") if g.ent_type_ not in ("DATE", "TIME")
-                         for k in [fillers.patient(g, False)] if k]
+            patients += [k for h in site_heads(noun) for at in _child(h, "prep", "at") for g in _conjuncts(at)
+                         if g.ent_type_ not in ("DATE", "TIME") for k in [fillers.patient(g, False)] if k]
             # "a bombing near a military base", "an attack outside the embassy": a facility next to it was aimed at
             patients += [k for w in ("near", "outside") for g in _child(noun, "prep", w)
                          if _lemma(g) in FACILITY_NOUNS for k in [fillers.patient(g, False)] if k]

@@ -251,7 +251,7 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
         chars = frozenset(c for c in chars if c < offset + verb.idx) if trailing else chars
         return _speech(speaker, verb, offset, chars, head, text, denied, speakers, without=verb if trailing else None,
                        span=(0, end))
-    if lemma == "hold" and any(c.lemma_.lower() == "responsible" for c in verb.children):
+    if _holds_responsible(verb):
         lemma = "blame"  # "Israel holds Hamas responsible for the rocket fire" is an accusation
     elif lemma not in words("scope_object_speech_verbs") and not answers_for(verb):
         return None
@@ -422,7 +422,7 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
         misparsed = tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "... and claims links with X" read as a noun
         lemma = tok.lemma_.lower()
-        holds = lemma == "hold" and any(c.lemma_.lower() == "responsible" for c in tok.children)
+        holds = _holds_responsible(tok)
         if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds):
             found = verb_speeches(tok, offset, speakers, text)
             out += found or _misparsed_claim(tok, offset, speakers, text)
@@ -475,3 +475,11 @@ def _claims_to(tok: Token, offset: int, speakers: Speakers, text: str) -> list[S
     to = doc[tok.i + 1]  # the words said start at the verb
     return [_speech(key, tok, offset, chars, verb, text, False, speakers, without=to)
             for key in speakers.resolve_all(subj)]
+
+
+def _holds_responsible(verb: Token) -> bool:
+    """'holds X responsible (for Y)': an accusation, with 'responsible' on the verb or, as the parser often has
+    it, on X."""
+    return verb.lemma_.lower() == "hold" and any(
+        t.lemma_.lower() == "responsible" for c in verb.children
+        for t in [c, *(c.children if c.dep_ == "dobj" else ())])
