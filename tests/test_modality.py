@@ -248,3 +248,20 @@ def test_a_negated_clause_never_reaches_a_relation_inside_a_noun_phrase(analyze:
     ctx = analyze("Omar Tash is not a member of the Silver Front.")
     rel = [c for c in ctx.analysis.claims if c.predicate == "member_of"]
     assert rel and all(c.polarity == "negative" for c in rel), rel
+
+
+def test_a_suspicion_is_a_hedge_told_by_its_holder(analyze: Analyze) -> None:
+    for text, holder in (("Police suspect that the Ember Front bombed the depot.", "Police"),
+                         ("Investigators think the Ember Front bombed the depot.", "Investigators")):
+        ctx = analyze(text)
+        c = claim(ctx, "bombed", "depot", "Ember Front")
+        assert c.modality == "hedged" and name(ctx, c.attributed_to) == holder, (text, c)
+
+
+def test_no_evidence_for_a_deed_denies_it_and_evidence_asserts_nothing_more(analyze: Analyze) -> None:
+    for text in ("There is no evidence that the Ember Front bombed the depot.",
+                 "Police did not find any proof that the Ember Front bombed the depot."):
+        c = claim(analyze(text), "bombed", "depot", "Ember Front")
+        assert c.modality == "negated" and c.polarity == "negative", (text, c)
+    c = claim(analyze("The Ember Front bombed the depot, and there is no sign of a second bomb."), "bombed", "depot")
+    assert c.polarity == "positive", c

@@ -470,7 +470,20 @@ class ClaimModality:
                 out |= self.child_cues(c, s, s if fallback and s.pos_ == "NOUN" else tok)
             if s.dep_ == "xcomp":
                 passed_xcomp = True
+        if self.no_evidence(self.scope(tok, nominal)[-1]):
+            out.add("negated")
         return out
+
+    @staticmethod
+    def no_evidence(top: Token) -> bool:
+        """True for a clause told as what no evidence shows: 'there is no evidence that ...', 'found no proof
+        that ...', 'did not find any sign that ...'."""
+        noun = top.head
+        if top.dep_ != "acl" or noun.lemma_.lower() not in words("scope_evidence_nouns"):
+            return False
+        negations = words("scope_negation_words")
+        return any(c.dep_ == "det" and c.lower_ in negations for c in noun.children) or (
+            noun.dep_ in ("dobj", "attr") and any(c.dep_ == "neg" for c in noun.head.children))
 
     @staticmethod
     def child_cues(c: Token, s: Token, tok: Token) -> set[str]:

@@ -88,10 +88,16 @@ class Speakers:
             # "the army statement", "a police statement": the body written before the noun made it
             bodies = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "NOUN"
                       and c.lemma_.lower() in words("scope_speaker_nouns")]
-            return self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
+            author = self.named_in(tok, whole=True) or (owners[0] if owners else None) or (
                 self.resolve(bodies[-1]) if bodies else None) or self.poster(tok) or (
                 self.earlier_poster(tok) or self.args.topic_org(tok.i)
                 if any(c.lower_ == "the" for c in tok.children) else None)
+            if author is None and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its")
+                                          for c in tok.children):
+                # "according to (press) reports", "a report said": an unnamed source, a speaker as "officials"
+                # is (the text does not say it in its own voice); "the statement" is one told before, or no one's
+                return self.unnamed(tok, "Group")
+            return author
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
             inside = self.named_in(tok)  # a name inside the phrase beats the topic a bare "the group" stands for
