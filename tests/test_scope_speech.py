@@ -494,3 +494,29 @@ def test_the_video_said_is_its_posters_word_not_a_coreferent_bodys(analyze: Anal
                   "The video said the bombing was revenge for army raids on villages.")
     said = [c for c in claims(ctx, ("said",)) if "revenge" in name(ctx, c.object)]
     assert said and {name(ctx, c.subject) for c in said} == {"Blue Front"}, listing(ctx)
+
+
+def test_unnamed_reports_are_a_source_not_the_texts_own_voice(analyze: Analyze) -> None:
+    for text in ("According to press reports, the Ember Front bombed the depot in Tromso.",
+                 "Reports say the Ember Front bombed the depot in Tromso.",
+                 "A report said the Ember Front bombed the depot in Tromso."):
+        ctx = analyze(text)
+        found = claims(ctx, ATTACKS, "depot")
+        assert found, listing(ctx)
+        assert all(c.modality == "attributed" and "report" in name(ctx, c.attributed_to).lower()
+                   for c in found), listing(ctx)
+
+
+def test_a_report_with_a_named_author_is_the_authors_word(analyze: Analyze) -> None:
+    ctx = analyze("The Nordic Herald published a report on Monday. The report said the Ember Front bombed the depot.")
+    found = claims(ctx, ATTACKS, "depot")
+    assert found, listing(ctx)
+    assert all(name(ctx, c.attributed_to) == "Nordic Herald" for c in found), listing(ctx)
+
+
+def test_a_phrase_fronted_in_the_reported_clause_is_reported_too(analyze: Analyze) -> None:
+    # the parser hangs "after ..." on "said"; the comma shows it opens the reported clause
+    ctx = analyze("Officials said after Sweden began funding the Ember Front in 1990, the group grew quickly.")
+    found = claims(ctx, ("supported",), "Ember Front")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Officials" for c in found), listing(ctx)

@@ -225,6 +225,8 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
         inner = [t.i for t in clause.children if t.i in _tags_before(clause, after=True)]
         lo = max((x.i for x in clause.doc[inner[-1]].subtree), default=-1) + 1 if inner else 0
         chars = frozenset(offset + t.idx for t in clause.subtree if t.i >= lo)
+        if not lo:
+            chars |= frozenset(offset + t.idx for c in _fronted_adverbials(verb, clause) for t in c.subtree)
         return _speech(speaker, verb, offset, chars, clause, text, denied, speakers, span=(lo, len(clause.doc)))
     inverted = subj.dep_ == "dobj" and subj.head.i == verb.i  # "..., reported the group's website"
     # a clause introduced by "that"/"if" is what its head says, never a speech tag trailing it
@@ -270,6 +272,17 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     sp.target = target
     sp.kind = "object"
     return sp
+
+
+def _fronted_adverbials(verb: Token, clause: Token) -> list[Token]:
+    """'Officials said after the fall of the regime, X retreated to Y': the phrases between the speech verb and a
+    reported clause set off by a comma open that clause, though the parser hangs them on the verb."""
+    doc = verb.doc
+    edge = clause.left_edge.i
+    if not (doc[edge].is_punct and doc[edge].lower_ == "," or edge > 0 and doc[edge - 1].lower_ == ","):
+        return []
+    return [c for c in verb.children if c.dep_ in ("prep", "advcl", "npadvmod", "advmod") and verb.i < c.i < clause.i
+            and c.right_edge.i < edge + (0 if doc[edge].is_punct else -1) + 1]
 
 
 def _that_clause(verb: Token) -> list[Token]:
