@@ -22,6 +22,7 @@ from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, PlaceHierarchy, is_country
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
+from claimgraph.extract.relations_names import name_seats
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
@@ -153,6 +154,13 @@ PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 JOIN_VERBS = {"join": None, "rejoin": None, "play": "for", "sign": "for", "captain": None}
 JOIN_WORD = re.compile(r"\b(join|rejoin|play|sign|captain)", re.I)
 SUBJECT_PRONOUNS = {"he", "she"}
+COMMA_ONLY = re.compile(r"\s*,\s*")
+# "340 miles from Lima, in the Ayacucho region": after a distance from a place, ", in Y" says where the deed was
+DISTANCE_FROM = re.compile(r"\b(?:miles|km|kilometres|kilometers|metres|meters)\b[^.;]{0,40}\bfrom\s+[^,.;]{0,40}$",
+                           re.I)
+COMMA_IN = re.compile(r"^\s*,\s*(?:within|in)\b", re.I)
+# what may follow a body's seat named after a comma: the clause ends, or goes on in lower case ("..., which")
+SEAT_END = re.compile(r"^\s*(?:[.;:)]|,\s+[a-z])")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
 # role words of a team ("Dortmund coach X"): a town's name before them names the town's club
 TEAM_ROLES = words("relations_team_roles")
@@ -189,6 +197,7 @@ class DocumentRelations:
     def run(self, ctx: DocContext) -> None:
         """Read each sentence's neighbouring mentions and the gaps between them."""
         text = ctx.text
+        name_seats(ctx)
         for sent in ctx.doc.sents:
             mentions = _sentence_mentions(ctx, sent.start_char, sent.end_char)
             self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
@@ -199,14 +208,19 @@ class DocumentRelations:
             self._chains(ctx, mentions, sent.end_char)
             for i, a in enumerate(mentions):
                 # the next name, or the one after a place or demonym in between ("of the German Chamber")
-                for j in range(i + 1, min(i + 3, len(mentions))):
-                    b = mentions[j]
+                tried, j = 0, i + 1
+                while tried < 2 and j < len(mentions):
+                    b, j = mentions[j], j + 1
+                    raw = text[a.end:b.start]
                     # "X ( 1923 – 2012 ) was a politician for Y": asides do not separate X from what follows
-                    gap = PARENTHETICAL.sub("", text[a.end:b.start])
+                    gap = PARENTHETICAL.sub("", raw)
                     if len(gap) > 80 or "\n" in gap.strip(" "):
                         break
                     if self._pair(ctx, a, b, gap, (sent.start_char, sent.end_char)):
                         break
+                    if raw.count("(") > raw.count(")"):
+                        continue  # "X ( Punjabi , ) is a city in Y": a name inside the aside is passed over
+                    tried += 1
                     if ctx.entity(b.entity_key).type not in MODIFIER_TYPES:
                         break
 
@@ -245,6 +259,11 @@ class DocumentRelations:
                 and SEAT_AFTER.match(ctx.text[b.end:b.end + 24]) and b.source != "norp":
             self._claim(ctx, b, "has_base", a, sent, 0.6)
             return True
+        if ta == "Organization" and tb in PLACE_TYPES and COMMA_ONLY.fullmatch(gap):
+            seats = self._seat_after_comma(ctx, a, b, sent)
+            for seat in seats:  # "Blue Harbour Studios, Austin, Texas": in the town and in the state
+                self._claim(ctx, a, "based_in", seat, sent, 0.55)
+            return bool(seats)
         for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
@@ -275,6 +294,29 @@ class DocumentRelations:
                     self._claim(ctx, subj, "member_of", obj, sent, 0.6)
             return True
         return False
+
+    def _seat_after_comma(self, ctx: DocContext, org: Mention, place: Mention, sent: tuple[int, int]) -> list[Mention]:
+        """The places of "Org, Place[, Outer]" when it is a body and its seat, none for a list ("Hamas, Gaza and X")."""
+        before = ctx.text[max(sent[0], org.start - 12):org.start]
+        if re.search(r"(,|\band|\bor|&)\s*$", before):
+            return []
+        cur, chain = place, [place]
+        # "Studios, Chanhassen, Minnesota": the seat may go on with the places it lies in, each after a comma;
+        # the chain must end the clause, and a list ends with "and"/"or" ("Hamas, Gaza, Syria and Iran")
+        for _ in range(4):
+            after = ctx.text[cur.end:sent[1]]
+            if LIST_AFTER.match(after):
+                return []
+            if not after.strip() or SEAT_END.match(after):
+                return chain
+            nxt = min((m for m in ctx.mentions_in(cur.end, cur.end + 40) if m.start >= cur.end),
+                      key=lambda m: m.start, default=None)
+            if nxt is None or ctx.entity(nxt.entity_key).type not in PLACE_TYPES \
+                    or COMMA_ONLY.fullmatch(ctx.text[cur.end:nxt.start]) is None:
+                return []
+            cur = nxt
+            chain.append(cur)
+        return []
 
     def _at_organisation(self, ctx: DocContext, b: Mention) -> Mention:
         """The organisation named right after b by "at" (b a subject field or department), else b."""
@@ -368,8 +410,10 @@ class DocumentRelations:
                 i += 1
                 continue
             chain = [mentions[i]]
+            far = DISTANCE_FROM.search(ctx.text[max(0, mentions[i].start - 90):mentions[i].start]) is not None
             while (len(chain) < 5 and i + len(chain) < len(mentions) and is_place(mentions[i + len(chain)])
-                   and COMMA.match(ctx.text[chain[-1].end:mentions[i + len(chain)].start])):
+                   and COMMA.match(ctx.text[chain[-1].end:mentions[i + len(chain)].start])
+                   and not (far and COMMA_IN.match(ctx.text[chain[-1].end:mentions[i + len(chain)].start]))):
                 chain.append(mentions[i + len(chain)])
             i += len(chain)
             if len(chain) < 2 or len(chain) > 4:
