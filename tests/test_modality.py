@@ -265,3 +265,10 @@ def test_no_evidence_for_a_deed_denies_it_and_evidence_asserts_nothing_more(anal
         assert c.modality == "negated" and c.polarity == "negative", (text, c)
     c = claim(analyze("The Ember Front bombed the depot, and there is no sign of a second bomb."), "bombed", "depot")
     assert c.polarity == "positive", c
+
+
+def test_a_trailing_impersonal_tag_hedges_the_statement(analyze: Analyze) -> None:
+    for text in ("The Ember Front bombed the depot in Tromso, it was reported.",
+                 "The Ember Front bombed the depot in Tromso, it is believed."):
+        c = claim(analyze(text), "bombed", "depot", "Ember Front")
+        assert c.modality == "hedged", (text, c)

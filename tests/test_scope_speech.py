@@ -520,3 +520,10 @@ def test_a_phrase_fronted_in_the_reported_clause_is_reported_too(analyze: Analyz
     found = claims(ctx, ("supported",), "Ember Front")
     assert found, listing(ctx)
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Officials" for c in found), listing(ctx)
+
+
+def test_an_indefinite_title_is_someone_new_not_a_person_named_before(analyze: Analyze) -> None:
+    ctx = analyze("The Ember Front was founded in 1990 by Jalal Berg, according to a spokesman.")
+    found = claims(ctx, ("founded_by",), "Jalal Berg")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "spokesman" for c in found), listing(ctx)

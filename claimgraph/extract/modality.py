@@ -34,6 +34,9 @@ QUOTE_AFTER = re.compile(r"([" + OPEN_QUOTES + r"])([^" + CLOSE_QUOTES + r"]{8,}
 QUOTED = re.compile(r"[" + OPEN_QUOTES + r"]([^" + CLOSE_QUOTES + r"\n]{3,}?)(?:[" + CLOSE_QUOTES + r"]|$)")
 OPENING_HEDGE = re.compile(r"^\W*(it\s+(is|was|has\s+been)\s+(" + alternation("scope_opening_participles") + r")|"
                            r"reportedly|allegedly|apparently|rumou?rs?\s+(say|has\s+it))\b", re.I)
+# the same tag after the statement: "X bombed the depot, it was reported."
+TRAILING_HEDGE = re.compile(r"[,;]\s*it\s+(is|was|has\s+been)\s+(" + alternation("scope_opening_participles")
+                            + r")\W*$", re.I)
 OPENING_OPINION = re.compile(r"^\W*(?:" + alternation("scope_opinion_openers") + r")\b", re.I)
 # a wire dateline opening reported content ("LIMA (Wire) - ..."): the agency's heading, no one's words
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*\([^()\n]{1,30}\)\s*(?:[-\u2013\u2014]+|:)\s*")
@@ -420,7 +423,7 @@ class ClaimModality:
         if nominal and self.scope(tok, True)[-1].pos_ in NOMINAL:
             # a noun phrase's own place fact holds whatever the sentence around it hedges or denies
             unit_text = ""
-        if OPENING_HEDGE.search(unit_text):
+        if OPENING_HEDGE.search(unit_text) or TRAILING_HEDGE.search(unit_text):
             cues.add("hedged")
         if OPENING_OPINION.search(unit_text):
             cues.add("speculative")

@@ -114,14 +114,19 @@ class Speakers:
         named = self.named_just_before(tok)
         if named is not None:
             return named  # "X, a spokesman for Y, said": the person the title follows speaks
-        keys = [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False) if self.args.etype(k) in SPEAKER_TYPES]
+        # "according to a spokesman": an indefinite title with nothing on it brings in someone new, never a
+        # person named before
+        bare = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
+            c.dep_ in ("prep", "poss", "compound", "nmod", "appos") for c in tok.children)
+        keys = [] if bare else [k for k in self.args.resolve_one(tok, "agent", nominal_ok=False)
+                                if self.args.etype(k) in SPEAKER_TYPES]
         if lemma in BODY_NOUNS and self.named_in(tok, whole=True) is None:
             owner = self.body_owner(tok) or self.named_before(tok)
             if owner is not None and (not keys or self.args.etype(keys[0]) != "Country"):
                 return owner  # "the army said" after "the Lebanese army": Lebanon's, not the topic group's
         if keys:  # "Lebanon's military", "Turkish officials": the body they speak for
             return keys[0]
-        if tok.tag_ in ("NN", "NNP") and lemma not in BODY_NOUNS:
+        if tok.tag_ in ("NN", "NNP") and lemma not in BODY_NOUNS and not bare:
             titled = self.titled_person(lemma, char)  # "the minister" after "the minister, Flores Araoz"
             if titled:
                 return titled
