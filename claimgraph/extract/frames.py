@@ -32,6 +32,9 @@ OVERTHROW_NOUNS = {"overthrow", "downfall", "destruction", "toppling", "removal"
 SUPPORT_NOUNS = {"support": "supported", "backing": "supported", "funding": "supported",
                  "sponsorship": "supported", "aid": "supported", "assistance": "supported",
                  "help": "supported", "financing": "supported"}
+# goods and help handed over ('received money from Y'): support only as a giving or receiving verb's object
+SUPPORT_GOODS = words("frames_support_goods_nouns")
+SUPPORT_NOUNS.update(dict.fromkeys(SUPPORT_GOODS, "supported"))
 SUPPORTER_NOUNS = {"supporter", "backer", "sponsor", "patron", "financier", "funder", "ally"}
 ROLE_WORDS = {"military", "financial", "political", "logistic", "logistical", "diplomatic", "moral",
               "economic", "material", "intelligence"}

@@ -145,6 +145,9 @@ class NounFrames:
         poss = [c for c in noun.children if c.dep_ == "poss"]
         givers = poss + F.prep_objects(noun, "from", "by")
         verb = F.clause_verb(noun)
+        if noun.lemma_.lower() in F.SUPPORT_GOODS and not (
+                verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in GIVE_VERBS | RECEIVE_VERBS):
+            return []  # "weapons from the war", "money for the hospital": goods only, no one helps anyone
         receivers = F.prep_objects(noun, "for")
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in GIVE_VERBS:
             receivers += F.prep_objects(noun, "to")
