@@ -93,9 +93,10 @@ def complete_generated(engine: Engine) -> float:
 
 def derive_in_bulk(engine: Engine) -> bool:
     """What the after-ingest steps (linking.align.refresh_sources, reason.timeline.set_as_of, review replay,
-    reason.supersession.apply_status) leave after every pending document, written in one pass: each document's
-    outlet, MinHash signature and bands, each undated claim's as_of (the latest publication of its documents),
-    the statuses supersession decides over the whole store, and the documents marked done. False, with
+    reason.supersession.apply_status, store.corroborated.fill_all) leave after every pending document, written in
+    one pass: each document's outlet, MinHash signature and bands, each undated claim's as_of (the latest
+    publication of its documents), the statuses supersession decides over the whole store, every claim's
+    corroboration counts, and the documents marked done. False, with
     nothing written, when a document has no source record to compute alone: one of the store had its
     steps run already, or a document copies an earlier one (copy links are left to the real steps).
     tests/test_store.py checks the result against the steps' own (claimgraph.store.pending.check_derived)."""
@@ -104,6 +105,7 @@ def derive_in_bulk(engine: Engine) -> bool:
 
     from claimgraph.linking import align
     from claimgraph.reason import review, supersession
+    from claimgraph.store import corroborated
     from claimgraph.store.derived import band_keys, document_bands, document_sources
     from claimgraph.store.pending import after_ingest_done, pending_documents
     from claimgraph.store.writer import now
@@ -150,6 +152,7 @@ def derive_in_bulk(engine: Engine) -> bool:
                          dated)
         review.replay(conn)
         supersession.apply_status(conn, now())
+        corroborated.fill_all(conn)  # the bulk load held the triggers off: nothing was noted
         when = now()
         for k in range(0, len(order), 5000):
             conn.execute(insert(after_ingest_done), [{"document_id": d, "done_at": when} for d in order[k:k + 5000]])

@@ -101,9 +101,16 @@ def claim_records(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
             ev_by_claim[e["claim_id"]].append(dict(e))
     entity_ids = {i for r in rows for i in (r["subject_id"], r["object_id"], r["attributed_to_id"]) if i}
     index = entity_rows(conn, entity_ids)
+    ids = [r["id"] for r in rows]
+    kept = records.kept_corroboration(conn, ids)
+    # with every count kept, the documents are read for their citations only, not for the claims' groups
     docs = document_meta(conn, (e["document_id"] for evs in ev_by_claim.values() for e in evs),
-                         [r["id"] for r in rows])
-    return [records.claim_record(r, ev_by_claim[r["id"]], index, docs) for r in rows]
+                         [] if kept is not None else ids)
+    out = [records.claim_record(r, ev_by_claim[r["id"]], index, docs) for r in rows]
+    if kept is not None:
+        for record in out:
+            record["corroboration"] = kept[record["id"]]
+    return out
 
 
 def fetch_claims(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:

@@ -45,13 +45,16 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     """Cross-source steps over a stored batch: document sources and copies, as-of dates, reviews, supersession."""
     from claimgraph.linking import align
     from claimgraph.reason import review, supersession, timeline
+    from claimgraph.store import corroborated
     from claimgraph.store.writer import now
 
     align.refresh_sources(conn, document_ids)
     dated = timeline.set_as_of(conn, document_ids)
     replayed = review.replay(conn)
     status = supersession.apply_status(conn, now())
-    return {"as_of": dated, "reviews_replayed": replayed, **status}
+    # last: the steps above may merge, split or relink copies, and the triggers note what that changes
+    counted = corroborated.refresh(conn)
+    return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted}
 
 
 @hookimpl

@@ -166,6 +166,19 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
     With `claim_ids`, only for those claims, reading just the rows that can share their triple
     (by the canonical subject's index entries) instead of every claim.
     """
+    multi = aligned_groups(conn, claim_ids)
+    if not multi:
+        return {}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunked({o for group in multi.values() for o in group}):
+        for cid, doc in conn.execute(_DOCUMENTS_OF, {"ids": chunk}):
+            docs_of[cid].add(doc)
+    return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
+
+
+def aligned_groups(conn: Connection, claim_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """For claims that share their triple (after merges and inverses) with other claim rows: the ids of the group
+    (every claim without `claim_ids`, else only those asked)."""
     if claim_ids is None:
         finals = final_map(conn)
         rows = list(conn.execute(select(*_KEY_COLUMNS)).mappings())
@@ -215,15 +228,7 @@ def aligned_documents(conn: Connection, claim_ids: Iterable[str] | None = None) 
     for r in rows:
         speaker = finals.get(r["attributed_to_id"], r["attributed_to_id"])
         groups[(*triple_key(r, finals), r["polarity"], speaker)].append(r["id"])
-    multi = {cid: ids for ids in groups.values() if len(ids) > 1 for cid in ids
-             if asked is None or cid in asked}
-    if not multi:
-        return {}
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunked({o for group in multi.values() for o in group}):
-        for cid, doc in conn.execute(_DOCUMENTS_OF, {"ids": chunk}):
-            docs_of[cid].add(doc)
-    return {cid: set().union(*(docs_of[o] for o in group)) for cid, group in multi.items()}
+    return {cid: ids for ids in groups.values() if len(ids) > 1 for cid in ids if asked is None or cid in asked}
 
 
 # the claim rows of one subject with some objects under some predicates: compiled once, run once a subject

@@ -101,7 +101,16 @@ def _derived_snapshot(conn: Connection) -> dict[str, dict[str, object]]:
     for r in conn.execute(select(claims.c.id, claims.c.status, claims.c.qualifiers)):
         statuses[r.id] = r.status
         as_of[r.id] = (r.qualifiers or {}).get("as_of")
-    return {"document_sources": dict(sources), "claims.status": statuses, "claims.as_of": as_of}
+    snapshot: dict[str, dict[str, object]] = {"document_sources": dict(sources), "claims.status": statuses,
+                                              "claims.as_of": as_of}
+    from claimgraph.store.corroborated import claim_corroboration, corroboration_stale
+    from claimgraph.store.records import has_table
+
+    # the kept corroboration counts, where they are current (readers count live while writes are noted)
+    if has_table(conn, "claim_corroboration") and conn.execute(select(corroboration_stale).limit(1)).first() is None:
+        snapshot["claim_corroboration"] = {r.claim_id: (r.documents, r.outlets, r.independent_sources)
+                                           for r in conn.execute(select(claim_corroboration))}
+    return snapshot
 
 
 def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], object],
@@ -142,7 +151,7 @@ def check_derived(engine: Engine, run_steps: Callable[[Connection, list[str]], o
         finally:
             trans.rollback()
     for table, rows in stored.items():
-        again = fresh[table]
+        again = fresh.get(table, {})
         diffs = [f"{key}: stored {rows.get(key)!r}, recomputed {again.get(key)!r}"
                  for key in sorted(set(rows) | set(again), key=str) if rows.get(key) != again.get(key)]
         report[table] = diffs[:sample] + ([f"... and {len(diffs) - sample} more"] if len(diffs) > sample else [])

@@ -189,6 +189,11 @@ def has_table(conn: Connection, name: str) -> bool:
     return False
 
 
+# built once, as the reads below: the documents' citation fields, of every document or of the documents `ids`
+_DOCUMENT_ROWS = select(documents.c.id, documents.c.title, documents.c.source, documents.c.url, documents.c.published)
+_DOCUMENT_ROWS_IN = _DOCUMENT_ROWS.where(documents.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
                    claim_ids: Iterable[str] | None = None) -> DocumentMeta:
     """Document metadata by id (citation, outlet, copy_of) and `aligned` (claim -> documents of its triple).
@@ -213,9 +218,9 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
                 select(evidence.c.claim_id).where(evidence.c.document_id.in_(chunk))).scalars()}
         meta.aligned = aligned_documents(conn, claim_ids if scoped else None)
         wanted |= {d for docs in meta.aligned.values() for d in docs}
-    q = select(documents.c.id, documents.c.title, documents.c.source, documents.c.url, documents.c.published)
-    for r in (r for query in ([q] if not scoped else [q.where(documents.c.id.in_(c)) for c in _chunks(wanted)])
-              for r in conn.execute(query).mappings()):
+    q = _DOCUMENT_ROWS_IN if scoped else _DOCUMENT_ROWS
+    for r in (r for chunk in (_chunks(wanted) if scoped else [[]])
+              for r in conn.execute(q, {"ids": chunk} if scoped else {}).mappings()):
         outlet = document_outlet(r["url"], r["source"])
         # cite a file by its name; a batch line or stdin by its title (or id)
         batch = r["source"].endswith(".jsonl") or r["source"].startswith("<")
@@ -223,10 +228,10 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
         meta[r["id"]] = {"title": r["title"], "source": r["source"], "outlet": outlet, "published": r["published"],
                          "cite": cite, "copy_of": None}
     if have_sources:
-        sq = select(document_sources.c.document_id, document_sources.c.outlet, document_sources.c.copy_of)
-        for r in (r for query in ([sq] if not scoped else [sq.where(document_sources.c.document_id.in_(c))
-                                                           for c in _chunks(wanted)])
-                  for r in conn.execute(query).mappings()):
+        sq = _sources_statement(document_sources) if scoped else select(
+            document_sources.c.document_id, document_sources.c.outlet, document_sources.c.copy_of)
+        for r in (r for chunk in (_chunks(wanted) if scoped else [[]])
+                  for r in conn.execute(sq, {"ids": chunk} if scoped else {}).mappings()):
             if r["document_id"] in meta:
                 meta[r["document_id"]]["copy_of"] = r["copy_of"]
                 meta[r["document_id"]]["outlet"] = meta[r["document_id"]]["outlet"] or r["outlet"]
@@ -234,34 +239,85 @@ def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
 
 
 def corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str, dict[str, int]]:
-    """The `corroboration` of each of these claims as its claims.jsonl record counts it, reading only the
-    outlet and copy link of their documents (no titles, texts or citations): what a graph edge shows."""
+    """The `corroboration` of each of these claims as its claims.jsonl record counts it: what a graph edge shows.
+
+    Read from the kept counts (store.corroborated) where they are current, else counted live."""
+    asked = sorted(set(claim_ids))
+    try:
+        from claimgraph.store.corroborated import cached_counts
+    except ImportError:  # the reasoning layer's tables are optional: count live then
+        return live_corroboration_counts(conn, asked)
+    kept = cached_counts(conn, asked)
+    if kept is None:
+        return live_corroboration_counts(conn, asked)
+    missing = [c for c in asked if c not in kept]
+    if missing:
+        kept.update(live_corroboration_counts(conn, missing))
+    return {c: kept[c] for c in asked}
+
+
+def kept_corroboration(conn: Connection, claim_ids: list[str]) -> dict[str, dict[str, int]] | None:
+    """The kept counts of these claims when every one of them is kept and current, else None."""
+    try:
+        from claimgraph.store.corroborated import cached_counts
+    except ImportError:
+        return None
+    kept = cached_counts(conn, claim_ids)
+    return kept if kept is not None and all(c in kept for c in claim_ids) else None
+
+
+def live_corroboration_counts(conn: Connection, claim_ids: Iterable[str]) -> dict[str, dict[str, int]]:
+    """corroboration_counts counted from the evidence, triple groups and document sources, reading only the
+    outlet and copy link of the documents (no titles, texts or citations)."""
 
     asked = sorted(set(claim_ids))
     docs_of: dict[str, set[str]] = {c: set() for c in asked}
     for chunk in _chunks(asked):
         for cid, doc in conn.execute(_EVIDENCE_DOCUMENTS, {"ids": chunk}):
             docs_of[cid].add(doc)
-    meta = DocumentMeta()
-    meta.aligned = {}
     try:
         from claimgraph.store.derived import aligned_documents, document_sources
     except ImportError:
         aligned_documents = document_sources = None  # type: ignore[assignment]
-    have_sources = document_sources is not None and has_table(conn, "document_sources")
-    if have_sources:
+    if document_sources is not None and has_table(conn, "document_sources"):
         for cid, docs in aligned_documents(conn, asked).items():
             docs_of[cid] |= docs
-    wanted = sorted(set().union(*docs_of.values())) if docs_of else []
-    if have_sources:  # the outlet stored with the copy link is the one document_outlet gives
-        for chunk in _chunks(wanted):
-            for doc, outlet, copy_of in conn.execute(_sources_statement(document_sources), {"ids": chunk}):
+    meta = source_meta(conn, set().union(*docs_of.values()) if docs_of else set())
+    return {c: count_from(docs_of[c], meta) for c in asked}
+
+
+def source_meta(conn: Connection, doc_ids: Iterable[str] | None) -> DocumentMeta:
+    """Outlet and copy link of these documents (every document with None): what corroboration counts by."""
+    meta = DocumentMeta()
+    meta.aligned = {}
+    try:
+        from claimgraph.store.derived import document_sources
+    except ImportError:
+        document_sources = None  # type: ignore[assignment]
+    wanted = None if doc_ids is None else sorted(set(doc_ids))
+    if document_sources is not None and has_table(conn, "document_sources"):
+        # the outlet stored with the copy link is the one document_outlet gives
+        if wanted is None:
+            for doc, outlet, copy_of in conn.execute(select(document_sources.c.document_id, document_sources.c.outlet,
+                                                            document_sources.c.copy_of)):
                 meta[doc] = {"outlet": outlet, "copy_of": copy_of}
-    for chunk in _chunks(d for d in wanted if d not in meta):
-        for doc, url, source in conn.execute(select(documents.c.id, documents.c.url, documents.c.source)
-                                             .where(documents.c.id.in_(chunk))):
-            meta[doc] = {"outlet": document_outlet(url, source), "copy_of": None}
-    return {c: corroboration([{"document_id": d} for d in sorted(docs_of[c])], meta) for c in asked}
+        else:
+            for chunk in _chunks(wanted):
+                for doc, outlet, copy_of in conn.execute(_sources_statement(document_sources), {"ids": chunk}):
+                    meta[doc] = {"outlet": outlet, "copy_of": copy_of}
+    rest = select(documents.c.id, documents.c.url, documents.c.source)
+    queries = [rest] if wanted is None else [rest.where(documents.c.id.in_(chunk))
+                                             for chunk in _chunks(d for d in wanted if d not in meta)]
+    for query in queries:
+        for doc, url, source in conn.execute(query):
+            if doc not in meta:
+                meta[doc] = {"outlet": document_outlet(url, source), "copy_of": None}
+    return meta
+
+
+def count_from(doc_ids: set[str], meta: DocumentMeta) -> dict[str, int]:
+    """corroboration() of a claim whose group's documents are these."""
+    return corroboration([{"document_id": d} for d in sorted(doc_ids)], meta)
 
 
 # built once: an IN list given as one expanding parameter is not coerced element by element on every call

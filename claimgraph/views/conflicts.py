@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from claimgraph.core.predicates import registry
 from claimgraph.store.derived import finals_of, literal_key, members_of
@@ -94,6 +94,23 @@ def _values_join(size: int) -> Any:
                 "AND c.predicate = wanted.p AND c.object_id = wanted.o WHERE c.status != 'rejected'")
 
 
+# the IN-list reads of every profile, built once: a list given as one expanding parameter is not coerced element
+# by element on each call
+_IDS: Any = bindparam("ids", expanding=True)
+_KEYS_BY_ID = select(*_KEY_COLUMNS).where(claims.c.id.in_(_IDS))
+_ROWS_BY_ID = select(*_ROW_COLUMNS).where(claims.c.id.in_(_IDS))
+_KEPT_UNDER: Any = (claims.c.status != "rejected", claims.c.predicate.in_(bindparam("predicates", expanding=True)))
+_BY_SUBJECT = select(*_KEY_COLUMNS).where(*_KEPT_UNDER, claims.c.subject_id.in_(_IDS))
+_BY_OBJECT = select(*_KEY_COLUMNS).where(*_KEPT_UNDER, claims.c.object_id.in_(_IDS))
+_BY_SUBJECT_LITERAL = select(*_KEY_COLUMNS).where(*_KEPT_UNDER, claims.c.subject_id.in_(_IDS),
+                                                  claims.c.object_id.is_(None))
+_PASSAGES = select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers, documents.c.published).join(
+    documents, documents.c.id == evidence.c.document_id).where(evidence.c.claim_id.in_(_IDS)).order_by(evidence.c.id)
+_CITES = select(documents.c.id, documents.c.title, documents.c.source, documents.c.published).where(
+    documents.c.id.in_(_IDS))
+_NAMES = select(entities.c.id, entities.c.name).where(entities.c.id.in_(_IDS))
+
+
 def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list[str]) -> list[Any]:
     """The claim views (as reason.conflicts.load_views builds them, in claim id order) of every group a
     conflict or change naming one of these claims is decided in: the same canonical subject and predicate
@@ -102,7 +119,7 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
     office's listing). Rows are read by both ends and predicate, so a much-named subject costs only these."""
     # the asked rows' ends and predicate only: their qualifiers (JSON) are read below with their groups' rows
     mine = [r for k in range(0, len(claim_ids), 500) for r in conn.execute(
-        select(*_KEY_COLUMNS).where(claims.c.id.in_(claim_ids[k:k + 500]))).mappings()]
+        _KEYS_BY_ID, {"ids": claim_ids[k:k + 500]}).mappings()]
     finals = finals_of(conn, {i for r in mine for i in (r["subject_id"], r["object_id"]) if i})
     whole: set[tuple[str | None, str]] = set()  # (subject, predicate): every object
     triples: set[tuple[str | None, str, str | None]] = set()
@@ -132,18 +149,17 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
         group.setdefault(final, []).append(member)
     found: dict[str, Any] = {}
 
-    def read(predicates: set[str], *conds: Any) -> None:
+    def read(predicates: set[str], statement: Any, ids: list[str]) -> None:
         if not predicates:  # nothing to read under no predicate
             return
-        for row in conn.execute(select(*_KEY_COLUMNS).where(
-                claims.c.status != "rejected", claims.c.predicate.in_(sorted(predicates)), *conds)).mappings():
+        for row in conn.execute(statement, {"predicates": sorted(predicates), "ids": ids}).mappings():
             found[row["id"]] = row
 
     whole_direct, whole_turned = _forms(schema, {q for _, q in whole})
     subjects = sorted({m for s, _ in whole if s for m in group.get(s, [s])})
     for k in range(0, len(subjects), 500):
-        read(whole_direct, claims.c.subject_id.in_(subjects[k:k + 500]))
-        read(whole_turned, claims.c.object_id.in_(subjects[k:k + 500]))
+        read(whole_direct, _BY_SUBJECT, subjects[k:k + 500])
+        read(whole_turned, _BY_OBJECT, subjects[k:k + 500])
     # each triple's own rows, by both ends and predicate (either way round, through merges): the rows of
     # partners the page does not pair are not read (two much-named entities share thousands)
     keys: set[tuple[str, str, str]] = set()
@@ -166,19 +182,19 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
     literal_direct, _ = _forms(schema, {q for _, q in literal})
     literal_subjects = sorted({m for s, _ in literal if s for m in group.get(s, [s])})
     for k in range(0, len(literal_subjects), 500):
-        read(literal_direct, claims.c.subject_id.in_(literal_subjects[k:k + 500]), claims.c.object_id.is_(None))
+        read(literal_direct, _BY_SUBJECT_LITERAL, literal_subjects[k:k + 500])
     for act in sorted({q for q, _ in listed}):
         acts_direct, acts_turned = _forms(schema, {act})
         targets = sorted({m for q, o in listed if q == act for m in group.get(o, [o])})
         for k in range(0, len(targets), 500):
-            read(acts_direct, claims.c.object_id.in_(targets[k:k + 500]))
-            read(acts_turned, claims.c.subject_id.in_(targets[k:k + 500]))
+            read(acts_direct, _BY_OBJECT, targets[k:k + 500])
+            read(acts_turned, _BY_SUBJECT, targets[k:k + 500])
     finals = finals_of(conn, {i for r in found.values() for i in (r["subject_id"], r["object_id"]) if i})
     # the rows of the groups wanted, then their qualifiers and modality (JSON read only for them)
     kept = sorted(i for i, r in found.items() if (c := _canonical(r, finals, schema))[:2] in whole
                   or c in triples or (c[1], c[2]) in listed)
     rows = [r for k in range(0, len(kept), 500) for r in conn.execute(
-        select(*_ROW_COLUMNS).where(claims.c.id.in_(kept[k:k + 500]))).mappings()]
+        _ROWS_BY_ID, {"ids": kept[k:k + 500]}).mappings()]
     rows.sort(key=lambda r: r["id"])
     names = _names(conn, set(finals.values()))
     views: dict[str, Any] = {}
@@ -193,10 +209,7 @@ def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list
             subject_name=names.get(s or "", ""))
     ids = sorted(views)
     for k in range(0, len(ids), 500):
-        for cid, doc, q, pub in conn.execute(
-                select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers, documents.c.published)
-                .join(documents, documents.c.id == evidence.c.document_id)
-                .where(evidence.c.claim_id.in_(ids[k:k + 500])).order_by(evidence.c.id)):
+        for cid, doc, q, pub in conn.execute(_PASSAGES, {"ids": ids[k:k + 500]}):
             views[cid].passages.append((doc, q or {}))
             if pub:
                 views[cid].dates.append(str(pub))
@@ -208,8 +221,7 @@ def _cites(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     wanted = sorted(doc_ids)
     for k in range(0, len(wanted), 500):
-        for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.source, documents.c.published)
-                              .where(documents.c.id.in_(wanted[k:k + 500]))):
+        for r in conn.execute(_CITES, {"ids": wanted[k:k + 500]}):
             name = r.source if not (r.source.endswith(".jsonl") or r.source.startswith("<")) else (r.title or r.id)
             out[r.id] = f"{name} ({r.published})" if r.published else name
     return out
@@ -219,8 +231,7 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
     wanted = sorted(i for i in ids if i)
     out: dict[str, str] = {}
     for k in range(0, len(wanted), 500):
-        for entity_id, name in conn.execute(select(entities.c.id, entities.c.name)
-                                            .where(entities.c.id.in_(wanted[k:k + 500]))):
+        for entity_id, name in conn.execute(_NAMES, {"ids": wanted[k:k + 500]}):
             out[entity_id] = name
     return out
 

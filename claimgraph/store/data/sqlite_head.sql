@@ -1,4 +1,4 @@
--- heads: 0014_claim_rank_indexes
+-- heads: 0015_claim_corroboration
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -335,4 +335,66 @@ CREATE TRIGGER entity_names_fts_update AFTER UPDATE OF alias ON aliases BEGIN
 CREATE INDEX ix_claims_subject_rank ON claims (subject_id, confidence DESC, id);
 --
 CREATE INDEX ix_claims_object_rank ON claims (object_id, confidence DESC, id);
+--
+CREATE TABLE claim_corroboration (
+	claim_id VARCHAR(64) NOT NULL, 
+	documents INTEGER NOT NULL, 
+	outlets INTEGER NOT NULL, 
+	independent_sources INTEGER NOT NULL, 
+	PRIMARY KEY (claim_id)
+);
+--
+CREATE TABLE corroboration_stale (
+	kind VARCHAR(16) NOT NULL, 
+	ref VARCHAR(200) NOT NULL, 
+	PRIMARY KEY (kind, ref)
+);
+--
+CREATE TRIGGER corroboration_evidence_insert AFTER INSERT ON evidence BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'document', new.document_id WHERE new.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_evidence_delete AFTER DELETE ON evidence BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'claim', old.claim_id WHERE old.claim_id IS NOT NULL ON CONFLICT DO NOTHING;
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'document', old.document_id WHERE old.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_evidence_update AFTER UPDATE OF claim_id, document_id ON evidence BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'claim', old.claim_id WHERE old.claim_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'claim', new.claim_id WHERE new.claim_id IS NOT NULL ON CONFLICT DO NOTHING;
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'document', old.document_id WHERE old.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'document', new.document_id WHERE new.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_join AFTER UPDATE OF merged_into ON entities
+        WHEN old.merged_into IS NULL AND new.merged_into IS NOT NULL BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'join', new.id WHERE new.id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_merge AFTER UPDATE OF merged_into ON entities
+        WHEN old.merged_into IS NOT NULL AND old.merged_into IS NOT new.merged_into BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.id WHERE new.id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', old.merged_into WHERE old.merged_into IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.merged_into WHERE new.merged_into IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_sources AFTER UPDATE OF copy_of, outlet, document_id ON document_sources BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'document', old.document_id WHERE old.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'document', new.document_id WHERE new.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_sources_delete AFTER DELETE ON document_sources BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'document', old.document_id WHERE old.document_id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
+--
+CREATE TRIGGER corroboration_claim_ends AFTER UPDATE OF subject_id, object_id, attributed_to_id, predicate, polarity,
+        object_value, object_type ON claims WHEN old.subject_id IS NOT new.subject_id OR old.object_id IS NOT new.object_id OR old.attributed_to_id IS NOT new.attributed_to_id OR old.predicate IS NOT new.predicate OR old.polarity IS NOT new.polarity OR old.object_value IS NOT new.object_value OR old.object_type IS NOT new.object_type BEGIN
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'claim', new.id WHERE new.id IS NOT NULL ON CONFLICT DO NOTHING;
+        INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', old.subject_id WHERE old.subject_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', old.object_id WHERE old.object_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', old.attributed_to_id WHERE old.attributed_to_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.subject_id WHERE new.subject_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.object_id WHERE new.object_id IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.attributed_to_id WHERE new.attributed_to_id IS NOT NULL ON CONFLICT DO NOTHING;
+    END;
 --
