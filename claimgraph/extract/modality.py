@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_disjunction import disjoined
+from claimgraph.extract.scope_own_side import body_of, own_side_subject, self_subject
 from claimgraph.extract.scope_phrases import blamed_in_phrase, deny_unrelated
 from claimgraph.extract.scope_preface import preface_speeches
 from claimgraph.extract.scope_quotes import continued_quotes
@@ -63,21 +64,6 @@ def _set_modality(claim: Claim, modality: str) -> None:
 def _innermost(found: list[Speech]) -> Speech:
     """Of nested reported speech, the innermost speaker is the one who says the claim."""
     return min(found, key=lambda sp: len(sp.chars) if sp.chars else sp.end - sp.start)
-
-
-def _self_subject(tok: Token, pronouns: tuple[str, ...] = ("they", "we")) -> bool:
-    """True when the clause of a trigger has one of these pronouns as its subject (the speakers' own act)."""
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and not (subjects[0].lower_ in ("that", "which") and cur.dep_ == "relcl"):
-                # "attacks that killed 30": the attacks' subject; a passive subject is no actor
-                return subjects[0].lower_ in pronouns and subjects[0].dep_ == "nsubj"
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "parataxis"):
-            return False
-        cur = cur.head
-    return False
 
 
 class ClaimModality:
@@ -320,7 +306,7 @@ class ClaimModality:
         speaker = sp.speaker or claim.subject  # an unnamed claimant of responsibility is the claim's actor
         actor = ctx.entity(claim.subject)
         if sp.speaker and actor.attrs.get("placeholder") and tok is not None and \
-                ctx.entity(sp.speaker).type in ("Organization", "Group") and (_self_subject(tok) or answers_for(sp.cue)):
+                ctx.entity(sp.speaker).type in ("Organization", "Group") and (self_subject(tok) or answers_for(sp.cue)):
             # "militants said they had carried out the attack": the pronoun is the speakers themselves; "the
             # group rejected responsibility for the attack": the act nobody was named for is the one it answers for
             claim.subject = sp.speaker
@@ -328,13 +314,20 @@ class ClaimModality:
         elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \
                 ctx.entity(sp.speaker).type == "Organization" and sp.kind != "according" and \
                 claim.object != sp.speaker and \
-                _self_subject(tok, ("it",)) and not any(
+                self_subject(tok, ("it",)) and not any(
                     ctx.find(m.entity_key) == ctx.find(claim.subject) and m.text.lower() not in OWN_PRONOUNS
                     for m in ctx.mentions_in(sp.start, sp.end)):
             # "the group denied it was responsible for the attack", "X said it had carried out the raid": the
             # pronoun of the reported clause is the speaking body, whatever coreference gave it elsewhere
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
+        elif sp.speaker and tok is not None and (actor.attrs.get("placeholder") or actor.type == "Group") \
+                and own_side_subject(tok):
+            # "'We attacked the station,' said a commander of X", "X said its fighters killed ...": X did it
+            body = body_of(ctx, sp.speaker, ctx.analysis.claims)
+            if body is not None and body != claim.object:
+                claim.subject = body
+                actor = ctx.entity(body)
         if not sp.speaker and (actor.type not in ("Organization", "Group", "Person") or actor.attrs.get("placeholder")):
             return
         # a hedge or a forecast inside someone's words stays one, and a belief is a hedge, told by its holder
