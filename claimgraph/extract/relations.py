@@ -158,6 +158,8 @@ COMMA_ONLY = re.compile(r"\s*,\s*")
 # "340 miles from Lima, in the Ayacucho region": after a distance from a place, ", in Y" says where the deed was
 DISTANCE_FROM = re.compile(r"\b(?:miles|km|kilometres|kilometers|metres|meters)\b[^.;]{0,40}\bfrom\s+[^,.;]{0,40}$",
                            re.I)
+# "the U.S. state of Michigan", "Peru's capital of Lima": the kind of place after the outer one, then the inner one
+OUTER_KIND_OF = re.compile(rf"^(?P<poss>\s*(?:'s|’s))?\s+{PLACE_NOUN}\s+of\s+$", re.I)
 COMMA_IN = re.compile(r"^\s*,\s*(?:within|in)\b", re.I)
 # what may follow a body's seat named after a comma: the clause ends, or goes on in lower case ("..., which")
 SEAT_END = re.compile(r"^\s*(?:[.;:)]|,\s+[a-z])")
@@ -264,6 +266,11 @@ class DocumentRelations:
             for seat in seats:  # "Blue Harbour Studios, Austin, Texas": in the town and in the state
                 self._claim(ctx, a, "based_in", seat, sent, 0.55)
             return bool(seats)
+        kind_of = OUTER_KIND_OF.match(gap) if ta in PLACE_TYPES and tb in PLACE_TYPES else None
+        if kind_of and (kind_of.group("poss") or is_country(ctx.entity(a.entity_key).name)) \
+                and not is_country(ctx.entity(b.entity_key).name):
+            self._claim(ctx, b, "located_in", a, sent, 0.6)
+            return True
         for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
