@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -214,6 +217,58 @@ def _parsed(nlp: Language, docs: Iterable[SourceDocument], settings: Settings, l
     yield from flush()
 
 
+
+# (the stored document's id, or None for a duplicate; why it could not be stored, or None)
+Written = tuple[str | None, str | None]
+
+
+def _write_one(engine: Engine, ctx: DocContext | Analysed) -> Written:
+    """Write one analysed document in its own transaction (retried while another writer holds the lock)."""
+    from claimgraph.ingest.guard import with_retry
+    from claimgraph.ingest.sources import one_line
+
+    try:
+        return with_retry(lambda: write_analysis(engine, ctx.analysis, ctx.find)), None
+    except Exception as exc:  # one bad document never loses the batch
+        return None, f"could not be stored: {one_line(exc)}"
+
+
+class _StoreWork:
+    """The writer process's work: each analysed document of a batch written, with the engine's pool made anew in
+    the forked process (connections opened before the fork belong to the parent)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine, self.pid = engine, os.getpid()
+
+    def __call__(self, batch: list[Analysed]) -> list[Written]:
+        if os.getpid() != self.pid:
+            self.engine.dispose(close=False)
+            self.pid = os.getpid()
+        return [_write_one(self.engine, item) for item in batch]
+
+
+def _payload(ctx: DocContext | Analysed) -> Analysed | None:
+    """What the writer process needs of a document; None for a failed one, which is not written."""
+    if ctx.failure:
+        return None
+    return ctx if isinstance(ctx, Analysed) else Analysed.of(ctx)
+
+
+def _writer_process(engine: Engine) -> ForkedWorkers | None:
+    """A forked process that writes documents, or None where forking is not safe here: no fork on this platform,
+    a daemon process (which may not have children), other threads running (a lock one holds would stay locked in
+    the child) or a store in this process's memory."""
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        return None
+    if threading.active_count() > 1 or engine.url.get_backend_name() == "sqlite" and \
+            engine.url.database in (None, "", ":memory:") or "mode=memory" in str(engine.url):
+        return None
+    try:
+        return ForkedWorkers(_StoreWork(engine), 1, 1, ahead=2)
+    except OSError:  # no process to be had (limits): the writer thread
+        return None
+
+
 def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine: Engine | None = None,
            on_document: Callable[[str, int], None] | None = None,
            on_failure: Callable[[Failure], None] | None = None, after: bool = True,
@@ -226,8 +281,7 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     (`after=False` leaves them pending, for a caller that runs them once for many writers). `on_ready`
     is called when the model is loaded, so that a progress line can time the analysis apart from set-up.
     """
-    from claimgraph.ingest.guard import admit, notes_of, origin_of, with_retry
-    from claimgraph.ingest.sources import one_line
+    from claimgraph.ingest.guard import admit, notes_of, origin_of
     from claimgraph.ingest.validate import IngestError
 
     engine = engine or get_engine(settings.store.url)
@@ -259,15 +313,16 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
             seen.add(item.sha256)
             yield item
 
-    def store(ctx: DocContext | Analysed) -> None:
+    def store(ctx: DocContext | Analysed, written: Written | str | None) -> None:
         doc = ctx.analysis.document
         if ctx.failure:
             fail(Failure(origin_of(doc), ctx.failure.strip().splitlines()[0][:500], doc.id))
             return
-        try:
-            doc_id = with_retry(lambda: write_analysis(engine, ctx.analysis, ctx.find))
-        except Exception as exc:  # one bad document never loses the batch
-            fail(Failure(origin_of(doc), f"could not be stored: {one_line(exc)}", doc.id))
+        if not isinstance(written, tuple):  # the writer process failed on the batch (a string) or sent nothing
+            written = (None, f"could not be stored: {written or 'no answer from the writer process'}")
+        doc_id, error = written
+        if error is not None:
+            fail(Failure(origin_of(doc), error, doc.id))
             return
         if doc_id is None:
             report.duplicates.append(doc.doc_id)
@@ -278,13 +333,23 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
         if on_document:
             on_document(doc.doc_id, ctx.analysis.word_count)
 
-    # one writer thread stores documents in order while spaCy analyses the next ones: the
-    # database work overlaps the model's, and each document is still one transaction
+    # one writer stores documents in order while spaCy analyses the next ones, each document one transaction: in a
+    # forked writer process where that is safe (the writes are mostly Python, which a thread would run under the
+    # analysis's interpreter lock), else in this process's writer thread
     queue: Queue[DocContext | Analysed | None] = Queue(maxsize=2 * settings.nlp.batch_size)
+    writers = _writer_process(engine) if settings.nlp.n_process <= 1 else None
+
+    def queued() -> Iterator[DocContext | Analysed]:
+        while (ctx := queue.get()) is not None:
+            yield ctx
 
     def writer() -> None:
-        while (ctx := queue.get()) is not None:
-            store(ctx)
+        if writers is None:
+            for ctx in queued():
+                store(ctx, None if ctx.failure else _write_one(engine, ctx))
+            return
+        for done, written in writers.pipe(queued(), _payload):
+            store(done, written)
 
     thread = Thread(target=writer, name="claimgraph-writer", daemon=True)
     thread.start()
@@ -299,6 +364,8 @@ def ingest(items: Iterable[SourceDocument | Failure], settings: Settings, engine
     finally:
         queue.put(None)
         thread.join()
+        if writers is not None:
+            writers.close()
     if after:
         complete_pending(engine, report)
     return report

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import multiprocessing
+import os
 import pickle
 import queue
 import re
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
@@ -183,17 +186,42 @@ def _analysed(nlp: Language, texts: list[str]) -> list[bytes | str]:
     return [d if isinstance(d, str) else d.to_bytes(exclude=_WIRE_EXCLUDE) for d in docs]
 
 
-def _serve(work: Callable[[list[Any]], list[Any]], inbox: Any, outbox: Any) -> None:
-    """A worker process: run `work` on each batch from `inbox` and put its results on `outbox`, in order."""
-    while (batch := inbox.get()) is not None:
+def _die_with(parent: int) -> None:
+    """Have the kernel end this worker when the process that forked it ends (Linux; elsewhere `_serve` polls)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):  # no prctl here
+        pass
+    if os.getppid() != parent:  # it ended before the call above
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _serve(work: Callable[[list[Any]], list[Any]], inbox: Any, outbox: Any, parent: int) -> None:
+    """A worker process: run `work` on each batch from `inbox` and put its results on `outbox`, in order.
+
+    It ends with its parent: a killed ingest must leave no worker behind holding the store or the parent's pipes.
+    """
+    _die_with(parent)
+    # the stop comes after every result was read; a caller that stopped early reads no more, and the worker must
+    # not wait at exit to hand over what nobody reads
+    outbox.cancel_join_thread()
+    while True:
+        try:
+            batch = inbox.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return
+            continue
+        if batch is None:
+            return
         try:  # pickled here, not in the queue's feeder thread, so that a result that cannot be sent is an error
             outbox.put(pickle.dumps(work(batch), protocol=pickle.HIGHEST_PROTOCOL))
         except Exception as exc:  # the batch fails, the worker goes on
             outbox.put(pickle.dumps([f"analysis failed in a worker process: {type(exc).__name__}: {exc}"]
                                     * len(batch)))
-    # the stop comes after every result was read; a caller that stopped early reads no more, and the worker must
-    # not wait at exit to hand over what nobody reads
-    outbox.cancel_join_thread()
 
 
 class ForkedWorkers:
@@ -210,7 +238,8 @@ class ForkedWorkers:
         ctx = multiprocessing.get_context("fork")  # the model is in memory already: no reload per worker
         self.work, self.batch_size, self.ahead = work, max(1, batch_size), max(1, ahead)
         self._queues = [(ctx.Queue(), ctx.Queue()) for _ in range(max(1, processes))]
-        self._procs = [ctx.Process(target=_serve, args=(work, inbox, outbox), daemon=True, name=f"claimgraph-{i}")
+        self._procs = [ctx.Process(target=_serve, args=(work, inbox, outbox, os.getpid()), daemon=True,
+                                   name=f"claimgraph-{i}")
                        for i, (inbox, outbox) in enumerate(self._queues)]
         for proc in self._procs:
             proc.start()
@@ -273,6 +302,7 @@ class ForkedWorkers:
         for inbox, outbox in self._queues:
             inbox.close()
             outbox.close()
+            inbox.join_thread()  # its feeder thread gone: a fork after this one copies no thread of ours
 
 
 class ModelProcesses(ForkedWorkers):
