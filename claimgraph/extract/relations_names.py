@@ -16,8 +16,10 @@ from claimgraph.extract.entity_gazetteer import demonym_country
 from claimgraph.extract.places_index import EXTRACTOR, PLACE_TYPES, is_country
 from claimgraph.model import Mention
 
-SEATED = f"(?:{alternation('relations_seated_nouns')})"
-PLACE_NAMED = re.compile(rf"\b(?:{alternation('relations_place_named_nouns')})s?$", re.I)
+_SEATED_WORDS = alternation("relations_seated_nouns")
+_PLACE_NAMED_WORDS = alternation("relations_place_named_nouns")
+SEATED = f"(?:{_SEATED_WORDS})"
+PLACE_NAMED = re.compile(rf"\b(?:{_PLACE_NAMED_WORDS})s?$", re.I)
 # the head noun ends the name ("Royal Danish Library") or comes right before "of" ("University of Connecticut")
 HEAD_END = re.compile(rf"\b{SEATED}s?$", re.I)
 HEAD_OF = re.compile(rf"\b{SEATED}\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})$", re.I)
