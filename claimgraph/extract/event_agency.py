@@ -134,7 +134,8 @@ class Agency:
                 return self._actors_of(share.head, _doers(share.head), fillers)
         if _lemma(head) == "blame" and noun.dep_ in ("nsubjpass", "dobj"):
             # "the attack was blamed on rebels", "police blamed the bombing on the front": the ones it is laid on
-            return [k for g in _child(head, "prep", "on") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+            return [k for g in _child(head, "prep", "on") + _child(noun, "prep", "on") for t in _conjuncts(g)
+                    for k in [fillers.actor(t)] if k]
         if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in RENOWN_WORDS:
             # "the group is most famous for its attack on ...": the subject of the copula did it
             gov = head.head.head if head.head.dep_ in ("acomp", "amod") else head.head

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.event_lexicon import DENIAL_VERBS, JUSTICE_WORDS
 from claimgraph.extract.event_model import Event
 
 # determiners that make an event noun point back to one told before
@@ -18,6 +19,8 @@ ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those", "both"}
 FAMILY = {"attacked": "attack", "bombed": "attack", "kidnapped": "kidnap"}
 # an attack's toll: counted as the attack's antecedent for its doers, never for its targets
 CASUALTIES = {"killed": "attack", "injured": "attack"}
+# memo key: (start, end) of an act told before, where its doers were told, and those doers
+LENT_DOERS = "events.lent_doers"
 # how far back (in sentences) an anaphoric event noun looks for its antecedent
 WINDOW_SENTENCES = 8
 
@@ -27,6 +30,19 @@ def _anaphoric(trigger: Token | None) -> bool:
     if trigger is None or trigger.pos_ != "NOUN":
         return False
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in trigger.children)
+
+
+def _charged(trigger: Token) -> bool:
+    """'accused Iran of orchestrating the attack', 'denied carrying out the attack': the doer is someone's charge
+    or denial, which the anaphor's own claim tells; the act told before keeps its unnamed doer."""
+    cur = trigger
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in JUSTICE_WORDS | DENIAL_VERBS:
+            return True
+    return False
 
 
 def _stand_ins_only(ctx: DocContext, keys: list[str]) -> bool:
@@ -78,9 +94,12 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
                 event.patients = list(ante.patients)
                 event.place = event.place or ante.place
                 event.weapon = event.weapon or ante.weapon
-            if _bands_only(ctx, ante.perpetrators):
+            if _bands_only(ctx, ante.perpetrators) and not _charged(event.trigger):
                 orgs = [k for k in event.perpetrators if ctx.entity(ctx.find(k)).type in ("Organization", "Country")]
                 ante.perpetrators += [k for k in orgs if k not in ante.perpetrators]
+                # where the doers were told: the scopes there are theirs (extract/scope_later.py)
+                ctx.memo.setdefault(LENT_DOERS, []).append(
+                    (ante.evidence.start_char, ante.evidence.end_char, event.trigger.idx, tuple(orgs)))
                 ante.confidence = min(ante.confidence, event.confidence)
             if ante.predicate in FAMILY:
                 break

@@ -285,6 +285,10 @@ class EventFrames(Agency, Shots, EventClaims):
         if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
             # "Hamas is believed to have attacked X", "is suspected to have": the raised subject acts
             agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+        if verb.dep_ == "conj" and patients and all(p.like_num and not list(p.children) for p in patients):
+            # "ten soldiers were killed and seven were injured": the bare count stands for the people counted before
+            patients = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN"] \
+                or patients
         # "guerrillas attacked and burned the farm": coordinated verbs share subject and object
         head = verb.head if verb.dep_ == "conj" else None
         if head is not None and any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -484,6 +488,8 @@ class EventFrames(Agency, Shots, EventClaims):
             if word == "of" and lemma in ("attack", "raid", "assault", "explosion", "blast"):
                 continue
             for g in _child(noun, "prep", word):
+                if word == "on" and noun.dep_ == "dobj" and _lemma(noun.head) == "blame":
+                    continue  # "blamed the raid on the front" (the parser hangs "on" on the noun): who it is laid on
                 org = fillers.members_org(_conjuncts(g)) if predicate in AGAINST_MEMBERS else None
                 patients += [org] if org else [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
         if not patients and lemma in ("attack", "bombing", "raid", "assault", "shooting"):

@@ -11,13 +11,14 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_disjunction import disjoined
+from claimgraph.extract.scope_later import claimed_later, named_later, suspected_later
 from claimgraph.extract.scope_own_side import body_of, own_side_subject, self_subject
 from claimgraph.extract.scope_phrases import blamed_in_phrase, deny_unrelated
 from claimgraph.extract.scope_preface import preface_speeches
 from claimgraph.extract.scope_quotes import continued_quotes
 from claimgraph.extract.scope_speakers import Speakers
-from claimgraph.extract.scope_speech import Speech, answers_for, claims_responsibility, unit_speeches
-from claimgraph.model import Claim, EvidenceSpan
+from claimgraph.extract.scope_speech import Speech, answers_for, unit_speeches
+from claimgraph.model import Claim
 from claimgraph.plugins import hookimpl
 
 if TYPE_CHECKING:
@@ -42,9 +43,6 @@ OPENING_OPINION = re.compile(r"^\W*(?:" + alternation("scope_opinion_openers") +
 # a wire dateline opening reported content ("LIMA (Wire) - ..."): the agency's heading, no one's words
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*\([^()\n]{1,30}\)\s*(?:[-\u2013\u2014]+|:)\s*")
 ACCORDING = re.compile(r"\baccording to\b", re.I)
-CLAIM_REACH = 400
-SUSPECT_REACH = 300  # characters back from 'X is suspected' within which the acts it points to are told
-ITEM_BREAK = re.compile(r"\n\s*(?:\n|[-*\u2022\u2013\u2014])")  # a blank line or a list item between two texts  # characters after an act within which a claim of responsibility is about it
 # facts a noun phrase states about its own parts ("a hall in Leeds", "Leeds, Yorkshire", "London's court"): the
 # verb of the clause predicates of the whole phrase, so its negation, hedges and forecasts never reach them
 PLACE_FACTS = frozenset({"located_in", "based_in", "headquarters_in"})
@@ -117,8 +115,9 @@ class ClaimModality:
                 self.attribute(ctx, claim, _innermost(found), tok)
             if claim.polarity == "negative" and ctx.entity(claim.subject).attrs.get("placeholder"):
                 drop.append(claim)  # "not simply attacking X": a denied act of nobody named states nothing
-        self.claimed_later(ctx, claims, speeches)
-        ctx.analysis.claims += self.suspected_later(ctx, claims)
+        claimed_later(ctx, claims, speeches)
+        named_later(ctx, claims)
+        ctx.analysis.claims += suspected_later(ctx, claims)
         if drop:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []
@@ -193,86 +192,6 @@ class ClaimModality:
         # "blame X for Y", "charge X with Y": the object is the accused; "blame Y on X": the object is the act
         return sp.target is None and not any(c.dep_ == "prep" and c.lower_ in ("for", "with", "of")
                                              for c in sp.cue.children)
-
-    @staticmethod
-    def claimed_later(ctx: DocContext, claims: list[Claim], speeches: list[Speech]) -> None:
-        """'A bombing killed 15 people. The group claimed responsibility for the attack.': an act whose actor its own
-        sentence never names, and whose actor then claims it, is the claimant's word, not the text's."""
-        claimed = [sp for sp in speeches if sp.speaker and claims_responsibility(sp.cue)]
-        if not claimed:
-            return
-        for claim in claims:
-            if claim.modality != "asserted" or not claim.extractor.startswith("events") or not claim.evidence:
-                continue
-            ev = claim.evidence[0]
-            actor = ctx.find(claim.subject)
-            if any(ctx.find(m.entity_key) == actor for m in ctx.mentions_in(ev.start, ev.end)):
-                continue  # the sentence names its actor: the text says it
-            by = [sp for sp in claimed if ctx.find(sp.speaker) == actor and ev.end <= sp.offset + sp.cue.idx
-                  <= ev.end + CLAIM_REACH]
-            if by:
-                claim.modality = "attributed"
-                claim.attributed_to = by[0].speaker
-
-    @staticmethod
-    def suspected_later(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
-        """'Gunmen killed a Frenchman. The GIA is suspected (in the attack).': the acts just told whose actor has no
-        name are also the suspect's, hedged, with the suspicion in their evidence (the unnamed actor's stay)."""
-        from claimgraph.extract.units import resolver_for, units_of
-
-        out: list[Claim] = []
-        for unit in units_of(ctx):
-            for tok in unit.tokens:
-                suspect = ClaimModality._suspected(tok)
-                if suspect is None:
-                    continue
-                args = resolver_for(ctx, unit)
-                keys = [k for k in args.resolve(suspect, "agent", nominal_ok=False)
-                        if args.etype(k) in ("Organization", "Group") and args.entity_at(suspect) is not None]
-                if not keys:
-                    continue
-                cite = EvidenceSpan(unit.start_char, unit.end_char, ctx.text[unit.start_char:unit.end_char])
-                for claim in ClaimModality._told_before(ctx, claims, unit.start_char):
-                    out.append(replace(claim, subject=keys[0], modality="hedged", evidence=[*claim.evidence, cite],
-                                       qualifiers=dict(claim.qualifiers), attributed_to=None,
-                                       confidence=min(claim.confidence, 0.6), extractor="annotate.suspect"))
-        return out
-
-    @staticmethod
-    def _suspected(tok: Token) -> Token | None:
-        """The subject of 'X is suspected', 'X is suspected in the attack' (a definite act told before), else None;
-        'is suspected of planning ...' is a hedge inside its own clause and no pointer back."""
-        if tok.lemma_.lower() not in words("scope_hedge_participles") or tok.pos_ != "VERB" or not any(
-                c.dep_ == "auxpass" for c in tok.children):
-            return None
-        if any(c.dep_ in ("xcomp", "ccomp", "dobj", "agent") for c in tok.children):
-            return None
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            pobjs = [g for g in prep.children if g.dep_ == "pobj"]
-            if prep.lower_ not in ("in", "for", "of") or not pobjs or not any(
-                    d.dep_ == "det" and d.lower_ in ("the", "this", "these", "that") for d in pobjs[0].children):
-                return None  # "suspected in the attack" points back; "suspected of links with Y" does not
-        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-
-    @staticmethod
-    def _told_before(ctx: DocContext, claims: list[Claim], start: int) -> list[Claim]:
-        """Acts told in the lines just before `start` (same item: no blank line or list mark between) whose actor
-        their sentence never names."""
-        out: list[Claim] = []
-        for claim in claims:
-            if not claim.extractor.startswith("events") or not claim.evidence or claim.polarity != "positive":
-                continue
-            ev = claim.evidence[0]
-            between = ctx.text[ev.end:start]
-            if not 0 <= start - ev.end <= SUSPECT_REACH or ITEM_BREAK.search(between):
-                continue
-            actor = ctx.find(claim.subject)
-            if ctx.entity(actor).type not in ("Organization", "Group", "Person"):
-                continue
-            if any(ctx.find(m.entity_key) == actor for m in ctx.mentions_in(ev.start, ev.end)):
-                continue  # "The GIA killed X. The GIA is suspected": the act already has its named actor
-            out.append(claim)
-        return out
 
     @staticmethod
     def suspect(ctx: DocContext, claim: Claim, tok: Token, unit: Unit | None) -> None:

@@ -72,6 +72,8 @@ class Speakers:
             owner = self.body_owner(tok) or self.named_before(tok)
             if owner is not None:
                 return owner
+            if self.args.etype(own) == "Organization":
+                return self.unnamed(tok, "Organization")  # "the army said" in a text on a rebel front: not the front
         # "the video said": a coreference of the item to a body is no author; the media rules below read it
         coref_item = tok.pos_ == "NOUN" and lemma_of(tok) in MEDIA_NOUNS and own is not None \
             and tok.lower_ not in self.ctx.entity(own).name.lower()

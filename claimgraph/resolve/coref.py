@@ -27,6 +27,8 @@ GROUP_NOUNS = words("entity_group_nouns")
 DESCRIPTION = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(?:same\s+)?(" + "|".join(sorted(GROUP_NOUNS)) + r")\b(?!\s+of\b)")
 # head nouns of a state body's name ('Health Ministry'): 'the group' or 'the movement' never stands for one
 BODY_HEADS = words("entity_state_body_heads")
+# description nouns a state's own forces are told by too ('the army'): they stand only for a body so named
+STATE_WORDS = GROUP_NOUNS & words("entity_state_heads")
 ACTOR_TYPES = {"Organization", "Group"}
 SINGULAR_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "their", "them"}
@@ -199,6 +201,8 @@ def _describable(name: str, noun: str) -> bool:
             words_ = words_[:i]
             break
     head = words_[-1].lower() if words_ else ""
+    if noun in STATE_WORDS and noun not in (w.lower() for w in name.split()):
+        return False  # "the army stormed the camp" in a text on a rebel front: the state's army
     return head not in BODY_HEADS or head == noun
 
 
