@@ -110,3 +110,10 @@ def test_a_killing_of_members_stays_the_persons(analyze: Callable[..., DocContex
 def test_a_claim_of_the_attack_in_other_words(analyze: Callable[..., DocContext], second: str) -> None:
     found = events(analyze("Rebels ambushed an army convoy near Tarso on Friday. " + second))
     assert has(found, "southern l", "attacked", "army convoy"), found
+
+
+def test_a_band_of_a_named_group_brings_the_group(analyze: Callable[..., DocContext]) -> None:
+    # the band is a rule's mention ("Muslim rebels"); the group is named by the word before "group"
+    found = events(analyze("Muslim rebels of the Vesper group were behind the abduction of two nurses, the army "
+                           "said."))
+    assert has(found, "vesper", "kidnapped", "nurses"), found

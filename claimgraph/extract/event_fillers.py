@@ -247,6 +247,8 @@ class Fillers:
             return self._members(tok)
         hit = self.mention_key(tok)
         if hit and hit[1] in ("Organization", "Person", "Country", "Group"):
+            if hit[1] == "Group":
+                self._of_owner(tok, hit[0])  # "Muslim rebels of the Vesper group": a band named by a rule
             return hit[0]
         # a capitalised "Rebels" opening a sentence is still the common noun
         common = lemma in PERP_NOUNS or tok.lower_ in PERP_NOUNS or tok.lower_[:-1] in PERP_NOUNS
@@ -333,8 +335,14 @@ class Fillers:
 
     def _of_owner(self, tok: Token, band: str) -> None:
         """'fighters of the Southern Legion', 'militants of the front': the organisation the band belongs to acts too."""
+        from claimgraph.extract.nominal import ANAPHOR_NOUNS
+
         for org in _child(tok, "prep", "of"):
             hit = self.mention_key(org)
+            if hit is None and _lemma(org) in ANAPHOR_NOUNS:
+                # "rebels of the Al-Qaeda-linked Vesper group": the name modifying the noun
+                hit = next((h for c in org.lefts if c.dep_ in ("compound", "nmod") for h in [self.mention_key(c)]
+                            if h and h[1] == "Organization"), None)
             if hit and hit[1] == "Organization":
                 self.ctx.memo.setdefault("events.member_orgs", {})[band] = hit[0]
                 return
