@@ -22,6 +22,7 @@ from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, PlaceHierarchy, is_country
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
+from claimgraph.extract.relations_defs import define_places
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
@@ -54,9 +55,11 @@ TAIL = r"(?:[\w\"“”'’-]+\s+){0,2}?"  # modifiers before the second name ("
 
 # gap between mention A and mention B -> predicate, direction ("fwd": A is the subject), types of A, types of B
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
-    # "Mediaș, a town in Transylvania" / "X is a village in the Y district of Z"
+    # "Mediaș, a town in Transylvania" / "X is a village in the Y district of Z" / "X is a village in the
+    # administrative district of Y" / "a town in the far northeastern part of the Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|lies|remains)\s+){ART}?{MODS}{PLACE_NOUN}\s+(?:\w+\s+){{0,2}}"
-                rf"(?:in|of|within)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.I),
+                rf"(?:in|of|within)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:[\w-]+\s+){{1,2}}?of\s+(?:the\s+)?)?$",
+                re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "X is located in Y", "X, situated in the north of Y"
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
@@ -137,6 +140,9 @@ PART_AFTER = re.compile(rf"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PART_NOUN
 POSSESSIVE_APPOSITION = re.compile(rf"^\s*(?:'s|’s)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:(?:ex|former)-)?{ROLE})\s*,\s*$",
                                    re.I)
 ROLE_BEFORE = re.compile(rf"\b(?P<role>{ROLE})\s+(?:of|at|for)\s+(?:the\s+)?$", re.I)
+# "shot dead a member of the PSNI in Craigavon": the place after a person's body says where the person was
+_FORCE_MEMBERS = alternation("relations_force_member_nouns")
+PERSON_OF_BEFORE = re.compile(rf"\b(?:{_FORCE_MEMBERS})s?\s+(?:of|from|with)\s+(?:the\s+)?$", re.I)
 APPOSITION_END = re.compile(r"^\s*(?:[,.;:)]|(?:said|says|told|added)\b)")
 BASED_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
 AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$", re.I)
@@ -161,6 +167,10 @@ DISTANCE_FROM = re.compile(r"\b(?:miles|km|kilometres|kilometers|metres|meters)\
 # "the U.S. state of Michigan", "Peru's capital of Lima": the kind of place after the outer one, then the inner one
 OUTER_KIND_OF = re.compile(rf"^(?P<poss>\s*(?:'s|’s))?\s+{PLACE_NOUN}\s+of\s+$", re.I)
 COMMA_IN = re.compile(r"^\s*,\s*(?:within|in)\b", re.I)
+KIND_OF_AFTER = re.compile(rf"^\s+{PLACE_NOUN}\s+of\s+$", re.I)
+# "X is one of Tanzania's 31 administrative regions": X is one of the places the country is made of
+ONE_OF = re.compile(r"^\s*(?:,\s*|\s+(?:is|was)\s+)one\s+of\s+(?:the\s+)?$", re.I)
+ONE_OF_KINDS = re.compile(rf"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})s?\b", re.I)
 # what may follow a body's seat named after a comma: the clause ends, or goes on in lower case ("..., which")
 SEAT_END = re.compile(r"^\s*(?:[.;:)]|,\s+[a-z])")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
@@ -202,6 +212,7 @@ class DocumentRelations:
         name_seats(ctx)
         for sent in ctx.doc.sents:
             mentions = _sentence_mentions(ctx, sent.start_char, sent.end_char)
+            define_places(ctx, sent.start_char, mentions)
             self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
             if JOIN_WORD.search(sent.text):
                 self._joins(ctx, sent)
@@ -271,9 +282,19 @@ class DocumentRelations:
                 and not is_country(ctx.entity(b.entity_key).name):
             self._claim(ctx, b, "located_in", a, sent, 0.6)
             return True
+        if ta in PLACE_TYPES and tb in PLACE_TYPES and ONE_OF.match(gap) \
+                and ONE_OF_KINDS.match(ctx.text[b.end:b.end + 60]):
+            self._claim(ctx, a, "located_in", b, sent, 0.6)
+            return True
         for pattern, predicate, direction, types_a, types_b in GAP_PATTERNS:
             if not pattern.match(gap) or ta not in types_a or tb not in types_b:
                 continue
+            if predicate in ("located_in", "based_in") and direction == "fwd" and tb == "Country":
+                # "a lake in the U.S. state of Michigan": in the place the country's kind names, and in the country
+                inner = self._kind_named_after(ctx, b, sent)
+                if inner is not b:
+                    self._claim(ctx, a, predicate, b, sent, 0.6)
+                    b = inner
             if predicate in ("member_of", "leader_of") and direction == "fwd":
                 if BASED_AFTER.match(ctx.text[b.end:b.end + 12]):
                     return False  # "of the Rostock-based Society": the town only says where the body is
@@ -281,6 +302,9 @@ class DocumentRelations:
                     predicate = "member_of"  # "head of the ministry's ordnance department": a part's head
                 # "professor of International Relations at Karachi University": the field is no employer
                 b = self._at_organisation(ctx, b)
+            if predicate == "based_in" and gap.strip(" ,") == "in" \
+                    and PERSON_OF_BEFORE.search(ctx.text[max(sent[0], a.start - 40):a.start]):
+                return True
             if direction == "inv" and b.source == "norp":
                 continue  # "a Pakistan-based Islamic organization": the adjective is no group of its own
             subj, obj = (a, b) if direction == "fwd" else (b, a)
@@ -324,6 +348,15 @@ class DocumentRelations:
             cur = nxt
             chain.append(cur)
         return []
+
+    def _kind_named_after(self, ctx: DocContext, country: Mention, sent: tuple[int, int]) -> Mention:
+        """The place named after 'Country <kind> of' ('the U.S. state of Michigan'), else the country."""
+        after = [m for m in ctx.mentions_in(country.end, min(sent[1], country.end + 40)) if m.start >= country.end]
+        nxt = min(after, key=lambda m: m.start, default=None)
+        if nxt is not None and ctx.entity(nxt.entity_key).type == "Place" \
+                and KIND_OF_AFTER.match(ctx.text[country.end:nxt.start]):
+            return nxt
+        return country
 
     def _at_organisation(self, ctx: DocContext, b: Mention) -> Mention:
         """The organisation named right after b by "at" (b a subject field or department), else b."""

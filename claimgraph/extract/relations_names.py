@@ -1,7 +1,8 @@
 """based_in read from an organisation's own name or the words right before it.
 
 "the Royal Danish Library", "Turkish Airlines", "University of Alberta", "the Swedish pop group X": the name (or
-its description) names the country or place the body belongs to. Only kinds of institution that sit
+its description) names the country or place the body belongs to; so does a politician's nationality word for the
+party or assembly named right after ("a Norwegian politician for the Labour Party"). Only kinds of institution that sit
 where they are named for count (`relations_seated_nouns`); councils, parties and movements, often seated in
 exile, do not. The place must be a country (by name or demonym) or a place the document names itself.
 """
@@ -25,6 +26,11 @@ HEAD_END = re.compile(rf"\b{SEATED}s?$", re.I)
 HEAD_OF = re.compile(rf"\b{SEATED}\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})$", re.I)
 # "the Swedish pop group X", "a Norwegian football club, X": a demonym before the kind, the name right after it
 DESCRIBED = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)\s+(?:[\w-]+\s+){{0,2}}?{SEATED}\s*,?\s*$")
+_POLITICIAN_WORDS = alternation("relations_politician_nouns")
+# "a Norwegian politician for the Labour Party", "a Swedish Christian democratic politician, member of the Riksdag":
+# a politician's nationality word names the country of the party or assembly named right after
+POLITICIAN = re.compile(rf"\b(?P<dem>[A-Z][a-z]+)\s+(?:[\w-]+\s+){{0,3}}?(?:{_POLITICIAN_WORDS})\s*"
+                        r"(?:,\s*(?:a\s+)?(?:former\s+)?member\s+of|for|of|from|with|in)\s+(?:the\s+)?$")
 CONFIDENCE = 0.5
 # "the American University in Kabul", "the British Council of Pakistan": a place told right after the name is where
 # the body sits, whatever the name's own words say
@@ -84,7 +90,8 @@ def name_seats(ctx: DocContext) -> None:
             continue
         place = _seat_in_name(ctx, " ".join(text[m.start:m.end].split()))
         if place is None:
-            lead = DESCRIBED.search(text[max(0, m.start - 60):m.start])
+            before = text[max(0, m.start - 80):m.start]
+            lead = DESCRIBED.search(before) or POLITICIAN.search(before)
             if lead and demonym_country(lead.group("dem")):
                 place = _place_key(ctx, lead.group("dem"))
         if place is None or ctx.find(place) == org or (org, ctx.find(place)) in done:

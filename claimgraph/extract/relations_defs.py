@@ -1,0 +1,45 @@
+"""Names a sentence defines as places: "X ( ... ) is a village in Y", "X was a river of Y", "X is a town and comune in".
+
+A reference-style definition opens with the name it defines and says what kind of place it is; the tagger often
+reads a foreign village or a river as a person or a body ("Zabiele", "the Foix"). The kind noun right before
+"in / of / within / located" settles it: the name is a place, so the located_in patterns that follow may read it.
+Only the first name of the sentence, and only a type the statistical tagger gave, is changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimgraph.core.lexicon import alternation
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Mention
+
+_PLACE_NOUNS = alternation("claims_relations_place_nouns")
+# "( Polish : ... ) ( or Y )": up to two bracketed asides between the name and its verb
+_ASIDES = r"(?:\([^()]{0,120}\)\s*){0,2}"
+# "is a small village in", "was a town and comune in", "is one of the villages of": the kind, then where it lies
+DEFINED_PLACE = re.compile(
+    rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})s?"
+    r"(?:\s+and\s+(?:a\s+)?[\w-]+)?\s+(?:in|of|within|located|situated)\b", re.I)
+# what may come before the defined name in its sentence
+LEAD = re.compile(r"^\s*(?:the\s+)?$", re.I)
+RETYPED = {"Person", "Organization"}
+
+
+def define_places(ctx: DocContext, sent_start: int, mentions: list[Mention]) -> None:
+    """Retype the sentence's first name to a place when the sentence defines it as one."""
+    if not mentions:
+        return
+    m = mentions[0]
+    ent = ctx.entity(m.entity_key)
+    if ent.type not in RETYPED or m.source != "ner" or not LEAD.match(ctx.text[sent_start:m.start]):
+        return
+    if not DEFINED_PLACE.match(ctx.text[m.end:m.end + 240]):
+        return
+    key = ctx.find(m.entity_key)
+    for other in ctx.analysis.mentions:
+        if ctx.find(other.entity_key) == key:
+            other.type = "Place"
+    ctx.entity(key).type = "Place"
+    if key != m.entity_key:
+        ent.type = "Place"
