@@ -117,3 +117,10 @@ def test_a_band_of_a_named_group_brings_the_group(analyze: Callable[..., DocCont
     found = events(analyze("Muslim rebels of the Vesper group were behind the abduction of two nurses, the army "
                            "said."))
     assert has(found, "vesper", "kidnapped", "nurses"), found
+
+
+def test_one_unnamed_member_killed_is_a_blow_to_the_body(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Vesper Brigade said it had shot dead a member of the Harbour Guard on Sunday."))
+    assert has(found, "vesper", "killed", "harbour guard"), found
+    named = events(analyze("Vesper gunmen killed a member of the Harbour Guard, Tomas Lind, on Sunday."))
+    assert not has(named, "vesper", "killed", "harbour guard"), named

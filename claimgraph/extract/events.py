@@ -101,6 +101,16 @@ def _object_head(tok: Token) -> Token:
     return tok
 
 
+def _one_unnamed(tok: Token) -> bool:
+    """'a member of X', 'an officer of X': one person the text gives no name ('a member, Ali Musa, ...' has one)."""
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    end = max(t.i for t in tok.subtree)
+    after = tok.doc[end + 1:end + 3]
+    # the name after a comma, wherever the parser hangs it ("a member of the guard, Tomas Lind, ...")
+    return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "PERSON")
+
+
 def _root_subject(verb: Token) -> Token | None:
     """'the rebels abducted two men' parsed with the noun as the root and the finite verb hung on it: the subject."""
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -242,6 +252,8 @@ class EventFrames(Agency, Shots, EventClaims):
             patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS
                         or any(c.dep_ in ("compound", "poss") and fillers.mention_key(c) for c in t.children)]
         org = fillers.members_org(patients) if predicate in AGAINST_MEMBERS else None
+        if org is None and predicate in ("killed", "injured") and len(patients) == 1 and _one_unnamed(patients[0]):
+            org = fillers.member_org(patients[0])  # "shot dead a member of the police": no one the text names
         # "arrested several leaders and 90 percent of members of the group": the group was hit
         victims = [org] if org else [k for t in patients for k in fillers.patients(t, human)]
         if not victims:
