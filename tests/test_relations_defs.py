@@ -89,3 +89,13 @@ def test_a_place_after_a_member_of_a_force_is_where_the_member_was(analyze: Call
 def test_a_place_after_a_university_named_for_a_teacher_is_its_seat(analyze: Callable[..., DocContext]) -> None:
     found = pairs(analyze("Paul Morel is a professor of the University of Rennes in France ."), "based_in")
     assert has(found, "University of Rennes", "France"), found
+
+
+def test_a_region_named_before_its_kind_lies_in_the_place_after(analyze: Callable[..., DocContext]) -> None:
+    found = pairs(analyze("Tourism grew fast in the Tohoku region in Japan after 2015 ."), "located_in")
+    assert has(found, "Tohoku", "Japan"), found
+
+
+def test_a_river_named_in_a_town_runs_through_it(analyze: Callable[..., DocContext]) -> None:
+    found = pairs(analyze("They sailed down the Yangtze river in Wuhan last summer ."), "located_in")
+    assert not has(found, "Yangtze", "Wuhan"), found

@@ -65,6 +65,10 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
                 rf"(?:(?:{_AREA_PARTS})\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "the Kansai region in Japan": the kind of place after the name, then where it lies ("the Yangtze river in
+    # Wuhan" is a stretch of a river that runs through more places, no river inside the town)
+    (re.compile(rf"^\s+(?!(?:river|stream|creek)s?\s){PLACE_NOUN}\s+in\s+(?:the\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "Huambo in central Angola", "Leytonstone in east London"
     (re.compile(rf"^\s+in\s+(?:the\s+)?(?:(?:{DIRECTION}|upper|lower|rural)\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
