@@ -67,3 +67,12 @@ def test_a_bare_count_after_a_conjunction_counts_the_people_before(analyze: Anal
 def test_a_bombing_orchestrated_by_a_group_is_its_act(analyze: Analyze) -> None:
     found = rows(analyze("The bombing in Mosul was orchestrated by the Vesper Brigade, police said."))
     assert any(r[1] == "bombed" and "vesper" in r[0] and r[3] == "attributed" for r in found), found
+
+
+def test_a_denial_of_the_attack_told_before_is_the_deniers_negated_word(analyze: Analyze) -> None:
+    found = rows(analyze("Grenades were thrown into a crowded ferry terminal on Sunday. Two bombings at a hotel and a "
+                         "cafe in May had killed three people. The Vesper rebel group denied it was responsible "
+                         "for the attack on Sunday."))
+    denied = [r for r in found if "vesper" in r[0] and r[1] in ("attacked", "bombed")]
+    assert denied and all(r[4] == "negative" and r[3] == "attributed" for r in denied), found
+    assert not any("vesper" in r[0] and ("hotel" in r[2] or "cafe" in r[2]) for r in denied), found

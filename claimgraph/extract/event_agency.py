@@ -170,8 +170,6 @@ class Agency:
                 # "X is an organization responsible for attacks": the noun it describes (or the copula's subject)
                 return [k for k in [fillers.actor(_copula_subject(gov) or gov)] if k]
             deps = ("dobj",) if _lemma(gov) in ("hold", "consider", "find", "deem") else ("nsubj", "nsubjpass")
-            if gov.dep_ == "ccomp" and _lemma(gov.head) in DENIAL_VERBS:
-                return []  # "the group denied it was responsible for the attack"
             return [k for c in gov.children if c.dep_ in deps for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
         if head.lower_ == "for" and _lemma(head.head) in ("blame", "accuse", "arrest", "convict", "charge"):
             gov = head.head

@@ -45,6 +45,13 @@ def _charged(trigger: Token) -> bool:
     return False
 
 
+def _other_time(ante: Event, event: Event) -> bool:
+    """Whether both events say when they happened and neither time is told within the other ('Saturday',
+    'Saturday night' are one)."""
+    told = [str((e.time or {}).get("text") or "").lower() for e in (ante, event)]
+    return all(told) and told[0] not in told[1] and told[1] not in told[0]
+
+
 def _stand_ins_only(ctx: DocContext, keys: list[str]) -> bool:
     return bool(keys) and all(ctx.entity(ctx.find(k)).attrs.get("placeholder") for k in keys)
 
@@ -84,6 +91,8 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
                 continue
             if here - sents.get(ante.evidence.start, here) > WINDOW_SENTENCES:
                 break
+            if _other_time(ante, event):
+                continue  # "two attacks in October ... denied it was responsible for the attack on Saturday"
             if _named_others(ctx, ante.perpetrators, event.perpetrators):
                 continue  # "Israel struck X ... A small group claimed responsibility for the attack": another deed
             if ante.predicate in FAMILY and set(event.perpetrators) <= set(ante.perpetrators):

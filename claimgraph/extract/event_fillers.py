@@ -221,9 +221,11 @@ class Fillers:
                 saying = saying.head  # "X did not give details, saying only that it targeted ...": X says it
             speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
             said = self.mention_key(speaker) if speaker is not None else None
-            if said is None and speaker is not None:  # "Israel's military said it ...": the state it serves
-                said = next((k for c in speaker.children if c.dep_ == "poss" for k in [self.mention_key(c)] if k),
-                            None)
+            if said is None and speaker is not None:
+                # "Israel's military said it ...": the state it serves; "the al Shabaab rebel group denied it ...":
+                # the name before the noun
+                said = next((k for c in speaker.children if c.dep_ in ("poss", "compound", "nmod") and c.i < speaker.i
+                             for k in [self.mention_key(c)] if k), None)
             if said is not None and said[1] in ("Organization", "Country"):
                 return said[0]
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
