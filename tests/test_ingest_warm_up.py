@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +68,13 @@ def test_the_warm_up_runs_once_per_pipeline_and_a_failing_stage_is_left_for_real
     broken.name = "broken"
     pipeline.warm_up(nlp, [broken], settings)  # type: ignore[list-item]  # no exception out of the warm-up
     assert broken.texts == [pipeline.WARM_UP_TEXT]
+
+
+def test_what_is_loaded_by_the_warm_up_is_left_out_of_later_collections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model, the reference tables and the stages live as long as the process: frozen for the collector."""
+    monkeypatch.setattr(pipeline, "_warmed", set())
+    nlp, settings = load_nlp(), load_settings()
+    gc.unfreeze()  # an earlier warm-up in this process froze them already
+    assert gc.get_freeze_count() == 0
+    pipeline.warm_up(nlp, [_Recorder()], settings)  # type: ignore[list-item]
+    assert gc.get_freeze_count() > 0
