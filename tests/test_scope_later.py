@@ -76,3 +76,10 @@ def test_a_denial_of_the_attack_told_before_is_the_deniers_negated_word(analyze:
     denied = [r for r in found if "vesper" in r[0] and r[1] in ("attacked", "bombed")]
     assert denied and all(r[4] == "negative" and r[3] == "attributed" for r in denied), found
     assert not any("vesper" in r[0] and ("hotel" in r[2] or "cafe" in r[2]) for r in denied), found
+
+
+def test_speakers_who_had_nothing_to_do_with_a_deed_deny_it(analyze: Analyze) -> None:
+    found = rows(analyze("Residents and the rebel Vesper Brigade say they had nothing to do with the bombings in "
+                         "Mosul."))
+    told = [r for r in found if "vesper" in r[0] and r[1] == "bombed"]
+    assert told and all(r[4] == "negative" for r in told), found

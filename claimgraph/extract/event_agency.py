@@ -149,6 +149,11 @@ class Agency:
             if gov.dep_ in ("advcl", "conj") and gov.head.pos_ in ("VERB", "AUX"):
                 return self._actors_of(gov.head, _doers(gov.head), fillers)
             return []
+        if noun.dep_ == "pobj" and head.lower_ == "with" and _lemma(head.head) == "do" \
+                and head.head.head.lower_ in ("nothing", "anything") and head.head.head.head.pos_ in ("VERB", "AUX"):
+            # "they had nothing to do with the bombings": the one who answers for them (the scopes deny it)
+            gov = head.head.head.head
+            return [k for t in _doers(gov) for k in [fillers.actor(t)] if k]
         if head.lower_ == "behind" and noun.dep_ == "pobj":
             # "rebels of the front were behind the kidnapping", "tags X behind the abduction", "the man behind it"
             gov = head.head

@@ -221,6 +221,10 @@ class Fillers:
                 saying = saying.head  # "X did not give details, saying only that it targeted ...": X says it
             speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
             said = self.mention_key(speaker) if speaker is not None else None
+            if said is None and speaker is not None and tok.lower_ == "they":
+                # "activists and the rebel front say they ...": the body among the speakers
+                said = next((k for c in _conjuncts(speaker)[1:] for k in [self.mention_key(c)]
+                             if k and k[1] == "Organization"), None)
             if said is None and speaker is not None:
                 # "Israel's military said it ...": the state it serves; "the al Shabaab rebel group denied it ...":
                 # the name before the noun

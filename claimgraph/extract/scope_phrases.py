@@ -56,6 +56,9 @@ def deny_unrelated(ctx: DocContext, claim: Claim, tok: Token, char: int, speeche
     if denier.lower_ in _PRONOUNS:  # "they said they had nothing to do with it": the speakers themselves
         own = [sp for sp in speeches if sp.speaker and sp.covers(char)]
         named = min(own, key=lambda sp: len(sp.chars) if sp.chars else sp.end - sp.start).speaker if own else None
+        # "activists and the front say they ...": any of the speakers of those words
+        named = next((sp.speaker for sp in own if sp.speaker and ctx.find(sp.speaker) == ctx.find(claim.subject)),
+                     named)
     if named is None:
         return
     if actor.attrs.get("placeholder"):
