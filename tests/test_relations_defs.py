@@ -99,3 +99,20 @@ def test_a_region_named_before_its_kind_lies_in_the_place_after(analyze: Callabl
 def test_a_river_named_in_a_town_runs_through_it(analyze: Callable[..., DocContext]) -> None:
     found = pairs(analyze("They sailed down the Yangtze river in Wuhan last summer ."), "located_in")
     assert not has(found, "Yangtze", "Wuhan"), found
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("Halvorsen Brekke was a Norwegian shipping company founded in 1921 .", "Halvorsen Brekke", "Norway"),
+    ("Selim Kaya is a major Turkish textile manufacturer based in Bursa .", "Selim Kaya", "Turkey"),
+])
+def test_a_name_defined_as_a_company_is_a_body(analyze: Callable[..., DocContext], text: str, body: str,
+                                                country: str) -> None:
+    ctx = analyze(text)
+    key = next(k for k, e in ctx.analysis.entities.items() if e.name == body)
+    assert ctx.entity(key).type == "Organization"
+    assert has(pairs(ctx, "based_in"), body, country), pairs(ctx, "based_in")
+
+
+def test_a_member_of_a_club_stays_a_person(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Jan Holm is a member of a Danish football club .")
+    assert [e.type for e in ctx.analysis.entities.values() if e.name == "Jan Holm"] == ["Person"]

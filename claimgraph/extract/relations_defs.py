@@ -3,7 +3,9 @@
 A reference-style definition opens with the name it defines and says what kind of place it is; the tagger often
 reads a foreign village or a river as a person or a body ("Zabiele", "the Foix"). The kind noun right before
 "in / of / within / located" settles it: the name is a place, so the located_in patterns that follow may read it.
-Only the first name of the sentence, and only a type the statistical tagger gave, is changed.
+A person the tagger found is likewise a body when the sentence defines it as a kind of organisation ("X is a
+major Turkish weapons manufacturer based in ..."). Only the first name of the sentence, and only a type the
+statistical tagger gave, is changed.
 """
 
 from __future__ import annotations
@@ -21,25 +23,37 @@ _ASIDES = r"(?:\([^()]{0,120}\)\s*){0,2}"
 DEFINED_PLACE = re.compile(
     rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})s?"
     r"(?:\s+and\s+(?:a\s+)?[\w-]+)?\s+(?:in|of|within|located|situated)\b", re.I)
+_ORG_NOUNS = alternation("claims_relations_org_nouns")
+# "X is a major Turkish weapons manufacturer based in ...", "X was a Spanish vehicle manufacturing company ,": the
+# kind of body ends the description (what follows is no noun of it), no "of" before it ("a member of a club")
+DEFINED_BODY = re.compile(
+    rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an)\s+(?:(?!of\s)[\w'-]+\s+){{0,4}}?(?:{_ORG_NOUNS})"
+    r"(?=\s*[,.;]|\s+(?:based|headquartered|founded|formed|established|located|owned|in|from|that|which|and)\b)",
+    re.I)
 # what may come before the defined name in its sentence
 LEAD = re.compile(r"^\s*(?:the\s+)?$", re.I)
 RETYPED = {"Person", "Organization"}
 
 
 def define_places(ctx: DocContext, sent_start: int, mentions: list[Mention]) -> None:
-    """Retype the sentence's first name to a place when the sentence defines it as one."""
+    """Retype the sentence's first name to a place (or a tagger's person to a body) the sentence defines it as."""
     if not mentions:
         return
     m = mentions[0]
     ent = ctx.entity(m.entity_key)
     if ent.type not in RETYPED or m.source != "ner" or not LEAD.match(ctx.text[sent_start:m.start]):
         return
-    if not DEFINED_PLACE.match(ctx.text[m.end:m.end + 240]):
+    after = ctx.text[m.end:m.end + 240]
+    if DEFINED_PLACE.match(after):
+        kind = "Place"
+    elif ent.type == "Person" and DEFINED_BODY.match(after):
+        kind = "Organization"
+    else:
         return
     key = ctx.find(m.entity_key)
     for other in ctx.analysis.mentions:
         if ctx.find(other.entity_key) == key:
-            other.type = "Place"
-    ctx.entity(key).type = "Place"
+            other.type = kind
+    ctx.entity(key).type = kind
     if key != m.entity_key:
-        ent.type = "Place"
+        ent.type = kind
