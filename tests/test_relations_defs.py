@@ -116,3 +116,9 @@ def test_a_name_defined_as_a_company_is_a_body(analyze: Callable[..., DocContext
 def test_a_member_of_a_club_stays_a_person(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("Jan Holm is a member of a Danish football club .")
     assert [e.type for e in ctx.analysis.entities.values() if e.name == "Jan Holm"] == ["Person"]
+
+
+def test_a_person_of_a_described_body_is_its_member(analyze: Callable[..., DocContext]) -> None:
+    found = pairs(analyze("The second version features Rosa Lind and Carla Ortiz of the Mexican pop group Sueños ."),
+                  "member_of")
+    assert has(found, "Carla Ortiz", "Sueños"), found

@@ -120,6 +120,9 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
                 rf"(?:[\w-]+\s+){{0,4}}?(?:of|for|at|with|from)\s+(?:the\s+)?{TAIL}$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
+    # "Ana Ruiz of the Chilean folk band Los Andes": the kind of body, then its name
+    (re.compile(rf"^\s+of\s+the\s+(?:[\w'-]+\s+){{0,3}}?{ORG_NOUN}\s+$", re.I), "member_of", "fwd", {"Person"},
+     {"Organization"}),
     # "Ana Ruiz, of the anti-poverty network Oxfam": a person's organisation in an aside
     (re.compile(r"^\s*,\s*(?:of|from)\s+the\s+(?:[\w\"“”'-]+\s+){0,4}?$", re.I), "member_of", "fwd", {"Person"},
      {"Organization"}),
