@@ -54,6 +54,10 @@ def _is_path(setting: str) -> bool:
 
 
 _BULLET = re.compile(r"^\s*([-–—•*·]|\d{1,2}[.)])\s")
+# a dateline opening a paragraph: a few capitalised words (a place, a date, an agency in brackets), then a dash
+# ("ZAMBOANGA CITY, Philippines - ...", "Northport, March 3 (Wire) – ..."): the story starts after the dash
+_DATELINE = re.compile(r"(?:^|\n)[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}|of|de|al))*,?"
+                       r"(?:\s+\([A-Z][\w ]{0,30}\))?\s+[-–—]{1,2}\s+(?=[A-Z“\"])")
 LABEL_ITEM_MAX = 40  # characters: a list item this short is a label, not a line cut by a wrap
 
 
@@ -80,6 +84,14 @@ def line_breaks(doc: Doc) -> Doc:
         label = bool(_BULLET.match(item)) and len(item.strip()) < LABEL_ITEM_MAX and nxt.text[:1].isupper()
         if gap.count("\n") >= 2 or prev.text.endswith(":") or _BULLET.match(line_start + " ") or label:
             nxt.is_sent_start = True
+    for m in _DATELINE.finditer(text):
+        if len(text[m.start():m.end()].split()) > 9:
+            continue
+        # the story after the dash, and the dateline itself after a headline line, start sentences
+        for at in (m.end(), m.start() + (text[m.start()] == "\n")):
+            span = doc.char_span(at, at + 1, alignment_mode="expand")
+            if span is not None and span[0].i > 0:
+                span[0].is_sent_start = True
     return doc
 
 
