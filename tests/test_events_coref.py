@@ -124,3 +124,12 @@ def test_one_unnamed_member_killed_is_a_blow_to_the_body(analyze: Callable[..., 
     assert has(found, "vesper", "killed", "harbour guard"), found
     named = events(analyze("Vesper gunmen killed a member of the Harbour Guard, Tomas Lind, on Sunday."))
     assert not has(named, "vesper", "killed", "harbour guard"), named
+
+
+def test_two_buildings_named_side_by_side_are_two_targets(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Vesper Brigade gunmen attacked the Interior Ministry and Port Elmer police headquarters "
+                           "on Monday."))
+    assert has(found, "vesper", "attacked", "interior ministry"), found
+    assert has(found, "vesper", "attacked", "police headquarters"), found
+    shared = events(analyze("The Vesper Brigade bombed the Labour and Finance ministries on Monday."))
+    assert has(shared, "vesper", "bombed", "labour and finance ministries"), shared

@@ -5,7 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.extract.event_fillers import Fillers, _lemma
-from claimgraph.extract.event_lexicon import LIGHT_VERBS, PLACE_NOUNS, PLACE_PREPS, RESPONSIBILITY_VERBS
+from claimgraph.extract.event_lexicon import (
+    FACILITY_NOUNS,
+    LIGHT_VERBS,
+    PLACE_NOUNS,
+    PLACE_PREPS,
+    RESPONSIBILITY_VERBS,
+)
 
 SITE_PREPS = PLACE_PREPS | {"on", "against"}  # "a raid on the capital, X": a place the attack was made on
 
@@ -67,3 +73,29 @@ def _place_keys(tok: Token, fillers: Fillers) -> list[str]:
         if hit and hit[1] in ("Place", "Country"):
             keys.append(hit[0])
     return keys
+
+
+def two_sites(tok: Token, fillers: Fillers) -> list[str]:
+    """'the Justice Ministry and Baghdad governorate headquarters', 'the U.S. Embassy and ISAF headquarters': a
+    building named by its own head noun before 'and' is a target of its own ('Labor and Finance ministries' share
+    the head and are one)."""
+    first = next((c for c in tok.lefts if c.dep_ in ("nmod", "compound") and _lemma(c) in FACILITY_NOUNS
+                  and any(x.dep_ == "cc" and x.lower_ == "and" for x in c.children)), None)
+    if first is None:
+        return []
+    cc = next(x for x in first.children if x.dep_ == "cc")
+    left = [t for t in first.subtree if t.i < cc.i and t.dep_ != "det"]
+    right = tok.doc[cc.i + 1: tok.i + 1]
+    if not left or not right or not left[0].text[:1].isupper():
+        return []
+    out = []
+    for start, end in ((left[0].idx, first.idx + len(first)), (right.start_char, right.end_char)):
+        hit = fillers.ctx.mention_at(start, end)
+        out.append(fillers.ctx.find(hit.entity_key) if hit is not None and (hit.start, hit.end) == (start, end)
+                   else fillers.ctx.add_entity(fillers.ctx.text[start:end], "Other"))
+    return out
+
+
+def targets(tok: Token, human: bool, fillers: Fillers) -> list[str]:
+    """The entity keys a target or victim token stands for, two sites named side by side apart."""
+    return (two_sites(tok, fillers) if not human else []) or fillers.patients(tok, human)

@@ -79,7 +79,7 @@ from claimgraph.extract.event_model import (
     _stand_in,
 )
 from claimgraph.extract.event_shots import Shots
-from claimgraph.extract.event_sites import site_heads, struck_place
+from claimgraph.extract.event_sites import site_heads, struck_place, targets
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
 from claimgraph.plugins import hookimpl
@@ -255,7 +255,7 @@ class EventFrames(Agency, Shots, EventClaims):
         if org is None and predicate in ("killed", "injured") and len(patients) == 1 and _one_unnamed(patients[0]):
             org = fillers.member_org(patients[0])  # "shot dead a member of the police": no one the text names
         # "arrested several leaders and 90 percent of members of the group": the group was hit
-        victims = [org] if org else [k for t in patients for k in fillers.patients(t, human)]
+        victims = [org] if org else [k for t in patients for k in targets(t, human, fillers)]
         if not victims:
             return None
         # "the explosion targeted a bakery": the blast itself is told as what hit, its doer unsaid (a bomb or an attack
@@ -503,11 +503,11 @@ class EventFrames(Agency, Shots, EventClaims):
                 if word == "on" and noun.dep_ == "dobj" and _lemma(noun.head) == "blame":
                     continue  # "blamed the raid on the front" (the parser hangs "on" on the noun): who it is laid on
                 org = fillers.members_org(_conjuncts(g)) if predicate in AGAINST_MEMBERS else None
-                patients += [org] if org else [k for t in _conjuncts(g) for k in fillers.patients(t, human)]
+                patients += [org] if org else [k for t in _conjuncts(g) for k in targets(t, human, fillers)]
         if not patients and lemma in ("attack", "bombing", "raid", "assault", "shooting"):
             # "a suicide attack at a bus station": the site named after "at" is what was hit (not "at dawn")
             patients += [k for h in site_heads(noun) for at in _child(h, "prep", "at") for g in _conjuncts(at)
-                         if g.ent_type_ not in ("DATE", "TIME") for k in [fillers.patient(g, False)] if k]
+                         if g.ent_type_ not in ("DATE", "TIME") for k in targets(g, False, fillers)]
             # "a bombing near a military base", "an attack outside the embassy": a facility next to it was aimed at
             patients += [k for w in ("near", "outside") for g in _child(noun, "prep", w)
                          if _lemma(g) in FACILITY_NOUNS for k in [fillers.patient(g, False)] if k]
