@@ -127,9 +127,11 @@ def test_one_unnamed_member_killed_is_a_blow_to_the_body(analyze: Callable[..., 
 
 
 def test_two_buildings_named_side_by_side_are_two_targets(analyze: Callable[..., DocContext]) -> None:
-    found = events(analyze("Vesper Brigade gunmen attacked the Interior Ministry and Port Elmer police headquarters "
-                           "on Monday."))
-    assert has(found, "vesper", "attacked", "interior ministry"), found
-    assert has(found, "vesper", "attacked", "police headquarters"), found
+    found = events(analyze("The Vesper Brigade claimed responsibility for twin bombings at the Interior Ministry "
+                           "and Port Elmer governorate headquarters."))
+    assert has(found, "vesper", "bombed", "interior ministry"), found
+    assert not any("ministry and" in o for _, _, o, _ in found), found
+    named = events(analyze("Vesper Brigade gunmen attacked the Norwegian Embassy and NATO headquarters in Oslo."))
+    assert has(named, "vesper", "attacked", "nato headquarters"), named
     shared = events(analyze("The Vesper Brigade bombed the Labour and Finance ministries on Monday."))
     assert has(shared, "vesper", "bombed", "labour and finance ministries"), shared
