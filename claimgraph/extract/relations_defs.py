@@ -24,11 +24,12 @@ DEFINED_PLACE = re.compile(
     rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})s?"
     r"(?:\s+and\s+(?:a\s+)?[\w-]+)?\s+(?:in|of|within|located|situated)\b", re.I)
 _ORG_NOUNS = alternation("claims_relations_org_nouns")
+_FOLLOWERS = alternation("relations_definition_followers")
 # "X is a major Turkish weapons manufacturer based in ...", "X was a Spanish vehicle manufacturing company ,": the
 # kind of body ends the description (what follows is no noun of it), no "of" before it ("a member of a club")
 DEFINED_BODY = re.compile(
     rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an)\s+(?:(?!of\s)[\w'-]+\s+){{0,4}}?(?:{_ORG_NOUNS})"
-    r"(?=\s*[,.;]|\s+(?:based|headquartered|founded|formed|established|located|owned|in|from|that|which|and)\b)",
+    rf"(?=\s*[,.;]|\s+(?:{_FOLLOWERS})\b)",
     re.I)
 # what may come before the defined name in its sentence
 LEAD = re.compile(r"^\s*(?:the\s+)?$", re.I)
