@@ -1,9 +1,9 @@
 """Acts told before the sentence that names their actor: the scope of that later sentence reaches back to them.
 
-"A bombing killed 15 people. The group claimed responsibility for the attack.", "... Her leader accused Norway of
-orchestrating the attack.", "The GIA is suspected.": the events stage gives the earlier act the actor the later
-sentence names (extract/event_coref.py); its own sentence says nothing of who did it, so the claim is the later
-sentence's speaker's word (or suspicion), never the text's.
+"A bombing killed 15 people. The group claimed responsibility for the attack.", "... Activists said the blasts
+were carried out by X.", "The GIA is suspected.": the events stage gives the earlier act the actor the later
+sentence names (extract/event_coref.py; an accused or denied doer is not given); its own sentence says nothing of
+who did it, so the claim is the later sentence's speaker's word (or suspicion), never the text's.
 """
 
 from __future__ import annotations
