@@ -37,3 +37,11 @@ def test_a_denied_deed_is_the_deniers_negated_word(analyze: Callable[..., DocCon
 def test_a_share_in_a_deed_names_its_doer(analyze: Callable[..., DocContext], text: str) -> None:
     found = deeds(analyze(text))
     assert any(d == "ember front" and p == "attacked" and t == "grain depot" for d, p, t, _, _ in found), found
+
+
+def test_the_deed_a_denier_lays_on_others_is_the_same_deed(analyze: Callable[..., DocContext]) -> None:
+    # "the blasts" are the bombings just denied: the others named as their doers bombed the same place
+    found = deeds(analyze("The Tigris Front says it had nothing to do with the bombings in Port Elmer and that the "
+                          "blasts were carried out by government agents."))
+    assert ("tigris front", "bombed", "port elmer", "attributed", "negative") in found, found
+    assert ("government agents", "bombed", "port elmer", "attributed", "positive") in found, found

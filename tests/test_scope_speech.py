@@ -527,3 +527,26 @@ def test_an_indefinite_title_is_someone_new_not_a_person_named_before(analyze: A
     found = claims(ctx, ("founded_by",), "Jalal Berg")
     assert found, listing(ctx)
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "spokesman" for c in found), listing(ctx)
+
+
+def test_holding_responsible_parsed_as_a_small_clause_names_the_accused(analyze: Analyze) -> None:
+    # the parser makes the accused the subject of "responsible", a clause under "holds"
+    ctx = analyze("Ruritania holds Hamas responsible for the bombing of the bridge.")
+    found = claims(ctx, ("bombed", "attacked"), "bridge")
+    assert found and all(name(ctx, c.subject) == "Hamas" for c in found), listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Ruritania" for c in found), listing(ctx)
+
+
+def test_a_speaker_the_parser_coordinated_into_an_agent_is_no_attacker(analyze: Analyze) -> None:
+    ctx = analyze("Officials stressed that the camp had been hit by rockets and Reuters later wrote that police "
+                  "confirmed the blast.")
+    assert not [c for c in ctx.analysis.claims if name(ctx, c.subject) == "Reuters" and c.predicate != "said"], \
+        listing(ctx)
+    assert any(name(ctx, c.subject) == "Reuters" for c in claims(ctx, ("said",))), listing(ctx)
+
+
+def test_unnamed_people_speak_where_no_group_is_named(analyze: Analyze) -> None:
+    ctx = analyze("The insurgents say government troops bombed the market in Marrow.")
+    found = claims(ctx, ATTACKS, "market")
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "insurgents" for c in found), listing(ctx)

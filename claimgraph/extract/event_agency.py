@@ -174,6 +174,10 @@ class Agency:
             if head.head.dep_ == "amod" and gov.pos_ in ("NOUN", "PROPN"):
                 # "X is an organization responsible for attacks": the noun it describes (or the copula's subject)
                 return [k for k in [fillers.actor(_copula_subject(gov) or gov)] if k]
+            own = [t for c in head.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)]
+            if own and head.head.dep_ in ("ccomp", "xcomp", "oprd"):
+                # "Israel holds Hamas responsible for the fire", parsed as a small clause: its own subject
+                return [k for t in own for k in [fillers.actor(t)] if k]
             deps = ("dobj",) if _lemma(gov) in ("hold", "consider", "find", "deem") else ("nsubj", "nsubjpass")
             return [k for c in gov.children if c.dep_ in deps for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
         if head.lower_ == "for" and _lemma(head.head) in ("blame", "accuse", "arrest", "convict", "charge"):

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_lexicon import DENIAL_VERBS, JUSTICE_WORDS
 from claimgraph.extract.event_model import Event
+from claimgraph.extract.scope_phrases import denier_of
 
 # determiners that make an event noun point back to one told before
 ANAPHORIC_DETERMINERS = {"the", "this", "that", "these", "those", "both"}
@@ -93,7 +94,8 @@ def corefer(ctx: DocContext, found: list[Event]) -> list[Event]:
                 break
             if _other_time(ante, event):
                 continue  # "two attacks in October ... denied it was responsible for the attack on Saturday"
-            if _named_others(ctx, ante.perpetrators, event.perpetrators):
+            if _named_others(ctx, ante.perpetrators, event.perpetrators) and denier_of(ante.trigger) is None:
+                # (one who "had nothing to do with the bombings" is no doer that makes "the blasts" another deed)
                 continue  # "Israel struck X ... A small group claimed responsibility for the attack": another deed
             if ante.predicate in FAMILY and set(event.perpetrators) <= set(ante.perpetrators):
                 # 'X attacked Y. X claimed responsibility for the attack.': the text already told X's act

@@ -23,7 +23,7 @@ def _negated(tok: Token) -> bool:
                for c in tok.children)
 
 
-def _denier(tok: Token) -> Token | None:
+def denier_of(tok: Token) -> Token | None:
     """The one who 'had nothing to do with' the trigger ('did not have anything to do with'), else None."""
     cur = tok
     for _ in range(6):
@@ -46,7 +46,7 @@ def deny_unrelated(ctx: DocContext, claim: Claim, tok: Token, char: int, speeche
     """'X had nothing to do with the bombing': X did not do it. The act is denied as X's (the speaker's where X
     is its pronoun); an act whose phrase names another actor ('the attack by Y') keeps Y's, only X's part in it is
     denied, and that is no claim of ours."""
-    denier = _denier(tok)
+    denier = denier_of(tok)
     if denier is None or any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return
     actor = ctx.entity(claim.subject)

@@ -20,6 +20,8 @@ BODY_NOUNS = words("scope_body_nouns")
 MEDIA_NOUNS = frozenset(words("scope_media_nouns"))  # "the statement said": its author
 # bare nouns for a state's armed forces, one body whichever is written ('Lebanon's military' ... 'the army')
 ARMED_FORCES = frozenset({"army", "military"})
+# nouns for people who may speak unnamed ("rebels say", "the militants claimed")
+PEOPLE_NOUNS = frozenset(words("claims_events_person_nouns")) | frozenset(words("claims_events_perp_nouns"))
 
 
 def lemma_of(tok: Token) -> str:
@@ -112,6 +114,10 @@ class Speakers:
             if found is not None and tok.pos_ in ("NOUN", "PROPN") and self._demonym_of(tok, found):
                 group = lemma_of(tok) in words("scope_group_nouns")  # as above, when a child holds the name
                 return self.unnamed(tok, "Organization" if group else self.plural_type(tok))
+            if found is None and tok.tag_ == "NNS" and lemma in PEOPLE_NOUNS:
+                # "rebels say ...", "the insurgents claimed ...", with no group in the text they could stand for:
+                # unnamed people speak, the text does not say it in its own voice
+                return self.unrecognized(tok) or self.unnamed(tok, "Group")
             return found or self.unrecognized(tok)
         named = self.named_just_before(tok)
         if named is not None:

@@ -1,0 +1,60 @@
+"""The parse repairs made after the parser (claimgraph.nlp.repairs), on Docs built by hand and through the model."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from claimgraph.nlp.pipeline import load_nlp
+from claimgraph.nlp.repairs import stolen_subjects
+
+# "The depot was hit by shells and the agency later wrote that it burned ."
+WORDS = ["The", "depot", "was", "hit", "by", "shells", "and", "the", "agency", "later", "wrote", "that", "it",
+         "burned", "."]
+TAGS = ["DT", "NN", "VBD", "VBN", "IN", "NNS", "CC", "DT", "NN", "RB", "VBD", "IN", "PRP", "VBD", "."]
+POS = ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "CCONJ", "DET", "NOUN", "ADV", "VERB", "SCONJ", "PRON", "VERB",
+       "PUNCT"]
+
+
+def parsed(wrote_dep: str, wrote_head: int, extra: dict[int, tuple[int, str]] | None = None) -> Doc:
+    heads = [1, 3, 3, 3, 3, 4, 5, 8, 5, 10, wrote_head, 13, 13, 10, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj", "cc", "det", "conj", "advmod", wrote_dep,
+            "mark", "nsubj", "ccomp", "punct"]
+    for i, (head, dep) in (extra or {}).items():
+        heads[i], deps[i] = head, dep
+    return Doc(Vocab(), words=WORDS, tags=TAGS, pos=POS, heads=heads, deps=deps)
+
+
+def test_a_noun_coordinated_into_an_agent_is_given_back_to_the_verb_after_it() -> None:
+    doc = stolen_subjects(parsed("conj", 3))
+    agency, wrote = doc[8], doc[10]
+    assert (agency.head.i, agency.dep_) == (wrote.i, "nsubj")
+    assert doc[6].head.i == 3  # "and" now joins the clauses
+    assert [c.text for c in doc[5].children] == []  # "shells" alone is the agent
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_bare_adverbial_clause_is_repaired_too() -> None:
+    doc = stolen_subjects(parsed("advcl", 3))
+    assert doc[8].dep_ == "nsubj" and doc[8].head.i == 10
+
+
+def test_a_verb_with_a_subject_or_a_conjunction_of_its_own_keeps_the_coordination() -> None:
+    # "... shells and the agency , while it later wrote ...": the clause has its own subject
+    doc = stolen_subjects(parsed("conj", 3, {12: (10, "nsubj"), 13: (10, "ccomp")}))
+    assert doc[8].dep_ == "conj" and doc[8].head.i == 5
+    doc = stolen_subjects(parsed("advcl", 3, {11: (10, "mark"), 13: (10, "ccomp")}))
+    assert doc[8].dep_ == "conj" and doc[8].head.i == 5
+
+
+def test_a_participle_after_the_noun_is_no_finite_verb_left_without_subject() -> None:
+    doc = Doc(Vocab(), words=["Gunmen", "attacked", "police", "and", "soldiers", "guarding", "it"],
+              tags=["NNS", "VBD", "NNS", "CC", "NNS", "VBG", "PRP"],
+              pos=["NOUN", "VERB", "NOUN", "CCONJ", "NOUN", "VERB", "PRON"],
+              heads=[1, 1, 1, 2, 2, 1, 5], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "conj", "dobj"])
+    doc = stolen_subjects(doc)
+    assert doc[4].dep_ == "conj" and doc[4].head.i == 2
+
+
+def test_the_loaded_pipeline_runs_the_repair_last() -> None:
+    assert load_nlp().pipe_names[-1] == "claimgraph_stolen_subjects"
