@@ -24,6 +24,7 @@ from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES,
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
 from claimgraph.extract.relations_defs import define_places
 from claimgraph.extract.relations_names import name_seats
+from claimgraph.extract.relations_party import party_members
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
@@ -219,6 +220,7 @@ class DocumentRelations:
         name_seats(ctx)
         for sent in ctx.doc.sents:
             mentions = _sentence_mentions(ctx, sent.start_char, sent.end_char)
+            party_members(ctx, sent)  # "X was elected as a Democrat"
             define_places(ctx, sent.start_char, mentions)
             self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
             if JOIN_WORD.search(sent.text):
