@@ -22,6 +22,7 @@ from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, PlaceHierarchy, is_country
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
+from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.extract.relations_party import party_members
@@ -245,6 +246,8 @@ class DocumentRelations:
                     tried += 1
                     if ctx.entity(b.entity_key).type not in MODIFIER_TYPES:
                         break
+        # "a Norwegian club from Fyllingsdalen": the seat lies in the country (before the chains are closed)
+        places_in_seat_country(ctx, ctx.analysis.claims)
 
     # ------------------------------------------------------------ patterns
     def _pair(self, ctx: DocContext, a: Mention, b: Mention, gap: str, sent: tuple[int, int]) -> bool:
