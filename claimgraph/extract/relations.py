@@ -54,6 +54,10 @@ LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
 ART = r"(?:(?:a|an|the)\s+)"
 TAIL = r"(?:[\w\"“”'’-]+\s+){0,2}?"  # modifiers before the second name ("the Athens newspaper \"")
+# "director of the independent research organization X": a description that ends with the kind of body
+KIND_TAIL = rf"(?:[\w\"“”'’-]+\s+){{0,4}}?{ORG_NOUN}\s+"
+ROLE_TAIL = f"(?:{KIND_TAIL}|{TAIL})"
+BE = r"(?:is|was|became|remains|has been|had been)"  # "X had been chief executive of Y"
 
 # gap between mention A and mention B -> predicate, direction ("fwd": A is the subject), types of A, types of B
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
@@ -103,8 +107,8 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*who\s+)?\s*(?:joined|rejoined)\s+(?:the\s+)?$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization"}),
     # "X, leader of Y", "X, the head of the Y", "X, who heads Y", "X is the chairman of Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
-                rf"(?:of|at)\s+(?:the\s+)?{TAIL}$", re.I),
+    (re.compile(rf"^\s*(?:,\s*|\s+{BE}\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
+                rf"(?:of|at)\s+(?:the\s+)?{ROLE_TAIL}$", re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired)\s+(?:the\s+)?$",
                 re.I),
@@ -118,8 +122,8 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
                 r"|command)\s+of\s+(?:the\s+)?$", re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "X, a member/spokesman of Y", "X of the Y party" (member), "X, a lawmaker for the Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|became|remains|has been)\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
-                rf"(?:[\w-]+\s+){{0,4}}?(?:of|for|at|with|from)\s+(?:the\s+)?{TAIL}$", re.I),
+    (re.compile(rf"^\s*(?:,\s*|\s+{BE}\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
+                rf"(?:[\w-]+\s+){{0,4}}?(?:of|for|at|with|from)\s+(?:the\s+)?{ROLE_TAIL}$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
     # "Ana Ruiz of the Chilean folk band Los Andes": the kind of body, then its name
