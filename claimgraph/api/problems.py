@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_TYPE = "application/problem+json"
 GZIP_MIN_BYTES = 1000
+# zlib's own default level: the middleware's 9 took 2.5x as long on a graph page for 5% fewer bytes
+GZIP_LEVEL = 6
 BEARER = "bearerToken"
 # the endpoints that need the token (claimgraph.api.write.require_writer and the curation router)
 WRITE_METHODS = {"post", "put", "patch", "delete"}
@@ -102,4 +104,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _server_error)
     app.openapi = _openapi_with_security(app)  # type: ignore[method-assign]
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)

@@ -11,9 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from claimgraph.store import records
+from claimgraph.store.idlists import in_ids
 from claimgraph.store.schema import aliases, claims, entities, evidence
 
 CHUNK = 500
@@ -28,11 +29,12 @@ def chunks(ids: list[str]) -> Iterable[list[str]]:
 REF_COLUMNS = (entities.c.id, entities.c.name, entities.c.type, entities.c.merged_into)
 # the IN-list reads of every page, built once: a list given as one expanding parameter is not coerced element
 # by element on each call
-_ENTITY_ROWS = {full: select(*(tuple(entities.c) if full else REF_COLUMNS)).where(
-    entities.c.id.in_(bindparam("ids", expanding=True))) for full in (False, True)}
-_MERGED_INTO = select(entities.c.id, entities.c.merged_into).where(
-    entities.c.merged_into.in_(bindparam("ids", expanding=True)))
-_EVIDENCE_OF = select(evidence).where(evidence.c.claim_id.in_(bindparam("ids", expanding=True))).order_by(
+_ENTITY_COLUMNS = {False: tuple(c.name for c in REF_COLUMNS), True: tuple(c.name for c in entities.c)}
+# the list as one JSON parameter (store.idlists): the few hundred nodes of a graph are not expanded per call
+_ENTITY_ROWS = {full: select(*(tuple(entities.c) if full else REF_COLUMNS)).where(in_ids(entities.c.id))
+                for full in (False, True)}
+_MERGED_INTO = select(entities.c.id, entities.c.merged_into).where(in_ids(entities.c.merged_into))
+_EVIDENCE_OF = select(evidence).where(in_ids(evidence.c.claim_id)).order_by(
     evidence.c.document_id, evidence.c.start)
 
 
@@ -43,15 +45,16 @@ def entity_rows(conn: Connection, ids: Iterable[str], full: bool = False) -> dic
     """
     index: dict[str, dict[str, Any]] = {}
     wanted = {i for i in ids if i}
-    statement = _ENTITY_ROWS[full]
+    statement, names = _ENTITY_ROWS[full], _ENTITY_COLUMNS[full]
     while wanted:
         batch = sorted(wanted - index.keys())
         wanted = set()
-        for chunk in chunks(batch):
-            for row in conn.execute(statement, {"ids": chunk}).mappings():
-                index[row["id"]] = dict(row)
-                if row["merged_into"] and row["merged_into"] not in index:
-                    wanted.add(row["merged_into"])
+        # plain tuples zipped with the column names once: a mapping row builds its keys again for every dict()
+        for values in conn.execute(statement, {"ids": batch}):
+            row = dict(zip(names, values, strict=True))
+            index[row["id"]] = row
+            if row["merged_into"] and row["merged_into"] not in index:
+                wanted.add(row["merged_into"])
     blank = [i for i, row in index.items() if not (row.get("name") or "").strip()]
     if blank:  # every reference the API hands out names an unnamed actor by its role and document
         from claimgraph.views.names import name_rows, unnamed_names

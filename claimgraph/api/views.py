@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from sqlalchemy import Connection, Text, func, select, text
+from sqlalchemy import Connection, Text, TextClause, func, select, text
 
 from claimgraph.api import queries
 from claimgraph.api.routes import MAX_OFFSET, Conn, Filters, IdText, Modality, resolve_entity
@@ -38,6 +39,20 @@ UNION_TERMS = 400
 _EDGE_COLUMNS = "id, subject_id, object_id, predicate, modality, polarity, status, confidence"
 
 
+@lru_cache(maxsize=1024)
+def edges_statement(size: int, by_predicate: bool = False, by_modality: bool = False) -> TextClause:
+    """The statement of _strongest_edges for `size` ids (:n0 ...), built once a size: parsing a text of hundreds
+    of parameters and compiling it again on every read took as long as running it. Each subquery is read from
+    an (end, confidence DESC, id, ...) index alone (migration 0016: the index holds every column it shows)."""
+    extra = (" AND predicate = :predicate" if by_predicate else "") + (" AND modality = :modality" if by_modality
+                                                                          else "")
+    terms = [f"SELECT * FROM (SELECT {_EDGE_COLUMNS} FROM claims WHERE {column} = :n{i} AND object_id IS NOT NULL "
+             f"AND status != 'rejected'{extra} ORDER BY confidence DESC, id LIMIT :per_node) AS t{i}_{column[0]}"
+             for i in range(size) for column in ("subject_id", "object_id")]
+    return text(f"SELECT {_EDGE_COLUMNS} FROM ({' UNION '.join(terms)}) AS edges ORDER BY confidence DESC, id "
+                "LIMIT :most")
+
+
 def _strongest_edges(conn: Connection, ids: list[str], per_node: int, most: int, predicate: str | None = None,
                      modality: str | None = None) -> tuple[list[Any], bool]:
     """The `most` most confident claims between two entities among the `per_node` most confident of each id as
@@ -47,19 +62,18 @@ def _strongest_edges(conn: Connection, ids: list[str], per_node: int, most: int,
     keeps the strongest of all: a much-named entity costs no more than a rarely named one. The statement is
     plain SQL (SQLite and PostgreSQL alike): built as SQLAlchemy subqueries it took longer to compile than to run.
     """
-    extra = (" AND predicate = :predicate" if predicate else "") + (" AND modality = :modality" if modality else "")
     rows: dict[str, Any] = {}
     full = False
     for at in range(0, len(ids), UNION_TERMS // 2):
         chunk = ids[at: at + UNION_TERMS // 2]
-        terms = [f"SELECT * FROM (SELECT {_EDGE_COLUMNS} FROM claims WHERE {column} = :n{i} AND object_id IS NOT NULL "
-                 f"AND status != 'rejected'{extra} ORDER BY confidence DESC, id LIMIT :per_node) AS t{i}_{column[0]}"
-                 for i in range(len(chunk)) for column in ("subject_id", "object_id")]
-        statement = text(f"SELECT {_EDGE_COLUMNS} FROM ({' UNION '.join(terms)}) AS edges "
-                         "ORDER BY confidence DESC, id LIMIT :most")
-        params: dict[str, Any] = {f"n{i}": node for i, node in enumerate(chunk)}
-        params.update(per_node=per_node, most=most, predicate=predicate, modality=modality)
-        found = conn.execute(statement, {k: v for k, v in params.items() if v is not None}).all()
+        # a few statement sizes, the places past the ids bound to NULL (an index seek that finds nothing): each
+        # size is compiled once a process, not once for every count of neighbours a graph happens to have
+        size = min(UNION_TERMS // 2, 1 << max(0, len(chunk) - 1).bit_length())
+        statement = edges_statement(size, bool(predicate), bool(modality))
+        params: dict[str, Any] = {f"n{i}": chunk[i] if i < len(chunk) else None for i in range(size)}
+        params.update(per_node=per_node, most=most)
+        params.update({k: v for k, v in (("predicate", predicate), ("modality", modality)) if v})
+        found = conn.execute(statement, params).all()
         full |= len(found) >= most
         for row in found:
             rows[row.id] = row
@@ -125,9 +139,12 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
     if center_ref:
         nodes[center] = center_ref
     out_edges = []
+    refs: dict[str, dict[str, Any] | None] = {}  # each end's reference once, not once an edge
     for row in edges.values():
-        source = records.entity_ref(index, row.subject_id)
-        target = records.entity_ref(index, row.object_id)
+        source = refs[row.subject_id] if row.subject_id in refs else \
+            refs.setdefault(row.subject_id, records.entity_ref(index, row.subject_id))
+        target = refs[row.object_id] if row.object_id in refs else \
+            refs.setdefault(row.object_id, records.entity_ref(index, row.object_id))
         if source is None or target is None:
             continue
         nodes.setdefault(source["id"], source)

@@ -32,6 +32,7 @@ from sqlalchemy import (
     tuple_,
 )
 
+from claimgraph.store.idlists import in_ids
 from claimgraph.store.schema import claims, evidence, metadata
 
 claim_corroboration = Table(
@@ -55,9 +56,8 @@ corroboration_stale = Table(
 WHOLE_STORE_AT = 2000
 
 _ANY_STALE = select(literal(1)).select_from(corroboration_stale).limit(1)
-_CACHED = select(claim_corroboration).where(claim_corroboration.c.claim_id.in_(bindparam("ids", expanding=True)))
-_CLAIMS_OF_DOCUMENTS = select(evidence.c.claim_id).where(
-    evidence.c.document_id.in_(bindparam("ids", expanding=True))).distinct()
+_CACHED = select(claim_corroboration).where(in_ids(claim_corroboration.c.claim_id))
+_CLAIMS_OF_DOCUMENTS = select(evidence.c.claim_id).where(in_ids(evidence.c.document_id)).distinct()
 _ENTITY_IDS: Any = bindparam("ids", expanding=True)
 _CLAIMS_OF_ENTITIES = select(claims.c.id).where(or_(
     claims.c.subject_id.in_(_ENTITY_IDS), claims.c.object_id.in_(_ENTITY_IDS), claims.c.attributed_to_id.in_(_ENTITY_IDS)))

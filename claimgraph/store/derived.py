@@ -25,6 +25,7 @@ from sqlalchemy import (
 
 from claimgraph.core.predicates import registry
 from claimgraph.resolve.names import norm_name
+from claimgraph.store.idlists import in_ids
 from claimgraph.store.schema import claims, entities, evidence, metadata
 
 # matching keys of every stored entity name: transliteration skeletons, acronyms, name cores
@@ -145,13 +146,12 @@ _KEY_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.o
 
 # the IN-list reads of every page, built once: a list given as one expanding parameter is not coerced element
 # by element on each call (a graph's corroboration asks for about 500 claims)
-_ROWS_BY_ID = select(*_KEY_COLUMNS).where(claims.c.id.in_(bindparam("ids", expanding=True)))
+_ROWS_BY_ID = select(*_KEY_COLUMNS).where(in_ids(claims.c.id))
 _ROWS_BY_KEY = select(*_KEY_COLUMNS).where(claims.c.triple_key.in_(bindparam("keys", expanding=True)))
 _DOCUMENTS_OF = select(evidence.c.claim_id, evidence.c.document_id).where(
-    evidence.c.claim_id.in_(bindparam("ids", expanding=True)))
-_MERGE_LINKS = select(entities.c.id, entities.c.merged_into).where(entities.c.id.in_(bindparam("ids", expanding=True)))
-_MERGED_INTO = select(entities.c.id, entities.c.merged_into).where(
-    entities.c.merged_into.in_(bindparam("ids", expanding=True)))
+    in_ids(evidence.c.claim_id))
+_MERGE_LINKS = select(entities.c.id, entities.c.merged_into).where(in_ids(entities.c.id))
+_MERGED_INTO = select(entities.c.id, entities.c.merged_into).where(in_ids(entities.c.merged_into))
 
 
 def _chunked(ids: Iterable[str]) -> Iterable[list[str]]:

@@ -8,9 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from claimgraph.resolve.names import norm_name
+from claimgraph.store.idlists import in_ids
 from claimgraph.store.schema import (
     aliases,
     claims,
@@ -191,7 +192,7 @@ def has_table(conn: Connection, name: str) -> bool:
 
 # built once, as the reads below: the documents' citation fields, of every document or of the documents `ids`
 _DOCUMENT_ROWS = select(documents.c.id, documents.c.title, documents.c.source, documents.c.url, documents.c.published)
-_DOCUMENT_ROWS_IN = _DOCUMENT_ROWS.where(documents.c.id.in_(bindparam("ids", expanding=True)))
+_DOCUMENT_ROWS_IN = _DOCUMENT_ROWS.where(in_ids(documents.c.id))
 
 
 def _document_meta(conn: Connection, documents_of: Iterable[str] | None = None,
@@ -322,7 +323,7 @@ def count_from(doc_ids: set[str], meta: DocumentMeta) -> dict[str, int]:
 
 # built once: an IN list given as one expanding parameter is not coerced element by element on every call
 _EVIDENCE_DOCUMENTS = select(evidence.c.claim_id, evidence.c.document_id).where(
-    evidence.c.claim_id.in_(bindparam("ids", expanding=True)))
+    in_ids(evidence.c.claim_id))
 _SOURCES: dict[int, Select[Any]] = {}
 
 
@@ -330,7 +331,7 @@ def _sources_statement(table: Any) -> Select[Any]:
     """Outlet and copy link of the documents `ids` (the reasoning layer's table, built once)."""
     if id(table) not in _SOURCES:
         _SOURCES[id(table)] = select(table.c.document_id, table.c.outlet, table.c.copy_of).where(
-            table.c.document_id.in_(bindparam("ids", expanding=True)))
+            in_ids(table.c.document_id))
     return _SOURCES[id(table)]
 
 

@@ -102,10 +102,13 @@ claims = Table(
     Index("ix_claims_subject_predicate", "subject_id", "predicate", "object_id"),
     Index("ix_claims_object_predicate", "object_id", "predicate", "subject_id"),
 )
-# migration 0014 (0012 before it without the id): each end's rows in the graph's order, most confident first, then
-# by id (api/views.py, the strongest edges of a node), so a walk stops at the rows it keeps
-Index("ix_claims_subject_rank", claims.c.subject_id, claims.c.confidence.desc(), claims.c.id)
-Index("ix_claims_object_rank", claims.c.object_id, claims.c.confidence.desc(), claims.c.id)
+# migration 0016 (0014 and 0012 before it without the columns after the id): each end's rows in the graph's order,
+# most confident first, then by id (api/views.py, the strongest edges of a node), so a walk stops at the rows it
+# keeps, with every column an edge shows, so it reads no table row
+Index("ix_claims_subject_edges", claims.c.subject_id, claims.c.confidence.desc(), claims.c.id, claims.c.object_id,
+      claims.c.status, claims.c.predicate, claims.c.modality, claims.c.polarity)
+Index("ix_claims_object_edges", claims.c.object_id, claims.c.confidence.desc(), claims.c.id, claims.c.subject_id,
+      claims.c.status, claims.c.predicate, claims.c.modality, claims.c.polarity)
 
 # migration 0013: non-rejected claims naming each entity (subject, object or speaker; each claim once; merges not
 # folded), kept by triggers on claims so every writer keeps it; claimgraph.views.counts reads it. Its own metadata:

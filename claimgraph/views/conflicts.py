@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, select, text
 
 from claimgraph.core.predicates import registry
 from claimgraph.store.derived import finals_of, literal_key, members_of
+from claimgraph.store.idlists import in_ids
 from claimgraph.store.schema import claims, documents, entities, evidence
 
 REASON_PLUGIN = "claimgraph.reason.plugin"
@@ -97,18 +98,18 @@ def _values_join(size: int) -> Any:
 # the IN-list reads of every profile, built once: a list given as one expanding parameter is not coerced element
 # by element on each call
 _IDS: Any = bindparam("ids", expanding=True)
-_KEYS_BY_ID = select(*_KEY_COLUMNS).where(claims.c.id.in_(_IDS))
-_ROWS_BY_ID = select(*_ROW_COLUMNS).where(claims.c.id.in_(_IDS))
+_KEYS_BY_ID = select(*_KEY_COLUMNS).where(in_ids(claims.c.id))
+_ROWS_BY_ID = select(*_ROW_COLUMNS).where(in_ids(claims.c.id))
 _KEPT_UNDER: Any = (claims.c.status != "rejected", claims.c.predicate.in_(bindparam("predicates", expanding=True)))
 _BY_SUBJECT = select(*_KEY_COLUMNS).where(*_KEPT_UNDER, claims.c.subject_id.in_(_IDS))
 _BY_OBJECT = select(*_KEY_COLUMNS).where(*_KEPT_UNDER, claims.c.object_id.in_(_IDS))
 _BY_SUBJECT_LITERAL = select(*_KEY_COLUMNS).where(*_KEPT_UNDER, claims.c.subject_id.in_(_IDS),
                                                   claims.c.object_id.is_(None))
 _PASSAGES = select(evidence.c.claim_id, evidence.c.document_id, evidence.c.qualifiers, documents.c.published).join(
-    documents, documents.c.id == evidence.c.document_id).where(evidence.c.claim_id.in_(_IDS)).order_by(evidence.c.id)
+    documents, documents.c.id == evidence.c.document_id).where(in_ids(evidence.c.claim_id)).order_by(evidence.c.id)
 _CITES = select(documents.c.id, documents.c.title, documents.c.source, documents.c.published).where(
-    documents.c.id.in_(_IDS))
-_NAMES = select(entities.c.id, entities.c.name).where(entities.c.id.in_(_IDS))
+    in_ids(documents.c.id))
+_NAMES = select(entities.c.id, entities.c.name).where(in_ids(entities.c.id))
 
 
 def _narrow_views(conn: Connection, schema: Any, reasoning: Any, claim_ids: list[str]) -> list[Any]:

@@ -1,4 +1,4 @@
--- heads: 0015_claim_corroboration
+-- heads: 0016_claim_edge_indexes
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -332,10 +332,6 @@ CREATE TRIGGER entity_names_fts_update AFTER UPDATE OF alias ON aliases BEGIN
         INSERT INTO entity_names_fts(rowid, alias) VALUES (new.id, new.alias);
     END;
 --
-CREATE INDEX ix_claims_subject_rank ON claims (subject_id, confidence DESC, id);
---
-CREATE INDEX ix_claims_object_rank ON claims (object_id, confidence DESC, id);
---
 CREATE TABLE claim_corroboration (
 	claim_id VARCHAR(64) NOT NULL, 
 	documents INTEGER NOT NULL, 
@@ -397,4 +393,8 @@ INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.subject_id WHERE
 INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.object_id WHERE new.object_id IS NOT NULL ON CONFLICT DO NOTHING;
 INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.attributed_to_id WHERE new.attributed_to_id IS NOT NULL ON CONFLICT DO NOTHING;
     END;
+--
+CREATE INDEX ix_claims_subject_edges ON claims (subject_id, confidence DESC, id, object_id, status, predicate, modality, polarity);
+--
+CREATE INDEX ix_claims_object_edges ON claims (object_id, confidence DESC, id, subject_id, status, predicate, modality, polarity);
 --
