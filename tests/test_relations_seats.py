@@ -39,3 +39,13 @@ def test_a_place_after_a_distance_from_a_town_is_where_the_deed_was(analyze: Cal
     assert not [c for c in ctx.analysis.claims if c.predicate == "located_in"]
     ctx = analyze("The village lies in Lugo, in the Galicia region of Spain.")
     assert [c for c in ctx.analysis.claims if c.predicate == "located_in"]
+
+
+def test_bodies_told_by_their_country(analyze: Callable[..., DocContext]) -> None:
+    found = seats(analyze("The pipeline has three shareholders : KVT of Norway , BRX of Chile and DLM of Peru ."))
+    assert {("KVT", "Norway"), ("BRX", "Chile"), ("DLM", "Peru")} <= found, found
+
+
+def test_a_long_name_s_country_is_no_seat(analyze: Callable[..., DocContext]) -> None:
+    found = seats(analyze("Members of the Komala Party of Iran met in Paris on Sunday ."))
+    assert not [s for s in found if s[1] == "Iran"], found

@@ -174,6 +174,7 @@ JOIN_VERBS = {"join": None, "rejoin": None, "play": "for", "sign": "for", "capta
 JOIN_WORD = re.compile(r"\b(join|rejoin|play|sign|captain)", re.I)
 SUBJECT_PRONOUNS = {"he", "she"}
 COMMA_ONLY = re.compile(r"\s*,\s*")
+OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
 # "340 miles from Lima, in the Ayacucho region": after a distance from a place, ", in Y" says where the deed was
 DISTANCE_FROM = re.compile(r"\b(?:miles|km|kilometres|kilometers|metres|meters)\b[^.;]{0,40}\bfrom\s+[^,.;]{0,40}$",
                            re.I)
@@ -287,6 +288,11 @@ class DocumentRelations:
         if ta in PLACE_TYPES and tb in ("Organization", "Group") and SEAT_BEFORE.match(gap) \
                 and SEAT_AFTER.match(ctx.text[b.end:b.end + 24]) and b.source != "norp":
             self._claim(ctx, b, "has_base", a, sent, 0.6)
+            return True
+        if ta == "Organization" and tb == "Country" and OF_COUNTRY.match(gap) and len(a.text.split()) == 1:
+            # "OMV of Austria, MOL of Hungary": a one-word body told by its country ("the National Council of
+            # Resistance of Iran" is a longer name whose country says what it stands for, not where it sits)
+            self._claim(ctx, a, "based_in", b, sent, 0.55)
             return True
         if ta == "Organization" and tb in PLACE_TYPES and COMMA_ONLY.fullmatch(gap):
             seats = self._seat_after_comma(ctx, a, b, sent)
