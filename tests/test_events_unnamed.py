@@ -106,3 +106,33 @@ def test_martyred_members_and_tribal_heads_are_victims(analyze: Callable[..., Do
     ctx = analyze("Four members of the front were martyred in the rocket attack. Gunmen killed two tribal heads.")
     victims = [o for _, o, _ in event_claims(ctx, "killed")]
     assert any("members" in o for o in victims) and any("tribal heads" in o for o in victims), victims
+
+
+def test_rockets_that_hit_a_target_are_an_attack_by_someone_unnamed(analyze: Callable[..., DocContext]) -> None:
+    for text in ("The depot was targeted by rockets on Friday.", "Mortars struck the depot on Friday."):
+        found = event_claims(analyze(text), "attacked")
+        assert [obj for _, obj, stand_in in found if stand_in] == ["depot"], (text, found)
+
+
+def test_a_speakers_denial_that_a_target_was_hit_is_kept_as_their_word(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The ministry denied that the depot has been targeted by rockets.")
+    found = [c for c in ctx.analysis.claims if c.extractor == "events" and c.predicate == "attacked"]
+    assert found and all(c.polarity == "negative" and c.modality == "attributed" for c in found), found
+    assert all(ctx.entity(str(c.attributed_to)).name.lower() == "ministry" for c in found), found
+    # said in the text's own voice, the same denial names no one and states nothing
+    assert not event_claims(analyze("They are not simply attacking the depot."), "attacked")
+
+
+def test_a_list_of_named_dead_headed_by_a_name_keeps_every_name(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Gunmen stormed the base. General Arno Vell, commander of the garrison, General Piet Moor, head of "
+                  "its police, and two guards died in the attack.")
+    found = {obj for _, obj, _ in event_claims(ctx, "killed")}
+    assert {"arno vell", "piet moor"} <= found, found
+
+
+def test_a_vehicle_driven_into_a_target_is_an_attack_by_its_driver(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The bomber passed the gate before ramming his truck packed with explosives into the depot.")
+    assert ("bomber", "depot", False) in event_claims(ctx, "bombed"), event_claims(ctx, "bombed")
+    # a car crashed into a wall, with no violence told, is no attack
+    quiet = analyze("He crashed his car into a wall on the motorway.")
+    assert not event_claims(quiet, "attacked") and not event_claims(quiet, "bombed")

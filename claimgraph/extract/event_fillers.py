@@ -410,8 +410,10 @@ class Fillers:
         if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num \
                 or lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
             return None
-        for c in tok.children:
-            # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler
+        # "his secretary, Ronnie Moffit": the name the appositive gives is the better filler (a name itself keeps
+        # its own: "General A, deputy commander, General B, ..." is a list)
+        named_itself = tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"
+        for c in [] if named_itself else tok.children:
             if appos and c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON" or self._name_shaped(c)):
                 named = self.patient(c, human)
                 if named:
@@ -476,9 +478,11 @@ class Fillers:
     def _named_list(self, tok: Token, human: bool) -> list[str]:
         """'two reporters, Ana Ruiz and Marco Diaz', 'three journalists: A, a photographer, B, ... and C': every name
         the appositive list gives (the parser chains its items through appositions and conjunctions)."""
-        if tok.pos_ != "NOUN":
+        person = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+        if tok.pos_ != "NOUN" and not person:
             return []
-        out: list[str] = []
+        # "General A, deputy commander of X, General B, ...": a name heads the list and is its first item
+        out: list[str] = [k for k in [self.patient(tok, human, appos=False)] if k] if person else []
         stack = [c for c in tok.children if c.dep_ == "appos"]
         while stack and len(out) < 12:
             cur = stack.pop(0)

@@ -23,8 +23,12 @@ ACRONYM_LOOKALIKES: frozenset[str] = words("claims_events_acronym_lookalikes")
 PROJECTILE_VERBS = {"hit", "strike"}
 # verbs of throwing or launching: an attack only where a weapon is thrown at someone or something
 THROW_VERBS = {"hurl", "throw", "launch", "lob", "toss", "fling"}
+RAM_VERBS: frozenset[str] = words("claims_events_ram_verbs")  # "rammed his car into the gate"
+VEHICLE_NOUNS: frozenset[str] = words("claims_events_vehicle_nouns")
 # the going-off of an explosive, told as what hit something ("the blast hit a truck")
 BLAST_NOUNS = {"blast", "explosion", "detonation", "shockwave"}
+# what is fired at a target from afar: told as what hit, an attack whose doer is unsaid
+PROJECTILE_NOUNS = {"rocket", "mortar", "missile", "shell", "katyusha"}
 # verbs of setting an explosive where it is to go off ("planted a bomb at the bank")
 PLANT_VERBS = {"plant", "place"}
 # thrown weapons that make the attack a bombing ("threw a grenade at"); a rocket launched is an attack

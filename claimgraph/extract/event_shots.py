@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_fillers import Fillers, _child, _conjuncts, _lemma, _negated, event_time
-from claimgraph.extract.event_lexicon import BLAST_NOUNS, DENIAL_VERBS, EXPLOSIVE_WORDS
+from claimgraph.extract.event_lexicon import BLAST_NOUNS, DENIAL_VERBS, EXPLOSIVE_WORDS, VEHICLE_NOUNS, VIOLENT_CONTEXT
 from claimgraph.extract.event_model import (
     UNKNOWN_TARGET_KEY,
     UNKNOWN_TARGET_MEANING,
@@ -114,3 +114,35 @@ class Shots:
             targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
         return Event("bombed", sent, perps, targets, weapons[0], fillers.place(verb), event_time(sent, verb),
                      trigger=verb)
+
+    def _rammed(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'slammed his vehicle filled with explosives into a convoy', 'rammed a truck into the gate': an attack on
+        what the vehicle was driven into (a bombing where it carried explosives), by the driver; a car crashed into
+        a wall in a sentence without violence is no attack."""
+        if _negated(verb):
+            return None
+        vehicles = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in VEHICLE_NOUNS]
+        if not vehicles:
+            return None
+        # the aim hangs on the verb, on the vehicle's participle ('filled with explosives into'), or on a participle
+        # right after it that the parser took elsewhere ('his car packed with explosives into the building')
+        doc = verb.doc
+        holders = [verb, *vehicles, *(c for v in vehicles for c in v.children if c.tag_ == "VBN")]
+        holders += [doc[v.i + 1] for v in vehicles if v.i + 1 < sent.end and doc[v.i + 1].tag_ == "VBN"]
+        aimed = [g for h in holders for g in _child(h, "prep", "into")]
+        explosive = any(_lemma(t) in EXPLOSIVE_WORDS or t.lower_ in EXPLOSIVE_WORDS
+                        for h in holders[1:] for t in h.subtree)
+        if not aimed or not explosive and not VIOLENT_CONTEXT.search(sent.text):
+            return None
+        targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
+        if not targets:
+            return None
+        cur = verb  # "was able to pass the checkpoints before ramming his car ...": the subject of the clause
+        for _ in range(6):
+            subjects = [t for c in cur.children if c.dep_ == "nsubj" for t in _conjuncts(c)]
+            if subjects or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        perps = [k for t in subjects for k in [fillers.actor(t)] if k]
+        return Event("bombed" if explosive else "attacked", sent, perps, targets, None, fillers.place(verb),
+                     event_time(sent, verb), trigger=verb)

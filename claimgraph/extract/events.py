@@ -57,7 +57,9 @@ from claimgraph.extract.event_lexicon import (
     PLACE_NOUNS,
     PLACE_PREPS,
     PLANT_VERBS,
+    PROJECTILE_NOUNS,
     PROJECTILE_VERBS,
+    RAM_VERBS,
     RELATIVE,
     SERIES_NOUNS,
     STATE_ACTION_NOUNS,
@@ -168,6 +170,8 @@ class EventFrames(Agency, Shots, EventClaims):
                     ev = self._verbal(tok, lemma, sent, fillers)
                 elif lemma in THROW_VERBS:
                     ev = self._thrown(tok, sent, fillers)
+                elif lemma in RAM_VERBS:
+                    ev = self._rammed(tok, sent, fillers)
                 elif lemma in PLANT_VERBS:
                     ev = self._planted(tok, sent, fillers)
                 elif lemma == "include":
@@ -261,7 +265,9 @@ class EventFrames(Agency, Shots, EventClaims):
         # "the explosion targeted a bakery": the blast itself is told as what hit, its doer unsaid (a bomb or an attack
         # told so is left to a named doer: with none, such claims were all unmatched on the dev corpus)
         deed_hit = lemma in AIMING_VERBS and any(_lemma(t) in BLAST_NOUNS and t.dep_ == "nsubj" for t in agents)
-        if lemma in ACTOR_ONLY_VERBS and not perps and not deed_hit:
+        # "the camp was targeted by rockets", "mortars struck the base": fire from afar hit it, its doer unsaid
+        fired = lemma in AIMING_VERBS and any(_lemma(t) in PROJECTILE_NOUNS for t in agents)
+        if lemma in ACTOR_ONLY_VERBS and not perps and not deed_hit and not fired:
             return None
         if deed_hit:
             predicate = "bombed"

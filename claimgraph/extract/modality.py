@@ -113,8 +113,11 @@ class ClaimModality:
             found = [sp for sp in speeches if sp.covers(char)]
             if found:  # "Hamas said it attacked X" is Hamas's word too
                 self.attribute(ctx, claim, _innermost(found), tok)
-            if claim.polarity == "negative" and ctx.entity(claim.subject).attrs.get("placeholder"):
-                drop.append(claim)  # "not simply attacking X": a denied act of nobody named states nothing
+            if claim.polarity == "negative" and ctx.entity(claim.subject).attrs.get("placeholder") \
+                    and claim.modality != "attributed":
+                # "not simply attacking X": a denied act of nobody named states nothing ("the ministry denied the
+                # camp was hit" is the ministry's denial that it was hit, by whoever)
+                drop.append(claim)
         claimed_later(ctx, claims, speeches)
         named_later(ctx, claims)
         ctx.analysis.claims += suspected_later(ctx, claims)
