@@ -136,3 +136,9 @@ def test_a_vehicle_driven_into_a_target_is_an_attack_by_its_driver(analyze: Call
     # a car crashed into a wall, with no violence told, is no attack
     quiet = analyze("He crashed his car into a wall on the motorway.")
     assert not event_claims(quiet, "attacked") and not event_claims(quiet, "bombed")
+
+
+def test_a_convoy_is_named_with_whose_it_is_not_with_its_clause(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Gunmen ambushed a convoy of Nordic troops travelling along the coast road near Vellmar.")
+    names = {obj for _, obj, _ in event_claims(ctx, "attacked")}
+    assert "convoy of nordic troops" in names, names

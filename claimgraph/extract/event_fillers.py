@@ -205,7 +205,11 @@ class Fillers:
         if with_of:
             for c in head.rights:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    end = c.right_edge.idx + len(c.right_edge.text)
+                    # "a convoy of NATO troops traveling along the road": the owner's phrase, not its clause
+                    clause = {t.i for p in c.children for k in p.children if k.dep_ in ("acl", "relcl")
+                              for t in k.subtree}
+                    last = max(t for t in (x.i for x in c.subtree) if t not in clause)
+                    end = head.doc[last].idx + len(head.doc[last].text)
                     break
         text = self.ctx.text[start:end].strip(' "\'')
         return (start, end) if text else None
@@ -426,7 +430,7 @@ class Fillers:
             return self._add(span, "Person") if span else hit[0]
         if hit:
             return hit[0]
-        span = self.phrase(tok, with_of=lemma in ("home", "house", "office", "headquarters", "residence"))
+        span = self.phrase(tok, with_of=lemma in ("home", "house", "office", "headquarters", "residence", "convoy", "patrol"))
         if not span:
             return None
         if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
