@@ -26,6 +26,7 @@ from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.extract.relations_party import party_members
+from claimgraph.extract.relations_spelling import joined_names, relation_type
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.names import is_acronym
@@ -225,7 +226,7 @@ class DocumentRelations:
         text = ctx.text
         name_seats(ctx)
         for sent in ctx.doc.sents:
-            mentions = _sentence_mentions(ctx, sent.start_char, sent.end_char)
+            mentions = joined_names(ctx, _sentence_mentions(ctx, sent.start_char, sent.end_char))
             party_members(ctx, sent)  # "X was elected as a Democrat"
             define_places(ctx, sent.start_char, mentions)
             self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
@@ -249,7 +250,7 @@ class DocumentRelations:
                     if raw.count("(") > raw.count(")"):
                         continue  # "X ( Punjabi , ) is a city in Y": a name inside the aside is passed over
                     tried += 1
-                    if ctx.entity(b.entity_key).type not in MODIFIER_TYPES:
+                    if relation_type(ctx, b.entity_key) not in MODIFIER_TYPES:
                         break
         # "a Norwegian club from Fyllingsdalen": the seat lies in the country (before the chains are closed)
         places_in_seat_country(ctx, ctx.analysis.claims)
@@ -257,7 +258,7 @@ class DocumentRelations:
     # ------------------------------------------------------------ patterns
     def _pair(self, ctx: DocContext, a: Mention, b: Mention, gap: str, sent: tuple[int, int]) -> bool:
         """Claims for one pair of names from the words between them; True when a pattern fired."""
-        ta, tb = ctx.entity(a.entity_key).type, ctx.entity(b.entity_key).type
+        ta, tb = relation_type(ctx, a.entity_key), relation_type(ctx, b.entity_key)
         if "\n" in ctx.entity(a.entity_key).name or "\n" in ctx.entity(b.entity_key).name:
             return False  # a name run across a line break is a tagging error
         if _nationality_word(a) or _nationality_word(b):
@@ -364,7 +365,7 @@ class DocumentRelations:
                 return chain
             nxt = min((m for m in ctx.mentions_in(cur.end, cur.end + 40) if m.start >= cur.end),
                       key=lambda m: m.start, default=None)
-            if nxt is None or ctx.entity(nxt.entity_key).type not in PLACE_TYPES \
+            if nxt is None or relation_type(ctx, nxt.entity_key) not in PLACE_TYPES \
                     or COMMA_ONLY.fullmatch(ctx.text[cur.end:nxt.start]) is None:
                 return []
             cur = nxt
@@ -375,7 +376,7 @@ class DocumentRelations:
         """The place named after 'Country <kind> of' ('the U.S. state of Michigan'), else the country."""
         after = [m for m in ctx.mentions_in(country.end, min(sent[1], country.end + 40)) if m.start >= country.end]
         nxt = min(after, key=lambda m: m.start, default=None)
-        if nxt is not None and ctx.entity(nxt.entity_key).type == "Place" \
+        if nxt is not None and relation_type(ctx, nxt.entity_key) == "Place" \
                 and KIND_OF_AFTER.match(ctx.text[country.end:nxt.start]):
             return nxt
         return country
@@ -462,7 +463,7 @@ class DocumentRelations:
         """'Vancouver, British Columbia, Canada': each place lies in the ones after it; lists are skipped."""
         def is_place(m: Mention) -> bool:
             # "Sirnak, Turkish officials said": a nationality word is no place; "Washington, DC" is one name
-            return (ctx.entity(m.entity_key).type in PLACE_TYPES
+            return (relation_type(ctx, m.entity_key) in PLACE_TYPES
                     and (demonym_country(m.text) is None or is_country(m.text))
                     and not (is_acronym(m.text) and len(m.text) <= 3 and not is_country(m.text)))
 
@@ -509,10 +510,10 @@ class DocumentRelations:
         """
         for m in mentions:
             lead = DEMONYM_OF.search(ctx.text[max(start, m.start - 60):m.start])
-            if lead and demonym_country(lead.group("dem")) and ctx.entity(m.entity_key).type in PLACE_TYPES:
+            if lead and demonym_country(lead.group("dem")) and relation_type(ctx, m.entity_key) in PLACE_TYPES:
                 self._demonym_claim(ctx, m, lead.group("dem"), "located_in", (m.start - len(lead.group(0)), m.end))
         for m in mentions[:3]:
-            type_ = ctx.entity(m.entity_key).type
+            type_ = relation_type(ctx, m.entity_key)
             if type_ not in ACTOR_TYPES | PLACE_TYPES:
                 continue
             hit = DEMONYM_PHRASE.match(ctx.text[m.end:end])

@@ -1,0 +1,35 @@
+"""Relations over names the tagger split at a spaced hyphen or typed as a body though they name an area."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.relations_spelling import AREA_KIND
+
+
+def relations(ctx: DocContext) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) names of the relation stages' claims."""
+    return {(ctx.entity(c.subject).name, c.predicate, ctx.entity(c.object).name) for c in ctx.analysis.claims
+            if c.extractor.startswith("relations") and isinstance(c.object, str)}
+
+
+def has(found: set[tuple[str, str, str]], subject: str, predicate: str, obj: str) -> bool:
+    """True when a claim's subject and object names contain these strings."""
+    return any(subject in s and p == predicate and obj in o for s, p, o in found)
+
+
+def test_a_spaced_hyphen_keeps_the_chain_of_places(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Dolna is a hamlet in Brenna County , Lower - Tarnic Region , Poland , near the hills ."))
+    assert has(found, "Brenna County", "located_in", "Tarnic Region"), found
+    assert has(found, "Brenna County", "located_in", "Poland"), found
+
+
+def test_countries_either_side_of_a_dash_stay_two_names(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Talks on the Iran - Iraq border , Kuwait , ended on Monday ."))
+    assert not has(found, "Iraq", "located_in", "Kuwait"), found
+
+
+def test_an_area_kind_ends_a_place_name() -> None:
+    assert AREA_KIND.search("Masovian Voivodeship") and AREA_KIND.search("Brenna County")
+    assert not AREA_KIND.search("Islamic State") and not AREA_KIND.search("Police Department")
