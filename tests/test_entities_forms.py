@@ -95,3 +95,14 @@ def test_a_count_before_a_body_noun_is_no_name(analyze: Analyze) -> None:
     assert entity_named(ctx, "Seven") is None
     front = entity_named(ctx, "Red Dawn Front")
     assert front is not None and front.type == "Organization"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mortars fired at Camp Dovren on Tuesday hurt two guards.", "Camp Dovren"),
+    ("The Harbour Board of Kestel met on Friday in the port.", "Harbour Board of Kestel"),
+])
+def test_a_day_or_month_after_a_linking_word_is_no_part_of_a_name(analyze: Analyze, text: str, name: str) -> None:
+    ctx = analyze(text)
+    names = {e.name for e in ctx.analysis.entities.values()}
+    assert name in names, names
+    assert not any("Tuesday" in n or "Friday" in n for n in names), names

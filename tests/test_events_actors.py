@@ -40,3 +40,20 @@ def test_nationalities_after_a_counted_plural_say_who_they_were(analyze: Callabl
     ctx = analyze(text)
     found = {ctx.entity(str(c.object)).name for c in ctx.analysis.claims if c.predicate == "killed"}
     assert found == victims, found
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Turkish warplanes bombed two camps of the Ember Front near Vellmar.", "turkey"),
+    ("Syrian shelling killed four fighters of the Ember Front in Vellmar.", "syria"),
+    ("Israeli air strikes hit two posts of the Ember Front near Vellmar.", "israel"),
+])
+def test_a_states_arms_told_by_its_nationality_are_the_states_act(analyze: Callable[..., DocContext], text: str,
+                                                                  state: str) -> None:
+    ctx = analyze(text)
+    doers = {ctx.entity(c.subject).name.lower() for c in ctx.analysis.claims if c.extractor == "events"}
+    assert state in doers, doers
+
+
+def test_rockets_told_by_a_nationality_name_no_state(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Palestinian rockets hit the Vellmar depot.")
+    assert not any(ctx.entity(c.subject).type == "Country" for c in ctx.analysis.claims if c.extractor == "events")

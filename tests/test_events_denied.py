@@ -45,3 +45,29 @@ def test_the_deed_a_denier_lays_on_others_is_the_same_deed(analyze: Callable[...
                           "blasts were carried out by government agents."))
     assert ("tigris front", "bombed", "port elmer", "attributed", "negative") in found, found
     assert ("government agents", "bombed", "port elmer", "attributed", "positive") in found, found
+
+
+def _all_deeds(ctx: DocContext) -> set[tuple[str, str, str, str, str, str]]:
+    """(doer, predicate, target, modality, polarity, speaker) of every deed claim, the scopes' copies included."""
+    def name(key: object) -> str:
+        return ctx.entity(str(key)).name.lower() if key else ""
+    return {(name(c.subject), c.predicate, name(c.object), c.modality, c.polarity, name(c.attributed_to))
+            for c in ctx.analysis.claims if c.predicate != "said" and isinstance(c.object, str)}
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing of the Vellmar depot was believed to have been carried out by the Ember Front, but the group "
+    "denies any involvement.",
+    "Police blamed the Ember Front for the attack on the Vellmar depot, but the group denied responsibility.",
+])
+def test_a_bare_denial_answers_for_the_deed_just_told_of_the_denier(analyze: Callable[..., DocContext],
+                                                                    text: str) -> None:
+    found = _all_deeds(analyze(text))
+    denied = {d for d in found if d[0] == "ember front" and d[4] == "negative"}
+    assert denied and all(d[3] == "attributed" and d[5] == "ember front" for d in denied), found
+    assert any(d[0] == "ember front" and d[4] == "positive" for d in found), found  # the other voice stays
+
+
+def test_a_denial_by_another_body_denies_nothing_told_of_the_doer(analyze: Callable[..., DocContext]) -> None:
+    found = _all_deeds(analyze("The Ember Front attacked the Vellmar depot. The Coastal Union denied any involvement."))
+    assert not any(p == "negative" for *_, p, _ in found), found

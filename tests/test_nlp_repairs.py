@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from claimgraph.nlp.pipeline import load_nlp
-from claimgraph.nlp.repairs import stolen_subjects
+from claimgraph.nlp.repairs import stolen_subjects, verb_tags
 
 # "The depot was hit by shells and the agency later wrote that it burned ."
 WORDS = ["The", "depot", "was", "hit", "by", "shells", "and", "the", "agency", "later", "wrote", "that", "it",
@@ -58,3 +58,28 @@ def test_a_participle_after_the_noun_is_no_finite_verb_left_without_subject() ->
 
 def test_the_loaded_pipeline_runs_the_repair_last() -> None:
     assert load_nlp().pipe_names[-1] == "claimgraph_stolen_subjects"
+
+
+def _front_claims(tag: str, pos: str, det: bool = False) -> Doc:
+    """'The front fights the army and claims ties with the union', with 'claims' tagged as given."""
+    words = ["The", "front", "fights", "the", "army", "and"] + (["the"] if det else []) + ["claims", "ties", "with",
+                                                                                          "the", "union"]
+    k = 1 if det else 0
+    tags = ["DT", "NN", "VBZ", "DT", "NN", "CC"] + (["DT"] if det else []) + [tag, "NNS", "IN", "DT", "NN"]
+    poses = ["DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ"] + (["DET"] if det else []) + [pos, "NOUN", "ADP", "DET",
+                                                                                         "NOUN"]
+    heads = [1, 2, 2, 4, 2, 2] + ([6 + k] if det else []) + [2, 6 + k, 7 + k, 10 + k, 8 + k]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "cc"] + (["det"] if det else []) + ["conj", "dobj", "prep", "det",
+                                                                                       "pobj"]
+    return Doc(Vocab(), words=words, tags=tags, pos=poses, heads=heads, deps=deps)
+
+
+def test_a_plural_noun_with_a_direct_object_is_retagged_as_a_verb() -> None:
+    doc = verb_tags(_front_claims("NNS", "NOUN"))
+    assert (doc[6].tag_, doc[6].pos_) == ("VBZ", "VERB")
+
+
+def test_a_noun_with_a_determiner_stays_a_noun() -> None:
+    doc = verb_tags(_front_claims("NNS", "NOUN", det=True))
+    assert (doc[7].tag_, doc[7].pos_) == ("NNS", "NOUN")
+    assert doc[8].pos_ == "NOUN"  # its object is not retagged either

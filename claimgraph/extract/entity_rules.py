@@ -6,6 +6,7 @@ acronyms); none lists the names of one document.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -64,6 +65,9 @@ def wire_agency_spans(text: str) -> list[tuple[int, int]]:
 # a full stop ends a word only in initials, so a name never runs over a sentence end
 _NAME_WORD = r"(?:(?:[A-Z]\.)+(?![\w'\u2019])|[A-Z][\w\u2019']*(?:-(?:[a-z]{1,3}|[A-Z][\w]*))*)"
 CAPITALISED_NAME = re.compile(rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*")
+# "Camp Liberty on Thursday", "the Council of May": a day or month after a linking word is when, not a name's part
+_CALENDAR_LINK = re.compile(r"[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+(?:"
+                            + "|".join([*calendar.day_name, *calendar.month_name[1:]]) + r")\b")
 _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an|the))\s+"
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
 # 'X is a Norwegian football club from Y', 'X, a town in Z': the head noun of the phrase that says what X is
@@ -312,6 +316,8 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         while end > start and text[end - 1] in "\u2019'":
             end -= 1
         end = _trim_trailing_stopwords(text, start, end)
+        dated = _CALENDAR_LINK.search(text, start, end)
+        end = dated.start() if dated else end
         span_text = text[start:end]
         words = re.split(r"[\s\-]+", span_text)
         if len(words) < 2 or span_text.isupper():

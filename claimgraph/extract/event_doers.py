@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_fillers import _conjuncts, _copula_subject, _lemma
-from claimgraph.extract.event_lexicon import CHARGE_PREPOSITIONS
+from claimgraph.extract.event_lexicon import CHARGE_PREPOSITIONS, STATE_ARMS_NOUNS
 
 # things that carry a body's words: their claim of responsibility is their sender's ("posted a video claiming ...")
 MESSAGE_NOUNS = {"statement", "video", "message", "communique", "letter", "tweet", "recording", "posting", "audio"}
@@ -58,3 +59,23 @@ def _gerund_doers(prep: Token) -> list[Token]:
     if holder is not verb:
         return _conjuncts(holder)  # "accused the front of bombing": the parser hangs "of" on the accused
     return [g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in _conjuncts(c)]
+
+
+def state_of_arms(ctx: DocContext, arms: Token) -> str | None:
+    """'Israeli tank fire', 'Turkish warplanes', 'US drone strikes': the state a nationality word or a country's
+    name before a state's arms names (its entity key), else None."""
+    from claimgraph.extract.nominal import demonym_of
+    from claimgraph.extract.units import resolver_for
+
+    parts = [arms, *(c for c in arms.children if c.dep_ == "compound")]
+    if not any(_lemma(t) in STATE_ARMS_NOUNS for t in parts):
+        return None
+    args = resolver_for(ctx)
+    for c in (c for t in parts for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i):
+        key = args.entity_at(c)
+        if key is not None and args.etype(key) == "Country":
+            return key
+        country = demonym_of(c.text) if c.dep_ == "amod" else None
+        if country:
+            return args.country(country)
+    return None

@@ -63,6 +63,8 @@ FACILITY_NOUNS: frozenset[str] = words("claims_facility_nouns")
 PERSON_NOUNS: frozenset[str] = words("claims_events_person_nouns")
 # instruments of violence
 WEAPON_NOUNS: frozenset[str] = words("claims_events_weapon_nouns")
+# a state's arms: "Israeli tank fire", "Turkish warplanes" are the state's act
+STATE_ARMS_NOUNS: frozenset[str] = words("claims_events_state_arms_nouns")
 # nouns that name the event or its cause, not an actor: "the blast killed five"
 CAUSE_NOUNS: frozenset[str] = words("claims_events_cause_nouns")
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.event_doers import state_of_arms
 from claimgraph.extract.event_fillers import Fillers, _child, _conjuncts, _lemma, _negated, event_time
 from claimgraph.extract.event_lexicon import BLAST_NOUNS, DENIAL_VERBS, EXPLOSIVE_WORDS, VEHICLE_NOUNS, VIOLENT_CONTEXT
 from claimgraph.extract.event_model import (
@@ -64,8 +65,16 @@ class Shots:
         targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
         if not targets:
             return None
-        return Event("bombed" if self._blast_hit(verb) else "attacked", sent, [], targets,
+        perps = self._state_hit(verb, fillers)
+        return Event("bombed" if self._blast_hit(verb) else "attacked", sent, perps, targets,
                      self._projectile_weapon(verb, fillers), fillers.place(verb), event_time(sent, verb), trigger=verb)
+
+    @staticmethod
+    def _state_hit(verb: Token, fillers: Fillers) -> list[str]:
+        """'Israeli tank fire struck the post', 'Turkish air strikes hit the camps': the state whose arms hit."""
+        doers = [c for c in verb.children if c.dep_ == "nsubj"] + [g for c in verb.children if c.dep_ == "agent"
+                                                                   for g in c.children if g.dep_ == "pobj"]
+        return [k for t in doers for k in [state_of_arms(fillers.ctx, t)] if k]
 
     @staticmethod
     def _blast_hit(verb: Token) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_agency import Agency
 from claimgraph.extract.event_coref import corefer, fold_devices, toll_doers
-from claimgraph.extract.event_doers import _gerund_doers
+from claimgraph.extract.event_doers import _gerund_doers, state_of_arms
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
@@ -159,7 +159,8 @@ class EventFrames(Agency, Shots, EventClaims):
         for tok in sent:
             lemma = _lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                if lemma in PROJECTILE_VERBS and (self._projectile_weapon(tok, fillers) or self._blast_hit(tok)):
+                if lemma in PROJECTILE_VERBS and (self._projectile_weapon(tok, fillers) or self._blast_hit(tok)
+                                                  or self._state_hit(tok, fillers)):
                     ev = self._projectile(tok, sent, fillers)
                 elif lemma in DEVICE_VERBS:
                     ev = self._device(tok, sent, fillers)
@@ -215,6 +216,8 @@ class EventFrames(Agency, Shots, EventClaims):
         relative_events = [e for t in agents if t.lower_ in RELATIVE for e in [_event_noun(t)] if e is not None
                            and (e.i != t.head.head.i or _lemma(e) in NOUN_TRIGGERS)]
         perps = [k for e in relative_events for k in self._event_doers(e, fillers)]
+        if not perps:  # "Israeli tank fire struck the post", "Turkish warplanes bombed the camps": the state's arms
+            perps = [k for t in agents for k in [state_of_arms(fillers.ctx, t)] if k]
         if not perps:
             perps = [k for t in agents for k in [fillers.actor(t)] if k]
         if not perps:

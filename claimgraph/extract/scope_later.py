@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_coref import LENT_DOERS
-from claimgraph.extract.scope_speech import Speech, claims_responsibility
+from claimgraph.extract.scope_speech import Speech, bare_denial, claims_responsibility
 from claimgraph.model import Claim, EvidenceSpan
 
 CLAIM_REACH = 400  # characters after an act within which a claim of responsibility is about it
@@ -70,6 +70,30 @@ def claimed_later(ctx: DocContext, claims: list[Claim], speeches: list[Speech]) 
         if by:
             claim.modality = "attributed"
             claim.attributed_to = by[0].speaker
+
+
+def denied_after(ctx: DocContext, claims: list[Claim], speeches: list[Speech]) -> list[Claim]:
+    """'A bombing was thought to be the front's work, but the group denies any involvement': each act just told of
+    the denier is also its denial (attributed to it, negative), with the denial in its evidence."""
+    out: list[Claim] = []
+    for sp in speeches:
+        if not sp.speaker or not sp.denied or not bare_denial(sp.cue):
+            continue
+        at = sp.offset + sp.cue.idx
+        denier = ctx.find(sp.speaker)
+        for claim in claims:
+            if not claim.extractor.startswith("events") or claim.polarity != "positive" or not claim.evidence \
+                    or ctx.find(claim.subject) != denier:
+                continue
+            ev = claim.evidence[0]
+            if not (ev.start <= at and at - ev.end <= CLAIM_REACH) or ITEM_BREAK.search(ctx.text[ev.end:at]):
+                continue
+            cite = EvidenceSpan(sp.start, sp.end, ctx.text[sp.start:sp.end]) if sp.end > sp.start else None
+            out.append(replace(claim, modality="attributed", polarity="negative", attributed_to=sp.speaker,
+                               evidence=[*claim.evidence, *([cite] if cite and cite.start >= ev.end else [])],
+                               qualifiers=dict(claim.qualifiers), confidence=min(claim.confidence, 0.6),
+                               extractor="annotate.denial"))
+    return out
 
 
 def suspected_later(ctx: DocContext, claims: list[Claim]) -> list[Claim]:

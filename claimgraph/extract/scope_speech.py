@@ -320,6 +320,16 @@ def answers_for(verb: Token) -> bool:
     return (lemma == "claim" or lemma in words("scope_denial_verbs")) and _owns_to(verb)
 
 
+def bare_denial(verb: Token) -> bool:
+    """'the group denies any involvement', 'X denied responsibility': a denial of a share in an act it does not
+    name, so the act is the one told of the denier just before."""
+    if verb.lemma_.lower() not in words("scope_denial_verbs"):
+        return False
+    shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words("scope_responsibility_nouns")]
+    return bool(shares) and not any(c.dep_ == "prep" for t in shares for c in t.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "for") for c in verb.children)
+
+
 def _owns_to(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in words("scope_responsibility_nouns") for c in verb.children)
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from claimgraph.nlp.fast import numpy_matmul, speed_up
 from claimgraph.nlp.normalise import FoldingTokenizer, fold
-from claimgraph.nlp.repairs import stolen_subjects  # noqa: F401  (registers the component)
+from claimgraph.nlp.repairs import stolen_subjects, verb_tags  # noqa: F401  (registers the components)
 from claimgraph.nlp.stepped_ner import step_entity_recognizers
 
 T = TypeVar("T")
@@ -113,6 +113,7 @@ def load_nlp(setting: str = "auto", max_length: int = 2_000_000) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_line_breaks", before="parser")
         # after the tags are mapped to parts of speech, which the repairs read (claimgraph.nlp.repairs)
+        nlp.add_pipe("claimgraph_verb_tags", last=True)
         nlp.add_pipe("claimgraph_stolen_subjects", last=True)
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")

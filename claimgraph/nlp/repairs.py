@@ -1,8 +1,12 @@
-"""Repairs of one parse error the extractors cannot undo alone, made once on the Doc after the parser.
+"""Repairs of parse errors the extractors cannot undo alone, made once on the Doc after the parser.
 
 A coordination that swallows the next clause's subject: in "the camp was hit by rockets and the agency wrote that
 ...", the parser often makes "the agency" a second agent of "hit" and leaves "wrote" without a subject. Every stage
 then reads the agency as an attacker and the words it wrote as nobody's. The noun is given back to the verb.
+
+A present-tense verb tagged as a plural noun: in "the front is fighting the army and claims links with X", the
+tagger reads "claims" as a noun yet the parser still hangs a direct object on it. A noun never has a direct
+object, so such a word is retagged as the verb it is and its clause reads as one.
 """
 
 from __future__ import annotations
@@ -43,4 +47,22 @@ def stolen_subjects(doc: Doc) -> Doc:
             cc.head = verb.head
         noun.head = verb
         noun.dep_ = "nsubj"
+    return doc
+
+
+def verb_tagged_noun(word: Token) -> bool:
+    """True for a plural 'noun' with a direct object and no determiner: a third-person verb the tagger missed."""
+    if word.tag_ != "NNS" or word.dep_ not in ("conj", "ROOT") or word.head.pos_ not in ("VERB", "AUX", "NOUN"):
+        return False
+    kids = [c.dep_ for c in word.children]
+    return "dobj" in kids and not any(d in ("det", "poss", "amod", "compound", "nummod") for d in kids)
+
+
+@Language.component("claimgraph_verb_tags")
+def verb_tags(doc: Doc) -> Doc:
+    """Retag a plural noun that governs a direct object as a present-tense verb."""
+    for word in doc:
+        if verb_tagged_noun(word):
+            word.tag_ = "VBZ"
+            word.pos_ = "VERB"
     return doc
