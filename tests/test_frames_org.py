@@ -95,10 +95,18 @@ def test_trying_to_oust_a_government_is_opposition(analyze: Analyze) -> None:
     assert find(ctx, "opposes", "Egypt", "Hamas")
 
 
-def test_a_struggle_between_two_sides_sets_the_first_against_the_second(analyze: Analyze) -> None:
-    ctx = analyze("The rockets were fired as part of the struggle between the Fatah al-Islam organization and the "
-                  "Lebanese army in the north.")
-    assert find(ctx, "opposes", "Lebanese", "Fatah")
+def test_a_struggle_or_clash_between_two_sides_sets_each_against_the_other(analyze: Analyze) -> None:
+    ctx = analyze("Shells were fired during the struggle between the Vesper League and the Coastal Union in the hills.")
+    assert find(ctx, "opposes", "Coastal Union", "Vesper League")
+    assert find(ctx, "opposes", "Vesper League", "Coastal Union")
+    ctx = analyze("Clashes between the Vesper League and the Coastal Union broke out near the port on Sunday.")
+    assert find(ctx, "opposes", "Coastal Union", "Vesper League")
+    assert find(ctx, "opposes", "Vesper League", "Coastal Union")
+
+
+def test_fighting_inside_one_body_sets_no_side_against_another(analyze: Analyze) -> None:
+    ctx = analyze("Fighting between rival units of the Vesper League broke out near the port on Sunday.")
+    assert not find(ctx, "opposes")
 
 
 def test_joining_a_body_is_membership(analyze: Analyze) -> None:

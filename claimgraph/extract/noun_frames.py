@@ -107,10 +107,11 @@ class NounFrames:
         preps = ("against", "on") if noun.lemma_.lower() in ("war", "campaign", "struggle") else (
             "towards", "toward", "to", "against")
         sides = [c for p in F.prep_objects(noun, "between") for c in self.args.conjuncts(p)]
-        if len(sides) > 1 and pred == "opposes":  # "the struggle between A and B": the first side against the rest
+        if len(sides) > 1 and pred == "opposes":
+            # "the struggle between A and B", "clashes between A and B": each side stands against the other
             first = self.actors(self.keys(sides[0], "agent"))
             rest = self.actors([k for t in sides[1:] for k in self.keys(t, "agent")])
-            return self.pairs(pred, noun, first, rest)
+            return self.pairs(pred, noun, first, rest) + self.pairs(pred, noun, rest, first)
         targets = F.prep_objects(noun, *preps)
         verb = F.clause_verb(noun)
         if not targets and verb is not None and noun.dep_ == "dobj":
