@@ -87,3 +87,12 @@ def test_a_title_before_a_name_with_its_own_title_is_not_his(analyze: Analyze) -
 def test_a_title_in_apposition_still_names_its_body(analyze: Analyze) -> None:
     got = triples(analyze("A NATO official, Carla Brown, said the talks had failed."))
     assert any(s == "Carla Brown" and p == "member_of" for s, p, _ in got)
+
+
+def test_close_to_someone_is_a_tie_and_a_place_close_by_is_none(analyze: Analyze) -> None:
+    got = triples(analyze("Tomas Arn was close to the rebel negotiator Ivo Brandt, who was also his commander."))
+    assert ("Tomas Arn", "tied_to", "Ivo Brandt") in got
+    got = triples(analyze("Troops killed Tomas Arn, a commander close to the chief rebel negotiator Ivo Brandt."))
+    assert ("Tomas Arn", "tied_to", "Ivo Brandt") in got
+    got = triples(analyze("The Ember Front keeps a camp close to the Kestel border."))
+    assert not [t for t in got if t[1] == "tied_to"]

@@ -99,7 +99,9 @@ class FrameExtractor(OrgFrames):
                 out += self.founding(tok) + self.set_up_place(tok)
             if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed"):
                 out += self.based(tok)
-            if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected"):
+            # "X was close to Y", "a commander close to the chief negotiator": ties, as "tied to" tells them
+            if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected") \
+                    or lemma == "close" and tok.pos_ == "ADJ":
                 out += self.tied_participle(tok)
             if lemma in RULED_VERBS and tok.dep_ in ("acl", "advcl"):
                 out += self.ruled_place(tok)
@@ -495,11 +497,15 @@ class FrameExtractor(OrgFrames):
         return [Found(b, "ideology", ("text", v), verb, confidence=0.55) for b in dict.fromkeys(bodies) for v in values]
 
     def tied_participle(self, verb: Token) -> list[Found]:
-        """'An espionage network tied to Israel's Mossad', 'X is linked to Y'."""
+        """'An espionage network tied to Israel's Mossad', 'X is linked to Y', 'X was close to Y'."""
         holder = verb.head if verb.dep_ in ("acl", "amod") else (
             next(F.children(verb, "nsubjpass", "nsubj"), None) or F.copula_subject(verb))
+        if holder is not None and holder.dep_ == "appos" and self.args.entity_at(holder) is None:
+            holder = holder.head  # "X, a commander close to Y": the name the description is set beside
         subj = self.actors(self.keys(holder, "agent", nominal_ok=False))
-        objs = self.actors([k for p in F.prep_objects(verb, "to", "with") for k in self.keys(p, "patient", False)])
+        # "close to the rebel negotiator Ivo Brandt": the name set beside the noun
+        told = [t for p in F.prep_objects(verb, "to", "with") for t in [p, *F.children(p, "appos")]]
+        objs = self.actors(list(dict.fromkeys(k for p in told for k in self.keys(p, "patient", False))))
         if verb.dep_ == "amod" and not objs:  # "the al-Qaeda-linked group": the body named before the participle
             objs = self.actors([k for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
                                 for k in [self.args.entity_at(c)] if k is not None])

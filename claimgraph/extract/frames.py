@@ -52,7 +52,7 @@ SURFACE_VERBS = mapping("claims_surface_verbs")
 # every lemma that can open a frame: sentences without one are skipped cheaply
 TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
                   | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS
-                  | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied"}
+                  | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied", "close"}
                   | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
 
 
