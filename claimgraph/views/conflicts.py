@@ -30,11 +30,30 @@ _ROW_COLUMNS = (claims.c.id, claims.c.subject_id, claims.c.predicate, claims.c.o
                 claims.c.object_type, claims.c.qualifiers, claims.c.modality, claims.c.polarity, claims.c.status)
 
 
+# schema id -> predicate -> (its canonical form, turned round, symmetric): schema.canonical walks every inverse pair
+# on each call, and a profile canonicalises thousands of rows
+_CANONICAL: dict[int, dict[str, tuple[str, bool, bool]]] = {}
+
+
+def _form_of(schema: Any, predicate: str) -> tuple[str, bool, bool]:
+    forms = _CANONICAL.setdefault(id(schema), {})
+    if predicate not in forms:
+        s, p, _ = schema.canonical("a", predicate, "b")
+        forms[predicate] = (p, s == "b", predicate in schema.symmetric)
+    return forms[predicate]
+
+
 def _canonical(row: Any, finals: dict[str, str], schema: Any) -> tuple[str | None, str, str | None]:
     subject = finals.get(row["subject_id"], row["subject_id"])
     obj = finals.get(row["object_id"], row["object_id"]) if row["object_id"] else \
         literal_key(row["object_value"], row["object_type"])
-    return schema.canonical(subject, row["predicate"], obj)  # type: ignore[no-any-return]
+    # as schema.canonical(subject, predicate, obj), its decision per predicate made once
+    predicate, turned, symmetric = _form_of(schema, row["predicate"])
+    if turned:
+        return obj, predicate, subject
+    if symmetric and subject and obj and obj < subject:
+        return obj, predicate, subject
+    return subject, predicate, obj
 
 
 _FORMS: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
@@ -59,8 +78,18 @@ def _forms(schema: Any, predicates: set[str]) -> tuple[set[str], set[str]]:
     return direct, turned
 
 
-def _partners(schema: Any, predicate: str) -> set[str]:
+_PARTNERS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _partners(schema: Any, predicate: str) -> frozenset[str]:
     """The predicate and every predicate an ending pair links it with, to closure (canonical forms)."""
+    key = (id(schema), predicate)
+    if key not in _PARTNERS:  # once a schema and predicate: it walks every ending pair
+        _PARTNERS[key] = frozenset(_partners_of(schema, predicate))
+    return _PARTNERS[key]
+
+
+def _partners_of(schema: Any, predicate: str) -> set[str]:
     pairs = [(schema.canonical("s", e["start"], "o")[1], schema.canonical("s", e["end"], "o")[1])
              for e in schema.ending]
     out, todo = {predicate}, [predicate]
