@@ -33,3 +33,13 @@ def test_countries_either_side_of_a_dash_stay_two_names(analyze: Callable[..., D
 def test_an_area_kind_ends_a_place_name() -> None:
     assert AREA_KIND.search("Masovian Voivodeship") and AREA_KIND.search("Brenna County")
     assert not AREA_KIND.search("Islamic State") and not AREA_KIND.search("Police Department")
+
+
+def test_a_site_the_tagger_typed_a_body_is_a_place(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Fishing is banned at Maple Hollow Reservoir in Dunmore County this year ."))
+    assert has(found, "Maple Hollow Reservoir", "located_in", "Dunmore County"), found
+
+
+def test_the_kind_of_place_before_its_name(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The pond drains into Lake Harwell in the town of Brockton before the dam ."))
+    assert has(found, "Lake Harwell", "located_in", "Brockton"), found

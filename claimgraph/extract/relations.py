@@ -79,14 +79,17 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Huambo in central Angola", "Leytonstone in east London"
     (re.compile(rf"^\s+in\s+(?:the\s+)?(?:(?:{DIRECTION}|upper|lower|rural)\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "Lake Ewauna in the city of Klamath Falls", "a manor in the nearby village of Klutz": the kind, then the name
+    (re.compile(rf"^\s+in\s+the\s+(?:(?:nearby|neighbouring|neighboring|{DIRECTION})\s+)?{PLACE_NOUN}\s+of\s+$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "the Lazio region of central Italy", "the Nineveh province of Iraq": an area named before its kind
     (re.compile(rf"^\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?(?:{DIRECTION}\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "Paisley Park Studios in Minnesota", "the University of Rostock in Germany"
     (re.compile(r"^\s+in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
-    # "X, a company based in Y", "X is an American record label based in Y"
+    # "X, a company based in Y", "X is an American record label based in Y", "X is a school located in the city of Y"
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
-                r"(?:the\s+)?$", re.I),
+                rf"(?:the\s+)?(?:{PLACE_NOUN}\s+of\s+(?:the\s+)?)?$", re.I),
      "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
     # "X is a football club from Y", "Liverpool Medical Institution, in Liverpool": the place after a pause
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}{ORG_NOUN}\s+from\s+(?:the\s+)?$", re.I),

@@ -14,17 +14,22 @@ from dataclasses import replace
 
 from claimgraph.core.lexicon import alternation
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.model import Mention
 
 AREA_KIND = re.compile(rf"\s(?:{alternation('relations_area_kinds')})$", re.I)
+SITE_KIND = re.compile(rf"\s(?:{alternation('relations_site_kinds')})$", re.I)
 # one word, a spaced hyphen or dash, then the next name at once: "Moravian - Silesian Region"
 SPACED_HYPHEN = re.compile(r"^ [-–] $")
 
 
 def relation_type(ctx: DocContext, key: str) -> str:
-    """The entity's type as the relation patterns read it: an organisation named as an area is a place."""
+    """The entity's type as the relation patterns read it: a body or person named as an area or site is a place."""
     ent = ctx.entity(key)
-    if ent.type == "Organization" and AREA_KIND.search(ent.name) and ent.name[:1].isupper():
+    if ent.type not in ("Organization", "Person") or not ent.name[:1].isupper() \
+            or set(ent.name.lower().split()) & ORG_CUES:
+        return ent.type  # "Gulf Cooperation Council", "Valley Forge Army": a body's own kind word settles it
+    if AREA_KIND.search(ent.name) or ent.type == "Organization" and SITE_KIND.search(ent.name):
         return "Place"
     return ent.type
 
