@@ -121,3 +121,20 @@ def test_a_head_noun_two_named_bodies_share_stands_for_neither(analyze: Analyze)
     ctx = analyze("The Northern Liberation Front met the Southern Liberation Front in May. "
                   "The Front said nothing.")
     assert coref_target(ctx, "The Front") is None
+
+
+def test_he_is_the_one_person_just_named(analyze: Analyze) -> None:
+    ctx = analyze("Mira Tollan chaired the harbour council for a decade. She had received threats from the "
+                      "Ember Front.")
+    assert coref_target(ctx, "She") == "Mira Tollan"
+    triples = {(ctx.entity(c.subject).name, c.predicate, ctx.entity(str(c.object)).name)
+               for c in ctx.analysis.claims if isinstance(c.object, str)}
+    assert ("Ember Front", "hostile_to", "Mira Tollan") in triples, triples
+
+
+def test_he_after_two_people_or_in_a_quote_or_as_a_speaker_is_left_to_others(analyze: Analyze) -> None:
+    ctx = analyze("Maria Ortega met Tomas Arn in Kestel. He had received threats from the Ember Front.")
+    assert coref_target(ctx, "He") is None
+    ctx = analyze('Tomas Arn was hurt in Kestel. "He is stable," an official said. He added that two died.')
+    assert coref_target(ctx, "He") is None and coref_target(ctx, "He", 1) is None
+

@@ -163,3 +163,10 @@ def test_under_the_leadership_of_after_a_date_and_of_a_named_son(analyze: Analyz
                   "Anton Verrick, the movement expanded its attacks.")
     assert find(ctx, "leader_of", "Velmoran Front", "Anton Verrick")
     assert not find(ctx, "leader_of", "Velmoran Front", "Tomas Verrick")
+
+
+def test_a_gerund_under_a_nouns_preposition_has_no_doer_from_the_clause(analyze: Analyze) -> None:
+    ctx = analyze("In the referendum on joining the Ember Union, Tomas Arn led the campaign against it.")
+    assert not find(ctx, "member_of")
+    ctx = analyze("After joining the Ember Front in 1990, Tomas Arn led its youth wing.")
+    assert find(ctx, "member_of", "Ember Front", "Tomas Arn")

@@ -32,6 +32,7 @@ STATE_WORDS = GROUP_NOUNS & words("entity_state_heads")
 ACTOR_TYPES = {"Organization", "Group"}
 SINGULAR_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "their", "them"}
+PERSON_PRONOUNS = {"he", "she"}
 WINDOW_SENTENCES = 4
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -100,6 +101,7 @@ class Descriptions:
         last_seen: dict[str, int] = {}  # entity → sentence of its latest mention
         seen_in: dict[int, set[str]] = {}  # sentence → entities mentioned in it (bounded look-back)
         subjects: list[tuple[int, int, str]] = []  # (sentence, token, entity) of actor subjects so far
+        people: list[tuple[int, str]] = []  # (sentence, entity) of the people named so far
         added: list[Mention] = []
         descriptions = {m.start(): m for m in DESCRIPTION.finditer(ctx.text)}
         for tok in doc:
@@ -113,6 +115,8 @@ class Descriptions:
                         as_subject[key] = as_subject.get(key, 0) + 1
                 last_seen[key] = sent
                 seen_in.setdefault(sent, set()).add(key)
+                if ctx.entity(key).type == "Person":
+                    people.append((sent, key))
                 if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"} \
                         and not ctx.entity(key).attrs.get("nationality"):
                     subjects.append((sent, tok.i, key))
@@ -135,6 +139,13 @@ class Descriptions:
                         by_token[t.i] = m
                         if _is_subject(t):
                             subjects.append((sent, t.i, target))
+                continue
+            # a speaker's 'he said' is the speech scopes' to read; a quote's 'he' is whom the speaker means
+            if tok.lower_ in PERSON_PRONOUNS and tok.dep_ in SUBJECT_DEPS \
+                    and tok.head.lemma_.lower() not in words("scope_speech_verbs") and not _quoted(ctx.text, tok.idx):
+                person = self._person(people, sent)
+                if person is not None:
+                    by_token[tok.i] = self._add(ctx, added, tok.idx, tok.idx + len(tok.text), person)
                 continue
             if tok.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS and not _expletive(ctx.text, tok):
                 antecedent = self._pronoun(ctx, tok, subjects, sent)
@@ -167,6 +178,13 @@ class Descriptions:
         return max(recent, key=lambda k: (ctx.entity(k).type == "Organization", counts.get(k, 0), last_seen[k]))
 
     @staticmethod
+    def _person(people: list[tuple[int, str]], sent: int) -> str | None:
+        """'Tarhan headed the party. He had received threats.': the one person named in this sentence before the
+        pronoun and the one before it; with two or more people there, whom 'he' means is left open."""
+        near = {key for s_sent, key in people if sent - s_sent <= 1}
+        return next(iter(near)) if len(near) == 1 else None
+
+    @staticmethod
     def _pronoun(ctx: DocContext, tok: Token, subjects: list[tuple[int, int, str]], sent: int) -> str | None:
         """A pronoun's antecedent: the latest actor subject of this or the previous sentence, where
         the pronoun may take it. An object pronoun is never its own clause's subject; a possessive
@@ -190,6 +208,12 @@ class Descriptions:
                 return key
             return None
         return None
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether the offset lies inside quotation marks opened earlier on its line."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return line.count("\u201c") > line.count("\u201d") or line.count('"') % 2 == 1
 
 
 def _describable(name: str, noun: str) -> bool:
