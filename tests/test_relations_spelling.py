@@ -43,3 +43,8 @@ def test_a_site_the_tagger_typed_a_body_is_a_place(analyze: Callable[..., DocCon
 def test_the_kind_of_place_before_its_name(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("The pond drains into Lake Harwell in the town of Brockton before the dam ."))
     assert has(found, "Lake Harwell", "located_in", "Brockton"), found
+
+
+def test_a_road_defined_as_a_kind_of_place(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Corrigan Drive is a freeway in Redmoor , Ontario ."))
+    assert has(found, "Corrigan Drive", "located_in", "Redmoor"), found
