@@ -142,3 +142,18 @@ def test_a_convoy_is_named_with_whose_it_is_not_with_its_clause(analyze: Callabl
     ctx = analyze("Gunmen ambushed a convoy of Nordic troops travelling along the coast road near Vellmar.")
     names = {obj for _, obj, _ in event_claims(ctx, "attacked")}
     assert "convoy of nordic troops" in names, names
+
+
+def test_an_arrest_by_nobody_named_is_no_deed_of_the_attackers(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("A bomb attack killed four people at the ferry terminal in Varna on Monday. Police said two men "
+                  "were arrested on Tuesday.")
+    killers = {s for s, _, stand_in in event_claims(ctx, "killed") if stand_in}
+    arrests = event_claims(ctx, "arrested")
+    assert arrests and killers, (arrests, killers)
+    assert all("attack" not in s and s not in killers for s, _, _ in arrests), (arrests, killers)
+
+
+def test_a_site_in_a_named_town_places_the_event_in_the_town(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("A bomb attack killed four traders at the cattle market in Varna on Monday.")
+    places = {str(c.qualifiers.get("place", {}).get("name")) for c in ctx.analysis.claims if c.extractor == "events"}
+    assert places == {"Varna"}, places

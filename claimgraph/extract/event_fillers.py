@@ -585,8 +585,10 @@ class Fillers:
                     ent = self.ctx.entity(hit[0])
                     return {"key": hit[0], "name": ent.name, "type": ent.type}
                 if hit is None and _lemma(tok) in PLACE_NOUNS and tok.ent_type_ not in NON_FILLER_LABELS:
-                    for named in (t for g in _child(tok, "prep", "of") for t in [self.mention_key(g)] if t):
-                        if named[1] in ("Place", "Country"):  # "near the city of Deir ez-Zor": the city's name
+                    for named in (t for w in ("of", "in") for g in _child(tok, "prep", w) for t in [self.mention_key(g)]
+                                  if t):
+                        # "near the city of Deir ez-Zor": the city's name; "at a market in Orgun": the named town
+                        if named[1] in ("Place", "Country"):
                             ent = self.ctx.entity(named[0])
                             return {"key": named[0], "name": ent.name, "type": ent.type}
                     span = self.phrase(tok)

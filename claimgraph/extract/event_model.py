@@ -11,6 +11,9 @@ from claimgraph.extract.context import DocContext
 
 UNKNOWN_ACTOR_KEY = "Group:event-unknown-actor"
 UNKNOWN_TARGET_KEY = "Other:event-unknown-target"
+# the unnamed doer of an act no attacker does ("four suspects were arrested"): never the attackers' stand-in
+UNKNOWN_OTHER_KEY = "Group:event-unknown-other"
+UNKNOWN_OTHER_MEANING = "unnamed actor"
 # empty: an unknown perpetrator is no filler; a made-up name would read as one (attrs say what it is)
 UNKNOWN_ACTOR_NAME = ""
 UNKNOWN_ACTOR_MEANING = "unnamed perpetrator"
@@ -64,6 +67,10 @@ def unnamed_doer(ctx: DocContext, event: Event) -> str:
     stand-in keeps an empty name, shown with its document's title). One stand-in a document, as the events of one
     news text are mostly one attack told again; it is stored as its document's own, never linked across documents.
     """
+    if event.predicate not in CLAIMABLE:
+        # "suspects were arrested", "the hostages were released": not the doings of whoever did the deed the text
+        # names ("unnamed perpetrator of the attacks arrested four people" would tell the opposite)
+        return _stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_OTHER_KEY, UNKNOWN_OTHER_MEANING)
     key = _stand_in(ctx, UNKNOWN_ACTOR_NAME, "Group", UNKNOWN_ACTOR_KEY)
     entity = ctx.entity(key)
     if event.deed and not entity.name:
