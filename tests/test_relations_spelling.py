@@ -48,3 +48,10 @@ def test_the_kind_of_place_before_its_name(analyze: Callable[..., DocContext]) -
 def test_a_road_defined_as_a_kind_of_place(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("Corrigan Drive is a freeway in Redmoor , Ontario ."))
     assert has(found, "Corrigan Drive", "located_in", "Redmoor"), found
+
+
+def test_a_body_ranked_among_a_countrys_own(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("Shares of Kestrel Holdings , Norway 's largest haulier , fell sharply on Friday ."))
+    assert has(found, "Kestrel", "based_in", "Norway"), found
+    found = relations(analyze("Talks with Vantor Holdings , Norway 's ally in the region , went on ."))
+    assert not has(found, "Vantor", "based_in", "Norway"), found

@@ -189,6 +189,7 @@ KIND_OF_AFTER = re.compile(rf"^\s+{PLACE_NOUN}\s+of\s+$", re.I)
 # "X is one of Tanzania's 31 administrative regions": X is one of the places the country is made of
 ONE_OF = re.compile(r"^\s*(?:,\s*|\s+(?:is|was)\s+)one\s+of\s+(?:the\s+)?$", re.I)
 ONE_OF_KINDS = re.compile(rf"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})s?\b", re.I)
+RANKED_AFTER = re.compile(rf"^\s*(?:'s|’s)\s+(?:(?:second|third)\s*-?\s*)?(?:{alternation('relations_rank_words')})\b", re.I)
 # what may follow a body's seat named after a comma: the clause ends, or goes on in lower case ("..., which")
 SEAT_END = re.compile(r"^\s*(?:[.;:)]|,\s+[a-z])")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
@@ -296,6 +297,11 @@ class DocumentRelations:
         if ta == "Organization" and tb == "Country" and OF_COUNTRY.match(gap) and len(a.text.split()) == 1:
             # "OMV of Austria, MOL of Hungary": a one-word body told by its country ("the National Council of
             # Resistance of Iran" is a longer name whose country says what it stands for, not where it sits)
+            self._claim(ctx, a, "based_in", b, sent, 0.55)
+            return True
+        if ta == "Organization" and tb in PLACE_TYPES and COMMA_ONLY.fullmatch(gap) \
+                and RANKED_AFTER.match(ctx.text[b.end:b.end + 60]):
+            # "Tabcorp, Australia's largest bookmaker": a body ranked among a place's own is based there
             self._claim(ctx, a, "based_in", b, sent, 0.55)
             return True
         if ta == "Organization" and tb in PLACE_TYPES and COMMA_ONLY.fullmatch(gap):
