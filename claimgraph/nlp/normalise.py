@@ -97,6 +97,17 @@ def is_wrap(line: str, nxt: str, wrapped: bool, width: int | None = None) -> boo
     return forced or (wrapped and len(head) >= _WRAP_MIN and tail[0].isalnum() and not head.isupper())
 
 
+HEADLINE_ENDS = "claimgraph.headline_ends"
+
+
+def fold_document(text: str) -> tuple[str, list[int]]:
+    """A whole document (or section) as the model reads it: folded, its title-case headlines in sentence case;
+    and the offsets where those headlines end (claimgraph.nlp.headlines)."""
+    from claimgraph.nlp.headlines import sentence_case_headlines
+
+    return sentence_case_headlines(fold(text))
+
+
 class FoldingTokenizer:
     """A tokenizer that reads the folded copy of a text: the Doc's text has the stored text's length and offsets."""
 
@@ -106,7 +117,10 @@ class FoldingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         """The Doc of the folded text."""
-        doc: Doc = self.tokenizer(fold(text))
+        folded, headline_ends = fold_document(text)
+        doc: Doc = self.tokenizer(folded)
+        if headline_ends:
+            doc.user_data[HEADLINE_ENDS] = headline_ends  # read by the sentence-start component
         return doc
 
     def __getattr__(self, name: str) -> Any:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.nlp.fast import numpy_matmul, speed_up
-from claimgraph.nlp.normalise import FoldingTokenizer, fold
+from claimgraph.nlp.normalise import HEADLINE_ENDS, FoldingTokenizer, fold_document
 from claimgraph.nlp.repairs import stolen_subjects, verb_tags  # noqa: F401  (registers the components)
 from claimgraph.nlp.stepped_ner import step_entity_recognizers
 
@@ -64,12 +64,17 @@ LABEL_ITEM_MAX = 40  # characters: a list item this short is a label, not a line
 
 @Language.component("claimgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after a blank line, after a line ending in ':', and at a list bullet.
+    """Start a sentence after a blank line, after a line ending in ':', at a list bullet and after a headline.
 
     Headings, list items and paragraphs are units of their own; a hard-wrapped line
     (one newline inside a sentence) is left to the parser.
     """
     text = doc.text  # joined once: Doc.text joins every token on each read
+    for end in doc.user_data.get(HEADLINE_ENDS, ()):  # a headline read in small letters is still its own sentence
+        after = doc.char_span(end, len(text), alignment_mode="expand")
+        first = next((t for t in after or () if not t.is_space), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
     for i, token in enumerate(doc[:-1]):
         if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
             continue
@@ -171,7 +176,7 @@ def parse_in_sections(nlp: Language, text: str, limit: int,
             between()
     # spaCy takes `exclude` since 3.3; its type stub does not list it
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
-    if doc is None or doc.text != "".join(fold(text[a:b]) for a, b in bounds):
+    if doc is None or doc.text != "".join(fold_document(text[a:b])[0] for a, b in bounds):
         raise ValueError("the analysed sections do not join back into the document's text")
     return doc
 
