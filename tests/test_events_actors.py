@@ -46,12 +46,15 @@ def test_nationalities_after_a_counted_plural_say_who_they_were(analyze: Callabl
     ("Turkish warplanes bombed two camps of the Ember Front near Vellmar.", "turkey"),
     ("Syrian shelling killed four fighters of the Ember Front in Vellmar.", "syria"),
     ("Israeli air strikes hit two posts of the Ember Front near Vellmar.", "israel"),
+    ("An Iraqi raid on the Vellmar camp killed seven residents.", "iraq"),
+    ("US drone strikes on a compound near Vellmar killed five fighters.", "united states"),
 ])
 def test_a_states_arms_told_by_its_nationality_are_the_states_act(analyze: Callable[..., DocContext], text: str,
                                                                   state: str) -> None:
     ctx = analyze(text)
     doers = {ctx.entity(c.subject).name.lower() for c in ctx.analysis.claims if c.extractor == "events"}
     assert state in doers, doers
+    assert not doers & {"iraqi", "israeli", "turkish", "syrian", "us"}, doers  # the state, not its adjective
 
 
 def test_rockets_told_by_a_nationality_name_no_state(analyze: Callable[..., DocContext]) -> None:

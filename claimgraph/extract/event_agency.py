@@ -28,7 +28,7 @@ from claimgraph.extract.event_lexicon import (
     RESPONSIBILITY_VERBS,
     SERIES_NOUNS,
     SHARE_NOUNS,
-    STATE_ACTION_NOUNS,
+    STATE_ARMS_NOUNS,
     TAKE_PART_VERBS,
 )
 
@@ -225,7 +225,7 @@ class Agency:
                  and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
                  for k in [fillers.actor(c)] if k]
         # "an Iraqi raid ... killed seven people": the state whose forces made the raid
-        perps += [hit[0] for c in noun.children if c.dep_ == "amod" and _lemma(noun) in STATE_ACTION_NOUNS
+        perps += [hit[0] for c in noun.children if c.dep_ == "amod" and _lemma(noun) in STATE_ARMS_NOUNS
                   for hit in [fillers.mention_key(c)] if hit and hit[1] in ("Country", "Group")]
         perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         return perps or self._claimed_by(noun, fillers)

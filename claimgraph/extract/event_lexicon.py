@@ -48,8 +48,6 @@ VAGUE_NOUNS = {"release", "explosion", "blast", "attack", "arrest", "detention"}
 # nominal triggers with an everyday sense ("a general strike", "a rescue operation"): an event only with a target
 # after on/against or a military modifier ("air strike", "drone strike")
 GUARDED_NOUNS = {"strike", "operation", "offensive"}
-# deeds of armed forces: a country adjective before them names the doer ("an Iraqi raid"), not the site
-STATE_ACTION_NOUNS = {"raid", "airstrike", "strike", "shelling", "bombardment", "offensive"}
 MILITARY_MODIFIERS = {"air", "drone", "missile", "rocket", "artillery", "military", "suicide", "aerial", "naval"}
 # persons or bands who act in attacks (subjects), as lexical cues that work on lower-cased text
 PERP_NOUNS: frozenset[str] = words("claims_events_perp_nouns")
@@ -63,7 +61,7 @@ FACILITY_NOUNS: frozenset[str] = words("claims_facility_nouns")
 PERSON_NOUNS: frozenset[str] = words("claims_events_person_nouns")
 # instruments of violence
 WEAPON_NOUNS: frozenset[str] = words("claims_events_weapon_nouns")
-# a state's arms: "Israeli tank fire", "Turkish warplanes" are the state's act
+# a state's arms and acts of war: "Israeli tank fire", "Turkish warplanes", "an Iraqi raid" are the state's act
 STATE_ARMS_NOUNS: frozenset[str] = words("claims_events_state_arms_nouns")
 # nouns that name the event or its cause, not an actor: "the blast killed five"
 CAUSE_NOUNS: frozenset[str] = words("claims_events_cause_nouns")

@@ -62,7 +62,6 @@ from claimgraph.extract.event_lexicon import (
     RAM_VERBS,
     RELATIVE,
     SERIES_NOUNS,
-    STATE_ACTION_NOUNS,
     THROW_VERBS,
     TITLE_WORDS,
     TRIED_VERBS,
@@ -84,6 +83,7 @@ from claimgraph.extract.event_shots import Shots
 from claimgraph.extract.event_sites import site_heads, struck_place, targets
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.frames import left_subject
+from claimgraph.extract.nominal import demonym_of
 from claimgraph.plugins import hookimpl
 
 # the stand-in's key and name, read by callers that look for unnamed doers
@@ -475,6 +475,7 @@ class EventFrames(Agency, Shots, EventClaims):
         perps: list[str] = []
         patients: list[str] = []
         weapon = None
+        state = state_of_arms(fillers.ctx, noun)
         for c in noun.children:
             if lemma == "death":
                 if c.dep_ == "poss":
@@ -493,14 +494,15 @@ class EventFrames(Agency, Shots, EventClaims):
                     weapon = weapon or w
                     continue
                 hit = fillers.mention_key(c)
-                if hit and hit[1] == "Country" and c.dep_ == "amod" and lemma in STATE_ACTION_NOUNS:
-                    perps.append(hit[0])  # "an Iraqi raid", "Israeli air strikes": a state's forces did it
-                    continue
+                if state is not None and (hit and hit[1] == "Country" or demonym_of(c.text)):
+                    continue  # "an Iraqi raid", "US drone strikes": the state (below) did it, not "Iraqi"
                 if hit and hit[1] in ("Country", "Place") and c.dep_ != "poss":
                     continue
                 key = fillers.actor(c) if (hit or _lemma(c) in PERP_NOUNS or c.dep_ == "poss") else None
                 if key:
                     perps.append(key)
+        if state is not None:
+            perps.append(state)
         for g in _child(noun, "prep", "by"):
             perps += [k for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         agency = self._claimed_by(noun, fillers)
