@@ -60,3 +60,12 @@ def test_a_states_arms_told_by_its_nationality_are_the_states_act(analyze: Calla
 def test_rockets_told_by_a_nationality_name_no_state(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("Palestinian rockets hit the Vellmar depot.")
     assert not any(ctx.entity(c.subject).type == "Country" for c in ctx.analysis.claims if c.extractor == "events")
+
+
+def test_a_cleft_names_its_doer_never_the_speaker(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Police said it was the Ember Front that kidnapped the two engineers on Monday.")
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "kidnapped"}
+    assert doers == {"Ember Front"}, doers
+    ctx = analyze("The Ember Front was founded in 1990. It is a group that has kidnapped dozens of engineers.")
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "kidnapped"}
+    assert doers == {"Ember Front"}, doers

@@ -87,7 +87,11 @@ def _breakdown(first: Token, child: Token) -> bool:
 def _copula_subject(noun: Token) -> Token | None:
     """'KH is a group that ...': for the predicate noun of 'be'/'remain'/'become', the subject it describes."""
     if noun.dep_ in ("attr", "acomp") and _lemma(noun.head) in ("be", "remain", "become"):
-        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "it" and any(c.dep_ == "relcl" for c in noun.children) \
+                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None  # "it was the front that kidnapped them": a cleft, whose 'it' stands for nothing
+        return subject
     return None
 
 
