@@ -170,3 +170,11 @@ def test_a_gerund_under_a_nouns_preposition_has_no_doer_from_the_clause(analyze:
     assert not find(ctx, "member_of")
     ctx = analyze("After joining the Ember Front in 1990, Tomas Arn led its youth wing.")
     assert find(ctx, "member_of", "Ember Front", "Tomas Arn")
+
+
+def test_a_front_or_cover_for_a_body_is_tied_to_it_and_a_name_with_front_is_none(analyze: Analyze) -> None:
+    for text in ("The Coastal Council is a front group for the Vesper League.",
+                 "The Coastal Council is a front organization of the Vesper League.",
+                 "The Coastal Council is a cover for the Vesper League."):
+        assert find(analyze(text), "tied_to", "Vesper League", "Coastal Council"), text
+    assert not find(analyze("Tomas Arn founded the Vesper Front for the people of Kestel."), "tied_to")

@@ -21,6 +21,7 @@ from claimgraph.extract.frames_org import (
     ORDER_NOUNS,
     OVERTHROW_VERBS,
     SPLIT_VERBS,
+    STAND_IN_NOUNS,
     START_NOUNS,
     STAY_VERBS,
     WING_NOUNS,
@@ -94,6 +95,8 @@ class FrameExtractor(OrgFrames):
             out += self.surface_verb(tok)
         if lemma in F.MEMBER_NOUNS and tok.pos_ == "NOUN":
             out += self.member_examples(tok)
+        if lemma in STAND_IN_NOUNS and tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            out += self.wing(tok)  # "a front group for Y": the tagger reads "front" as an adjective
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in F.FOUND_VERBS:
                 out += self.founding(tok) + self.set_up_place(tok)

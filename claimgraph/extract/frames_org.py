@@ -17,6 +17,8 @@ GROUP_NOUNS = words("entity_group_nouns")
 WING_NOUNS = words("claims_frames_wing_nouns")
 # of these, the ones that also name everyday things: only a modifier makes them a body ("the political arm")
 WING_NEEDS_KIND = {"arm", "branch"}
+# the wing nouns whose parent may follow 'for' ("a front for Y", "a cover for Y")
+STAND_IN_NOUNS = {"front", "cover", "proxy", "alias"}
 # verbs whose by-agent (or subject) leads the body ('led by X', 'X heads the council')
 LEAD_VERBS = {"lead", "head", "command", "chair"}
 # nouns for a body's beginning: 'since its inception in 2003', 'the group's founding in 1990'
@@ -140,12 +142,19 @@ class OrgFrames(NounFrames):
 
     # ------------------------------------------------------------ parts of a body
     def wing(self, noun: Token) -> list[Found]:
-        """'X is the armed wing of Y', 'formed as Y's military wing', 'its political arm, X' -> X tied_to Y."""
+        """'X is the armed wing of Y', 'formed as Y's military wing', 'its political arm, X', 'X is a front group
+        for Y' -> X tied_to Y."""
         lemma = noun.lemma_.lower()
+        if lemma in STAND_IN_NOUNS and noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "a front group for Y", "a front organization of Y": the body the word describes
         kinds = [c for c in noun.children if c.dep_ in ("amod", "compound") and self.args.entity_at(c) is None]
         if lemma in WING_NEEDS_KIND and not kinds:
             return []  # "the arm of the law" is no body
         owners = [c for c in noun.children if c.dep_ == "poss"] + F.prep_objects(noun, "of")
+        if lemma in STAND_IN_NOUNS:
+            if self.args.entity_at(noun) is not None or not any(c.dep_ == "det" for c in noun.children):
+                return []  # "the Ember Front" is a name, no front for anyone
+            owners += F.prep_objects(noun, "for")
         parents = [k for o in owners for k in self.keys(o, "agent", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
         if not parents:
             return []
