@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.relations_spelling import AREA_KIND
 
@@ -55,3 +57,24 @@ def test_a_body_ranked_among_a_countrys_own(analyze: Callable[..., DocContext]) 
     assert has(found, "Kestrel", "based_in", "Norway"), found
     found = relations(analyze("Talks with Vantor Holdings , Norway 's ally in the region , went on ."))
     assert not has(found, "Vantor", "based_in", "Norway"), found
+
+
+@pytest.mark.parametrize("text, subject, country", [
+    ("ENVASA ( Empresa Nacional de Vidrios S.A. ) was a Chilean glass manufacturing company , sold in 1990 .", "ENVASA",
+     "Chile"),
+    ("Brisco Kogyo is a Japanese video game development and publishing company formed in 1990 .", "Brisco", "Japan"),
+])
+def test_a_demonym_after_an_aside_or_a_long_kind(analyze: Callable[..., DocContext], text: str, subject: str,
+                                                 country: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, subject, "based_in", country), found
+
+
+def test_a_seat_told_after_the_demonym_wins(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The Free Council of Veloria ( FCV ) is an Iranian political organization based in Norway ."))
+    assert not has(found, "Free Council", "based_in", "Iran"), found
+
+
+def test_a_politician_for_a_party_stays_a_person(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Knut Hansen ( born 1931 ) was a Norwegian politician for the Centre Party .")
+    assert any(e.type == "Person" for e in ctx.analysis.entities.values() if "Hansen" in e.name)

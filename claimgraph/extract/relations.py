@@ -197,9 +197,13 @@ LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
 TEAM_ROLES = words("relations_team_roles")
 
 # "X is a German football club", "X is a Polish village": the demonym names the country
+# ("X ( Empresa Nacional ... ) was a Spanish vehicle manufacturing company": asides after the name are passed over;
+# "a Japanese video game development and publishing company": up to five words of the kind, never an "of")
 DEMONYM_PHRASE = re.compile(
-    rf"^\s*(?:,\s*|\s+(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?(?P<dem>[A-Z][a-z]+)\s+"
-    rf"(?:[\w'-]+\s+){{0,2}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
+    rf"^\s*(?:\([^()]{{0,120}}\)\s*){{0,2}}(?:,\s*|\s*(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?P<dem>[A-Z][a-z]+)\s+(?:(?!of\s)[\w'-]+\s+){{0,5}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
+SEAT_TOLD_AFTER = re.compile(r"^s?\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:(?:now|currently)\s+)?"
+                             r"(?:based|headquartered|located|seated|exiled|in\s+exile)\b", re.I)
 DEMONYM_OF = re.compile(rf"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?$")
 
 
@@ -528,6 +532,8 @@ class DocumentRelations:
             hit = DEMONYM_PHRASE.match(ctx.text[m.end:end])
             if not hit or demonym_country(hit.group("dem")) is None:
                 continue
+            if SEAT_TOLD_AFTER.match(ctx.text[m.end + hit.end():end]):
+                continue  # "an Iranian political organization based in France": the seat told is where it is
             noun = hit.group("noun").lower()
             is_place_noun = re.fullmatch(PLACE_NOUN, noun) is not None
             if type_ in PLACE_TYPES and not is_place_noun or type_ in ACTOR_TYPES and is_place_noun:
