@@ -532,7 +532,7 @@ class DocumentRelations:
             hit = DEMONYM_PHRASE.match(ctx.text[m.end:end])
             if not hit or demonym_country(hit.group("dem")) is None:
                 continue
-            if SEAT_TOLD_AFTER.match(ctx.text[m.end + hit.end():end]):
+            if self._other_country_told(ctx, m.end + hit.end(), end, hit.group("dem")):
                 continue  # "an Iranian political organization based in France": the seat told is where it is
             noun = hit.group("noun").lower()
             is_place_noun = re.fullmatch(PLACE_NOUN, noun) is not None
@@ -540,6 +540,17 @@ class DocumentRelations:
                 continue
             predicate = "located_in" if type_ in PLACE_TYPES else "based_in"
             self._demonym_claim(ctx, m, hit.group("dem"), predicate, (m.start, m.end + hit.end()))
+
+    def _other_country_told(self, ctx: DocContext, start: int, end: int, demonym: str) -> bool:
+        """True when the words after a demonym's phrase seat the body in another country ('... based in France')."""
+        told = SEAT_TOLD_AFTER.match(ctx.text[start:end])
+        if told is None:
+            return False
+        nxt = min((m for m in ctx.mentions_in(start, min(end, start + told.end() + 30)) if m.start >= start),
+                  key=lambda m: m.start, default=None)
+        if nxt is None or not is_country(ctx.entity(nxt.entity_key).name):
+            return False  # "a Chilean research institute based in Curacautin": a town of the country
+        return ctx.entity(nxt.entity_key).name.lower() != (demonym_country(demonym) or "").lower()
 
     def _demonym_claim(self, ctx: DocContext, m: Mention, demonym: str, predicate: str,
                        span: tuple[int, int]) -> None:

@@ -25,12 +25,13 @@ DEFINED_PLACE = re.compile(
     r"(?:\s+and\s+(?:a\s+)?[\w-]+)?\s+(?:in|of|within|located|situated)\b", re.I)
 _ORG_NOUNS = alternation("claims_relations_org_nouns")
 _FOLLOWERS = alternation("relations_definition_followers")
+_BREAKERS = alternation("relations_kind_breakers")
 # "X is a major Turkish weapons manufacturer based in ...", "X was a Spanish vehicle manufacturing company ,": the
 # kind of body ends the description (what follows is no noun of it), no preposition before it ("a member of a club",
 # "a Norwegian politician for the Labour Party"), up to six words ("a Japanese video game development and publishing
 # company")
 DEFINED_BODY = re.compile(
-    rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an)\s+(?:(?!(?:of|for|with|from|at|in|to|by)\s)[\w'-]+\s+){{0,6}}?(?:{_ORG_NOUNS})"
+    rf"^\s*{_ASIDES},?\s*(?:is|was)\s+(?:a|an)\s+(?:(?!(?:{_BREAKERS})\s)[\w'-]+\s+){{0,6}}?(?:{_ORG_NOUNS})"
     rf"(?=\s*[,.;]|\s+(?:{_FOLLOWERS})\b)",
     re.I)
 # what may come before the defined name in its sentence
