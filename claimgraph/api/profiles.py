@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, union
+from sqlalchemy import Connection, Select, func, select
 
 from claimgraph.api import queries
 from claimgraph.api.cache import conflicts_of
@@ -26,23 +26,14 @@ def profile_query(ids: list[str]) -> Select[Any]:
     return records.claims_query(ids).where(claims_table.c.status != "rejected")
 
 
-def profile_page_query(ids: list[str], limit: int | None, offset: int = 0) -> Select[Any]:
-    """One page of profile_query's rows: the page's ids picked from the indexes that hold an edge's columns
-    (migration 0016: end, id, status), then only those rows read. Selecting the rows with LIMIT read every claim
-    row of the entity before sorting them (a hub's thousands of rows for a page of 100)."""
-    kept = claims_table.c.status != "rejected"
-    ids_of = union(select(claims_table.c.id).where(claims_table.c.subject_id.in_(ids), kept),
-                   select(claims_table.c.id).where(claims_table.c.object_id.in_(ids), kept))
-    page = ids_of.order_by(ids_of.selected_columns.id).limit(limit).offset(offset)
-    return select(claims_table).where(claims_table.c.id.in_(page)).order_by(claims_table.c.id)
-
-
 def scoped_profile(conn: Connection, entity_id: str, limit: int | None = None, offset: int = 0) -> Profile:
     """The profile build_profile would give for an entity (its id after merges), or one page of its claims."""
     record = queries.entity_records(conn, [entity_id])[0]
     entity = {"id": record["id"], "name": record["name"], "type": record["type"]}
     ids = queries.merged_ids(conn, entity["id"])
-    query = profile_page_query(ids, limit, offset) if limit is not None or offset else profile_query(ids)
+    query = profile_query(ids)
+    if limit is not None or offset:
+        query = query.limit(limit).offset(offset)
     claims = queries.fetch_claims(conn, query)
     conflicts, changes = conflicts_of(conn, [c["id"] for c in claims])
     profile = assemble({**entity, "geo": record.get("geo")}, record.get("aliases", []), claims, conflicts)
