@@ -550,3 +550,19 @@ def test_unnamed_people_speak_where_no_group_is_named(analyze: Analyze) -> None:
     found = claims(ctx, ATTACKS, "market")
     assert found, listing(ctx)
     assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "insurgents" for c in found), listing(ctx)
+
+
+def test_taking_or_accepting_responsibility_is_the_claimants_word_and_its_act_no_outlet(analyze: Analyze) -> None:
+    for verb in ("took", "accepted"):
+        ctx = analyze(f"The Ember Front {verb} responsibility for the bombing of the Vellmar Ministry.")
+        found = claims(ctx, ATTACKS)
+        assert found and all((c.modality, name(ctx, c.attributed_to)) == ("attributed", "Ember Front")
+                             for c in found), listing(ctx)
+        assert not any(c.qualifiers.get("via") for c in ctx.analysis.claims), listing(ctx)
+
+
+def test_an_attack_that_took_place_claims_nothing(analyze: Analyze) -> None:
+    ctx = analyze("The Ember Front claimed responsibility for the bombing of the Vellmar depot. The mayor condemned "
+                  "the attack, which took place on Harbour Road.")
+    assert not [c for c in ctx.analysis.claims if name(ctx, c.attributed_to) == "mayor"
+                and c.predicate in ATTACKS], listing(ctx)

@@ -19,6 +19,7 @@ from claimgraph.extract.event_fillers import (
     _phrase_top,
 )
 from claimgraph.extract.event_lexicon import (
+    ACT_CLAIM_VERBS,
     DENIAL_VERBS,
     JUSTICE_WORDS,
     LIGHT_VERBS,
@@ -197,9 +198,9 @@ class Agency:
             # "the attacks were carried out by the front"
             return self._actors_of(head, [g for c in head.children if c.dep_ == "agent"
                                           for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)], fillers)
-        elif noun.dep_ != "dobj" or _lemma(head) not in RESPONSIBILITY_VERBS | LIGHT_VERBS:
+        elif noun.dep_ != "dobj" or _lemma(head) not in ACT_CLAIM_VERBS | LIGHT_VERBS:
             return []
-        elif _lemma(head) in RESPONSIBILITY_VERBS:
+        elif _lemma(head) in ACT_CLAIM_VERBS:
             return self._claimants(head, fillers)
         return self._actors_of(head, _doers(head), fillers)
 

@@ -85,7 +85,9 @@ TRIGGER_WORD = re.compile(rf"\b(?:{_TRIGGER_STEMS}|acts?\b)", re.I)
 # a death is an event of violence only where the sentence speaks of violence
 _VIOLENCE_STEMS = alternation("claims_events_violence_stems")
 VIOLENT_CONTEXT = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.I)
-RESPONSIBILITY_VERBS = {"claim", "accept", "assume", "admit"}
+RESPONSIBILITY_VERBS: frozenset[str] = words("scope_responsibility_verbs")  # "took responsibility for the attack"
+# those that also take the act itself as their object ("claimed the attack"; "the attack took place" claims nothing)
+ACT_CLAIM_VERBS: frozenset[str] = RESPONSIBILITY_VERBS - {"take", "bear"}
 # verbs that take back what their clause says: "denied it was responsible for the attack" names no doer
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 # verbs that lay a deed told as a gerund on someone, with the preposition before the gerund: "accused X of

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.event_fillers import Fillers, _lemma
 from claimgraph.extract.event_lexicon import (
+    ACT_CLAIM_VERBS,
     FACILITY_NOUNS,
     LIGHT_VERBS,
     PLACE_NOUNS,
@@ -44,7 +45,7 @@ def site_heads(noun: Token) -> list[Token]:
         heads.append(head.head)
         if head.head.dep_ == "dobj" and _lemma(head.head.head) in RESPONSIBILITY_VERBS:
             heads.append(head.head.head)
-    elif noun.dep_ == "dobj" and _lemma(head) in LIGHT_VERBS | RESPONSIBILITY_VERBS:
+    elif noun.dep_ == "dobj" and _lemma(head) in LIGHT_VERBS | ACT_CLAIM_VERBS:
         heads.append(head)
     return heads
 

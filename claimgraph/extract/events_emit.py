@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.event_lexicon import PERSON_NOUNS, RESPONSIBILITY_VERBS, TITLE_WORDS
+from claimgraph.extract.event_lexicon import ACT_CLAIM_VERBS, PERSON_NOUNS, TITLE_WORDS
 from claimgraph.extract.event_model import (
     CLAIMABLE,
     CLAIMANT_CONFIDENCE,
@@ -105,7 +105,7 @@ class EventClaims:
         claimants = {ctx.find(k) for k in ctx.memo.get("events.claimants", [])}
         if any(ctx.find(m.entity_key) in claimants for m in ctx.mentions_in(sent.start_char, sent.end_char)):
             return True
-        return any(t.lemma_.lower() in RESPONSIBILITY_VERBS and t.pos_ == "VERB" for t in sent)
+        return any(t.lemma_.lower() in ACT_CLAIM_VERBS and t.pos_ == "VERB" for t in sent)
 
     def _emit(self, ctx: DocContext, event: Event) -> None:
         if event.habitual:

@@ -455,10 +455,11 @@ class ClaimModality:
         from claimgraph.extract.units import parsed, resolver_for, units_of
 
         out: list[Speech] = []
-        speech = words("scope_speech_verbs")
+        # a unit with none of these words opens no attribution scope ("took responsibility" opens one)
+        cues = words("scope_speech_verbs") | words("scope_responsibility_verbs")
         recent: list[tuple[int, str]] = ctx.memo.setdefault("scope.speakers", [])
         for unit in list(units_of(ctx)):
-            if not any(t.lemma_.lower() in speech or t.lower_ in ("according", "responsible") for t in unit.tokens):
+            if not any(t.lemma_.lower() in cues or t.lower_ in ("according", "responsible") for t in unit.tokens):
                 continue
             # a heading run into the next line by the parser is read alone: what a speaker says ends at the line
             unit = parsed(ctx, unit)

@@ -309,15 +309,15 @@ def _inverted_speaker(verb: Token, speakers: Speakers) -> Token | None:
 
 
 def claims_responsibility(verb: Token) -> bool:
-    """'claimed responsibility for', 'claimed credit for'."""
-    return verb.lemma_.lower() == "claim" and _owns_to(verb)
+    """'claimed responsibility for', 'claimed credit for', 'took responsibility for'."""
+    return verb.lemma_.lower() in words("scope_responsibility_verbs") and _owns_to(verb)
 
 
 def answers_for(verb: Token) -> bool:
     """'claimed responsibility for', 'denied any involvement in', 'rejected responsibility for': the speaker says
     it did, or did not do, the act its object names."""
     lemma = verb.lemma_.lower()
-    return (lemma == "claim" or lemma in words("scope_denial_verbs")) and _owns_to(verb)
+    return (lemma in words("scope_responsibility_verbs") or lemma in words("scope_denial_verbs")) and _owns_to(verb)
 
 
 def bare_denial(verb: Token) -> bool:
@@ -425,7 +425,10 @@ def outlet(verb: Token, args: ArgResolver, ctx: DocContext) -> str | None:
     """The outlet of reported speech: 'in an interview with Asia Times', 'told the BBC'."""
     # the object of "blamed X for", "accused X of" is the accused, never an outlet
     accusing = lemma_of(verb) in words("scope_object_speech_verbs")
-    stack = [c for c in verb.children if c.dep_ in ("prep", "dative") or c.dep_ == "dobj" and not accusing]
+    # "claimed responsibility for the attack on the X Ministry": what the speaker answers for is no outlet either
+    answering = answers_for(verb)
+    stack = [c for c in verb.children if (c.dep_ in ("prep", "dative") or c.dep_ == "dobj" and not accusing)
+             and not (answering and (c.dep_ == "dobj" or c.lower_ in ("for", "in")))]
     seen = 0
     while stack and seen < 12:
         seen += 1
@@ -446,7 +449,7 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
             c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "... and claims links with X" read as a noun
         lemma = tok.lemma_.lower()
         holds = _holds_responsible(tok)
-        if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds):
+        if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds or claims_responsibility(tok)):
             found = verb_speeches(tok, offset, speakers, text)
             out += found or _misparsed_claim(tok, offset, speakers, text)
         elif tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN":
