@@ -69,3 +69,12 @@ def test_a_cleft_names_its_doer_never_the_speaker(analyze: Callable[..., DocCont
     ctx = analyze("The Ember Front was founded in 1990. It is a group that has kidnapped dozens of engineers.")
     doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "kidnapped"}
     assert doers == {"Ember Front"}, doers
+
+
+def test_a_band_from_a_body_is_the_bodys_act_too(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("According to police, gunmen from the Southern Legion killed four guards.")
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    assert "Southern Legion" in doers, doers
+    ctx = analyze("Gunmen from Syria killed four guards near Kestel.")
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    assert "Syria" not in doers, doers

@@ -566,3 +566,23 @@ def test_an_attack_that_took_place_claims_nothing(analyze: Analyze) -> None:
                   "the attack, which took place on Harbour Road.")
     assert not [c for c in ctx.analysis.claims if name(ctx, c.attributed_to) == "mayor"
                 and c.predicate in ATTACKS], listing(ctx)
+
+
+def test_a_suspicion_keeps_the_suspect_as_doer_hedged_by_the_suspecting(analyze: Analyze) -> None:
+    ctx = analyze("Officials suspect the Ember Front of bombing the Vellmar depot.")
+    found = claims(ctx, ATTACKS)
+    assert found and all(name(ctx, c.subject) == "Ember Front" and c.modality in ("hedged", "attributed")
+                         and name(ctx, c.attributed_to) == "Officials" for c in found), listing(ctx)
+
+
+def test_a_claim_told_in_the_passive_is_the_claimants_word(analyze: Analyze) -> None:
+    ctx = analyze("The attack on the Vellmar depot was claimed by the Ember Front.")
+    found = claims(ctx, ATTACKS)
+    assert found and all((name(ctx, c.subject), c.modality, name(ctx, c.attributed_to))
+                         == ("Ember Front", "attributed", "Ember Front") for c in found), listing(ctx)
+
+
+def test_no_group_claiming_an_attack_is_nobodys_word(analyze: Analyze) -> None:
+    ctx = analyze("No group has claimed responsibility for the bombing of the Vellmar depot.")
+    assert not [c for c in ctx.analysis.claims if name(ctx, c.subject).lower() == "group"
+                or name(ctx, c.attributed_to).lower() == "group"], listing(ctx)

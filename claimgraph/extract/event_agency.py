@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.event_doers import _doers
+from claimgraph.extract.event_doers import _doers, state_of_arms
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
@@ -29,7 +29,6 @@ from claimgraph.extract.event_lexicon import (
     RESPONSIBILITY_VERBS,
     SERIES_NOUNS,
     SHARE_NOUNS,
-    STATE_ARMS_NOUNS,
     TAKE_PART_VERBS,
 )
 
@@ -198,6 +197,8 @@ class Agency:
             # "the attacks were carried out by the front"
             return self._actors_of(head, [g for c in head.children if c.dep_ == "agent"
                                           for p in c.children if p.dep_ == "pobj" for g in _conjuncts(p)], fillers)
+        elif noun.dep_ == "nsubjpass" and _lemma(head) in ACT_CLAIM_VERBS:
+            return self._claimants(head, fillers)  # "the attack was claimed by the front": the by-agent claims it
         elif noun.dep_ != "dobj" or _lemma(head) not in ACT_CLAIM_VERBS | LIGHT_VERBS:
             return []
         elif _lemma(head) in ACT_CLAIM_VERBS:
@@ -226,8 +227,7 @@ class Agency:
                  and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
                  for k in [fillers.actor(c)] if k]
         # "an Iraqi raid ... killed seven people": the state whose forces made the raid
-        perps += [hit[0] for c in noun.children if c.dep_ == "amod" and _lemma(noun) in STATE_ARMS_NOUNS
-                  for hit in [fillers.mention_key(c)] if hit and hit[1] in ("Country", "Group")]
+        perps += [k for k in [state_of_arms(fillers.ctx, noun)] if k]
         perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         return perps or self._claimed_by(noun, fillers)
 

@@ -220,6 +220,8 @@ class Fillers:
 
     def actor(self, tok: Token) -> str | None:
         """Entity key for a perpetrator token (None when it is not an actor)."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None  # "no group has claimed the bombing": nobody did
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = _copula_subject(tok.head.head) or tok.head.head
         if tok.lower_ in ("it", "they", "we") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
@@ -348,10 +350,11 @@ class Fillers:
                 return
 
     def _of_owner(self, tok: Token, band: str) -> None:
-        """'fighters of the Southern Legion', 'militants of the front': the organisation the band belongs to acts too."""
+        """'fighters of the Southern Legion', 'militants of the front', 'gunmen from the front': the organisation the
+        band belongs to acts too."""
         from claimgraph.extract.nominal import ANAPHOR_NOUNS
 
-        for org in _child(tok, "prep", "of"):
+        for org in _child(tok, "prep", "of") + _child(tok, "prep", "from"):
             hit = self.mention_key(org)
             if hit is None and _lemma(org) in ANAPHOR_NOUNS:
                 # "rebels of the Al-Qaeda-linked Vesper group": the name modifying the noun

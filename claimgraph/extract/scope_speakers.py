@@ -29,6 +29,11 @@ def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def nobody(tok: Token) -> bool:
+    """'no group', 'none of the factions': a phrase that names no one."""
+    return tok.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
 class Speakers:
     """Maps the subject of a speech cue to an entity: named, a pronoun, a title ('the minister') or unnamed."""
 
@@ -50,7 +55,7 @@ class Speakers:
     def resolve(self, tok: Token) -> str | None:
         """The speaker entity a noun phrase names, or None."""
         low = tok.lower_
-        if low in AUTHOR_SUBJECTS or tok.dep_ == "relcl" or low in ("who", "that"):
+        if low in AUTHOR_SUBJECTS or tok.dep_ == "relcl" or low in ("who", "that") or nobody(tok):
             return None
         if lemma_of(tok) in words("scope_document_nouns"):
             return None  # "according to Executive Order 13224": an instrument, no one's word
