@@ -78,3 +78,10 @@ def test_a_seat_told_after_the_demonym_wins(analyze: Callable[..., DocContext]) 
 def test_a_politician_for_a_party_stays_a_person(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("Knut Hansen ( born 1931 ) was a Norwegian politician for the Centre Party .")
     assert any(e.type == "Person" for e in ctx.analysis.entities.values() if "Hansen" in e.name)
+
+
+def test_a_suburb_of_a_city_is_no_place_holding_the_city(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The school is located in the Boston suburb of Quincy , Massachusetts ."))
+    assert not has(found, "Boston", "located_in", "Quincy"), found
+    found = relations(analyze("Fighting spread to the Paris neighbourhood of Belleville overnight ."))
+    assert has(found, "Belleville", "located_in", "Paris"), found

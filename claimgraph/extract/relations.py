@@ -82,6 +82,10 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Lake Ewauna in the city of Klamath Falls", "a manor in the nearby village of Klutz": the kind, then the name
     (re.compile(rf"^\s+in\s+the\s+(?:(?:nearby|neighbouring|neighboring|{DIRECTION})\s+)?{PLACE_NOUN}\s+of\s+$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "the Paris neighbourhood of Belleville": a part of the first place; "the Boston suburb of Quincy": near it
+    (re.compile(rf"^\s+(?:{alternation('relations_part_kinds')})\s+of\s+(?:the\s+)?$", re.I),
+     "located_in", "inv", PLACE_TYPES, PLACE_TYPES),
+    (re.compile(r"^\s+suburbs?\s+of\s+(?:the\s+)?$", re.I), "located_near", "inv", PLACE_TYPES, PLACE_TYPES),
     # "the Lazio region of central Italy", "the Nineveh province of Iraq": an area named before its kind
     (re.compile(rf"^\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?(?:{DIRECTION}\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
