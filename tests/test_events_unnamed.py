@@ -157,3 +157,8 @@ def test_a_site_in_a_named_town_places_the_event_in_the_town(analyze: Callable[.
     ctx = analyze("A bomb attack killed four traders at the cattle market in Varna on Monday.")
     places = {str(c.qualifiers.get("place", {}).get("name")) for c in ctx.analysis.claims if c.extractor == "events"}
     assert places == {"Varna"}, places
+
+
+def test_a_leader_named_beside_his_title_is_the_one_arrested(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Ember Front's leader, Tomas Arn, was arrested in Varna in 2011.")
+    assert {o for _, o, _ in event_claims(ctx, "arrested")} == {"tomas arn"}

@@ -96,3 +96,14 @@ def test_close_to_someone_is_a_tie_and_a_place_close_by_is_none(analyze: Analyze
     assert ("Tomas Arn", "tied_to", "Ivo Brandt") in got
     got = triples(analyze("The Ember Front keeps a camp close to the Kestel border."))
     assert not [t for t in got if t[1] == "tied_to"]
+
+
+def test_affiliated_associated_allied_and_an_affiliate_are_ties(analyze: Analyze) -> None:
+    assert ("Vesper League", "tied_to", "Coastal Union") in triples(
+        analyze("The Vesper League is associated with the Coastal Union."))
+    assert ("Vesper League", "allied_with", "Coastal Union") in triples(
+        analyze("The Vesper League is allied with the Coastal Union."))
+    assert ("Vesper League", "tied_to", "Coastal Union") in triples(
+        analyze("The Vesper League, a Coastal Union affiliate, attacked the depot."))
+    ctx = analyze("The Vesper League is not affiliated with the Coastal Union.")
+    assert [c.polarity for c in ctx.analysis.claims if c.predicate == "tied_to"] == ["negative"]

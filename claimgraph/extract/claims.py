@@ -103,7 +103,7 @@ class FrameExtractor(OrgFrames):
             if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed"):
                 out += self.based(tok)
             # "X was close to Y", "a commander close to the chief negotiator": ties, as "tied to" tells them
-            if lemma in ("tie", "link", "connect") or tok.lower_ in ("tied", "linked", "connected") \
+            if lemma in ("tie", "link", "connect") or tok.lower_ in F.TIE_PARTICIPLES \
                     or lemma == "close" and tok.pos_ == "ADJ":
                 out += self.tied_participle(tok)
             if lemma in RULED_VERBS and tok.dep_ in ("acl", "advcl"):
@@ -500,7 +500,8 @@ class FrameExtractor(OrgFrames):
         return [Found(b, "ideology", ("text", v), verb, confidence=0.55) for b in dict.fromkeys(bodies) for v in values]
 
     def tied_participle(self, verb: Token) -> list[Found]:
-        """'An espionage network tied to Israel's Mossad', 'X is linked to Y', 'X was close to Y'."""
+        """'An espionage network tied to Israel's Mossad', 'X is linked to Y', 'X was close to Y', 'X is allied with
+        Y' (allied_with)."""
         holder = verb.head if verb.dep_ in ("acl", "amod") else (
             next(F.children(verb, "nsubjpass", "nsubj"), None) or F.copula_subject(verb))
         if holder is not None and holder.dep_ == "appos" and self.args.entity_at(holder) is None:
@@ -512,7 +513,8 @@ class FrameExtractor(OrgFrames):
         if verb.dep_ == "amod" and not objs:  # "the al-Qaeda-linked group": the body named before the participle
             objs = self.actors([k for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i
                                 for k in [self.args.entity_at(c)] if k is not None])
-        return self.pairs("tied_to", verb, subj, objs)
+        return self.pairs(F.TIE_PARTICIPLES.get(verb.lower_, "tied_to"), verb, subj, objs)
+
 
 def role_of(noun: Token) -> tuple[str, bool] | None:
     """The leader noun a token is ('prime minister' read with its compound), or None."""

@@ -461,6 +461,8 @@ class Fillers:
             break
         if _lemma(cur) not in MEMBER_NOUNS:
             return None
+        if any(c.dep_ == "appos" and (self.mention_key(c) or ("", ""))[1] == "Person" for c in cur.children):
+            return None  # "the group's leader, Tomas Arn, was arrested": the man named, not his group
         owners = _child(cur, "prep", "of") + [c for c in cur.children if c.dep_ == "poss"
                                                or c.dep_ in ("compound", "nmod") and c.i < cur.i]
         for owner in owners:

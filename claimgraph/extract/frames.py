@@ -49,10 +49,12 @@ IRREALIS_HEADS = words("claims_irrealis_heads")
 MEMBER_NOUNS = mapping("claims_member_nouns")
 # base forms the tagger sometimes reads as nouns ("Mossad and Shabak train MKO members")
 SURFACE_VERBS = mapping("claims_surface_verbs")
+# participles that tie their holder to a body ("affiliated with Y"): form -> predicate
+TIE_PARTICIPLES = mapping("claims_frames_tie_participles")
 # every lemma that can open a frame: sentences without one are skipped cheaply
 TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
                   | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS
-                  | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "tied", "close"}
+                  | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "close"} | set(TIE_PARTICIPLES)
                   | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
 
 

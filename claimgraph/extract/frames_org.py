@@ -151,6 +151,9 @@ class OrgFrames(NounFrames):
         if lemma in WING_NEEDS_KIND and not kinds:
             return []  # "the arm of the law" is no body
         owners = [c for c in noun.children if c.dep_ == "poss"] + F.prep_objects(noun, "of")
+        # "an al Qaeda affiliate", "the Hamas military wing": the body named before the noun
+        owners += [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                   and self.args.entity_at(c) is not None]
         if lemma in STAND_IN_NOUNS:
             if self.args.entity_at(noun) is not None or not any(c.dep_ == "det" for c in noun.children):
                 return []  # "the Ember Front" is a name, no front for anyone
