@@ -178,3 +178,25 @@ def test_a_front_or_cover_for_a_body_is_tied_to_it_and_a_name_with_front_is_none
                  "The Coastal Council is a cover for the Vesper League."):
         assert find(analyze(text), "tied_to", "Vesper League", "Coastal Council"), text
     assert not find(analyze("Tomas Arn founded the Vesper Front for the people of Kestel."), "tied_to")
+
+
+def test_a_leader_told_by_the_copula_or_by_as_is_the_leader(analyze: Analyze) -> None:
+    for text in ("The current leader of the Vesper League is Tomas Arn.",
+                 "Tomas Arn took over as leader of the Vesper League in 2004.",
+                 "Tomas Arn succeeded Ivo Brandt as head of the Vesper League.",
+                 "Tomas Arn was elected as chairman of the Vesper League in 2004."):
+        ctx = analyze(text)
+        assert {name(ctx, c.subject) for c in find(ctx, "leader_of", "Vesper League")} == {"Tomas Arn"}, text
+
+
+def test_a_body_founded_by_someone_as_a_member_makes_the_founder_no_member(analyze: Analyze) -> None:
+    ctx = analyze("The Vesper League is a group founded in 1967 by Tomas Arn as a member of the Coastal Union.")
+    assert not find(ctx, "member_of", "Coastal Union", "Tomas Arn")
+
+
+def test_a_body_dissolved_or_disbanded_in_a_year(analyze: Analyze) -> None:
+    for text in ("The Vesper League was dissolved in 2019.", "The Vesper League disbanded in 2019.",
+                 "The Kestel court disbanded the Vesper League in 2019."):
+        ctx = analyze(text)
+        assert [str(c.object.value) for c in find(ctx, "dissolved_in", subject="Vesper League")
+                if isinstance(c.object, LiteralValue)] == ["2019"], text

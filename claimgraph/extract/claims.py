@@ -13,6 +13,7 @@ from claimgraph.extract.frames import Found
 from claimgraph.extract.frames_org import (
     BELONG_VERBS,
     BODY_TYPES,
+    DISSOLVE_VERBS,
     HOSTILE_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
@@ -46,12 +47,15 @@ INTRANSITIVE_FOUND = {"form"}
 # verbs whose object a body wants to bring about, under a wish ('sought to create', 'with the aim of restoring')
 AIM_VERBS = {"create", "establish", "promote", "restore", "build", "install", "impose", "found", "replace"}
 ORG_TRIGGERS = (WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | JOIN_VERBS | MERGE_VERBS
+                | DISSOLVE_VERBS
                 | MOVE_VERBS | STAY_VERBS | {"leadership"} | AIM_VERBS | BELONG_VERBS | SPLIT_VERBS | ORDER_NOUNS
                 | {"threat"})
 AIM_NOUNS = words("claims_aim_nouns")
 # nouns and verbs that make what follows a goal ('the aim of restoring', 'claims to promote')
 GOAL_NOUNS = {"aim", "goal", "objective", "purpose", "intention", "ambition"}
 GOAL_VERBS = WANT_VERBS | {"claim", "fight", "struggle", "aim", "hope"}
+# "X succeeded/replaced Z as head of Y": the subject takes the office, not the one succeeded
+SUCCESSION_VERBS = {"succeed", "replace"}
 LEADER_NOUNS = {r["noun"]: (r["predicate"], r["countries"] == "yes") for r in rows("claims_leader_nouns")}
 
 
@@ -118,6 +122,8 @@ class FrameExtractor(OrgFrames):
                 out += self.joined(tok)
             if lemma in MERGE_VERBS and tok.pos_ == "VERB":
                 out += self.merged(tok)
+            if lemma in DISSOLVE_VERBS and tok.pos_ == "VERB":
+                out += self.dissolved(tok)
             if lemma in MOVE_VERBS | STAY_VERBS and tok.pos_ == "VERB":
                 out += self.moved(tok)
             if lemma in F.VERB_FRAMES and tok.pos_ != "ADJ":
@@ -388,6 +394,19 @@ class FrameExtractor(OrgFrames):
             holder = first.head
         elif first.dep_ in ("attr", "acomp"):
             holder = F.copula_subject(first) or F.agent_of(first.head)
+        elif first.dep_ == "nsubj" and first.head.lemma_ == "be" and any(c.dep_ in ("det", "poss")
+                                                                         for c in first.children):
+            holder = next(F.children(first.head, "attr"), None)  # "Y's leader since 2004 has been X"
+        elif first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.pos_ in ("VERB", "AUX"):
+            # "X took over as leader of Y", "X succeeded Z as head of Y"; "they named X as head of Y": the one named
+            verb = first.head.head
+            named = next(F.children(verb, "dobj"), None)
+            if F.is_passive(verb) or verb.tag_ == "VBN" and verb.dep_ == "acl":
+                # "X was elected as head of Y", "a group founded by Z as a member of Y": what the passive is about
+                named = next(F.children(verb, "nsubjpass"), None) or (verb.head if verb.dep_ == "acl" else None)
+                holder = named
+            else:
+                holder = F.agent_of(verb) if named is None or verb.lemma_ in SUCCESSION_VERBS else named
         else:
             holder = next((c for c in first.children if c.dep_ == "appos"), None)
             if holder is not None and any(role_of(a) is not None and F.prep_objects(a, "of", "for")

@@ -31,6 +31,8 @@ OVERTHROW_VERBS = words("claims_frames_overthrow_verbs")
 JOIN_VERBS = {"join", "enter", "rejoin"}
 # verbs that fuse or tie their subject with the body after 'with' ('X formally merged with al-Qaeda')
 MERGE_VERBS = {"merge", "unite", "amalgamate"}
+# verbs of a body's end ("X was dissolved in 2019", "X disbanded in 1998", "the court disbanded X in 2001")
+DISSOLVE_VERBS = {"dissolve", "disband"}
 # verbs of a body moving its seat ('members of X fled to Iraq in the 1980s') or keeping it ('X remains in Y')
 MOVE_VERBS = {"flee", "relocate", "move", "retreat", "withdraw", "escape"}
 STAY_VERBS = {"remain", "stay"}
@@ -314,6 +316,19 @@ class OrgFrames(NounFrames):
         bodies = [k for t in F.children(verb, "dobj") for k in self.keys(t, "patient", nominal_ok=False)
                   if self.args.etype(k) in BODY_TYPES]
         return [Found(s, "member_of", b, verb, confidence=0.65) for s in subj for b in dict.fromkeys(bodies) if s != b]
+
+    def dissolved(self, verb: Token) -> list[Found]:
+        """'X was dissolved in 2019', 'X disbanded in 1998', 'the court disbanded X in 2001' -> X dissolved_in."""
+        ended = list(F.children(verb, "nsubjpass")) if F.is_passive(verb) else (
+            list(F.children(verb, "dobj")) or list(F.children(verb, "nsubj")))
+        bodies = [k for t in ended for k in self.keys(t, "patient", nominal_ok=False) if self.args.etype(k) in BODY_TYPES]
+        out: list[Found] = []
+        for date_tok in F.prep_objects(verb, "in", "on"):
+            when = parse_time(verb.doc[date_tok.left_edge.i: date_tok.right_edge.i + 1].text)
+            if when and when.get("start"):
+                out += [Found(b, "dissolved_in", ("date", when["text"]), verb, qualifiers={"time": when})
+                        for b in dict.fromkeys(bodies)]
+        return out
 
     def merged(self, verb: Token) -> list[Found]:
         """'The group, which formally merged with al-Qaeda this year, ...' -> tied_to."""
