@@ -106,3 +106,9 @@ def test_a_day_or_month_after_a_linking_word_is_no_part_of_a_name(analyze: Analy
     names = {e.name for e in ctx.analysis.entities.values()}
     assert name in names, names
     assert not any("Tuesday" in n or "Friday" in n for n in names), names
+
+
+def test_a_plural_name_the_text_calls_a_group_is_a_body(analyze: Analyze) -> None:
+    ctx = analyze("The Vesper Singers are a vocal group formed in 1962 in Kestel.")
+    found = entity_named(ctx, "Vesper Singers")
+    assert found is not None and found.type == "Organization", found

@@ -72,7 +72,7 @@ _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remain
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
 # 'X is a Norwegian football club from Y', 'X, a town in Z': the head noun of the phrase that says what X is
 _TYPE_NOUN_FOLLOWERS = alternation("entity_type_noun_followers")
-_WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
+_WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
                          rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
 # words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
