@@ -445,11 +445,10 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
     out: list[Speech] = []
     speech = words("scope_speech_verbs")
     for tok in tokens:
-        misparsed = tok.pos_ == "NOUN" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and any(
-            c.dep_ in ("dobj", "ccomp") for c in tok.children)  # "... and claims links with X" read as a noun
+        # ("... and claims links with X", the tagger's noun with an object, is a verb again: nlp/repairs.verb_tags)
         lemma = tok.lemma_.lower()
         holds = _holds_responsible(tok)
-        if (tok.pos_ in ("VERB", "AUX") or misparsed) and (lemma in speech or holds or claims_responsibility(tok)):
+        if tok.pos_ in ("VERB", "AUX") and (lemma in speech or holds or claims_responsibility(tok)):
             found = verb_speeches(tok, offset, speakers, text)
             out += found or _misparsed_claim(tok, offset, speakers, text)
         elif tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN":
