@@ -586,3 +586,9 @@ def test_no_group_claiming_an_attack_is_nobodys_word(analyze: Analyze) -> None:
     ctx = analyze("No group has claimed responsibility for the bombing of the Vellmar depot.")
     assert not [c for c in ctx.analysis.claims if name(ctx, c.subject).lower() == "group"
                 or name(ctx, c.attributed_to).lower() == "group"], listing(ctx)
+
+
+def test_a_charge_the_accused_denies_keeps_both_voices(analyze: Analyze) -> None:
+    ctx = analyze("Rebels say the army bombed a school in Vellmar, a charge the government denies.")
+    voices = {(c.polarity, name(ctx, c.attributed_to)) for c in claims(ctx, ATTACKS, "school")}
+    assert voices == {("positive", "Rebels"), ("negative", "government")}, listing(ctx)

@@ -85,6 +85,7 @@ class ClaimModality:
 
         claims = list(ctx.analysis.claims)
         drop: list[Claim] = []
+        denials: list[Claim] = []
         parsed = self.reported(ctx)
         # a quote whose words the parse already gave to another speaker was read by position alone: the parse wins
         # (unless the parsed speaker's own tag is inside the quote: 'Reuters wrote, "Police sources confirmed ..."'
@@ -110,9 +111,13 @@ class ClaimModality:
             if unit is not None and ctx.text[unit.start_char:unit.end_char].rstrip().endswith("?"):
                 _set_modality(claim, "question")
             deny_unrelated(ctx, claim, tok, char, speeches)  # "they had nothing to do with the bombing"
-            found = [sp for sp in speeches if sp.covers(char)]
+            found = [sp for sp in speeches if sp.covers(char) and sp.kind != "allegation"]
             if found:  # "Hamas said it attacked X" is Hamas's word too
                 self.attribute(ctx, claim, _innermost(found), tok)
+            # "..., a charge the government denies": the denier's negated word beside the claim's own voice
+            denials += [replace(claim, modality="attributed", polarity="negative", attributed_to=sp.speaker,
+                                qualifiers=dict(claim.qualifiers), extractor="annotate.denial")
+                        for sp in speeches if sp.kind == "allegation" and sp.covers(char)]
             if claim.polarity == "negative" and ctx.entity(claim.subject).attrs.get("placeholder") \
                     and claim.modality != "attributed":
                 # "not simply attacking X": a denied act of nobody named states nothing ("the ministry denied the
@@ -120,7 +125,7 @@ class ClaimModality:
                 drop.append(claim)
         claimed_later(ctx, claims, speeches)
         named_later(ctx, claims)
-        ctx.analysis.claims += suspected_later(ctx, claims) + denied_after(ctx, claims, speeches)
+        ctx.analysis.claims += suspected_later(ctx, claims) + denied_after(ctx, claims, speeches) + denials
         if drop:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []

@@ -451,10 +451,31 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
         if tok.pos_ in ("VERB", "AUX") and (lemma in speech or holds or claims_responsibility(tok)):
             found = verb_speeches(tok, offset, speakers, text)
             out += found or _misparsed_claim(tok, offset, speakers, text)
-        elif tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN":
+        elif tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN" and tok.dep_ != "appos":
             out += _claims_to(tok, offset, speakers, text)
+        elif tok.dep_ == "appos" and tok.lemma_.lower() in words("scope_allegation_nouns"):
+            out += _denied_allegation(tok, offset, speakers, text)
         elif tok.lower_ == "according":
             out += according_speeches(tok, offset, speakers, text)
+    return out
+
+
+def _denied_allegation(noun: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """'Rebels say the army bombed a school, a charge the government denies': the clause the noun takes up is the
+    denier's negated word."""
+    denial = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in
+                   words("scope_denial_verbs")), None)
+    subj = next((c for c in denial.children if c.dep_ == "nsubj"), None) if denial is not None else None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if denial is None or subj is None or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    chars = subtree_chars(clause, offset, (noun,))
+    out = [_speech(key, denial, offset, chars, clause, text, True, speakers, without=noun)
+           for key in speakers.resolve_all(subj)]
+    for sp in out:
+        sp.kind = "allegation"  # a second voice: the claims keep their own speaker and get the denier's copy
     return out
 
 
