@@ -78,3 +78,14 @@ def test_a_band_from_a_body_is_the_bodys_act_too(analyze: Callable[..., DocConte
     ctx = analyze("Gunmen from Syria killed four guards near Kestel.")
     doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
     assert "Syria" not in doers, doers
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The Ember Front appears to have bombed the Kestel depot.", "hedged"),
+    ("The Ember Front plans to bomb the Kestel depot.", "speculative"),
+])
+def test_a_subject_above_a_hedge_or_a_plan_is_the_doer_told_so(analyze: Callable[..., DocContext], text: str,
+                                                               modality: str) -> None:
+    ctx = analyze(text)
+    found = {(ctx.entity(c.subject).name, c.modality) for c in ctx.analysis.claims if c.predicate == "bombed"}
+    assert found == {("Ember Front", modality)}, found

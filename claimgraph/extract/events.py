@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_agency import Agency
 from claimgraph.extract.event_coref import corefer, fold_devices, toll_doers
@@ -86,6 +87,9 @@ from claimgraph.extract.frames import left_subject
 from claimgraph.extract.nominal import demonym_of
 from claimgraph.plugins import hookimpl
 
+# the hedge verbs whose subject is their complement's ("X appears to have bombed Y")
+RAISING_VERBS = words("scope_hedge_verbs")
+WANT_VERBS = words("claims_want_verbs")  # "X plans to bomb Y", "vowed to kill": the wisher's act, if any
 # the stand-in's key and name, read by callers that look for unnamed doers
 __all__ = ["UNKNOWN_ACTOR_KEY", "UNKNOWN_ACTOR_NAME", "EventFrames", "claimgraph_stages"]
 
@@ -306,6 +310,10 @@ class EventFrames(Agency, Shots, EventClaims):
         if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
             # "Hamas is believed to have attacked X", "is suspected to have": the raised subject acts
             agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+        if not agents and verb.dep_ == "xcomp" and _lemma(verb.head) in RAISING_VERBS | WANT_VERBS:
+            # "the front appears to have bombed X", "plans to bomb X": the subject above acts (the scopes hedge or
+            # forecast it)
+            agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
         if verb.dep_ == "conj" and patients and all(p.like_num and not list(p.children) for p in patients):
             # "ten soldiers were killed and seven were injured": the bare count stands for the people counted before
             patients = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN"] \
