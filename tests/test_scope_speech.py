@@ -592,3 +592,12 @@ def test_a_charge_the_accused_denies_keeps_both_voices(analyze: Analyze) -> None
     ctx = analyze("Rebels say the army bombed a school in Vellmar, a charge the government denies.")
     voices = {(c.polarity, name(ctx, c.attributed_to)) for c in claims(ctx, ATTACKS, "school")}
     assert voices == {("positive", "Rebels"), ("negative", "government")}, listing(ctx)
+
+
+def test_a_toll_told_in_a_blamed_deed_is_hedged_with_it(analyze: Analyze) -> None:
+    for text in ("Two policemen were wounded in a grenade attack blamed on the Ember Front.",
+                 "Four people were killed in a bombing attributed to the Ember Front."):
+        ctx = analyze(text)
+        tolls = claims(ctx, ("injured", "killed"))
+        assert tolls and all(name(ctx, c.subject) == "Ember Front" and c.modality == "hedged" for c in tolls), \
+            listing(ctx)

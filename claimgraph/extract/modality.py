@@ -209,6 +209,9 @@ class ClaimModality:
         noun = tok
         while noun.pos_ not in ("NOUN", "VERB") and noun.head.i != noun.i:
             noun = noun.head  # the trigger noun above an argument's mention
+        if noun.pos_ == "VERB":  # "four people were killed in a bombing attributed to X": the deed of the toll
+            noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), noun)
         if noun.pos_ != "NOUN":
             return
         hedges = [c for c in noun.children if c.dep_ == "acl"]

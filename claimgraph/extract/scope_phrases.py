@@ -70,9 +70,21 @@ def deny_unrelated(ctx: DocContext, claim: Claim, tok: Token, char: int, speeche
         claim.modality = "negated"
 
 
+def _hedged_acl(noun: Token) -> bool:
+    """'an attack blamed on X', 'a bombing attributed to X': the noun's own hedging participle."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in words("scope_hedge_participles") and c.tag_ == "VBN"
+               and any(g.dep_ in ("prep", "agent") for g in c.children) for c in noun.children) and not _negated(noun)
+
+
 def blamed_in_phrase(tok: Token) -> bool:
     """'a grenade attack at a bus station blamed on militants': a hedging participle ('blamed on', 'attributed
-    to', 'linked to') the parser hung on a noun inside the trigger's own noun phrase hedges the trigger too."""
+    to', 'linked to') the parser hung on a noun inside the trigger's own noun phrase hedges the trigger too; a
+    verb's toll told 'in' such a deed is hedged with it."""
+    if tok.pos_ in ("VERB", "AUX"):
+        # "two policemen were wounded in a grenade attack blamed on X": the deed the toll is told by is hedged
+        deeds = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        return any(_hedged_acl(g) or blamed_in_phrase(g) for g in deeds)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     hedges = words("scope_hedge_participles")
