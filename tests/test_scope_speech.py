@@ -601,3 +601,10 @@ def test_a_toll_told_in_a_blamed_deed_is_hedged_with_it(analyze: Analyze) -> Non
         tolls = claims(ctx, ("injured", "killed"))
         assert tolls and all(name(ctx, c.subject) == "Ember Front" and c.modality == "hedged" for c in tolls), \
             listing(ctx)
+
+
+def test_a_deed_claimed_by_someone_is_its_claimants_word(analyze: Analyze) -> None:
+    ctx = analyze("A bombing claimed by the Ember Front killed 12 people in Vellmar.")
+    found = claims(ctx, ATTACKS)
+    assert found and all((name(ctx, c.subject), c.modality, name(ctx, c.attributed_to))
+                         == ("Ember Front", "attributed", "Ember Front") for c in found), listing(ctx)

@@ -94,6 +94,10 @@ class Agency:
             return told
         noun = _phrase_top(noun)
         head = noun.head
+        claimed = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ACT_CLAIM_VERBS
+                   and any(g.dep_ == "agent" for g in c.children)]
+        if claimed:  # "an attack claimed by the front", "a car bomb claimed by X": the by-agent claims it
+            return self._claimants(claimed[0], fillers)
         if noun.dep_ == "dobj" and _lemma(head) == "include":
             return self._listed_by(head, fillers)
         if noun.dep_ == "nsubjpass":

@@ -450,6 +450,8 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
         holds = _holds_responsible(tok)
         if tok.pos_ in ("VERB", "AUX") and (lemma in speech or holds or claims_responsibility(tok)):
             found = verb_speeches(tok, offset, speakers, text)
+            if not found and tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma == "claim":
+                found = _claimed_deed(tok, offset, speakers, text)
             out += found or _misparsed_claim(tok, offset, speakers, text)
         elif tok.lemma_.lower() == "claim" and tok.pos_ == "NOUN" and tok.dep_ != "appos":
             out += _claims_to(tok, offset, speakers, text)
@@ -458,6 +460,19 @@ def unit_speeches(tokens: list[Token], offset: int, speakers: Speakers, text: st
         elif tok.lower_ == "according":
             out += according_speeches(tok, offset, speakers, text)
     return out
+
+
+def _claimed_deed(verb: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
+    """'An attack claimed by the front killed 12 people': what the clause tells of the claimed deed is the
+    claimant's word (its by-agent's)."""
+    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    noun = verb.head
+    clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") else noun
+    if agent is None:
+        return []
+    chars = subtree_chars(clause, offset, (agent,))
+    return [_speech(key, verb, offset, chars, clause, text, False, speakers, without=verb)
+            for key in speakers.resolve_all(agent)]
 
 
 def _denied_allegation(noun: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
