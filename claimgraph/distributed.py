@@ -2,9 +2,11 @@
 
 The store must be reachable from every worker (PostgreSQL for a real cluster); a local
 cluster can share a SQLite file. Failures come back to the client like a local run's. The
-cross-source steps (linking, alignment, conflicts) run once, in the client, after every batch
+cross-source steps (alignment, corroboration, conflicts) run once, in the client, after every batch
 is stored: workers writing at once never run them side by side, and they see every document in
-the store's own order (publication date, then id), as a one-process run does.
+the store's own order (publication date, then id), as a one-process run does. A new name is
+matched to the stored entities as its document is written (store/writer.py), so which entity a
+merge keeps, and now and then whether two names merge, follows the order the workers store in.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def ingest_on_dask(items: Iterable[SourceDocument | Failure], settings: Settings
 
     from claimgraph.store.db import get_engine
 
+    # migrate the store here, once, before any worker connects, rather than have the workers race to migrate it
+    engine = get_engine(settings.store.url)
     report = IngestReport()
     docs: list[SourceDocument] = []
     seen: set[str] = set()
@@ -71,5 +75,5 @@ def ingest_on_dask(items: Iterable[SourceDocument | Failure], settings: Settings
         client.close()
         if cluster is not None:
             cluster.close()
-    complete_pending(get_engine(settings.store.url), report)
+    complete_pending(engine, report)
     return report
