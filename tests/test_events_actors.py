@@ -89,3 +89,12 @@ def test_a_subject_above_a_hedge_or_a_plan_is_the_doer_told_so(analyze: Callable
     ctx = analyze(text)
     found = {(ctx.entity(c.subject).name, c.modality) for c in ctx.analysis.claims if c.predicate == "bombed"}
     assert found == {("Ember Front", modality)}, found
+
+
+def test_a_toll_told_when_someone_attacked_is_the_attackers(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Four guards died when Ember Front fighters stormed the Kestel depot.")
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    assert "Ember Front" in doers, doers
+    ctx = analyze("Two soldiers were killed when their truck overturned near Kestel.")
+    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    assert not doers - {""}, doers

@@ -22,7 +22,7 @@ from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_agency import Agency
 from claimgraph.extract.event_coref import corefer, fold_devices, toll_doers
-from claimgraph.extract.event_doers import _gerund_doers, state_of_arms
+from claimgraph.extract.event_doers import _doers, _gerund_doers, state_of_arms
 from claimgraph.extract.event_fillers import (
     Fillers,
     _child,
@@ -249,6 +249,11 @@ class EventFrames(Agency, Shots, EventClaims):
                 # "Janjalani, who was killed in a clash with Philippine police": the other side of the fight
                 perps = [k for g in deeds if _lemma(g) in CLASH_NOUNS for w in _child(g, "prep", "with")
                          for t in _conjuncts(w) for k in [fillers.actor(t)] if k]
+            if not perps and predicate in ("killed", "injured"):
+                # "four guards died when rebels stormed the depot": the doers of the deed the toll is told by
+                perps = [k for c in verb.children if c.dep_ == "advcl" and _lemma(c) in VERB_TRIGGERS
+                         and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in c.children)
+                         for t in _doers(c) for k in [fillers.actor(t)] if k]
         weapon_text = None
         for t in agents:
             if fillers.actor(t) is None:
