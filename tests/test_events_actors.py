@@ -82,9 +82,9 @@ def test_a_band_from_a_body_is_the_bodys_act_too(analyze: Callable[..., DocConte
 
 @pytest.mark.parametrize("text, modality", [
     ("The Ember Front appears to have bombed the Kestel depot.", "hedged"),
-    ("The Ember Front plans to bomb the Kestel depot.", "speculative"),
+    ("The Ember Front seems to have bombed the Kestel depot.", "hedged"),
 ])
-def test_a_subject_above_a_hedge_or_a_plan_is_the_doer_told_so(analyze: Callable[..., DocContext], text: str,
+def test_a_subject_above_a_hedge_is_the_doer_hedged(analyze: Callable[..., DocContext], text: str,
                                                                modality: str) -> None:
     ctx = analyze(text)
     found = {(ctx.entity(c.subject).name, c.modality) for c in ctx.analysis.claims if c.predicate == "bombed"}

@@ -200,3 +200,8 @@ def test_a_body_dissolved_or_disbanded_in_a_year(analyze: Analyze) -> None:
         ctx = analyze(text)
         assert [str(c.object.value) for c in find(ctx, "dissolved_in", subject="Vesper League")
                 if isinstance(c.object, LiteralValue)] == ["2019"], text
+
+
+def test_an_accusation_hung_on_the_accused_keeps_the_accused_as_the_doer(analyze: Analyze) -> None:
+    ctx = analyze("Police officials accuse the Vesper League of collaborating with the Coastal Union.")
+    assert find(ctx, "collaborates_with", "Coastal Union", "Vesper League")

@@ -89,7 +89,6 @@ from claimgraph.plugins import hookimpl
 
 # the hedge verbs whose subject is their complement's ("X appears to have bombed Y")
 RAISING_VERBS = words("scope_hedge_verbs")
-WANT_VERBS = words("claims_want_verbs")  # "X plans to bomb Y", "vowed to kill": the wisher's act, if any
 # the stand-in's key and name, read by callers that look for unnamed doers
 __all__ = ["UNKNOWN_ACTOR_KEY", "UNKNOWN_ACTOR_NAME", "EventFrames", "claimgraph_stages"]
 
@@ -315,9 +314,9 @@ class EventFrames(Agency, Shots, EventClaims):
         if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
             # "Hamas is believed to have attacked X", "is suspected to have": the raised subject acts
             agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
-        if not agents and verb.dep_ == "xcomp" and _lemma(verb.head) in RAISING_VERBS | WANT_VERBS:
-            # "the front appears to have bombed X", "plans to bomb X": the subject above acts (the scopes hedge or
-            # forecast it)
+        if not agents and verb.dep_ == "xcomp" and _lemma(verb.head) in RAISING_VERBS:
+            # "the front appears to have bombed X", "seems to have": the raised subject acts (the scopes hedge it;
+            # a plan, "plans to bomb X", is no event)
             agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
         if verb.dep_ == "conj" and patients and all(p.like_num and not list(p.children) for p in patients):
             # "ten soldiers were killed and seven were injured": the bare count stands for the people counted before

@@ -138,8 +138,11 @@ def agent_of(verb: Token) -> Token | None:
                 if found.lower_ in ("who", "which", "that"):
                     return None
                 return found
-        if cur.dep_ == "pcomp" and cur.head.head.pos_ in ("NOUN", "PROPN") and cur.head.head.i != cur.head.i:
-            return None  # "the referendum on joining the union": whoever joins is not said ("after joining" is)
+        if cur.dep_ == "pcomp" and cur.head.head.pos_ in ("NOUN", "PROPN") and cur.head.head.i != cur.head.i \
+                and _accused(cur.head.head) is None:
+            # "the referendum on joining the union": whoever joins is not said ("after joining" is; "accuse the
+            # front of collaborating", the parser hanging 'of' on the accused, is the accused's act)
+            return None
         if cur.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp") and cur.head.i != cur.i:
             if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in cur.head.children) and \
                     cur.head.lemma_ in ("advise", "ask", "urge", "tell", "order", "force", "help", "allow"):

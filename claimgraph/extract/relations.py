@@ -50,6 +50,7 @@ LEADER_ROLE = f"(?:{_LEADER_ROLES})"
 MEMBER_ROLE = f"(?:{_MEMBER_ROLES})"
 # "Huambo in central Angola", "Foix, northeastern Spain"
 DIRECTION = f"(?:{_DIRECTIONS})"
+_PART_KINDS = alternation("relations_part_kinds")  # "the Paris neighbourhood of X"
 ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
@@ -83,7 +84,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(rf"^\s+in\s+the\s+(?:(?:nearby|neighbouring|neighboring|{DIRECTION})\s+)?{PLACE_NOUN}\s+of\s+$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "the Paris neighbourhood of Belleville": a part of the first place; "the Boston suburb of Quincy": near it
-    (re.compile(rf"^\s+(?:{alternation('relations_part_kinds')})\s+of\s+(?:the\s+)?$", re.I),
+    (re.compile(rf"^\s+(?:{_PART_KINDS})\s+of\s+(?:the\s+)?$", re.I),
      "located_in", "inv", PLACE_TYPES, PLACE_TYPES),
     (re.compile(r"^\s+suburbs?\s+of\s+(?:the\s+)?$", re.I), "located_near", "inv", PLACE_TYPES, PLACE_TYPES),
     # "the Lazio region of central Italy", "the Nineveh province of Iraq": an area named before its kind
@@ -193,7 +194,8 @@ KIND_OF_AFTER = re.compile(rf"^\s+{PLACE_NOUN}\s+of\s+$", re.I)
 # "X is one of Tanzania's 31 administrative regions": X is one of the places the country is made of
 ONE_OF = re.compile(r"^\s*(?:,\s*|\s+(?:is|was)\s+)one\s+of\s+(?:the\s+)?$", re.I)
 ONE_OF_KINDS = re.compile(rf"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})s?\b", re.I)
-RANKED_AFTER = re.compile(rf"^\s*(?:'s|’s)\s+(?:(?:second|third)\s*-?\s*)?(?:{alternation('relations_rank_words')})\b", re.I)
+_RANK_WORDS = alternation("relations_rank_words")
+RANKED_AFTER = re.compile(rf"^\s*(?:'s|’s)\s+(?:(?:second|third)\s*-?\s*)?(?:{_RANK_WORDS})\b", re.I)
 # what may follow a body's seat named after a comma: the clause ends, or goes on in lower case ("..., which")
 SEAT_END = re.compile(r"^\s*(?:[.;:)]|,\s+[a-z])")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)

@@ -17,8 +17,10 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.model import Mention
 
-AREA_KIND = re.compile(rf"\s(?:{alternation('relations_area_kinds')})$", re.I)
-SITE_KIND = re.compile(rf"\s(?:{alternation('relations_site_kinds')})$", re.I)
+_AREA_KINDS = alternation("relations_area_kinds")
+_SITE_KINDS = alternation("relations_site_kinds")
+AREA_KIND = re.compile(rf"\s(?:{_AREA_KINDS})$", re.I)
+SITE_KIND = re.compile(rf"\s(?:{_SITE_KINDS})$", re.I)
 # one word, a spaced hyphen or dash, then the next name at once: "Moravian - Silesian Region"
 SPACED_HYPHEN = re.compile(r"^ [-–] $")
 
