@@ -45,8 +45,8 @@ def _settings(url: str) -> Settings:
     return settings
 
 
-def test_writer_process_stores_what_the_writer_thread_stores(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def _ingest_alone(url: str, out: Any) -> None:
+    """Ingest _docs() in a spawned process of its own: no thread another test left running can rule out the fork."""
     made: list[bool] = []
     real = pipeline._writer_process
 
@@ -55,14 +55,30 @@ def test_writer_process_stores_what_the_writer_thread_stores(tmp_path: Path,
         made.append(workers is not None)
         return workers
 
-    monkeypatch.setattr(pipeline, "_writer_process", spy)
+    pipeline._writer_process = spy
+    report = pipeline.ingest(_docs(), _settings(url))
+    out.put((made, len(report.failures), len(report.stored), report.words))
+
+
+def _spawned(target: Any, *args: Any) -> Any:
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.SimpleQueue()
+    proc = ctx.Process(target=target, args=(*args, out))
+    proc.start()
+    got = out.get()
+    proc.join()
+    return got
+
+
+def test_writer_process_stores_what_the_writer_thread_stores(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     in_process = f"sqlite:///{tmp_path / 'process.db'}"
-    report = pipeline.ingest(_docs(), _settings(in_process))
-    assert made == [True] and not report.failures and len(report.stored) == len(_docs())
+    made, failures, stored, words = _spawned(_ingest_alone, in_process)
+    assert made == [True] and not failures and stored == len(_docs())
     monkeypatch.setattr(pipeline, "_writer_process", lambda engine: None)
     in_thread = f"sqlite:///{tmp_path / 'thread.db'}"
     twin = pipeline.ingest(_docs(), _settings(in_thread))
-    assert report.words == twin.words and len(twin.stored) == len(report.stored)
+    assert words == twin.words and len(twin.stored) == stored
     got, expected = _rows(in_process), _rows(in_thread)
     assert got["claims"] and got == expected
     again = pipeline.ingest(_docs(), _settings(in_process))  # every one known now, checked before analysis
@@ -95,9 +111,14 @@ def test_no_writer_process_where_a_fork_is_not_safe(tmp_path: Path) -> None:
     finally:
         stop.set()
         other.join()
-    workers = pipeline._writer_process(file_store)
-    assert workers is not None
-    workers.close()
+    assert _spawned(_forks, str(tmp_path / "f.db"))  # with this thread alone (another test's may still run here)
+
+
+def _forks(path: str, out: Any) -> None:
+    workers = pipeline._writer_process(get_engine(f"sqlite:///{path}"))
+    out.put(workers is not None)
+    if workers is not None:
+        workers.close()
 
 
 def _parent(out: Any) -> None:
