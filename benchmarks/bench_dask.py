@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -111,21 +112,25 @@ def write_batch(data: Path, n: int, out: Path) -> int:
     return count
 
 
-def run_ingest(url: str, batch: Path, workers: int, dask: bool) -> tuple[float, str]:
-    """Time one `claimgraph ingest` of the batch into `url`; return the wall seconds and its summary line."""
+def run_ingest(url: str, batch: Path, workers: int, dask: bool) -> tuple[float, float, str]:
+    """Time one `claimgraph ingest` of the batch into `url`: wall seconds, CPU seconds of the ingest's processes
+    (the PostgreSQL server's not counted) and its summary line."""
     env = dict(os.environ, CLAIMGRAPH_NLP_N_PROCESS=str(workers if dask else 1))
     cmd = [str(Path(sys.executable).parent / "claimgraph"), "--db", url, "ingest", "--quiet", str(batch)]
     if dask:
         cmd[-1:-1] = ["--dask", "local"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = [ln for ln in proc.stderr.splitlines() + proc.stdout.splitlines() if ln.strip()]
     summary = next((ln for ln in reversed(lines) if ln.startswith("stored ")), lines[-1] if lines else "")
     if proc.returncode != 0:
         print(proc.stderr[-4000:], file=sys.stderr)
         raise SystemExit(f"ingest {'--dask ' if dask else ''}failed with exit status {proc.returncode}")
-    return elapsed, summary
+    return elapsed, cpu, summary
 
 
 def table_counts(url: str) -> dict[str, int]:
@@ -182,11 +187,12 @@ def main() -> int:
         with (throwaway_cluster() if args.db is None else _given(args.db)) as admin:
             one_url = fresh_database(admin, "bench_one_process")
             dask_url = fresh_database(admin, "bench_dask")
-            one_s, one_line = run_ingest(one_url, batch, 1, dask=False)
-            print(f"one process: {one_s:.1f} s wall, {n / one_s:.2f} docs/s  [{one_line}]", flush=True)
-            dask_s, dask_line = run_ingest(dask_url, batch, args.workers, dask=True)
-            print(f"dask local, {args.workers} workers: {dask_s:.1f} s wall, {n / dask_s:.2f} docs/s  "
-                  f"[{dask_line}]", flush=True)
+            one_s, one_cpu, one_line = run_ingest(one_url, batch, 1, dask=False)
+            print(f"one process: {one_s:.1f} s wall, {one_cpu:.1f} s CPU, {n / one_s:.2f} docs/s  [{one_line}]",
+                  flush=True)
+            dask_s, dask_cpu, dask_line = run_ingest(dask_url, batch, args.workers, dask=True)
+            print(f"dask local, {args.workers} workers: {dask_s:.1f} s wall, {dask_cpu:.1f} s CPU, "
+                  f"{n / dask_s:.2f} docs/s  [{dask_line}]", flush=True)
             one, dask = table_counts(one_url), table_counts(dask_url)
             dups = {k: duplicates(one_url)[k] + v for k, v in duplicates(dask_url).items()}
             same_ids = claim_ids(one_url) == claim_ids(dask_url)
