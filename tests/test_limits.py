@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -283,8 +284,8 @@ def test_a_5000_page_pdf_finishes_or_is_skipped_within_the_budget(tmp_path: Path
         else:
             assert any("first 40 of 5,000 pages" in note for note in report.notes)
         assert took < 2 * budget + 20  # within about the budget (the rest: loading, storing the other file)
-        if pages == 0:
-            assert failed and "reading took over 3 s at page" in failed["big.pdf"]
+        if pages == 0:  # every page: the budget stops it, while it is read or, read fast, while it is analysed
+            assert failed and re.search(r"(reading|analysis) took over 3 s", failed["big.pdf"]), failed
 
 
 def test_the_time_budget_holds_between_sections_off_the_main_thread(tmp_path: Path) -> None:
