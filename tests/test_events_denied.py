@@ -71,3 +71,10 @@ def test_a_bare_denial_answers_for_the_deed_just_told_of_the_denier(analyze: Cal
 def test_a_denial_by_another_body_denies_nothing_told_of_the_doer(analyze: Callable[..., DocContext]) -> None:
     found = _all_deeds(analyze("The Ember Front attacked the Vellmar depot. The Coastal Union denied any involvement."))
     assert not any(p == "negative" for *_, p, _ in found), found
+
+
+def test_a_deed_not_done_is_negated_and_a_claim_not_made_names_no_doer(analyze: Callable[..., DocContext]) -> None:
+    found = _all_deeds(analyze("The Ember Front has not carried out any attacks in Vellmar since 2009."))
+    assert ("ember front", "attacked", "vellmar", "negated", "negative", "") in found, found
+    found = _all_deeds(analyze("The Ember Front did not claim the bombing of the Vellmar depot."))
+    assert not any(d[0] == "ember front" for d in found), found

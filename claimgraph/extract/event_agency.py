@@ -237,8 +237,10 @@ class Agency:
 
     @staticmethod
     def _actors_of(verb: Token, doers: list[Token], fillers: Fillers) -> list[str]:
-        """The actor keys of a governing verb's doers, none where the verb is negated ('has not staged'); under a
-        denial ('denied carrying out the bombing') they stay, for the scopes to make the denier's negated word."""
-        if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor", "never") for c in verb.children):
+        """The actor keys of a governing verb's doers: a negated deed ('has not carried out attacks') keeps them for the
+        scopes to negate, as a denial ('denied carrying out the bombing') does; a claim not made ('did not claim the
+        bombing') says nothing of who did it."""
+        if _lemma(verb) in ACT_CLAIM_VERBS and any(c.dep_ == "neg" or c.lower_ in ("neither", "nor", "never")
+                                                   for c in verb.children):
             return []
         return [k for t in doers for k in [fillers.actor(t)] if k]
