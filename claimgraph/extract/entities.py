@@ -330,7 +330,6 @@ _WHICH_AFTER = re.compile(r"^,\s+which\b")
 
 
 _LEADER_NOUNS = alternation("entity_leader_nouns")
-_TYPE_NOUN_FOLLOWERS = alternation("entity_type_noun_followers")
 # 'X's leader', 'X's former commander', 'the founder of X', 'X leader Y': a name that has a leader is a body's
 _LEADS = rf"(?:{_LEADER_NOUNS})"  # 'the leadership of X': X leads
 _FOUNDS = "|".join(w for w in _LEADER_NOUNS.split("|") if not w.startswith("command"))
@@ -338,14 +337,12 @@ _LED_AFTER = re.compile(r"^['\u2019]s\s+(?:ex-|former\s+|new\s+|top\s+|overall\s
                         rf"(?:{_FOUNDS})\b"  # a person has commanders
                         rf"|^\s+{_LEADS}\s+[A-Z][a-z]")
 _LED_BEFORE = re.compile(rf"\b{_LEADS}\s+of\s+(?:the\s+)?$")
-# 'X, a violent extremist organization that ...', 'X is a militant group': the noun that says what X is
-_WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
-                         rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS}|operating)\b))")
 
 
 def _body_by_apposition(text: str, end: int) -> bool:
-    """True when the words right after a name say it is an organization ('X, a violent extremist organization')."""
-    what = _WHAT_IT_IS.match(text[end:end + 90])
+    """True when the words right after a name say it is an organization ('X, a violent extremist organization',
+    'X is a militant group': the noun that says what X is, read by entity_rules.WHAT_IT_IS)."""
+    what = rules.WHAT_IT_IS.match(text[end:end + 90])
     return bool(what and what.group(2) in rules.ORG_NOUNS)
 
 

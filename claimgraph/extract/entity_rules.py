@@ -72,8 +72,8 @@ _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remain
                               r"(?:[\w\-]+\s+){0,3}?([a-z]+)\b")
 # 'X is a Norwegian football club from Y', 'X, a town in Z': the head noun of the phrase that says what X is
 _TYPE_NOUN_FOLLOWERS = alternation("entity_type_noun_followers")
-_WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
-                         rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
+WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
+                        rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
 # words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
 COMMUNITY_WORDS = words("entity_community_words")
@@ -347,7 +347,7 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         else:
             # the head of 'X, a regional military spokeswoman,' (the last word before the phrase ends), else the
             # first lower-case word after the article
-            what = _WHAT_IT_IS.match(text[end: end + 90])
+            what = WHAT_IT_IS.match(text[end: end + 90])
             first = _TYPE_NOUN_AFTER.match(text[end: end + 80])
             noun = what.group(2) if what else first.group(1) if first else None
             if noun in ORG_NOUNS:
@@ -485,7 +485,7 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
             and not table.lookup(name)):
         cand.type = "Person"
         return cand
-    what = _WHAT_IT_IS.match(text[cand.end: cand.end + 90]) if cand.source == "ner" else None
+    what = WHAT_IT_IS.match(text[cand.end: cand.end + 90]) if cand.source == "ner" else None
     if what and not table.lookup(name):
         head = what.group(2)
         if head in ORG_NOUNS and cand.type in ("Person", "Place"):
