@@ -608,3 +608,11 @@ def test_a_deed_claimed_by_someone_is_its_claimants_word(analyze: Analyze) -> No
     found = claims(ctx, ATTACKS)
     assert found and all((name(ctx, c.subject), c.modality, name(ctx, c.attributed_to))
                          == ("Ember Front", "attributed", "Ember Front") for c in found), listing(ctx)
+
+
+def test_a_claim_not_made_is_no_word_and_no_denial(analyze: Analyze) -> None:
+    for text in ("The Ember Front did not claim the bombing of the Vellmar depot.",
+                 "The Ember Front has not claimed responsibility for the bombing of the Vellmar depot."):
+        ctx = analyze(text)
+        assert not [c for c in ctx.analysis.claims if name(ctx, c.attributed_to) == "Ember Front"
+                    or name(ctx, c.subject) == "Ember Front"], listing(ctx)

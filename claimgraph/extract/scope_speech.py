@@ -139,6 +139,9 @@ def _title_cut(subjects: list[Token]) -> Token | None:
 def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> list[Speech]:
     """The scopes one speech or cognition verb opens, one for each speaker it names."""
     lemma = verb.lemma_.lower()
+    if lemma in words("scope_responsibility_verbs") and any(c.dep_ == "neg" or c.lower_ == "never"
+                                                            for c in verb.children):
+        return []  # "X has not claimed (responsibility for) the bombing": X said nothing, and denied nothing
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     if lemma == "quote":  # "X was quoted as saying ...": the one quoted speaks
