@@ -81,3 +81,9 @@ def test_advcl_event_anchor(analyze: Analyze) -> None:
     ctx = analyze("Hamas has been supported by Qatar especially after the Soviet Union collapsed.")
     claims = [c for c in ctx.analysis.claims if c.predicate == "supported"]
     assert claims and claims[0].qualifiers["time"]["start"] == "1991"
+
+
+def test_a_founder_named_by_a_noun_takes_no_date_of_the_clause(analyze: Analyze) -> None:
+    ctx = analyze("The Vesper League is an armed group. The group's founder, Tomas Arn, died in Kestel in 2004.")
+    founded = [c for c in ctx.analysis.claims if c.predicate == "founded_by"]
+    assert founded and all("time" not in c.qualifiers for c in founded)

@@ -30,7 +30,7 @@ DECADE = re.compile(r"\b(?:the\s+)?((1[5-9]|20)\d0)'?s\b", re.I)
 YEAR = re.compile(rf"\b{_YEAR}\b")
 BEFORE_WORDS = {"before", "until", "till", "prior", "up"}
 AFTER_WORDS = {"after", "since", "following", "from"}
-STATIC_PREDICATES = {"member_of", "leader_of", "ideology"}
+STATIC_PREDICATES = {"member_of", "leader_of", "ideology", "founded_by"}  # a role noun is no dated act
 AT_WORDS = {"in", "on", "during", "at", "around", "throughout", "by"}
 
 
