@@ -17,8 +17,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,54 +29,12 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from claimgraph.reason.conflicts import find_conflicts
+from claimgraph.store.pg_server import throwaway_server
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "bbc-news" / "bbc_news_2225.jsonl"
-PG_BIN = Path("/usr/lib/postgresql")
 # bookkeeping tables whose rows say nothing about what was ingested
 SKIP_TABLES = {"alembic_version"}
-
-
-def _bin(name: str) -> str | None:
-    versions = sorted(PG_BIN.glob("*/bin"), reverse=True) if PG_BIN.exists() else []
-    for folder in versions:
-        if (folder / name).exists():
-            return str(folder / name)
-    return shutil.which(name)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def throwaway_cluster() -> Iterator[str]:
-    """A PostgreSQL server on a free local port for the length of the block; yields its admin URL."""
-    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        raise SystemExit("no PostgreSQL server binaries (initdb, pg_ctl); pass --db URL")
-    data = Path(tempfile.mkdtemp(prefix="claimgraph-bench-pg-")) / "data"
-    port = _free_port()
-    as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    if as_root:
-        data.parent.chmod(0o777)
-    subprocess.run(prefix + [initdb, "-D", str(data), "-A", "trust", "-U", "claimgraph", "--no-sync"],
-                   check=True, capture_output=True)
-    log = data.parent / "pg.log"
-    if as_root:
-        log.touch()
-        shutil.chown(log, "postgres")
-    subprocess.run(prefix + [pg_ctl, "-D", str(data), "-l", str(log), "-w", "-o",
-                             f"-p {port} -c listen_addresses=127.0.0.1 -k {data} -c fsync=off", "start"],
-                   check=True, capture_output=True, timeout=60)
-    try:
-        yield f"postgresql+psycopg://claimgraph@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(prefix + [pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(data.parent, ignore_errors=True)
 
 
 def fresh_database(admin_url: str, name: str) -> str:
@@ -184,7 +140,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="claimgraph-bench-dask-") as tmp:
         batch = Path(tmp) / "batch.jsonl"
         n = write_batch(args.data, args.docs, batch)
-        with (throwaway_cluster() if args.db is None else _given(args.db)) as admin:
+        with (throwaway_server() if args.db is None else _given(args.db)) as admin:
             one_url = fresh_database(admin, "bench_one_process")
             dask_url = fresh_database(admin, "bench_dask")
             one_s, one_cpu, one_line = run_ingest(one_url, batch, 1, dask=False)

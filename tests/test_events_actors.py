@@ -9,13 +9,18 @@ import pytest
 from claimgraph.extract.context import DocContext
 
 
+def doers_of(ctx: DocContext, predicate: str) -> set[str]:
+    """Names of the subjects of the claims with this predicate."""
+    return {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == predicate}
+
+
 @pytest.mark.parametrize("text", [
     "The Ember Hand group bombed the grain depot, police said.",
     "The Ember Hand movement bombed the grain depot.",
 ])
 def test_the_name_before_a_group_noun_is_the_doer(analyze: Callable[..., DocContext], text: str) -> None:
     ctx = analyze(text)
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "bombed"}
+    doers = doers_of(ctx, "bombed")
     assert doers == {"Ember Hand"}, doers
 
 
@@ -64,37 +69,33 @@ def test_rockets_told_by_a_nationality_name_no_state(analyze: Callable[..., DocC
 
 def test_a_cleft_names_its_doer_never_the_speaker(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("Police said it was the Ember Front that kidnapped the two engineers on Monday.")
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "kidnapped"}
+    doers = doers_of(ctx, "kidnapped")
     assert doers == {"Ember Front"}, doers
     ctx = analyze("The Ember Front was founded in 1990. It is a group that has kidnapped dozens of engineers.")
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "kidnapped"}
+    doers = doers_of(ctx, "kidnapped")
     assert doers == {"Ember Front"}, doers
 
 
 def test_a_band_from_a_body_is_the_bodys_act_too(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("According to police, gunmen from the Southern Legion killed four guards.")
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    doers = doers_of(ctx, "killed")
     assert "Southern Legion" in doers, doers
     ctx = analyze("Gunmen from Syria killed four guards near Kestel.")
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    doers = doers_of(ctx, "killed")
     assert "Syria" not in doers, doers
 
 
-@pytest.mark.parametrize("text, modality", [
-    ("The Ember Front appears to have bombed the Kestel depot.", "hedged"),
-    ("The Ember Front seems to have bombed the Kestel depot.", "hedged"),
-])
-def test_a_subject_above_a_hedge_is_the_doer_hedged(analyze: Callable[..., DocContext], text: str,
-                                                               modality: str) -> None:
-    ctx = analyze(text)
+@pytest.mark.parametrize("verb", ["appears", "seems"])
+def test_a_subject_above_a_hedge_is_the_doer_hedged(analyze: Callable[..., DocContext], verb: str) -> None:
+    ctx = analyze(f"The Ember Front {verb} to have bombed the Kestel depot.")
     found = {(ctx.entity(c.subject).name, c.modality) for c in ctx.analysis.claims if c.predicate == "bombed"}
-    assert found == {("Ember Front", modality)}, found
+    assert found == {("Ember Front", "hedged")}, found
 
 
 def test_a_toll_told_when_someone_attacked_is_the_attackers(analyze: Callable[..., DocContext]) -> None:
     ctx = analyze("Four guards died when Ember Front fighters stormed the Kestel depot.")
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    doers = doers_of(ctx, "killed")
     assert "Ember Front" in doers, doers
     ctx = analyze("Two soldiers were killed when their truck overturned near Kestel.")
-    doers = {ctx.entity(c.subject).name for c in ctx.analysis.claims if c.predicate == "killed"}
+    doers = doers_of(ctx, "killed")
     assert not doers - {""}, doers

@@ -7,11 +7,7 @@ Debian's PostgreSQL binaries (as the `postgres` user when run as root) and skips
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,22 +21,7 @@ from claimgraph.pipeline import ingest
 from claimgraph.settings import load_settings
 from claimgraph.store import records
 from claimgraph.store.db import get_engine
-
-PG_BIN = Path("/usr/lib/postgresql")
-
-
-def _bin(name: str) -> str | None:
-    versions = sorted(PG_BIN.glob("*/bin"), reverse=True) if PG_BIN.exists() else []
-    for folder in versions:
-        if (folder / name).exists():
-            return str(folder / name)
-    return shutil.which(name)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from claimgraph.store.pg_server import server_binary, throwaway_server
 
 
 @pytest.fixture(scope="module")
@@ -50,39 +31,13 @@ def pg_url() -> Iterator[str]:
         yield os.environ["CLAIMGRAPH_TEST_PG_URL"]
         return
     pytest.importorskip("psycopg")
-    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
-    if not initdb or not pg_ctl:
+    if not server_binary("initdb") or not server_binary("pg_ctl"):
         pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on this machine")
-    # pytest's own temporary folders are private to root, out of reach of the postgres user
-    data = Path(tempfile.mkdtemp(prefix="claimgraph-pg-")) / "data"
-    port = _free_port()
-    as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    if as_root:
-        data.parent.chmod(0o777)
-    subprocess.run(prefix + [initdb, "-D", str(data), "-A", "trust", "-U", "claimgraph", "--no-sync"],
-                   check=True, capture_output=True)
-    log = data.parent / "pg.log"
-    if as_root:
-        log.touch()
-        shutil.chown(log, "postgres")
-    subprocess.run(prefix + [pg_ctl, "-D", str(data), "-l", str(log), "-w", "-o",
-                             f"-p {port} -c listen_addresses=127.0.0.1 -k {data} -c fsync=off", "start"],
-                   check=True, capture_output=True, timeout=60)
     try:
-        url = f"postgresql+psycopg://claimgraph@127.0.0.1:{port}/postgres"
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                get_engine(url, upgrade=False).connect().close()
-                break
-            except Exception:
-                time.sleep(0.3)
-        yield url
+        with throwaway_server() as url:
+            yield url
     finally:
         get_engine.cache_clear()
-        subprocess.run(prefix + [pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(data.parent, ignore_errors=True)
 
 
 def test_seed_on_postgres_matches_sqlite(pg_url: str, tmp_path: Path, seed_text: str) -> None:
