@@ -142,18 +142,37 @@ def claim_filters(conn: Conn, entity: IdText | None = None,
 Filters = Annotated[queries.ClaimFilters, Depends(claim_filters)]
 
 
-@router.get("/claims", summary="Claims, filtered")
+@router.get("/claims", summary="Claims, filtered, a page at a time")
 def list_claims(conn: Conn, filters: Filters, limit: Limit = 100, offset: Offset = 0,
-                sort: Annotated[str, Query(pattern="^(id|confidence|time)$")] = "id") -> dict[str, Any]:
-    """Claim records as in claims.jsonl: entity as subject, object or speaker; time ranges overlap."""
-    query = filters.select(conn)
-    if sort == "confidence":
-        query = query.order_by(None).order_by(claims.c.confidence.desc(), claims.c.id)
-    elif sort == "time":
-        start = claims.c.qualifiers[("time", "start")].as_string()
-        query = query.order_by(None).order_by(start.is_(None), start, claims.c.id)
-    return {"items": queries.fetch_claims(conn, query.limit(limit).offset(offset)),
-            "total": queries.count(conn, query), "limit": limit, "offset": offset}
+                sort: Annotated[str, Query(pattern="^(id|confidence|time)$")] = "id",
+                cursor: Annotated[str | None, Query(max_length=400, description=(
+                    "The next_cursor of the page before (same sort): the claims after its last one, read from "
+                    "the index where it stopped; stable when claims are added between pages"))] = None,
+                with_total: Annotated[bool, Query(alias="total", description=(
+                    "Count every matching claim (false skips the count: a cursor walk does not need it)"))]
+                = True) -> dict[str, Any]:
+    """Claim records as in claims.jsonl: entity as subject, object or speaker; time ranges overlap.
+
+    `next_cursor` (null on the last page) reads the page after this one; `offset` is kept for
+    old clients (it cannot be combined with a cursor).
+    """
+    from claimgraph.views.paging import BadCursor, after_claim, claim_key, encode_cursor, order_claims
+
+    query = order_claims(filters.select(conn), sort)
+    paged = query
+    if cursor:
+        if offset:
+            raise HTTPException(status_code=422, detail="cursor= and offset= cannot be combined")
+        try:
+            paged = after_claim(query, sort, cursor)
+        except BadCursor as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+    # one row past the page says whether another page follows, without counting
+    rows = list(conn.execute(paged.limit(limit + 1).offset(offset)).mappings().all())
+    following = encode_cursor(sort, claim_key(rows[limit - 1], sort)) if len(rows) > limit else None
+    return {"items": queries.claim_records(conn, rows[:limit]),
+            "total": queries.count(conn, query) if with_total else None, "limit": limit, "offset": offset,
+            "cursor": cursor, "next_cursor": following}
 
 
 @router.get("/claims/facets", summary="Counts per value of each claim field, for the filtered claims")

@@ -6,16 +6,15 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Response
 from sqlalchemy import Connection, Text, TextClause, func, select, text
 
 from claimgraph.api import queries
 from claimgraph.api.routes import MAX_OFFSET, Conn, Filters, IdText, Modality, resolve_entity
 from claimgraph.core.predicates import registry
-from claimgraph.profile import describe, predicate_label
+from claimgraph.profile import predicate_label
 from claimgraph.store import records
-from claimgraph.store.schema import claims, documents, entities, mentions
-from claimgraph.views.timeline import place_time, unplaced_reason
+from claimgraph.store.schema import claims, entities, mentions
 
 router = APIRouter(prefix="/api", tags=["views"])
 
@@ -36,6 +35,8 @@ MIN_FANOUT = 10
 SECOND_HOP_NODES = 150
 # subqueries in one compound SELECT (SQLite allows 500)
 UNION_TERMS = 400
+# placed items a timeline page shows unless asked (next_cursor reads the next ones)
+TIMELINE_PAGE = 200
 _EDGE_COLUMNS = "id, subject_id, object_id, predicate, modality, polarity, status, confidence"
 
 
@@ -178,44 +179,28 @@ def graph(conn: Conn, entity: IdText, hops: Annotated[int, Query(ge=1, le=2)] = 
     return {"nodes": list(nodes.values()), "edges": out_edges, "truncated": truncated, "center": center}
 
 
-@router.get("/timeline", summary="Claims with a time, placed on a timeline with their uncertainty")
-def timeline(conn: Conn, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
-             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+@router.get("/timeline", summary="Claims with a time, placed on a timeline with their uncertainty, a page at a time")
+def timeline(conn: Conn, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = TIMELINE_PAGE,
+             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+             cursor: Annotated[str | None, Query(max_length=400, description=(
+                 "The next_cursor of the page before: the items after its last one (stable when claims are "
+                 "added between pages)"))] = None) -> dict[str, Any]:
     """Claims with a time qualifier (the claim filters apply) as neutral sentences, earliest first.
 
     Each item has its `placement` (claimgraph.views.timeline.place_time): partial times
     ("1970s") become spans, relative ones ("after the 2003 invasion", "on Tuesday") are
     placed from the year they name or the publication date; items that cannot be placed
-    are listed in `unplaced` with their wording.
+    are listed in `unplaced` with their wording (on the first page; `unplaced_total` counts them).
+    A page holds `limit` items; `next_cursor` (null on the last page) reads the next one, `total`
+    counts the placed items of every page (claimgraph.views.timeline_page).
     """
-    query = filters.select(conn).where(claims.c.qualifiers.cast(Text).contains('"time"'))
-    found = queries.fetch_claims(conn, query)
-    doc_ids = {e["document_id"] for c in found for e in c.get("evidence") or []}
-    published: dict[str, Any] = {}
-    for chunk in queries.chunks(sorted(doc_ids)):
-        published.update(conn.execute(select(documents.c.id, documents.c.published)
-                                      .where(documents.c.id.in_(chunk))).all())
-    items: list[dict[str, Any]] = []
-    unplaced: list[dict[str, Any]] = []
-    for c in found:
-        t = (c.get("qualifiers") or {}).get("time") or {}
-        if not isinstance(t, dict) or not (t.get("start") or t.get("end") or t.get("text")):
-            continue
-        first = (c.get("evidence") or [{}])[0]
-        pub = published.get(first.get("document_id"))
-        item = {"claim_id": c["id"], "start": t.get("start"), "end": t.get("end"), "time_text": t.get("text"),
-                "text": describe(c), "predicate": c["predicate"], "modality": c["modality"],
-                "polarity": c["polarity"], "status": c["status"], "subject": c["subject"],
-                "object": c["object"], "attributed_to": c.get("attributed_to"), "confidence": c.get("confidence"),
-                "source": first.get("document") or first.get("document_id"), "document_id": first.get("document_id"),
-                "evidence_start": first.get("start"), "evidence_end": first.get("end"), "published": pub,
-                "placement": place_time(t, str(pub) if pub else None)}
-        if not item["placement"]:
-            item["unplaced_because"] = unplaced_reason(t, str(pub) if pub else None)
-        (items if item["placement"] else unplaced).append(item)
-    items.sort(key=lambda i: (i["placement"]["start"], i["claim_id"]))
-    return {"items": items[offset: offset + limit], "total": len(items), "unplaced": unplaced[:limit],
-            "limit": limit, "offset": offset}
+    from claimgraph.views.paging import BadCursor
+    from claimgraph.views.timeline_page import timeline_page
+
+    try:
+        return timeline_page(conn, filters.select(conn), limit, cursor, offset)
+    except BadCursor as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
 def _claims_at(conn: Connection, ids: list[str]) -> dict[str, list[str]]:

@@ -1,4 +1,4 @@
-"""Built-in commands: ingest, entities, claims, profile, export, config, stats, repair, check.
+"""Built-in commands: ingest, entities, claims, timeline, profile, export, config, stats, repair, check.
 
 Heavy modules (spaCy, the store's records, exporters) are imported inside the commands that use
 them, so `claimgraph --help` and the light commands start at once.
@@ -163,12 +163,16 @@ def _resolve_name(conn, name: str) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--predicate", default=None, help="Only claims with this predicate.")
 @click.option("--modality", default=None, help="Only claims with this modality.")
 @click.option("--document", default=None, help="Only claims with evidence in this document id.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many claims (then the --after of the next page is printed to standard error).")
+@click.option("--after", "cursor", default=None, metavar="CURSOR",
+              help="The claims after the page that printed this cursor (claim id order).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line (the export contract).")
 @db_option
 @pass_app
 def claims(app: App, about: str | None, predicate: str | None, modality: str | None, document: str | None,
-           as_json: bool) -> None:
-    """List claims, each with who says it and where."""
+           limit: int | None, cursor: str | None, as_json: bool) -> None:
+    """List claims, each with who says it and where, a page at a time with --limit and --after."""
     from claimgraph.profile import describe
     from claimgraph.store import records
     from claimgraph.views.names import all_unnamed_names, name_refs
@@ -176,14 +180,80 @@ def claims(app: App, about: str | None, predicate: str | None, modality: str | N
     with app.engine.connect() as conn:
         ids = _resolve_name(conn, about)[:1] if about else None
         query = records.claims_query(ids, predicate=predicate, document_id=document, modality=modality)
-        unnamed = all_unnamed_names(conn)  # "unnamed perpetrator (<document>)", as every view shows it
-        for c in (name_refs(rec, unnamed) for rec in records.iter_claims(conn, query)):
-            if as_json:
-                click.echo(json.dumps(c, ensure_ascii=False))
-            else:
-                click.echo(describe(c))
-                for ev in c["evidence"]:
-                    click.echo(f"    ↳ {ev['document']} [{ev['start']}:{ev['end']}] “{ev['text']}”")
+        if limit is None and cursor is None:  # the whole list: one pass over the rows, as the export reads them
+            unnamed = all_unnamed_names(conn)  # "unnamed perpetrator (<document>)", as every view shows it
+            found = [name_refs(rec, unnamed) for rec in records.iter_claims(conn, query)]
+            following = None
+        else:
+            found, following = _claims_page(conn, query, limit, cursor)
+    for c in found:
+        if as_json:
+            click.echo(json.dumps(c, ensure_ascii=False))
+        else:
+            click.echo(describe(c))
+            for ev in c["evidence"]:
+                click.echo(f"    ↳ {ev['document']} [{ev['start']}:{ev['end']}] “{ev['text']}”")
+    if following:
+        click.echo(f"more: --after {following}", err=True)
+
+
+def _claims_page(conn: Any, query: Any, limit: int | None, cursor: str | None
+                 ) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of claim records after the cursor (as GET /api/claims pages them) and the next page's cursor."""
+    from claimgraph.api.queries import claim_records
+    from claimgraph.views.paging import BadCursor, after_claim, claim_key, encode_cursor
+
+    if cursor:
+        try:
+            query = after_claim(query, "id", cursor)
+        except BadCursor as exc:
+            raise click.BadParameter(str(exc), param_hint="--after") from exc
+    rows = list(conn.execute(query if limit is None else query.limit(limit + 1)).mappings())
+    following = encode_cursor("id", claim_key(rows[limit - 1], "id")) if limit is not None and len(rows) > limit \
+        else None
+    return claim_records(conn, rows[:limit]), following
+
+
+@click.command()
+@click.argument("name")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Placed claims on this page (the --after of the next page is printed to standard error).")
+@click.option("--after", "cursor", default=None, metavar="CURSOR", help="The page after the one that printed it.")
+@click.option("--json", "as_json", is_flag=True, help="The page as one JSON object (as GET /api/timeline).")
+@db_option
+@pass_app
+def timeline(app: App, name: str, limit: int, cursor: str | None, as_json: bool) -> None:
+    """Claims about an entity (name or id) with a time, earliest first, each with the span its time allows."""
+    from sqlalchemy import select
+
+    from claimgraph.api.queries import merged_ids
+    from claimgraph.store import records
+    from claimgraph.store.schema import entities
+    from claimgraph.views.paging import BadCursor
+    from claimgraph.views.timeline_page import timeline_page
+
+    with app.engine.connect() as conn:
+        found = conn.execute(select(entities.c.id).where(entities.c.id == name)).scalar()
+        entity = found or _resolve_name(conn, name)[0]
+        query = records.claims_query(merged_ids(conn, entity), as_speaker=True)
+        try:
+            page = timeline_page(conn, query, limit, cursor)
+        except BadCursor as exc:
+            raise click.BadParameter(str(exc), param_hint="--after") from exc
+    if as_json:
+        click.echo(json.dumps(page, ensure_ascii=False))
+    else:
+        for item in page["items"]:
+            p = item["placement"]
+            span = p["start"] if p["start"] == p["end"] else f"{p['start']}..{p['end']}"
+            basis = "" if p["basis"] == "stated" else f" [{p['basis']}]"
+            click.echo(f"{span}{basis}  {item['text']}  ({item['source']})")
+        if page["unplaced"]:
+            click.echo(f"{page['unplaced_total']} times cannot be placed:")
+            for item in page["unplaced"]:
+                click.echo(f"    {item['time_text']}: {item['text']} ({item['unplaced_because']})")
+    if page["next_cursor"]:
+        click.echo(f"more: --after {page['next_cursor']}", err=True)
 
 
 @click.command()
@@ -345,7 +415,7 @@ def check(app: App, as_json: bool) -> None:
 @plugins.hookimpl
 def claimgraph_commands(cli: click.Group) -> None:
     """Register the built-in commands."""
-    for command in (ingest, entities, claims, profile, export, show_config, stats, repair, check):
+    for command in (ingest, entities, claims, timeline, profile, export, show_config, stats, repair, check):
         cli.add_command(command)
 
 

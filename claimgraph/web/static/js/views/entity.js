@@ -19,7 +19,7 @@ const SECTION_LABELS = {
 
 /** Draw the profile of one entity: its first page of claims, with a "more" control while pages remain. */
 export async function showEntity(entityId, query = new URLSearchParams()) {
-  const state = { entityId, profile: null, claims: [], claimsTotal: 0, nextOffset: null };
+  const state = { entityId, profile: null, claims: [], claimsTotal: 0, claimsCursor: null, nextOffset: null };
   await loadPage(state, 0);
   const entityKey = state.profile.entity?.id || entityId;
   const path = `/ui/entity/${encodeURIComponent(entityKey)}`;
@@ -50,11 +50,14 @@ async function loadPage(state, offset) {
   profile.total = page.total;
   state.nextOffset = page.next_offset ?? null;
   const entityKey = profile.entity?.id || state.entityId;
-  if (offset === 0 || state.claims.length < state.claimsTotal) {
+  // the entity's claim list is walked by cursor (the page after the last claim read), counted once
+  if (offset === 0 || state.claimsCursor) {
     try {
-      const all = await getJSON("/api/claims", { entity: entityKey, limit: PROFILE_PAGE, offset: state.claims.length });
+      const all = await getJSON("/api/claims", { entity: entityKey, limit: PROFILE_PAGE,
+        ...(state.claimsCursor ? { cursor: state.claimsCursor, total: false } : {}) });
       state.claims.push(...(all.items || []));
-      state.claimsTotal = all.total ?? state.claims.length;
+      if (offset === 0) state.claimsTotal = all.total ?? state.claims.length;
+      state.claimsCursor = all.next_cursor ?? null;
     } catch (_) { /* the profile alone is enough */ }
   }
 }

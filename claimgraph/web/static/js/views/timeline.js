@@ -7,6 +7,9 @@ import { claimLine, isDenial, modalityLegend, modalityWord, statementText } from
 import { entityName, entityPicker } from "../picker.js";
 import { filtersFrom } from "../facets.js";
 
+// placed items a page of the timeline reads (the API's default); "Show more" reads the next page by cursor
+const TIMELINE_PAGE = 200;
+
 /** "1986-03" → a Date at the start of that period (UTC); null when it is not a date. */
 export function isoPrefixToDate(value) {
   if (!value) return null;
@@ -58,12 +61,44 @@ export async function showTimeline(query) {
   const filters = filtersFrom(query);
   document.title = "Timeline — claimgraph";
   const [data, current] = await Promise.all([
-    getJSON("/api/timeline", { entity: entityId, ...filters }),
+    getJSON("/api/timeline", { entity: entityId, ...filters, limit: TIMELINE_PAGE }),
     entityName(entityId),
     loadLib("timeline"),
   ]);
-  const items = data.items || [];
-  const unplaced = data.unplaced || [];
+  const state = { items: data.items || [], unplaced: data.unplaced || [], total: data.total ?? 0,
+    unplacedTotal: data.unplaced_total ?? (data.unplaced || []).length, cursor: data.next_cursor ?? null };
+  drawTimeline(state, entityId, filters, current);
+}
+
+/** A "Show more" control while pages remain: reads the page after the last item (by cursor) and draws again. */
+function moreControl(state, entityId, filters, current) {
+  if (!state.cursor) return null;
+  const button = h("button", { type: "button", id: "timeline-more" },
+    `Show ${Math.min(TIMELINE_PAGE, state.total - state.items.length)} more`);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const page = await getJSON("/api/timeline", { entity: entityId, ...filters, limit: TIMELINE_PAGE,
+        cursor: state.cursor });
+      state.items.push(...(page.items || []));
+      state.total = page.total ?? state.total;
+      state.cursor = page.next_cursor ?? null;
+    } catch (err) {
+      button.disabled = false;
+      button.textContent = `Could not read more (${err.message}); try again`;
+      return;
+    }
+    if (window.claimgraphTimeline) window.claimgraphTimeline.destroy();
+    drawTimeline(state, entityId, filters, current);
+    document.getElementById("timeline-more")?.focus();
+  });
+  return h("nav", { class: "more-claims", id: "timeline-paging", "aria-label": "More of the timeline" },
+    h("span", { class: "count" }, `${state.items.length} of ${state.total} shown `), button);
+}
+
+function drawTimeline(state, entityId, filters, current) {
+  const items = state.items;
+  const unplaced = state.unplaced;
   const dated = items.map((item) => {
     const p = item.placement;
     const start = isoPrefixToDate(p.start);
@@ -105,15 +140,17 @@ export async function showTimeline(query) {
       "Drag to scroll, Ctrl + wheel zooms, or use the list below."),
     dated.length ? container : h("p", { class: "empty" }, "No claim with a time to show."),
     dated.length ? detail : null,
-    h("section", { class: "timeline-list", id: "timeline-list" }, h("h2", {}, `In time order (${items.length})`),
+    h("section", { class: "timeline-list", id: "timeline-list" }, h("h2", {}, `In time order (${
+      state.cursor ? `${items.length} of ${state.total}` : items.length})`),
       h("ol", {}, items.map((i) => h("li", { class: `mod-${i.modality}` }, modalityTag(i), " ",
         h("button", { type: "button", class: "link tl-select", data: { claimId: i.claim_id },
           on: { click: () => select(i.claim_id) } }, itemLabel(i)),
         h("span", { class: "count" }, ` ${i.source || ""}${uncertainty(i.placement) ? ` · ${uncertainty(i.placement)}` : ""}`),
         " ", i.document_id ? h("a", { href: documentHref(i.document_id, i.claim_id, i.evidence_start, i.evidence_end) },
-          "passage") : null)))),
+          "passage") : null))),
+      moreControl(state, entityId, filters, current)),
     unplaced.length ? h("section", { class: "undated", id: "unplaced" },
-      h("h2", {}, `Times that cannot be placed (${unplaced.length})`),
+      h("h2", {}, `Times that cannot be placed (${state.unplacedTotal})`),
       h("p", { class: "hint" }, "Each says why: a weekday needs the document's publication date, "
         + "\"before the revolution\" needs a dated event."),
       h("ul", {}, unplaced.map((i) => h("li", { class: `mod-${i.modality}` }, modalityTag(i), " ",
