@@ -243,6 +243,10 @@ class OrgFrames(NounFrames):
         orgs: list[str] = []
         if poss[0].pos_ == "PRON":  # "Since its inception in 2003, X has ...": the pronoun looks ahead to X
             verb = F.clause_verb(noun)
+            if verb is not None and verb.lemma_.lower() in words("scope_speech_verbs"):
+                # "officials said since its inception X has ...": the parser hangs the phrase on the speech verb;
+                # the pronoun looks ahead to the reported clause's subject, not to the speakers
+                verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i), None)
             agent = F.agent_of(verb) if verb is not None else None
             named = self.keys(agent, "agent", nominal_ok=False)
             orgs = [k for k in named if self.args.etype(k) in BODY_TYPES]

@@ -142,6 +142,8 @@ def verb_speeches(verb: Token, offset: int, speakers: Speakers, text: str) -> li
     if lemma in words("scope_responsibility_verbs") and any(c.dep_ == "neg" or c.lower_ == "never"
                                                             for c in verb.children):
         return []  # "X has not claimed (responsibility for) the bombing": X said nothing, and denied nothing
+    if lemma in TAG_ONLY and any(c.dep_ in ("dobj", "xcomp", "attr", "acomp") for c in verb.children):
+        return []  # "the group continued its attacks" goes on doing; only '"...," he continued' goes on speaking
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     if lemma == "quote":  # "X was quoted as saying ...": the one quoted speaks
@@ -237,8 +239,11 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     # and so is a free relative ("condemned what he called cowardly attacks": 'called' names, it does not tag)
     subordinate = any(c.dep_ == "mark" or c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr", "oprd")
                       for c in verb.children)
+    # "officials said in 1994 the group announced a new cabinet": a verb with an object of its own after it tells
+    # what its subject did; a tag trailing a clause ends it ("..., the group announced on its website")
+    acts = any(c.dep_ == "dobj" and c.i > verb.i and c.i != subj.i for c in verb.children)
     trailing = (verb.dep_ in ("parataxis", "ccomp") or inverted) and verb.head.i < verb.i \
-        and verb.head.pos_ in ("VERB", "AUX") and not subordinate
+        and verb.head.pos_ in ("VERB", "AUX") and not subordinate and not acts
     root = verb.dep_ == "ROOT" or verb.head.i == verb.i  # a unit read alone keeps the label of a cut head
     # "X did Y, the sources said, while Z, a journalist reported": the first tag hung under the second one
     hung = verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.i in _tags_before(verb.head) \
@@ -292,9 +297,19 @@ def _that_clause(verb: Token) -> list[Token]:
     """'X said at the end of his visit that ...' misparsed: the verb of the first 'that' clause after it."""
     for t in verb.subtree:
         if t.i > verb.i and t.dep_ == "mark" and t.lower_ == "that" and t.head.pos_ in ("VERB", "AUX") \
-                and t.head.i != verb.i:
+                and t.head.i != verb.i and not _other_speaker_between(t.head, verb):
             return [t.head]
     return []
+
+
+def _other_speaker_between(clause: Token, verb: Token) -> bool:
+    """'accused X of Y, adding that Z': the 'that' clause hangs on a speech verb of its own below `verb`."""
+    cur = clause.head
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.lemma_.lower() in words("scope_speech_verbs"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _inverted_speaker(verb: Token, speakers: Speakers) -> Token | None:

@@ -1,0 +1,57 @@
+"""Where one speaker's words end: a clause of another speech verb, a verb that only looks like a tag."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import LiteralValue
+
+Analyze = Callable[..., DocContext]
+
+
+def name(ctx: DocContext, ref: object) -> str:
+    """Readable name of a claim's subject, object or speaker."""
+    if ref is None:
+        return ""
+    if isinstance(ref, LiteralValue):
+        return str(ref.value)
+    return ctx.entity(str(ref)).name
+
+
+def listing(ctx: DocContext) -> list[tuple[str, str, str, str, str]]:
+    """Every claim as readable text, for assertion messages."""
+    return [(name(ctx, c.subject), c.predicate, name(ctx, c.object), c.modality, name(ctx, c.attributed_to))
+            for c in ctx.analysis.claims]
+
+
+def test_accusation_keeps_its_scope_before_an_added_clause(analyze: Analyze) -> None:
+    ctx = analyze("The movement's chairman Omar Haddad accused Syria of orchestrating the bombing of the Delta "
+                  "Hotel, adding that the police had failed to protect the guests.")
+    found = [c for c in ctx.analysis.claims if c.predicate == "bombed" and name(ctx, c.subject) == "Syria"]
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" and name(ctx, c.attributed_to) == "Omar Haddad" for c in found), \
+        listing(ctx)
+
+
+def test_a_verb_with_an_object_of_its_own_is_no_trailing_tag(analyze: Analyze) -> None:
+    ctx = analyze("Officials said in 1994 the Red Crescent Party announced the formation of a new cabinet. "
+                  "Officials said the Northern Alliance continued its attacks on the capital.")
+    said = [c for c in ctx.analysis.claims if c.predicate == "said"]
+    assert said, listing(ctx)
+    for c in said:
+        assert name(ctx, c.subject).lower() == "officials", listing(ctx)  # never 'the party said "Officials said"'
+
+
+def test_a_trailing_tag_after_its_clause_still_reports_it(analyze: Analyze) -> None:
+    ctx = analyze("The Red Brigade attacked the police post in Tarsa, the group announced on its website.")
+    found = [c for c in ctx.analysis.claims if c.predicate == "attacked"]
+    assert found, listing(ctx)
+    assert all(c.modality == "attributed" for c in found), listing(ctx)
+
+
+def test_a_possessive_in_a_reported_clause_looks_ahead_to_its_subject(analyze: Analyze) -> None:
+    ctx = analyze("The Ministry of Interior issued a statement. Officials said since its inception in 2001, the "
+                  "Northern Liberation Front has carried out dozens of attacks.")
+    founded = [c for c in ctx.analysis.claims if c.predicate == "founded_in"]
+    assert all("Front" in name(ctx, c.subject) for c in founded), listing(ctx)
