@@ -22,6 +22,7 @@ from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, PlaceHierarchy, is_country
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
+from claimgraph.extract.relations_asides import read_asides
 from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places
 from claimgraph.extract.relations_names import name_seats
@@ -249,6 +250,7 @@ class DocumentRelations:
             if len(mentions) < 2:
                 continue
             self._chains(ctx, mentions, sent.end_char)
+            read_asides(ctx, mentions, (sent.start_char, sent.end_char))
             for i, a in enumerate(mentions):
                 # the next name, or the one after a place or demonym in between ("of the German Chamber")
                 tried, j = 0, i + 1

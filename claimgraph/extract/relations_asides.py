@@ -1,0 +1,123 @@
+"""Places told in asides and in lists of pairs: "Altamira ( Caracas )", "Los Angeles, California and Detroit, Michigan".
+
+Three wordings the gap patterns of `relations` do not read:
+
+* a place named in a bracket right after another name says where that one lies: "an avenue in Altamira ( Caracas )",
+  "Angleton, Texas ( United States )", "Haines High School ( Alaska )". A country before the bracket is left alone
+  ("Germany ( East Prussia )" names a part of the country, not what holds it), and so is a bracket that holds no
+  country, US state or big city (it is mostly another name: "Chukyo Area ( Nagoya Area )"), or one after a list;
+* a list of "town, region" pairs: each town lies in the region after it ("offices in Los Angeles, California and
+  Detroit, Michigan"). The chain reader skips lists ("France, Germany and Italy"), so the pairs are read here, and
+  only where every second name is a country or a US state and no first one is;
+* a legislator's seat: "U.S. Representative from Illinois", "a US senator for New York": the state lies in the
+  country whose legislature the title names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimgraph.core.lexicon import alternation
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import demonym_country
+from claimgraph.extract.places_index import BIG_CITY, EXTRACTOR, PLACE_TYPES, geo_index, is_country
+from claimgraph.extract.relations_spelling import relation_type
+from claimgraph.model import Mention
+
+CONFIDENCE = 0.55
+OPEN = re.compile(r"^\s*\(\s*$")
+CLOSE = re.compile(r"^\s*\)")
+LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$", re.I)
+PAIR_COMMA = re.compile(r"^\s*,\s*$")
+PAIR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$", re.I)
+_LEGISLATORS = alternation("relations_legislator_titles")
+SEAT_OF_TITLE = re.compile(rf"^\s+(?:{_LEGISLATORS})s?\s+(?:from|for)\s+(?:the\s+)?(?:state\s+of\s+)?$", re.I)
+
+
+def read_asides(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:
+    """Claims of the three wordings above for one sentence's mentions (in text order)."""
+    for a, b in zip(mentions, mentions[1:]):
+        gap = ctx.text[a.end:b.start]
+        if OPEN.match(gap) and CLOSE.match(ctx.text[b.end:b.end + 3]):
+            _bracketed(ctx, a, b, sent)
+        elif SEAT_OF_TITLE.match(gap):
+            _legislature(ctx, a, b, sent)
+    _pair_lists(ctx, mentions, sent)
+
+
+def _region(ctx: DocContext, m: Mention) -> bool:
+    """A country or a US state: what the second name of a "town, region" pair must be."""
+    name = ctx.entity(m.entity_key).name
+    return relation_type(ctx, m.entity_key) in PLACE_TYPES and (is_country(name) or name.lower() in geo_index().us_states)
+
+
+def _bracketed(ctx: DocContext, a: Mention, b: Mention, sent: tuple[int, int]) -> None:
+    """'Altamira ( Caracas )': the first name lies in (or a body is based in) the bracketed place."""
+    ta, tb = relation_type(ctx, a.entity_key), relation_type(ctx, b.entity_key)
+    if tb not in PLACE_TYPES or a.source == "norp" or b.source == "norp" or not _holder(ctx, a, b):
+        return
+    if ta in PLACE_TYPES and not is_country(ctx.entity(a.entity_key).name):
+        _claim(ctx, a, "located_in", b, sent)  # "Angleton , Texas ( United States )": a chain, no list
+    elif ta == "Organization" and not LIST_BEFORE.search(ctx.text[max(sent[0], a.start - 12):a.start]):
+        # "RADIKAL, HURRIYET, DOGAN NEWS AGENCY ( Turkey )": after a list the bracket may tell all of it
+        _claim(ctx, a, "based_in", b, sent)
+
+
+def _holder(ctx: DocContext, inner: Mention, outer: Mention) -> bool:
+    """True when the bracketed name can hold the one before it: a country, a US state or a big city, and no bigger city
+    before it ("Washington Place ( William Washington House )", "the Chukyo Area ( Nagoya Area )" are other names)."""
+    index = geo_index()
+    name = ctx.entity(outer.entity_key).name
+    if is_country(name) or name.lower() in index.us_states:
+        return True
+    city = index.cities.get(name.lower())
+    if city is None or city[2] < BIG_CITY:
+        return False
+    rival = index.cities.get(ctx.entity(inner.entity_key).name.lower())
+    return rival is None or rival[2] < city[2]
+
+
+def _legislature(ctx: DocContext, country: Mention, place: Mention, sent: tuple[int, int]) -> None:
+    """'U.S. Representative from Illinois': the state lies in the country the title names."""
+    if relation_type(ctx, place.entity_key) not in PLACE_TYPES or is_country(ctx.entity(place.entity_key).name):
+        return
+    name = ctx.entity(country.entity_key).name
+    if country.source == "norp" and demonym_country(country.text):
+        key = ctx.add_entity(str(demonym_country(country.text)), "Country")
+        ctx.entity(key).aliases.add(country.text)
+        ctx.add_claim(ctx.find(place.entity_key), "located_in", key, sent, EXTRACTOR, confidence=CONFIDENCE)
+    elif relation_type(ctx, country.entity_key) in PLACE_TYPES and is_country(name):
+        _claim(ctx, place, "located_in", country, sent)
+
+
+def _pair_lists(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:
+    """'Los Angeles, California and Detroit, Michigan': two or more "town, region" pairs joined by and/commas."""
+    i = 0
+    while i + 3 < len(mentions):
+        pairs = []
+        j = i
+        while j + 1 < len(mentions) and _town_region(ctx, mentions[j], mentions[j + 1]):
+            pairs.append((mentions[j], mentions[j + 1]))
+            if j + 2 < len(mentions) and PAIR_JOIN.match(ctx.text[mentions[j + 1].end:mentions[j + 2].start]):
+                j += 2
+                continue
+            break
+        if len(pairs) >= 2:
+            for town, region in pairs:
+                _claim(ctx, town, "located_in", region, sent)
+            i = j + 2
+        else:
+            i += 1
+
+
+def _town_region(ctx: DocContext, town: Mention, region: Mention) -> bool:
+    """'Detroit, Michigan': a place that is no region, a comma, then a region."""
+    return (relation_type(ctx, town.entity_key) in PLACE_TYPES and not _region(ctx, town) and _region(ctx, region)
+            and town.source != "norp" and region.source != "norp"
+            and PAIR_COMMA.match(ctx.text[town.end:region.start]) is not None)
+
+
+def _claim(ctx: DocContext, subj: Mention, predicate: str, obj: Mention, sent: tuple[int, int]) -> None:
+    s, o = ctx.find(subj.entity_key), ctx.find(obj.entity_key)
+    if s != o:
+        ctx.add_claim(s, predicate, o, sent, EXTRACTOR, confidence=CONFIDENCE)

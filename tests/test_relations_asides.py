@@ -1,0 +1,43 @@
+"""Places told in brackets, in lists of "town, region" pairs, and by a legislator's title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+
+
+def inside(ctx: DocContext) -> set[tuple[str, str, str]]:
+    """(inner, predicate, outer) names of the located_in/based_in claims."""
+    return {(ctx.entity(c.subject).name, c.predicate, ctx.entity(c.object).name) for c in ctx.analysis.claims
+            if c.predicate in ("located_in", "based_in") and isinstance(c.object, str)}
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("A small square in Chacao ( Caracas ) carries her name .", "Chacao", "Caracas"),
+    ("The plant stands in Elkton , Maryland ( United States ) near the river .", "Maryland", "United States"),
+    ("The firm keeps offices in Fresno , California and Toledo , Ohio .", "Fresno", "California"),
+    ("The firm keeps offices in Fresno , California and Toledo , Ohio .", "Toledo", "Ohio"),
+    ("Bryce Holloway was a U.S. Representative from Indiana for two terms .", "Indiana", "United States"),
+])
+def test_places_told_in_asides_and_pair_lists(analyze: Callable[..., DocContext], text: str, inner: str,
+                                              outer: str) -> None:
+    found = inside(analyze(text))
+    assert any(i == inner and p == "located_in" and outer in o for i, p, o in found), found
+
+
+def test_a_country_before_a_bracket_holds_no_place(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("He was born in Germany ( Bavaria ) in 1950 ."))
+    assert not [f for f in found if f[0] == "Germany"], found
+
+
+def test_a_bracket_that_gives_another_name_is_no_place(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("The Velmora Basin ( Tarn Hollow Basin ) floods each spring ."))
+    assert not [f for f in found if f[0].startswith("Velmora")], found
+
+
+def test_a_list_of_towns_is_no_pair_list(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("The band toured Fresno , Toledo and Dayton , Ohio in May ."))
+    assert not [f for f in found if f[0] == "Fresno"], found
