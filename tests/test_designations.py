@@ -34,6 +34,10 @@ def _triples(ctx: DocContext, predicates: tuple[str, ...] = ("designated_terrori
      ("Canada", "delisted_terrorist", "Blue Crescent Army", "2014")),
     ("The Blue Crescent Army remains designated as a terrorist group by Australia.",
      ("Australia", "designated_terrorist", "Blue Crescent Army", None)),
+    ("In 2016 the Blue Crescent Army was taken off the State Department's terrorism list.",
+     ("State Department", "delisted_terrorist", "Blue Crescent Army", "2016")),
+    ("The European Union delisted the Blue Crescent Army in 2009.",
+     ("European Union", "delisted_terrorist", "Blue Crescent Army", "2009")),
 ])
 def test_listing_sentences(analyze: Callable[..., DocContext], text: str,
                            expected: tuple[str, str, str, str | None]) -> None:

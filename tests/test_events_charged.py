@@ -64,3 +64,15 @@ def test_a_denied_deed_is_kept_negative_in_the_deniers_words(analyze: Callable[.
 def test_no_doer_is_made_up(analyze: Callable[..., DocContext], text: str) -> None:
     found = told(analyze(text))
     assert not any(p in ("bombed", "attacked") and s and "unnamed" not in s for s, p, *_ in found), found
+
+
+@pytest.mark.parametrize("text, suspect, predicate, obj", [
+    ("The Ember Front is the prime suspect in the bombing of the Korvel bridge.", "ember front", "bombed",
+     "korvel bridge"),
+    ("The Ember Front was named as a suspect in the kidnapping of two engineers.", "ember front", "kidnapped",
+     "engineers"),
+])
+def test_a_suspect_in_a_deed_is_its_hedged_doer(analyze: Callable[..., DocContext], text: str, suspect: str,
+                                                 predicate: str, obj: str) -> None:
+    found = [f for f in told(analyze(text)) if f[1] == predicate and obj in f[2]]
+    assert found and all(s == suspect and m == "hedged" for s, _, _, m, _, _ in found), found

@@ -33,7 +33,7 @@ from claimgraph.resolve.aliases import load_alias_table
 
 EXTRACTOR = "claims.designations"
 TREE_PATTERNS = "claims_designation_tree"  # the tree shapes the argument walks read
-TERROR = re.compile(r"\bterror(?:ist|ism)?s?\b|\bproscri|\bblacklist|\bFTOs?\b|\bSDGTs?\b", re.I)
+TERROR = re.compile(r"\bterror(?:ist|ism)?s?\b|\bproscri|\bblacklist|\bde-?list|\bFTOs?\b|\bSDGTs?\b", re.I)
 DESIGNATOR_TYPES = ("Country", "Organization", "Person")
 TARGET_TYPES = ("Organization", "Group", "Person")
 # nouns that are a listing itself: their "of"/"on" object (or owner) is the target
@@ -198,6 +198,7 @@ class Designations:
         objects = _undergoers(verb)
         act = trig.act
         listing_obj = [o for o in objects if _lemma(o) in LISTING_NOUNS]
+        off: list[Token] = []
         if listing_obj:
             # "revoked the designation of X", "lifted the ban on X", "amended the designation of X"
             for noun in listing_obj:
@@ -211,6 +212,11 @@ class Designations:
                    if _lemma(p) in LIST_NOUNS | LISTING_NOUNS]  # the parser hangs "from" on either
             off += [p for c in verb.children if c.dep_ == "prt" and c.lower_ == "off"
                     for p in _preps(c, "of")]
+            if any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+                # "was taken off the State Department's list": the parser reads the list as the verb's object
+                lists = [o for o in verb.children if o.dep_ == "dobj" and _lemma(o) in LIST_NOUNS]
+                off += lists
+                objects = [o for o in objects if o not in lists]
             if not off and _lemma(verb) not in ("delist", "de-list", "unban"):
                 return
         if not trig.firm and act == "list" and not self._terror_complement(verb):
@@ -233,7 +239,8 @@ class Designations:
             designators = [p for p in _preps(verb, "in") if args.entity_at(p) and
                            args.etype(args.entity_at(p) or "") == "Country"]
         if not designators:  # "removed X from the State Department's list": the list's owner
-            designators = [c for holder in [verb, *objects] for p in _preps(holder, "from", "to", "on", "off")
+            designators = [c for p in [*off, *(p for holder in [verb, *objects]
+                                               for p in _preps(holder, "from", "to", "on", "off"))]
                            for c in p.children if c.dep_ in ("poss", "amod", "compound")]  # "the Canadian list"
         reporter = [] if designators else _reporting_office(sent)
         self._emit(ctx, args, sent, verb, act, designators or reporter, objects)

@@ -136,6 +136,11 @@ class Agency:
                 return [k for t in owners for k in [fillers.actor(t)] if k]
             if share.dep_ == "dobj":
                 return self._actors_of(share.head, _doers(share.head), fillers)
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "for", "behind") and head.head.pos_ == "NOUN" \
+                and _lemma(head.head) == "suspect":
+            # "X is the prime suspect in the bombing", "X was named as a suspect in ...": the suspect's deed (hedged
+            # by the scopes)
+            return [k for t in _suspects(head.head) for k in [fillers.actor(t)] if k]
         if _lemma(head) == "blame" and noun.dep_ in ("nsubjpass", "dobj"):
             # "the attack was blamed on rebels", "police blamed the bombing on the front": the ones it is laid on
             return [k for g in _child(head, "prep", "on") + _child(noun, "prep", "on") for t in _conjuncts(g)
@@ -244,3 +249,16 @@ class Agency:
                                                    for c in verb.children):
             return []
         return [k for t in doers for k in [fillers.actor(t)] if k]
+
+
+def _suspects(noun: Token) -> list[Token]:
+    """Who the noun 'suspect' is said of: the copula's subject, or the one named 'as' a suspect."""
+    subject = _copula_subject(noun)
+    if subject is not None:
+        return _conjuncts(subject)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head  # "X was named as a suspect", "police identified X as the main suspect"
+        dep = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "dobj"
+        return [g for c in verb.children if c.dep_ == dep for g in _conjuncts(c)]
+    return []
+

@@ -383,6 +383,8 @@ class ClaimModality:
             if above and passive and (lemma in words("scope_hedge_passive_verbs")
                                       or lemma in words("scope_hedge_participles")):
                 out.add("hedged")  # "is thought to have been", "is suspected of", "was linked to"
+            if above and lemma == "suspect" and s.pos_ == "NOUN" and (s.dep_ in ("attr", "oprd") or s.head.lower_ == "as"):
+                out.add("hedged")  # "X is the prime suspect in the bombing": a suspicion, not the deed told
             if above and lemma in words("scope_cessation_verbs"):
                 out.add("ceased")
             if above and lemma in words("scope_prohibition_verbs"):
