@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, or_, select, update
 
 from claimgraph.linking.groups import (
     blocked_pairs,
@@ -76,6 +76,10 @@ CONTEXT_STEP = 0.1
 CONTEXT_MAX = 0.3
 SAME_DOCUMENT = 0.2  # the document also uses a longer or shorter form of the same name
 ONLY_CANDIDATE = 0.2  # an acronym or name form that fits one stored entity and no other
+
+# the stored names a new name's normalised forms find (built once: see claimgraph.linking.groups)
+_BY_NORM = select(aliases.c.entity_id, aliases.c.alias, entities.c.type, entities.c.attrs) \
+    .join(entities, entities.c.id == aliases.c.entity_id).where(aliases.c.norm.in_(bindparam("norms", expanding=True)))
 
 
 @dataclass
@@ -192,9 +196,7 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         m.reasons.append(why)
 
     norms = sorted({norm_name(n) for n in names})
-    for row in conn.execute(select(aliases.c.entity_id, aliases.c.alias, entities.c.type, entities.c.attrs)
-                            .join(entities, entities.c.id == aliases.c.entity_id)
-                            .where(aliases.c.norm.in_(norms))):
+    for row in conn.execute(_BY_NORM, {"norms": norms}):
         if is_matchable(row.alias):
             # one shared word of a person's name (Rajavi, Massoud) is weak: many people share it
             weak = entity.type == "Person" and len(tokens(row.alias)) < 2

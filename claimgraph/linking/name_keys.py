@@ -3,12 +3,16 @@ new one (skeleton, word bag of a place, acronym, bare name without designators, 
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from claimgraph.linking.name_forms import acronyms_of, bare, core, is_matchable, skeleton, token_skeleton, tokens
 from claimgraph.linking.type_names import PLACE_TYPES
 from claimgraph.resolve.names import is_acronym
 from claimgraph.store.derived import entity_keys
+
+# an entity row's stored keys, and a new one (built once: see claimgraph.linking.groups)
+_KEYS_OF = select(entity_keys.c.kind, entity_keys.c.key).where(entity_keys.c.entity_id == bindparam("id"))
+_ADD_KEY = insert(entity_keys)
 
 
 def name_keys(name: str, type_: str) -> set[tuple[str, str]]:
@@ -81,9 +85,8 @@ def add_keys(conn: Connection, entity_id: str, names: set[str], type_: str) -> N
         wanted |= name_keys(n, type_)
     if not wanted:
         return
-    have = {(r.kind, r.key) for r in conn.execute(select(entity_keys.c.kind, entity_keys.c.key)
-                                                  .where(entity_keys.c.entity_id == entity_id))}
+    have = {(r.kind, r.key) for r in conn.execute(_KEYS_OF, {"id": entity_id})}
     new = sorted(wanted - have)
     if new:
-        conn.execute(insert(entity_keys), [{"entity_id": entity_id, "kind": k, "key": v} for k, v in new])
+        conn.execute(_ADD_KEY, [{"entity_id": entity_id, "kind": k, "key": v} for k, v in new])
 
