@@ -64,10 +64,10 @@ def splits(conn: Connection) -> list[tuple[str, str, str | None]]:
     """
     txn = conn.get_transaction()
     if txn is None or conn.in_nested_transaction():
-        return [tuple(r) for r in conn.execute(_SPLITS)]  # type: ignore[misc]
+        return [tuple(r) for r in conn.execute(_SPLITS)]
     rows = _split_rows.get(txn)
     if rows is None:
-        rows = _split_rows[txn] = [tuple(r) for r in conn.execute(_SPLITS)]  # type: ignore[misc]
+        rows = _split_rows[txn] = [tuple(r) for r in conn.execute(_SPLITS)]
     return rows
 
 
