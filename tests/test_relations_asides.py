@@ -41,3 +41,18 @@ def test_a_bracket_that_gives_another_name_is_no_place(analyze: Callable[..., Do
 def test_a_list_of_towns_is_no_pair_list(analyze: Callable[..., DocContext]) -> None:
     found = inside(analyze("The band toured Fresno , Toledo and Dayton , Ohio in May ."))
     assert not [f for f in found if f[0] == "Fresno"], found
+
+
+@pytest.mark.parametrize("text, inner, outer", [
+    ("Dry winds cross the Tarvo Province of northern Angola each year .", "Tarvo Province", "Angola"),
+    ("The trail runs through the U.S. states of Arizona and New Mexico .", "New Mexico", "United States"),
+    ("Floods hit the Indian states of Kerala and Karnataka in May .", "Karnataka", "India"),
+])
+def test_places_of_a_kind_told_with_of(analyze: Callable[..., DocContext], text: str, inner: str, outer: str) -> None:
+    found = inside(analyze(text))
+    assert (inner, "located_in", outer) in found, found
+
+
+def test_a_borough_of_a_town_is_one_name(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("The depot lies in the London Borough of Hillingdon near the airport ."))
+    assert not [f for f in found if f[0] == "London Borough" and f[2] == "Hillingdon"], found

@@ -24,7 +24,7 @@ from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES,
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
 from claimgraph.extract.relations_asides import read_asides
 from claimgraph.extract.relations_countries import places_in_seat_country
-from claimgraph.extract.relations_defs import define_places
+from claimgraph.extract.relations_defs import define_places, retype_named
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.extract.relations_party import party_members
 from claimgraph.extract.relations_spelling import joined_names, relation_type
@@ -239,6 +239,7 @@ class DocumentRelations:
     def run(self, ctx: DocContext) -> None:
         """Read each sentence's neighbouring mentions and the gaps between them."""
         text = ctx.text
+        retype_named(ctx)  # "the rock band X", "Durg , Madhya Pradesh": names the tagger read as people
         name_seats(ctx)
         for sent in ctx.doc.sents:
             mentions = joined_names(ctx, _sentence_mentions(ctx, sent.start_char, sent.end_char))

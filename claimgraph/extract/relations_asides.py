@@ -1,6 +1,6 @@
 """Places told in asides and in lists of pairs: "Altamira ( Caracas )", "Los Angeles, California and Detroit, Michigan".
 
-Three wordings the gap patterns of `relations` do not read:
+Wordings the gap patterns of `relations` do not read:
 
 * a place named in a bracket right after another name says where that one lies: "an avenue in Altamira ( Caracas )",
   "Angleton, Texas ( United States )", "Haines High School ( Alaska )". A country before the bracket is left alone
@@ -10,7 +10,10 @@ Three wordings the gap patterns of `relations` do not read:
   Detroit, Michigan"). The chain reader skips lists ("France, Germany and Italy"), so the pairs are read here, and
   only where every second name is a country or a US state and no first one is;
 * a legislator's seat: "U.S. Representative from Illinois", "a US senator for New York": the state lies in the
-  country whose legislature the title names.
+  country whose legislature the title names;
+* a place whose name ends with its kind, "of", then the place that holds it: "the Kunene Province of southern
+  Angola" (a bare "of" only before a country or US state: "the London Borough of Hillingdon" is one name); the kinds
+  in the plural before a list: "the U.S. states of Arizona and New Mexico"; "a memorial in the state of Missouri".
 """
 
 from __future__ import annotations
@@ -30,6 +33,16 @@ CLOSE = re.compile(r"^\s*\)")
 LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$", re.I)
 PAIR_COMMA = re.compile(r"^\s*,\s*$")
 PAIR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)\s+$|^\s*,\s*$", re.I)
+_PLACE_NOUNS = alternation("claims_relations_place_nouns")
+_DIRECTIONS = alternation("claims_relations_directions")
+_AREA_KINDS = alternation("relations_area_kinds")
+# "the Kunene Province of southern Angola", "the Wrangell Mountains of eastern Alaska": a name that ends with its kind
+AREA_NAMED = re.compile(rf"\s(?:{_AREA_KINDS}|{_PLACE_NOUNS})$", re.I)
+OF_AREA = re.compile(rf"^\s+of\s+(?:the\s+)?(?:(?:{_DIRECTIONS})\s+)?$", re.I)
+# "the U.S. states of Arizona and New Mexico", "the Mexican states of Chihuahua and Sonora"
+KINDS_OF = re.compile(rf"^(?:\s*['’]s)?\s+(?:[\w-]+\s+)?(?:{_PLACE_NOUNS})s\s+of\s+(?:the\s+)?$", re.I)
+# "a memorial in the state of Missouri": a body in the place the kind names
+IN_KIND_OF = re.compile(rf"^\s+in\s+the\s+(?:{_PLACE_NOUNS})\s+of\s+$", re.I)
 _LEGISLATORS = alternation("relations_legislator_titles")
 SEAT_OF_TITLE = re.compile(rf"^\s+(?:{_LEGISLATORS})s?\s+(?:from|for)\s+(?:the\s+)?(?:state\s+of\s+)?$", re.I)
 
@@ -42,6 +55,15 @@ def read_asides(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int])
             _bracketed(ctx, a, b, sent)
         elif SEAT_OF_TITLE.match(gap):
             _legislature(ctx, a, b, sent)
+        elif OF_AREA.match(gap) and AREA_NAMED.search(ctx.entity(a.entity_key).name) \
+                and relation_type(ctx, a.entity_key) in PLACE_TYPES and relation_type(ctx, b.entity_key) in PLACE_TYPES \
+                and b.source != "norp" and (_region(ctx, b) or gap.split()[-1].lower() not in ("of", "the")):
+            # "the London Borough of Hillingdon" is one name: a bare "of" counts before a country or US state only
+            _claim(ctx, a, "located_in", b, sent)
+        elif IN_KIND_OF.match(gap) and relation_type(ctx, a.entity_key) == "Organization" \
+                and relation_type(ctx, b.entity_key) in PLACE_TYPES and b.source != "norp":
+            _claim(ctx, a, "based_in", b, sent)
+    _kinds_of(ctx, mentions, sent)
     _pair_lists(ctx, mentions, sent)
 
 
@@ -81,13 +103,42 @@ def _legislature(ctx: DocContext, country: Mention, place: Mention, sent: tuple[
     """'U.S. Representative from Illinois': the state lies in the country the title names."""
     if relation_type(ctx, place.entity_key) not in PLACE_TYPES or is_country(ctx.entity(place.entity_key).name):
         return
-    name = ctx.entity(country.entity_key).name
-    if country.source == "norp" and demonym_country(country.text):
-        key = ctx.add_entity(str(demonym_country(country.text)), "Country")
-        ctx.entity(key).aliases.add(country.text)
+    key = _country_key(ctx, country)
+    if key is not None:
         ctx.add_claim(ctx.find(place.entity_key), "located_in", key, sent, EXTRACTOR, confidence=CONFIDENCE)
-    elif relation_type(ctx, country.entity_key) in PLACE_TYPES and is_country(name):
-        _claim(ctx, place, "located_in", country, sent)
+
+
+def _kinds_of(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:
+    """'the U.S. states of Arizona and New Mexico': each place of the list lies in the country before the kind."""
+    for i, a in enumerate(mentions[:-1]):
+        if not KINDS_OF.match(ctx.text[a.end:mentions[i + 1].start]):
+            continue
+        country = _country_key(ctx, a)
+        if country is None:
+            continue
+        j = i + 1
+        while j < len(mentions) and relation_type(ctx, mentions[j].entity_key) in PLACE_TYPES \
+                and mentions[j].source != "norp" and not is_country(ctx.entity(mentions[j].entity_key).name):
+            ctx.add_claim(ctx.find(mentions[j].entity_key), "located_in", country, sent, EXTRACTOR,
+                          confidence=CONFIDENCE)
+            if j + 1 < len(mentions) and PAIR_JOIN.match(ctx.text[mentions[j].end:mentions[j + 1].start]):
+                j += 1
+                continue
+            break
+
+
+def _country_key(ctx: DocContext, m: Mention) -> str | None:
+    """The country a mention names, by name or demonym ('Mexican' -> Mexico)."""
+    if m.source == "norp":
+        country = demonym_country(m.text)
+        if country is None:
+            return None
+        key = ctx.add_entity(country, "Country")
+        ctx.entity(key).aliases.add(m.text)
+        return key
+    if relation_type(ctx, m.entity_key) in PLACE_TYPES and is_country(ctx.entity(m.entity_key).name):
+        return ctx.find(m.entity_key)
+    return None
 
 
 def _pair_lists(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:

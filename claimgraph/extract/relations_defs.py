@@ -61,3 +61,51 @@ def define_places(ctx: DocContext, sent_start: int, mentions: list[Mention]) -> 
     ctx.entity(key).type = kind
     if key != m.entity_key:
         ent.type = kind
+
+
+_SEATED = alternation("relations_seated_nouns")
+# "the Bulgarian rock band Shturtzite", "a Brazilian club, Sport Recife": a kind of body right before the name
+KIND_RIGHT_BEFORE = re.compile(rf"\b(?:a|an|the|[A-Z][a-z]+)\s+(?:[\w/-]+\s+){{0,3}}?(?:{_SEATED})\s*,?\s*$")
+AFTER_KIND = re.compile(r"^\s*(?:[,.;:)(]|'s|’s|\s(?:from|in|released|formed)\b)")
+# "Durg , Madhya Pradesh", "Houston , Texas": a town the tagger read as a person, a comma, then its region
+COMMA_THEN = re.compile(r"^\s*,\s*$")
+
+
+def retype_named(ctx: DocContext) -> None:
+    """Retype a tagger's person that a kind of body names ('the rock band X') or that is a town of the region after it.
+
+    The town must be one the gazetteer places in the country (or US state) named right after the comma; the kind of
+    body must stand right before the name, and the name must end the phrase ('the band X released', 'band X ,').
+    """
+    from claimgraph.extract.places_index import geo_index, is_country  # the gazetteer loads on first use
+
+    text = ctx.text
+    mentions = sorted(ctx.analysis.mentions, key=lambda m: m.start)
+    index = geo_index()
+    for i, m in enumerate(mentions):
+        ent = ctx.entity(m.entity_key)
+        if ent.type != "Person" or m.source != "ner" or "\n" in m.text:
+            continue
+        if KIND_RIGHT_BEFORE.search(text[max(0, m.start - 80):m.start]) and AFTER_KIND.match(text[m.end:m.end + 12]):
+            _retype(ctx, m, "Organization")
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        city = index.cities.get(ent.name.lower())
+        if city is None or nxt is None or not COMMA_THEN.match(text[m.end:nxt.start]):
+            continue
+        region = ctx.entity(nxt.entity_key)
+        if region.type not in ("Place", "Country"):
+            continue
+        state = index.us_states.get(region.name.lower())
+        if (is_country(region.name) and index.country_of(region.name) == city[0]) \
+                or (state is not None and city[0] == "US" and city[1] == state):
+            _retype(ctx, m, "Place")
+
+
+def _retype(ctx: DocContext, m: Mention, kind: str) -> None:
+    key = ctx.find(m.entity_key)
+    for other in ctx.analysis.mentions:
+        if ctx.find(other.entity_key) == key:
+            other.type = kind
+    ctx.entity(key).type = kind
+    ctx.entity(m.entity_key).type = kind
