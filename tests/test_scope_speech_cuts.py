@@ -55,3 +55,13 @@ def test_a_possessive_in_a_reported_clause_looks_ahead_to_its_subject(analyze: A
                   "Northern Liberation Front has carried out dozens of attacks.")
     founded = [c for c in ctx.analysis.claims if c.predicate == "founded_in"]
     assert all("Front" in name(ctx, c.subject) for c in founded), listing(ctx)
+
+
+def test_it_in_a_bodys_words_is_the_body_not_an_owner_named_after_it(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Freedom Movement (CFM) is a political organization. The army claimed it had killed "
+                  "the CFM's military commander, Jon Vik.")
+    killed = [c for c in ctx.analysis.claims if c.predicate == "killed" and name(ctx, c.object) == "Jon Vik"]
+    assert killed, listing(ctx)
+    assert all(name(ctx, c.subject) == "army" and name(ctx, c.attributed_to) == "army" for c in killed), listing(ctx)
+    leads = [c for c in ctx.analysis.claims if c.predicate == "leader_of"]
+    assert leads and all(name(ctx, c.subject) == "Jon Vik" for c in leads), listing(ctx)

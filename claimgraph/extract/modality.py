@@ -242,12 +242,12 @@ class ClaimModality:
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
         elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \
-                ctx.entity(sp.speaker).type == "Organization" and sp.kind != "according" and \
+                _speaking_body(ctx, sp) and sp.kind != "according" and \
                 claim.object != sp.speaker and \
                 self_subject(tok, ("it",)) and not any(
                     ctx.find(m.entity_key) == ctx.find(claim.subject) and m.text.lower() not in OWN_PRONOUNS
-                    for m in ctx.mentions_in(sp.start, sp.end)):
-            # "the group denied it was responsible for the attack", "X said it had carried out the raid": the
+                    and not _owner_at(sp, tok, m.start) for m in ctx.mentions_in(sp.start, sp.end)):
+            # "the group denied it was responsible for the attack", "the army said it had killed X's commander": the
             # pronoun of the reported clause is the speaking body, whatever coreference gave it elsewhere
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
@@ -537,6 +537,23 @@ class ClaimModality:
         if not want_who and verb_char - pick.end > 40:
             return None
         return ctx.find(pick.entity_key)
+
+
+def _owner_at(sp: Speech, tok: Token, char: int) -> bool:
+    """Whether the name at a document offset is an owner inside another phrase ('the CFM's commander'): no actor
+    of the clause, so no rival for what its pronoun stands for."""
+    return any(sp.offset + t.idx == char and t.dep_ == "poss" or sp.offset + t.idx == char and t.head.dep_ == "poss"
+               and t.dep_ in ("compound", "det") for t in tok.doc)
+
+
+def _speaking_body(ctx: DocContext, sp: Speech) -> bool:
+    """An organisation, or one body told by a singular common noun ('the army', 'the ministry'): what 'it' in its
+    words stands for; 'officials', 'witnesses' are people."""
+    entity = ctx.entity(sp.speaker)
+    if entity.type == "Organization":
+        return True
+    subject = next((c for c in sp.cue.children if c.dep_ == "nsubj"), None)
+    return entity.type == "Group" and subject is not None and subject.tag_ == "NN"
 
 
 @hookimpl
