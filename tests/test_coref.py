@@ -138,3 +138,10 @@ def test_he_after_two_people_or_in_a_quote_or_as_a_speaker_is_left_to_others(ana
     ctx = analyze('Tomas Arn was hurt in Kestel. "He is stable," an official said. He added that two died.')
     assert coref_target(ctx, "He") is None and coref_target(ctx, "He", 1) is None
 
+
+
+def test_its_opening_a_sentence_takes_the_subject_before_it(analyze: Analyze) -> None:
+    ctx = analyze("The Coastal Freedom Movement is a political organization. Its leader, Anna Korvel, lives in Oslo.")
+    assert coref_target(ctx, "Its") == "Coastal Freedom Movement"
+    ctx = analyze("French officials met the Coastal Freedom Movement. Its leaders were absent.")
+    assert coref_target(ctx, "Its") is None  # plural people before it: not theirs, and no clause subject of its own

@@ -195,7 +195,9 @@ class Descriptions:
         for s_sent, s_tok, key in reversed(subjects):
             if sent - s_sent > 1 or s_tok > tok.i:
                 return None
-            if possessive and s_tok not in own_subject:
+            if possessive and s_tok not in own_subject and not (tok.i in own_subject and tok.lower_ == "its"):
+                # "its hostility" takes only its own clause's subject; "Its leader, X, lives in Y" opens the clause
+                # and is the subject's owner: like 'it', the latest subject before it
                 return None
             if s_tok in own_subject and not possessive and tok.dep_ not in SUBJECT_DEPS:
                 return None  # 'they consider it': 'it' is not 'they'
