@@ -36,7 +36,7 @@ SECOND_HOP_NODES = 150
 # subqueries in one compound SELECT (SQLite allows 500)
 UNION_TERMS = 400
 # placed items a timeline page shows unless asked (next_cursor reads the next ones)
-TIMELINE_PAGE = 200
+TIMELINE_PAGE = 100
 _EDGE_COLUMNS = "id, subject_id, object_id, predicate, modality, polarity, status, confidence"
 
 

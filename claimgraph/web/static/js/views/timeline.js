@@ -8,7 +8,7 @@ import { entityName, entityPicker } from "../picker.js";
 import { filtersFrom } from "../facets.js";
 
 // placed items a page of the timeline reads (the API's default); "Show more" reads the next page by cursor
-const TIMELINE_PAGE = 200;
+const TIMELINE_PAGE = 100;
 
 /** "1986-03" → a Date at the start of that period (UTC); null when it is not a date. */
 export function isoPrefixToDate(value) {
