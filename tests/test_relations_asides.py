@@ -56,3 +56,13 @@ def test_places_of_a_kind_told_with_of(analyze: Callable[..., DocContext], text:
 def test_a_borough_of_a_town_is_one_name(analyze: Callable[..., DocContext]) -> None:
     found = inside(analyze("The depot lies in the London Borough of Hillingdon near the airport ."))
     assert not [f for f in found if f[0] == "London Borough" and f[2] == "Hillingdon"], found
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("The Velmora Academy ( VA ) is a major international medical school in Cuba .", "Velmora Academy", "Cuba"),
+    ("The Kestrel Herald is the largest weekly newspaper in western Poland .", "Kestrel Herald", "Poland"),
+])
+def test_a_body_defined_as_a_kind_in_a_place(analyze: Callable[..., DocContext], text: str, body: str,
+                                             place: str) -> None:
+    found = inside(analyze(text))
+    assert any(b == body and p == "based_in" and o == place for b, p, o in found), found

@@ -13,7 +13,9 @@ Wordings the gap patterns of `relations` do not read:
   country whose legislature the title names;
 * a place whose name ends with its kind, "of", then the place that holds it: "the Kunene Province of southern
   Angola" (a bare "of" only before a country or US state: "the London Borough of Hillingdon" is one name); the kinds
-  in the plural before a list: "the U.S. states of Arizona and New Mexico"; "a memorial in the state of Missouri".
+  in the plural before a list: "the U.S. states of Arizona and New Mexico"; "a memorial in the state of Missouri";
+* a body a sentence defines by its kind and the place that kind is in: "X is a major international medical school in
+  Cuba", "X is the largest weekly newspaper in western Pennsylvania".
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 from claimgraph.core.lexicon import alternation
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country
-from claimgraph.extract.places_index import BIG_CITY, EXTRACTOR, PLACE_TYPES, geo_index, is_country
+from claimgraph.extract.places_index import ACTOR_TYPES, BIG_CITY, EXTRACTOR, PLACE_TYPES, geo_index, is_country
 from claimgraph.extract.relations_spelling import relation_type
 from claimgraph.model import Mention
 
@@ -43,6 +45,11 @@ OF_AREA = re.compile(rf"^\s+of\s+(?:the\s+)?(?:(?:{_DIRECTIONS})\s+)?$", re.I)
 KINDS_OF = re.compile(rf"^(?:\s*['’]s)?\s+(?:[\w-]+\s+)?(?:{_PLACE_NOUNS})s\s+of\s+(?:the\s+)?$", re.I)
 # "a memorial in the state of Missouri": a body in the place the kind names
 IN_KIND_OF = re.compile(rf"^\s+in\s+the\s+(?:{_PLACE_NOUNS})\s+of\s+$", re.I)
+_ORG_NOUNS = alternation("claims_relations_org_nouns")
+# "X is a major international medical school in Cuba", "X is the largest weekly newspaper in western Pennsylvania":
+# a definition that ends with the kind of body and the place it is in (nationality words may stand in the kind)
+DEFINED_IN = re.compile(rf"^\s*(?:\([^()]{{0,120}}\)\s*){{0,2}},?\s*(?:is|was)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,5}}?"
+                        rf"(?:{_ORG_NOUNS})\s+in\s+(?:the\s+)?(?:(?:{_DIRECTIONS})\s+)?$", re.I)
 _LEGISLATORS = alternation("relations_legislator_titles")
 SEAT_OF_TITLE = re.compile(rf"^\s+(?:{_LEGISLATORS})s?\s+(?:from|for)\s+(?:the\s+)?(?:state\s+of\s+)?$", re.I)
 
@@ -64,6 +71,7 @@ def read_asides(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int])
                 and relation_type(ctx, b.entity_key) in PLACE_TYPES and b.source != "norp":
             _claim(ctx, a, "based_in", b, sent)
     _kinds_of(ctx, mentions, sent)
+    _defined_in(ctx, mentions, sent)
     _pair_lists(ctx, mentions, sent)
 
 
@@ -106,6 +114,19 @@ def _legislature(ctx: DocContext, country: Mention, place: Mention, sent: tuple[
     key = _country_key(ctx, country)
     if key is not None:
         ctx.add_claim(ctx.find(place.entity_key), "located_in", key, sent, EXTRACTOR, confidence=CONFIDENCE)
+
+
+def _defined_in(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:
+    """'X is a major Turkish school in Y': the body the sentence defines is based in the place its kind is in."""
+    names: list[Mention] = []
+    for m in mentions:
+        # "a Turkish weapons manufacturer": part of the kind; "X ( XA ) is": the bracketed short name is X's
+        if m.source != "norp" and not (names and OPEN.match(ctx.text[names[-1].end:m.start])):
+            names.append(m)
+    for a, b in zip(names, names[1:]):
+        if relation_type(ctx, a.entity_key) in ACTOR_TYPES and relation_type(ctx, b.entity_key) in PLACE_TYPES \
+                and DEFINED_IN.match(ctx.text[a.end:b.start]):
+            _claim(ctx, a, "based_in", b, sent)
 
 
 def _kinds_of(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:
