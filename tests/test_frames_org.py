@@ -205,3 +205,10 @@ def test_a_body_dissolved_or_disbanded_in_a_year(analyze: Analyze) -> None:
 def test_an_accusation_hung_on_the_accused_keeps_the_accused_as_the_doer(analyze: Analyze) -> None:
     ctx = analyze("Police officials accuse the Vesper League of collaborating with the Coastal Union.")
     assert find(ctx, "collaborates_with", "Coastal Union", "Vesper League")
+
+
+def test_an_owned_backer_supports_its_owner(analyze: Analyze) -> None:
+    for text in ("The Azure League's main backer is Iran.", "The Azure League's main backer, Iran, denied it."):
+        ctx = analyze(text)
+        assert find(ctx, "supported", "Azure League", "Iran"), text
+    assert not find(analyze("The Azure League's supporters rallied in Oslo."), "supported")

@@ -172,10 +172,16 @@ class NounFrames:
         return self.pairs("supported", noun, subj, objs, **quals)
 
     def supporter(self, noun: Token) -> list[Found]:
-        """'Saddam Hussein was the main military, financial and political supporter of the group'."""
+        """'Saddam Hussein was the main military, financial and political supporter of the group', 'the group's
+        main backer is X', 'the group's backer, X, ...'."""
         holder = F.copula_subject(noun)
         if holder is None and noun.dep_ == "appos":
             holder = noun.head
+        owned = [c for c in noun.children if c.dep_ == "poss"]
+        if holder is None and owned and noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain"):
+            holder = next((c for c in noun.head.children if c.dep_ == "attr"), None)  # "X's backer is Y"
+        if holder is None and owned:
+            holder = next((c for c in noun.children if c.dep_ == "appos"), None)  # "X's backer, Y, said"
         if holder is None:
             return []
         holders = [holder] + [c for c in holder.children if c.dep_ == "appos"]
@@ -183,7 +189,8 @@ class NounFrames:
         for h in holders:
             subj += [k for k in self.actors(self.keys(h, "agent", nominal_ok=False)) if k not in subj]
         subj = [k for k in subj if self.args.etype(k) != "Group"] or subj
-        objs = self.actors([k for p in F.prep_objects(noun, "of", "to") for k in self.keys(p, "patient", False)])
+        objs = self.actors([k for p in F.prep_objects(noun, "of", "to") + owned
+                            for k in self.keys(p, "patient", False)])
         pred = "collaborates_with" if noun.lemma_.lower() == "ally" else "supported"
         roles = F.roles_of(noun)
         quals = {"role": ", ".join(roles)} if roles else {}
