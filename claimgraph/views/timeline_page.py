@@ -14,7 +14,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, Text, func, select
+from sqlalchemy import Connection, Select, Text, cast, func, select
 
 from claimgraph.store.schema import claims, documents, evidence
 from claimgraph.views.paging import BadCursor, decode_cursor, encode_cursor
@@ -25,9 +25,12 @@ CHUNK = 500
 
 
 @lru_cache(maxsize=65536)
-def _placed(time_json: str, published: str | None) -> tuple[dict[str, Any] | None, str | None]:
-    """place_time (and, when it places nothing, why) for one wording and date: many claims share both."""
+def _placed(time_json: str, published: str | None) -> tuple[dict[str, Any] | None, str | None] | None:
+    """place_time (and, when it places nothing, why) for one time qualifier as stored (JSON text) and date, None
+    for a qualifier with nothing to place: many claims share both, and the text is decoded only once."""
     time = json.loads(time_json)
+    if not isinstance(time, dict) or not (time.get("start") or time.get("end") or time.get("text")):
+        return None
     found = place_time(time, published)
     return found, None if found else unplaced_reason(time, published)
 
@@ -37,19 +40,13 @@ def timed(query: Select[Any]) -> Select[Any]:
     return query.where(claims.c.qualifiers.cast(Text).contains('"time"'))
 
 
-def _first_published(conn: Connection, ids: list[str]) -> dict[str, Any]:
-    """Each claim's first document (evidence in document id order, as its record lists it) and its date."""
-    first: dict[str, str] = {}
-    for at in range(0, len(ids), CHUNK):
-        first.update(conn.execute(select(evidence.c.claim_id, func.min(evidence.c.document_id))
-                                  .where(evidence.c.claim_id.in_(ids[at: at + CHUNK]))
-                                  .group_by(evidence.c.claim_id)).all())
-    docs = sorted(set(first.values()))
-    published: dict[str, Any] = {}
-    for at in range(0, len(docs), CHUNK):
-        published.update(conn.execute(select(documents.c.id, documents.c.published)
-                                      .where(documents.c.id.in_(docs[at: at + CHUNK]))).all())
-    return {cid: published.get(doc) for cid, doc in first.items()}
+def _first_published() -> Any:
+    """The publication date of a claim's first document (evidence in document id order, as its record lists
+    it), as a scalar subquery of the claims row: one index lookup a row, in the same statement."""
+    # correlated to the claims row two levels up (auto-correlation looks one level up only)
+    first = select(func.min(evidence.c.document_id)).where(evidence.c.claim_id == claims.c.id) \
+        .correlate(claims).scalar_subquery()
+    return select(documents.c.published).where(documents.c.id == first).scalar_subquery()
 
 
 def _item(c: dict[str, Any], published: Any, placement: dict[str, Any] | None,
@@ -83,20 +80,24 @@ def timeline_page(conn: Connection, query: Select[Any], limit: int, cursor: str 
         if not isinstance(start, str) or not isinstance(claim_id, str):
             raise BadCursor("a timeline cursor holds a date and a claim id")
         after = (start, claim_id)
-    # step 1: the time qualifier of every candidate, no evidence, entities or corroboration
-    light = timed(query).with_only_columns(claims.c.id, claims.c.qualifiers["time"]).order_by(None)
-    candidates = [(cid, t) for cid, t in conn.execute(light)
-                  if isinstance(t, dict) and (t.get("start") or t.get("end") or t.get("text"))]
-    published = _first_published(conn, [cid for cid, _ in candidates])
+    # step 1: the time qualifier of every candidate as the database writes it (JSON text, decoded once a wording
+    # by _placed), no evidence, entities or corroboration
+    light = timed(query).with_only_columns(claims.c.id, cast(claims.c.qualifiers["time"], Text),
+                                           _first_published()).order_by(None)
     placed: list[tuple[str, str]] = []
     unplaced: list[str] = []
     how: dict[str, tuple[dict[str, Any] | None, str | None]] = {}
-    for cid, t in candidates:
-        pub = published.get(cid)
-        how[cid] = _placed(json.dumps(t, sort_keys=True, default=str), str(pub) if pub else None)
-        placement = how[cid][0]
-        if placement:
-            placed.append((placement["start"], cid))
+    published: dict[str, Any] = {}
+    for cid, t, pub in conn.execute(light):
+        if not t:
+            continue
+        published[cid] = pub
+        found = _placed(t, str(pub) if pub else None)
+        if found is None:
+            continue
+        how[cid] = found
+        if found[0]:
+            placed.append((found[0]["start"], cid))
         else:
             unplaced.append(cid)
     placed.sort()
