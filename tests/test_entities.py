@@ -563,3 +563,11 @@ def test_a_name_a_body_gives_itself_in_a_relative_clause_is_its_alias(analyze: A
                   "\"Free Emirate [state] of Varnia\" (as it did in 1990). The statement is run without edits.")
     assert entity_at(ctx, "Free Emirate") == ("Varnian Front", "Organization")
     assert "Below" not in names(ctx)  # a title run into the next line's first word gives no name
+
+
+def test_a_ministers_portfolio_is_no_organization(analyze: Analyze) -> None:
+    ctx = analyze('"We will hunt them down," Defence Minister Lara Quist told reporters in Korvel.')
+    assert "Defence" not in names(ctx), names(ctx)
+    assert entity_at(ctx, "Lara Quist") is not None
+    ctx = analyze("The TTP Emir in the north, Wali Khan, met the Interior Secretary in Peshawar.")
+    assert "Interior" not in names(ctx), names(ctx)

@@ -65,3 +65,11 @@ def test_it_in_a_bodys_words_is_the_body_not_an_owner_named_after_it(analyze: An
     assert all(name(ctx, c.subject) == "army" and name(ctx, c.attributed_to) == "army" for c in killed), listing(ctx)
     leads = [c for c in ctx.analysis.claims if c.predicate == "leader_of"]
     assert leads and all(name(ctx, c.subject) == "Jon Vik" for c in leads), listing(ctx)
+
+
+def test_a_spokesmans_name_hung_on_his_body_is_the_speaker(analyze: Analyze) -> None:
+    ctx = analyze('"We will hunt them down," Defence Minister Lara Quist told reporters. A spokesman for the '
+                  "Ember Front, Tom Aldo, denied the group was behind the attack on the Korvel depot.")
+    denied = [c for c in ctx.analysis.claims if c.predicate == "attacked"]
+    assert denied, listing(ctx)
+    assert all(name(ctx, c.attributed_to) == "Tom Aldo" for c in denied), listing(ctx)

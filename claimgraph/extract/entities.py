@@ -148,6 +148,8 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 continue
             if not any(ch.isupper() for ch in span.text) and has_capitals(ctx.text):
                 continue  # 'congress', 'the group': common nouns, not names (unless the text has no capitals)
+            if ent.label_ == "ORG" and _portfolio(span):
+                continue
             while ent.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES:
                 span = span[1:]  # 'Minister Benjamin Netanyahu' → 'Benjamin Netanyahu'
             if len(span) > 1 and span[-1].lower_.rstrip(".") in rules.PERSON_TITLES:
@@ -180,6 +182,14 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
 
 # the last words of a name that make it a body's: organisation nouns that are cue words too
 _BODY_ENDS = rules.ORG_CUES & rules.ORG_NOUNS
+
+
+def _portfolio(span: Span) -> bool:
+    """'Defence Minister X', 'the Interior Secretary': one word naming a minister's portfolio, no body's name (an
+    acronym before a title, 'the TTP Emir', is one)."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return len(span) == 1 and not span.text.isupper() and nxt is not None \
+        and nxt.lower_ in ("minister", "secretary") and span[0].head.i == nxt.i
 
 
 def _group_name_read_as_nationality(span: Span) -> bool:

@@ -249,6 +249,11 @@ class Speakers:
                  if p.dep_ == "pobj" and p.pos_ == "PROPN"]  # "Inspector General of Police Kale Kayihura"
         if tok.lemma_.lower() in words("scope_speaker_nouns"):  # "the spokesman, who goes by the name of X"
             near += [t for c in tok.children if c.dep_ == "relcl" for t in c.subtree if t.pos_ == "PROPN"]
+            # "a spokesman for the Ember Front, Tom Aldo": the parser hangs the name on the body; a person in
+            # apposition to a body is the title's holder (not so after a person: "a spokesman for the minister, X")
+            near += [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for p in c.children
+                     if p.dep_ == "pobj" and (body := self.args.entity_at(p)) is not None
+                     and self.args.etype(body) in ("Organization", "Country") for a in p.children if a.dep_ == "appos"]
         if tok.dep_ == "appos":
             near.append(tok.head)
         for t in near:
