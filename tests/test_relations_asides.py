@@ -66,3 +66,19 @@ def test_a_body_defined_as_a_kind_in_a_place(analyze: Callable[..., DocContext],
                                              place: str) -> None:
     found = inside(analyze(text))
     assert any(b == body and p == "based_in" and o == place for b, p, o in found), found
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("He coached at Haines High School , Alaska ( March 2010 ) for a year .", "Haines High School", "Alaska"),
+    ("The recording was done at Paisley Park Studios , Chanhassen , Minnesota and the sound was new .",
+     "Paisley Park Studios", "Minnesota"),
+])
+def test_a_seat_after_a_comma_may_end_with_an_aside_or_a_clause(analyze: Callable[..., DocContext], text: str,
+                                                                  body: str, place: str) -> None:
+    found = inside(analyze(text))
+    assert (body, "based_in", place) in found, found
+
+
+def test_a_list_with_a_comma_before_and_is_no_seat(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("Schalke joined Arsenal , Olympiacos , and reigning champions Montpellier ."))
+    assert not [f for f in found if f[0] == "Arsenal"], found

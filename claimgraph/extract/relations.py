@@ -198,7 +198,10 @@ ONE_OF_KINDS = re.compile(rf"^\s*(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_N
 _RANK_WORDS = alternation("relations_rank_words")
 RANKED_AFTER = re.compile(rf"^\s*(?:'s|’s)\s+(?:(?:second|third)\s*-?\s*)?(?:{_RANK_WORDS})\b", re.I)
 # what may follow a body's seat named after a comma: the clause ends, or goes on in lower case ("..., which")
-SEAT_END = re.compile(r"^\s*(?:[.;:)]|,\s+[a-z])")
+SEAT_END = re.compile(r"^\s*(?:[.;:()]|,\s+[a-z])")  # "..., Alaska ( March 2010 )"
+# "..., Minnesota and the sound was new": a clause goes on after "and" ("Gaza and the West Bank", "Arsenal, Olympiacos,
+# and reigning champions Montpellier" are lists)
+AND_CLAUSE = re.compile(r"^\s+(?:and|or)\s+(?!the\s+[A-Z])[a-z]")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
 # role words of a team ("Dortmund coach X"): a town's name before them names the town's club
 TEAM_ROLES = words("relations_team_roles")
@@ -381,6 +384,8 @@ class DocumentRelations:
         # the chain must end the clause, and a list ends with "and"/"or" ("Hamas, Gaza, Syria and Iran")
         for _ in range(4):
             after = ctx.text[cur.end:sent[1]]
+            if AND_CLAUSE.match(after):
+                return chain
             if LIST_AFTER.match(after):
                 return []
             if not after.strip() or SEAT_END.match(after):
