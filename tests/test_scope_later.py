@@ -83,3 +83,18 @@ def test_speakers_who_had_nothing_to_do_with_a_deed_deny_it(analyze: Analyze) ->
                          "Mosul."))
     told = [r for r in found if "vesper" in r[0] and r[1] == "bombed"]
     assert told and all(r[4] == "negative" for r in told), found
+
+
+def test_a_bare_accusation_lays_the_acts_just_told_on_the_accused(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Gunmen killed six soldiers at a checkpoint in Korvel on Tuesday. No group has claimed "
+                  "responsibility, but officials blamed the Ember Front.")
+    blamed = [c for c in ctx.analysis.claims if c.predicate == "killed" and ctx.entity(c.subject).name == "Ember Front"]
+    assert blamed and all(c.modality == "attributed" and ctx.entity(c.attributed_to or "").name == "officials"
+                          for c in blamed), [(ctx.entity(c.subject).name, c.predicate) for c in ctx.analysis.claims]
+    # the gunmen's own act stays the text's; an accusation naming its own deed lays only that one
+    assert any(c.predicate == "killed" and ctx.entity(c.subject).name == "Gunmen" and c.modality == "asserted"
+               for c in ctx.analysis.claims)
+    ctx = analyze("Gunmen killed six soldiers at a checkpoint in Korvel on Tuesday. Officials blamed the Ember "
+                  "Front for a separate attack on a bank.")
+    assert not [c for c in ctx.analysis.claims if c.predicate == "killed"
+                and ctx.entity(c.subject).name == "Ember Front"]

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_disjunction import disjoined
-from claimgraph.extract.scope_later import claimed_later, denied_after, named_later, suspected_later
+from claimgraph.extract.scope_later import blamed_after, claimed_later, denied_after, named_later, suspected_later
 from claimgraph.extract.scope_own_side import body_of, own_side_subject, self_subject
 from claimgraph.extract.scope_phrases import blamed_in_phrase, deny_unrelated
 from claimgraph.extract.scope_preface import preface_speeches
@@ -125,7 +125,8 @@ class ClaimModality:
                 drop.append(claim)
         claimed_later(ctx, claims, speeches)
         named_later(ctx, claims)
-        ctx.analysis.claims += suspected_later(ctx, claims) + denied_after(ctx, claims, speeches) + denials
+        ctx.analysis.claims += suspected_later(ctx, claims) + denied_after(ctx, claims, speeches) + denials \
+            + blamed_after(ctx, claims, speeches)
         if drop:
             ctx.analysis.claims = [c for c in ctx.analysis.claims if not any(c is d for d in drop)]
         kept: list[Speech] = []

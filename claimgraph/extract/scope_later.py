@@ -154,3 +154,40 @@ def _told_before(ctx: DocContext, claims: list[Claim], start: int) -> list[Claim
             continue  # "The GIA killed X. The GIA is suspected": the act already has its named actor
         out.append(claim)
     return out
+
+
+def blamed_after(ctx: DocContext, claims: list[Claim], speeches: list[Speech]) -> list[Claim]:
+    """'Gunmen killed six soldiers ... Officials blamed the Ember Front.': an accusation naming no deed of its own lays
+    the acts just told, whose doers the text does not name (or names only as a band), on the accused, as the
+    accusers' word, with the accusation in their evidence."""
+    out: list[Claim] = []
+    for sp in speeches:
+        if not sp.speaker or not sp.target or sp.kind != "object" or sp.denied \
+                or sp.cue.lemma_.lower() not in words("scope_accusation_verbs") or _names_a_deed(sp.cue):
+            continue
+        at = sp.offset + sp.cue.idx
+        accused = ctx.find(sp.target)
+        cite = EvidenceSpan(sp.start, sp.end, ctx.text[sp.start:sp.end]) if sp.end > sp.start else None
+        for claim in claims:
+            if not claim.extractor.startswith("events") or claim.polarity != "positive" or not claim.evidence \
+                    or claim.modality not in ("asserted", "attributed") or ctx.find(claim.subject) == accused:
+                continue
+            actor = ctx.entity(ctx.find(claim.subject))
+            if not actor.attrs.get("placeholder") and actor.type != "Group":
+                continue  # a named body did it, says the text: the accusation is about something else
+            ev = claim.evidence[0]
+            if not (ev.end <= at and at - ev.end <= CLAIM_REACH) or ITEM_BREAK.search(ctx.text[ev.end:at]):
+                continue
+            out.append(replace(claim, subject=sp.target, modality="attributed", polarity="positive",
+                               attributed_to=sp.speaker, qualifiers=dict(claim.qualifiers),
+                               evidence=[*claim.evidence, *([cite] if cite and cite.start >= ev.end else [])],
+                               confidence=min(claim.confidence, 0.6), extractor="annotate.blame"))
+    return out
+
+
+def _names_a_deed(verb: Token) -> bool:
+    """Whether an accusation verb tells what it lays on the accused ('blamed X for the attack', 'accused X of
+    bombing', 'held X responsible for it'): then its own scope carries the deed."""
+    return any(c.dep_ in ("prep", "pcomp", "xcomp", "ccomp", "oprd", "acomp") or c.dep_ == "dobj" and any(
+        g.dep_ == "prep" for g in c.children) for c in verb.children if c.i > verb.i)
+
