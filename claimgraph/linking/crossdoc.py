@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select, update
 
 from claimgraph.linking.groups import (
     blocked_pairs,
@@ -80,6 +81,15 @@ ONLY_CANDIDATE = 0.2  # an acronym or name form that fits one stored entity and 
 # the stored names a new name's normalised forms find (built once: see claimgraph.linking.groups)
 _BY_NORM = select(aliases.c.entity_id, aliases.c.alias, entities.c.type, entities.c.attrs) \
     .join(entities, entities.c.id == aliases.c.entity_id).where(aliases.c.norm.in_(bindparam("norms", expanding=True)))
+
+
+@lru_cache(maxsize=128)
+def _by_keys(n: int) -> Select[Any]:
+    """The stored entities any of n (kind, key) pairs find (parameters k0, v0, k1, v1, ...): one statement per n."""
+    return select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type, entities.c.attrs) \
+        .join(entities, entities.c.id == entity_keys.c.entity_id) \
+        .where(or_(*(and_(entity_keys.c.kind == bindparam(f"k{i}"), entity_keys.c.key == bindparam(f"v{i}"))
+                     for i in range(n))))
 
 
 @dataclass
@@ -207,10 +217,8 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         for kind, key, score_kind in lookup_keys(n, entity.type):
             wanted.setdefault((kind, key), score_kind)
     if wanted:
-        conds = [and_(entity_keys.c.kind == k, entity_keys.c.key == v) for k, v in wanted]
-        for hit in conn.execute(select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type,
-                                       entities.c.attrs)
-                                .join(entities, entities.c.id == entity_keys.c.entity_id).where(or_(*conds))):
+        pairs = {f"{side}{i}": value for i, pair in enumerate(wanted) for side, value in zip("kv", pair, strict=True)}
+        for hit in conn.execute(_by_keys(len(wanted)), pairs):
             score_kind = wanted[(hit.kind, hit.key)]
             note(hit.entity_id, hit.type, score_kind, f"{score_kind} key {hit.key!r}",
                  attrs=hit.attrs if isinstance(hit.attrs, dict) else None)
