@@ -127,3 +127,14 @@ def test_two_reference_places_in_one_phrase(sentence: str, first: str, second: s
     assert len(phrases) == 1
     assert (phrases[0].anchor_text, phrases[0].anchor2_text) == (first, second)
     assert sentence[phrases[0].anchor2_start:phrases[0].anchor2_end] == second
+
+
+def test_a_sentence_read_twice_gives_its_phrases_at_each_offset() -> None:
+    # geo.mentions and geo.resolve both read every sentence: the second reading must match the first
+    plain = "The 12 delegates met on Monday."
+    assert find_phrases(plain) == [] and find_phrases(plain, 40) == []
+    located = "Rebels attacked a post 30 km north of Kut."
+    first, again = find_phrases(located), find_phrases(located, 100)
+    assert [(p.kind, p.anchor_text) for p in first] == [(p.kind, p.anchor_text) for p in again] == \
+        [("distance_dir", "Kut")]
+    assert again[0].start == first[0].start + 100 and again[0] is not first[0]

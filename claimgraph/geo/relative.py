@@ -169,10 +169,25 @@ _PHRASE_GATE_WORDS = alternation("geo_phrase_gate_words")
 _GATE = re.compile(rf"\d|\b(?:{_PHRASE_GATE_WORDS})", re.I)
 
 
+# sentences that passed the gate and hold no phrase (the last few hundred): two stages (geo.mentions, geo.resolve) read
+# every sentence of a document, and the second need not run the patterns again where the first found nothing
+_NO_PHRASE: dict[str, None] = {}
+_NO_PHRASE_KEPT = 512
+
+
 def find_phrases(sentence: str, offset: int = 0) -> list[Phrase]:
     """Every relative-location phrase in one sentence; overlapping weaker readings are dropped."""
-    if not _GATE.search(sentence):
+    if not _GATE.search(sentence) or sentence in _NO_PHRASE:
         return []
+    found = _find_phrases(sentence, offset)
+    if not found:
+        if len(_NO_PHRASE) >= _NO_PHRASE_KEPT:
+            _NO_PHRASE.clear()  # one step, safe beside another thread's reads
+        _NO_PHRASE[sentence] = None
+    return found
+
+
+def _find_phrases(sentence: str, offset: int) -> list[Phrase]:
     found: list[Phrase] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
