@@ -212,3 +212,14 @@ def test_an_owned_backer_supports_its_owner(analyze: Analyze) -> None:
         ctx = analyze(text)
         assert find(ctx, "supported", "Azure League", "Iran"), text
     assert not find(analyze("The Azure League's supporters rallied in Oslo."), "supported")
+
+
+def test_a_body_seeking_an_overthrow_opposes_now(analyze: Analyze) -> None:
+    for text in ("The Azure League is a coalition seeking to overthrow the government of Iran.",
+                 "The Azure League, a coalition calling to overthrow the government of Iran, met in Paris."):
+        ctx = analyze(text)
+        found = find(ctx, "opposes", "Iran", "Azure League")
+        assert found and all(c.modality == "asserted" for c in found), text
+    found = find(analyze("The Azure League could seek to overthrow the government of Iran."), "opposes")
+    assert found and all(c.modality == "speculative" for c in found)
+    assert not find(analyze("The Azure League, a coalition formed by exiles in Iran, met in Paris."), "opposes")

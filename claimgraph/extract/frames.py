@@ -152,6 +152,10 @@ def agent_of(verb: Token) -> Token | None:
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             head = cur.head
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+                # "a coalition seeking to overthrow X", "X, a group calling for ...": the noun does it (a past
+                # participle's noun undergoes it: "a group formed by students")
+                return copula_subject(head) or (head.head if head.dep_ == "appos" else head)
             return copula_subject(head) or head if cur.dep_ == "relcl" else None
         if cur.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and cur.head.i != cur.i:
             cur = cur.head

@@ -49,6 +49,8 @@ PLACE_FACTS = frozenset({"located_in", "based_in", "headquarters_in"})
 # the same for the facts relations.py reads between two neighbouring mentions ("journalist X of the Institute",
 # "X, leader of Y"); a copula's own noun ("X is not a member of Y") still takes the clause's negation
 PHRASE_RELATIONS = frozenset({"member_of", "leader_of", "headquarters_in"})
+# stances an aim or a threat states by itself ('seeks to overthrow X' opposes X now)
+STANCES = frozenset({"opposes", "hostile_to"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 OWN_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our"})
 PRIORITY = {"asserted": 0, "negated": 1, "hedged": 2, "speculative": 3, "question": 3, "attributed": 4}
@@ -341,7 +343,8 @@ class ClaimModality:
                 and (claim.extractor == "relations" or tok.dep_ == "appos")):  # "X, leader of Y, has not ..."
             head = self.scope(tok, True)[-1]
             nominal = head.pos_ in NOMINAL and head.dep_ not in ("attr", "acomp", "oprd", "ROOT")
-        cues = self.cues(tok, fallback, nominal)
+        # "seeks to overthrow X", "threatened to attack Y": the aim is the stance itself, held now
+        cues = self.cues(tok, fallback, nominal, aims_hold=claim.predicate in STANCES)
         cues |= {"hedged"} if blamed_in_phrase(tok) else set()  # "an attack at a station blamed on X"
         unit_text = self.unit_text(ctx, char)
         if nominal and self.scope(tok, True)[-1].pos_ in NOMINAL:
@@ -371,8 +374,9 @@ class ClaimModality:
             note = claim.qualifiers.get("note")
             claim.qualifiers["note"] = f"{note}; former" if note and "former" not in note else note or "former"
 
-    def cues(self, tok: Token, fallback: bool = False, nominal: bool = False) -> set[str]:
-        """The cue kinds whose scope holds the trigger: hedged, speculative, negated, ceased, former."""
+    def cues(self, tok: Token, fallback: bool = False, nominal: bool = False, aims_hold: bool = False) -> set[str]:
+        """The cue kinds whose scope holds the trigger: hedged, speculative, negated, ceased, former (`aims_hold`:
+        an aim or threat above it makes no forecast)."""
         out: set[str] = set()
         passed_xcomp = False
         for s in self.scope(tok, nominal):
@@ -390,7 +394,7 @@ class ClaimModality:
                 out.add("ceased")
             if above and lemma in words("scope_prohibition_verbs"):
                 out.add("negated")  # "forbids giving support to X" is not support
-            if above and passed_xcomp and lemma in words("scope_forecast_verbs"):
+            if above and passed_xcomp and lemma in words("scope_forecast_verbs") and not aims_hold:
                 out.add("speculative")  # "threatened to attack", "plans to open"
             if lemma in words("scope_opinion_verbs") and any(
                     c.dep_ == "nsubj" and c.lower_ in ("one", "i", "we", "you") for c in s.children):
