@@ -54,7 +54,11 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     status = supersession.apply_status(conn, now())
     # last: the steps above may merge, split or relink copies, and the triggers note what that changes
     counted = corroborated.refresh(conn)
-    return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted}
+    from claimgraph.views.timeline_keys import refresh_stale
+
+    placed = refresh_stale(conn)  # the timeline keys of what the triggers noted (as_of above notes its claims too)
+    return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted,
+            "timeline_keys": placed}
 
 
 @hookimpl

@@ -1,4 +1,4 @@
--- heads: 0016_claim_edge_indexes
+-- heads: 0017_timeline_keys
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -397,4 +397,40 @@ INSERT INTO corroboration_stale(kind, ref) SELECT 'entity', new.attributed_to_id
 CREATE INDEX ix_claims_subject_edges ON claims (subject_id, confidence DESC, id, object_id, status, predicate, modality, polarity);
 --
 CREATE INDEX ix_claims_object_edges ON claims (object_id, confidence DESC, id, subject_id, status, predicate, modality, polarity);
+--
+CREATE TABLE timeline_keys (
+	entity_id VARCHAR(64) NOT NULL, 
+	claim_id VARCHAR(64) NOT NULL, 
+	start VARCHAR(10), 
+	PRIMARY KEY (entity_id, claim_id)
+);
+--
+CREATE INDEX ix_timeline_keys_walk ON timeline_keys (entity_id, start, claim_id);
+--
+CREATE INDEX ix_timeline_keys_claim ON timeline_keys (claim_id);
+--
+CREATE TABLE timeline_stale (
+	claim_id VARCHAR(64) NOT NULL, 
+	PRIMARY KEY (claim_id)
+);
+--
+CREATE TRIGGER timeline_claim_insert AFTER INSERT ON claims BEGIN INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (new.id); END;
+--
+CREATE TRIGGER timeline_claim_update AFTER UPDATE OF qualifiers, subject_id, object_id, attributed_to_id
+        ON claims BEGIN INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (new.id); END;
+--
+CREATE TRIGGER timeline_claim_delete AFTER DELETE ON claims BEGIN INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (old.id); END;
+--
+CREATE TRIGGER timeline_evidence_insert AFTER INSERT ON evidence BEGIN
+        INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (new.claim_id); END;
+--
+CREATE TRIGGER timeline_evidence_delete AFTER DELETE ON evidence BEGIN
+        INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (old.claim_id); END;
+--
+CREATE TRIGGER timeline_evidence_update AFTER UPDATE OF claim_id, document_id ON evidence BEGIN
+        INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (old.claim_id); INSERT OR IGNORE INTO timeline_stale(claim_id) VALUES (new.claim_id); END;
+--
+CREATE TRIGGER timeline_document_date AFTER UPDATE OF published ON documents BEGIN
+        INSERT OR IGNORE INTO timeline_stale(claim_id) SELECT claim_id FROM evidence WHERE document_id = new.id;
+    END;
 --
