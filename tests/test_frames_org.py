@@ -223,3 +223,8 @@ def test_a_body_seeking_an_overthrow_opposes_now(analyze: Analyze) -> None:
     found = find(analyze("The Azure League could seek to overthrow the government of Iran."), "opposes")
     assert found and all(c.modality == "speculative" for c in found)
     assert not find(analyze("The Azure League, a coalition formed by exiles in Iran, met in Paris."), "opposes")
+
+
+def test_what_a_body_was_founded_to_do_it_does(analyze: Analyze) -> None:
+    ctx = analyze("The Azure League is a missionary organization founded in the 1980s to oppose Iran.")
+    assert find(ctx, "opposes", "Iran", "Azure League")

@@ -112,6 +112,12 @@ def copula_subject(noun: Token) -> Token | None:
     return None
 
 
+def _purpose_below(participle: Token, verb: Token) -> bool:
+    """Whether `verb` is a 'to' infinitive of purpose right under a participle ('founded in 1980 to oppose X')."""
+    return verb.head.i == participle.i and verb.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def agent_of(verb: Token) -> Token | None:
     """The doer of a verb: its active subject, its by-agent, or the subject it shares with a verb above."""
     cur: Token | None = verb
@@ -152,9 +158,11 @@ def agent_of(verb: Token) -> Token | None:
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             head = cur.head
-            if cur.dep_ == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
-                # "a coalition seeking to overthrow X", "X, a group calling for ...": the noun does it (a past
-                # participle's noun undergoes it: "a group formed by students")
+            purpose = cur.tag_ == "VBN" and cur.i != verb.i and _purpose_below(cur, verb)
+            if cur.dep_ == "acl" and (cur.tag_ == "VBG" or purpose) and head.pos_ in ("NOUN", "PROPN"):
+                # "a coalition seeking to overthrow X", "X, a group calling for ...", "an organization founded to
+                # oppose the Soviets": the noun does it (a past participle's noun undergoes it: "a group formed by
+                # students"), and what it was made for it does
                 return copula_subject(head) or (head.head if head.dep_ == "appos" else head)
             return copula_subject(head) or head if cur.dep_ == "relcl" else None
         if cur.pos_ in ("NOUN", "PROPN", "ADJ", "ADP") and cur.head.i != cur.i:
