@@ -82,3 +82,21 @@ def test_a_seat_after_a_comma_may_end_with_an_aside_or_a_clause(analyze: Callabl
 def test_a_list_with_a_comma_before_and_is_no_seat(analyze: Callable[..., DocContext]) -> None:
     found = inside(analyze("Schalke joined Arsenal , Olympiacos , and reigning champions Montpellier ."))
     assert not [f for f in found if f[0] == "Arsenal"], found
+
+
+def test_a_chain_after_a_comma_that_ends_with_a_country_is_read(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("Brigden is a community in the township of St. Clair , Lambton County , Ontario , Canada ."))
+    assert ("Lambton County", "located_in", "Ontario") in found, found
+    assert ("Ontario", "located_in", "Canada") in found, found
+
+
+def test_a_list_that_goes_on_with_untagged_names_is_no_chain(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("The cities of Nagoya , Shizuoka , Gifu and Tsu grew ."))
+    assert not [f for f in found if f[0] == "Nagoya"], found
+
+
+def test_the_town_before_its_state_lies_in_the_county(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("It is a public high school located in the city of Angleton , Texas ( United States ) "
+                           "in Brazoria County ."))
+    assert ("Angleton", "located_in", "Brazoria County") in found, found
+    assert ("Texas", "located_in", "Brazoria County") not in found, found

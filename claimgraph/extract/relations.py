@@ -22,7 +22,7 @@ from claimgraph.extract.entity_gazetteer import demonym_country, demonyms
 from claimgraph.extract.entity_rules import ORG_CUES
 from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, PlaceHierarchy, is_country
 from claimgraph.extract.places_index import geo_index as geo_index  # re-exported: tests/test_typing_demonyms.py
-from claimgraph.extract.relations_asides import read_asides
+from claimgraph.extract.relations_asides import read_asides, state_in_part
 from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places, retype_named
 from claimgraph.extract.relations_names import name_seats
@@ -203,6 +203,8 @@ SEAT_END = re.compile(r"^\s*(?:[.;:()]|,\s+[a-z])")  # "..., Alaska ( March 2010
 # and reigning champions Montpellier" are lists)
 AND_CLAUSE = re.compile(r"^\s+(?:and|or)\s+(?!the\s+[A-Z])[a-z]")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
+# "Nagoya, Shizuoka, Gifu and Tsu": the list goes on with names the tagger did not read as places
+LIST_TAIL = re.compile(r"^\s*,\s*(?:[A-Z][\w.'-]*\s+){1,3}(?:and|or)\s+[A-Z]")
 # role words of a team ("Dortmund coach X"): a town's name before them names the town's club
 TEAM_ROLES = words("relations_team_roles")
 
@@ -368,6 +370,8 @@ class DocumentRelations:
             else:
                 if predicate == "located_in" and is_country(ctx.entity(subj.entity_key).name):
                     return False
+                if predicate == "located_in" and state_in_part(ctx, subj, obj, sent):
+                    return True
                 self._claim(ctx, subj, predicate, obj, sent, 0.65)
                 if predicate == "leader_of":
                     self._claim(ctx, subj, "member_of", obj, sent, 0.6)
@@ -518,7 +522,11 @@ class DocumentRelations:
             elif hit and not after[hit.end():hit.end() + 1].isupper():
                 after = ""
             before = ctx.text[max(0, chain[0].start - 12): chain[0].start]
-            if LIST_AFTER.match(after) or re.search(r"(,|\band|\bor)\s*$", before):
+            # "St. Clair, Lambton County, Ontario, Canada": before a chain to a country or US state, a comma goes on
+            last = ctx.entity(chain[-1].entity_key).name
+            goes_on = before.rstrip().endswith(",") and (is_country(last) or last.lower() in geo_index().us_states)
+            if LIST_AFTER.match(after) or LIST_TAIL.match(after) \
+                    or re.search(r"(,|\band|\bor)\s*$", before) and not goes_on:
                 continue  # "France, Germany and Italy": a list, not a place in a place
             countries = [is_country(ctx.entity(m.entity_key).name) for m in chain]
             if any(countries[:-1]):

@@ -193,3 +193,20 @@ def _claim(ctx: DocContext, subj: Mention, predicate: str, obj: Mention, sent: t
     s, o = ctx.find(subj.entity_key), ctx.find(obj.entity_key)
     if s != o:
         ctx.add_claim(s, predicate, o, sent, EXTRACTOR, confidence=CONFIDENCE)
+
+
+def state_in_part(ctx: DocContext, state: Mention, part: Mention, sent: tuple[int, int]) -> bool:
+    """True for a US state said to lie in a smaller place; the town named before the state lies there instead.
+
+    "the city of Angleton, Texas ( United States ) in Brazoria County": no state lies in a county, the town does.
+    """
+    if ctx.entity(state.entity_key).name.lower() not in geo_index().us_states \
+            or is_country(ctx.entity(part.entity_key).name):
+        return False
+    town = max((m for m in ctx.mentions_in(sent[0], state.start) if m.end <= state.start),
+               key=lambda m: m.end, default=None)
+    if town is not None and PAIR_COMMA.match(ctx.text[town.end:state.start]) \
+            and relation_type(ctx, town.entity_key) in PLACE_TYPES and not _region(ctx, town):
+        _claim(ctx, town, "located_in", part, sent)
+    return True
+
