@@ -4,6 +4,7 @@ full recomputation after every kind of write, and the pages read from them equal
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, insert, select, update
@@ -47,11 +48,11 @@ def _noted(engine: Engine) -> list[str]:
         return list(conn.execute(select(timeline_stale.c.claim_id)).scalars())
 
 
-def _pages(engine: Engine, entity_ids: list[str] | None, size: int) -> list[str]:
+def _pages(engine: Engine, entity_ids: list[str] | None, size: int, **filters: Any) -> list[str]:
     shown, cursor = [], None
     with engine.connect() as conn:
         while True:
-            page = timeline_page(conn, ClaimFilters(entity_ids=entity_ids), size, cursor)
+            page = timeline_page(conn, ClaimFilters(entity_ids=entity_ids, **filters), size, cursor)
             shown += [i["claim_id"] for i in page["items"]]
             cursor = page["next_cursor"]
             if cursor is None:
@@ -105,15 +106,18 @@ def test_keyed_pages_equal_live_pages_and_take_in_new_claims(any_engine: Engine)
             conn.execute(insert(claims).values(id=f"c-{n}", subject_id="e-a" if n % 2 else "e-b",
                                                predicate="hostile_to", object_id="e-b" if n % 2 else "e-a",
                                                qualifiers=qualifiers, modality="asserted", polarity="positive",
-                                               confidence=0.5, status="active"))
+                                               confidence=0.3 + n / 10, status="active"))
             conn.execute(insert(evidence).values(claim_id=f"c-{n}", document_id="d/1", start=0, end=4, text="The ",
                                                  qualifiers={}, confidence=0.5, extractor="test"))
     owners = {"e-a": ["e-a"], "e-b": ["e-b"], "store": None}
     live = {who: _pages(engine, ids, 2) for who, ids in owners.items()}
     assert live["store"] == ["c-1", "c-5", "c-0", "c-3", "c-2", "c-6", "c-4"]  # Tuesday before 2024-05-09 last
+    confident = _pages(engine, None, 2, min_confidence=0.55)  # a filter on the claims beside the keys
+    assert confident == ["c-5", "c-3", "c-6", "c-4"]
     assert _noted(engine)
     with engine.begin() as conn:
         refresh_keys(conn, _noted(engine))
+    assert _pages(engine, None, 2, min_confidence=0.55) == confident
     assert _noted(engine) == []
     assert {who: _pages(engine, ids, 2) for who, ids in owners.items()} == live
     assert {who: _pages(engine, ids, 100) for who, ids in owners.items()} == live
