@@ -100,3 +100,18 @@ def test_the_town_before_its_state_lies_in_the_county(analyze: Callable[..., Doc
                            "in Brazoria County ."))
     assert ("Angleton", "located_in", "Brazoria County") in found, found
     assert ("Texas", "located_in", "Brazoria County") not in found, found
+
+
+def test_places_named_before_their_plural_kind(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("It is the highest league for the Rhineland - Palatinate and Saarland states of Germany ."))
+    assert ("Saarland", "located_in", "Germany") in found, found
+
+
+def test_an_institution_at_its_town(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("He graduated from the United States Naval Academy at Annapolis in 1950 ."))
+    assert ("United States Naval Academy", "based_in", "Annapolis") in found, found
+
+
+def test_a_party_at_a_town_is_not_seated_there(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("The Labour Party at Brighton chose a new leader ."))
+    assert not [f for f in found if f[0] == "Labour Party" and f[2] == "Brighton"], found

@@ -14,6 +14,8 @@ Wordings the gap patterns of `relations` do not read:
 * a place whose name ends with its kind, "of", then the place that holds it: "the Kunene Province of southern
   Angola" (a bare "of" only before a country or US state: "the London Borough of Hillingdon" is one name); the kinds
   in the plural before a list: "the U.S. states of Arizona and New Mexico"; "a memorial in the state of Missouri";
+* names before their kind in the plural: "the Rhineland - Palatinate and Saarland states of Germany"; an institution
+  that stays where it was founded, "at" its town: "the United States Naval Academy at Annapolis";
 * a body a sentence defines by its kind and the place that kind is in: "X is a major international medical school in
   Cuba", "X is the largest weekly newspaper in western Pennsylvania".
 """
@@ -50,6 +52,12 @@ _ORG_NOUNS = alternation("claims_relations_org_nouns")
 # a definition that ends with the kind of body and the place it is in (nationality words may stand in the kind)
 DEFINED_IN = re.compile(rf"^\s*(?:\([^()]{{0,120}}\)\s*){{0,2}},?\s*(?:is|was)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){{0,5}}?"
                         rf"(?:{_ORG_NOUNS})\s+in\s+(?:the\s+)?(?:(?:{_DIRECTIONS})\s+)?$", re.I)
+# "the Rhineland - Palatinate and Saarland states of Germany": the names of a list, then their kind and the country
+NAMED_KINDS_OF = re.compile(rf"^\s+(?:{_PLACE_NOUNS})s\s+of\s+(?:the\s+)?$", re.I)
+_SEATED = alternation("relations_seated_nouns")
+# "the United States Naval Academy at Annapolis": an institution that stays where it was founded, "at" its town
+SEATED_NAME = re.compile(rf"\s(?:{_SEATED})$", re.I)
+AT_PLACE = re.compile(r"^\s+at\s+$")
 _LEGISLATORS = alternation("relations_legislator_titles")
 SEAT_OF_TITLE = re.compile(rf"^\s+(?:{_LEGISLATORS})s?\s+(?:from|for)\s+(?:the\s+)?(?:state\s+of\s+)?$", re.I)
 
@@ -67,12 +75,20 @@ def read_asides(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int])
                 and b.source != "norp" and (_region(ctx, b) or gap.split()[-1].lower() not in ("of", "the")):
             # "the London Borough of Hillingdon" is one name: a bare "of" counts before a country or US state only
             _claim(ctx, a, "located_in", b, sent)
-        elif IN_KIND_OF.match(gap) and relation_type(ctx, a.entity_key) == "Organization" \
-                and relation_type(ctx, b.entity_key) in PLACE_TYPES and b.source != "norp":
+        elif _body_at(ctx, a, b, gap):
             _claim(ctx, a, "based_in", b, sent)
     _kinds_of(ctx, mentions, sent)
+    _named_kinds_of(ctx, mentions, sent)
     _defined_in(ctx, mentions, sent)
     _pair_lists(ctx, mentions, sent)
+
+
+def _body_at(ctx: DocContext, a: Mention, b: Mention, gap: str) -> bool:
+    """'a memorial in the state of Missouri', 'the United States Naval Academy at Annapolis': a body and its seat."""
+    if relation_type(ctx, a.entity_key) != "Organization" or relation_type(ctx, b.entity_key) not in PLACE_TYPES \
+            or b.source == "norp":
+        return False
+    return bool(IN_KIND_OF.match(gap) or AT_PLACE.match(gap) and SEATED_NAME.search(ctx.entity(a.entity_key).name))
 
 
 def _region(ctx: DocContext, m: Mention) -> bool:
@@ -146,6 +162,23 @@ def _kinds_of(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -
                 j += 1
                 continue
             break
+
+
+def _named_kinds_of(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int]) -> None:
+    """'the Rhineland - Palatinate and Saarland states of Germany': each place of the list lies in the country."""
+    for i in range(1, len(mentions)):
+        if not NAMED_KINDS_OF.match(ctx.text[mentions[i - 1].end:mentions[i].start]):
+            continue
+        country = mentions[i]
+        if relation_type(ctx, country.entity_key) not in PLACE_TYPES or not is_country(ctx.entity(country.entity_key).name):
+            continue
+        j = i - 1
+        while j >= 0 and relation_type(ctx, mentions[j].entity_key) in PLACE_TYPES and mentions[j].source != "norp" \
+                and not is_country(ctx.entity(mentions[j].entity_key).name):
+            _claim(ctx, mentions[j], "located_in", country, sent)
+            if j == 0 or not PAIR_JOIN.match(ctx.text[mentions[j - 1].end:mentions[j].start]):
+                break
+            j -= 1
 
 
 def _country_key(ctx: DocContext, m: Mention) -> str | None:
