@@ -83,3 +83,17 @@ def test_weapons_fired_at_an_unnamed_area_are_an_attack(analyze: Callable[..., D
     ctx = analyze("For two days heavy mortars were fired against that part of the valley.")
     weapons = [c.qualifiers.get("weapon") for c in ctx.analysis.claims if c.extractor == "events"]
     assert any(w and "mortar" in str(w).lower() for w in weapons), weapons
+
+
+def test_a_fact_sheets_lines_without_subject_are_its_titles_groups(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Ember Front for the Liberation of Korvel (EFLK)\n\nMarxist group founded in 1970.\n\n"
+                           "Committed several bombings in the 1970s. Since 1981 has conducted attacks against Dalmian "
+                           "targets, including killing a judge in Varna in May 1999.\n"))
+    assert has(found, "ember front", "killed", "judge"), found
+
+
+def test_nationality_words_before_targets_name_their_states(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Ember Front has carried out attacks against Pakistani and U.S. interests and "
+                           "Afghan government targets."))
+    for state in ("pakistan", "united states", "afghanistan"):
+        assert has(found, "ember front", "attacked", state), found

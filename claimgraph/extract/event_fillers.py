@@ -510,16 +510,9 @@ class Fillers:
 
     def owners(self, tok: Token) -> list[str]:
         """'the state's targets', 'Iraqi, U.S. and Coalition targets': the bodies the targets belong to."""
-        out: list[str] = []
-        for c in tok.children:
-            if c.dep_ == "poss":
-                out += [k for k in [self.actor(c)] if k]
-            elif c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i:
-                for g in _conjuncts(c) if c.pos_ != "ADJ" or c.ent_type_ else [c]:
-                    hit = self.mention_key(g)
-                    if hit and hit[1] in ("Country", "Organization"):
-                        out.append(hit[0])
-        return list(dict.fromkeys(out))
+        from claimgraph.extract.event_owners import owners  # a module of its own, beside this one
+
+        return owners(self, tok)
 
     def _listed(self, tok: Token, human: bool) -> str | None:
         """The first named example of a counted or listed group ('a number of members including X')."""
