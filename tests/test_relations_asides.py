@@ -115,3 +115,13 @@ def test_an_institution_at_its_town(analyze: Callable[..., DocContext]) -> None:
 def test_a_party_at_a_town_is_not_seated_there(analyze: Callable[..., DocContext]) -> None:
     found = inside(analyze("The Labour Party at Brighton chose a new leader ."))
     assert not [f for f in found if f[0] == "Labour Party" and f[2] == "Brighton"], found
+
+
+def test_a_site_owned_by_its_town(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("The train left Tehran 's Central Railway Station at noon ."))
+    assert ("Central Railway Station", "located_in", "Tehran") in found, found
+
+
+def test_a_country_s_own_town_is_told_for_emphasis(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("Shelling hit Syria 's Damascus overnight ."))
+    assert ("Damascus", "located_in", "Syria") not in found, found

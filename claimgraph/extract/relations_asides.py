@@ -16,6 +16,7 @@ Wordings the gap patterns of `relations` do not read:
   in the plural before a list: "the U.S. states of Arizona and New Mexico"; "a memorial in the state of Missouri";
 * names before their kind in the plural: "the Rhineland - Palatinate and Saarland states of Germany"; an institution
   that stays where it was founded, "at" its town: "the United States Naval Academy at Annapolis";
+* a site owned by the town before it: "Tehran 's Central Railway Station";
 * a body a sentence defines by its kind and the place that kind is in: "X is a major international medical school in
   Cuba", "X is the largest weekly newspaper in western Pennsylvania".
 """
@@ -58,6 +59,8 @@ _SEATED = alternation("relations_seated_nouns")
 # "the United States Naval Academy at Annapolis": an institution that stays where it was founded, "at" its town
 SEATED_NAME = re.compile(rf"\s(?:{_SEATED})$", re.I)
 AT_PLACE = re.compile(r"^\s+at\s+$")
+# "Tehran 's Central Railway Station", "Iraq's Kurdistan Region": a place owned by the place before it
+PLACE_OWNED = re.compile(r"^\s*(?:'s|’s)\s+$")
 _LEGISLATORS = alternation("relations_legislator_titles")
 SEAT_OF_TITLE = re.compile(rf"^\s+(?:{_LEGISLATORS})s?\s+(?:from|for)\s+(?:the\s+)?(?:state\s+of\s+)?$", re.I)
 
@@ -75,6 +78,8 @@ def read_asides(ctx: DocContext, mentions: list[Mention], sent: tuple[int, int])
                 and b.source != "norp" and (_region(ctx, b) or gap.split()[-1].lower() not in ("of", "the")):
             # "the London Borough of Hillingdon" is one name: a bare "of" counts before a country or US state only
             _claim(ctx, a, "located_in", b, sent)
+        elif PLACE_OWNED.match(gap) and _owned_place(ctx, a, b):
+            _claim(ctx, b, "located_in", a, sent)
         elif _body_at(ctx, a, b, gap):
             _claim(ctx, a, "based_in", b, sent)
     _kinds_of(ctx, mentions, sent)
@@ -89,6 +94,16 @@ def _body_at(ctx: DocContext, a: Mention, b: Mention, gap: str) -> bool:
             or b.source == "norp":
         return False
     return bool(IN_KIND_OF.match(gap) or AT_PLACE.match(gap) and SEATED_NAME.search(ctx.entity(a.entity_key).name))
+
+
+def _owned_place(ctx: DocContext, owner: Mention, place: Mention) -> bool:
+    """True for "Town's Place" naming a site inside a town: no country or US state on either side, no demonym."""
+    if owner.source == "norp" or place.source == "norp":
+        return False
+    if relation_type(ctx, owner.entity_key) not in PLACE_TYPES or relation_type(ctx, place.entity_key) != "Place":
+        return False
+    # a country's own towns ("Syria's Damascus") are told for emphasis, not to place them: left to the gazetteer
+    return not _region(ctx, place) and not _region(ctx, owner)
 
 
 def _region(ctx: DocContext, m: Mention) -> bool:
