@@ -211,6 +211,12 @@ class ClaimFilters:
         self.speaker_ids = speaker_ids
         self.min_confidence = min_confidence
 
+    def others(self) -> ClaimFilters:
+        """These filters without the entity (what a walk of the entity's own index rows still has to check)."""
+        return ClaimFilters(predicate=self.predicate, modality=self.modality, document_id=self.document_id,
+                            status=self.status, time_from=self.time_from, time_to=self.time_to, source=self.source,
+                            speaker_ids=self.speaker_ids, min_confidence=self.min_confidence)
+
     def select(self, conn: Connection) -> Select[Any]:
         """SELECT over the claims these filters keep (claim id order)."""
         query = claims_select(self.entity_ids, predicate=self.predicate, modality=self.modality,

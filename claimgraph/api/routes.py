@@ -156,19 +156,20 @@ def list_claims(conn: Conn, filters: Filters, limit: Limit = 100, offset: Offset
     `next_cursor` (null on the last page) reads the page after this one; `offset` is kept for
     old clients (it cannot be combined with a cursor).
     """
-    from claimgraph.views.paging import BadCursor, after_claim, claim_key, encode_cursor, order_claims
+    from claimgraph.views.paging import BadCursor, after_claim, claim_key, encode_cursor, entity_walk, order_claims
 
     query = order_claims(filters.select(conn), sort)
-    paged = query
-    if cursor:
-        if offset:
-            raise HTTPException(status_code=422, detail="cursor= and offset= cannot be combined")
-        try:
-            paged = after_claim(query, sort, cursor)
-        except BadCursor as exc:
-            raise HTTPException(status_code=422, detail=str(exc)) from exc
-    # one row past the page says whether another page follows, without counting
-    rows = list(conn.execute(paged.limit(limit + 1).offset(offset)).mappings().all())
+    if cursor and offset:
+        raise HTTPException(status_code=422, detail="cursor= and offset= cannot be combined")
+    try:
+        # one row past the page says whether another page follows, without counting
+        if sort == "id" and filters.entity_ids and not offset:  # the entity's index walks, stopped at the page
+            rows = entity_walk(conn, filters, cursor, limit + 1)
+        else:
+            paged = after_claim(query, sort, cursor) if cursor else query
+            rows = list(conn.execute(paged.limit(limit + 1).offset(offset)).mappings().all())
+    except BadCursor as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
     following = encode_cursor(sort, claim_key(rows[limit - 1], sort)) if len(rows) > limit else None
     return {"items": queries.claim_records(conn, rows[:limit]),
             "total": queries.count(conn, query) if with_total else None, "limit": limit, "offset": offset,

@@ -110,6 +110,11 @@ Index("ix_claims_subject_edges", claims.c.subject_id, claims.c.confidence.desc()
 Index("ix_claims_object_edges", claims.c.object_id, claims.c.confidence.desc(), claims.c.id, claims.c.subject_id,
       claims.c.status, claims.c.predicate, claims.c.modality, claims.c.polarity)
 
+# migration 0018: each role's rows in claim id order, so a page of an entity's claims (views/paging.py) is a walk
+Index("ix_claims_subject_walk", claims.c.subject_id, claims.c.id)
+Index("ix_claims_object_walk", claims.c.object_id, claims.c.id)
+Index("ix_claims_speaker_walk", claims.c.attributed_to_id, claims.c.id)
+
 # migration 0013: non-rejected claims naming each entity (subject, object or speaker; each claim once; merges not
 # folded), kept by triggers on claims so every writer keeps it; claimgraph.views.counts reads it. Its own metadata:
 # a schema made by metadata.create_all (no migrations, so no triggers) has no such table and counts from the rows

@@ -11,13 +11,17 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select
 
 from claimgraph.store.schema import claims
 
+if TYPE_CHECKING:
+    from claimgraph.api.queries import ClaimFilters
+
 CLAIM_SORTS = ("id", "confidence", "time")
+ROLES = (claims.c.subject_id, claims.c.object_id, claims.c.attributed_to_id)
 
 
 class BadCursor(ValueError):
@@ -89,3 +93,23 @@ def after_claim(query: Select[Any], sort: str, cursor: str) -> Select[Any]:
             raise BadCursor("a time cursor starts with a date or null")
         return query.where(or_(start.is_(None), start > key[0], and_(start == key[0], claims.c.id > last_id)))
     return query.where(claims.c.id > last_id)
+
+
+def entity_walk(conn: Connection, filters: ClaimFilters, cursor: str | None, size: int) -> list[Any]:
+    """The first `size` claim rows (claim id order, after the cursor of the 'id' order) naming the filters' entity
+    as subject, object or speaker, the other filters kept: each role of each entity id is a walk of its (role, id)
+    index (migration 0018) that stops after `size` rows, so a page costs the page, not the entity's claims."""
+    after = decode_cursor(cursor, "id", 1)[0] if cursor else None
+    if after is not None and not isinstance(after, str):
+        raise BadCursor("a cursor ends with a claim id")
+    rest = filters.others().select(conn).with_only_columns(claims.c.id).order_by(None)
+    if after is not None:
+        rest = rest.where(claims.c.id > after)
+    found: set[str] = set()
+    for entity_id in sorted(set(filters.entity_ids or [])):
+        for role in ROLES:
+            found.update(conn.execute(rest.where(role == entity_id).order_by(claims.c.id).limit(size)).scalars())
+    # a claim naming the entity in two roles is found twice: the first `size` distinct ones are the page
+    wanted = sorted(found)[:size]
+    return list(conn.execute(select(claims).where(claims.c.id.in_(wanted)).order_by(claims.c.id)).mappings()) \
+        if wanted else []

@@ -93,12 +93,7 @@ def _keyed(conn: Connection, filters: ClaimFilters, after: tuple[str, str] | Non
            first_page: bool, stale: list[str]) -> tuple[list[tuple[str, str]], int, list[str], int]:
     """(the first `wanted` placed keys after `after`, placed total, the first `wanted` unplaced ids if first_page,
     unplaced total) from the keys of the filters' entities (or the whole store), noted claims left out."""
-    from claimgraph.api.queries import ClaimFilters as Filters
-
-    rest = Filters(predicate=filters.predicate, modality=filters.modality, document_id=filters.document_id,
-                   status=filters.status, time_from=filters.time_from, time_to=filters.time_to,
-                   source=filters.source, speaker_ids=filters.speaker_ids,
-                   min_confidence=filters.min_confidence).select(conn).order_by(None)
+    rest = filters.others().select(conn).order_by(None)
     # with no filter but the entity the keys alone answer (a deleted claim is noted, so left out, until its keys
     # go): the counts are read from the index, no claim row
     alone = all(getattr(filters, name) is None for name in (

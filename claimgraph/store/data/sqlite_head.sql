@@ -1,4 +1,4 @@
--- heads: 0017_timeline_keys
+-- heads: 0018_claim_id_walks
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
@@ -433,4 +433,10 @@ CREATE TRIGGER timeline_evidence_update AFTER UPDATE OF claim_id, document_id ON
 CREATE TRIGGER timeline_document_date AFTER UPDATE OF published ON documents BEGIN
         INSERT OR IGNORE INTO timeline_stale(claim_id) SELECT claim_id FROM evidence WHERE document_id = new.id;
     END;
+--
+CREATE INDEX ix_claims_subject_walk ON claims (subject_id, id);
+--
+CREATE INDEX ix_claims_object_walk ON claims (object_id, id);
+--
+CREATE INDEX ix_claims_speaker_walk ON claims (attributed_to_id, id);
 --
