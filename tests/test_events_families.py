@@ -97,3 +97,15 @@ def test_nationality_words_before_targets_name_their_states(analyze: Callable[..
                            "Afghan government targets."))
     for state in ("pakistan", "united states", "afghanistan"):
         assert has(found, "ember front", "attacked", state), found
+
+
+@pytest.mark.parametrize("text, predicate, obj", [
+    ("The Ember Front is known for attacking police stations in Korvel.", "attacked", "police stations"),
+    ("The Ember Front is notorious for kidnapping foreign engineers.", "kidnapped", "engineers"),
+    ("The Ember Front specializes in kidnapping foreign engineers.", "kidnapped", "engineers"),
+    ("The Ember Front succeeded in killing the army's regional commander.", "killed", "commander"),
+])
+def test_a_gerund_after_a_word_of_habit_is_the_subjects_deed(analyze: Callable[..., DocContext], text: str,
+                                                              predicate: str, obj: str) -> None:
+    found = events(analyze(text))
+    assert has(found, "ember front", predicate, obj), found

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
-from claimgraph.extract.event_doers import _gerund_doers
+from claimgraph.extract.event_doers import GERUND_HOLDERS, _gerund_doers
 from claimgraph.extract.event_fillers import _child, _conjuncts, _lemma
 from claimgraph.extract.event_lexicon import ATTEMPT_VERBS, DENIAL_VERBS, JUSTICE_WORDS, NOUN_TRIGGERS, VERB_TRIGGERS
 from claimgraph.extract.frames import left_subject
@@ -104,7 +104,8 @@ def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
     elif not agents and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
     # "the arrest of two soldiers for killing ...", "they accused the colonel of ordering ..."
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of", "with") and not agents:
+    if verb.dep_ == "pcomp" and not agents and (verb.head.lower_ in ("for", "of", "with") or verb.head.lower_ == "in"
+                                                and _lemma(verb.head.head) in GERUND_HOLDERS["in"]):
         gov = verb.head.head
         agents = _gerund_doers(verb.head)  # "claimed responsibility for shooting X", "accused X of bombing Y"
         if not agents and _lemma(gov) not in JUSTICE_WORDS:

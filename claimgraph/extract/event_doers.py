@@ -16,6 +16,11 @@ from claimgraph.extract.event_lexicon import CHARGE_PREPOSITIONS, STATE_ARMS_NOU
 MESSAGE_NOUNS = {"statement", "video", "message", "communique", "letter", "tweet", "recording", "posting", "audio"}
 
 
+# words after which a gerund tells what their subject does: "known for kidnapping", "specializes in", "succeeded in"
+GERUND_HOLDERS = {"for": frozenset({"know", "notorious", "famous", "infamous", "responsible", "renowned"}),
+                  "in": frozenset({"specialize", "specialise", "engage", "participate", "persist", "succeed"})}
+
+
 def _doers(verb: Token) -> list[Token]:
     """Who does what a verb says: its subject, its by-agent, the subject of the verb it is coordinated with,
     or, for a relative clause, the noun the clause describes ('a group that has conducted attacks')."""
@@ -53,6 +58,10 @@ def _gerund_doers(prep: Token) -> list[Token]:
     holder = prep.head
     if prep.lower_ == "for" and _lemma(holder) in ("responsibility", "credit") and holder.dep_ == "dobj":
         return _doers(holder.head)
+    if _lemma(holder) in GERUND_HOLDERS.get(prep.lower_, ()):
+        # "X is known for attacking police stations", "X specializes in kidnapping engineers": X's own habit
+        clause = [holder, holder.head] if holder.dep_ in ("acomp", "amod") else [holder]
+        return [g for v in clause for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for g in _conjuncts(c)]
     verb = holder if holder.pos_ in ("VERB", "AUX") else holder.head if holder.dep_ == "dobj" else None
     if verb is None or CHARGE_PREPOSITIONS.get(_lemma(verb)) != prep.lower_:
         return []
