@@ -109,3 +109,10 @@ def test_a_gerund_after_a_word_of_habit_is_the_subjects_deed(analyze: Callable[.
                                                               predicate: str, obj: str) -> None:
     found = events(analyze(text))
     assert has(found, "ember front", predicate, obj), found
+
+
+def test_a_campaign_of_violence_against_a_state_is_an_attack_on_it(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Ember Front waged a campaign of violence against the Greek state and banks."))
+    assert has(found, "ember front", "attacked", "greece") and has(found, "ember front", "attacked", "banks"), found
+    assert not events(analyze("The Azure Party ran a campaign against corruption in 2010."))
+    assert not events(analyze("Violence against women rose in 2010, the report said."))

@@ -44,10 +44,10 @@ AIMING_VERBS = {"target", "strike"}
 # noun lemma -> predicate; "of" names the target or victim, "by" and owners name the perpetrator
 NOUN_TRIGGERS: dict[str, str] = mapping("claims_events_noun_triggers")
 # nominal triggers that need a target or a named perpetrator before they say anything
-VAGUE_NOUNS = {"release", "explosion", "blast", "attack", "arrest", "detention"}
+VAGUE_NOUNS = {"release", "explosion", "blast", "attack", "arrest", "detention", "violence"}
 # nominal triggers with an everyday sense ("a general strike", "a rescue operation"): an event only with a target
 # after on/against or a military modifier ("air strike", "drone strike")
-GUARDED_NOUNS = {"strike", "operation", "offensive"}
+GUARDED_NOUNS = {"strike", "operation", "offensive", "violence"}
 MILITARY_MODIFIERS = {"air", "drone", "missile", "rocket", "artillery", "military", "suicide", "aerial", "naval"}
 # persons or bands who act in attacks (subjects), as lexical cues that work on lower-cased text
 PERP_NOUNS: frozenset[str] = words("claims_events_perp_nouns")
@@ -111,7 +111,7 @@ TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "sp
 # nouns of a share in a deed: "a role in the attack", "its involvement in the bombing"
 SHARE_NOUNS = {"role", "part", "hand", "involvement", "complicity", "participation"}
 # nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
-OWNED_TARGET_NOUNS = {"target", "interest"}
+OWNED_TARGET_NOUNS = {"target", "interest", "state", "government", "regime"}
 # modifiers that make "act" an attack ("terrorist acts against X")
 ACT_MODIFIERS = {"terrorist", "violent", "militant", "hostile"}
 # people named by the organisation they belong to: "arrested members of the front" is an act against the front
