@@ -125,3 +125,8 @@ def test_a_site_owned_by_its_town(analyze: Callable[..., DocContext]) -> None:
 def test_a_country_s_own_town_is_told_for_emphasis(analyze: Callable[..., DocContext]) -> None:
     found = inside(analyze("Shelling hit Syria 's Damascus overnight ."))
     assert ("Damascus", "located_in", "Syria") not in found, found
+
+
+def test_a_byline_after_a_person_is_no_chain(analyze: Callable[..., DocContext]) -> None:
+    found = inside(analyze("Author : Mara Lindqvist , Nicosia , Cyprus / dfm Editor : Tom Hale"))
+    assert ("Nicosia", "located_in", "Cyprus") not in found, found

@@ -203,7 +203,6 @@ SEAT_END = re.compile(r"^\s*(?:[.;:()]|,\s+[a-z])")  # "..., Alaska ( March 2010
 # and reigning champions Montpellier" are lists)
 AND_CLAUSE = re.compile(r"^\s+(?:and|or)\s+(?!the\s+[A-Z])[a-z]")
 LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
-# "Nagoya, Shizuoka, Gifu and Tsu": the list goes on with names the tagger did not read as places
 LIST_TAIL = re.compile(r"^\s*,\s*(?:[A-Z][\w.'-]*\s+){1,3}(?:and|or)\s+[A-Z]")
 # role words of a team ("Dortmund coach X"): a town's name before them names the town's club
 TEAM_ROLES = words("relations_team_roles")
@@ -522,12 +521,13 @@ class DocumentRelations:
             elif hit and not after[hit.end():hit.end() + 1].isupper():
                 after = ""
             before = ctx.text[max(0, chain[0].start - 12): chain[0].start]
-            # "St. Clair, Lambton County, Ontario, Canada": before a chain to a country or US state, a comma goes on
-            last = ctx.entity(chain[-1].entity_key).name
-            goes_on = before.rstrip().endswith(",") and (is_country(last) or last.lower() in geo_index().us_states)
+            # "St. Clair, Lambton County, Ontario, Canada": a comma goes on (not a byline's "Nathan Morley, Nicosia, Cyprus")
+            last, prev = ctx.entity(chain[-1].entity_key).name, mentions[i - len(chain) - 1] if i > len(chain) else None
+            goes_on = before.rstrip().endswith(",") and (is_country(last) or last.lower() in geo_index().us_states) \
+                and prev is not None and relation_type(ctx, prev.entity_key) != "Person"
             if LIST_AFTER.match(after) or LIST_TAIL.match(after) \
                     or re.search(r"(,|\band|\bor)\s*$", before) and not goes_on:
-                continue  # "France, Germany and Italy": a list, not a place in a place
+                continue  # "France, Germany and Italy", "Nagoya, Shizuoka, Gifu and Tsu": a list, not a place in a place
             countries = [is_country(ctx.entity(m.entity_key).name) for m in chain]
             if any(countries[:-1]):
                 continue
