@@ -16,6 +16,7 @@ TEXTS = [
     "There are three rebel groups near the river, and there was a truce. Is it over? It's gotta end.",
     "  \n\nThe envoy's aides — who were not named — met the mayor at 5 p.m. in the old town hall.\n",
     "",
+    "Y'all know the plan, and the last word is gon",  # a longer pattern's first token as the Doc's last
 ]
 
 

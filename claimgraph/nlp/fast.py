@@ -103,7 +103,7 @@ class CachedAttributeRuler(AttributeRuler):
     _single: _Tests
     _steps: _Tests
     _multi: list[tuple[int, int]]  # (attr_id, length) of each pattern longer than one token
-    _decided: dict[tuple[int, ...], tuple[list[int], frozenset[tuple[int, int]]]]
+    _decided: dict[tuple[int, ...], tuple[list[int], frozenset[tuple[int, int]], tuple[int, ...]]]
 
     def _prepare(self) -> bool:
         """Read every pattern as a row of one-token tests; False when one uses what this class cannot read."""
@@ -124,18 +124,21 @@ class CachedAttributeRuler(AttributeRuler):
         self._single, self._steps, self._multi, self._decided = single, steps, multi, {}
         return True
 
-    def _decide(self, row: list[int]) -> tuple[list[int], frozenset[tuple[int, int]]]:
-        """The one-token patterns a token shape matches, and the (pattern, position) steps of longer ones."""
+    def _decide(self, row: list[int]) -> tuple[list[int], frozenset[tuple[int, int]], tuple[int, ...]]:
+        """The one-token patterns a token shape matches, the (pattern, position) steps of longer ones, and the longer
+        patterns it may start."""
         strings = self.vocab.strings
         values = (strings[row[0]] if row[0] else "", strings[row[1]] if row[1] else "",
                   strings[row[2]] if row[2] else "", bool(row[3]))
-        return sorted(set(self._single.passed(values))), frozenset(self._steps.passed(values))
+        steps = frozenset(self._steps.passed(values))
+        return sorted(set(self._single.passed(values))), steps, tuple(sorted(p for p, k in steps if k == 0))
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The (attr_id, match_id, start, end) list the stock Matcher gives, sorted alike."""
         rows = doc.to_array(list(_KEY_ATTRS)).tolist() if len(doc) else []
         decided = self._decided
         shapes = []
+        starts: dict[int, list[int]] = {}  # each longer pattern's possible first tokens: only they are tried
         matches: list[tuple[int, int, int, int]] = []
         for i, row in enumerate(rows):
             key = tuple(row)
@@ -143,10 +146,13 @@ class CachedAttributeRuler(AttributeRuler):
             if found is None:
                 found = decided[key] = self._decide(row)
             shapes.append(found[1])
-            matches.extend((a, 0, i, i + 1) for a in found[0])
+            if found[0]:  # most tokens match no pattern: no generator built for them
+                matches.extend((a, 0, i, i + 1) for a in found[0])
+            for p in found[2]:
+                starts.setdefault(p, []).append(i)
         for p, (attr_id, size) in enumerate(self._multi):
-            for i in range(len(rows) - size + 1):
-                if (p, 0) in shapes[i] and all((p, k) in shapes[i + k] for k in range(1, size)):
+            for i in starts.get(p, ()):
+                if i + size <= len(rows) and all((p, k) in shapes[i + k] for k in range(1, size)):
                     matches.append((attr_id, 0, i, i + size))
         matches.sort()
         return matches
