@@ -35,3 +35,19 @@ def test_the_speakers_own_side_is_the_body_it_speaks_for(analyze: Analyze, text:
 def test_another_sides_fighters_stay_theirs(analyze: Analyze) -> None:
     found = deeds(analyze("The Ember Front said government fighters had killed four of its members in Tromso."))
     assert not any(d[0] == "Ember Front" and d[1] == "killed" for d in found), found
+
+
+def test_a_spokesman_for_the_group_speaks_for_the_body_coreference_names(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze('The Ember Front is an armed group. "Our fighters attacked the army base near Tarsa," a spokesman '
+                  "for the group said.")
+    found = [c for c in ctx.analysis.claims if c.predicate == "attacked"]
+    assert found and all(ctx.entity(c.subject).name == "Ember Front" for c in found), \
+        [(ctx.entity(c.subject).name, c.predicate) for c in found]
+
+
+def test_his_men_in_a_leaders_words_are_his_bodys(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Ember Front is an armed group. The front's leader, Omar Haddad, said in an interview that his "
+                  "men had kidnapped the mayor of Tarsa.")
+    found = [c for c in ctx.analysis.claims if c.predicate == "kidnapped"]
+    assert found and all(ctx.entity(c.subject).name == "Ember Front" for c in found), \
+        [(ctx.entity(c.subject).name, c.predicate) for c in found]

@@ -73,3 +73,10 @@ def test_a_spokesmans_name_hung_on_his_body_is_the_speaker(analyze: Analyze) -> 
     denied = [c for c in ctx.analysis.claims if c.predicate == "attacked"]
     assert denied, listing(ctx)
     assert all(name(ctx, c.attributed_to) == "Tom Aldo" for c in denied), listing(ctx)
+
+
+def test_a_broadcaster_speaks(analyze: Analyze) -> None:
+    ctx = analyze("State television said the air force had bombed Ember Front positions near Marwa.")
+    found = [c for c in ctx.analysis.claims if c.predicate in ("bombed", "attacked")]
+    assert found and all(c.modality == "attributed" and "television" in name(ctx, c.attributed_to)
+                         for c in found), listing(ctx)

@@ -12,7 +12,7 @@ from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.scope_disjunction import disjoined
 from claimgraph.extract.scope_later import blamed_after, claimed_later, denied_after, named_later, suspected_later
-from claimgraph.extract.scope_own_side import body_of, own_side_subject, self_subject
+from claimgraph.extract.scope_own_side import body_of, own_side_subject, phrase_body, self_subject
 from claimgraph.extract.scope_phrases import blamed_in_phrase, deny_unrelated
 from claimgraph.extract.scope_preface import preface_speeches
 from claimgraph.extract.scope_quotes import continued_quotes
@@ -257,7 +257,10 @@ class ClaimModality:
         elif sp.speaker and tok is not None and (actor.attrs.get("placeholder") or actor.type == "Group") \
                 and own_side_subject(tok):
             # "'We attacked the station,' said a commander of X", "X said its fighters killed ...": X did it
-            body = body_of(ctx, sp.speaker, ctx.analysis.claims)
+            told = sp.cue if sp.cue.pos_ in ("NOUN", "PROPN") else next(
+                (c for c in sp.cue.children if c.dep_ == "nsubj"), None)
+            body = body_of(ctx, sp.speaker, ctx.analysis.claims) or (
+                phrase_body(ctx, told, sp.offset) if told is not None else None)
             if body is not None and body != claim.object:
                 claim.subject = body
                 actor = ctx.entity(body)

@@ -9,7 +9,8 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_lexicon import MEMBER_NOUNS, PERSON_NOUNS
 from claimgraph.model import Claim
 
-_OWN_POSSESSIVES = frozenset({"our", "its", "their"})
+# 'his men' said by a person who leads a body are that body's men (the role claims tell whose)
+_OWN_POSSESSIVES = frozenset({"our", "its", "their", "his", "her"})
 # the claims that tie a speaking person to the body they speak for
 _ROLE_PREDICATES = frozenset({"member_of", "leader_of"})
 
@@ -68,3 +69,14 @@ def body_of(ctx: DocContext, speaker: str, claims: list[Claim]) -> str | None:
                 for w in ("for", "of") for n in [ent.name, *ent.aliases] if n):
             return ctx.find(other)
     return None
+
+
+def phrase_body(ctx: DocContext, speaker_tok: Token, offset: int) -> str | None:
+    """The organisation named inside an unnamed speaker's phrase, coreference included ('a spokesman for the
+    group'): the body it speaks for."""
+    start = offset + speaker_tok.left_edge.idx
+    end = offset + speaker_tok.right_edge.idx + len(speaker_tok.right_edge)
+    inside = ctx.mentions_in(start, end) + [m for m in ctx.coref_mentions if start <= m.start and m.end <= end]
+    return next((k for m in inside if m.start > offset + speaker_tok.idx for k in [ctx.find(m.entity_key)]
+                 if ctx.entity(k).type == "Organization"), None)
+
