@@ -31,3 +31,11 @@ def test_a_description_without_the_kind_of_body_names_none(analyze: Callable[...
     found = relations(analyze("Marta Quell , director of the new plant near Baltic Policy Institute , quit ."),
                       "leader_of")
     assert not found, found
+
+
+def test_a_nationality_word_before_a_role_names_no_body(analyze: Callable[..., DocContext]) -> None:
+    for text in ("Sigismund Vasa was a Polish king and leader.", "Kurdish leader Ali Sharif met the press in Erbil."):
+        ctx = analyze(text)
+        assert not [c for c in ctx.analysis.claims if c.predicate in ("leader_of", "member_of")], text
+    ctx = analyze("Afghan President Ashraf Ghani condemned the attacks.")
+    assert any(c.predicate == "leader_of" and ctx.entity(c.object).name == "Afghanistan" for c in ctx.analysis.claims)

@@ -376,9 +376,12 @@ class FrameExtractor(OrgFrames):
         # "a FARC commander", "the PSNI chief", "Afghan President X": the body named before the title
         mods = [c for t in {noun, titled} for c in t.children if c.i < noun.i and c.dep_ in ("compound", "amod", "nmod")]
         # the body itself, not the owner of a part of it ("head of the ministry's ordnance department")
-        orgs = [k for b in bodies for k in [self.args.entity_at(b)] if k and self.args.etype(k) in allowed]
+        # a nationality word names no body ("a Polish king and leader", "the Russian military leader X")
+        orgs = [k for b in bodies for k in [self.args.entity_at(b)] if k and self.args.etype(k) in allowed
+                and not self.ctx.entity(k).attrs.get("nationality")]
         orgs += [k for c in mods if self.args.entity_at(c) for k in [self.args.entity_at(c)]
-                 if k and self.args.etype(k) in allowed and k not in orgs]
+                 if k and self.args.etype(k) in allowed and k not in orgs
+                 and not self.ctx.entity(k).attrs.get("nationality")]
         if not orgs and pred == "leader_of":  # "Parliament Speaker X": an institution named by its common noun
             orgs += [self.args.nominal(c, "Organization") for c in mods if c.dep_ == "compound" and c.pos_ != "PROPN"
                      and self.args.entity_at(c) is None and c.lemma_.lower() in INSTITUTION_NOUNS]

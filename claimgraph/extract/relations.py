@@ -473,7 +473,9 @@ class DocumentRelations:
 
     def _person_role(self, ctx: DocContext, person: Mention, org: Mention, role: str,
                      sent: tuple[int, int]) -> None:
-        """'Hamas leader X' -> leader_of and member_of; 'CDU politician X' -> member_of."""
+        """'Hamas leader X' -> leader_of and member_of; 'CDU politician X' -> member_of; 'Kurdish leader X': none."""
+        if ctx.entity(ctx.find(org.entity_key)).attrs.get("nationality"):
+            return
         words = role.lower().split()
         leader = any(LEADER_ONLY.match(" ".join(words[i:])) for i in range(len(words)))
         if leader and not any(w in ("deputy", "vice") for w in words) and not self._part_head(ctx, person, org):
