@@ -54,11 +54,14 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     status = supersession.apply_status(conn, now())
     # last: the steps above may merge, split or relink copies, and the triggers note what that changes
     counted = corroborated.refresh(conn)
+    from claimgraph.views import conflict_sections
     from claimgraph.views.timeline_keys import refresh_stale
 
     placed = refresh_stale(conn)  # the timeline keys of what the triggers noted (as_of above notes its claims too)
+    # the conflict sections of what the triggers noted (supersession's statuses above included)
+    sections = conflict_sections.refresh_stale(conn)
     return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted,
-            "timeline_keys": placed}
+            "timeline_keys": placed, "conflict_sections": sections}
 
 
 @hookimpl

@@ -279,21 +279,41 @@ def conflicts_and_changes(conn: Connection, claim_ids: Iterable[str]) -> tuple[l
     from claimgraph import plugins
 
     asked = set(claim_ids)
-    pm = plugins.plugin_manager()
-    try:
-        from claimgraph.linking.schema import load_schema
-        from claimgraph.reason import conflicts as reasoning
-    except ImportError:  # the reasoning layer is optional
-        return _involving(plugins.conflicts(conn), asked), []
-    others: list[dict[str, Any]] = []
-    if pm.get_plugin(REASON_PLUGIN) is not None:
-        # every other plugin's conflicts come from its own hook (they may read what they like)
-        rest = pm.subset_hook_caller("claimgraph_conflicts", remove_plugins=[pm.get_plugin(REASON_PLUGIN)])
-        others = [c for group in rest(conn=conn) for c in group]
-    else:
+    others = other_conflicts(conn)
+    if others is None:
         return _involving(plugins.conflicts(conn), asked), []
     if not asked:
         return _involving(others, asked), []
+    found, changes = reasoned(conn, asked)
+    # pluggy calls the latest registered implementation first: installed plugins' before the built-in one
+    return _involving(others + found, asked), changes
+
+
+def other_conflicts(conn: Connection) -> list[dict[str, Any]] | None:
+    """The conflicts of every plugin but the reasoning one (read by their own hooks); None when the reasoning layer
+    is not installed or not registered (every plugin's conflicts are then read together)."""
+    from claimgraph import plugins
+
+    pm = plugins.plugin_manager()
+    try:
+        from claimgraph.reason import conflicts as _reasoning  # noqa: F401
+    except ImportError:  # the reasoning layer is optional
+        return None
+    if pm.get_plugin(REASON_PLUGIN) is None:
+        return None
+    # every other plugin's conflicts come from its own hook (they may read what they like)
+    rest = pm.subset_hook_caller("claimgraph_conflicts", remove_plugins=[pm.get_plugin(REASON_PLUGIN)])
+    return [c for group in rest(conn=conn) for c in group]
+
+
+def reasoned(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the reasoning plugin's conflicts, changes over time) naming one of these claims, in whole-store order."""
+    from claimgraph.linking.schema import load_schema
+    from claimgraph.reason import conflicts as reasoning
+
+    asked = set(claim_ids)
+    if not asked:
+        return [], []
     schema = load_schema()
     views = _narrow_views(conn, schema, reasoning, sorted(asked))
     names = _names(conn, {v.subject or "" for v in views})
@@ -304,12 +324,8 @@ def conflicts_and_changes(conn: Connection, claim_ids: Iterable[str]) -> tuple[l
              + reasoning.qualifier_conflicts(views, names, cite, schema)
              + reasoning.polarity_conflicts(views, names, cite)
              + reasoning.superseded_conflicts(views, names, schema))
-    # pluggy calls the latest registered implementation first: installed plugins' before the built-in one
-    ordered = others + found
     changes = reasoning.changes_over_time(views, names, cite)
-    return _involving(ordered, asked), _involving(changes, asked)
-
-
+    return _involving(found, asked), _involving(changes, asked)
 
 
 # entities a step of conflicts_page reads together, and the claims a page reads at most before it answers
