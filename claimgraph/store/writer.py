@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from claimgraph.model import Analysis, Claim, Entity, LiteralValue, ReferenceFact, stable_id
 from claimgraph.resolve.names import is_acronym, norm_name
@@ -18,6 +18,14 @@ COMPATIBLE_TYPES = {"Place": {"Place", "Country"}, "Country": {"Country", "Place
 
 # mention sources that are descriptions or pronouns ("the group", "it"), never names
 NOT_NAME_SOURCES = frozenset({"coref", "nominal"})
+
+
+# the statements written for every entity, built once with bound parameters
+_ENTITY_ID = select(entities.c.id).where(entities.c.id == bindparam("id"))
+_ENTITY_GEO = select(entities.c.geo, entities.c.external_ids).where(entities.c.id == bindparam("id"))
+_INSERT_ENTITY = insert(entities)
+_ALIASES_OF = select(aliases.c.alias).where(aliases.c.entity_id == bindparam("id"))
+_INSERT_ALIASES = insert(aliases)
 
 
 def now() -> str:
@@ -92,15 +100,14 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
     entity_id = crossdoc.entity_row_id(entity)
     # keys starting with "_" are analysis-time hints (co-mentioned names), not stored attributes
     attrs = {k: v for k, v in entity.attrs.items() if not k.startswith("_")}
-    row = conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first()
+    row = conn.execute(_ENTITY_ID, {"id": entity_id}).first()
     if row is None:
-        conn.execute(insert(entities).values(id=entity_id, name=entity.name, type=entity.type, geo=entity.geo,
-                                             external_ids=entity.external_ids, attrs=attrs))
+        conn.execute(_INSERT_ENTITY, {"id": entity_id, "name": entity.name, "type": entity.type, "geo": entity.geo,
+                                      "external_ids": entity.external_ids, "attrs": attrs})
         crossdoc.resolve_new_entity(conn, entity, entity_id, set(entity.attrs.get("_context") or []), now())
     group = crossdoc.final_of(conn, entity_id)
     for target in dict.fromkeys((entity_id, group)) if entity.geo or entity.external_ids else ():
-        current = conn.execute(select(entities.c.geo, entities.c.external_ids)
-                               .where(entities.c.id == target)).first()
+        current = conn.execute(_ENTITY_GEO, {"id": target}).first()
         changes: dict[str, Any] = {}
         if entity.geo and current is not None and not current.geo:
             changes["geo"] = entity.geo
@@ -112,7 +119,7 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
     split_away = crossdoc.split_aliases(conn, group) - {norm_name(entity.name)}
     # every spelling is a row of its own ("al Qaeda" beside "al-Qaeda", "Hizbollah" beside "HIZBOLLAH"): readers
     # and exports list the names as written, the norm index finds them all (migration 0013)
-    existing = set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars())
+    existing = set(conn.execute(_ALIASES_OF, {"id": entity_id}).scalars())
     written = set()
     new_rows = []
     # an alias that does not fit the entity's type (a group's acronym on a country) is not stored
@@ -125,7 +132,7 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
             new_rows.append({"entity_id": entity_id, "alias": alias, "norm": key})
             existing.add(alias)
     if new_rows:
-        conn.execute(insert(aliases), new_rows)
+        conn.execute(_INSERT_ALIASES, new_rows)
     # names stored before already have their keys; only a new row or new names need them
     fresh = written if row is None else {r["alias"] for r in new_rows}
     if fresh:
