@@ -116,3 +116,13 @@ def test_a_campaign_of_violence_against_a_state_is_an_attack_on_it(analyze: Call
     assert has(found, "ember front", "attacked", "greece") and has(found, "ember front", "attacked", "banks"), found
     assert not events(analyze("The Azure Party ran a campaign against corruption in 2010."))
     assert not events(analyze("Violence against women rose in 2010, the report said."))
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, two rockets were fired at Sderot by the Ember Front.",
+    "On Sunday, rockets fired by the Ember Front hit Sderot.",
+])
+def test_whoever_fired_the_weapon_that_hit_did_it(analyze: Callable[..., DocContext], text: str) -> None:
+    found = events(analyze(text))
+    doers = [s for s, p, o in found if p == "attacked" and "sderot" in o]
+    assert doers and all(s == "ember front" for s in doers), found  # never the unnamed actor beside the named one

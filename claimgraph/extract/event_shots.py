@@ -39,6 +39,9 @@ class Shots:
             weapons = []
         targets = [k for g in aimed for t in _conjuncts(g) for k in fillers.patients(t, False)]
         perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        # "rockets were fired at the town by the front"
+        perps += [k for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         if not perps and answered:
             perps = [k for c in verb.head.children if c.dep_ == "nsubj" for t in _conjuncts(c)
                      for k in [fillers.actor(t)] if k]
@@ -65,7 +68,11 @@ class Shots:
         targets = [k for c in hit for t in _conjuncts(c) for k in fillers.patients(t, False)]
         if not targets:
             return None
-        perps = self._state_hit(verb, fillers)
+        # "rockets fired by the front hit the town": whoever fired the weapon that hit
+        perps = self._state_hit(verb, fillers) or [
+            k for c in verb.children if c.dep_ == "nsubj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"
+            and _lemma(a) in ("fire", "launch", "shoot", "lob") for b in a.children if b.dep_ == "agent"
+            for g in b.children if g.dep_ == "pobj" for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         return Event("bombed" if self._blast_hit(verb) else "attacked", sent, perps, targets,
                      self._projectile_weapon(verb, fillers), fillers.place(verb), event_time(sent, verb), trigger=verb)
 
