@@ -90,14 +90,14 @@ def complete_generated(engine: Engine) -> float:
     started = time.perf_counter()
     if not derive_in_bulk(engine):
         complete_pending(engine, after_ingest)
-        from claimgraph.views.conflict_sections import has_sections, refresh_sections
+        from claimgraph.views.conflict_sections import has_kept, refresh_all
         from claimgraph.views.timeline_keys import has_keys, refresh_keys
 
         with engine.begin() as conn:
             if has_keys(conn):  # the bulk load held the triggers off: nothing was noted for the steps
                 refresh_keys(conn)
-            if has_sections(conn):
-                refresh_sections(conn)
+            if has_kept(conn):
+                refresh_all(conn)
     return time.perf_counter() - started
 
 
@@ -119,7 +119,7 @@ def derive_in_bulk(engine: Engine) -> bool:
     from claimgraph.store.derived import band_keys, document_bands, document_sources
     from claimgraph.store.pending import after_ingest_done, pending_documents
     from claimgraph.store.writer import now
-    from claimgraph.views.conflict_sections import has_sections, refresh_sections
+    from claimgraph.views.conflict_sections import has_kept, refresh_all
     from claimgraph.views.timeline_keys import has_keys, refresh_keys
 
     with engine.begin() as conn:
@@ -167,8 +167,8 @@ def derive_in_bulk(engine: Engine) -> bool:
         corroborated.fill_all(conn)  # the bulk load held the triggers off: nothing was noted
         if has_keys(conn):
             refresh_keys(conn)  # the timeline keys of every timed claim
-        if has_sections(conn):
-            refresh_sections(conn)  # every entity's conflicts, from one whole-store reading
+        if has_kept(conn):
+            refresh_all(conn)  # every kept conflict, from one whole-store reading
         when = now()
         for k in range(0, len(order), 5000):
             conn.execute(insert(after_ingest_done), [{"document_id": d, "done_at": when} for d in order[k:k + 5000]])

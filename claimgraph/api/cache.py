@@ -161,13 +161,11 @@ def warm_up(engine: Any) -> threading.Thread:
         return thread
 
 
-def conflicts_of(conn: Connection, claim_ids: Iterable[str],
-                 entity_id: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def conflicts_of(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(conflicts, changes over time) naming one of these claims: from the whole-store lists while they are
-    valid (the /api/conflicts list computed them); for claims that all name `entity_id` (or an entity merged
-    into it), from its kept conflict section while nothing is noted (views.conflict_sections); else read from the
-    groups those claims are decided in."""
-    from claimgraph.views import conflict_sections as sections
+    valid (the /api/conflicts list computed them), else from the kept records while nothing is noted
+    (views.conflict_sections), else read from the groups those claims are decided in."""
+    from claimgraph.views import conflict_sections as kept
     from claimgraph.views.conflicts import conflicts_and_changes, other_conflicts
 
     asked = set(claim_ids)
@@ -175,11 +173,10 @@ def conflicts_of(conn: Connection, claim_ids: Iterable[str],
     if conflicts is not None and changes is not None:
         return ([c for c in conflicts if asked & set(c.get("claims") or [])],
                 [c for c in changes if asked & set(c.get("claims") or [])])
-    if entity_id is not None and asked and sections.has_sections(conn) and not sections.pending(conn):
+    if asked and kept.has_kept(conn) and not kept.pending(conn):
         others = other_conflicts(conn)
-        final = sections.kept_entity(conn, entity_id)
-        if others is not None and final is not None:
-            found, changed = sections.read_section(conn, final, asked)
+        if others is not None:
+            found, changed = kept.kept_records(conn, asked)
             # pluggy calls the latest registered implementation first: installed plugins' before the built-in one
             return [c for c in others if asked & set(c.get("claims") or [])] + found, changed
     # no whole-store computation is started here: it would compete with the requests it is meant to speed up

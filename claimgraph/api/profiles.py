@@ -35,7 +35,7 @@ def scoped_profile(conn: Connection, entity_id: str, limit: int | None = None, o
     if limit is not None or offset:
         query = query.limit(limit).offset(offset)
     claims = queries.fetch_claims(conn, query)
-    conflicts, changes = conflicts_of(conn, [c["id"] for c in claims], entity["id"])
+    conflicts, changes = conflicts_of(conn, [c["id"] for c in claims])
     profile = assemble({**entity, "geo": record.get("geo")}, record.get("aliases", []), claims, conflicts)
     profile.changes = changes
     profile.reference = list(records.iter_reference(conn, ids))

@@ -266,11 +266,10 @@ def list_conflicts(conn: Conn, entity: IdText | None = None,
             page = [c for c in page if c.get("kind") == kind]
         return {"items": page, "total": None, "limit": limit, "cursor": cursor, "next_cursor": following}
     if entity:  # read from the entity's claims and their subjects' claims, not the whole store
-        kept = resolve_entity(conn, entity)
-        ids = queries.merged_ids(conn, kept)
+        ids = queries.merged_ids(conn, resolve_entity(conn, entity))
         about = set(conn.execute(select(claims.c.id).where(or_(claims.c.subject_id.in_(ids),
                                                                 claims.c.object_id.in_(ids)))).scalars())
-        found = conflicts_of(conn, about, kept)[0]
+        found = conflicts_of(conn, about)[0]
     else:
         found = cached_conflicts(conn)
     if kind:

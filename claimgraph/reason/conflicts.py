@@ -58,6 +58,11 @@ def _cites(conn: Connection) -> dict[str, str]:
 def value_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
                     schema: PredicateSchema) -> list[dict[str, Any]]:
     """One subject, a single-valued predicate, incompatible values."""
+    return [r for _, r in keyed_value_conflicts(views, names, cite, schema)]
+
+def keyed_value_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
+                          schema: PredicateSchema) -> list[tuple[list[str], dict[str, Any]]]:
+    """value_conflicts, each with its place in the whole-store order (an order key)."""
     groups: dict[tuple[Any, str], list[ClaimView]] = defaultdict(list)
     for v in views:
         if v.predicate in schema.single_valued and not v.negative and v.object:
@@ -71,8 +76,9 @@ def value_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[st
         for v in vs:
             by_value[v.object].append(v)
         parts = [f"{grp[0].label} ({'; '.join(_sources(v, cite) for v in grp)})" for _, grp in sorted(by_value.items())]
-        out.append({"kind": "value", "claims": sorted(v.id for v in vs),
-                    "note": f"{names.get(subject or '', subject)} {predicate}: " + " vs ".join(parts)})
+        out.append((["0", str((subject, predicate))], {
+            "kind": "value", "claims": sorted(v.id for v in vs),
+            "note": f"{names.get(subject or '', subject)} {predicate}: " + " vs ".join(parts)}))
     return out
 
 def _qualifier_value(key: str, value: Any) -> Any:
@@ -94,13 +100,19 @@ def _differ(key: str, a: Any, b: Any) -> bool:
 def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
                         schema: PredicateSchema) -> list[dict[str, Any]]:
     """The same triple said with different distance, direction, role, quantity or date."""
+    return [r for _, r in keyed_qualifier_conflicts(views, names, cite, schema)]
+
+def keyed_qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
+                              schema: PredicateSchema) -> list[tuple[list[str], dict[str, Any]]]:
+    """qualifier_conflicts, each with its place in the whole-store order."""
     groups: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
     for v in views:
         groups[(v.subject, v.predicate, v.object, v.negative)].append(v)
     out = []
-    for (subject, predicate, _obj, _neg), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+    for triple, vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        subject, predicate = triple[0], triple[1]
         passages = [(v.id, doc, q) for v in vs for doc, q in (v.passages or [("", v.qualifiers)])]
-        for key in schema.qualifier_keys:
+        for rank, key in enumerate(schema.qualifier_keys):
             if key == "time" and predicate not in schema.single_time:
                 continue  # a base held in 1986 and in 2003, two attacks in two years: no disagreement
             # two passages about an event disagree only when they are about the same time
@@ -121,9 +133,10 @@ def qualifier_conflicts(views: list[ClaimView], names: dict[str, str], cite: dic
                     # each source's own value, so one claim row said two ways still shows both sayings
                     said = [{"claim": cid, "document_id": doc, key: q.get(key)} for cid, doc, q in group
                             if _qualifier_value(key, q.get(key)) not in (None, "")]
-                    out.append({"kind": "qualifier", "claims": conflict[0], "passages": said,
-                                "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}{at}: "
-                                        f"{key} {conflict[1]}"})
+                    out.append((["1", str(triple), f"{rank:04d}", when], {
+                        "kind": "qualifier", "claims": conflict[0], "passages": said,
+                        "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}{at}: "
+                                f"{key} {conflict[1]}"}))
     return out
 
 def _qualifier_conflict(key: str, passages: list[tuple[str, str, dict[str, Any]]],
@@ -143,28 +156,41 @@ def _qualifier_conflict(key: str, passages: list[tuple[str, str, dict[str, Any]]
 
 def polarity_conflicts(views: list[ClaimView], names: dict[str, str], cite: dict[str, str]) -> list[dict[str, Any]]:
     """The same triple asserted by some sources and denied by others."""
+    return [r for _, r in keyed_polarity_conflicts(views, names, cite)]
+
+def keyed_polarity_conflicts(views: list[ClaimView], names: dict[str, str],
+                             cite: dict[str, str]) -> list[tuple[list[str], dict[str, Any]]]:
+    """polarity_conflicts, each with its place in the whole-store order."""
     groups: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
     for v in views:
         groups[(v.subject, v.predicate, v.object)].append(v)
     out = []
-    for (subject, predicate, _obj), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+    for group, vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        subject, predicate = group[0], group[1]
         pairs = [(p, n) for p in vs if not p.negative for n in vs if n.negative and not can_both_hold(p, n)]
         pos = sorted({p.id: p for p, _ in pairs}.values(), key=lambda v: v.id)
         neg = sorted({n.id: n for _, n in pairs}.values(), key=lambda v: v.id)
         if pairs:
-            out.append({"kind": "polarity", "claims": sorted(v.id for v in pos + neg),
-                        "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}: said by "
-                                f"{'; '.join(_sources(v, cite) for v in pos)}, denied by "
-                                f"{'; '.join(_sources(v, cite) for v in neg)}"})
+            out.append((["2", str(group)], {
+                "kind": "polarity", "claims": sorted(v.id for v in pos + neg),
+                "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label}: said by "
+                        f"{'; '.join(_sources(v, cite) for v in pos)}, denied by "
+                        f"{'; '.join(_sources(v, cite) for v in neg)}"}))
     return out
 
 def changes_over_time(views: list[ClaimView], names: dict[str, str], cite: dict[str, str]) -> list[dict[str, Any]]:
     """One relation denied for one time and asserted for another: a timeline of the relation, not a conflict."""
+    return [r for _, r in keyed_changes_over_time(views, names, cite)]
+
+def keyed_changes_over_time(views: list[ClaimView], names: dict[str, str],
+                            cite: dict[str, str]) -> list[tuple[list[str], dict[str, Any]]]:
+    """changes_over_time, each with its place in the whole-store order."""
     groups: dict[tuple[Any, ...], list[ClaimView]] = defaultdict(list)
     for v in views:
         groups[(v.subject, v.predicate, v.object)].append(v)
     out = []
-    for (subject, predicate, _obj), vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+    for group, vs in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        subject, predicate = group[0], group[1]
         dated = [v for v in vs if v.span() is not None]
         if not (any(v.negative for v in dated) and any(not v.negative for v in dated)):
             continue
@@ -179,10 +205,11 @@ def changes_over_time(views: list[ClaimView], names: dict[str, str], cite: dict[
             timeline.append({"claim": v.id, "polarity": "negative" if v.negative else "positive", "start": start,
                              "end": end, "note": f"{'not ' if v.negative else ''}{when} ({_sources(v, cite)})"})
         notes = [str(t["note"]) for t in timeline]
-        out.append({"subject": subject, "predicate": predicate, "object": vs[0].label,
-                    "claims": [t["claim"] for t in timeline], "timeline": timeline,
-                    "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label} changed over time: "
-                            + "; then ".join(notes)})
+        out.append(([str(group)], {
+            "subject": subject, "predicate": predicate, "object": vs[0].label,
+            "claims": [t["claim"] for t in timeline], "timeline": timeline,
+            "note": f"{names.get(subject or '', subject)} {predicate} {vs[0].label} changed over time: "
+                    + "; then ".join(notes)}))
     return out
 
 def relation_changes(conn: Connection) -> list[dict[str, Any]]:
@@ -193,11 +220,27 @@ def relation_changes(conn: Connection) -> list[dict[str, Any]]:
 
 def find_conflicts(conn: Connection) -> list[dict[str, Any]]:
     """Every disagreement between stored claims, as conflicts.jsonl records ({kind, claims, note})."""
+    return [r for _, r in keyed_reading(conn, changes=False)[0]]
+
+Keyed = list[tuple[list[str], dict[str, Any]]]
+
+def keyed_records(views: list[ClaimView], names: dict[str, str], cite: dict[str, str],
+                  schema: PredicateSchema) -> tuple[Keyed, Keyed]:
+    """(conflicts, changes over time) of these views, each with its order key: a list of records read from any
+    set of views is in the order of its keys (claimgraph.views.conflict_sections keeps them apart)."""
+    from claimgraph.reason.supersession import keyed_superseded_conflicts
+
+    found = (keyed_value_conflicts(views, names, cite, schema) + keyed_qualifier_conflicts(views, names, cite, schema)
+             + keyed_polarity_conflicts(views, names, cite) + keyed_superseded_conflicts(views, names, schema))
+    return found, keyed_changes_over_time(views, names, cite)
+
+def keyed_reading(conn: Connection, changes: bool = True) -> tuple[Keyed, Keyed]:
+    """The whole store's (conflicts, changes over time; none unless asked), each with its order key."""
     schema = load_schema()
     views = load_views(conn, schema)
     names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
     for v in views:  # literal subjects never occur, but keep labels for entity subjects readable
         names.setdefault(v.subject or "", v.subject or "")
     cite = _cites(conn)
-    return (value_conflicts(views, names, cite, schema) + qualifier_conflicts(views, names, cite, schema)
-            + polarity_conflicts(views, names, cite) + superseded_conflicts(views, names, schema))
+    found, changed = keyed_records(views, names, cite, schema)
+    return found, changed if changes else []

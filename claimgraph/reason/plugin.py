@@ -58,10 +58,10 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     from claimgraph.views.timeline_keys import refresh_stale
 
     placed = refresh_stale(conn)  # the timeline keys of what the triggers noted (as_of above notes its claims too)
-    # the conflict sections of what the triggers noted (supersession's statuses above included)
-    sections = conflict_sections.refresh_stale(conn)
+    # the kept conflicts of what the triggers noted (supersession's statuses above included)
+    kept = conflict_sections.refresh_stale(conn)
     return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted,
-            "timeline_keys": placed, "conflict_sections": sections}
+            "timeline_keys": placed, "conflicts_kept": kept}
 
 
 @hookimpl

@@ -166,18 +166,28 @@ def possible_supersessions(views: list[ClaimView], schema: PredicateSchema) -> l
 
 def superseded_conflicts(views: list[ClaimView], names: dict[str, str], schema: PredicateSchema) -> list[dict[str, Any]]:
     """One record per earlier claim and the later claim that ends it."""
+    return [r for _, r in keyed_superseded_conflicts(views, names, schema)]
+
+def keyed_superseded_conflicts(views: list[ClaimView], names: dict[str, str],
+                               schema: PredicateSchema) -> list[tuple[list[str], dict[str, Any]]]:
+    """superseded_conflicts, each with its order key: the ended claims first, then the possible ones, each by
+    earlier then later claim (an order any set of views gives alike, which the detection order is not)."""
     out = []
     for old, new, why in supersessions(views, schema):
-        out.append({"kind": "superseded", "claims": [old.id, new.id], "change_over_time": True,
-                    "note": f"{_who(old, names)} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
-                            f"is ended by {_who(new, names)} {new.predicate} {new.label} (as of "
-                            f"{new.effective() or '?'}): {why}; a change over time, not a disagreement"})
+        out.append((["3", "0", old.id, new.id], {
+            "kind": "superseded", "claims": [old.id, new.id], "change_over_time": True,
+            "note": f"{_who(old, names)} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
+                    f"is ended by {_who(new, names)} {new.predicate} {new.label} (as of "
+                    f"{new.effective() or '?'}): {why}; a change over time, not a disagreement"}))
     for old, new, why in possible_supersessions(views, schema):
-        out.append({"kind": "superseded", "claims": [old.id, new.id], "change_over_time": True, "possible": True,
-                    "note": f"{_who(old, names)} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
-                            f"may be ended by {_who(new, names)} {new.predicate} {new.label} (as of "
-                            f"{new.effective() or '?'}): {why}; a possible change over time, not a disagreement"})
-    return out
+        out.append((["3", "1", old.id, new.id], {
+            "kind": "superseded", "claims": [old.id, new.id], "change_over_time": True, "possible": True,
+            "note": f"{_who(old, names)} {old.predicate} {old.label} (as of {old.effective() or '?'}) "
+                    f"may be ended by {_who(new, names)} {new.predicate} {new.label} (as of "
+                    f"{new.effective() or '?'}): {why}; a possible change over time, not a disagreement"}))
+    for key, record in out:
+        key.append(str(record["note"]))  # two reasons one pair ends: by their notes
+    return sorted(out, key=lambda kr: kr[0])
 
 def _who(view: ClaimView, names: dict[str, str]) -> str:
     return names.get(view.subject or "", view.subject or "") or view.subject_name

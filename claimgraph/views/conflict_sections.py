@@ -1,16 +1,14 @@
-"""Conflict sections (migration 0019): the reasoning plugin's conflicts and changes over time that name each
-entity's profile claims, kept so a profile's conflict section is an index read, not a reasoning over the claim
+"""Kept conflicts (migration 0019): the reasoning plugin's conflicts and changes over time, each with the claims it
+names, so a profile's conflict section is an index read of its claims' records, not a reasoning over the claim
 groups of the page (which grows with a much-named entity's groups).
 
-`conflict_sections` holds, for each kept entity (its id after merges), the records that name one of its
-claims (as subject or object, through merges; rejected ones too), in the order the whole-store reading gives them
-(`seq`, apart for conflicts and changes); `conflict_section_claims` says which of those claims each record
-names, so a page of the profile reads only the records of its own claims. Triggers note in `conflict_stale` the
-raw ends of every write that may change a record (a claim written or changed, its evidence, a document's
-citation, an entity's name or merge). Readers reason live while anything is noted; the after-ingest steps
-(reason.plugin.after_ingest) recompute the sections of the noted entities, and of every entity named by a record
-that appeared or went away there (a conflict is decided among claims that all name its group's entity, so the
-noted entities' sections hold every record a write can change).
+`conflict_records` holds each record (as JSON) with its section ("c" a conflict, "t" a change over time) and its
+order key (reason.conflicts.keyed_records: records read for any claims are in key order), and
+`conflict_record_claims` every claim it names. Triggers note in `conflict_stale` every write that may change a
+record: a claim written or changed and its evidence ("claim"), a document's citation ("document"), an entity's
+name or merge ("entity"). Readers reason live while anything is noted; the after-ingest steps
+(reason.plugin.after_ingest) replace the records that name a noted claim, or a claim named beside one: a record a
+write changes names the written claim before or after, or shares a claim with a record that does.
 """
 
 from __future__ import annotations
@@ -22,196 +20,155 @@ from typing import Any
 from sqlalchemy import Column, Connection, Index, Integer, MetaData, String, Table, Text, inspect, or_, select
 
 from claimgraph.store.derived import finals_of, members_of
-from claimgraph.store.schema import claims, entities
+from claimgraph.store.schema import claims, evidence
 
 # its own metadata, as the timeline keys': a schema made by metadata.create_all (no migrations, no triggers) has
-# no sections, and profiles then reason live
-sections_metadata = MetaData()
-conflict_sections = Table(
-    "conflict_sections",
-    sections_metadata,
-    Column("entity_id", String(64), primary_key=True),  # a kept entity
-    Column("section", String(1), primary_key=True),  # "c": a conflict, "t": a change over time
-    Column("seq", Integer, primary_key=True),  # the whole-store order among the entity's records
+# no kept records, and profiles then reason live
+kept_metadata = MetaData()
+conflict_records = Table(
+    "conflict_records",
+    kept_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("section", String(1), nullable=False),  # "c": a conflict, "t": a change over time
+    Column("order_key", Text, nullable=False),  # the order key as a JSON list (compared in Python, not SQL)
     Column("record", Text, nullable=False),  # the record as JSON
 )
-conflict_section_claims = Table(
-    "conflict_section_claims",
-    sections_metadata,
-    Column("entity_id", String(64), primary_key=True),
-    Column("claim_id", String(64), primary_key=True),  # one of the entity's claims the record names
-    Column("section", String(1), primary_key=True),
-    Column("seq", Integer, primary_key=True),
+conflict_record_claims = Table(
+    "conflict_record_claims",
+    kept_metadata,
+    Column("claim_id", String(64), primary_key=True),
+    Column("record_id", Integer, primary_key=True),
+    Index("ix_conflict_record_claims_record", "record_id"),
 )
 conflict_stale = Table(
     "conflict_stale",
-    sections_metadata,
-    Column("entity_id", String(64), primary_key=True),  # a raw end of a changed claim, or a renamed/merged entity
+    kept_metadata,
+    Column("kind", String(16), primary_key=True),  # "claim", "document" or "entity"
+    Column("id", String(200), primary_key=True),
 )
-Index("ix_conflict_section_claims_claim", conflict_section_claims.c.claim_id)
 CONFLICT, CHANGE = "c", "t"
 CHUNK = 500
+Keyed = list[tuple[list[str], dict[str, Any]]]
 
 _seen: dict[str, bool] = {}
 
 
-def has_sections(conn: Connection) -> bool:
+def has_kept(conn: Connection) -> bool:
     """Whether this store has migration 0019's tables (checked once per store URL)."""
     url = str(conn.engine.url)
     if url not in _seen:
-        _seen[url] = inspect(conn).has_table("conflict_sections")
+        _seen[url] = inspect(conn).has_table("conflict_records")
     return _seen[url]
 
 
 def pending(conn: Connection) -> bool:
-    """Whether a write is noted that the sections do not show yet."""
-    return conn.execute(select(conflict_stale.c.entity_id).limit(1)).first() is not None
+    """Whether a write is noted that the kept records do not show yet."""
+    return conn.execute(select(conflict_stale.c.id).limit(1)).first() is not None
 
 
-def profile_claims(conn: Connection, final: str) -> list[str]:
-    """The claims that name a kept entity (it or a merged-in entity as subject or object), rejected ones too: a
-    profile shows the others, the API's conflicts of an entity read them all."""
-    ids = sorted(members_of(conn, [final]))
+def _chunks(ids: Iterable[str]) -> Iterable[list[str]]:
+    ordered = sorted(set(ids))
+    for k in range(0, len(ordered), CHUNK):
+        yield ordered[k:k + CHUNK]
+
+
+def _linked(conn: Connection, claim_ids: Iterable[str]) -> set[int]:
+    """The kept records that name one of these claims."""
+    return {rid for chunk in _chunks(claim_ids) for rid in conn.execute(
+        select(conflict_record_claims.c.record_id).where(conflict_record_claims.c.claim_id.in_(chunk))).scalars()}
+
+
+def _named(records: Iterable[dict[str, Any]]) -> set[str]:
+    return {str(c) for r in records for c in r.get("claims") or []}
+
+
+def _text(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False)  # its keys in the order the reasoning wrote them, as the API gives
+
+
+def _insert(conn: Connection, section: str, keyed: Keyed) -> None:
+    for key, record in keyed:
+        made = conn.execute(conflict_records.insert().values(section=section, order_key=json.dumps(key),
+                                                             record=_text(record))).inserted_primary_key
+        assert made is not None  # an insert of one row has its id
+        rid = made[0]
+        conn.execute(conflict_record_claims.insert(), [{"claim_id": c, "record_id": rid}
+                                                       for c in sorted(_named([record]))])
+
+
+def _delete(conn: Connection, record_ids: set[int]) -> None:
+    for chunk in _chunks(str(i) for i in record_ids):
+        ids = [int(i) for i in chunk]
+        conn.execute(conflict_record_claims.delete().where(conflict_record_claims.c.record_id.in_(ids)))
+        conn.execute(conflict_records.delete().where(conflict_records.c.id.in_(ids)))
+
+
+def _stored_claims(conn: Connection, record_ids: set[int]) -> set[str]:
+    return {c for chunk in _chunks(str(i) for i in record_ids) for c in conn.execute(
+        select(conflict_record_claims.c.claim_id).where(
+            conflict_record_claims.c.record_id.in_([int(i) for i in chunk]))).scalars()}
+
+
+def noted_claims(conn: Connection) -> set[str]:
+    """The claims the triggers' notes stand for: noted claims, the claims of noted documents, and those naming a
+    noted entity's group (its name or merges changed)."""
     out: set[str] = set()
-    for k in range(0, len(ids), CHUNK):
-        chunk = ids[k:k + CHUNK]
-        out.update(conn.execute(select(claims.c.id).where(
-            or_(claims.c.subject_id.in_(chunk), claims.c.object_id.in_(chunk)))).scalars())
-    return sorted(out)
-
-
-def _stored(conn: Connection, final: str) -> set[str]:
-    return set(conn.execute(select(conflict_sections.c.section + conflict_sections.c.record)
-                            .where(conflict_sections.c.entity_id == final)).scalars())
-
-
-def _write(conn: Connection, final: str, conflicts: list[dict[str, Any]], changes: list[dict[str, Any]],
-           mine: set[str]) -> set[str]:
-    """Replace an entity's section; returns its records (section letter + JSON) for comparison."""
-    conn.execute(conflict_sections.delete().where(conflict_sections.c.entity_id == final))
-    conn.execute(conflict_section_claims.delete().where(conflict_section_claims.c.entity_id == final))
-    rows, links, out = [], [], set()
-    for section, records in ((CONFLICT, conflicts), (CHANGE, changes)):
-        for seq, record in enumerate(records):
-            text = json.dumps(record, sort_keys=True, ensure_ascii=False)
-            out.add(section + text)
-            rows.append({"entity_id": final, "section": section, "seq": seq, "record": text})
-            links += [{"entity_id": final, "claim_id": c, "section": section, "seq": seq}
-                      for c in sorted({str(c) for c in record.get("claims") or []} & mine)]
-    if rows:
-        conn.execute(conflict_sections.insert(), rows)
-        conn.execute(conflict_section_claims.insert(), links)
+    noted = conn.execute(select(conflict_stale.c.kind, conflict_stale.c.id)).all()
+    out.update(i for kind, i in noted if kind == "claim")
+    docs = [i for kind, i in noted if kind == "document"]
+    for chunk in _chunks(docs):
+        out.update(conn.execute(select(evidence.c.claim_id).where(evidence.c.document_id.in_(chunk))).scalars())
+    moved = {i for kind, i in noted if kind == "entity"}
+    if moved:
+        group = set(members_of(conn, set(finals_of(conn, moved).values()) | moved))
+        for chunk in _chunks(group):
+            out.update(conn.execute(select(claims.c.id).where(
+                or_(claims.c.subject_id.in_(chunk), claims.c.object_id.in_(chunk)))).scalars())
     return out
 
 
-def _recompute(conn: Connection, final: str) -> set[str]:
-    from claimgraph.views.conflicts import reasoned
-
-    mine = profile_claims(conn, final)
-    found, changes = reasoned(conn, mine) if mine else ([], [])
-    return _write(conn, final, found, changes, set(mine))
-
-
-def _named_finals(conn: Connection, records: Iterable[str]) -> set[str]:
-    """The kept entities whose profile may show one of these records: the ends of the claims they name."""
-    ids = sorted({str(c) for r in records for c in json.loads(r[1:]).get("claims") or []})
-    ends: set[str] = set()
-    for k in range(0, len(ids), CHUNK):
-        for s, o in conn.execute(select(claims.c.subject_id, claims.c.object_id)
-                                 .where(claims.c.id.in_(ids[k:k + CHUNK]))):
-            ends.update(e for e in (s, o) if e)
-    return set(finals_of(conn, ends).values())
-
-
 def refresh_stale(conn: Connection) -> int:
-    """Recompute the sections the triggers' notes may have changed (the after-ingest steps' last step); returns
-    how many sections were recomputed."""
-    if not has_sections(conn):
+    """Replace the kept records the triggers' notes may have changed (the after-ingest steps' last step); returns
+    how many records were written."""
+    from claimgraph.views.conflicts import keyed_reasoned
+
+    if not has_kept(conn) or not pending(conn):
         return 0
-    noted = set(conn.execute(select(conflict_stale.c.entity_id)).scalars())
-    if not noted:
-        return 0
-    finals = finals_of(conn, noted)
-    kept = set(finals.values())
-    moved = noted - kept  # merged away: their own sections go, their claims are their group's now
-    done: set[str] = set()
-    changed: set[str] = set()
-    for gone in sorted(moved):
-        changed |= _stored(conn, gone)
-        _write(conn, gone, [], [], set())
-    for final in sorted(kept):
-        before = _stored(conn, final)
-        after = _recompute(conn, final)
-        changed |= before ^ after
-        done.add(final)
-    # every other profile that shows a record that appeared, went away or changed there
-    for final in sorted(_named_finals(conn, changed) - done):
-        _recompute(conn, final)
-        done.add(final)
+    written = noted_claims(conn)
+    # the claims named beside a written one, in the records before the write and after it: a record the write
+    # changed names one of these (a value group's other claims, a listing another delisting ended)
+    found, changes = keyed_reasoned(conn, written)
+    reach = written | _named(r for _, r in found + changes) | _stored_claims(conn, _linked(conn, written))
+    _delete(conn, _linked(conn, reach))
+    found, changes = keyed_reasoned(conn, reach)
+    _insert(conn, CONFLICT, found)
+    _insert(conn, CHANGE, changes)
     conn.execute(conflict_stale.delete())
-    return len(done)
+    return len(found) + len(changes)
 
 
-def refresh_sections(conn: Connection) -> int:
-    """Compute every section again from one whole-store reading (a migrated or bulk-loaded store); returns how
-    many entities have records."""
-    from claimgraph.reason.conflicts import find_conflicts, relation_changes
+def refresh_all(conn: Connection) -> int:
+    """Compute every kept record again from one whole-store reading (a migrated or bulk-loaded store); returns
+    how many."""
+    from claimgraph.reason.conflicts import keyed_reading
 
-    conn.execute(conflict_sections.delete())
-    conn.execute(conflict_section_claims.delete())
+    conn.execute(conflict_record_claims.delete())
+    conn.execute(conflict_records.delete())
     conn.execute(conflict_stale.delete())
-    found, changes = find_conflicts(conn), relation_changes(conn)
-    named = sorted({str(c) for r in found + changes for c in r.get("claims") or []})
-    ends: dict[str, list[str]] = {}
-    for k in range(0, len(named), CHUNK):
-        for cid, s, o in conn.execute(select(claims.c.id, claims.c.subject_id, claims.c.object_id).where(
-                claims.c.id.in_(named[k:k + CHUNK]))):
-            ends[cid] = [e for e in (s, o) if e]
-    finals = finals_of(conn, {e for es in ends.values() for e in es})
-    owners: dict[str, set[str]] = {}  # claim -> the kept entities whose profile shows it
-    for cid, es in ends.items():
-        owners[cid] = {finals.get(e, e) for e in es}
-    per: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], set[str]]] = {}
-    for section, records in ((CONFLICT, found), (CHANGE, changes)):
-        for record in records:
-            for cid in {str(c) for c in record.get("claims") or []}:
-                for final in owners.get(cid, ()):
-                    entry = per.setdefault(final, ([], [], set()))
-                    listed = entry[0] if section == CONFLICT else entry[1]
-                    if not listed or listed[-1] is not record:
-                        listed.append(record)
-                    entry[2].add(cid)
-    for final in sorted(per):
-        conflicts, changed, named_here = per[final]
-        _write(conn, final, conflicts, changed, named_here)
-    return len(per)
+    found, changes = keyed_reading(conn)
+    _insert(conn, CONFLICT, found)
+    _insert(conn, CHANGE, changes)
+    return len(found) + len(changes)
 
 
-def read_section(conn: Connection, final: str, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]],
-                                                                                   list[dict[str, Any]]]:
-    """(the reasoning plugin's conflicts, changes over time) that name one of these claims of a kept entity's
-    profile, in whole-store order, from its section (call only while nothing is pending)."""
-    asked = sorted(set(claim_ids))
-    wanted: set[tuple[str, int]] = set()
-    for k in range(0, len(asked), CHUNK):
-        wanted.update(conn.execute(select(conflict_section_claims.c.section, conflict_section_claims.c.seq).where(
-            conflict_section_claims.c.entity_id == final,
-            conflict_section_claims.c.claim_id.in_(asked[k:k + CHUNK]))).all())
-    if not wanted:
-        return [], []
-    out: dict[str, list[dict[str, Any]]] = {CONFLICT: [], CHANGE: []}
-    for section in (CONFLICT, CHANGE):
-        seqs = sorted(seq for sec, seq in wanted if sec == section)
-        for k in range(0, len(seqs), CHUNK):
-            out[section] += [json.loads(r) for r in conn.execute(
-                select(conflict_sections.c.record).where(
-                    conflict_sections.c.entity_id == final, conflict_sections.c.section == section,
-                    conflict_sections.c.seq.in_(seqs[k:k + CHUNK])).order_by(conflict_sections.c.seq)).scalars()]
-    return out[CONFLICT], out[CHANGE]
-
-
-def kept_entity(conn: Connection, entity_id: str) -> str | None:
-    """The id an entity stands under after merges, None for no such entity."""
-    if conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first() is None:
-        return None
-    return finals_of(conn, [entity_id]).get(entity_id, entity_id)
+def kept_records(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the reasoning plugin's conflicts, changes over time) that name one of these claims, in whole-store order,
+    from the kept records (call only while nothing is pending)."""
+    ids = _linked(conn, claim_ids)
+    rows: list[tuple[str, list[str], str]] = []
+    for chunk in _chunks(str(i) for i in ids):
+        rows += [(section, json.loads(key), record) for section, key, record in conn.execute(
+            select(conflict_records.c.section, conflict_records.c.order_key, conflict_records.c.record)
+            .where(conflict_records.c.id.in_([int(i) for i in chunk])))]
+    rows.sort(key=lambda r: r[1])
+    return ([json.loads(r) for s, _, r in rows if s == CONFLICT], [json.loads(r) for s, _, r in rows if s == CHANGE])

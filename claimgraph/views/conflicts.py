@@ -308,6 +308,13 @@ def other_conflicts(conn: Connection) -> list[dict[str, Any]] | None:
 
 def reasoned(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(the reasoning plugin's conflicts, changes over time) naming one of these claims, in whole-store order."""
+    found, changes = keyed_reasoned(conn, claim_ids)
+    return [r for _, r in found], [r for _, r in changes]
+
+
+def keyed_reasoned(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[tuple[list[str], dict[str, Any]]],
+                                                                         list[tuple[list[str], dict[str, Any]]]]:
+    """reasoned, each record with its order key (reason.conflicts.keyed_records)."""
     from claimgraph.linking.schema import load_schema
     from claimgraph.reason import conflicts as reasoning
 
@@ -320,12 +327,9 @@ def reasoned(conn: Connection, claim_ids: Iterable[str]) -> tuple[list[dict[str,
     for v in views:  # as find_conflicts keeps labels readable
         names.setdefault(v.subject or "", v.subject or "")
     cite = _cites(conn, {doc for v in views for doc, _ in v.passages})
-    found = (reasoning.value_conflicts(views, names, cite, schema)
-             + reasoning.qualifier_conflicts(views, names, cite, schema)
-             + reasoning.polarity_conflicts(views, names, cite)
-             + reasoning.superseded_conflicts(views, names, schema))
-    changes = reasoning.changes_over_time(views, names, cite)
-    return _involving(found, asked), _involving(changes, asked)
+    found, changes = reasoning.keyed_records(views, names, cite, schema)
+    return ([kr for kr in found if asked & set(kr[1].get("claims") or [])],
+            [kr for kr in changes if asked & set(kr[1].get("claims") or [])])
 
 
 # entities a step of conflicts_page reads together, and the claims a page reads at most before it answers

@@ -440,42 +440,41 @@ CREATE INDEX ix_claims_object_walk ON claims (object_id, id);
 --
 CREATE INDEX ix_claims_speaker_walk ON claims (attributed_to_id, id);
 --
-CREATE TABLE conflict_sections (
-	entity_id VARCHAR(64) NOT NULL, 
+CREATE TABLE conflict_records (
+	id INTEGER NOT NULL, 
 	section VARCHAR(1) NOT NULL, 
-	seq INTEGER NOT NULL, 
+	order_key TEXT NOT NULL, 
 	record TEXT NOT NULL, 
-	PRIMARY KEY (entity_id, section, seq)
+	PRIMARY KEY (id)
 );
 --
-CREATE TABLE conflict_section_claims (
-	entity_id VARCHAR(64) NOT NULL, 
+CREATE TABLE conflict_record_claims (
 	claim_id VARCHAR(64) NOT NULL, 
-	section VARCHAR(1) NOT NULL, 
-	seq INTEGER NOT NULL, 
-	PRIMARY KEY (entity_id, claim_id, section, seq)
+	record_id INTEGER NOT NULL, 
+	PRIMARY KEY (claim_id, record_id)
 );
 --
-CREATE INDEX ix_conflict_section_claims_claim ON conflict_section_claims (claim_id);
+CREATE INDEX ix_conflict_record_claims_record ON conflict_record_claims (record_id);
 --
 CREATE TABLE conflict_stale (
-	entity_id VARCHAR(64) NOT NULL, 
-	PRIMARY KEY (entity_id)
+	kind VARCHAR(16) NOT NULL, 
+	id VARCHAR(200) NOT NULL, 
+	PRIMARY KEY (kind, id)
 );
 --
-CREATE TRIGGER conflict_claim_insert AFTER INSERT ON claims BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT new.subject_id WHERE new.subject_id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT new.object_id WHERE new.object_id IS NOT NULL; END;
+CREATE TRIGGER conflict_claim_insert AFTER INSERT ON claims BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', new.id WHERE new.id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_claim_update AFTER UPDATE OF subject_id, object_id, object_value, object_type, predicate, qualifiers, modality, polarity, status ON claims BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT old.subject_id WHERE old.subject_id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT old.object_id WHERE old.object_id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT new.subject_id WHERE new.subject_id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT new.object_id WHERE new.object_id IS NOT NULL; END;
+CREATE TRIGGER conflict_claim_update AFTER UPDATE OF subject_id, object_id, object_value, object_type, predicate, qualifiers, modality, polarity, status ON claims BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', new.id WHERE new.id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_claim_delete AFTER DELETE ON claims BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT old.subject_id WHERE old.subject_id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT old.object_id WHERE old.object_id IS NOT NULL; END;
+CREATE TRIGGER conflict_claim_delete AFTER DELETE ON claims BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', old.id WHERE old.id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_evidence_insert AFTER INSERT ON evidence BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT e FROM (SELECT subject_id AS e FROM claims WHERE id = new.claim_id UNION SELECT object_id FROM claims WHERE id = new.claim_id) WHERE e IS NOT NULL; END;
+CREATE TRIGGER conflict_evidence_insert AFTER INSERT ON evidence BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', new.claim_id WHERE new.claim_id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_evidence_delete AFTER DELETE ON evidence BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT e FROM (SELECT subject_id AS e FROM claims WHERE id = old.claim_id UNION SELECT object_id FROM claims WHERE id = old.claim_id) WHERE e IS NOT NULL; END;
+CREATE TRIGGER conflict_evidence_delete AFTER DELETE ON evidence BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', old.claim_id WHERE old.claim_id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_evidence_update AFTER UPDATE OF claim_id, document_id, qualifiers ON evidence BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT e FROM (SELECT subject_id AS e FROM claims WHERE id = old.claim_id UNION SELECT object_id FROM claims WHERE id = old.claim_id) WHERE e IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT e FROM (SELECT subject_id AS e FROM claims WHERE id = new.claim_id UNION SELECT object_id FROM claims WHERE id = new.claim_id) WHERE e IS NOT NULL; END;
+CREATE TRIGGER conflict_evidence_update AFTER UPDATE OF claim_id, document_id, qualifiers ON evidence BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', old.claim_id WHERE old.claim_id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'claim', new.claim_id WHERE new.claim_id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_document_cite AFTER UPDATE OF published, title, source ON documents BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT e FROM (SELECT c.subject_id AS e FROM claims c JOIN evidence v ON v.claim_id = c.id WHERE v.document_id = new.id UNION SELECT c.object_id FROM claims c JOIN evidence v ON v.claim_id = c.id WHERE v.document_id = new.id) WHERE e IS NOT NULL; END;
+CREATE TRIGGER conflict_document_cite AFTER UPDATE OF published, title, source ON documents BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'document', new.id WHERE new.id IS NOT NULL; END;
 --
-CREATE TRIGGER conflict_entity_update AFTER UPDATE OF name, merged_into ON entities BEGIN INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT new.id WHERE new.id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT old.merged_into WHERE old.merged_into IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(entity_id) SELECT new.merged_into WHERE new.merged_into IS NOT NULL; END;
+CREATE TRIGGER conflict_entity_update AFTER UPDATE OF name, merged_into ON entities BEGIN INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'entity', new.id WHERE new.id IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'entity', old.merged_into WHERE old.merged_into IS NOT NULL; INSERT OR IGNORE INTO conflict_stale(kind, id) SELECT 'entity', new.merged_into WHERE new.merged_into IS NOT NULL; END;
 --
