@@ -34,6 +34,7 @@ BUILTIN_PLUGINS = (
     "claimgraph.extract.timeinfo",
     "claimgraph.extract.errata",
     "claimgraph.reason.plugin",
+    "claimgraph.views.plugin",
     "claimgraph.linking.crossdoc",
     "claimgraph.export.jsonl",
     "claimgraph.export.formats",
@@ -75,6 +76,11 @@ class Specs:
     @hookspec
     def claimgraph_after_ingest(self, engine: Any, document_ids: list[str]) -> None:
         """Called after a batch of documents has been stored (cross-document reasoning)."""
+
+    @hookspec
+    def claimgraph_refresh_reads(self, conn: Any) -> dict[str, Any]:  # type: ignore[empty-body]
+        """Bring precomputed read tables up to date at the end of the cross-source steps, in their transaction
+        (the claims the store's triggers noted as changed); counts of what was refreshed."""
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, insert, select, update
 
-from claimgraph.api.queries import ClaimFilters
+from claimgraph.api.queries import ClaimFilters, claim_records
 from claimgraph.model import SourceDocument
 from claimgraph.reason.plugin import after_ingest
 from claimgraph.store.schema import claims, documents, entities, evidence
@@ -52,7 +52,8 @@ def _pages(engine: Engine, entity_ids: list[str] | None, size: int, **filters: A
     shown, cursor = [], None
     with engine.connect() as conn:
         while True:
-            page = timeline_page(conn, ClaimFilters(entity_ids=entity_ids, **filters), size, cursor)
+            page = timeline_page(conn, ClaimFilters(entity_ids=entity_ids, **filters), size, cursor,
+                                 claim_records=claim_records)
             shown += [i["claim_id"] for i in page["items"]]
             cursor = page["next_cursor"]
             if cursor is None:
@@ -132,5 +133,5 @@ def test_keyed_pages_equal_live_pages_and_take_in_new_claims(any_engine: Engine)
     assert _noted(engine) == ["c-new"]
     assert _pages(engine, ["e-a"], 2) == ["c-1", "c-5", "c-new", "c-0", "c-3", "c-2", "c-6", "c-4"]
     with engine.connect() as conn:
-        page = timeline_page(conn, ClaimFilters(entity_ids=["e-b"]), 3)
+        page = timeline_page(conn, ClaimFilters(entity_ids=["e-b"]), 3, claim_records=claim_records)
     assert page["total"] == 8 and [i["claim_id"] for i in page["items"]] == ["c-1", "c-5", "c-new"]

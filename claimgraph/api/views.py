@@ -198,7 +198,7 @@ def timeline(conn: Conn, filters: Filters, limit: Annotated[int, Query(ge=1, le=
     from claimgraph.views.timeline_page import timeline_page
 
     try:
-        return timeline_page(conn, filters, limit, cursor, offset)
+        return timeline_page(conn, filters, limit, cursor, offset, claim_records=queries.claim_records)
     except BadCursor as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 

@@ -226,7 +226,7 @@ def timeline(app: App, name: str, limit: int, cursor: str | None, as_json: bool)
     """Claims about an entity (name or id) with a time, earliest first, each with the span its time allows."""
     from sqlalchemy import select
 
-    from claimgraph.api.queries import ClaimFilters, merged_ids
+    from claimgraph.api.queries import ClaimFilters, claim_records, merged_ids
     from claimgraph.store.schema import entities
     from claimgraph.views.paging import BadCursor
     from claimgraph.views.timeline_page import timeline_page
@@ -235,7 +235,8 @@ def timeline(app: App, name: str, limit: int, cursor: str | None, as_json: bool)
         found = conn.execute(select(entities.c.id).where(entities.c.id == name)).scalar()
         entity = found or _resolve_name(conn, name)[0]
         try:
-            page = timeline_page(conn, ClaimFilters(entity_ids=merged_ids(conn, entity)), limit, cursor)
+            page = timeline_page(conn, ClaimFilters(entity_ids=merged_ids(conn, entity)), limit, cursor,
+                                 claim_records=claim_records)
         except BadCursor as exc:
             raise click.BadParameter(str(exc), param_hint="--after") from exc
     if as_json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.plugins import hookimpl
+from claimgraph.plugins import hookimpl, plugin_manager
 
 if TYPE_CHECKING:  # spaCy and the store load only when a stage or a step runs, not for `claimgraph --help`
     from sqlalchemy import Connection, Engine
@@ -54,14 +54,10 @@ def after_ingest(conn: Connection, document_ids: list[str]) -> dict[str, Any]:
     status = supersession.apply_status(conn, now())
     # last: the steps above may merge, split or relink copies, and the triggers note what that changes
     counted = corroborated.refresh(conn)
-    from claimgraph.views import conflict_sections
-    from claimgraph.views.timeline_keys import refresh_stale
-
-    placed = refresh_stale(conn)  # the timeline keys of what the triggers noted (as_of above notes its claims too)
-    # the kept conflicts of what the triggers noted (supersession's statuses above included)
-    kept = conflict_sections.refresh_stale(conn)
-    return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted,
-            "timeline_keys": placed, "conflicts_kept": kept}
+    # the read tables of what the triggers noted (as_of and supersession's statuses above included): the views
+    # layer keeps them, through its plugin hook (claimgraph/views/plugin.py)
+    reads = {k: v for found in plugin_manager().hook.claimgraph_refresh_reads(conn=conn) for k, v in found.items()}
+    return {"as_of": dated, "reviews_replayed": replayed, **status, "corroboration_counted": counted, **reads}
 
 
 @hookimpl

@@ -12,6 +12,7 @@ or skips an item when claims are added between pages.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,8 @@ CHUNK = 500
 # timeline reads every candidate
 STALE_MOST = 2000
 Placed = tuple[dict[str, Any] | None, str | None]
+# claim rows -> the records a reader shows (the API's claim_records)
+RecordsOf = Callable[[Connection, list[Any]], list[dict[str, Any]]]
 
 
 @lru_cache(maxsize=65536)
@@ -127,13 +130,12 @@ def _keyed(conn: Connection, filters: ClaimFilters, after: tuple[str, str] | Non
 
 
 def timeline_page(conn: Connection, filters: ClaimFilters, limit: int, cursor: str | None = None,
-                  offset: int = 0) -> dict[str, Any]:
+                  offset: int = 0, *, claim_records: RecordsOf) -> dict[str, Any]:
     """{items, total, unplaced, unplaced_total, limit, offset, cursor, next_cursor} for the timed claims the
     filters keep: `limit` placed items after the cursor (then `offset` more skipped), and the first `limit`
     claims whose time cannot be placed on the first page only (no cursor). BadCursor for a cursor of another
-    list."""
-    from claimgraph.api import queries
-
+    list. `claim_records` turns claim rows into the records a reader shows (the interface's own:
+    claimgraph.api.queries.claim_records)."""
     after: tuple[str, str] | None = None
     if cursor:
         start, claim_id = decode_cursor(cursor, CURSOR_KIND, 2)
@@ -164,7 +166,7 @@ def timeline_page(conn: Connection, filters: ClaimFilters, limit: int, cursor: s
     wanted_ids = [cid for _, cid in page] + shown_unplaced
     rows = [r for at in range(0, len(wanted_ids), CHUNK) for r in conn.execute(
         select(claims).where(claims.c.id.in_(wanted_ids[at: at + CHUNK]))).mappings()]
-    records = {c["id"]: c for c in queries.claim_records(conn, rows)}
+    records = {c["id"]: c for c in claim_records(conn, rows)}
     items = [_item(records[cid], published.get(cid), *how[cid]) for _, cid in page if cid in records and cid in how]
     return {"items": items, "total": total,
             "unplaced": [_item(records[cid], published.get(cid), *how[cid]) for cid in shown_unplaced
