@@ -217,7 +217,10 @@ def run_size(db: str, n_docs: int, rounds: int, profile: bool = False, reuse: bo
     """Build one store and time every read; figures in milliseconds."""
     from fastapi.testclient import TestClient
 
+    from claimgraph.api import queries
     from claimgraph.api.app import create_app
+    from claimgraph.api.cache import conflicts_of
+    from claimgraph.api.profiles import profile_query
 
     settings, engine, reused = store_for(db, n_docs, reuse)
     if reused:
@@ -266,6 +269,19 @@ def run_size(db: str, n_docs: int, rounds: int, profile: bool = False, reuse: bo
         "graph2": lambda: get("/api/graph", entity=entity(), hops=2),
         "search": lambda: get("/api/search", q=rng.choice(WORDS[20:2000])),
     }
+    # the five most-named entities: their conflict sections grew with their claim groups while they were reasoned
+    # at request time (views.conflict_sections keeps them); the profile through the API and the section alone
+    top = ranked[:5]
+    reader = engine.connect()
+    pages = {one: list(reader.execute(profile_query(queries.merged_ids(reader, one)).with_only_columns(claims.c.id)
+                                      .order_by(claims.c.id).limit(100)).scalars()) for one in top}
+
+    def busiest() -> str:
+        turn["i"] += 1
+        return top[turn["i"] % len(top)]
+
+    cases["profile_top5"] = lambda: get(f"/api/entities/{busiest()}/profile")
+    cases["conflicts_top5"] = lambda: conflicts_of(reader, pages[busiest()])
     if later["claims"]:
         cases["claims_next"] = lambda: next_page("/api/claims", "claims")
     if later["timeline"]:
@@ -290,6 +306,7 @@ def run_size(db: str, n_docs: int, rounds: int, profile: bool = False, reuse: bo
           f"{max(wall for wall, _ in steps):>9.1f}{figures['after_ingest_cpu_ms']:>9.1f}"
           f"{max(cpu for _, cpu in steps):>9.1f}   (one more document each, {AFTER_INGEST_ROUNDS} after the first: "
           "median, max; cpu median, max)")
+    reader.close()
     engine.dispose()
     return figures
 
