@@ -126,3 +126,10 @@ def test_whoever_fired_the_weapon_that_hit_did_it(analyze: Callable[..., DocCont
     found = events(analyze(text))
     doers = [s for s, p, o in found if p == "attacked" and "sderot" in o]
     assert doers and all(s == "ember front" for s in doers), found  # never the unnamed actor beside the named one
+
+
+def test_a_campaign_named_by_its_deed_holds_the_target(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Ember Front launched a bombing campaign against the Turkish state in 1984."))
+    assert has(found, "ember front", "bombed", "turkey"), found
+    found = events(analyze("The Ember Front waged a kidnapping campaign against foreign engineers."))
+    assert has(found, "ember front", "kidnapped", "engineers"), found

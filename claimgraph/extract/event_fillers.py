@@ -106,6 +106,8 @@ def _phrase_top(noun: Token) -> Token:
             cur = cur.head
         elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and _lemma(cur.head.head) in SERIES_NOUNS:
             cur = cur.head.head
+        elif cur.dep_ == "compound" and _lemma(cur.head) in SERIES_NOUNS:
+            cur = cur.head  # "a bombing campaign against X", "a wave of kidnappings"
         else:
             break
     return cur

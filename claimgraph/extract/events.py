@@ -400,10 +400,12 @@ class EventFrames(Agency, Shots, EventClaims):
             perps += [k for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         agency = self._claimed_by(noun, fillers)
         perps += agency
+        # "a bombing campaign against X": the series noun the trigger names holds the target
+        holders = [noun] + ([noun.head] if noun.dep_ == "compound" and _lemma(noun.head) in SERIES_NOUNS else [])
         for word in ("on", "against", "of"):
             if word == "of" and lemma in ("attack", "raid", "assault", "explosion", "blast"):
                 continue
-            for g in _child(noun, "prep", word):
+            for g in (g for h in holders for g in _child(h, "prep", word) if h is noun or word != "of"):
                 if word == "on" and noun.dep_ == "dobj" and _lemma(noun.head) == "blame":
                     continue  # "blamed the raid on the front" (the parser hangs "on" on the noun): who it is laid on
                 org = fillers.members_org(_conjuncts(g)) if predicate in AGAINST_MEMBERS else None
