@@ -133,3 +133,10 @@ def test_a_campaign_named_by_its_deed_holds_the_target(analyze: Callable[..., Do
     assert has(found, "ember front", "bombed", "turkey"), found
     found = events(analyze("The Ember Front waged a kidnapping campaign against foreign engineers."))
     assert has(found, "ember front", "kidnapped", "engineers"), found
+
+
+def test_one_among_the_dead_is_a_victim_and_an_army_raid_is_the_armys(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Omar Haddad, a commander of the Ember Front, was among six rebels killed in an army raid "
+                           "on Thursday."))
+    assert has(found, "army", "killed", "omar haddad"), found
+    assert not has(found, "unnamed", "killed", ""), found

@@ -232,8 +232,10 @@ class Agency:
 
     def _event_doers(self, noun: Token, fillers: Fillers) -> list[str]:
         """The perpetrators an event noun names: its owner ('HQN's attack'), its by-agent, who carried it out."""
+        # "an army raid", "a rebel attack": a doers' common noun before the deed names them too
         perps = [k for c in noun.children if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.i < noun.i
-                 and (fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
+                 and ((fillers.mention_key(c) or ("", ""))[1] in ("Organization", "Group")
+                      or c.pos_ == "NOUN" and _lemma(c) in PERP_NOUNS)
                  for k in [fillers.actor(c)] if k]
         # "an Iraqi raid ... killed seven people": the state whose forces made the raid
         perps += [k for k in [state_of_arms(fillers.ctx, noun)] if k]

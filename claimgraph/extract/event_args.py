@@ -120,6 +120,10 @@ def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
         agents = [verb.head]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not patients:
         patients = [verb.head]
+        among = verb.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" else None
+        if among is not None and among.head.lemma_ == "be":
+            # "X was among six rebels killed in the raid": X too
+            patients = [g for c in among.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)] + patients
     if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and not agents:
         # "conducted military and sabotaging operations against X": a participle the parser coordinated
         # with a noun; the clause's verb above them has the subject
