@@ -80,3 +80,9 @@ def test_a_broadcaster_speaks(analyze: Analyze) -> None:
     found = [c for c in ctx.analysis.claims if c.predicate in ("bombed", "attacked")]
     assert found and all(c.modality == "attributed" and "television" in name(ctx, c.attributed_to)
                          for c in found), listing(ctx)
+
+
+def test_it_in_a_states_forces_words_is_the_state(analyze: Analyze) -> None:
+    ctx = analyze("The Lebanese army is strong. The army said it had killed two Ember Front fighters.")
+    killed = [c for c in ctx.analysis.claims if c.predicate == "killed"]
+    assert killed and all(name(ctx, c.subject) == "Lebanon" for c in killed), listing(ctx)

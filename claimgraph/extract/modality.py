@@ -558,7 +558,7 @@ def _speaking_body(ctx: DocContext, sp: Speech) -> bool:
     """An organisation, or one body told by a singular common noun ('the army', 'the ministry'): what 'it' in its
     words stands for; 'officials', 'witnesses' are people."""
     entity = ctx.entity(sp.speaker)
-    if entity.type == "Organization":
+    if entity.type in ("Organization", "Country"):
         return True
     subject = next((c for c in sp.cue.children if c.dep_ == "nsubj"), None)
     return entity.type == "Group" and subject is not None and subject.tag_ == "NN"
