@@ -550,8 +550,8 @@ class ClaimModality:
 def _owner_at(sp: Speech, tok: Token, char: int) -> bool:
     """Whether the name at a document offset is an owner inside another phrase ('the CFM's commander'): no actor
     of the clause, so no rival for what its pronoun stands for."""
-    return any(sp.offset + t.idx == char and t.dep_ == "poss" or sp.offset + t.idx == char and t.head.dep_ == "poss"
-               and t.dep_ in ("compound", "det") for t in tok.doc)
+    return any(sp.offset + t.idx == char and (t.dep_ == "poss" or t.head.dep_ == "poss" and t.dep_ in ("compound", "det"))
+               for t in tok.doc)
 
 
 def _speaking_body(ctx: DocContext, sp: Speech) -> bool:

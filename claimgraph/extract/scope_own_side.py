@@ -79,4 +79,3 @@ def phrase_body(ctx: DocContext, speaker_tok: Token, offset: int) -> str | None:
     inside = ctx.mentions_in(start, end) + [m for m in ctx.coref_mentions if start <= m.start and m.end <= end]
     return next((k for m in inside if m.start > offset + speaker_tok.idx for k in [ctx.find(m.entity_key)]
                  if ctx.entity(k).type == "Organization"), None)
-
