@@ -26,6 +26,7 @@ from claimgraph.extract.event_model import (
     _stand_in,
     unnamed_doer,
 )
+from claimgraph.extract.frames_org import title_org
 
 
 class EventClaims:
@@ -58,7 +59,7 @@ class EventClaims:
         args = resolver_for(ctx)
         if sent.doc is not args.doc:
             return None
-        sheet = _sheet_org(ctx) if event.trigger is not None and _subjectless(event.trigger) else None
+        sheet = title_org(ctx) if event.trigger is not None and _subjectless(event.trigger) else None
         if sheet is not None and not any(ctx.find(p) == sheet for p in event.patients):
             # "Since 1978 has conducted attacks against ...", a fact sheet's line with no subject: its title's group
             return sheet
@@ -195,14 +196,3 @@ def _subjectless(trigger: Token) -> bool:
                                       for c in verb.children):
         return False  # "Has conducted", "Committed", "Stepped up its attacks" (read as a participle with an object)
     return all(c.dep_ in ("prep", "advmod", "npadvmod", "punct", "aux", "advcl") for c in told if c.i < verb.i)
-
-
-def _sheet_org(ctx: DocContext) -> str | None:
-    """The organisation a document's first line names (a fact sheet's title), if that line names one."""
-    text = ctx.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    orgs = [m for m in ctx.mentions_in(start, len(text) if end < 0 else end)
-            if ctx.entity(ctx.find(m.entity_key)).type == "Organization"]
-    return ctx.find(min(orgs, key=lambda m: m.start).entity_key) if orgs else None
-

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract import frames as F
+from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
 from claimgraph.extract.noun_frames import RECEIVE_VERBS, NounFrames
 from claimgraph.extract.timeinfo import parse_time
@@ -134,13 +135,7 @@ class OrgFrames(NounFrames):
 
     def title_org(self) -> str | None:
         """The organisation a document's first line names (a fact sheet's title), if that line names one."""
-        text = self.ctx.text
-        start = len(text) - len(text.lstrip())
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        orgs = [m for m in self.ctx.mentions_in(start, end) if self.args.etype(self.ctx.find(m.entity_key))
-                == "Organization"]
-        return self.ctx.find(min(orgs, key=lambda m: m.start).entity_key) if orgs else None
+        return title_org(self.ctx)
 
     # ------------------------------------------------------------ parts of a body
     def wing(self, noun: Token) -> list[Found]:
@@ -438,3 +433,14 @@ class OrgFrames(NounFrames):
             return []
         subj = self.body_or_members(F.agent_of(verb))
         return [Found(s, "has_base", p, verb, confidence=0.6) for s in subj for p in dict.fromkeys(places)]
+
+
+def title_org(ctx: DocContext) -> str | None:
+    """The organisation a document's first line names (a fact sheet's title), if that line names one."""
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    orgs = [m for m in ctx.mentions_in(start, len(text) if end < 0 else end)
+            if ctx.entity(ctx.find(m.entity_key)).type == "Organization"]
+    return ctx.find(min(orgs, key=lambda m: m.start).entity_key) if orgs else None
+

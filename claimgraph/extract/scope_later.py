@@ -190,4 +190,3 @@ def _names_a_deed(verb: Token) -> bool:
     bombing', 'held X responsible for it'): then its own scope carries the deed."""
     return any(c.dep_ in ("prep", "pcomp", "xcomp", "ccomp", "oprd", "acomp") or c.dep_ == "dobj" and any(
         g.dep_ == "prep" for g in c.children) for c in verb.children if c.i > verb.i)
-
