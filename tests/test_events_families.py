@@ -140,3 +140,13 @@ def test_one_among_the_dead_is_a_victim_and_an_army_raid_is_the_armys(analyze: C
                            "on Thursday."))
     assert has(found, "army", "killed", "omar haddad"), found
     assert not has(found, "unnamed", "killed", ""), found
+
+
+@pytest.mark.parametrize("text, doer, target", [
+    ("Israeli tank fire struck a post run by the Ezzedine Al-Qassam Brigades.", "israel", "qassam brigades"),
+    ("Troops raided a base used by the Ember Front near Korvel.", "troops", "ember front"),
+])
+def test_a_place_run_by_a_body_is_the_bodys(analyze: Callable[..., DocContext], text: str, doer: str,
+                                             target: str) -> None:
+    found = events(analyze(text))
+    assert has(found, doer, "attacked", target), found

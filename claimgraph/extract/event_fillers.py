@@ -401,6 +401,10 @@ class Fillers:
             owners = self.owners(tok)
             if owners:
                 return owners[0]
+        from claimgraph.extract.event_owners import operator  # beside this module: whose a target is
+
+        if not human and (held := operator(self, tok)):
+            return held  # "a post run by the Qassam Brigades" was the Brigades' post
         # "dozens of soldiers", "two of the tourists": a count told as a noun stands for the people it counts
         # ("thousands of people", "tens of thousands" are a war's toll, no event's victims)
         counted = tok.like_num or tok.ent_type_ == "CARDINAL" and bool(_child(tok, "prep", "of")) and not any(

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 # nouns for a state's own bodies ('the Afghan government', 'Iraqi forces'): a nationality before them names the state
 STATE_HEAD_WORDS = words("entity_state_heads")
+# participles that tell whose a place or thing is ('a post run by its military wing', 'a base used by the front')
+OPERATE_VERBS = frozenset({"run", "operate", "hold", "use", "control", "own", "man", "occupy"})
 
 
 def owners(fillers: Fillers, tok: Token) -> list[str]:
@@ -43,3 +45,21 @@ def nation_of(fillers: Fillers, word: Token) -> str | None:
 
     country = demonym_of(word.text)
     return resolver_for(fillers.ctx).country(country) if country else None
+
+
+def operator(fillers: Fillers, tok: Token) -> str | None:
+    """The body a target is run or held by ('a post run by its military wing, the Qassam Brigades', 'a camp used by
+    the front'): the one hit; also where the parser read the participle as a noun ('a camp run by X')."""
+    holders = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in OPERATE_VERBS]
+    if _lemma(tok) in OPERATE_VERBS:
+        holders.append(tok)  # "a camp run by X" misparsed: 'run' itself the object, the by-agent under it
+    for h in holders:
+        for a in (a for a in h.children if a.dep_ == "agent" or a.dep_ == "prep" and a.lower_ == "by"):
+            for g in (g for g in a.children if g.dep_ == "pobj"):
+                named = [n for n in g.children if n.dep_ == "appos"] + [g]  # "its military wing, the X Brigades"
+                keys = [k for n in named for k in [fillers.actor(n)] if k
+                        and fillers.ctx.entity(k).type in ("Organization", "Country")]
+                if keys:
+                    return keys[0]
+    return None
+

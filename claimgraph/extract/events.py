@@ -77,6 +77,7 @@ from claimgraph.extract.event_model import (
     Event,
     _stand_in,
 )
+from claimgraph.extract.event_owners import operator
 from claimgraph.extract.event_shots import Shots
 from claimgraph.extract.event_sites import site_heads, struck_place, targets
 from claimgraph.extract.events_emit import EventClaims
@@ -239,6 +240,7 @@ class EventFrames(Agency, Shots, EventClaims):
             # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
             # ("struck Hamas positions", "struck the army's posts": a thing a named body owns is concrete too)
             patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS
+                        or operator(fillers, t)
                         or any(c.dep_ in ("compound", "poss") and fillers.mention_key(c) for c in t.children)]
         org = fillers.members_org(patients) if predicate in AGAINST_MEMBERS else None
         if org is None and predicate in ("killed", "injured") and len(patients) == 1 and _one_unnamed(patients[0]):
