@@ -86,3 +86,12 @@ def test_it_in_a_states_forces_words_is_the_state(analyze: Analyze) -> None:
     ctx = analyze("The Lebanese army is strong. The army said it had killed two Ember Front fighters.")
     killed = [c for c in ctx.analysis.claims if c.predicate == "killed"]
     assert killed and all(name(ctx, c.subject) == "Lebanon" for c in killed), listing(ctx)
+
+
+def test_unnamed_reports_say_nothing_but_their_claims_are_theirs(analyze: Analyze) -> None:
+    ctx = analyze("According to reports, the Ember Front bombed the Korvel bridge.")
+    bombed = [c for c in ctx.analysis.claims if c.predicate == "bombed"]
+    assert bombed and all(c.modality == "attributed" for c in bombed), listing(ctx)
+    assert not [c for c in ctx.analysis.claims if c.predicate == "said"], listing(ctx)
+    ctx = analyze("According to Reuters, the Ember Front bombed the Korvel bridge.")
+    assert [c for c in ctx.analysis.claims if c.predicate == "said"], listing(ctx)

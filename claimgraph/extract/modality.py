@@ -134,7 +134,8 @@ class ClaimModality:
         kept: list[Speech] = []
         for sp in [self.quoted_judgement(ctx, sp, speeches) or sp for sp in speeches]:
             # the same words found as a quote and as reported speech are said once
-            if sp.text and sp.speaker and self.says_words(sp) and not self.relays(sp, speeches) and not any(
+            if sp.text and sp.speaker and self.says_words(sp) and not self.relays(sp, speeches) \
+                    and not _unnamed_report(ctx, sp) and not any(
                     k.speaker == sp.speaker and k.start < sp.end and sp.start < k.end for k in kept):
                 kept.append(sp)
         for sp in kept:
@@ -552,6 +553,14 @@ def _owner_at(sp: Speech, tok: Token, char: int) -> bool:
     of the clause, so no rival for what its pronoun stands for."""
     return any(sp.offset + t.idx == char and (t.dep_ == "poss" or t.head.dep_ == "poss" and t.dep_ in ("compound", "det"))
                for t in tok.doc)
+
+
+def _unnamed_report(ctx: DocContext, sp: Speech) -> bool:
+    """'According to reports, ...', 'a report said': no one's words to store as said (the claims inside stay
+    attributed to the reports, not the text's own voice)."""
+    entity = ctx.entity(sp.speaker)
+    head = entity.name.lower().split()[-1] if entity.name else ""
+    return entity.type == "Group" and head in ("report", "reports")
 
 
 def _speaking_body(ctx: DocContext, sp: Speech) -> bool:
