@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from claim_text import Analyze, listing, name
 
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Claim, LiteralValue
-
-Analyze = Callable[..., DocContext]
-
-
-def name(ctx: DocContext, ref: object) -> str:
-    """Readable name of a claim's subject, object or speaker."""
-    if ref is None:
-        return ""
-    if isinstance(ref, LiteralValue):
-        return str(ref.value)
-    return ctx.entity(str(ref)).name
 
 
 def claims(ctx: DocContext, predicates: tuple[str, ...], obj: str | None = None) -> list[Claim]:
     """The claims with one of these predicates (and an object whose name holds `obj`)."""
     return [c for c in ctx.analysis.claims if c.predicate in predicates
             and (obj is None or obj.lower() in name(ctx, c.object).lower())]
-
-
-def listing(ctx: DocContext) -> list[tuple[str, str, str, str, str]]:
-    """Every claim as readable text, for assertion messages."""
-    return [(name(ctx, c.subject), c.predicate, name(ctx, c.object), c.modality, name(ctx, c.attributed_to))
-            for c in ctx.analysis.claims]
 
 
 ATTACKS = ("attacked", "bombed", "killed", "arrested")
