@@ -556,11 +556,9 @@ def _owner_at(sp: Speech, tok: Token, char: int) -> bool:
 
 
 def _unnamed_report(ctx: DocContext, sp: Speech) -> bool:
-    """'According to reports, ...', 'a report said': no one's words to store as said (the claims inside stay
-    attributed to the reports, not the text's own voice)."""
-    entity = ctx.entity(sp.speaker)
-    head = entity.name.lower().split()[-1] if entity.name else ""
-    return entity.type == "Group" and head in ("report", "reports")
+    """'According to reports, ...', 'a report said': an item nobody is named for (scope_speakers) holds no one's
+    words to store as said; the claims inside stay attributed to it, not the text's own voice."""
+    return bool(ctx.entity(sp.speaker).attrs.get("_authorless"))
 
 
 def _speaking_body(ctx: DocContext, sp: Speech) -> bool:

@@ -105,7 +105,9 @@ class Speakers:
                                           for c in tok.children):
                 # "according to (press) reports", "a report said": an unnamed source, a speaker as "officials"
                 # is (the text does not say it in its own voice); "the statement" is one told before, or no one's
-                return self.unnamed(tok, "Group")
+                key = self.unnamed(tok, "Group")
+                self.ctx.entity(key).attrs["_authorless"] = True  # an item by no one: no words of anyone to store
+                return key
             return author
         if lemma not in words("scope_speaker_nouns"):
             # "the al Shabaab rebel group", "Tamil Tiger rebels": the name inside the phrase
