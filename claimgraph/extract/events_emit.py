@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Token
-
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.event_lexicon import ACT_CLAIM_VERBS, PERSON_NOUNS, TITLE_WORDS
 from claimgraph.extract.event_model import (
@@ -26,7 +24,7 @@ from claimgraph.extract.event_model import (
     _stand_in,
     unnamed_doer,
 )
-from claimgraph.extract.frames_org import title_org
+from claimgraph.extract.frames_org import subjectless_line, title_org
 
 
 class EventClaims:
@@ -59,7 +57,7 @@ class EventClaims:
         args = resolver_for(ctx)
         if sent.doc is not args.doc:
             return None
-        sheet = title_org(ctx) if event.trigger is not None and _subjectless(event.trigger) else None
+        sheet = title_org(ctx) if event.trigger is not None and subjectless_line(event.trigger) else None
         if sheet is not None and not any(ctx.find(p) == sheet for p in event.patients):
             # "Since 1978 has conducted attacks against ...", a fact sheet's line with no subject: its title's group
             return sheet
@@ -174,25 +172,3 @@ class EventClaims:
                 if claim is not None and event.trigger is not None:  # the scope layer reads modality there
                     from claimgraph.extract.units import Anchor
                     ctx.anchors[id(claim)] = Anchor(event.trigger, 0)
-
-
-def _subjectless(trigger: Token) -> bool:
-    """Whether the trigger's clause is a fact sheet's verb with no subject ('Committed numerous attacks in the
-    1970s.', 'Since 1978 has conducted attacks against ...'): an active main verb in the past or perfect whose words
-    before it are adverbials only."""
-    verb = trigger
-    while verb.dep_ != "ROOT" and verb.head.i != verb.i:
-        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return False  # a clause of its own inside the line: its subject does it
-        verb = verb.head  # "... including killing a settler", "highlighted by the shooting death of X"
-    if verb.tag_ not in ("VBD", "VBN", "VBZ"):
-        return False
-    # "Since 1978 has conducted ...": the parser makes the date a subject, 'since' its mark
-    told = [c for c in verb.children if c.ent_type_ not in ("DATE", "TIME")
-            and not (c.dep_ == "mark" and c.lower_ in ("since", "until"))]
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass", "mark") for c in told):
-        return False
-    if verb.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "dobj" and verb.tag_ == "VBN"
-                                      for c in verb.children):
-        return False  # "Has conducted", "Committed", "Stepped up its attacks" (read as a participle with an object)
-    return all(c.dep_ in ("prep", "advmod", "npadvmod", "punct", "aux", "advcl") for c in told if c.i < verb.i)

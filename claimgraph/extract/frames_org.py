@@ -299,10 +299,8 @@ class OrgFrames(NounFrames):
     # ------------------------------------------------------------ membership and fusion
     def sheet_agent(self, verb: Token) -> list[str]:
         """Who a fact sheet's subjectless sentence is about ('Joined the APF in 1990.'): the sheet's group."""
-        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or any(F.children(verb, "nsubj", "nsubjpass")):
+        if not subjectless_line(verb):
             return []
-        if any(not t.is_space and not t.is_punct for t in verb.doc[verb.left_edge.i: verb.i]):
-            return []  # only a verb that opens its sentence
         topic = self.args.topic_org(verb.i) or self.title_org()
         return [topic] if topic else []
 
@@ -444,3 +442,24 @@ def title_org(ctx: DocContext) -> str | None:
             if ctx.entity(ctx.find(m.entity_key)).type == "Organization"]
     return ctx.find(min(orgs, key=lambda m: m.start).entity_key) if orgs else None
 
+
+def subjectless_line(trigger: Token) -> bool:
+    """Whether the trigger's clause is a fact sheet's verb with no subject ('Committed numerous attacks in the
+    1970s.', 'Since 1978 has conducted attacks against ...'): an active main verb in the past or perfect whose words
+    before it are adverbials only."""
+    verb = trigger
+    while verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        if verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # a clause of its own inside the line: its subject does it
+        verb = verb.head  # "... including killing a settler", "highlighted by the shooting death of X"
+    if verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        return False
+    # "Since 1978 has conducted ...": the parser makes the date a subject, 'since' its mark
+    told = [c for c in verb.children if c.ent_type_ not in ("DATE", "TIME")
+            and not (c.dep_ == "mark" and c.lower_ in ("since", "until"))]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass", "mark") for c in told):
+        return False
+    if verb.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "dobj" and verb.tag_ == "VBN"
+                                      for c in verb.children):
+        return False  # "Has conducted", "Committed", "Stepped up its attacks" (read as a participle with an object)
+    return all(c.dep_ in ("prep", "advmod", "npadvmod", "punct", "aux", "advcl") for c in told if c.i < verb.i)
