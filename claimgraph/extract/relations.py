@@ -25,6 +25,7 @@ from claimgraph.extract.places_index import geo_index as geo_index  # re-exporte
 from claimgraph.extract.relations_asides import read_asides, state_in_part
 from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places, retype_named
+from claimgraph.extract.relations_demonyms import demonym_relations
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.extract.relations_party import party_members
 from claimgraph.extract.relations_spelling import joined_names, relation_type
@@ -51,7 +52,8 @@ LEADER_ROLE = f"(?:{_LEADER_ROLES})"
 MEMBER_ROLE = f"(?:{_MEMBER_ROLES})"
 # "Huambo in central Angola", "Foix, northeastern Spain"
 DIRECTION = f"(?:{_DIRECTIONS})"
-_PART_KINDS = alternation("relations_part_kinds")  # "the Paris neighbourhood of X"
+_PART_KINDS = alternation("relations_part_kinds")
+_AREA_KINDS = alternation("relations_area_kinds")  # "the Paris neighbourhood of X"
 ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
@@ -173,11 +175,13 @@ AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$", re.I)
 SEAT_BEFORE = re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:(?:known|notorious|main|key|former|traditional)\s+)?$", re.I)
 SEAT_AFTER = re.compile(r"^(?:\s*['’]s)?\s+(?:stronghold|lair|hideout|bastion|heartland|redoubt|sanctuary|haven)s?\b",
                         re.I)
-# "Russia's Gazprom", "Germany's Social Democrats": an organisation owned by a place
+# "Russia's Gazprom", "Germany's Social Democrats", "France 's far - right National Front", "Germany 's \" BfV":
+# an organisation owned by a place (a spaced hyphen joins two words, a quote may open the name)
 POSSESSIVE = re.compile(
-    rf"^\s*(?:'s|’s|')\s*(?:(?!(?:{_NOT_OWNED_WORDS})\s)[\w-]+\s+){{0,2}}?$", re.I)
+    rf"^\s*(?:'s|’s|')\s*(?:(?!(?:{_NOT_OWNED_WORDS})\s)[\w-]+(?:\s+-\s+[\w-]+)?\s+){{0,2}}?(?:[\"“]\s*)?$", re.I)
 # "Vancouver, British Columbia", "Gmina Kolno, within Kolno County, in north-eastern Poland", "Foix, northeastern Spain"
-COMMA = re.compile(rf"^\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?|{DIRECTION}\s+)?$", re.I)
+# "Vestland county , Norway": the kind of area after a name is part of it
+COMMA = re.compile(rf"^(?:\s+(?:{_AREA_KINDS}))?\s*,\s*(?:(?:within|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?|{DIRECTION}\s+)?$", re.I)
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 # verbs whose subject becomes a member of their object: "he joined the Greens", "played for Schalke"
 JOIN_VERBS = {"join": None, "rejoin": None, "play": "for", "sign": "for", "captain": None}
@@ -206,16 +210,6 @@ LIST_AFTER = re.compile(r"^\s*,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?", re.I)
 LIST_TAIL = re.compile(r"^\s*,\s*(?:[A-Z][\w.'-]*\s+){1,3}(?:and|or)\s+[A-Z]")
 # role words of a team ("Dortmund coach X"): a town's name before them names the town's club
 TEAM_ROLES = words("relations_team_roles")
-
-# "X is a German football club", "X is a Polish village": the demonym names the country
-# ("X ( Empresa Nacional ... ) was a Spanish vehicle manufacturing company": asides after the name are passed over;
-# "a Japanese video game development and publishing company": up to five words of the kind, never an "of")
-DEMONYM_PHRASE = re.compile(
-    rf"^\s*(?:\([^()]{{0,120}}\)\s*){{0,2}}(?:,\s*|\s*(?:is|was|are|were)\s+){ART}(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?P<dem>[A-Z][a-z]+)\s+(?:(?!of\s)[\w'-]+\s+){{0,5}}?(?P<noun>{PLACE_NOUN}|{ORG_NOUN})\b")
-SEAT_TOLD_AFTER = re.compile(r"^s?\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:(?:now|currently)\s+)?"
-                             r"(?:based|headquartered|located|seated|exiled|in\s+exile)\b", re.I)
-DEMONYM_OF = re.compile(rf"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+{PLACE_NOUN}\s+of\s+(?:the\s+)?$")
 
 
 def _sentence_mentions(ctx: DocContext, start: int, end: int) -> list[Mention]:
@@ -249,7 +243,7 @@ class DocumentRelations:
             mentions = joined_names(ctx, _sentence_mentions(ctx, sent.start_char, sent.end_char))
             party_members(ctx, sent)  # "X was elected as a Democrat"
             define_places(ctx, sent.start_char, mentions)
-            self._demonyms(ctx, sent.start_char, sent.end_char, mentions)
+            demonym_relations(ctx, sent.start_char, sent.end_char, mentions)
             if JOIN_WORD.search(sent.text):
                 self._joins(ctx, sent)
             if len(mentions) < 2:
@@ -539,52 +533,6 @@ class DocumentRelations:
             for k, inner in enumerate(chain[:-1]):
                 for outer in chain[k + 1:]:
                     self._claim(ctx, inner, "located_in", outer, (chain[0].start, chain[-1].end), 0.6)
-
-    def _demonyms(self, ctx: DocContext, start: int, end: int, mentions: list[Mention]) -> None:
-        """'X is a German football club' -> based_in(X, Germany); 'X is a Polish village' -> located_in.
-
-        Also 'the Iraqi city of Mosul', 'the Canadian province of Alberta' -> located_in.
-        """
-        for m in mentions:
-            lead = DEMONYM_OF.search(ctx.text[max(start, m.start - 60):m.start])
-            if lead and demonym_country(lead.group("dem")) and relation_type(ctx, m.entity_key) in PLACE_TYPES:
-                self._demonym_claim(ctx, m, lead.group("dem"), "located_in", (m.start - len(lead.group(0)), m.end))
-        for m in mentions[:3]:
-            type_ = relation_type(ctx, m.entity_key)
-            if type_ not in ACTOR_TYPES | PLACE_TYPES:
-                continue
-            hit = DEMONYM_PHRASE.match(ctx.text[m.end:end])
-            if not hit or demonym_country(hit.group("dem")) is None:
-                continue
-            if self._other_country_told(ctx, m.end + hit.end(), end, hit.group("dem")):
-                continue  # "an Iranian political organization based in France": the seat told is where it is
-            noun = hit.group("noun").lower()
-            is_place_noun = re.fullmatch(PLACE_NOUN, noun) is not None
-            if type_ in PLACE_TYPES and not is_place_noun or type_ in ACTOR_TYPES and is_place_noun:
-                continue
-            predicate = "located_in" if type_ in PLACE_TYPES else "based_in"
-            self._demonym_claim(ctx, m, hit.group("dem"), predicate, (m.start, m.end + hit.end()))
-
-    def _other_country_told(self, ctx: DocContext, start: int, end: int, demonym: str) -> bool:
-        """True when the words after a demonym's phrase seat the body in another country ('... based in France')."""
-        told = SEAT_TOLD_AFTER.match(ctx.text[start:end])
-        if told is None:
-            return False
-        nxt = min((m for m in ctx.mentions_in(start, min(end, start + told.end() + 30)) if m.start >= start),
-                  key=lambda m: m.start, default=None)
-        if nxt is None or not is_country(ctx.entity(nxt.entity_key).name):
-            return False  # "a Chilean research institute based in Curacautin": a town of the country
-        return ctx.entity(nxt.entity_key).name.lower() != (demonym_country(demonym) or "").lower()
-
-    def _demonym_claim(self, ctx: DocContext, m: Mention, demonym: str, predicate: str,
-                       span: tuple[int, int]) -> None:
-        """A claim whose object is the country a demonym names (the demonym kept as its alias)."""
-        country = demonym_country(demonym)
-        if country is None or ctx.entity(m.entity_key).name.lower() == country.lower():
-            return
-        key = ctx.add_entity(country, "Country")
-        ctx.entity(key).aliases.add(demonym)
-        ctx.add_claim(ctx.find(m.entity_key), predicate, key, span, EXTRACTOR, confidence=0.55)
 
     # ------------------------------------------------------------ claims
     def _claim(self, ctx: DocContext, subj: Mention, predicate: str, obj: Mention,

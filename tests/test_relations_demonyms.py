@@ -1,0 +1,58 @@
+"""Places a nationality word situates: a description's origin, a life's dates, a possessive country's bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+
+
+def relations(ctx: DocContext) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) names of the relation stages' claims."""
+    return {(ctx.entity(c.subject).name, c.predicate, ctx.entity(c.object).name) for c in ctx.analysis.claims
+            if c.extractor.startswith("relations") and isinstance(c.object, str)}
+
+
+def has(found: set[tuple[str, str, str]], subject: str, predicate: str, obj: str) -> bool:
+    """True when a claim's subject and object names contain these strings."""
+    return any(subject in s and p == predicate and obj in o for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("Glass Orchard is an American indie pop band from Tulsa , Oklahoma .", "Tulsa", "United States"),
+    ("Glass Orchard is an American indie pop band from Tulsa , Oklahoma .", "Oklahoma", "United States"),
+    ("Ravensand is a German seaside resort in Schleswig - Holstein .", "Holstein", "Germany"),
+    ("Pia Marten ( born 4 June 1961 in Tampere ) is a Finnish sculptor .", "Tampere", "Finland"),
+    ("The Korvel Stadium , a multi - purpose stadium in Brno , hosted the final .", "Korvel Stadium", "Brno"),
+    ("Holmsund is a village in Lindvik Municipality in Nordland county , Norway .", "Nordland", "Norway"),
+])
+def test_a_place_told_in_a_description(analyze: Callable[..., DocContext], text: str, subject: str,
+                                       obj: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, subject, "located_in", obj), found
+
+
+@pytest.mark.parametrize("text, place", [
+    # born abroad: the gazetteer puts the town in another country
+    ("Tom Reyes ( born 1931 in Vienna ) was an American chemist .", "Vienna"),
+    ("Tom Reyes ( born 1931 in Mediaș , Transylvania ) was an American chemist .", "Transylvania"),
+    # a clause, not a description: the people named by the demonym act
+    ("Each winter the Dutch buy their tulip bulbs from Kashmir .", "Kashmir"),
+    # a country of its own is never inside the demonym's
+    ("Glass Orchard is an American indie pop band from Toronto , Canada .", "Toronto"),
+])
+def test_a_place_elsewhere_stays_there(analyze: Callable[..., DocContext], text: str, place: str) -> None:
+    found = relations(analyze(text))
+    assert not any(s == place and p == "located_in" and o in ("United States", "Netherlands") for s, p, o in found), found
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("Spain 's far - right Vox Party gained seats .", "Vox", "Spain"),
+    ("Japan 's state - run NHK broadcast the address .", "NHK", "Japan"),
+])
+def test_a_country_owns_a_body_across_a_spaced_hyphen(analyze: Callable[..., DocContext], text: str, body: str,
+                                                      country: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, body, "based_in", country), found
