@@ -56,3 +56,30 @@ def test_a_country_owns_a_body_across_a_spaced_hyphen(analyze: Callable[..., Doc
                                                       country: str) -> None:
     found = relations(analyze(text))
     assert has(found, body, "based_in", country), found
+
+
+@pytest.mark.parametrize("text, body, country", [
+    ("The Syrian opposition group Free Lions Front held talks .", "Free Lions Front", "Syria"),
+    ("She spoke to French newspaper Le Quotidien on Monday .", "Quotidien", "France"),
+    ("Delegates of the Kenyan political party , the Orange Unity Movement , met .", "Orange Unity Movement", "Kenya"),
+])
+def test_a_kind_of_body_after_a_nationality_names_its_country(analyze: Callable[..., DocContext], text: str,
+                                                               body: str, country: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, body, "based_in", country), found
+
+
+def test_a_body_backed_by_a_country_is_not_based_there(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The Iranian - backed militia Kataib Sayyid fired rockets ."))
+    assert not any(p == "based_in" and o == "Iran" for _, p, o in found), found
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("Popular Unity Front is a political party in Moldavia .", "Popular Unity Front", "Moldavia"),
+    ("Westfield High School is a comprehensive four - year public high school located in Oakdale .",
+     "Westfield High School", "Oakdale"),
+])
+def test_a_kind_of_body_then_where_it_is(analyze: Callable[..., DocContext], text: str, body: str,
+                                         place: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, body, "based_in", place), found

@@ -57,6 +57,7 @@ _AREA_KINDS = alternation("relations_area_kinds")  # "the Paris neighbourhood of
 ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
+LONG_MODS = r"(?:[\w.'-]+\s+){0,6}?"  # "a comprehensive four - year public high school located in"
 ART = r"(?:(?:a|an|the)\s+)"
 TAIL = r"(?:[\w\"“”'’-]+\s+){0,2}?"  # modifiers before the second name ("the Athens newspaper \"")
 # "director of the independent research organization X": a description that ends with the kind of body
@@ -96,8 +97,11 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Paisley Park Studios in Minnesota", "the University of Rostock in Germany"
     (re.compile(r"^\s+in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
     # "X, a company based in Y", "X is an American record label based in Y", "X is a school located in the city of Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{LONG_MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
                 rf"(?:the\s+)?(?:{PLACE_NOUN}\s+of\s+(?:the\s+)?)?$", re.I),
+     "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
+    # "X is a political party in Y", "X, a militant group in Y": the kind of body, then where it is
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}(?:[\w'-]+\s+){{0,5}}?{ORG_NOUN}\s+in\s+(?:the\s+)?$", re.I),
      "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
     # "X is a football club from Y", "Liverpool Medical Institution, in Liverpool": the place after a pause
     (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}{ORG_NOUN}\s+from\s+(?:the\s+)?$", re.I),

@@ -45,6 +45,13 @@ LIFE_ASIDE = re.compile(r"\((?P<aside>[^()]{0,200}\b\d{4}\b[^()]{0,120})\)\s*,?\
                         r"(?:[\w'-]+\s+){0,2}?(?P<dem>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 # what ends a chain of places after the first one ("from Los Angeles , California")
 CHAIN_COMMA = re.compile(r"^\s*,\s*$")
+# "American rap metal band Nimbus Rock", "the South African political party , the ANC", "US magazine Newsweek": a
+# nationality or country before a kind of body names the country of the body named next
+KIND_BEFORE_NAME = re.compile(rf"^(?P<words>\s+(?:(?:[a-z][\w'-]*|-|/)\s+){{0,5}}?){ORG_NOUN}s?\s*(?:,\s*)?(?:the\s+)?"
+                              r"[\"“]?\s*$")
+# words of a description that tie the body to the country rather than seat it there ("Iranian - backed group X")
+TIED_WORDS = {"backed", "funded", "sponsored", "supported", "allied", "aligned", "linked", "affiliated", "inspired",
+              "led", "owned", "controlled", "trained", "armed", "friendly", "opposed", "hostile"}
 
 
 def demonym_relations(ctx: DocContext, start: int, end: int, mentions: list[Mention]) -> None:
@@ -74,6 +81,7 @@ def demonym_relations(ctx: DocContext, start: int, end: int, mentions: list[Ment
         demonym_claim(ctx, m, hit.group("dem"), predicate, (m.start, m.end + hit.end()))
     _described_places(ctx, mentions)
     _life_places(ctx, start, end)
+    _kind_before_name(ctx, mentions)
 
 
 def _other_country_told(ctx: DocContext, start: int, end: int, demonym: str) -> bool:
@@ -182,3 +190,28 @@ def _places_in(ctx: DocContext, demonym: str, places: list[Mention], span: tuple
     for p in inside:
         if not is_country(ctx.entity(p.entity_key).name):
             demonym_claim(ctx, p, demonym, "located_in", span)
+
+
+def _kind_before_name(ctx: DocContext, mentions: list[Mention]) -> None:
+    """'the Lebanese militant group Hezbollah', 'US magazine Newsweek': the body is based in the country."""
+    for i, mod in enumerate(mentions[:-1]):
+        body = mentions[i + 1]
+        # "Syrian opposition group" may be a mention of its own: its first word is the nationality
+        lead = next((w for w in (mod.text, " ".join(mod.text.split()[:2]), mod.text.split()[0])
+                     if demonym_country(w) is not None and not is_country(w)), None)
+        country = lead is None and ctx.entity(mod.entity_key).type == "Country" \
+            and is_country(ctx.entity(mod.entity_key).name)
+        if not (lead or country) or relation_type(ctx, body.entity_key) not in ACTOR_TYPES or body.source == "norp":
+            continue
+        words_from = mod.start + len(lead) if lead else mod.end
+        hit = KIND_BEFORE_NAME.match(ctx.text[words_from:body.start])
+        if hit is None:
+            continue
+        words = [t for t in ctx.doc if words_from <= t.idx < words_from + hit.end("words")]
+        if any(t.pos_ not in DESCRIPTION_POS or t.lower_ in TIED_WORDS for t in words):
+            continue
+        if lead:
+            demonym_claim(ctx, body, lead, "based_in", (mod.start, body.end))
+        elif ctx.find(body.entity_key) != ctx.find(mod.entity_key):
+            ctx.add_claim(ctx.find(body.entity_key), "based_in", ctx.find(mod.entity_key), (mod.start, body.end),
+                          EXTRACTOR, confidence=0.55)
