@@ -26,6 +26,7 @@ from claimgraph.extract.relations_asides import read_asides, state_in_part
 from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places, retype_named
 from claimgraph.extract.relations_demonyms import demonym_relations
+from claimgraph.extract.relations_members import party_of_person, role_after_body, role_before_surname
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.extract.relations_party import party_members
 from claimgraph.extract.relations_spelling import joined_names, relation_type
@@ -59,7 +60,8 @@ LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
 LONG_MODS = r"(?:[\w.'-]+\s+){0,6}?"  # "a comprehensive four - year public high school located in"
 ART = r"(?:(?:a|an|the)\s+)"
-TAIL = r"(?:[\w\"“”'’-]+\s+){0,2}?"  # modifiers before the second name ("the Athens newspaper \"")
+# modifiers before the second name ("the Athens newspaper \"", "the extra - parliamentary")
+TAIL = r"(?:[\w\"“”'’-]+(?:\s+-\s+[\w-]+)?\s+){0,2}?"
 # "director of the independent research organization X": a description that ends with the kind of body
 KIND_TAIL = rf"(?:[\w\"“”'’-]+\s+){{0,4}}?{ORG_NOUN}\s+"
 ROLE_TAIL = f"(?:{KIND_TAIL}|{TAIL})"
@@ -142,6 +144,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
                 rf"(?:[\w-]+\s+){{0,4}}?(?:of|for|at|with|from)\s+(?:the\s+)?{ROLE_TAIL}$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
+    (re.compile(r"^\s*\(\s*(?:of|from)\s+(?:the\s+)?$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
     # "Ana Ruiz of the Chilean folk band Los Andes": the kind of body, then its name
     (re.compile(rf"^\s+of\s+the\s+(?:[\w'-]+\s+){{0,3}}?{ORG_NOUN}\s+$", re.I), "member_of", "fwd", {"Person"},
      {"Organization"}),
@@ -154,6 +157,9 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(rf"^\s*(?:'s\s+|’s\s+)?(?:[\w'-]+\s+){{0,2}}?{ROLE}s?\s+$", re.I),
      "role", "inv", {"Organization", "Group"}, {"Person"}),
 ]
+# "Schalke goalkeeper", "Hamas leader": the gap of the role pattern (the last GAP_PATTERNS row); a role after a name
+ROLE_GAP = GAP_PATTERNS[-1][0]
+ROLE_AFTER = re.compile(rf"^\s+(?P<role>(?:[\w-]+\s+)?{ROLE})s?\b", re.I)
 # 'Defense ministry spokesman X', 'Interior department official X': the name before the noun is part of an unnamed
 # body's description, so X is no member of what the name alone stands for
 BODY_NOUNS = {"ministry", "department", "office", "directorate", "agency", "embassy", "court", "council", "committee"}
@@ -300,6 +306,17 @@ class DocumentRelations:
                 role = gap.strip(" '’s")
                 self._person_role(ctx, b, a, role, sent)
                 return True
+        if ta == "Person" and tb in ACTOR_TYPES and party_of_person(ctx, a, b, gap):
+            self._claim(ctx, a, "member_of", b, sent, 0.55)  # "Merkel 's Christian Democratic Union"
+            return True
+        after_role = role_after_body(ctx, b, gap, ROLE_AFTER) if ta == "Person" and tb in ACTOR_TYPES else None
+        if after_role:  # "Sevim Kaya , a Left Party lawmaker"
+            self._person_role(ctx, a, b, after_role, sent)
+            return True
+        role_gap = role_before_surname(gap, b, ROLE_GAP) if ta in ACTOR_TYPES and tb == "Person" else None
+        if role_gap:  # "Gazprom CEO Alexei Miller": the tagger kept the surname only
+            self._person_role(ctx, b, a, role_gap.strip(" '’s"), sent)
+            return True
         if ta in ACTOR_TYPES and tb == "Person" and re.fullmatch(r"\s*,\s*", gap):
             lead = ROLE_BEFORE.search(ctx.text[max(sent[0], a.start - 50):a.start])
             if lead and APPOSITION_END.match(ctx.text[b.end:b.end + 12]):

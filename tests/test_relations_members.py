@@ -1,0 +1,39 @@
+"""Who belongs to which body, read around the body's name: a person's party, a role after the name, a bracket."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from claimgraph.extract.context import DocContext
+
+
+def relations(ctx: DocContext) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) names of the relation stages' claims."""
+    return {(ctx.entity(c.subject).name, c.predicate, ctx.entity(c.object).name) for c in ctx.analysis.claims
+            if c.extractor.startswith("relations") and isinstance(c.object, str)}
+
+
+def has(found: set[tuple[str, str, str]], subject: str, predicate: str, obj: str) -> bool:
+    """True when a claim's subject and object names contain these strings."""
+    return any(subject in s and p == predicate and obj in o for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Prime Minister Karin Holm 's Social Democratic Party lost ground .", "Karin Holm", "Social Democratic Party"),
+    ("Lena Vogt ( of the Green Party ) said the law was wrong .", "Lena Vogt", "Green Party"),
+    ("Omar Saleh , a Labour Party lawmaker , asked for a debate .", "Omar Saleh", "Labour Party"),
+    ("The ICTY prosecutor Ellen Marsh said so .", "Ellen Marsh", "ICTY"),
+    ("Nabil Haddad , civil rights activist and head of the extra - parliamentary Youth Front , spoke .",
+     "Nabil Haddad", "Youth Front"),
+])
+def test_a_person_belongs_to_the_body(analyze: Callable[..., DocContext], text: str, person: str,
+                                      body: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, person, "member_of", body), found
+
+
+def test_an_address_is_no_party(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("George W. Bush 's State of the Union speech was long ."))
+    assert not any(p == "member_of" for _, p, _ in found), found
