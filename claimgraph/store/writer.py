@@ -26,6 +26,7 @@ _ENTITY_GEO = select(entities.c.geo, entities.c.external_ids).where(entities.c.i
 _INSERT_ENTITY = insert(entities)
 _ALIASES_OF = select(aliases.c.alias).where(aliases.c.entity_id == bindparam("id"))
 _INSERT_ALIASES = insert(aliases)
+_ENTITIES_IN = select(entities.c.id).where(entities.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def now() -> str:
@@ -93,17 +94,23 @@ def _write_placeholder(conn: Connection, entity: Entity, document_id: str, title
     return entity_id
 
 
-def _write_entity(conn: Connection, entity: Entity) -> str:
-    """Store the row of this entity's own name; a new name is linked to the stored entity it matches."""
+def _write_entity(conn: Connection, entity: Entity, stored: set[str] | None = None) -> str:
+    """Store the row of this entity's own name; a new name is linked to the stored entity it matches.
+
+    `stored` holds ids known to have a row (the document's entity rows read in one query, and those written since):
+    an id in it is not asked again, one not in it is new (its row is written and added)."""
     crossdoc = _linker()
 
     entity_id = crossdoc.entity_row_id(entity)
     # keys starting with "_" are analysis-time hints (co-mentioned names), not stored attributes
     attrs = {k: v for k, v in entity.attrs.items() if not k.startswith("_")}
-    row = conn.execute(_ENTITY_ID, {"id": entity_id}).first()
-    if row is None:
+    new = entity_id not in stored if stored is not None else \
+        conn.execute(_ENTITY_ID, {"id": entity_id}).first() is None
+    if new:
         conn.execute(_INSERT_ENTITY, {"id": entity_id, "name": entity.name, "type": entity.type, "geo": entity.geo,
                                       "external_ids": entity.external_ids, "attrs": attrs})
+        if stored is not None:
+            stored.add(entity_id)
         crossdoc.resolve_new_entity(conn, entity, entity_id, set(entity.attrs.get("_context") or []), now())
     group = crossdoc.final_of(conn, entity_id)
     for target in dict.fromkeys((entity_id, group)) if entity.geo or entity.external_ids else ():
@@ -119,7 +126,8 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
     split_away = crossdoc.split_aliases(conn, group) - {norm_name(entity.name)}
     # every spelling is a row of its own ("al Qaeda" beside "al-Qaeda", "Hizbollah" beside "HIZBOLLAH"): readers
     # and exports list the names as written, the norm index finds them all (migration 0013)
-    existing = set(conn.execute(_ALIASES_OF, {"id": entity_id}).scalars())
+    # a row written just now has no aliases yet (each alias row names its entity's row): nothing to read
+    existing = set() if new else set(conn.execute(_ALIASES_OF, {"id": entity_id}).scalars())
     written = set()
     new_rows = []
     # an alias that does not fit the entity's type (a group's acronym on a country) is not stored
@@ -134,10 +142,19 @@ def _write_entity(conn: Connection, entity: Entity) -> str:
     if new_rows:
         conn.execute(_INSERT_ALIASES, new_rows)
     # names stored before already have their keys; only a new row or new names need them
-    fresh = written if row is None else {r["alias"] for r in new_rows}
+    fresh = written if new else {r["alias"] for r in new_rows}
     if fresh:
         crossdoc.add_keys(conn, entity_id, fresh, entity.type)
     return entity_id
+
+
+def _stored_entities(conn: Connection, entity_ids: list[str]) -> set[str]:
+    """Those of these entity ids that have a row."""
+    wanted = sorted(set(entity_ids))
+    found: set[str] = set()
+    for at in range(0, len(wanted), 500):
+        found |= set(conn.execute(_ENTITIES_IN, {"ids": wanted[at:at + 500]}).scalars())
+    return found
 
 
 def claim_key(subject_id: str, claim: Claim, object_id: str | None, attributed_id: str | None) -> str:
@@ -244,11 +261,17 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
             id=document_id, sha256=doc.sha256, title=doc.title, source=doc.source, url=doc.url,
             published=doc.published, text=doc.text, word_count=analysis.word_count, ingested_at=now()))
         ids: dict[str, str] = {}
+        # which of the document's entity rows exist, read in one query, not one query an entity; a row another
+        # writer adds meanwhile (PostgreSQL: no store-wide write lock) fails the insert as a duplicate key, and the
+        # document's transaction is retried (ingest.guard.with_retry), as when each row was asked for
+        named = [entity for key, entity in analysis.entities.items()
+                 if find(key) == key and not entity.attrs.get("placeholder")]
+        stored = _stored_entities(conn, [_linker().entity_row_id(entity) for entity in named])
         for key, entity in analysis.entities.items():
             if find(key) == key:
                 ids[key] = _write_placeholder(conn, entity, document_id, doc.title or doc.source or document_id) \
                     if entity.attrs.get("placeholder") \
-                    else _write_entity(conn, entity)
+                    else _write_entity(conn, entity, stored)
         for key in analysis.entities:
             ids[key] = ids[find(key)]
         mention_rows: dict[tuple[int, int, str], dict[str, Any]] = {}
