@@ -37,3 +37,21 @@ def test_a_person_belongs_to_the_body(analyze: Callable[..., DocContext], text: 
 def test_an_address_is_no_party(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("George W. Bush 's State of the Union speech was long ."))
     assert not any(p == "member_of" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize("text, person, predicate, body", [
+    ("Angela Mora of FRELIMO said the talks failed .", "Angela Mora", "member_of", "FRELIMO"),
+    ("The Sendero Rojo and its leader Pablo Ruiz were defeated .", "Pablo Ruiz", "leader_of", "Sendero Rojo"),
+    ("The Green Party under Mary Walsh entered government .", "Mary Walsh", "leader_of", "Green Party"),
+    ("John Cassel , who was a curator at the Boston Academy of Sciences , named it .", "John Cassel", "member_of",
+     "Boston Academy of Sciences"),
+])
+def test_a_role_told_around_the_body(analyze: Callable[..., DocContext], text: str, person: str, predicate: str,
+                                     body: str) -> None:
+    found = relations(analyze(text))
+    assert has(found, person, predicate, body), found
+
+
+def test_a_title_of_a_place_is_no_membership(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("The army of Prince Eugene of Savoy crossed the river ."))
+    assert not any(p == "member_of" and "Savoy" in o for _, p, o in found), found

@@ -125,7 +125,7 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*who\s+)?\s*(?:joined|rejoined)\s+(?:the\s+)?$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization"}),
     # "X, leader of Y", "X, the head of the Y", "X, who heads Y", "X is the chairman of Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+{BE}\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
+    (re.compile(rf"^\s*(?:,\s*(?:who\s+{BE}\s+)?|\s+{BE}\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{LEADER_ROLE}\s+"
                 rf"(?:of|at)\s+(?:the\s+)?{ROLE_TAIL}$", re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:heads|headed|leads|led|chairs|chaired)\s+(?:the\s+)?$",
@@ -135,15 +135,21 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*)?(?:(?:which|that)\s+)?(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:(?:now|then|still)\s+)?"
                 rf"(?:{_LED_BY_VERBS})\s+by\s+(?:the\s+)?$", re.I),
      "leader_of", "inv", {"Organization", "Group"}, {"Person"}),
+    # "the Labour Party under X", "the front and its leader X"
+    (re.compile(r"^\s+under\s+(?:the\s+leadership\s+of\s+)?$", re.I), "leader_of", "inv", {"Organization", "Group"},
+     {"Person"}),
+    (re.compile(rf"^\s*,?\s*and\s+its\s+(?:[\w-]+\s+)?{LEADER_ROLE}\s*,?\s*$", re.I), "leader_of", "inv",
+     {"Organization", "Group"}, {"Person"}),
     # "X took control of Y", "X assumed the leadership of Y"
     (re.compile(r"^\s*(?:,\s*who\s+|\s+)(?:took|seized|assumed|took\s+over)\s+(?:the\s+)?(?:control|leadership"
                 r"|command)\s+of\s+(?:the\s+)?$", re.I),
      "leader_of", "fwd", {"Person"}, {"Organization", "Group"}),
     # "X, a member/spokesman of Y", "X of the Y party" (member), "X, a lawmaker for the Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+{BE}\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
+    (re.compile(rf"^\s*(?:,\s*(?:who\s+{BE}\s+)?|\s+{BE}\s+){ART}?(?:[\w'-]+\s+){{0,2}}?{MEMBER_ROLE}\s+"
                 rf"(?:[\w-]+\s+){{0,4}}?(?:of|for|at|with|from)\s+(?:the\s+)?{ROLE_TAIL}$", re.I),
      "member_of", "fwd", {"Person"}, {"Organization", "Group"}),
-    (re.compile(r"^\s+of\s+the\s+$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
+    # "Ana Ruiz of the Greens", "Rob Baker of The Tragically Hip" (the article is part of the name)
+    (re.compile(r"^\s+of\s+(?:the\s+)?$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
     (re.compile(r"^\s*\(\s*(?:of|from)\s+(?:the\s+)?$", re.I), "member_of", "fwd", {"Person"}, {"Organization"}),
     # "Ana Ruiz of the Chilean folk band Los Andes": the kind of body, then its name
     (re.compile(rf"^\s+of\s+the\s+(?:[\w'-]+\s+){{0,3}}?{ORG_NOUN}\s+$", re.I), "member_of", "fwd", {"Person"},
@@ -366,6 +372,11 @@ class DocumentRelations:
                     predicate = "member_of"  # "head of the ministry's ordnance department": a part's head
                 # "professor of International Relations at Karachi University": the field is no employer
                 b = self._at_organisation(ctx, b)
+            if gap.strip() == "of" and (len(a.text.split()) < 2 or any(w[:1].islower() for w in a.text.split())
+                                        or not (b.text.startswith("The ") or is_acronym(b.text))):
+                # "Prince Eugene of Savoy", "List of Taito": a title or a heading, no member; a bare "of" is read
+                # only before "The ..." names and acronyms ("X of FORDU"), where no title or place name follows
+                continue
             if predicate == "based_in" and gap.strip(" ,") == "in" \
                     and PERSON_OF_BEFORE.search(ctx.text[max(sent[0], a.start - 40):a.start]):
                 return True
