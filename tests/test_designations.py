@@ -72,6 +72,8 @@ def test_later_delisting_supersedes_the_listing(ingest_texts: Callable[..., list
      ("minister", "designated_terrorist", "Amber Hand Front", "2015-06-02")),
     ("In 2019 the Secretary of State revoked the designation of the Amber Hand Front as a Foreign Terrorist "
      "Organization.", ("Secretary of State", "delisted_terrorist", "Amber Hand Front", "2019")),
+    ("The Amber Hand Front, which was designated as an FTO in 2010, began using a new name in 2012.",
+     ("United States", "designated_terrorist", "Amber Hand Front", "2010")),
 ])
 def test_designation_readings(analyze: Callable[..., DocContext], text: str,
                               expected: tuple[str, str, str, str | None]) -> None:

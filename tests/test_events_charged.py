@@ -76,3 +76,20 @@ def test_a_suspect_in_a_deed_is_its_hedged_doer(analyze: Callable[..., DocContex
                                                  predicate: str, obj: str) -> None:
     found = [f for f in told(analyze(text)) if f[1] == predicate and obj in f[2]]
     assert found and all(s == suspect and m == "hedged" for s, _, _, m, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, predicate, obj, modality, polarity", [
+    ("Attacks in Sri Lanka were attributed to the Ember Front in 2008.", "attacked", "sri lanka", "hedged",
+     "positive"),
+    ("There have been no known attacks in Sri Lanka attributed to the Ember Front since 2009.", "attacked",
+     "sri lanka", "negated", "negative"),
+    ("A bombing in Korvel was blamed on the Ember Front.", "bombed", "korvel", "hedged", "positive"),
+    ("The Ember Front was linked to the killing of a judge.", "killed", "judge", "hedged", "positive"),
+    ("The Ember Front shot a guard in 1994 and was linked to the killing of a judge there.", "killed", "judge",
+     "hedged", "positive"),
+])
+def test_a_deed_laid_on_a_body_is_its_hedged_or_denied_deed(analyze: Callable[..., DocContext], text: str,
+                                                           predicate: str, obj: str, modality: str,
+                                                           polarity: str) -> None:
+    found = told(analyze(text))
+    assert ("ember front", predicate, obj, modality, polarity, "") in found, found

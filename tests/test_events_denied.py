@@ -78,3 +78,23 @@ def test_a_deed_not_done_is_negated_and_a_claim_not_made_names_no_doer(analyze: 
     assert ("ember front", "attacked", "vellmar", "negated", "negative", "") in found, found
     found = _all_deeds(analyze("The Ember Front did not claim the bombing of the Vellmar depot."))
     assert not any(d[0] == "ember front" for d in found), found
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The interior ministry denied that Camp Vellmar had been hit.", "camp vellmar"),
+    ("The Korvel army denies Camp Vellmar is hit.", "camp vellmar"),
+    ("The ministry denied Camp Vellmar was targeted on Friday.", "camp vellmar"),
+])
+def test_a_denied_hit_with_no_doer_is_kept_as_the_deniers_negated_word(analyze: Callable[..., DocContext],
+                                                                      text: str, target: str) -> None:
+    found = deeds(analyze(text))
+    assert any(p == "attacked" and t == target and m == "attributed" and pol == "negative"
+               for _, p, t, m, pol in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Camp Vellmar was hit hard by the floods.",
+    "Camp Vellmar was targeted by the new tax.",
+])
+def test_a_hit_with_no_doer_weapon_or_denial_is_no_attack(analyze: Callable[..., DocContext], text: str) -> None:
+    assert not deeds(analyze(text))

@@ -144,9 +144,32 @@ def test_one_among_the_dead_is_a_victim_and_an_army_raid_is_the_armys(analyze: C
 
 @pytest.mark.parametrize("text, doer, target", [
     ("Israeli tank fire struck a post run by the Ezzedine Al-Qassam Brigades.", "israel", "qassam brigades"),
+    ("The Korvel Front fired rockets. Turkish tank fire struck a post run by its armed wing, the Red Lions Al-Haq "
+     "Brigades, east of Vellmar.", "turkey", "red lions al-haq brigades"),
     ("Troops raided a base used by the Ember Front near Korvel.", "troops", "ember front"),
 ])
 def test_a_place_run_by_a_body_is_the_bodys(analyze: Callable[..., DocContext], text: str, doer: str,
                                              target: str) -> None:
     found = events(analyze(text))
     assert has(found, doer, "attacked", target), found
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Korvel Front has attacked Western targets since 1990.", "western targets"),
+    ("The Korvel Front staged a string of attacks against civilian targets in 2004.", "civilian targets"),
+    ("The Korvel Front has not staged a major attack against military targets since 2001.", "military targets"),
+])
+def test_a_kind_of_target_is_what_was_hit(analyze: Callable[..., DocContext], text: str, target: str) -> None:
+    found = events(analyze(text))
+    assert has(found, "korvel front", "attacked", target), found
+
+
+def test_targets_told_only_by_number_or_weight_name_nothing_hit(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Korvel Front attacked several targets in 1990 and bombed key targets in 1991."))
+    assert not any("targets" in o for _, _, o in found), found
+
+
+def test_a_negated_deed_of_a_stage_verb_keeps_its_negation(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Korvel Front has not staged an attack against a police station since 2001.")
+    found = [c for c in ctx.analysis.claims if c.extractor == "events" and c.predicate == "attacked"]
+    assert found and all(c.polarity == "negative" for c in found), ctx.analysis.claims

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Claim, LiteralValue
 
@@ -228,3 +230,36 @@ def test_a_body_seeking_an_overthrow_opposes_now(analyze: Analyze) -> None:
 def test_what_a_body_was_founded_to_do_it_does(analyze: Analyze) -> None:
     ctx = analyze("The Azure League is a missionary organization founded in the 1980s to oppose Iran.")
     assert find(ctx, "opposes", "Iran", "Azure League")
+
+
+@pytest.mark.parametrize("text, holder, body", [
+    ("Police arrested four suspected members of a Korvel Front bombing cell in a raid.", "suspected members",
+     "Korvel Front"),
+    ("Officers detained three Korvel Front suspects on Monday.", "suspects", "Korvel Front"),
+    ("Two alleged Korvel Front fighters were killed in the raid.", "fighters", "Korvel Front"),
+    ("The men were suspected of belonging to the Korvel Front.", "men", "Korvel Front"),
+    ("The four had no criminal record but were suspected of being part of a cell that planned attacks.", "four",
+     "cell"),
+])
+def test_a_suspected_membership_is_a_hedged_claim(analyze: Analyze, text: str, holder: str, body: str) -> None:
+    found = find(analyze(text), "member_of", body, holder)
+    assert found and all(c.modality == "hedged" for c in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested four members of the Korvel Front in a raid.",
+    "Suspected members of the Korvel Front opened fire on a bus.",
+])
+def test_members_told_without_a_suspicion_or_doing_a_deed_make_no_membership_claim(analyze: Analyze,
+                                                                                   text: str) -> None:
+    assert not find(analyze(text), "member_of")
+
+
+def test_the_militants_of_a_text_about_a_body_are_that_body(analyze: Analyze) -> None:
+    ctx = analyze("The Korvel Front claimed the bombings of two banks. Colonel Amin Darko said the militants "
+                  "belonged to the Tigris Legion or the Baath Party.")
+    found = find(ctx, "member_of", "Tigris Legion", "Korvel Front")
+    assert found and all(c.modality == "hedged" for c in found), ctx.analysis.claims
+    other = analyze("The Korvel Front claimed the bombings of two banks. Colonel Amin Darko said Kurdish militants "
+                    "belonged to the Tigris Legion.")
+    assert not find(other, "member_of", "Tigris Legion", "Korvel Front")

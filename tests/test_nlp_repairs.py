@@ -83,3 +83,14 @@ def test_a_noun_with_a_determiner_stays_a_noun() -> None:
     doc = verb_tags(_front_claims("NNS", "NOUN", det=True))
     assert (doc[7].tag_, doc[7].pos_) == ("NNS", "NOUN")
     assert doc[8].pos_ == "NOUN"  # its object is not retagged either
+
+
+def test_a_verb_whose_lemma_lost_its_final_e_gets_the_lexicons_lemma_and_a_noun_keeps_its_own() -> None:
+    words = ["The", "front", "staged", "raids", "near", "a", "stag", "farm"]
+    doc = Doc(Vocab(), words=words, tags=["DT", "NN", "VBD", "NNS", "IN", "DT", "NN", "NN"],
+              pos=["DET", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "NOUN"],
+              lemmas=["the", "front", "stag", "raid", "near", "a", "stag", "farm"],
+              heads=[1, 2, 2, 2, 2, 7, 7, 4], deps=["det", "nsubj", "ROOT", "dobj", "prep", "det", "compound", "pobj"])
+    doc = verb_tags(doc)
+    assert doc[2].lemma_ == "stage"
+    assert doc[6].lemma_ == "stag"

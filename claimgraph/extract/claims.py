@@ -73,11 +73,11 @@ class FrameExtractor(OrgFrames):
         for unit in list(units_of(ctx)):
             if layout.is_heading(unit.start_char) or layout.is_footnote(unit.start_char):
                 continue
-            if not has_mention(ctx, unit):
-                continue
             triggers = self.triggers(unit)
             if not triggers:
                 continue
+            if not has_mention(ctx, unit) and not any(t.lemma_.lower() == "suspect" for t in triggers):
+                continue  # a frame needs a name, but a suspicion may be told of unnamed men and an unnamed cell
             self.args = resolver_for(ctx, unit)
             for tok in triggers:
                 for found in self.frames(tok):
@@ -99,6 +99,10 @@ class FrameExtractor(OrgFrames):
             out += self.surface_verb(tok)
         if lemma in F.MEMBER_NOUNS and tok.pos_ == "NOUN":
             out += self.member_examples(tok)
+        if tok.pos_ == "NOUN":
+            out += self.suspected_members(tok)
+        if lemma == "suspect" and tok.pos_ == "VERB":
+            out += self.suspected_of(tok)
         if lemma in STAND_IN_NOUNS and tok.pos_ == "ADJ" and tok.dep_ == "amod":
             out += self.wing(tok)  # "a front group for Y": the tagger reads "front" as an adjective
         if tok.pos_ in ("VERB", "AUX", "ADJ"):

@@ -133,6 +133,8 @@ def _undergoers(verb: Token) -> list[Token]:
         for _ in range(3):
             # the verb's subject, else one the parser hung on the auxiliary ("X remains designated")
             found = _below(cur, "undergoer_subject", "subject") + _below(cur, "aux_subject", "subject")
+            if found and cur.dep_ == "relcl" and found[0].lower_ in RELATIVE_PRONOUNS:
+                return [cur.head]  # "X, which was designated as an FTO in 2010": the noun the clause describes
             if found:
                 return [t for f in found for t in _conjuncts(f)]
             if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):

@@ -141,10 +141,20 @@ class Agency:
             # "X is the prime suspect in the bombing", "X was named as a suspect in ...": the suspect's deed (hedged
             # by the scopes)
             return [k for t in _suspects(head.head) for k in [fillers.actor(t)] if k]
-        if _lemma(head) == "blame" and noun.dep_ in ("nsubjpass", "dobj"):
-            # "the attack was blamed on rebels", "police blamed the bombing on the front": the ones it is laid on
-            return [k for g in _child(head, "prep", "on") + _child(noun, "prep", "on") for t in _conjuncts(g)
-                    for k in [fillers.actor(t)] if k]
+        if _lemma(head) in LAID_ON_VERBS and noun.dep_ in ("nsubjpass", "dobj"):
+            # "the attack was blamed on rebels", "police blamed the bombing on the front", "attacks were attributed
+            # to X": the ones it is laid on (the scopes hedge it)
+            return [k for g in _laid_on(head) + _laid_on(noun) for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        if noun.dep_ == "pobj" and head.lower_ == "to" and _lemma(head.head) in ("link", "tie", "connect"):
+            # "X was linked to the killing of Y", "... and was linked to the killing": X, only linked (hedged)
+            gov = head.head
+            doers = [g for c in gov.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+            if not doers and gov.dep_ == "conj" and gov.head.pos_ in ("VERB", "AUX"):
+                doers = [g for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass") for g in _conjuncts(c)]
+            return [k for t in doers for k in [fillers.actor(t)] if k]
+        laid = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and _lemma(c) in LAID_ON_VERBS]
+        if laid:  # "no known attacks in X attributed to the front", "a bombing blamed on rebels"
+            return [k for g in _laid_on(laid[0]) for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         if noun.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in RENOWN_WORDS:
             # "the group is most famous for its attack on ...": the subject of the copula did it
             gov = head.head.head if head.head.dep_ in ("acomp", "amod") else head.head
@@ -251,6 +261,16 @@ class Agency:
                                                    for c in verb.children):
             return []
         return [k for t in doers for k in [fillers.actor(t)] if k]
+
+
+# verbs that lay a deed on someone after 'on' or 'to' ('blamed on X', 'attributed to X', 'linked to X')
+LAID_ON_VERBS = {"blame", "attribute", "ascribe", "link"}
+
+
+def _laid_on(word: Token) -> list[Token]:
+    """The objects of the 'on' / 'to' a deed is laid on someone with."""
+    return [g for p in word.children if p.dep_ == "prep" and p.lower_ in ("on", "to") for g in p.children
+            if g.dep_ == "pobj"]
 
 
 def _suspects(noun: Token) -> list[Token]:

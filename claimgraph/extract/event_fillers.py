@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.entity_gazetteer import demonym_country
 from claimgraph.extract.event_lexicon import (
     ACRONYM_LOOKALIKES,
     AREA_NOUNS,
@@ -33,6 +34,7 @@ from claimgraph.extract.event_lexicon import (
     PRONOUNS,
     RELATIVE,
     SERIES_NOUNS,
+    TARGET_KINDS,
     TITLE_WORDS,
     VERB_TRIGGERS,
     WEAPON_NOUNS,
@@ -45,6 +47,8 @@ TOLL_MAGNITUDES = {"thousand", "million", "billion"}
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
 
 
 def _negated(verb: Token) -> bool:
@@ -417,6 +421,10 @@ class Fillers:
                 return listed
         if human and any(c.dep_ == "amod" and c.lower_ in ("many", "countless", "numerous") for c in tok.children):
             return None  # "they have killed many people": a toll told vaguely names no victim ("many houses" are hit)
+        if lemma == "target" and not human and any(c.dep_ in ("amod", "compound") and (
+                c.lower_ in TARGET_KINDS or demonym_country(c.text)) for c in tok.children):
+            span = self.phrase(tok)  # "Western targets", "civilian targets": a kind of target is what was hit
+            return self._add(span, "Group") if span else None
         if lemma in AREA_NOUNS and not human:
             # "struck several Hamas positions": the positions of a named body are that body's, hit; bare "positions"
             # or "the outskirts" only say where

@@ -112,6 +112,8 @@ TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "sp
 SHARE_NOUNS = {"role", "part", "hand", "involvement", "complicity", "participation"}
 # nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
 OWNED_TARGET_NOUNS = {"target", "interest", "state", "government", "regime"}
+# what kind of target was hit ('Western targets', 'civilian targets'), a nationality word aside
+TARGET_KINDS: frozenset[str] = words("claims_events_target_kinds")
 # modifiers that make "act" an attack ("terrorist acts against X")
 ACT_MODIFIERS = {"terrorist", "violent", "militant", "hostile"}
 # people named by the organisation they belong to: "arrested members of the front" is an act against the front

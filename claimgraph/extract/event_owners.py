@@ -56,10 +56,24 @@ def operator(fillers: Fillers, tok: Token) -> str | None:
     for h in holders:
         for a in (a for a in h.children if a.dep_ == "agent" or a.dep_ == "prep" and a.lower_ == "by"):
             for g in (g for g in a.children if g.dep_ == "pobj"):
-                named = [n for n in g.children if n.dep_ == "appos"] + [g]  # "its military wing, the X Brigades"
+                # "its military wing, the X Brigades" (the parser may hang the name on the verb instead)
+                named = [n for n in g.children if n.dep_ == "appos"] + _loose_apposition(g) + [g]
                 keys = [k for n in named for k in [fillers.actor(n)] if k
                         and fillers.ctx.entity(k).type in ("Organization", "Country")]
                 if keys:
                     return keys[0]
     return None
 
+
+def _loose_apposition(tok: Token) -> list[Token]:
+    """The name set after a phrase between commas that the parser hung higher up ('run by its wing, the X Brigades,
+    east of ...': 'Brigades' read as a modifier of the verb): the head of the words up to the next punctuation."""
+    doc, after = tok.doc, tok.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return []
+    for t in doc[after + 1: after + 8]:
+        if t.is_punct and t.text not in ("-", "'", "’"):  # a hyphen or apostrophe lies inside names
+            break
+        if t.dep_ in ("npadvmod", "appos", "dobj", "attr", "nsubj") and t.head.i < tok.i:
+            return [t]
+    return []

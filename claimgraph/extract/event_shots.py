@@ -84,6 +84,13 @@ class Shots:
         return [k for t in doers for k in [state_of_arms(fillers.ctx, t)] if k]
 
     @staticmethod
+    def _denied_hit(verb: Token) -> bool:
+        """'the ministry denied the camp was targeted', '... denies the camp is hit': the attack a denial answers,
+        told with no doer or weapon (the scopes make it the speaker's, negative)."""
+        return verb.dep_ == "ccomp" and _lemma(verb.head) in DENIAL_VERBS and any(
+            c.dep_ == "nsubjpass" for c in verb.children)
+
+    @staticmethod
     def _blast_hit(verb: Token) -> bool:
         """'the blast hit a truck', 'the blast from the explosion struck the bus': a blast, no weapon, did the hitting."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]

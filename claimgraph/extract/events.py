@@ -138,7 +138,7 @@ class EventFrames(Agency, Shots, EventClaims):
             lemma = _lemma(tok)
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 if lemma in PROJECTILE_VERBS and (self._projectile_weapon(tok, fillers) or self._blast_hit(tok)
-                                                  or self._state_hit(tok, fillers)):
+                                                  or self._state_hit(tok, fillers) or self._denied_hit(tok)):
                     ev = self._projectile(tok, sent, fillers)
                 elif lemma in DEVICE_VERBS:
                     ev = self._device(tok, sent, fillers)
@@ -254,7 +254,7 @@ class EventFrames(Agency, Shots, EventClaims):
         deed_hit = lemma in AIMING_VERBS and any(_lemma(t) in BLAST_NOUNS and t.dep_ == "nsubj" for t in agents)
         # "the camp was targeted by rockets", "mortars struck the base": fire from afar hit it, its doer unsaid
         fired = lemma in AIMING_VERBS and any(_lemma(t) in PROJECTILE_NOUNS for t in agents)
-        if lemma in ACTOR_ONLY_VERBS and not perps and not deed_hit and not fired:
+        if lemma in ACTOR_ONLY_VERBS and not perps and not deed_hit and not fired and not self._denied_hit(verb):
             return None
         if deed_hit:
             predicate = "bombed"

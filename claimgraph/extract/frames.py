@@ -55,7 +55,7 @@ TIE_PARTICIPLES = mapping("claims_frames_tie_participles")
 TRIGGER_LEMMAS = (set(VERB_FRAMES) | DESIGNATE_VERBS | FOUND_VERBS | TIE_NOUNS | AGREEMENT_NOUNS
                   | set(HOSTILITY_NOUNS) | OVERTHROW_NOUNS | set(SUPPORT_NOUNS) | SUPPORTER_NOUNS
                   | set(BASE_NOUNS) | set(BASED_VERBS) | IDEOLOGY_NOUNS | {"tie", "close"} | set(TIE_PARTICIPLES)
-                  | set(MEMBER_NOUNS) | set(SURFACE_VERBS))
+                  | set(MEMBER_NOUNS) | set(SURFACE_VERBS) | {"suspect", "militant"})
 
 
 ObjectRef = str | tuple[str, str]

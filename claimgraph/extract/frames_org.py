@@ -48,6 +48,12 @@ ENDANGERED_NOUNS = {"life", "safety", "security", "family"}
 # nouns for the people of a body: where they all go, the body goes ('members of X', 'X fighters')
 MEMBER_NOUNS = {"member", "fighter", "militant", "cadre", "leadership", "leader"}
 BODY_TYPES = ("Organization", "Group")
+# adjectives that make a membership the claim itself ('four suspected members of X'): one home with the hedge cues
+SUSPICION_ADJECTIVES = words("scope_hedge_adjectives")
+# what one is suspected of being to a body ('suspected of being part of X', '... of being members of X')
+PART_NOUNS = {"part", "member", "members", "cell", "wing", "faction"}
+# the people nouns a suspicion can make members ('suspected members', 'alleged militants', 'ETA suspects')
+SUSPECTED_NOUNS = {k for k, v in F.MEMBER_NOUNS.items() if v == "member_of"} | {"militant", "suspect"}
 
 
 class OrgFrames(NounFrames):
@@ -343,6 +349,69 @@ class OrgFrames(NounFrames):
         bodies = [k for t in F.prep_objects(verb, "to") for k in self.keys(t, "patient", nominal_ok=False)
                   if self.args.etype(k) in BODY_TYPES]
         return [Found(s, "member_of", b, verb, confidence=0.6) for s in subj for b in dict.fromkeys(bodies) if s != b]
+
+    def suspected_members(self, noun: Token) -> list[Found]:
+        """'four suspected members of X', 'alleged X fighters', 'two X suspects' -> they member_of X.
+
+        Without a suspicion word 'members of X' only restates who they are; with one the membership is what the
+        source says (and the scopes hedge it through the adjective on the trigger)."""
+        if noun.lemma_.lower() not in SUSPECTED_NOUNS:
+            return []
+        if noun.lemma_.lower() != "suspect" and not any(
+                c.dep_ == "amod" and c.lower_ in SUSPICION_ADJECTIVES for c in noun.children):
+            return []
+        if self.args.entity_at(noun) is not None or noun.dep_ == "nsubj":
+            return []  # "suspected members of X opened fire": the deed is the claim, hedged by the suspicion
+        bodies = self._bodies([*F.prep_objects(noun, "of"),
+                               *(c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i)])
+        if not bodies:
+            return []
+        start, end = self.args.np_text(noun, with_of=False)
+        group = self.ctx.add_entity(self.ctx.text[start:end], "Group" if noun.tag_ in ("NNS", "NNPS") else "Person")
+        return [Found(group, "member_of", b, noun, confidence=0.55) for b in bodies if b != group]
+
+    def suspected_of(self, verb: Token) -> list[Found]:
+        """'The four were suspected of being part of a cell', '... of belonging to X' -> they member_of it."""
+        subj = next(F.children(verb, "nsubjpass"), None)
+        if subj is None and verb.dep_ == "conj":  # "The four had no record but were suspected of ..."
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb.lemma_.lower() != "suspect" or not F.is_passive(verb) or subj is None:
+            return []
+        told: list[tuple[Token, list[str]]] = []
+        for pc in (c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                   if c.dep_ == "pcomp"):
+            targets: list[Token] = []
+            if pc.lemma_.lower() == "belong":
+                targets += F.prep_objects(pc, "to")
+            elif pc.lemma_.lower() == "be":
+                for attr in (c for c in pc.children if c.dep_ == "attr" and c.lemma_.lower() in PART_NOUNS):
+                    targets += F.prep_objects(attr, "of") if attr.lemma_.lower() in ("part", "member") else [attr]
+            bodies = self._bodies(targets, nominal=True)
+            if bodies:
+                told.append((pc, bodies))
+        if not told:
+            return []
+        holders = self.actors(self.keys(subj, "agent", nominal_ok=False))
+        if not holders and (subj.pos_ == "NUM" or subj.lemma_.lower() in SUSPECTED_NOUNS or subj.tag_ == "NNS"):
+            start, end = self.args.np_text(subj, with_of=False)
+            holders = [self.ctx.add_entity(self.ctx.text[start:end], "Group")]  # 'the four', 'the men'
+        # the claim hangs on the complement, so the scopes read 'suspected of' above it as the hedge it is
+        return [Found(h, "member_of", b, pc, confidence=0.55) for pc, bodies in told for h in holders
+                for b in bodies if b != h]
+
+    def _bodies(self, toks: list[Token], nominal: bool = False) -> list[str]:
+        """The bodies a phrase names: a named one, the one named inside 'an X bombing cell', or (`nominal`) the
+        cell or faction itself."""
+        out: list[str] = []
+        for tok in toks:
+            named = [k for k in self.keys(tok, "patient", nominal_ok=False) if self.args.etype(k) == "Organization"]
+            if not named and tok.lemma_.lower() in GROUP_NOUNS | PART_NOUNS:
+                named = [k for c in tok.subtree if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                         for k in self.keys(c, "patient", nominal_ok=False) if self.args.etype(k) == "Organization"]
+                if not named and nominal and tok.lemma_.lower() in GROUP_NOUNS | {"cell", "faction", "wing"}:
+                    named = [self.args.nominal(tok, "Organization")]
+            out += [k for k in named if k not in out]
+        return out
 
     def split_off(self, verb: Token) -> list[Found]:
         """'X split from Y in 1991', 'X broke away from Y', 'after splitting from Y' -> X tied_to Y (its offshoot)."""

@@ -392,14 +392,17 @@ class ClaimModality:
             if above and passive and (lemma in words("scope_hedge_passive_verbs")
                                       or lemma in words("scope_hedge_participles")):
                 out.add("hedged")  # "is thought to have been", "is suspected of", "was linked to"
-            if above and lemma == "suspect" and s.pos_ == "NOUN" and (s.dep_ in ("attr", "oprd") or s.head.lower_ == "as"):
-                out.add("hedged")  # "X is the prime suspect in the bombing": a suspicion, not the deed told
+            if lemma == "suspect" and s.pos_ == "NOUN" and (not above or s.dep_ in ("attr", "oprd") or s.head.lower_ == "as"):
+                out.add("hedged")  # "X is the prime suspect in the bombing", "two X suspects": a suspicion
             if above and lemma in words("scope_cessation_verbs"):
                 out.add("ceased")
             if above and lemma in words("scope_prohibition_verbs"):
                 out.add("negated")  # "forbids giving support to X" is not support
             if above and passed_xcomp and lemma in words("scope_forecast_verbs") and not aims_hold:
                 out.add("speculative")  # "threatened to attack", "plans to open"
+            if above and s.i == tok.head.i and tok.dep_ == "dobj" and tok.pos_ == "NOUN" and not aims_hold and \
+                    lemma in words("scope_forecast_verbs"):
+                out.add("speculative")  # "had planned attacks on X", "prepared a bombing": not (yet) done
             if lemma in words("scope_opinion_verbs") and any(
                     c.dep_ == "nsubj" and c.lower_ in ("one", "i", "we", "you") for c in s.children):
                 out.add("speculative")
@@ -441,6 +444,8 @@ class ClaimModality:
                 low in hedge_adjs or any(
                 g.dep_ == "conj" and g.lower_ in hedge_adjs for g in c.children)):
             out.add("hedged")  # "suspected members", "known or suspected members"
+        if c.dep_ == "amod" and s.i == tok.i and c.tag_ == "VBN" and c.lemma_.lower() in words("scope_forecast_verbs"):
+            out.add("speculative")  # "planned attacks on X", "the intended bombing": not (yet) done
         if c.dep_ == "amod" and low in ("former", "ex", "erstwhile") and s.pos_ in ("NOUN", "PROPN"):
             out.add("former")
         if c.dep_ in ("neg", "det", "preconj", "cc") and low in negations and (c.dep_ != "cc" or low == "nor"):

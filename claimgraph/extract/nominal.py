@@ -23,6 +23,10 @@ INSTITUTION_NOUNS = words("claims_institution_nouns")
 STATE_NOUNS = {"regime", "government", "administration", "authority", "state"}
 ANAPHOR_NOUNS = {"group", "organization", "organisation", "movement", "party", "militia", "network"}
 ANAPHOR_PRONOUNS = {"it", "its", "they", "them", "their"}
+VAGUE_DETERMINERS = {"another", "some", "any", "other", "a", "an"}
+# the people of an armed body told by what they are ('the militants said ...', 'the rebels belonged to X'):
+# as the doers of a clause with no name of their own, the body the text is about
+FIGHTER_NOUNS = {"militant", "insurgent", "rebel", "guerrilla", "jihadist", "fighter"}
 EXAMPLE_PREPS = {"like", "including", "include", "such"}
 # short forms an owner is written with that no demonym table holds ("U.S. officials"); demonyms come from the
 # one table (extract/entity_gazetteer.py)
@@ -239,6 +243,10 @@ class ArgResolver:
                         return [named]
                     if named and c.pos_ == "PROPN" and self.etype(named) == "Person":
                         return []  # "the al Shabaab rebel group" (a name mistyped a person) is not the topic
+        if (role == "agent" or tok.dep_ == "nsubj") and lemma in FIGHTER_NOUNS and tok.tag_ == "NNS" and [
+                c.lower_ for c in tok.children if c.dep_ not in ("punct",)] == ["the"]:
+            topic = self.topic_org(tok.i)  # "the militants belonged to X": nothing but the article says who
+            return [topic] if topic else []
         if tok.pos_ == "PRON" or (lemma in ANAPHOR_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children)):
             if tok.lower_ in ANAPHOR_PRONOUNS or lemma in ANAPHOR_NOUNS:
@@ -259,8 +267,9 @@ class ArgResolver:
             return []
         if lemma in PEOPLE_NOUNS and tok.tag_ in ("NNS", "NNPS") and role == "patient" and self.identified(tok):
             return [self.nominal(tok, "Group")]
-        if lemma in INSTITUTION_NOUNS:
-            return [self.nominal(tok, "Organization")]
+        if lemma in INSTITUTION_NOUNS and not any(c.dep_ == "det" and c.lower_ in VAGUE_DETERMINERS
+                                                  for c in tok.children):
+            return [self.nominal(tok, "Organization")]  # "another government", "some agency" name no one
         return []
 
     def distal(self, tok: Token) -> str | None:

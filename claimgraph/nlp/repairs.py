@@ -7,6 +7,8 @@ then reads the agency as an attacker and the words it wrote as nobody's. The nou
 A present-tense verb tagged as a plural noun: in "the front is fighting the army and claims links with X", the
 tagger reads "claims" as a noun yet the parser still hangs a direct object on it. A noun never has a direct
 object, so such a word is retagged as the verb it is and its clause reads as one.
+
+A verb in -e whose lemma lost the -e ('staged' -> 'stag'): given the lemma the lexicons name it by.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimgraph.core.lexicon import mapping
+
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
+VERB_LEMMA_REPAIRS = mapping("nlp_verb_lemma_repairs")
 
 
 def stolen_subject_verb(noun: Token) -> Token | None:
@@ -60,9 +65,11 @@ def verb_tagged_noun(word: Token) -> bool:
 
 @Language.component("claimgraph_verb_tags")
 def verb_tags(doc: Doc) -> Doc:
-    """Retag a plural noun that governs a direct object as a present-tense verb."""
+    """Retag a plural noun that governs a direct object as a present-tense verb; mend a verb's cut lemma."""
     for word in doc:
         if verb_tagged_noun(word):
             word.tag_ = "VBZ"
             word.pos_ = "VERB"
+        if word.pos_ == "VERB" and word.lemma_ in VERB_LEMMA_REPAIRS:
+            word.lemma_ = VERB_LEMMA_REPAIRS[word.lemma_]
     return doc
