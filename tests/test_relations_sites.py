@@ -1,4 +1,4 @@
-"""A building or site the tagger typed a body is a place to the relation patterns ('the Nizami Mausoleum in X')."""
+"""Sites and parts of places: a building the tagger typed a body ('the Nizami Mausoleum in X'), 'X , now part of Y'."""
 
 from __future__ import annotations
 
@@ -18,3 +18,14 @@ def test_a_site_lies_in_its_town(analyze: Callable[..., DocContext], text: str, 
     found = {(ctx.entity(c.subject).name, ctx.entity(c.object).name) for c in ctx.analysis.claims
              if c.predicate == "located_in" and isinstance(c.object, str)}
     assert any(site in s and town in o for s, o in found), found
+
+
+@pytest.mark.parametrize("text, place, outer", [
+    ("He was born in Tarnów , in the region of Galicia , now part of Poland .", "Galicia", "Poland"),
+    ("The village of Elmsford is part of the Hudson Valley region .", "Elmsford", "Hudson Valley"),
+])
+def test_a_place_part_of_another(analyze: Callable[..., DocContext], text: str, place: str, outer: str) -> None:
+    ctx = analyze(text)
+    found = {(ctx.entity(c.subject).name, ctx.entity(c.object).name) for c in ctx.analysis.claims
+             if c.predicate == "located_in" and isinstance(c.object, str)}
+    assert any(place in s and outer in o for s, o in found), found

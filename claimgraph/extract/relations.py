@@ -83,6 +83,9 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # Wuhan" is a stretch of a river that runs through more places, no river inside the town)
     (re.compile(rf"^\s+(?!(?:river|stream|creek)s?\s){PLACE_NOUN}\s+in\s+(?:the\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "Lorraine , now part of France", "X and Y , all part of Z Province", "X is part of the Y region"
+    (re.compile(r"^\s*(?:,\s*(?:now\s+|all\s+|both\s+)?|\s+(?:is|was|are|were)\s+(?:now\s+)?)part\s+of\s+(?:the\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "Huambo in central Angola", "Leytonstone in east London"
     (re.compile(rf"^\s+in\s+(?:the\s+)?(?:(?:{DIRECTION}|upper|lower|rural)\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
