@@ -81,3 +81,29 @@ def test_rowid_form_keeps_the_rows_the_column_form_keeps(engine: Engine) -> None
                     assert all(row[6] != "rejected" and row[2] is not None for row in found[True])
                     kept += len(found[True])
     assert kept > 1000  # the cases found rows (not a comparison of two empty lists)
+
+
+def test_a_connection_prepares_every_statement_size_once(engine: Engine, monkeypatch: Any) -> None:
+    """Walks of 1 to 60 ids find what one walk an id finds, through the statement sizes of STATEMENT_SIZES only,
+    each run once with no ids when the connection reads its first graph (SQLite keeps them prepared)."""
+    from claimgraph.api import views
+
+    _store(engine)
+    asked: list[int] = []
+    built = views.edges_statement
+
+    def spy(size: int, *flags: bool) -> Any:
+        asked.append(size)
+        return built(size, *flags)
+
+    monkeypatch.setattr(views, "edges_statement", spy)
+    with engine.connect() as conn:
+        views._strongest_edges(conn, ["e0"], 5, 1000)
+        assert sorted(asked) == sorted([*views.STATEMENT_SIZES, 1])  # every size once, then the walk's own
+        for n in range(1, 61):
+            ids = [f"e{i % 12}" if i < 12 else f"e-none-{i}" for i in range(n)]
+            rows, _ = views._strongest_edges(conn, ids, 5, 1000)
+            alone = {row[0] for one in ids for row in views._strongest_edges(conn, [one], 5, 1000)[0]}
+            assert {row[0] for row in rows} == alone
+    assert set(asked) == set(views.STATEMENT_SIZES)
+    assert asked.count(views.UNION_TERMS // 2) == 1  # prepared once for the connection, never needed after
