@@ -173,3 +173,23 @@ def test_a_negated_deed_of_a_stage_verb_keeps_its_negation(analyze: Callable[...
     ctx = analyze("The Korvel Front has not staged an attack against a police station since 2001.")
     found = [c for c in ctx.analysis.claims if c.extractor == "events" and c.predicate == "attacked"]
     assert found and all(c.polarity == "negative" for c in found), ctx.analysis.claims
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("The Korvel Front seized three aid workers near Vellmar on Thursday.", "korvel front", "aid workers"),
+    ("Police said it was the Red Hand that seized the two engineers.", "red hand", "engineers"),
+    ("The army said that it was the group of rebel commander Amin Darko that seized two aid workers.", "amin darko",
+     "aid workers"),
+])
+def test_people_seized_are_kidnapped_by_the_cleft_or_the_bands_leader(analyze: Callable[..., DocContext], text: str,
+                                                                     subject: str, obj: str) -> None:
+    found = events(analyze(text))
+    assert has(found, subject, "kidnapped", obj), found
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized 180 kilograms of explosives in the raid.",
+    "The rebels seized the town of Vellmar in June.",
+])
+def test_things_or_towns_seized_are_no_kidnapping(analyze: Callable[..., DocContext], text: str) -> None:
+    assert not [f for f in events(analyze(text)) if f[1] == "kidnapped"]

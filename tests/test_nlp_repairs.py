@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -94,3 +95,26 @@ def test_a_verb_whose_lemma_lost_its_final_e_gets_the_lexicons_lemma_and_a_noun_
     doc = verb_tags(doc)
     assert doc[2].lemma_ == "stage"
     assert doc[6].lemma_ == "stag"
+
+
+def test_a_clefts_relative_clause_hung_beside_the_copula_is_given_to_its_noun() -> None:
+    # "It was the front that bombed the bridge ." with "bombed" parsed as a second clause of "was"
+    words = ["It", "was", "the", "front", "that", "bombed", "the", "bridge", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=["PRP", "VBD", "DT", "NN", "WDT", "VBD", "DT", "NN", "."],
+              pos=["PRON", "AUX", "DET", "NOUN", "PRON", "VERB", "DET", "NOUN", "PUNCT"],
+              lemmas=["it", "be", "the", "front", "that", "bomb", "the", "bridge", "."],
+              heads=[1, 1, 3, 1, 5, 1, 7, 5, 1], deps=["nsubj", "ROOT", "det", "attr", "nsubj", "ccomp", "det", "dobj",
+                                                         "punct"])
+    doc = stolen_subjects(doc)
+    assert (doc[5].head.i, doc[5].dep_) == (3, "relcl")
+
+
+def test_a_that_clause_after_a_noun_that_is_no_cleft_is_left_alone() -> None:
+    # "They were the men that fled .": no cleft without an "it was" before the noun
+    words = ["They", "were", "the", "men", "that", "fled", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=["PRP", "VBD", "DT", "NNS", "WDT", "VBD", "."],
+              pos=["PRON", "AUX", "DET", "NOUN", "PRON", "VERB", "PUNCT"],
+              lemmas=["they", "be", "the", "man", "that", "flee", "."],
+              heads=[1, 1, 3, 1, 5, 1, 1], deps=["nsubj", "ROOT", "det", "attr", "nsubj", "ccomp", "punct"])
+    doc = stolen_subjects(doc)
+    assert (doc[5].head.i, doc[5].dep_) == (1, "ccomp")

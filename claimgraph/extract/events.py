@@ -98,6 +98,24 @@ def _one_unnamed(tok: Token) -> bool:
     return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "PERSON")
 
 
+# nouns for a band known by its leader ('the group of commander X', 'the men of X'): the leader did it too
+BAND_NOUNS = {"group", "band", "faction", "men", "unit", "cell", "followers"}
+
+
+def _band_leaders(tok: Token, fillers: Fillers) -> list[str]:
+    """The person a band is named after ('it was the group of commander X that seized ...'): X."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if _lemma(tok) not in BAND_NOUNS:
+        return []
+    return [key for g in _child(tok, "prep", "of") for key, kind in [fillers.mention_key(g) or ("", "")]
+            if kind == "Person"]
+
+
+# verbs of taking that are a kidnapping only when people are taken
+TAKING_VERBS = {"seize", "snatch"}
+
+
 class EventFrames(Agency, Shots, EventClaims):
     """Event claims from verbal and nominal triggers in sentences that contain a trigger word."""
 
@@ -182,6 +200,10 @@ class EventFrames(Agency, Shots, EventClaims):
             predicate, human = "killed", True
         if predicate in ("killed", "assassinated") and verb.dep_ == "xcomp" and _lemma(verb.head) in TRIED_VERBS:
             predicate = "attacked"  # "attempted to kill two priests": an attack on them, not a death the text tells
+        if lemma in TAKING_VERBS:
+            # "seized two engineers" is a kidnapping; "seized explosives", "seized the town" are not
+            patients = [t for t in patients if _lemma(t) in PERSON_NOUNS or t.lower_ in PERSON_NOUNS
+                        or (fillers.mention_key(t) or ("", ""))[1] == "Person"]
         if lemma in DAMAGE_VERBS:
             # "the blast destroyed two buses": things hit, in a sentence of violence only
             if not VIOLENT_CONTEXT.search(sent.text):
@@ -198,6 +220,7 @@ class EventFrames(Agency, Shots, EventClaims):
             perps = [k for t in agents for k in [state_of_arms(fillers.ctx, t)] if k]
         if not perps:
             perps = [k for t in agents for k in [fillers.actor(t)] if k]
+            perps += [k for t in agents for k in _band_leaders(t, fillers) if k not in perps]
         if not perps:
             # "an attack ... which killed 70 people", "the bombing killed five": whoever made the event did it
             perps = [k for t in agents for event in [_event_noun(t)] if event is not None

@@ -21,6 +21,8 @@ def clause_subject(tok: Token) -> Token | None:
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX"):
             subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ == "it" and any(c.dep_ == "attr" for c in cur.children):
+                return None  # "it was the front that bombed ...": a cleft's 'it' stands for no one
             if subjects and not (subjects[0].lower_ in ("that", "which") and cur.dep_ == "relcl"):
                 # "attacks that killed 30": the attacks' subject; a passive subject is no actor
                 return subjects[0] if subjects[0].dep_ == "nsubj" else None

@@ -9,6 +9,10 @@ tagger reads "claims" as a noun yet the parser still hangs a direct object on it
 object, so such a word is retagged as the verb it is and its clause reads as one.
 
 A verb in -e whose lemma lost the -e ('staged' -> 'stag'): given the lemma the lexicons name it by.
+
+A cleft ("it was the front that bombed the bridge") whose relative clause the parser hung beside the copula: the
+clause is given back to the noun it describes, so its doer and its reporting verb read as they do in any relative
+clause.
 """
 
 from __future__ import annotations
@@ -40,9 +44,29 @@ def stolen_subject_verb(noun: Token) -> Token | None:
     return verb
 
 
+def cleft_focus(pronoun: Token) -> Token | None:
+    """The noun a cleft puts first ('it was [the front] that bombed'), for a relative pronoun whose clause is not
+    hung on it; None for any other word."""
+    verb = pronoun.head
+    if pronoun.lower_ not in ("that", "who") or pronoun.dep_ != "nsubj" or pronoun.i == 0 or \
+            verb.dep_ not in ("ccomp", "conj", "parataxis", "advcl"):  # a root keeps its sentence's root
+        return None
+    before = pronoun.doc[pronoun.i - 1]
+    focus = before if before.dep_ == "attr" else next((a for a in before.ancestors if a.dep_ == "attr"), None)
+    if focus is None or focus.right_edge.i != pronoun.i - 1 or focus.head.lemma_ != "be" or verb in focus.ancestors:
+        return None
+    return focus if any(c.lower_ == "it" and c.dep_ == "nsubj" for c in focus.head.children) else None
+
+
 @Language.component("claimgraph_stolen_subjects")
 def stolen_subjects(doc: Doc) -> Doc:
-    """Give a coordinated noun back as the subject of the subjectless finite verb that follows it."""
+    """Give a coordinated noun back as the subject of the subjectless finite verb that follows it; hang a cleft's
+    stray relative clause on its noun."""
+    for pronoun in list(doc):
+        focus = cleft_focus(pronoun)
+        if focus is not None:
+            pronoun.head.head = focus
+            pronoun.head.dep_ = "relcl"
     for noun in list(doc):
         verb = stolen_subject_verb(noun)
         if verb is None:
