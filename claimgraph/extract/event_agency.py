@@ -9,15 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_doers import _doers, state_of_arms
-from claimgraph.extract.event_fillers import (
-    Fillers,
-    _child,
-    _conjuncts,
-    _copula_subject,
-    _lemma,
-    _negated,
-    _phrase_top,
-)
+from claimgraph.extract.event_fillers import Fillers
 from claimgraph.extract.event_lexicon import (
     ACT_CLAIM_VERBS,
     DENIAL_VERBS,
@@ -31,6 +23,7 @@ from claimgraph.extract.event_lexicon import (
     SHARE_NOUNS,
     TAKE_PART_VERBS,
 )
+from claimgraph.extract.event_tree import _child, _conjuncts, _copula_subject, _lemma, _negated, _phrase_top
 
 
 def _carrying_out(verb: Token) -> bool:

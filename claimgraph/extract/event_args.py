@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.event_doers import GERUND_HOLDERS, _gerund_doers
-from claimgraph.extract.event_fillers import _child, _conjuncts, _lemma
 from claimgraph.extract.event_lexicon import ATTEMPT_VERBS, DENIAL_VERBS, JUSTICE_WORDS, NOUN_TRIGGERS, VERB_TRIGGERS
+from claimgraph.extract.event_tree import _child, _conjuncts, _lemma
 from claimgraph.extract.frames import left_subject
 
 # the hedge verbs whose subject is their complement's ("X appears to have bombed Y")

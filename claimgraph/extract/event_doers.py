@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.event_fillers import _conjuncts, _copula_subject, _lemma
 from claimgraph.extract.event_lexicon import CHARGE_PREPOSITIONS, STATE_ARMS_NOUNS
+from claimgraph.extract.event_tree import _conjuncts, _copula_subject, _lemma
 
 # things that carry a body's words: their claim of responsibility is their sender's ("posted a video claiming ...")
 MESSAGE_NOUNS = {"statement", "video", "message", "communique", "letter", "tweet", "recording", "posting", "audio"}

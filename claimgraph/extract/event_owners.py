@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
-from claimgraph.extract.event_fillers import _conjuncts, _lemma
+from claimgraph.extract.event_tree import _conjuncts, _lemma
 
 if TYPE_CHECKING:
     from claimgraph.extract.event_fillers import Fillers

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_doers import state_of_arms
-from claimgraph.extract.event_fillers import Fillers, _child, _conjuncts, _lemma, _negated, event_time
+from claimgraph.extract.event_fillers import Fillers, event_time
 from claimgraph.extract.event_lexicon import BLAST_NOUNS, DENIAL_VERBS, EXPLOSIVE_WORDS, VEHICLE_NOUNS, VIOLENT_CONTEXT
 from claimgraph.extract.event_model import (
     UNKNOWN_TARGET_KEY,
@@ -18,6 +18,7 @@ from claimgraph.extract.event_model import (
     Event,
     _stand_in,
 )
+from claimgraph.extract.event_tree import _child, _conjuncts, _lemma, _negated
 
 
 class Shots:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.extract.event_fillers import Fillers, _lemma
+from claimgraph.extract.event_fillers import Fillers
 from claimgraph.extract.event_lexicon import (
     ACT_CLAIM_VERBS,
     FACILITY_NOUNS,
@@ -13,6 +13,7 @@ from claimgraph.extract.event_lexicon import (
     PLACE_PREPS,
     RESPONSIBILITY_VERBS,
 )
+from claimgraph.extract.event_tree import _lemma
 
 SITE_PREPS = PLACE_PREPS | {"on", "against"}  # "a raid on the capital, X": a place the attack was made on
 

@@ -23,16 +23,7 @@ from claimgraph.extract.event_agency import Agency
 from claimgraph.extract.event_args import object_head, verb_args
 from claimgraph.extract.event_coref import corefer, fold_devices, toll_doers
 from claimgraph.extract.event_doers import _doers, state_of_arms
-from claimgraph.extract.event_fillers import (
-    Fillers,
-    _child,
-    _conjuncts,
-    _event_noun,
-    _generic,
-    _lemma,
-    _negated,
-    event_time,
-)
+from claimgraph.extract.event_fillers import Fillers, event_time
 from claimgraph.extract.event_lexicon import (
     ACT_MODIFIERS,
     ACTOR_ONLY_VERBS,
@@ -80,6 +71,7 @@ from claimgraph.extract.event_model import (
 from claimgraph.extract.event_owners import operator
 from claimgraph.extract.event_shots import Shots
 from claimgraph.extract.event_sites import site_heads, struck_place, targets
+from claimgraph.extract.event_tree import _child, _conjuncts, _event_noun, _generic, _lemma, _negated
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.nominal import demonym_of
 from claimgraph.plugins import hookimpl
