@@ -272,6 +272,7 @@ def write_analysis(engine: Engine, analysis: Analysis, find=None) -> str | None:
                 ids[key] = _write_placeholder(conn, entity, document_id, doc.title or doc.source or document_id) \
                     if entity.attrs.get("placeholder") \
                     else _write_entity(conn, entity, stored)
+                stored.add(ids[key])  # a stand-in's row too: a later entity of the same id finds it
         for key in analysis.entities:
             ids[key] = ids[find(key)]
         mention_rows: dict[tuple[int, int, str], dict[str, Any]] = {}
