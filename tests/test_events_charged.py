@@ -93,3 +93,16 @@ def test_a_deed_laid_on_a_body_is_its_hedged_or_denied_deed(analyze: Callable[..
                                                            polarity: str) -> None:
     found = told(analyze(text))
     assert ("ember front", predicate, obj, modality, polarity, "") in found, found
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("A statement from the Ember Front claims the bombing of the grain depot.", "ember front", "bombed",
+     "grain depot"),
+    ("The Ember Front is an armed group in Korvel. The video claims the attack on the police station in Vellmar.",
+     "ember front", "attacked", "police station"),
+])
+def test_a_message_claiming_a_deed_gives_it_to_its_sender(analyze: Callable[..., DocContext], text: str,
+                                                          subject: str, predicate: str, obj: str) -> None:
+    found = told(analyze(text))
+    assert any(s == subject and p == predicate and o == obj and m == "attributed" for s, p, o, m, _, _ in found), \
+        found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.event_doers import _doers, state_of_arms
+from claimgraph.extract.event_doers import MESSAGE_NOUNS, _doers, state_of_arms
 from claimgraph.extract.event_fillers import Fillers
 from claimgraph.extract.event_lexicon import (
     ACT_CLAIM_VERBS,
@@ -228,7 +228,14 @@ class Agency:
 
     def _claimants(self, verb: Token, fillers: Fillers) -> list[str]:
         """Who claims an event ('the front claimed responsibility for ...'), remembered for the text's other events."""
-        actors = self._actors_of(verb, _doers(verb), fillers)
+        doers = _doers(verb)
+        actors = self._actors_of(verb, doers, fillers)
+        if not actors and doers and all(_lemma(d) in MESSAGE_NOUNS for d in doers):
+            # "the statement claims today's bombing": its sender ("a statement from X"), else the body the text is about
+            senders = [k for d in doers for g in [*_child(d, "prep", "from"), *_child(d, "prep", "by"),
+                                                  *(c for c in d.children if c.dep_ == "poss")]
+                       for k in [fillers.actor(g)] if k]
+            actors = senders or self._recent_doer(verb.sent, fillers)
         seen = fillers.ctx.memo.setdefault("events.claimants", [])
         seen += [k for k in actors if k not in seen and fillers.ctx.entity(k).type == "Organization"]
         return actors
@@ -242,7 +249,8 @@ class Agency:
                  for k in [fillers.actor(c)] if k]
         # "an Iraqi raid ... killed seven people": the state whose forces made the raid
         perps += [k for k in [state_of_arms(fillers.ctx, noun)] if k]
-        perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        perps += [k for g in _child(noun, "prep", "by") for t in _conjuncts(g)
+                  for k in [state_of_arms(fillers.ctx, t) or fillers.actor(t)] if k]
         return perps or self._claimed_by(noun, fillers)
 
     @staticmethod

@@ -413,8 +413,8 @@ class EventFrames(Agency, Shots, EventClaims):
                     perps.append(key)
         if state is not None:
             perps.append(state)
-        for g in _child(noun, "prep", "by"):
-            perps += [k for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
+        for g in _child(noun, "prep", "by"):  # "a raid by Iraqi forces": the state whose forces made it
+            perps += [k for t in _conjuncts(g) for k in [state_of_arms(fillers.ctx, t) or fillers.actor(t)] if k]
         agency = self._claimed_by(noun, fillers)
         perps += agency
         # "a bombing campaign against X": the series noun the trigger names holds the target
