@@ -193,3 +193,9 @@ def test_people_seized_are_kidnapped_by_the_cleft_or_the_bands_leader(analyze: C
 ])
 def test_things_or_towns_seized_are_no_kidnapping(analyze: Callable[..., DocContext], text: str) -> None:
     assert not [f for f in events(analyze(text)) if f[1] == "kidnapped"]
+
+
+def test_people_told_by_their_number_are_the_ones_hit(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Police swooped on a farm near Vellmar and arrested the four on Tuesday."))
+    assert has(found, "police", "arrested", "four"), found
+    assert not [f for f in events(analyze("Police arrested four on Tuesday.")) if f[2] == "four"]

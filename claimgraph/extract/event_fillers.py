@@ -308,6 +308,9 @@ class Fillers:
                      if k and k[1] in ("Organization", "Country")]
             if owned:
                 return owned[0][0]
+        if human and tok.like_num and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+            span = self.phrase(tok)  # "arrested the four": the people counted before, told by their number
+            return self._add(span, "Group") if span else None
         if lemma in CAUSE_NOUNS or lemma in AREA_NOUNS or tok.ent_type_ in NON_FILLER_LABELS or tok.like_num \
                 or lemma in VERB_TRIGGERS or lemma in NOUN_TRIGGERS:
             return None
