@@ -55,3 +55,8 @@ def test_a_role_told_around_the_body(analyze: Callable[..., DocContext], text: s
 def test_a_title_of_a_place_is_no_membership(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("The army of Prince Eugene of Savoy crossed the river ."))
     assert not any(p == "member_of" and "Savoy" in o for _, p, o in found), found
+
+
+def test_a_ministry_under_a_president_is_no_leadership(analyze: Callable[..., DocContext]) -> None:
+    found = relations(analyze("She served in the Department of Labor under Ronald Reagan ."))
+    assert not any(p == "leader_of" and "Reagan" in s for s, p, _ in found), found

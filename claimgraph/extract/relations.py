@@ -26,7 +26,7 @@ from claimgraph.extract.relations_asides import read_asides, state_in_part
 from claimgraph.extract.relations_countries import places_in_seat_country
 from claimgraph.extract.relations_defs import define_places, retype_named
 from claimgraph.extract.relations_demonyms import demonym_relations
-from claimgraph.extract.relations_members import party_of_person, role_after_body, role_before_surname
+from claimgraph.extract.relations_members import PARTY_NAME, party_of_person, role_after_body, role_before_surname
 from claimgraph.extract.relations_names import name_seats
 from claimgraph.extract.relations_party import party_members
 from claimgraph.extract.relations_spelling import joined_names, relation_type
@@ -375,6 +375,8 @@ class DocumentRelations:
                     predicate = "member_of"  # "head of the ministry's ordnance department": a part's head
                 # "professor of International Relations at Karachi University": the field is no employer
                 b = self._at_organisation(ctx, b)
+            if gap.split()[:1] == ["under"] and not PARTY_NAME.search(ctx.entity(a.entity_key).name):
+                continue  # "the Department of Commerce under George W. Bush": his administration's time, no leader
             if gap.strip() == "of" and (len(a.text.split()) < 2 or any(w[:1].islower() for w in a.text.split())
                                         or not (b.text.startswith("The ") or is_acronym(b.text))):
                 # "Prince Eugene of Savoy", "List of Taito": a title or a heading, no member; a bare "of" is read
