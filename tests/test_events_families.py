@@ -199,3 +199,13 @@ def test_people_told_by_their_number_are_the_ones_hit(analyze: Callable[..., Doc
     found = events(analyze("Police swooped on a farm near Vellmar and arrested the four on Tuesday."))
     assert has(found, "police", "arrested", "four"), found
     assert not [f for f in events(analyze("Police arrested four on Tuesday.")) if f[2] == "four"]
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("Gunmen killed ten soldiers and wounded 20 others near Vellmar.", "soldiers"),
+    ("The blast killed 23 Korvel Front members and wounded dozens of others.", "korvel front members"),
+])
+def test_others_hurt_beside_a_deed_are_more_of_its_victims(analyze: Callable[..., DocContext], text: str,
+                                                           obj: str) -> None:
+    found = events(analyze(text))
+    assert any(p == "injured" and o == obj for _, p, o in found), found

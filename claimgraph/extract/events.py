@@ -94,6 +94,18 @@ def _one_unnamed(tok: Token) -> bool:
 BAND_NOUNS = {"group", "band", "faction", "men", "unit", "cell", "followers"}
 
 
+def _others_told(verb: Token, tok: Token) -> Token | None:
+    """The people 'others' are more of: the object of the deed the verb is joined to ('killed 23 members of X and
+    wounded dozens of others': members of X); None for any other word."""
+    inner = _child(tok, "prep", "of")
+    if tok.lower_ not in ("others", "dozens", "scores", "hundreds") or tok.lower_ != "others" and not (
+            inner and inner[0].lower_ == "others"):
+        return None
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+
+
 def _band_leaders(tok: Token, fillers: Fillers) -> list[str]:
     """The person a band is named after ('it was the group of commander X that seized ...'): X."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -183,6 +195,7 @@ class EventFrames(Agency, Shots, EventClaims):
             return None
         human = predicate in ("killed", "assassinated", "kidnapped", "injured", "arrested", "released")
         agents, patients, weapon = verb_args(verb)
+        patients = [_others_told(verb, t) or t for t in patients]  # "killed 23 members and wounded dozens of others"
         if lemma == "die":
             # "three soldiers died in the blast": the subject is the victim, the killer is not said
             if not VIOLENT_CONTEXT.search(sent.text):
