@@ -263,3 +263,13 @@ def test_a_place_called_a_bodys_stronghold_is_its_base(analyze: Callable[..., Do
 def test_an_area_named_before_its_kind_lies_in_the_place_after_of(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("The villages lie in the Lazio region of central Italy."))
     assert has(found, "Lazio", "located_in", "Italy"), found
+
+
+def test_a_chain_of_places_is_closed_however_many_links_it_has(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Marrowby is a village in Tillcot District. Tillcot District is a district of Fenwick County. "
+                  "Fenwick County is a county in Norway.")
+    found = relations(ctx)
+    assert has(found, "Marrowby", "located_in", "Norway"), found
+    chained = [c for c in ctx.analysis.claims if c.predicate == "located_in" and ctx.entity(c.subject).name ==
+               "Marrowby" and ctx.entity(c.object).name == "Norway"]
+    assert chained and all(len(c.evidence) == 3 for c in chained), chained  # each of the three links is cited

@@ -112,6 +112,9 @@ def geo_index() -> GeoIndex:
         states[row["name"].lower()] = code
     return GeoIndex(countries, cities, states, {code: row["name"] for code, row in gc.get_countries().items()})
 
+# how many links deep a chain of places is closed ('a village in a district in a county in a country')
+CLOSURE_STEPS = 3
+
 
 class PlaceHierarchy:
     """Where the document names a city and its country (or US state), the city lies in it.
@@ -222,24 +225,35 @@ class PlaceHierarchy:
         for fact in ctx.analysis.reference:
             if fact.predicate in ("located_in", "based_in"):
                 inside.setdefault(ctx.find(fact.subject), {}).setdefault(ctx.find(fact.object), None)
-        for a, outers in list(inside.items()):
-            for b, ev_ab in list(outers.items()):
-                for c_key, ev_bc in list(inside.get(b, {}).items()):
-                    # a link the gazetteer knew is still said by the text when both steps of the chain are
-                    if c_key == a or c_key in outers and not (outers[c_key] is None and ev_ab and ev_bc):
-                        continue
-                    predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
-                    if ev_ab and ev_bc:
-                        claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end),
-                                              EXTRACTOR + ".chain", confidence=0.45)
-                        if claim is not None:
-                            claim.evidence.append(ev_bc[0])
-                        if c_key in outers:  # the text says what the gazetteer knew: a claim, no reference
-                            ctx.analysis.reference = [
-                                f for f in ctx.analysis.reference
-                                if not (ctx.find(f.subject) == a and ctx.find(f.object) == c_key)]
-                        outers[c_key] = ev_ab
-                    else:
-                        ctx.analysis.reference.append(ReferenceFact(
-                            a, predicate, c_key, provenance={"source": "gazetteer", "rule": "chain"}))
-                        outers[c_key] = None
+        for _ in range(CLOSURE_STEPS):  # a village in a district in a county in a country: one step a pass
+            grown = False
+            for a, outers in list(inside.items()):
+                for b, ev_ab in list(outers.items()):
+                    for c_key, ev_bc in list(inside.get(b, {}).items()):
+                        # a link the gazetteer knew is still said by the text when both steps of the chain are
+                        if c_key == a or c_key in outers and not (outers[c_key] is None and ev_ab and ev_bc):
+                            continue
+                        grown = True
+                        self._link(ctx, a, c_key, outers, ev_ab, ev_bc)
+            if not grown:
+                break
+
+    @staticmethod
+    def _link(ctx: DocContext, a: str, c_key: str, outers: dict[str, list[Any] | None], ev_ab: list[Any] | None,
+              ev_bc: list[Any] | None) -> None:
+        """One closed link A in C: a claim when the text says both steps, else reference knowledge."""
+        predicate = "located_in" if ctx.entity(a).type in PLACE_TYPES else "based_in"
+        if ev_ab and ev_bc:
+            claim = ctx.add_claim(a, predicate, c_key, (ev_ab[0].start, ev_ab[0].end),
+                                  EXTRACTOR + ".chain", confidence=0.45)
+            if claim is not None:  # every link of the chain is its evidence
+                claim.evidence.extend(e for e in [*ev_ab[1:], *ev_bc] if e not in claim.evidence)
+            if c_key in outers:  # the text says what the gazetteer knew: a claim, no reference
+                ctx.analysis.reference = [
+                    f for f in ctx.analysis.reference
+                    if not (ctx.find(f.subject) == a and ctx.find(f.object) == c_key)]
+            outers[c_key] = [*ev_ab, *ev_bc]
+        else:
+            ctx.analysis.reference.append(ReferenceFact(
+                a, predicate, c_key, provenance={"source": "gazetteer", "rule": "chain"}))
+            outers[c_key] = None
