@@ -85,8 +85,8 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out += [p for p in c.children if p.dep_ == "pobj"]
-            for p in c.children:  # "in and out of the US": follow the coordinated preposition
-                if p.dep_ == "prep":
+            for p in c.children:  # "in and out of the US", "to X or to Y": follow the coordinated preposition
+                if p.dep_ == "prep" or p.dep_ == "conj" and p.pos_ == "ADP":
                     out += [q for q in p.children if q.dep_ == "pobj"]
     return out
 

@@ -10,7 +10,17 @@ from claimgraph.model import Claim
 
 
 def _alternatives(root: Token) -> list[Token]:
-    """The other conjuncts of a token's 'or' coordination (none when it is joined by 'and' or not at all)."""
+    """The other conjuncts of a token's 'or' coordination (none when it is joined by 'and' or not at all); for the
+    object of a preposition coordinated with another ('to X or to Y'), the other preposition's object."""
+    if root.dep_ == "pobj" and root.head.pos_ == "ADP":
+        preps = _or_group(root.head)
+        if preps:
+            return [o for p in preps if p.i != root.head.i for o in p.children if o.dep_ == "pobj"]
+    return _or_group(root, exclude_self=True)
+
+
+def _or_group(root: Token, exclude_self: bool = False) -> list[Token]:
+    """The tokens an 'or' coordination joins, the given one included unless `exclude_self`; none for 'and'."""
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
@@ -18,7 +28,7 @@ def _alternatives(root: Token) -> list[Token]:
     joins = [c for g in group for c in g.children if c.dep_ == "cc"]
     if not joins or any(c.lower_ != "or" for c in joins) or len(group) < 2:
         return []
-    return [g for g in group if g.i != root.i]
+    return [g for g in group if g.i != root.i] if exclude_self else group
 
 
 def _initials_of(tok: Token, name: str) -> bool:
