@@ -16,11 +16,23 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, or_, select, update
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
 
 from claimgraph.linking.groups import (
     blocked_pairs,
     context_names,
+    final_from,
     final_of,
     group_members,
     names_of,
@@ -78,18 +90,26 @@ CONTEXT_MAX = 0.3
 SAME_DOCUMENT = 0.2  # the document also uses a longer or shorter form of the same name
 ONLY_CANDIDATE = 0.2  # an acronym or name form that fits one stored entity and no other
 
-# the stored names a new name's normalised forms find (built once: see claimgraph.linking.groups)
-_BY_NORM = select(aliases.c.entity_id, aliases.c.alias, entities.c.type, entities.c.attrs) \
+# the stored names a new name's normalised forms find, and the stored keys its (kind, key) pairs find, read in one
+# statement (part 0, then part 1) with each row's merged_into, so a row that stands for itself costs no final_of
+# query; built once per number of pairs (see claimgraph.linking.groups)
+_BY_NORM = select(literal_column("0").label("part"), aliases.c.entity_id, aliases.c.alias.label("name"),
+                  literal_column("''").label("kind"), entities.c.type, entities.c.attrs, entities.c.merged_into) \
     .join(entities, entities.c.id == aliases.c.entity_id).where(aliases.c.norm.in_(bindparam("norms", expanding=True)))
 
 
 @lru_cache(maxsize=128)
-def _by_keys(n: int) -> Select[Any]:
-    """The stored entities any of n (kind, key) pairs find (parameters k0, v0, k1, v1, ...): one statement per n."""
-    return select(entity_keys.c.entity_id, entity_keys.c.kind, entity_keys.c.key, entities.c.type, entities.c.attrs) \
+def _lookup(n: int) -> Select[Any] | CompoundSelect[Any]:
+    """Stored names matching the norms, then stored entities any of n (kind, key) pairs find (parameters norms,
+    k0, v0, k1, v1, ...): one statement per n."""
+    if not n:
+        return _BY_NORM
+    by_keys = select(literal_column("1").label("part"), entity_keys.c.entity_id, entity_keys.c.key, entity_keys.c.kind,
+                     entities.c.type, entities.c.attrs, entities.c.merged_into) \
         .join(entities, entities.c.id == entity_keys.c.entity_id) \
         .where(or_(*(and_(entity_keys.c.kind == bindparam(f"k{i}"), entity_keys.c.key == bindparam(f"v{i}"))
                      for i in range(n))))
+    return union_all(_BY_NORM, by_keys)
 
 
 @dataclass
@@ -186,7 +206,7 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
     found: dict[str, Match] = {}
     exact_groups: set[str] = set()
 
-    def note(entity_id: str, etype: str, kind: str, why: str, acronym: bool = False,
+    def note(entity_id: str, etype: str, merged_into: str | None, kind: str, why: str, acronym: bool = False,
              attrs: dict[str, Any] | None = None) -> None:
         if etype not in allowed or entity_id == exclude or (attrs or {}).get(LOCAL_MARK):
             return  # another document's description ('gunmen') is no entity to join
@@ -194,7 +214,7 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
             # a town and a country meet only by the same name: their spelling skeletons often agree
             # (Colombo, Colombia) where the places are continents apart
             return
-        group = final_of(conn, entity_id)
+        group = final_from(conn, entity_id, merged_into)
         if group == exclude:
             return
         if kind == "exact":
@@ -206,22 +226,25 @@ def find_matches(conn: Connection, entity: Entity, context: set[str] | None = No
         m.reasons.append(why)
 
     norms = sorted({norm_name(n) for n in names})
-    for row in conn.execute(_BY_NORM, {"norms": norms}):
-        if is_matchable(row.alias):
-            # one shared word of a person's name (Rajavi, Massoud) is weak: many people share it
-            weak = entity.type == "Person" and len(tokens(row.alias)) < 2
-            note(row.entity_id, row.type, "surname" if weak else "exact", f"same name {row.alias!r}",
-                 acronym=is_acronym(row.alias), attrs=row.attrs if isinstance(row.attrs, dict) else None)
     wanted: dict[tuple[str, str], str] = {}
     for n in sorted(names):  # a key two names give keeps the first's score: the same first in every process
         for kind, key, score_kind in lookup_keys(n, entity.type):
             wanted.setdefault((kind, key), score_kind)
-    if wanted:
-        pairs = {f"{side}{i}": value for i, pair in enumerate(wanted) for side, value in zip("kv", pair, strict=True)}
-        for hit in conn.execute(_by_keys(len(wanted)), pairs):
-            score_kind = wanted[(hit.kind, hit.key)]
-            note(hit.entity_id, hit.type, score_kind, f"{score_kind} key {hit.key!r}",
-                 attrs=hit.attrs if isinstance(hit.attrs, dict) else None)
+    params: dict[str, Any] = {f"{side}{i}": value for i, pair in enumerate(wanted)
+                              for side, value in zip("kv", pair, strict=True)}
+    params["norms"] = norms
+    # the names first, then the keys (a stable sort keeps each part's own order), as when they were two queries
+    for row in sorted(conn.execute(_lookup(len(wanted)), params), key=lambda r: r.part):
+        attrs = row.attrs if isinstance(row.attrs, dict) else None
+        if row.part == 0:
+            if is_matchable(row.name):
+                # one shared word of a person's name (Rajavi, Massoud) is weak: many people share it
+                weak = entity.type == "Person" and len(tokens(row.name)) < 2
+                note(row.entity_id, row.type, row.merged_into, "surname" if weak else "exact",
+                     f"same name {row.name!r}", acronym=is_acronym(row.name), attrs=attrs)
+            continue
+        score_kind = wanted[(row.kind, row.name)]
+        note(row.entity_id, row.type, row.merged_into, score_kind, f"{score_kind} key {row.name!r}", attrs=attrs)
     if entity.type in PLACE_TYPES and exact_groups:
         # a place whose very name is stored is that place: a spelling skeleton is only the fallback for a name
         # seen nowhere yet, so it never pulls a second place (Colombo and Colombia share one) into the group

@@ -31,13 +31,18 @@ _split_rows: weakref.WeakKeyDictionary[RootTransaction, list[tuple[str, str, str
 
 def final_of(conn: Connection, entity_id: str) -> str:
     """Follow merged_into links to the entity that stands for this one now."""
+    return final_from(conn, entity_id, conn.execute(_MERGED_INTO, {"id": entity_id}).scalar())
+
+
+def final_from(conn: Connection, entity_id: str, merged_into: str | None) -> str:
+    """final_of for a row whose merged_into was read with it (in the same transaction): no query when it is None."""
     seen = {entity_id}
-    while True:
-        nxt = conn.execute(_MERGED_INTO, {"id": entity_id}).scalar()
-        if not nxt or nxt in seen:
-            return entity_id
+    nxt = merged_into
+    while nxt and nxt not in seen:
         seen.add(nxt)
         entity_id = nxt
+        nxt = conn.execute(_MERGED_INTO, {"id": entity_id}).scalar()
+    return entity_id
 
 
 def group_members(conn: Connection, group: str) -> set[str]:

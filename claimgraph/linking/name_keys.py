@@ -3,7 +3,10 @@ new one (skeleton, word bag of a place, acronym, bare name without designators, 
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from claimgraph.linking.name_forms import acronyms_of, bare, core, is_matchable, skeleton, token_skeleton, tokens
 from claimgraph.linking.type_names import PLACE_TYPES
@@ -13,6 +16,12 @@ from claimgraph.store.derived import entity_keys
 # an entity row's stored keys, and a new one (built once: see claimgraph.linking.groups)
 _KEYS_OF = select(entity_keys.c.kind, entity_keys.c.key).where(entity_keys.c.entity_id == bindparam("id"))
 _ADD_KEY = insert(entity_keys)
+# where the dialect has it, a key the row already has is skipped by the unique constraint (uq_entity_key) in the
+# insert itself: one statement a call, not a read of the row's keys and an insert
+_ADD_NEW_KEY: dict[str, Any] = {
+    "sqlite": sqlite.insert(entity_keys).on_conflict_do_nothing(index_elements=["entity_id", "kind", "key"]),
+    "postgresql": postgresql.insert(entity_keys).on_conflict_do_nothing(index_elements=["entity_id", "kind", "key"]),
+}
 
 
 def name_keys(name: str, type_: str) -> set[tuple[str, str]]:
@@ -84,6 +93,10 @@ def add_keys(conn: Connection, entity_id: str, names: set[str], type_: str) -> N
     for n in names:
         wanted |= name_keys(n, type_)
     if not wanted:
+        return
+    add = _ADD_NEW_KEY.get(conn.dialect.name)
+    if add is not None:
+        conn.execute(add, [{"entity_id": entity_id, "kind": k, "key": v} for k, v in sorted(wanted)])
         return
     have = {(r.kind, r.key) for r in conn.execute(_KEYS_OF, {"id": entity_id})}
     new = sorted(wanted - have)
