@@ -263,3 +263,9 @@ def test_the_militants_of_a_text_about_a_body_are_that_body(analyze: Analyze) ->
     other = analyze("The Korvel Front claimed the bombings of two banks. Colonel Amin Darko said Kurdish militants "
                     "belonged to the Tigris Legion.")
     assert not find(other, "member_of", "Tigris Legion", "Korvel Front")
+
+
+def test_the_rebels_in_a_states_forces_words_are_never_those_forces(analyze: Analyze) -> None:
+    ctx = analyze("The Marovian Army launched an offensive in the north. The Marovian Army said the rebels belonged "
+                  "to the Korvel Front. The Marovian Army said the militants belonged to the Tigris Legion.")
+    assert not find(ctx, "member_of", None, "Marovian Army"), ctx.analysis.claims

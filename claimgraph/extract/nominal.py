@@ -27,6 +27,9 @@ VAGUE_DETERMINERS = {"another", "some", "any", "other", "a", "an"}
 # the people of an armed body told by what they are ('the militants said ...', 'the rebels belonged to X'):
 # as the doers of a clause with no name of their own, the body the text is about
 FIGHTER_NOUNS = {"militant", "insurgent", "rebel", "guerrilla", "jihadist", "fighter"}
+# words in the name of a state's own forces or offices ('the Marovian Army', 'the Interior Ministry'): no fighters'
+# body ('Islamic State' is one)
+FORCES_WORDS = words("entity_state_body_heads") | {"army", "military", "forces", "police", "government", "regime"}
 EXAMPLE_PREPS = {"like", "including", "include", "such"}
 # short forms an owner is written with that no demonym table holds ("U.S. officials"); demonyms come from the
 # one table (extract/entity_gazetteer.py)
@@ -246,7 +249,10 @@ class ArgResolver:
         if (role == "agent" or tok.dep_ == "nsubj") and lemma in FIGHTER_NOUNS and tok.tag_ == "NNS" and [
                 c.lower_ for c in tok.children if c.dep_ not in ("punct",)] == ["the"]:
             topic = self.topic_org(tok.i)  # "the militants belonged to X": nothing but the article says who
-            return [topic] if topic else []
+            # a state's body the text follows ('the army said the rebels ...') is never its own rebels
+            state_body = topic is not None and any(
+                w in FORCES_WORDS for w in self.ctx.entity(topic).name.lower().split())
+            return [topic] if topic and not state_body else []
         if tok.pos_ == "PRON" or (lemma in ANAPHOR_NOUNS and any(
                 c.lower_ in ("the", "this", "that") for c in tok.children)):
             if tok.lower_ in ANAPHOR_PRONOUNS or lemma in ANAPHOR_NOUNS:

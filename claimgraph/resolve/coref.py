@@ -29,6 +29,8 @@ DESCRIPTION = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(?:same\s+)?(" + "|".j
 BODY_HEADS = words("entity_state_body_heads")
 # description nouns a state's own forces are told by too ('the army'): they stand only for a body so named
 STATE_WORDS = GROUP_NOUNS & words("entity_state_heads")
+# description nouns for those who fight a state: never its own forces ('the rebels' are not 'the Marovian Army')
+INSURGENT_WORDS = {"rebels", "guerrillas"}
 ACTOR_TYPES = {"Organization", "Group"}
 SINGULAR_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "their", "them"}
@@ -229,6 +231,8 @@ def _describable(name: str, noun: str) -> bool:
     head = words_[-1].lower() if words_ else ""
     if noun in STATE_WORDS and noun not in (w.lower() for w in name.split()):
         return False  # "the army stormed the camp" in a text on a rebel front: the state's army
+    if noun in INSURGENT_WORDS and head in words("entity_state_heads"):
+        return False  # "the army said the rebels ...": the rebels are not the army
     return head not in BODY_HEADS or head == noun
 
 
