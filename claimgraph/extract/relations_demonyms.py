@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from claimgraph.core.lexicon import alternation
+from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country
 from claimgraph.extract.places_index import ACTOR_TYPES, EXTRACTOR, PLACE_TYPES, geo_index, is_country
@@ -53,10 +53,7 @@ CHAIN_COMMA = re.compile(r"^\s*,\s*$")
 KIND_BEFORE_NAME = re.compile(rf"^(?P<words>\s+(?:(?:[a-z][\w'-]*|-|/)\s+){{0,5}}?){ORG_NOUN}s?\s*(?:,\s*the\s+|the\s+)?"
                               r"[\"“]?\s*$")
 # words of a description that tie the body to the country rather than seat it there ("Iranian - backed group X")
-# ("Iranian dissident group X", "the Syrian opposition in exile": a cause or an origin, often told of groups abroad)
-TIED_WORDS = {"backed", "funded", "sponsored", "supported", "allied", "aligned", "linked", "affiliated", "inspired",
-              "led", "owned", "controlled", "trained", "armed", "friendly", "opposed", "hostile", "dissident",
-              "opposition", "exile", "exiled", "emigre", "émigré", "diaspora"}
+TIED_WORDS = words("relations_demonym_tie_words")
 
 
 def demonym_relations(ctx: DocContext, start: int, end: int, mentions: list[Mention]) -> None:
