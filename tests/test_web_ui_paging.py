@@ -88,8 +88,8 @@ def test_profile_reads_its_next_pages(ui: Any) -> None:
     for _ in range(2):
         page.click("#more-claims")
         for _ in range(100):  # until the next page is drawn (the button comes back enabled, or goes)
-            button = page.query_selector("#more-claims")
-            if button is None or button.is_enabled():
+            # read in the page at once: a handle taken first may be redrawn away before it is asked
+            if page.evaluate("() => { const b = document.querySelector('#more-claims'); return !b || !b.disabled; }"):
                 break
             page.wait_for_timeout(100)
     assert page.query_selector("#more-claims") is None
