@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relation_text import has, relations
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.places_index import is_country
@@ -12,20 +13,6 @@ from claimgraph.extract.relations import DocumentRelations
 from claimgraph.model import Analysis, SourceDocument
 from claimgraph.nlp.pipeline import load_nlp
 from claimgraph.settings import Settings
-
-
-def relations(ctx: DocContext) -> set[tuple[str, str, str]]:
-    """(subject, predicate, object) names of the relation stages' claims."""
-    out = set()
-    for c in ctx.analysis.claims:
-        if c.extractor.startswith("relations") and isinstance(c.object, str):
-            out.add((ctx.entity(c.subject).name, c.predicate, ctx.entity(c.object).name))
-    return out
-
-
-def has(found: set[tuple[str, str, str]], subject: str, predicate: str, obj: str) -> bool:
-    """True when a claim's subject and object names contain these strings."""
-    return any(subject in s and p == predicate and obj in o for s, p, o in found)
 
 
 @pytest.mark.parametrize("text, subject, predicate, obj", [
