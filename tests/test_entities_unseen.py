@@ -84,3 +84,19 @@ def test_a_persons_name_ending_in_s_stays_a_person(analyze: Analyze) -> None:
     ctx = analyze("Mary Williams, a lawyer, said on Monday that the court had ruled. Williams left the city.")
     found = entity_named(ctx, "Mary Williams")
     assert found is not None and found[0] == "Person", found
+
+
+
+def test_the_first_word_of_a_line_run_into_a_heading_is_no_name() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from claimgraph.extract.entities import clean_span
+
+    words_ = ["Raids", "in", "Valdra", "\n", "According", "to", "officials", ",", "Omar", "Bey", "\n", "Director"]
+    pos = ["NOUN", "ADP", "PROPN", "SPACE", "VERB", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "SPACE", "PROPN"]
+    doc = Doc(spacy.blank("en").vocab, words=words_, spaces=[True] * len(words_), pos=pos)
+    pieces = [p.text for p in clean_span(Span(doc, 2, 5, label="ORG"))]
+    assert pieces == ["Valdra"], pieces  # the model ran the next line's 'According' into the name
+    kept = [p.text for p in clean_span(Span(doc, 8, 12, label="ORG"))]
+    assert kept == ["Omar Bey", "Director"], kept  # a name on the next line stays one

@@ -76,10 +76,15 @@ def clean_span(span: Span) -> list[Span]:
         while len(piece) > 0 and (piece[-1].text in POSSESSIVE_TOKENS or TRAILING_JUNK.match(piece[-1].text)):
             piece = piece[:-1]
         if len(piece) > 0 and any(ch.isalpha() for ch in piece.text) and not (
-                len(pieces) > 1 and piece.text.lower() in STOP_WORDS and not piece.text.isupper()):
-            out.append(piece)  # 'Below' of a title run into the next line's 'Below is a statement' is no name
+                len(pieces) > 1 and not piece.text.isupper() and (piece.text.lower() in STOP_WORDS or len(piece) == 1
+                                                                 and piece[0].pos_ in _NO_NAME_POS)):
+            # 'Below' of a title run into the next line's 'Below is a statement', its 'According to ...': no name
+            out.append(piece)
     return out
 
+
+# word classes of no name: the first word of a line the model ran into the name above it
+_NO_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART"}
 
 # articles of Arabic and other names written in lower case inside a name ('al Shabaab', 'Fatah al-Islam')
 NAME_ARTICLES = words("entity_foreign_articles")
@@ -161,6 +166,8 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                     span, type_ = body, "Organization"
             if type_ == "Person" and len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in _BODY_ENDS:
                 type_ = "Organization"  # 'Varnian Dawn Front', 'X Movement': a body's noun ends no person's name
+            if type_ == "Person" and _names_a_site(span):
+                type_ = "Place"  # 'the club's Bernabeu stadium', 'Jinnah hospital': a site named after someone
             if ent.label_ == "NORP" and _group_name_read_as_nationality(span):
                 out.append(Candidate(span.start_char, span.end_char, "Organization", "ner", 2))
                 continue
@@ -184,12 +191,25 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
 _BODY_ENDS = rules.ORG_CUES & rules.ORG_NOUNS
 
 
+# words before a portfolio that belong to the office ('Shadow Home Secretary', 'New Foreign Minister')
+_OFFICE_PREFIXES = {"shadow", "new", "former", "acting", "deputy", "interim", "junior"}
+# common nouns of sites that may carry a person's name ('Kennedy airport')
+_SITE_NOUNS = words("geo_facility_nouns")
+
+
 def _portfolio(span: Span) -> bool:
-    """'Defence Minister X', 'the Interior Secretary': one word naming a minister's portfolio, no body's name (an
-    acronym before a title, 'the TTP Emir', is one)."""
+    """'Defence Minister X', 'the Interior Secretary', 'Shadow Home Secretary': a minister's portfolio, no body's
+    name (an acronym before a title, 'the TTP Emir', is one)."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return len(span) == 1 and not span.text.isupper() and nxt is not None \
-        and nxt.lower_ in ("minister", "secretary") and span[0].head.i == nxt.i
+    if nxt is None or span.text.isupper() or nxt.lower_ not in ("minister", "secretary"):
+        return False
+    return span[-1].head.i == nxt.i and (len(span) == 1 or len(span) == 2 and span[0].lower_ in _OFFICE_PREFIXES)
+
+
+def _names_a_site(span: Span) -> bool:
+    """'the Bernabeu stadium', 'Jinnah hospital': a name the model took for a person that modifies a site noun."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in _SITE_NOUNS and span[-1].head.i == nxt.i
 
 
 def _group_name_read_as_nationality(span: Span) -> bool:

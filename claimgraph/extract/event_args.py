@@ -11,11 +11,14 @@ from spacy.tokens import Token
 from claimgraph.core.lexicon import words
 from claimgraph.extract.event_doers import GERUND_HOLDERS, _gerund_doers
 from claimgraph.extract.event_lexicon import ATTEMPT_VERBS, DENIAL_VERBS, JUSTICE_WORDS, NOUN_TRIGGERS, VERB_TRIGGERS
-from claimgraph.extract.event_tree import _child, _conjuncts, _lemma
+from claimgraph.extract.event_tree import ATTEMPT_NOUNS, _child, _conjuncts, _lemma
 from claimgraph.extract.frames import left_subject
 
 # the hedge verbs whose subject is their complement's ("X appears to have bombed Y")
 RAISING_VERBS = words("scope_hedge_verbs")
+# passives whose raised subject did the deed, or is said to have: "is believed to have attacked X", "was forced to
+# free them" ("was ordered to free them", "was asked to" tell no deed done)
+RAISED_BY = words("scope_hedge_passive_verbs") | {"know", "see", "force", "compel", "oblige", "make", "show"}
 
 
 def object_head(tok: Token) -> Token:
@@ -62,9 +65,15 @@ def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
                   and _lemma(c) in VERB_TRIGGERS and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
                   for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
                   for g2 in _conjuncts(g)]
-    if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
+    if not agents and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children) \
+            and _lemma(verb.head) in RAISED_BY:
         # "Hamas is believed to have attacked X", "is suspected to have": the raised subject acts
         agents = [g for c in verb.head.children if c.dep_ == "nsubjpass" for g in _conjuncts(c)]
+    if not agents and verb.dep_ == "acl" and _lemma(verb.head) in ATTEMPT_NOUNS:
+        # "X made an attempt to kill Y", "an attempt by X to kill Y": the attempt's maker
+        noun = verb.head
+        agents = [g for t in _child(noun, "prep", "by") for g in _conjuncts(t)] or [
+            g for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "nsubj" for g in _conjuncts(c)]
     if not agents and verb.dep_ == "xcomp" and _lemma(verb.head) in RAISING_VERBS:
         # "the front appears to have bombed X", "seems to have": the raised subject acts (the scopes hedge it;
         # a plan, "plans to bomb X", is no event)

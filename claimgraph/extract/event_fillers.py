@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import demonym_country
 from claimgraph.extract.event_lexicon import (
+    ABSTRACT_NOUNS,
     AREA_NOUNS,
     ATTACKER_NOUNS,
     CAUSE_NOUNS,
@@ -277,6 +278,10 @@ class Fillers:
         if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
             return None
         lemma = _lemma(tok)
+        if tok.ent_type_ == "LAW" or lemma in ABSTRACT_NOUNS and not self.mention_key(tok):
+            return None  # "attacked the decision", "an attack on civil liberties": criticism in words, no violence
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            return None  # "Ann Roe, whose brother was killed": someone the text does not name
         if lemma in OWNED_TARGET_NOUNS:
             owners = self.owners(tok)
             if owners:
@@ -308,6 +313,11 @@ class Fillers:
                      if k and k[1] in ("Organization", "Country")]
             if owned:
                 return owned[0][0]
+            # "attacked the town of X": the place the area noun names
+            named = [k for g in _child(tok, "prep", "of") for k in [self.mention_key(g)]
+                     if k and k[1] in ("Place", "Country")]
+            if named:
+                return named[0][0]
         if human and tok.like_num and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
             span = self.phrase(tok)  # "arrested the four": the people counted before, told by their number
             return self._add(span, "Group") if span else None

@@ -70,6 +70,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_NOUNS: frozenset[str] = words("claims_events_place_nouns")
 # where-nouns: "bombed the outskirts" says where, not what was hit
 AREA_NOUNS: frozenset[str] = words("claims_events_area_nouns")
+# what is attacked only in words ("attacked the decision", "an attack on civil liberties"): no target of violence
+ABSTRACT_NOUNS: frozenset[str] = words("claims_events_abstract_nouns")
 # titles before a name that are not part of it
 TITLE_WORDS: frozenset[str] = words("claims_events_title_words")
 NON_FILLER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}

@@ -28,6 +28,29 @@ def _negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and _lemma(verb.head) not in ATTEMPT_VERBS - {"go"}
 
 
+# nouns whose infinitive tells a deed tried ("an attempt to kill the judge"): an attack, its outcome unsaid
+ATTEMPT_NOUNS = {"attempt", "bid"}
+# verbs that grant a power or a leave, whose infinitive tells what may be done ("gave the army powers to detain")
+GRANT_VERBS = {"give", "grant", "allow", "permit", "authorise", "authorize", "empower", "entitle"}
+
+
+def _unrealised(verb: Token) -> bool:
+    """'a plot to bomb the embassy', 'powers to detain suspects', 'detaining suspects is unlawful': no deed done.
+
+    An infinitive that hangs on a noun tells a plan, a threat or a power (an attempt excepted); a gerund that is the
+    subject of its clause names an activity in general.
+    """
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG":
+        return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and _lemma(verb.head) in GRANT_VERBS:
+        return True  # "gives the police powers to detain suspects": what may be done, not what was
+    told_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or (
+        verb.i > 0 and verb.doc[verb.i - 1].lower_ == "to")
+    return verb.tag_ == "VB" and told_to and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i != verb.i \
+        and _lemma(verb.head) not in ATTEMPT_NOUNS
+
+
 def _acronym_shaped(tok: Token) -> bool:
     """'fmln', 'urng', 'ELN': a short word of at most one vowel, which in lower-cased wire text is a group's initials."""
     word = tok.text

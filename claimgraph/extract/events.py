@@ -71,7 +71,16 @@ from claimgraph.extract.event_model import (
 from claimgraph.extract.event_owners import operator
 from claimgraph.extract.event_shots import Shots
 from claimgraph.extract.event_sites import site_heads, struck_place, targets
-from claimgraph.extract.event_tree import _child, _conjuncts, _event_noun, _generic, _lemma, _negated
+from claimgraph.extract.event_tree import (
+    ATTEMPT_NOUNS,
+    _child,
+    _conjuncts,
+    _event_noun,
+    _generic,
+    _lemma,
+    _negated,
+    _unrealised,
+)
 from claimgraph.extract.events_emit import EventClaims
 from claimgraph.extract.nominal import demonym_of
 from claimgraph.plugins import hookimpl
@@ -191,7 +200,7 @@ class EventFrames(Agency, Shots, EventClaims):
 
     def _verbal(self, verb: Token, lemma: str, sent: Span, fillers: Fillers) -> Event | None:
         predicate = VERB_TRIGGERS[lemma]
-        if lemma == "free" and verb.tag_ == "JJ":
+        if lemma == "free" and verb.tag_ == "JJ" or _unrealised(verb):
             return None
         human = predicate in ("killed", "assassinated", "kidnapped", "injured", "arrested", "released")
         agents, patients, weapon = verb_args(verb)
@@ -203,7 +212,8 @@ class EventFrames(Agency, Shots, EventClaims):
             agents, patients = [], [t for t in agents if t.dep_ == "nsubj" or t.head.dep_ == "nsubj"]
         if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in verb.subtree):
             predicate, human = "killed", True
-        if predicate in ("killed", "assassinated") and verb.dep_ == "xcomp" and _lemma(verb.head) in TRIED_VERBS:
+        if predicate in ("killed", "assassinated") and (verb.dep_ == "xcomp" and _lemma(verb.head) in TRIED_VERBS
+                                                         or verb.dep_ == "acl" and _lemma(verb.head) in ATTEMPT_NOUNS):
             predicate = "attacked"  # "attempted to kill two priests": an attack on them, not a death the text tells
         if lemma in TAKING_VERBS:
             # "seized two engineers" is a kidnapping; "seized explosives", "seized the town" are not

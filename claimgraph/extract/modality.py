@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.event_lexicon import VERB_TRIGGERS
 from claimgraph.extract.scope_disjunction import disjoined
 from claimgraph.extract.scope_later import blamed_after, claimed_later, denied_after, named_later, suspected_later
 from claimgraph.extract.scope_own_side import body_of, own_side_subject, phrase_body, self_subject
@@ -434,7 +435,10 @@ class ClaimModality:
         if c.dep_ in ("advmod", "aux", "amod") and low in words("scope_hedge_adverbs"):
             out.add("hedged")
         if c.dep_ == "aux" and low in HEDGE_MODALS:
-            out.add("hedged")
+            # "may have attacked" looks back (hedged); "may attack", "might try to bomb" look ahead to a deed not done
+            ahead = tok.pos_ == "VERB" and tok.lemma_.lower() in VERB_TRIGGERS and not any(
+                a.dep_ == "aux" and a.lower_ == "have" for a in s.children)
+            out.add("speculative" if ahead else "hedged")
         if c.dep_ == "aux" and low in FUTURE_AUX:
             # "could have been" looks back (a possibility, hedged); "will", "could" look ahead
             out.add("hedged" if low == "could" and any(a.lower_ == "have" for a in s.children) else "speculative")

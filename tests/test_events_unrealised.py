@@ -1,0 +1,105 @@
+"""Deeds not done and targets not hit: plans, powers, criticism, offices and sites read as names (issue #11)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from claim_text import listing
+
+from claimgraph.extract.context import DocContext
+
+
+def events(ctx: DocContext) -> list[tuple[str, str, str, str]]:
+    """(subject, predicate, object, modality) of the event stage's claims, lower-cased."""
+    return [(ctx.entity(c.subject).name.lower(), c.predicate,
+             (ctx.entity(c.object).name if isinstance(c.object, str) else str(c.object.value)).lower(), c.modality)
+            for c in ctx.analysis.claims if c.extractor == "events"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Northern Front had a plot to bomb the embassy in Valdra.",
+    "The Northern Front issued a threat to kill the envoy.",
+    "The new law gives the police powers to detain foreign suspects without trial.",
+    "The court said that detaining suspects indefinitely is unlawful.",
+    "The Northern Front was ordered to release the hostages by the council.",
+])
+def test_a_deed_planned_threatened_or_allowed_is_no_event(analyze: Callable[..., DocContext], text: str) -> None:
+    found = events(analyze(text))
+    assert found == [], found
+
+
+def test_a_deed_the_raised_subject_is_said_or_made_to_do_stays(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Northern Front is believed to have kidnapped the envoy. The Red Hand was forced to "
+                           "release the hostages."))
+    assert ("northern front", "kidnapped", "envoy", "hedged") in found, found
+    assert any(s == "red hand" and p == "released" for s, p, _, _ in found), found
+
+
+def test_an_attempt_to_kill_is_an_attack_by_its_maker(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Northern Front made an attempt to kill the governor of Valdra."))
+    assert any(s == "northern front" and p == "attacked" and "governor" in o for s, p, o, _ in found), found
+    assert not any(p == "killed" for _, p, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The senator attacked the decision to free the two men.",
+    "Lawyer attacks new anti-terror laws",
+    "Critics say the bill is the biggest attack on civil liberties in decades.",
+    "The opposition leader attacked the government's handling of the strike.",
+])
+def test_an_attack_in_words_on_a_decision_or_a_law_is_no_violence(analyze: Callable[..., DocContext],
+                                                                  text: str) -> None:
+    found = events(analyze(text))
+    assert not any(p in ("attacked", "bombed") for _, p, _, _ in found), found
+
+
+def test_an_attack_on_a_named_body_beside_a_decision_is_still_read(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Gunmen of the Northern Front attacked the police station in Valdra."))
+    assert any(s == "northern front" and p == "attacked" for s, p, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Northern Front attacked the town of Belvo on Monday.", "belvo"),
+    ("Fighters of the Red Hand stormed the northern village of Carra.", "carra"),
+])
+def test_the_town_of_x_is_x(analyze: Callable[..., DocContext], text: str, place: str) -> None:
+    found = events(analyze(text))
+    assert any(p == "attacked" and o == place for _, p, o, _ in found), found
+
+
+def test_someone_told_only_through_whose_is_no_named_victim(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("Ann Roe, whose brother was killed by the Northern Front, spoke at the rally."))
+    assert not any(o.startswith("whose") for _, _, o, _ in found), found
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The Northern Front may attack the army base in Valdra next week.", "speculative"),
+    ("The Northern Front might try to bomb the embassy in Valdra.", "speculative"),
+    ("The Northern Front may have attacked the army base in Valdra in May.", "hedged"),
+])
+def test_may_looks_ahead_unless_it_looks_back(analyze: Callable[..., DocContext], text: str, modality: str) -> None:
+    found = events(analyze(text))
+    assert any(s == "northern front" and m == modality for s, _, _, m in found), found
+
+
+def test_a_state_of_being_told_with_may_stays_hedged(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Northern Front may be linked to the Red Hand.")
+    assert any(p == "tied_to" and m == "hedged" for _, p, _, m, _ in listing(ctx)), listing(ctx)
+
+
+@pytest.mark.parametrize("text, office_word", [
+    ("Shadow Home Secretary Dan Perrin told reporters his concern was the courts.", "shadow home"),
+    ("New Home Secretary Jo Amberley vowed the men would stay in prison.", "new home"),
+])
+def test_an_office_title_is_no_body(analyze: Callable[..., DocContext], text: str, office_word: str) -> None:
+    ctx = analyze(text)
+    assert not any(e.name.lower() == office_word for e in ctx.analysis.entities.values()), ctx.analysis.entities
+    assert not any(p == "member_of" for _, p, _, _, _ in listing(ctx)), listing(ctx)
+
+
+def test_a_site_named_after_someone_is_no_person(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Fans were evacuated from the club's Marcelli stadium after a bomb threat on Sunday.")
+    site = [e for e in ctx.analysis.entities.values() if e.name == "Marcelli"]
+    assert site and all(e.type != "Person" for e in site), ctx.analysis.entities
+    assert not any(p == "member_of" for _, p, _, _, _ in listing(ctx)), listing(ctx)
