@@ -314,10 +314,10 @@ class Fillers:
             if owned:
                 return owned[0][0]
             # "attacked the town of X": the place the area noun names
-            named = [k for g in _child(tok, "prep", "of") for k in [self.mention_key(g)]
-                     if k and k[1] in ("Place", "Country")]
-            if named:
-                return named[0][0]
+            of_place = [k for g in _child(tok, "prep", "of") for k in [self.mention_key(g)]
+                        if k and k[1] in ("Place", "Country")]
+            if of_place:
+                return of_place[0][0]
         if human and tok.like_num and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
             span = self.phrase(tok)  # "arrested the four": the people counted before, told by their number
             return self._add(span, "Group") if span else None
