@@ -103,3 +103,22 @@ def test_a_site_named_after_someone_is_no_person(analyze: Callable[..., DocConte
     site = [e for e in ctx.analysis.entities.values() if e.name == "Marcelli"]
     assert site and all(e.type != "Person" for e in site), ctx.analysis.entities
     assert not any(p == "member_of" for _, p, _, _, _ in listing(ctx)), listing(ctx)
+
+
+@pytest.mark.parametrize("text", [
+    "This was part of a communique released by the Red Hand on Monday.",
+    "The Red Hand released a statement and a video on Sunday.",
+])
+def test_what_is_published_is_not_freed(analyze: Callable[..., DocContext], text: str) -> None:
+    found = events(analyze(text))
+    assert not any(p == "released" for _, p, _, _ in found), found
+
+
+def test_people_released_are_freed(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Red Hand released two hostages on Sunday."))
+    assert any(s == "red hand" and p == "released" and "hostages" in o for s, p, o, _ in found), found
+
+
+def test_sabotage_against_the_economy_hits_no_target(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The raids were part of the Red Hand's campaign of sabotage against the economy."))
+    assert not any(o == "economy" for _, _, o, _ in found), found

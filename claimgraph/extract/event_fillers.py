@@ -30,6 +30,7 @@ from claimgraph.extract.event_lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPS,
+    PUBLISHED_NOUNS,
     PRONOUNS,
     RELATIVE,
     SERIES_NOUNS,
@@ -47,6 +48,8 @@ from claimgraph.extract.event_tree import (
 )
 from claimgraph.extract.timeinfo import parse_time
 
+# area nouns that name one inhabited place ("the town of X"): hit when they are what an attack aims at
+SETTLEMENT_NOUNS = {"town", "village", "city", "hamlet", "settlement", "municipality", "township"}
 # count words of a toll rather than of an event's victims
 TOLL_MAGNITUDES = {"thousand", "million", "billion"}
 
@@ -280,6 +283,8 @@ class Fillers:
         lemma = _lemma(tok)
         if tok.ent_type_ == "LAW" or lemma in ABSTRACT_NOUNS and not self.mention_key(tok):
             return None  # "attacked the decision", "an attack on civil liberties": criticism in words, no violence
+        if human and lemma in PUBLISHED_NOUNS:
+            return None  # "released a statement", "a communique released by X": published, nobody freed
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
             return None  # "Ann Roe, whose brother was killed": someone the text does not name
         if lemma in OWNED_TARGET_NOUNS:
@@ -313,9 +318,11 @@ class Fillers:
                      if k and k[1] in ("Organization", "Country")]
             if owned:
                 return owned[0][0]
-            # "attacked the town of X": the place the area noun names
+            # "attacked the town of X", "an assault on the village of Y": the settlement named is what was hit
+            # ("a bomb went off in the town of X", "shelled the outskirts of Y" only say where)
+            aimed_at = tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against")
             of_place = [k for g in _child(tok, "prep", "of") for k in [self.mention_key(g)]
-                        if k and k[1] in ("Place", "Country")]
+                        if aimed_at and lemma in SETTLEMENT_NOUNS and k and k[1] in ("Place", "Country")]
             if of_place:
                 return of_place[0][0]
         if human and tok.like_num and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):

@@ -72,6 +72,8 @@ PLACE_NOUNS: frozenset[str] = words("claims_events_place_nouns")
 AREA_NOUNS: frozenset[str] = words("claims_events_area_nouns")
 # what is attacked only in words ("attacked the decision", "an attack on civil liberties"): no target of violence
 ABSTRACT_NOUNS: frozenset[str] = words("claims_events_abstract_nouns")
+# what is released when it is published ("released a statement"): nobody freed, killed or held
+PUBLISHED_NOUNS: frozenset[str] = words("claims_events_published_nouns")
 # titles before a name that are not part of it
 TITLE_WORDS: frozenset[str] = words("claims_events_title_words")
 NON_FILLER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
