@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.event_doers import GERUND_HOLDERS, _gerund_doers
-from claimgraph.extract.event_lexicon import ATTEMPT_VERBS, DENIAL_VERBS, JUSTICE_WORDS, NOUN_TRIGGERS, VERB_TRIGGERS
+from claimgraph.extract.event_lexicon import ATTEMPT_VERBS, DENIAL_VERBS, DEVICE_VERBS, JUSTICE_WORDS, NOUN_TRIGGERS, VERB_TRIGGERS
 from claimgraph.extract.event_tree import ATTEMPT_NOUNS, _child, _conjuncts, _lemma
 from claimgraph.extract.frames import left_subject
 
@@ -110,7 +110,10 @@ def verb_args(verb: Token) -> tuple[list[Token], list[Token], list[Token]]:
                 verb.tag_ == "VBG" and _lemma(verb.head) in DENIAL_VERBS | {"admit"}):
             return [], [], []
         agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
-    elif not agents and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+    elif not agents and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            t.pos_ == "VERB" and (_lemma(t) in VERB_TRIGGERS or _lemma(t) in DEVICE_VERBS) for t in verb.doc[verb.head.i + 1: verb.i]):
+        # "the rebels stormed the town, killing five"; not "police hunt a man who left a bomb that exploded,
+        # wounding 13" (the parser hangs the result on the first verb: it is the nearer deed's)
         agents = [g for c in verb.head.children if c.dep_ == "nsubj" for g in _conjuncts(c)]
     # "the arrest of two soldiers for killing ...", "they accused the colonel of ordering ..."
     if verb.dep_ == "pcomp" and not agents and (verb.head.lower_ in ("for", "of", "with") or verb.head.lower_ == "in"
