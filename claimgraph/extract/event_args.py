@@ -10,7 +10,14 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.event_doers import GERUND_HOLDERS, _gerund_doers
-from claimgraph.extract.event_lexicon import ATTEMPT_VERBS, DENIAL_VERBS, DEVICE_VERBS, JUSTICE_WORDS, NOUN_TRIGGERS, VERB_TRIGGERS
+from claimgraph.extract.event_lexicon import (
+    ATTEMPT_VERBS,
+    DENIAL_VERBS,
+    DEVICE_VERBS,
+    JUSTICE_WORDS,
+    NOUN_TRIGGERS,
+    VERB_TRIGGERS,
+)
 from claimgraph.extract.event_tree import ATTEMPT_NOUNS, _child, _conjuncts, _lemma
 from claimgraph.extract.frames import left_subject
 
