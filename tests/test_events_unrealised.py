@@ -130,3 +130,10 @@ def test_a_result_told_after_a_nearer_deed_is_not_the_main_subjects(analyze: Cal
     assert not any("police" in s for s, _, _, _ in found), found
     kept = events(analyze("The Red Hand stormed the town of Kessa, killing five guards."))
     assert any(s == "red hand" and p == "killed" and "guards" in o for s, p, o, _ in kept), kept
+
+
+def test_a_nationality_word_in_a_list_of_targets_is_its_state(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Red Hand is a terrorist group responsible for numerous terrorist acts against Iraqi, "
+                           "U.S., and other targets in Iraq since 2007."))
+    assert any(s == "red hand" and p == "attacked" and o == "iraq" for s, p, o, _ in found), found
+    assert not any(o == "iraqi" for _, _, o, _ in found), found

@@ -285,6 +285,11 @@ class Fillers:
             return None  # "attacked the decision", "an attack on civil liberties": criticism in words, no violence
         if human and lemma in PUBLISHED_NOUNS:
             return None  # "released a statement", "a communique released by X": published, nobody freed
+        if not human and tok.ent_type_ == "NORP" and tok.tag_ in ("NNP", "JJ"):
+            from claimgraph.extract.event_owners import nation_of
+
+            if state := nation_of(self, tok):
+                return state  # "acts against Iraqi, U.S., and other targets": the nationality word's state
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
             return None  # "Ann Roe, whose brother was killed": someone the text does not name
         if lemma in OWNED_TARGET_NOUNS:
