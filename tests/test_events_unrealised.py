@@ -137,3 +137,11 @@ def test_a_nationality_word_in_a_list_of_targets_is_its_state(analyze: Callable[
                            "U.S., and other targets in Iraq since 2007."))
     assert any(s == "red hand" and p == "attacked" and o == "iraq" for s, p, o, _ in found), found
     assert not any(o == "iraqi" for _, _, o, _ in found), found
+
+
+def test_sites_told_by_two_places_are_each_place(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Red Hand carried out attacks on the Rome and Vienna airports in December 1985. Major "
+                           "attacks of the Red Hand included the Paris and London embassies in 1990."))
+    for place in ("rome", "vienna", "paris", "london"):
+        assert any(s == "red hand" and p == "attacked" and o == place for s, p, o, _ in found), (place, found)
+    assert not any(" and " in o for _, _, o, _ in found), found

@@ -13,7 +13,7 @@ from claimgraph.extract.event_lexicon import (
     PLACE_PREPS,
     RESPONSIBILITY_VERBS,
 )
-from claimgraph.extract.event_tree import _lemma
+from claimgraph.extract.event_tree import _conjuncts, _lemma
 
 SITE_PREPS = PLACE_PREPS | {"on", "against"}  # "a raid on the capital, X": a place the attack was made on
 
@@ -98,6 +98,17 @@ def two_sites(tok: Token, fillers: Fillers) -> list[str]:
     return out
 
 
+def sites_of_places(tok: Token, fillers: Fillers) -> list[str]:
+    """'the Rome and Vienna airports': a plural site noun told by two places or more stands for each place."""
+    if tok.tag_ != "NNS" or _lemma(tok) not in FACILITY_NOUNS:
+        return []
+    told = [g for c in tok.lefts if c.dep_ in ("nmod", "compound") for g in _conjuncts(c)]
+    keys = [hit[0] for g in told for hit in [fillers.mention_key(g)] if hit and hit[1] in ("Place", "Country")]
+    return list(dict.fromkeys(keys)) if len(keys) > 1 else []
+
+
 def targets(tok: Token, human: bool, fillers: Fillers) -> list[str]:
     """The entity keys a target or victim token stands for, two sites named side by side apart."""
-    return (two_sites(tok, fillers) if not human else []) or fillers.patients(tok, human)
+    if human:
+        return fillers.patients(tok, human)
+    return two_sites(tok, fillers) or sites_of_places(tok, fillers) or fillers.patients(tok, human)

@@ -321,13 +321,13 @@ class EventFrames(Agency, Shots, EventClaims):
             owners = self._listed_by(verb, fillers)
         else:
             return None
-        targets = [k for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
+        listed = [k for c in verb.children if c.dep_ == "dobj" for t in _conjuncts(c)
                    if _lemma(t) not in NOUN_TRIGGERS and _lemma(t) not in SERIES_NOUNS
                    and not any(_lemma(x) in NOUN_TRIGGERS for x in t.children if x.dep_ in ("compound", "nmod"))
-                   for k in fillers.patients(t, False)]
-        if not owners or not targets:
+                   for k in targets(t, False, fillers)]
+        if not owners or not listed:
             return None
-        return Event("attacked", sent, owners, targets, None, None, event_time(sent, verb), confidence=0.5,
+        return Event("attacked", sent, owners, listed, None, None, event_time(sent, verb), confidence=0.5,
                      trigger=verb)
 
     def _target_copula(self, noun: Token, sent: Span, fillers: Fillers) -> Event | None:
