@@ -145,3 +145,14 @@ def test_sites_told_by_two_places_are_each_place(analyze: Callable[..., DocConte
     for place in ("rome", "vienna", "paris", "london"):
         assert any(s == "red hand" and p == "attacked" and o == place for s, p, o, _ in found), (place, found)
     assert not any(" and " in o for _, _, o, _ in found), found
+
+
+@pytest.mark.parametrize("text, other", [
+    ("The Red Hand denies any link to Iran.", "Iran"),
+    ("The Red Hand denied links to al-Qaeda on Sunday.", "al-Qaeda"),
+])
+def test_a_denied_tie_is_the_deniers_negated_word(analyze: Callable[..., DocContext], text: str, other: str) -> None:
+    ctx = analyze(text)
+    rows = listing(ctx)
+    assert ("Red Hand", "tied_to", other, "attributed", "Red Hand") in rows, rows
+    assert all(c.polarity == "negative" for c in ctx.analysis.claims if c.predicate == "tied_to"), rows

@@ -77,7 +77,9 @@ class NounFrames:
         if noun.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj") and not any(
                 c.dep_ == "poss" for c in noun.children):
             return []
-        if not any(c.dep_ == "poss" for c in noun.children) and (
+        # "denies any link to X": the denier's negated tie (a verb the scopes read as its speech)
+        denied = verb is not None and verb.lemma_.lower() == "deny" and noun.dep_ == "dobj"
+        if not any(c.dep_ == "poss" for c in noun.children) and not denied and (
                 verb is None or verb.lemma_.lower() not in F.TIE_VERBS):
             return []
         subj = self.owner_or_agent(noun)
@@ -86,9 +88,9 @@ class NounFrames:
             objs = self.actors([k for p in F.prep_objects(verb, "with") for k in self.keys(p, "patient", False)])
         pred = "tied_to"
         found = self.pairs(pred, noun, subj, objs)
-        if verb is not None and verb.lemma_.lower() in F.CUT_VERBS:
+        if verb is not None and verb.lemma_.lower() in F.CUT_VERBS or denied:
             for f in found:
-                f.polarity = "negative"
+                f.polarity = "negative"  # "cut its ties with X"; "denies any link to X" (the scopes name the denier)
         return found
 
     def agreement(self, noun: Token) -> list[Found]:
