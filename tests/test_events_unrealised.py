@@ -156,3 +156,23 @@ def test_a_denied_tie_is_the_deniers_negated_word(analyze: Callable[..., DocCont
     rows = listing(ctx)
     assert ("Red Hand", "tied_to", other, "attributed", "Red Hand") in rows, rows
     assert all(c.polarity == "negative" for c in ctx.analysis.claims if c.predicate == "tied_to"), rows
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The Red Hand Front denied reports that it had bombed the embassy.", "bombed"),
+    ("The Red Hand Front dismissed claims that it had kidnapped the envoy.", "kidnapped"),
+])
+def test_a_denied_report_is_the_deniers_negated_deed(analyze: Callable[..., DocContext], text: str,
+                                                     predicate: str) -> None:
+    ctx = analyze(text)
+    deeds = [c for c in ctx.analysis.claims if c.predicate == predicate]
+    assert deeds and all(ctx.entity(c.subject).name == "Red Hand Front" and c.polarity == "negative"
+                         and c.modality == "attributed" for c in deeds), listing(ctx)
+    said = [c for c in ctx.analysis.claims if c.predicate == "said"]
+    assert said and all(str(c.object.value).startswith("it had") for c in said), listing(ctx)
+
+
+def test_it_that_exploded_is_the_bomb_not_the_speaker(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("Police said it exploded near the market on Sunday, killing two people.")
+    assert not any(ctx.entity(c.subject).name.lower() == "police" and c.predicate == "killed"
+                   for c in ctx.analysis.claims), listing(ctx)

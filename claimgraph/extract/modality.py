@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "could"})
 HEDGE_MODALS = frozenset({"may", "might"})
+# speech verbs by which a body owns or disowns a deed told with "it" as its doer ("admitted it had bombed X")
+OWNING_VERBS = frozenset({"admit", "acknowledge", "confirm", "claim"})
 CLAUSE_EDGES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 OPEN_QUOTES = "\"\u201c\u201d\u201e\u00ab"
 CLOSE_QUOTES = "\"\u201d\u201c\u00bb"
@@ -241,9 +243,13 @@ class ClaimModality:
         speaker = sp.speaker or claim.subject  # an unnamed claimant of responsibility is the claim's actor
         actor = ctx.entity(claim.subject)
         if sp.speaker and actor.attrs.get("placeholder") and tok is not None and \
-                ctx.entity(sp.speaker).type in ("Organization", "Group") and (self_subject(tok) or answers_for(sp.cue)):
+                ctx.entity(sp.speaker).type in ("Organization", "Group") and (
+                    self_subject(tok) or answers_for(sp.cue)
+                    or (sp.denied or sp.cue.lemma_.lower() in OWNING_VERBS) and self_subject(tok, ("it",))):
             # "militants said they had carried out the attack": the pronoun is the speakers themselves; "the
-            # group rejected responsibility for the attack": the act nobody was named for is the one it answers for
+            # group rejected responsibility for the attack": the act nobody was named for is the one it answers for;
+            # "the front denied (reports that) it had bombed X", "admitted it had": the body's own deed ("police
+            # said it exploded" is the bomb's)
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
         elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.event_lexicon import MEMBER_NOUNS, PERSON_NOUNS
+from claimgraph.extract.event_lexicon import DEVICE_VERBS, MEMBER_NOUNS, PERSON_NOUNS
 from claimgraph.model import Claim
 
 # 'his men' said by a person who leads a body are that body's men (the role claims tell whose)
@@ -35,6 +35,8 @@ def clause_subject(tok: Token) -> Token | None:
 def self_subject(tok: Token, pronouns: tuple[str, ...] = ("they", "we")) -> bool:
     """True when the clause of a trigger has one of these pronouns as its subject (the speakers' own act)."""
     subject = clause_subject(tok)
+    if subject is not None and subject.lower_ == "it" and subject.head.lemma_.lower() in DEVICE_VERBS:
+        return False  # "police said it exploded near the market, killing two": the bomb, not the speakers
     return subject is not None and subject.lower_ in pronouns
 
 

@@ -210,7 +210,7 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     denied = lemma in words("scope_denial_verbs")
     tags = _tags_before(verb)  # a clause another speech tag follows is that tag's
     content = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i != subj.i
-               and not any(c.i <= t < verb.i for t in tags)]
+               and not any(c.i <= t < verb.i for t in tags)] or _taken_up(verb)
     if lemma == "quote":  # "was quoted as saying that ...": the clause under 'saying', else what follows
         saying = [c for t in verb.subtree if t.lemma_.lower() == "say" and t.i > verb.i
                   for c in t.children if c.dep_ == "ccomp"]
@@ -280,6 +280,14 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     sp.target = target
     sp.kind = "object"
     return sp
+
+
+def _taken_up(verb: Token) -> list[Token]:
+    """'denied reports that it had bombed X', 'dismissed claims that ...': the clause a report noun takes up is what
+    the verb's subject says (or denies), not the noun itself."""
+    return [g for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words("scope_report_nouns")
+            for g in c.children if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
 
 
 def _fronted_adverbials(verb: Token, clause: Token) -> list[Token]:
