@@ -176,3 +176,18 @@ def test_it_that_exploded_is_the_bomb_not_the_speaker(analyze: Callable[..., Doc
     ctx = analyze("Police said it exploded near the market on Sunday, killing two people.")
     assert not any(ctx.entity(c.subject).name.lower() == "police" and c.predicate == "killed"
                    for c in ctx.analysis.claims), listing(ctx)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen from the Southern Legion set fire to the school in Kessa.", "school"),
+    ("The Southern Legion set two buses on fire in May.", "buses"),
+    ("Fighters of the Southern Legion set the police station ablaze.", "police station"),
+])
+def test_setting_fire_to_something_attacks_it(analyze: Callable[..., DocContext], text: str, target: str) -> None:
+    found = events(analyze(text))
+    assert any(s == "southern legion" and p == "attacked" and o == target for s, p, o, _ in found), found
+
+
+@pytest.mark.parametrize("text", ["The Southern Legion set up a camp in Kessa.", "The council set fire safety rules."])
+def test_setting_up_or_setting_rules_attacks_nothing(analyze: Callable[..., DocContext], text: str) -> None:
+    assert not any(p == "attacked" for _, p, _, _ in events(analyze(text)))

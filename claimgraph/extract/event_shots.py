@@ -20,6 +20,9 @@ from claimgraph.extract.event_model import (
 )
 from claimgraph.extract.event_tree import _child, _conjuncts, _lemma, _negated
 
+# words after "set X" that make it burn ("set two shops ablaze")
+BURNING_WORDS = {"ablaze", "alight", "afire", "aflame"}
+
 
 class Shots:
     """Attacks told by a weapon's use: fired at, thrown at, or hitting what it hit."""
@@ -53,6 +56,23 @@ class Shots:
             targets = [_stand_in(fillers.ctx, UNKNOWN_TARGET_NAME, "Other", UNKNOWN_TARGET_KEY, UNKNOWN_TARGET_MEANING)]
         return Event("attacked", sent, perps, targets, weapons[0] if weapons else None, fillers.place(verb),
                      event_time(sent, verb), trigger=verb)
+
+    def _arson(self, verb: Token, sent: Span, fillers: Fillers) -> Event | None:
+        """'gunmen set fire to the school', 'set the buses on fire', 'set two shops ablaze': an attack on what burned."""
+        if _lemma(verb) != "set" or _negated(verb):
+            return None
+        fire = any(c.dep_ == "dobj" and _lemma(c) == "fire" for c in verb.children)
+        burned = _child(verb, "prep", "to") if fire else [
+            c for c in verb.children if c.dep_ == "dobj" and any(
+                x.lower_ in BURNING_WORDS or x.dep_ == "prep" and x.lower_ == "on" and any(
+                    _lemma(g) == "fire" for g in x.children) for x in list(verb.children) + list(c.children))]
+        # "set the station ablaze" read as a small clause: the subject of the burning word
+        burned += [g for c in verb.children if c.lower_ in BURNING_WORDS for g in c.children if g.dep_ == "nsubj"]
+        targets = [k for g in burned for t in _conjuncts(g) for k in fillers.patients(t, False)]
+        if not targets:
+            return None
+        perps = [k for c in verb.children if c.dep_ == "nsubj" for t in _conjuncts(c) for k in [fillers.actor(t)] if k]
+        return Event("attacked", sent, perps, targets, None, fillers.place(verb), event_time(sent, verb), trigger=verb)
 
     @staticmethod
     def _projectile_weapon(verb: Token, fillers: Fillers) -> str | None:

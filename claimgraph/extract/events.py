@@ -178,6 +178,8 @@ class EventFrames(Agency, Shots, EventClaims):
                     ev = self._firing(tok, sent, fillers)
                 elif lemma in VERB_TRIGGERS:
                     ev = self._verbal(tok, lemma, sent, fillers)
+                elif lemma == "set":
+                    ev = self._arson(tok, sent, fillers)
                 elif lemma in THROW_VERBS:
                     ev = self._thrown(tok, sent, fillers)
                 elif lemma in RAM_VERBS:
