@@ -191,3 +191,30 @@ def test_setting_fire_to_something_attacks_it(analyze: Callable[..., DocContext]
 @pytest.mark.parametrize("text", ["The Southern Legion set up a camp in Kessa.", "The council set fire safety rules."])
 def test_setting_up_or_setting_rules_attacks_nothing(analyze: Callable[..., DocContext], text: str) -> None:
     assert not any(p == "attacked" for _, p, _, _ in events(analyze(text)))
+
+
+def test_deeds_counted_by_the_dozen_keep_their_doer(analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The Southern Legion has carried out dozens of attacks on army posts."))
+    assert any(s == "southern legion" and p == "attacked" and o == "army posts" for s, p, o, _ in found), found
+
+
+def test_a_relative_clause_told_through_a_speaker_keeps_its_antecedent(analyze: Callable[..., DocContext]) -> None:
+    rows = listing(analyze("The Southern Legion, which officials say is backed by Iran, has carried out dozens of "
+                           "attacks on army posts. The Blue Army, which analysts believe is funded by Qatar, denies it."))
+    assert ("Iran", "supported", "Southern Legion", "attributed", "officials") in rows, rows
+    assert ("Qatar", "supported", "Blue Army", "hedged", "analysts") in rows, rows
+
+
+@pytest.mark.parametrize("text, accuser", [
+    ("The Southern Legion was accused by the government of bombing a bridge in Tarso.", "government"),
+    ("The Southern Legion was blamed by police for the bombing of a bridge in Tarso.", "police"),
+])
+def test_a_passive_accusation_with_its_accuser_is_the_accusers_word(analyze: Callable[..., DocContext], text: str,
+                                                                    accuser: str) -> None:
+    rows = listing(analyze(text))
+    assert ("Southern Legion", "bombed", "bridge", "attributed", accuser) in rows, rows
+
+
+def test_a_passive_accusation_without_accuser_is_hedged(analyze: Callable[..., DocContext]) -> None:
+    rows = listing(analyze("The Southern Legion is accused of bombing a bridge in Tarso."))
+    assert ("Southern Legion", "bombed", "bridge", "hedged", "") in rows, rows

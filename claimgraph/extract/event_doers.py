@@ -62,11 +62,14 @@ def _gerund_doers(prep: Token) -> list[Token]:
         # "X is known for attacking police stations", "X specializes in kidnapping engineers": X's own habit
         clause = [holder, holder.head] if holder.dep_ in ("acomp", "amod") else [holder]
         return [g for v in clause for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for g in _conjuncts(c)]
-    verb = holder if holder.pos_ in ("VERB", "AUX") else holder.head if holder.dep_ == "dobj" else None
+    by_agent = holder.dep_ == "pobj" and holder.head.dep_ == "agent"
+    verb = holder if holder.pos_ in ("VERB", "AUX") else holder.head if holder.dep_ == "dobj" else \
+        holder.head.head if by_agent else None
     if verb is None or CHARGE_PREPOSITIONS.get(_lemma(verb)) != prep.lower_:
         return []
-    if holder is not verb:
+    if holder is not verb and not by_agent:
         return _conjuncts(holder)  # "accused the front of bombing": the parser hangs "of" on the accused
+    # "the front was accused by the government of bombing X": the parser hangs "of" on the accuser
     return [g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in _conjuncts(c)]
 
 

@@ -101,6 +101,9 @@ def antecedent(tok: Token) -> Token:
     """For 'that'/'which'/'who' opening a relative clause, the noun it stands for."""
     if tok.lower_ in ("that", "which", "who", "whom") and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ in ("that", "which", "who") and tok.head.dep_ == "ccomp" and tok.head.head.dep_ == "relcl" \
+            and tok.i < tok.head.head.i:
+        return tok.head.head.head  # "X, which officials say is backed by Y": the parser hangs 'which' below 'say'
     return tok
 
 
@@ -208,6 +211,9 @@ def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     if is_passive(verb):
         out += list(children(verb, "nsubjpass"))
+        if not out and any(c.dep_ == "auxpass" for c in verb.children):
+            # "X, which officials say is backed by Y": a passive's subject the parser labelled active
+            out += [antecedent(c) for c in children(verb, "nsubj") if c.lower_ in ("which", "that", "who")]
         if verb.dep_ in ("acl", "relcl") and not out:
             out.append(antecedent(verb.head) if verb.dep_ == "relcl" else verb.head)
         if not out:

@@ -277,6 +277,9 @@ class ClaimModality:
         # a hedge or a forecast inside someone's words stays one, and a belief is a hedge, told by its holder
         if sp.cue.lemma_.lower() in words("scope_belief_verbs") and claim.modality == "asserted":
             claim.modality = "hedged"
+        elif claim.modality == "hedged" and any(c.dep_ == "agent" for c in sp.cue.children) \
+                and sp.cue.lemma_.lower() in words("scope_hedge_passive_verbs") | words("scope_accusation_verbs"):
+            claim.modality = "attributed"  # "was accused by the government of bombing X": the accuser is named
         elif claim.modality != "hedged" and not (claim.modality == "speculative" and id(claim) in self.conditional):
             claim.modality = "attributed"  # a forecast or a view in someone's words is their claim; an 'if' is none
         claim.attributed_to = speaker

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.event_lexicon import CHARGE_PREPOSITIONS
 from claimgraph.extract.nominal import ArgResolver
 from claimgraph.extract.scope_speakers import BODY_NOUNS, MEDIA_NOUNS, SPEAKER_TYPES, Speakers, lemma_of
 
@@ -270,6 +271,9 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     if accused_tok is None or accused_tok.tag_ in ("WP", "WDT"):
         return None  # "to avenge what it called the violence": a free relative names, it reports nothing
     chars = subtree_chars(verb, offset, (subj,) if subj.i in {t.i for t in verb.subtree} else ())
+    # "X was accused by the government of bombing Y": the parser hangs the charge on the accuser
+    chars |= frozenset(offset + t.idx for c in subj.children if c.dep_ == "prep"
+                       and c.lower_ == CHARGE_PREPOSITIONS.get(lemma) for t in c.subtree)
     target = None
     if lemma in words("scope_accusation_verbs"):
         accused = [k for k in speakers.args.resolve(accused_tok, "agent", nominal_ok=False)
