@@ -88,7 +88,8 @@ class FrameExtractor(OrgFrames):
         """Words of a unit that can open a frame."""
         return [t for t in unit.tokens if t.lemma_.lower() in F.TRIGGER_LEMMAS or t.lower_ in F.TRIGGER_LEMMAS
                 or t.pos_ == "NOUN" and t.lemma_.lower() in GROUP_NOUNS or role_of(t) is not None
-                or t.lemma_.lower() in ORG_TRIGGERS or t.lemma_ == "operate" or t.lemma_ in RULED_VERBS and t.dep_ in ("acl", "advcl")]
+                or t.lemma_.lower() in ORG_TRIGGERS or t.lemma_ in ("operate", "active")
+                or t.lemma_ in RULED_VERBS and t.dep_ in ("acl", "advcl")]
 
     # ------------------------------------------------------------ dispatch
     def frames(self, tok: Token) -> list[Found]:
@@ -110,6 +111,8 @@ class FrameExtractor(OrgFrames):
                 out += self.founding(tok) + self.set_up_place(tok)
             if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed"):
                 out += self.based(tok)
+            elif tok.lower_ == "active" and tok.dep_ in ("acomp", "amod"):
+                out += self.based(tok)  # "the group is active in X", "an armed group active in X" (as 'operates in')
             # "X was close to Y", "a commander close to the chief negotiator": ties, as "tied to" tells them
             if lemma in ("tie", "link", "connect") or tok.lower_ in F.TIE_PARTICIPLES \
                     or lemma == "close" and tok.pos_ == "ADJ":
@@ -434,7 +437,7 @@ class FrameExtractor(OrgFrames):
             verb.lower_, F.BASED_VERBS.get(verb.lemma_.lower(), "based_in"))
         if verb.dep_ == "amod" and verb.lower_ == "based":  # "a Pakistan-based group", "the British-based X"
             return self.based_modifier(verb)
-        if verb.dep_ == "acl":
+        if verb.dep_ == "acl" or verb.dep_ == "amod" and verb.lower_ == "active":
             holder: Token | None = verb.head
             if verb.head.dep_ == "attr":  # "X is a militant group based in Y"
                 holder = F.copula_subject(verb.head) or verb.head
@@ -450,8 +453,15 @@ class FrameExtractor(OrgFrames):
         found = self.args.resolve_one(holder, "agent", nominal_ok=False) if verb.dep_ == "acl" and holder is not None \
             else self.keys(holder, "agent", nominal_ok=False)
         subj = [k for k in found if self.args.etype(k) in ("Organization", "Group")]
+        if verb.lower_ == "active" and verb.dep_ == "amod":
+            # "another Baloch group active in X": only a named body, not the people word that describes one
+            subj = [k for k in subj if self.args.etype(k) == "Organization" and not any(
+                c.dep_ == "det" and c.lower_ in ("another", "other") for c in verb.head.children)]
         places: list[str] = []
-        for p in F.prep_objects(verb, "in", "at"):
+        # "X is active in Y": the parser hangs the place on the copula
+        where = F.prep_objects(verb, "in", "at") + (F.prep_objects(verb.head, "in") if verb.lower_ == "active"
+                                                    and verb.dep_ == "acomp" else [])
+        for p in where:
             # "in the province of Sistan": the named place inside a place noun
             places += self.keys(p, "patient", nominal_ok=False) or [
                 k for q in F.prep_objects(p, "of") for k in self.keys(q, "patient", nominal_ok=False)]

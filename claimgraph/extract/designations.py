@@ -126,6 +126,13 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _by_agents(verb: Token) -> list[Token]:
+    """The by-agents of a passive listing verb: "designated a terrorist organization by Canada" ("by" hangs on the
+    verb, its complement or its "as")."""
+    return [p for c in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")], *_preps(verb, "as")]
+            for p in _preps(c, "by")]
+
+
 def _undergoers(verb: Token) -> list[Token]:
     """What a listing verb acts on: the passive subject (the coordinated verb's too), else the direct object."""
     if _passive(verb):
@@ -232,9 +239,11 @@ class Designations:
             # a field of an infobox or a table: "Designated as a terrorist group by | Iran Japan |"
             self._field(ctx, args, sent, verb, act)
             return
-        if _passive(verb):  # "designated a terrorist organization by Canada": "by" hangs on either
-            designators = [p for c in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")],
-                                       *_preps(verb, "as")] for p in _preps(c, "by")]
+        if _passive(verb):
+            designators = _by_agents(verb)
+            if not designators and verb.dep_ == "conj" and _passive(verb.head):
+                # "was designated by the EU in 2002 and removed from the list in 2010": the first verb's agent
+                designators = _by_agents(verb.head)
         else:
             designators = _subjects(verb)
         if not designators:

@@ -134,9 +134,12 @@ def agent_of(verb: Token) -> Token | None:
             by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if by:
                 return by[0]
-            if steps > 1 and verb.dep_ == "xcomp" and cur.i == verb.head.i:
+            if steps > 1 and verb.dep_ in ("xcomp", "conj") and cur.i == verb.head.i and (
+                    verb.dep_ == "xcomp" or not is_passive(verb)):
                 raised = [c for c in cur.children if c.dep_ == "nsubjpass"]
-                if raised:  # "Hamas is believed to have attacked X": the hedge keeps its actor
+                # "Hamas is believed to have attacked X": the hedge keeps its actor; "X is allied with Y and
+                # opposes Z": the passive's subject is the coordinated verb's doer
+                if raised:
                     return raised[0]
         else:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]

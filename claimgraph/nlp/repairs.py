@@ -24,6 +24,7 @@ from claimgraph.core.lexicon import mapping
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 VERB_LEMMA_REPAIRS = mapping("nlp_verb_lemma_repairs")
+NOUN_LEMMA_REPAIRS = mapping("nlp_noun_lemma_repairs")
 
 
 def stolen_subject_verb(noun: Token) -> Token | None:
@@ -89,11 +90,14 @@ def verb_tagged_noun(word: Token) -> bool:
 
 @Language.component("claimgraph_verb_tags")
 def verb_tags(doc: Doc) -> Doc:
-    """Retag a plural noun that governs a direct object as a present-tense verb; mend a verb's cut lemma."""
+    """Retag a plural noun that governs a direct object as a present-tense verb; mend a verb's cut lemma and the
+    lemmas of a few plural nouns."""
     for word in doc:
         if verb_tagged_noun(word):
             word.tag_ = "VBZ"
             word.pos_ = "VERB"
         if word.pos_ == "VERB" and word.lemma_ in VERB_LEMMA_REPAIRS:
             word.lemma_ = VERB_LEMMA_REPAIRS[word.lemma_]
+        elif word.pos_ == "NOUN" and word.lower_ in NOUN_LEMMA_REPAIRS:
+            word.lemma_ = NOUN_LEMMA_REPAIRS[word.lower_]
     return doc

@@ -1,0 +1,47 @@
+"""Reference-article wordings of a body's places, foes and listings (issue #11): 'has bases in', 'is active in',
+a verb coordinated with a passive, a delisting coordinated with a listing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from claim_text import listing
+
+from claimgraph.extract.context import DocContext
+
+
+@pytest.mark.parametrize("text, predicate, place", [
+    ("The Coastal Defence Army has bases in Peru.", "has_base", "Peru"),
+    ("The Coastal Defence Army is active in Peru.", "based_in", "Peru"),
+    ("The Coastal Defence Army is mainly active in southern Peru and Bolivia.", "based_in", "Bolivia"),
+    ("The Coastal Defence Army is a militant group active in Peru.", "based_in", "Peru"),
+])
+def test_where_a_body_is(analyze: Callable[..., DocContext], text: str, predicate: str, place: str) -> None:
+    rows = listing(analyze(text))
+    assert any(s == "Coastal Defence Army" and p == predicate and o == place for s, p, o, _, _ in rows), rows
+
+
+@pytest.mark.parametrize("text", ["The Coastal Defence Army is active in politics.",
+                                  "The Coastal Defence Army gave two reasons as the bases of its claim."])
+def test_activity_or_reasons_are_no_place(analyze: Callable[..., DocContext], text: str) -> None:
+    rows = listing(analyze(text))
+    assert not any(p in ("based_in", "has_base") for _, p, _, _, _ in rows), rows
+
+
+def test_a_verb_coordinated_with_a_passive_shares_its_subject(analyze: Callable[..., DocContext]) -> None:
+    rows = listing(analyze("The Coastal Defence Army is allied with the Red Brigade and opposes the government of "
+                           "Peru."))
+    assert any(s == "Coastal Defence Army" and p == "opposes" and o == "Peru" for s, p, o, _, _ in rows), rows
+
+
+def test_a_delisting_coordinated_with_a_listing_keeps_the_lister(analyze: Callable[..., DocContext]) -> None:
+    rows = listing(analyze("The Coastal Defence Army was designated a terrorist organization by the European Union "
+                           "in 2002 and removed from the list in 2010."))
+    assert ("European Union", "designated_terrorist", "Coastal Defence Army", "asserted", "") in rows, rows
+    assert ("European Union", "delisted_terrorist", "Coastal Defence Army", "asserted", "") in rows, rows
+
+
+def test_another_group_active_somewhere_is_not_the_people_word(analyze: Callable[..., DocContext]) -> None:
+    rows = listing(analyze("The Coastal Defence Army shared its name with another Baloch group active in Peru."))
+    assert not any(p == "based_in" for _, p, _, _, _ in rows), rows
