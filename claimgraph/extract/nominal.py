@@ -113,6 +113,12 @@ class ArgResolver:
                         not ArgResolver.opens_clause(child):
                     out.append(child)
                     stack.append(child)
+        # "by the US and by Canada", "to X or to Y": the object of the same preposition said again
+        prep = tok.head if tok.dep_ == "pobj" else None
+        for again in (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                      and c.lower_ == prep.lower_) if prep is not None else ():
+            for obj in (c for c in again.children if c.dep_ == "pobj"):
+                out += [t for t in ArgResolver.conjuncts(obj) if t not in out]
         return sorted(out, key=lambda t: t.i)
 
     @staticmethod
