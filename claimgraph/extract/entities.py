@@ -372,7 +372,7 @@ _LED_BEFORE = re.compile(rf"\b{_LEADS}\s+of\s+(?:the\s+)?$")
 def _body_by_apposition(text: str, end: int) -> bool:
     """True when the words right after a name say it is an organization ('X, a violent extremist organization',
     'X is a militant group': the noun that says what X is, read by entity_rules.WHAT_IT_IS)."""
-    what = rules.WHAT_IT_IS.match(text[end:end + 90])
+    what = rules.what_it_is(text[end:end + 90])
     return bool(what and what.group(2) in rules.ORG_NOUNS)
 
 
