@@ -53,3 +53,86 @@ def test_founders_listed_after_the_copula_are_each_a_founder(analyze: Analyze) -
     clause = analyze("The Red Dawn Front is an armed group. Its leader since 2004 has been Omid Rasouli, who "
                      "met the son of Karim Tabrizi.")
     assert not find(clause, "leader_of", "Red Dawn Front", "Karim Tabrizi"), clause.analysis.claims
+
+
+def test_a_place_near_a_city_is_not_inside_it(analyze: Analyze) -> None:
+    ctx = analyze("The Amber League had three camps in Iraq. Camp Tilda is near the city of Kut. "
+                  "Camp Morrow, close to the town of Samarra, was closed.")
+    assert not find(ctx, "located_in", "Kut"), ctx.analysis.claims
+    assert not find(ctx, "located_in", "Samarra"), ctx.analysis.claims
+
+
+def test_people_counted_out_of_a_body_stand_for_it_as_the_undergoers(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. Several of its leaders and most of its members were "
+                  "arrested by the Zarvani Security Bureau.")
+    assert find(ctx, "arrested", "Red Dawn Front", "Zarvani Security Bureau"), ctx.analysis.claims
+
+
+def test_an_apposition_with_the_that_names_a_body_makes_the_name_a_body(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. Several of its leaders were arrested by Tavrak, the "
+                  "king's former intelligence service.")
+    assert find(ctx, "arrested", "Red Dawn Front", "Tavrak"), ctx.analysis.claims
+    person = analyze("Tomas Varga, the head of the security agency, met the Red Dawn Front.")
+    assert all(ctx_type == "Person" for ctx_type in
+               [person.entity(m.entity_key).type for m in person.analysis.mentions if m.text == "Tomas Varga"])
+
+
+def test_a_supporter_told_in_other_word_orders_is_a_supporter(analyze: Analyze) -> None:
+    ctx = analyze("The main military and political supporter of the Red Dawn Front was the former dictator "
+                  "Omar Haddad.")
+    assert find(ctx, "supported", "Red Dawn Front", "Omar Haddad"), ctx.analysis.claims
+    other = analyze("Omar Haddad, the former dictator, was the main military and political backer of the "
+                    "Red Dawn Front.")
+    assert find(other, "supported", "Red Dawn Front", "Omar Haddad"), other.analysis.claims
+
+
+def test_a_relative_clause_on_an_apposition_tells_of_the_named_body(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front, a political organization that was established in 1965, seeks the "
+                  "overthrow of the Zarvani regime.")
+    assert find(ctx, "founded_in", "1965", "Red Dawn Front"), ctx.analysis.claims
+
+
+def test_operations_carried_out_against_a_target_attack_it(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. After the revolution it carried out many military and "
+                  "sabotage operations against the Zarvani government.")
+    assert find(ctx, "attacked", "Zarvani government", "Red Dawn Front"), ctx.analysis.claims
+
+
+def test_striking_the_targets_of_a_named_side_is_an_attack(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. Before the revolution the Red Dawn Front struck Western "
+                  "targets in Zarvan.")
+    assert find(ctx, "attacked", "Western", "Red Dawn Front"), ctx.analysis.claims
+
+
+def test_ties_and_deals_between_two_sides_bind_the_sides(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. The ties between the Red Dawn Front and the Kestrel "
+                  "Agency grew. In 1986 a deal was signed between Norway and Chile.")
+    assert find(ctx, "tied_to", "Kestrel Agency", "Red Dawn Front"), ctx.analysis.claims
+    assert find(ctx, "agreement_with", "Chile", "Norway") or find(ctx, "agreement_with", "Norway", "Chile")
+    three = analyze("The Red Dawn Front is an armed group. The ties between the Red Dawn Front and Norway and "
+                    "the Kestrel Agency grew.")
+    assert not find(three, "tied_to", "Kestrel Agency", "Norway"), three.analysis.claims
+    assert not find(three, "tied_to", "Norway", "Kestrel Agency"), three.analysis.claims
+    told = analyze("The Red Dawn Front is an armed group. It was the price of a deal that Norway signed with "
+                   "Chile that year.")
+    assert find(told, "agreement_with", "Chile", "Norway"), told.analysis.claims
+
+
+def test_the_holder_of_an_aim_does_what_the_aim_is(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is a political movement whose aim is to topple the Zarvani regime.")
+    assert find(ctx, "opposes", "Zarvani regime", "Red Dawn Front"), ctx.analysis.claims
+    own = analyze("The Amber League is an armed group. Its goal is to overthrow the Zarvani regime.")
+    assert find(own, "opposes", "Zarvani regime", "Amber League"), own.analysis.claims
+
+
+def test_the_headquarters_of_a_body_hit_is_the_body_hit(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. In 1981 the Red Dawn Front bombed the headquarters of "
+                  "the Unity Party.")
+    assert find(ctx, "bombed", "Unity Party", "Red Dawn Front"), ctx.analysis.claims
+
+
+def test_a_speech_tag_inside_the_clause_it_reports_attributes_the_clause(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. After the revolution, Zarvani officials said, it "
+                  "conducted many attacks against the Kestrel Agency.")
+    found = find(ctx, "attacked", "Kestrel Agency", "Red Dawn Front")
+    assert found and all(c.modality == "attributed" for c in found), ctx.analysis.claims

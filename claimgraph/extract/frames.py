@@ -44,6 +44,8 @@ BASED_VERBS = {"base": "based_in", "headquarter": "headquarters_in", "station": 
 IDEOLOGY_NOUNS = {"ideology", "doctrine", "worldview", "creed", "philosophy", "belief"}
 IDEOLOGY_SOURCE_VERBS = {"take", "derive", "draw", "base", "inspire", "borrow", "mix", "combine", "blend"}
 CEASE_VERBS = {"stop", "cease", "end", "abandon", "halt", "quit", "renounce", "give", "suspend", "drop"}
+# nouns for what a body wants, whose possessor is the doer of the infinitive after 'is' ('its aim is to topple X')
+GOAL_NOUNS = {"aim", "goal", "objective", "purpose", "intention", "ambition", "mission"}
 # verbs whose complement only wishes, plans or asks for what it says ("tries to establish ties")
 IRREALIS_HEADS = words("claims_irrealis_heads")
 MEMBER_NOUNS = mapping("claims_member_nouns")
@@ -140,6 +142,10 @@ def agent_of(verb: Token) -> Token | None:
                     return raised[0]
         else:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            if subj and cur.i != verb.i and cur.lemma_ == "be" and subj[0].lemma_.lower() in GOAL_NOUNS:
+                holder = _goal_holder(subj[0])  # "its aim is to topple X", "a movement whose goal is to ..."
+                if holder is not None:
+                    return holder
             if subj:
                 found = antecedent(subj[0])
                 if found.i != subj[0].i and found.dep_ in ("attr",):
@@ -173,6 +179,17 @@ def agent_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _goal_holder(goal: Token) -> Token | None:
+    """Whose a goal noun is: its possessor ('its aim'), or for 'whose aim' the noun the clause is on."""
+    poss = next((c for c in goal.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ == "whose" and goal.head.dep_ == "relcl":
+        noun = goal.head.head
+        return copula_subject(noun) or (noun.head if noun.dep_ == "appos" else noun)
+    return poss
 
 
 def _accused(tok: Token) -> Token | None:

@@ -252,6 +252,10 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     sibling = _fronted_clause(verb.head, before=verb.i) if hung and not passive else None
     if sibling is not None:
         return _speech(speaker, verb, offset, subtree_chars(sibling, offset), sibling, text, denied, speakers)
+    if hung and not passive and verb.head.pos_ in ("VERB", "AUX"):
+        # "After the revolution, officials said, it conducted ...": a tag set inside the clause it reports
+        return _speech(speaker, verb, offset, subtree_chars(verb.head, offset, (verb,)), verb.head, text, denied,
+                       speakers, without=verb)
     if not passive and (trailing or (root and _fronted_clause(verb) is not None)):
         # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
         head = verb.head if trailing else _fronted_clause(verb)
