@@ -136,3 +136,36 @@ def test_a_speech_tag_inside_the_clause_it_reports_attributes_the_clause(analyze
                   "conducted many attacks against the Kestrel Agency.")
     found = find(ctx, "attacked", "Kestrel Agency", "Red Dawn Front")
     assert found and all(c.modality == "attributed" for c in found), ctx.analysis.claims
+
+
+def test_a_hedged_passive_infinitive_keeps_its_undergoer(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. The group is thought to have been supported by Norway "
+                  "after the war.")
+    found = find(ctx, "supported", "Red Dawn Front", "Norway")
+    assert found and all(c.modality == "hedged" for c in found), ctx.analysis.claims
+
+
+def test_coordinated_verbs_share_the_subject_the_parser_hung_on_the_auxiliary(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. The group was first opposed to the monarchy and later "
+                  "reportedly adopted an ideology taken from Marxism and Islam.")
+    found = find(ctx, "ideology", "Marxism", "Red Dawn Front")
+    assert found and all(c.modality == "hedged" for c in found), ctx.analysis.claims
+
+
+def test_a_trailing_speech_tag_attributes_a_clause_the_parser_could_not_read(analyze: Analyze) -> None:
+    ctx = analyze("The RDF is an armed group. The Kestrel Agency and Shin Bet train RDF members for political "
+                  "assassinations, Zarvani officials claimed.")
+    found = find(ctx, "trained", "RDF", "Kestrel Agency")
+    assert found and all(c.modality == "attributed" for c in found), ctx.analysis.claims
+
+
+def test_a_place_named_as_a_bodys_headquarters_is_its_seat(analyze: Analyze) -> None:
+    for text in ("The Red Dawn Front is an armed group. Camp Tilda, the headquarters of the organization, is "
+                 "100 km north of Baghdad.",
+                 "The Red Dawn Front is an armed group. The headquarters of the organization is Camp Tilda.",
+                 "The Red Dawn Front is an armed group. Camp Tilda, which served as the headquarters of the "
+                 "organization, lies north of Baghdad."):
+        ctx = analyze(text)
+        assert find(ctx, "headquarters_in", "Camp Tilda", "Red Dawn Front"), (text, ctx.analysis.claims)
+    other = analyze("The Red Dawn Front is an armed group. Oslo, the capital of Norway, hosts a museum.")
+    assert not find(other, "headquarters_in")

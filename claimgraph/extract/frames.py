@@ -136,9 +136,13 @@ def agent_of(verb: Token) -> Token | None:
             by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if by:
                 return by[0]
-            if steps > 1 and verb.dep_ == "xcomp" and cur.i == verb.head.i:
-                raised = [c for c in cur.children if c.dep_ == "nsubjpass"]
-                if raised:  # "Hamas is believed to have attacked X": the hedge keeps its actor
+            if steps > 1 and verb.dep_ in ("xcomp", "conj") and cur.i == verb.head.i:
+                # "Hamas is believed to have attacked X": the hedge keeps its actor; "X was opposed to Y and later
+                # adopted Z": coordinated verbs share the subject
+                raised = [c for c in cur.children if c.dep_ in ("nsubjpass", "nsubj")]
+                if not raised and verb.dep_ == "conj":  # the parser may hang the subject on the auxiliary
+                    raised = [t for t in [left_subject(cur)] if t is not None and t.pos_ != "PRON"]
+                if raised:
                     return raised[0]
         else:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
@@ -231,6 +235,9 @@ def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
         if not out and any(c.dep_ == "auxpass" for c in verb.children):
             # "X, which officials say is backed by Y": a passive's subject the parser labelled active
             out += [antecedent(c) for c in children(verb, "nsubj") if c.lower_ in ("which", "that", "who")]
+        if verb.dep_ == "xcomp" and not out and verb.head.pos_ == "VERB":
+            # "X is thought to have been supported by Y": the subject raised to the hedging verb undergoes it
+            out += list(children(verb.head, "nsubjpass", "nsubj"))
         if verb.dep_ in ("acl", "relcl") and not out:
             out.append(antecedent(verb.head) if verb.dep_ == "relcl" else verb.head)
         if not out:

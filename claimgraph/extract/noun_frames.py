@@ -238,7 +238,7 @@ class NounFrames:
         elif verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in BASE_VERBS:
             owners = self.actors(self.keys(F.agent_of(verb), "agent", nominal_ok=False))
         else:
-            return []
+            return self.base_named(noun)
         where = F.prep_objects(noun, "in", "at")
         if not where and verb is not None and noun.dep_ == "dobj":
             where = F.prep_objects(verb, "in", "at")
@@ -247,6 +247,24 @@ class NounFrames:
         pred = F.BASE_NOUNS[noun.lemma_.lower()]
         owners = [o for o in owners if self.args.etype(o) != "Country" or pred == "headquarters_in"]
         return self.pairs(pred, noun, owners, places)
+
+    def base_named(self, noun: Token) -> list[Found]:
+        """'X, the headquarters of the group, ...', 'the headquarters of the group is X', 'X is / served as the
+        headquarters of the group': the named place is the body's base."""
+        owners = self.actors([k for p in F.prep_objects(noun, "of") for k in self.keys(p, "agent", nominal_ok=False)])
+        owners = [o for o in owners if self.args.etype(o) in ("Organization", "Group")]
+        if not owners:
+            return []
+        site: Token | None = None
+        if noun.dep_ == "appos":
+            site = noun.head
+        elif noun.dep_ in ("attr", "pobj") and noun.head.lemma_ in ("be", "as", "remain"):
+            cop = noun.head.head if noun.dep_ == "pobj" else noun.head  # "served as the headquarters of Y"
+            site = F.copula_subject(noun) or next(F.children(cop, "nsubj"), None)
+        elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            site = next(F.children(noun.head, "attr"), None)
+        places = [k for k in self.keys(site, "patient", False) if self.args.etype(k) == "Place"] if site else []
+        return self.pairs(F.BASE_NOUNS[noun.lemma_.lower()], noun, owners, places)
 
     def inner_actors(self, tok: Token) -> list[str]:
         """Actors a token's text names when a longer mention swallowed its own ('X's base' read as a place)."""

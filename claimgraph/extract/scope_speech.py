@@ -391,7 +391,8 @@ def _fronted_clause(verb: Token, before: int | None = None) -> Token | None:
     end = verb.i if before is None else before
     speech = words("scope_speech_verbs")
     tags = _tags_before(verb)
-    found = [c for c in verb.children if c.i < end and c.dep_ in ("ccomp", "parataxis", "advcl")
+    # 'dep': a reported clause the parser could not read as one ("X and Y train Z members ..., officials claimed")
+    found = [c for c in verb.children if c.i < end and c.dep_ in ("ccomp", "parataxis", "advcl", "dep")
              and c.lemma_.lower() not in speech and not any(c.i < t < end for t in tags)
              and not any(g.dep_ == "mark" and g.lower_ in words("scope_circumstance_marks") for g in c.children)]
     return (found[0] if before is None else found[-1]) if found else None
