@@ -136,6 +136,10 @@ def test_a_speech_tag_inside_the_clause_it_reports_attributes_the_clause(analyze
                   "conducted many attacks against the Kestrel Agency.")
     found = find(ctx, "attacked", "Kestrel Agency", "Red Dawn Front")
     assert found and all(c.modality == "attributed" for c in found), ctx.analysis.claims
+    body = analyze("The Red Dawn Front is an armed group. Before the war, the Red Dawn Front attacked Norway. After "
+                   "the war, Zarvan's Interior Ministry said, it conducted many attacks against the Kestrel Agency.")
+    assert find(body, "attacked", "Kestrel Agency", "Red Dawn Front"), body.analysis.claims
+    assert not find(body, "attacked", "Kestrel Agency", "Ministry"), body.analysis.claims
 
 
 def test_a_hedged_passive_infinitive_keeps_its_undergoer(analyze: Analyze) -> None:

@@ -68,7 +68,11 @@ class ArgResolver:
             orgs: list[tuple[int, str]] = []
             for tok in self.doc:
                 found = self.at[tok.i]
-                if found and tok.dep_ in ("nsubj", "nsubjpass") and self.ctx.entity(found.entity_key).type == "Organization":
+                # the speaker of a tag set inside another clause ('After the war, the ministry said, it ...') is
+                # not what the clause is about
+                inside_tag = tok.head.dep_ == "parataxis" and tok.head.head.i > tok.head.i
+                if found and tok.dep_ in ("nsubj", "nsubjpass") and not inside_tag \
+                        and self.ctx.entity(found.entity_key).type == "Organization":
                     orgs.append((tok.idx, self.ctx.find(found.entity_key)))
             self.ctx.memo["nominal.subject_orgs"] = orgs
 

@@ -120,7 +120,7 @@ class Descriptions:
                 if ctx.entity(key).type == "Person":
                     people.append((sent, key))
                 if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"} \
-                        and not ctx.entity(key).attrs.get("nationality"):
+                        and not ctx.entity(key).attrs.get("nationality") and not _inner_tag_speaker(tok):
                     subjects.append((sent, tok.i, key))
                 continue
             desc = descriptions.get(tok.idx)
@@ -241,6 +241,14 @@ def _is_subject(tok: Token) -> bool:
     while tok.dep_ in ("compound", "amod", "det", "case") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
+
+
+def _inner_tag_speaker(tok: Token) -> bool:
+    """True for the speaker of a tag set inside the clause it reports ('After the war, the ministry said, it
+    attacked ...'): the clause's pronoun is about what the text follows, not the one who tells it."""
+    head = _head_noun(tok)
+    verb = head.head
+    return verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.lemma_.lower() in words("scope_speech_verbs")
 
 
 def _head_noun(tok: Token) -> Token:
