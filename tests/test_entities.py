@@ -582,3 +582,11 @@ def test_a_ministers_portfolio_is_no_organization(analyze: Analyze) -> None:
     assert entity_at(ctx, "Lara Quist") is not None
     ctx = analyze("The TTP Emir in the north, Wali Khan, met the Interior Secretary in Peshawar.")
     assert "Interior" not in names(ctx), names(ctx)
+
+
+def test_a_name_listed_among_peoples_names_is_a_person(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front was founded by students headed by people like Reza Golshiri, Kamal Darvishi "
+                  "and Mohammad Taqi Sarvestani.")
+    assert entity_at(ctx, "Kamal Darvishi") == ("Kamal Darvishi", "Person")
+    other = analyze("Reza Golshiri met envoys of Norway and Chile in Oslo.")
+    assert entity_at(other, "Chile") != ("Chile", "Person")

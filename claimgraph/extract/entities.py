@@ -20,6 +20,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_capitals import capital_candidates
 from claimgraph.extract.entity_context import body_by_context, person_part, place_by_context
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_lists import listed_person_candidates
 from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
@@ -459,6 +460,7 @@ class EntityRecognizer:
         acronyms = rules.acronym_candidates_in(ctx.doc)
         doc_acronyms = {text[c.start: c.end].replace(".", "") for c in acronyms}
         cands = model_candidates(ctx, headings)
+        cands += listed_person_candidates(ctx.doc, cands)
         caseless = not has_capitals(text)
         cands += rules.table_candidates(text, table_pattern(ctx.settings.extract.alias_table, caseless), table)
         cands += rules.country_candidates(ctx.doc, caseless)
