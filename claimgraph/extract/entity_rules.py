@@ -76,7 +76,8 @@ WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|beca
                         rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
 # 'X, the Shah's former intelligence service, ...': an apposition with 'the' says what X is when its words before
 # the noun are modifiers only (never 'the head of the agency', 'the man who led the party': those name a person)
-_THE_WHAT_IT_IS = re.compile(r"^\s*,\s*the\s+((?:(?!(?:of|who|whom|which|that|and|or|in|for|with|to|the|a|an|by)\b)"
+_APPOSITION_STOPS = alternation("entity_apposition_stop_words")
+_THE_WHAT_IT_IS = re.compile(rf"^\s*,\s*the\s+((?:(?!(?:{_APPOSITION_STOPS})\b)"
                              r"[\w\-]+(?:['\u2019]s)?\s+){0,3}?)"
                              rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
 
