@@ -173,3 +173,9 @@ def test_a_place_named_as_a_bodys_headquarters_is_its_seat(analyze: Analyze) -> 
         assert find(ctx, "headquarters_in", "Camp Tilda", "Red Dawn Front"), (text, ctx.analysis.claims)
     other = analyze("The Red Dawn Front is an armed group. Oslo, the capital of Norway, hosts a museum.")
     assert not find(other, "headquarters_in")
+
+
+def test_the_subject_of_a_small_clause_is_not_the_clause_subject(analyze: Analyze) -> None:
+    ctx = analyze("The Red Dawn Front is an armed group. Norway and Chile consider it a terrorist organization.")
+    assert find(ctx, "designated_terrorist", "Red Dawn Front", "Norway"), ctx.analysis.claims
+    assert find(ctx, "designated_terrorist", "Red Dawn Front", "Chile"), ctx.analysis.claims

@@ -201,8 +201,11 @@ class Descriptions:
                 # "its hostility" takes only its own clause's subject; "Its leader, X, lives in Y" opens the clause
                 # and is the subject's owner: like 'it', the latest subject before it
                 return None
-            if s_tok in own_subject and not possessive and tok.dep_ not in SUBJECT_DEPS:
-                return None  # 'they consider it': 'it' is not 'they'
+            # 'they consider it': 'it' is not 'they'; nor in 'X considers it a terrorist group', where 'it' is the
+            # subject of a small clause (a noun, not a verb, above it)
+            if s_tok in own_subject and not possessive and (
+                    tok.dep_ not in SUBJECT_DEPS or tok.head.pos_ not in ("VERB", "AUX")):
+                return None
             entity = ctx.entity(key)
             if entity.type == "Country" and plural:
                 continue
