@@ -45,3 +45,10 @@ def test_a_delisting_coordinated_with_a_listing_keeps_the_lister(analyze: Callab
 def test_another_group_active_somewhere_is_not_the_people_word(analyze: Callable[..., DocContext]) -> None:
     rows = listing(analyze("The Coastal Defence Army shared its name with another Baloch group active in Peru."))
     assert not any(p == "based_in" for _, p, _, _, _ in rows), rows
+
+
+def test_a_verb_coordinated_with_a_passive_and_its_agent_is_the_subjects(analyze: Callable[..., DocContext]) -> None:
+    rows = listing(analyze("The Coastal Defence Army was founded by Ana Velez in 1990 and opposes the government of "
+                           "Peru."))
+    assert any(s == "Coastal Defence Army" and p == "opposes" and o == "Peru" for s, p, o, _, _ in rows), rows
+    assert not any(s == "Ana Velez" and p == "opposes" for s, p, _, _, _ in rows), rows

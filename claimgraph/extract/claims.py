@@ -22,6 +22,7 @@ from claimgraph.extract.frames_org import (
     ORDER_NOUNS,
     OVERTHROW_VERBS,
     SPLIT_VERBS,
+    STANCE_ADJECTIVES,
     STAND_IN_NOUNS,
     START_NOUNS,
     STAY_VERBS,
@@ -49,7 +50,7 @@ AIM_VERBS = {"create", "establish", "promote", "restore", "build", "install", "i
 ORG_TRIGGERS = (WING_NOUNS | START_NOUNS | LEAD_VERBS | HOSTILE_VERBS | OVERTHROW_VERBS | JOIN_VERBS | MERGE_VERBS
                 | DISSOLVE_VERBS
                 | MOVE_VERBS | STAY_VERBS | {"leadership"} | AIM_VERBS | BELONG_VERBS | SPLIT_VERBS | ORDER_NOUNS
-                | {"threat"})
+                | {"threat"} | set(STANCE_ADJECTIVES))
 AIM_NOUNS = words("claims_aim_nouns")
 # nouns and verbs that make what follows a goal ('the aim of restoring', 'claims to promote')
 GOAL_NOUNS = {"aim", "goal", "objective", "purpose", "intention", "ambition"}
@@ -123,6 +124,8 @@ class FrameExtractor(OrgFrames):
                 out += self.led_by(tok)
             if lemma in HOSTILE_VERBS and tok.pos_ == "VERB":
                 out += self.hostile_verb(tok)
+            if lemma in STANCE_ADJECTIVES and tok.pos_ == "ADJ":
+                out += self.stance_adjective(tok)
             if lemma in OVERTHROW_VERBS and tok.pos_ == "VERB":
                 out += self.overthrow_verb(tok)
             if lemma in JOIN_VERBS and tok.pos_ == "VERB":
@@ -398,15 +401,18 @@ class FrameExtractor(OrgFrames):
         if not orgs:
             return []
         holder: Token | None = None
+        listed = False  # "Its founders were A and B", "Y's leaders included A": every person the phrase names
         if titled is not first and self.args.entity_at(titled) is not None:
             holder = titled
         elif first.dep_ == "appos":
             holder = first.head
         elif first.dep_ in ("attr", "acomp"):
             holder = F.copula_subject(first) or F.agent_of(first.head)
-        elif first.dep_ == "nsubj" and first.head.lemma_ == "be" and any(c.dep_ in ("det", "poss")
-                                                                         for c in first.children):
-            holder = next(F.children(first.head, "attr"), None)  # "Y's leader since 2004 has been X"
+        elif first.dep_ == "nsubj" and first.head.lemma_ in ("be", "include") and any(c.dep_ in ("det", "poss")
+                                                                                     for c in first.children):
+            # "Y's leader since 2004 has been X", "its founders were students led by A and B"
+            holder = next(F.children(first.head, "attr", "dobj"), None)
+            listed = True
         elif first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.pos_ in ("VERB", "AUX"):
             # "X took over as leader of Y", "X succeeded Z as head of Y"; "they named X as head of Y": the one named
             verb = first.head.head
@@ -424,7 +430,8 @@ class FrameExtractor(OrgFrames):
                 return []  # "a NATO official, X, a spokesman for Y": X's own title follows; the first is another's
         if holder is None:
             return []
-        people = [k for k in self.args.resolve_one(holder, "agent", nominal_ok=False) if self.args.etype(k) == "Person"]
+        found = self.named_in(holder) if listed else self.args.resolve_one(holder, "agent", nominal_ok=False)
+        people = [k for k in found if self.args.etype(k) == "Person"]
         if pred == "founded_by":
             return self.pairs(pred, noun, orgs, people)
         if pred == "leader_of" and any(c.lower_ in ("deputy", "vice", "assistant") for c in noun.children):

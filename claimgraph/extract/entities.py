@@ -20,6 +20,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_capitals import capital_candidates
 from claimgraph.extract.entity_context import body_by_context, person_part, place_by_context
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_lists import listed_person_candidates
 from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
 from claimgraph.model import Mention
@@ -372,7 +373,7 @@ _LED_BEFORE = re.compile(rf"\b{_LEADS}\s+of\s+(?:the\s+)?$")
 def _body_by_apposition(text: str, end: int) -> bool:
     """True when the words right after a name say it is an organization ('X, a violent extremist organization',
     'X is a militant group': the noun that says what X is, read by entity_rules.WHAT_IT_IS)."""
-    what = rules.WHAT_IT_IS.match(text[end:end + 90])
+    what = rules.what_it_is(text[end:end + 90])
     return bool(what and what.group(2) in rules.ORG_NOUNS)
 
 
@@ -459,6 +460,7 @@ class EntityRecognizer:
         acronyms = rules.acronym_candidates_in(ctx.doc)
         doc_acronyms = {text[c.start: c.end].replace(".", "") for c in acronyms}
         cands = model_candidates(ctx, headings)
+        cands += listed_person_candidates(ctx.doc, cands)
         caseless = not has_capitals(text)
         cands += rules.table_candidates(text, table_pattern(ctx.settings.extract.alias_table, caseless), table)
         cands += rules.country_candidates(ctx.doc, caseless)

@@ -74,6 +74,18 @@ _TYPE_NOUN_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remain
 _TYPE_NOUN_FOLLOWERS = alternation("entity_type_noun_followers")
 WHAT_IT_IS = re.compile(r"^\s*(?:,\s*(?:a|an)|\s+(?:is|was|are|were|remains|became)\s+(?:a|an))\s+((?:[\w\-]+\s+){0,4}?)"
                         rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
+# 'X, the Shah's former intelligence service, ...': an apposition with 'the' says what X is when its words before
+# the noun are modifiers only (never 'the head of the agency', 'the man who led the party': those name a person)
+_APPOSITION_STOPS = alternation("entity_apposition_stop_words")
+_THE_WHAT_IT_IS = re.compile(rf"^\s*,\s*the\s+((?:(?!(?:{_APPOSITION_STOPS})\b)"
+                             r"[\w\-]+(?:['\u2019]s)?\s+){0,3}?)"
+                             rf"([a-z]+)(?=\s*(?:,|\.|$|\s(?:{_TYPE_NOUN_FOLLOWERS})\b))")
+
+
+def what_it_is(text: str) -> re.Match[str] | None:
+    """The phrase after a name that says what it is ('X, a militant group', 'X is a party', 'X, the former
+    intelligence service of Y'): group 2 is its head noun."""
+    return WHAT_IT_IS.match(text) or _THE_WHAT_IT_IS.match(text)
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
 # words for religious and ethnic communities that, like nationalities, name a group (CoNLL MISC)
 COMMUNITY_WORDS = words("entity_community_words")
@@ -347,7 +359,7 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         else:
             # the head of 'X, a regional military spokeswoman,' (the last word before the phrase ends), else the
             # first lower-case word after the article
-            what = WHAT_IT_IS.match(text[end: end + 90])
+            what = what_it_is(text[end: end + 90])
             first = _TYPE_NOUN_AFTER.match(text[end: end + 80])
             noun = what.group(2) if what else first.group(1) if first else None
             if noun in ORG_NOUNS:
@@ -485,7 +497,7 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
             and not table.lookup(name)):
         cand.type = "Person"
         return cand
-    what = WHAT_IT_IS.match(text[cand.end: cand.end + 90]) if cand.source == "ner" else None
+    what = what_it_is(text[cand.end: cand.end + 90]) if cand.source == "ner" else None
     if what and not table.lookup(name):
         head = what.group(2)
         if head in ORG_NOUNS and cand.type in ("Person", "Place"):

@@ -18,6 +18,7 @@ from claimgraph.extract.event_lexicon import (
     AREA_NOUNS,
     ATTACKER_NOUNS,
     CAUSE_NOUNS,
+    COUNT_WORDS,
     DROP_WORDS,
     MEASURE_NOUNS,
     MEMBER_NOUNS,
@@ -367,7 +368,7 @@ class Fillers:
         """'members of the group', '90 percent of members of the front', 'ICRC staff': the organisation they are of."""
         cur = tok
         for _ in range(3):  # "90 percent of members", "a number of leaders": down to the people counted
-            if _lemma(cur) in SERIES_NOUNS or cur.like_num or _lemma(cur) == "percent":
+            if _lemma(cur) in SERIES_NOUNS or cur.like_num or _lemma(cur) in COUNT_WORDS:
                 inner = _child(cur, "prep", "of")
                 if not inner:
                     return None

@@ -108,6 +108,8 @@ JUSTICE_WORDS: frozenset[str] = words("claims_events_justice_words")
 LIGHT_VERBS: frozenset[str] = words("claims_events_light_verbs")
 # nouns that count or group events ("a number of attacks", "a wave of bombings"): the events are their "of" objects
 SERIES_NOUNS: frozenset[str] = words("claims_events_series_nouns")
+# words that count people out of a group: "several of its leaders", "most of the members" (the frames' list too)
+COUNT_WORDS: frozenset[str] = words("claims_quant_nouns")
 # adjectives whose "for" object is the subject's deed ("the group is best known for its attack on ...")
 RENOWN_WORDS: frozenset[str] = words("claims_events_renown_words")
 # verbs whose "in" object is an activity the subject takes part in ("engaged in attacks")
@@ -115,7 +117,7 @@ TAKE_PART_VERBS = {"engage", "involve", "participate", "take", "specialize", "sp
 # nouns of a share in a deed: "a role in the attack", "its involvement in the bombing"
 SHARE_NOUNS = {"role", "part", "hand", "involvement", "complicity", "participation"}
 # nouns that stand for what their owner holds dear: "the West's targets and interests" attacks the West
-OWNED_TARGET_NOUNS = {"target", "interest", "state", "government", "regime"}
+OWNED_TARGET_NOUNS = {"target", "interest", "state", "government", "regime", "headquarters", "office"}
 # what kind of target was hit ('Western targets', 'civilian targets'), a nationality word aside
 TARGET_KINDS: frozenset[str] = words("claims_events_target_kinds")
 # modifiers that make "act" an attack ("terrorist acts against X")

@@ -25,6 +25,10 @@ def owners(fillers: Fillers, tok: Token) -> list[str]:
     for c in tok.children:
         if c.dep_ == "poss":
             out += [k for k in [fillers.actor(c)] if k]
+        elif c.dep_ == "prep" and c.lower_ == "of":  # "the headquarters of the Unity Party": the party was hit
+            out += [k for g in c.children if g.dep_ == "pobj" for t in _conjuncts(g)
+                    for hit in [fillers.mention_key(t)] if hit and hit[1] in ("Country", "Organization")
+                    for k in [hit[0]]]
         elif c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i:
             for g in _conjuncts(c) if c.pos_ != "ADJ" or c.ent_type_ else [c]:
                 hit = fillers.mention_key(g)

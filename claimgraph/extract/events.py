@@ -278,10 +278,11 @@ class EventFrames(Agency, Shots, EventClaims):
                      for k in [fillers.actor(g)] if k and fillers.ctx.entity(k).type != "Place"]
         if lemma == "strike":
             # "struck the convoy" is an attack; "struck a deal", "struck a chord" are not: named or concrete targets
-            # ("struck Hamas positions", "struck the army's posts": a thing a named body owns is concrete too)
+            # ("struck Hamas positions", "struck the army's posts", "struck Western targets": a thing a named body or
+            # side owns is concrete too)
             patients = [t for t in patients if fillers.mention_key(t) or _lemma(t) in PERSON_NOUNS | PLACE_NOUNS
                         or operator(fillers, t)
-                        or any(c.dep_ in ("compound", "poss") and fillers.mention_key(c) for c in t.children)]
+                        or any(c.dep_ in ("compound", "poss", "amod") and fillers.mention_key(c) for c in t.children)]
         org = fillers.members_org(patients) if predicate in AGAINST_MEMBERS else None
         if org is None and predicate in ("killed", "injured") and len(patients) == 1 and _one_unnamed(patients[0]):
             org = fillers.member_org(patients[0])  # "shot dead a member of the police": no one the text names
@@ -444,10 +445,13 @@ class EventFrames(Agency, Shots, EventClaims):
         perps += agency
         # "a bombing campaign against X": the series noun the trigger names holds the target
         holders = [noun] + ([noun.head] if noun.dep_ == "compound" and _lemma(noun.head) in SERIES_NOUNS else [])
+        # "carried out many operations against X": the parser may hang the target on the verb that carried it out
+        carriers = [h for h in site_heads(noun) if h is not noun and h.pos_ == "VERB"]
         for word in ("on", "against", "of"):
             if word == "of" and lemma in ("attack", "raid", "assault", "explosion", "blast"):
                 continue
-            for g in (g for h in holders for g in _child(h, "prep", word) if h is noun or word != "of"):
+            aimed = holders + (carriers if word == "against" else [])
+            for g in (g for h in aimed for g in _child(h, "prep", word) if h is noun or word != "of"):
                 if word == "on" and noun.dep_ == "dobj" and _lemma(noun.head) == "blame":
                     continue  # "blamed the raid on the front" (the parser hangs "on" on the noun): who it is laid on
                 org = fillers.members_org(_conjuncts(g)) if predicate in AGAINST_MEMBERS else None

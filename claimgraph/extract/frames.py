@@ -44,6 +44,8 @@ BASED_VERBS = {"base": "based_in", "headquarter": "headquarters_in", "station": 
 IDEOLOGY_NOUNS = {"ideology", "doctrine", "worldview", "creed", "philosophy", "belief"}
 IDEOLOGY_SOURCE_VERBS = {"take", "derive", "draw", "base", "inspire", "borrow", "mix", "combine", "blend"}
 CEASE_VERBS = {"stop", "cease", "end", "abandon", "halt", "quit", "renounce", "give", "suspend", "drop"}
+# nouns for what a body wants, whose possessor is the doer of the infinitive after 'is' ('its aim is to topple X')
+GOAL_NOUNS = {"aim", "goal", "objective", "purpose", "intention", "ambition", "mission"}
 # verbs whose complement only wishes, plans or asks for what it says ("tries to establish ties")
 IRREALIS_HEADS = words("claims_irrealis_heads")
 MEMBER_NOUNS = mapping("claims_member_nouns")
@@ -132,17 +134,24 @@ def agent_of(verb: Token) -> Token | None:
             return accused
         if is_passive(cur):
             by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if by:
+            shares_subject = cur.i != verb.i and verb.dep_ == "conj" and not is_passive(verb)
+            if by and not shares_subject:  # "X was founded by Y and fights Z": X fights, not Y
                 return by[0]
             if steps > 1 and verb.dep_ in ("xcomp", "conj") and cur.i == verb.head.i and (
                     verb.dep_ == "xcomp" or not is_passive(verb)):
-                raised = [c for c in cur.children if c.dep_ == "nsubjpass"]
-                # "Hamas is believed to have attacked X": the hedge keeps its actor; "X is allied with Y and
-                # opposes Z": the passive's subject is the coordinated verb's doer
+                # "Hamas is believed to have attacked X": the hedge keeps its actor; "X was opposed to Y and later
+                # adopted Z", "X is allied with Y and opposes Z": coordinated verbs share the subject
+                raised = [c for c in cur.children if c.dep_ in ("nsubjpass", "nsubj")]
+                if not raised and verb.dep_ == "conj":  # the parser may hang the subject on the auxiliary
+                    raised = [t for t in [left_subject(cur)] if t is not None and t.pos_ != "PRON"]
                 if raised:
                     return raised[0]
         else:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+            if subj and cur.i != verb.i and cur.lemma_ == "be" and subj[0].lemma_.lower() in GOAL_NOUNS:
+                holder = _goal_holder(subj[0])  # "its aim is to topple X", "a movement whose goal is to ..."
+                if holder is not None:
+                    return holder
             if subj:
                 found = antecedent(subj[0])
                 if found.i != subj[0].i and found.dep_ in ("attr",):
@@ -176,6 +185,17 @@ def agent_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _goal_holder(goal: Token) -> Token | None:
+    """Whose a goal noun is: its possessor ('its aim'), or for 'whose aim' the noun the clause is on."""
+    poss = next((c for c in goal.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ == "whose" and goal.head.dep_ == "relcl":
+        noun = goal.head.head
+        return copula_subject(noun) or (noun.head if noun.dep_ == "appos" else noun)
+    return poss
 
 
 def _accused(tok: Token) -> Token | None:
@@ -217,6 +237,9 @@ def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
         if not out and any(c.dep_ == "auxpass" for c in verb.children):
             # "X, which officials say is backed by Y": a passive's subject the parser labelled active
             out += [antecedent(c) for c in children(verb, "nsubj") if c.lower_ in ("which", "that", "who")]
+        if verb.dep_ == "xcomp" and not out and verb.head.pos_ == "VERB":
+            # "X is thought to have been supported by Y": the subject raised to the hedging verb undergoes it
+            out += list(children(verb.head, "nsubjpass", "nsubj"))
         if verb.dep_ in ("acl", "relcl") and not out:
             out.append(antecedent(verb.head) if verb.dep_ == "relcl" else verb.head)
         if not out:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.core.lexicon import words
+from claimgraph.core.lexicon import mapping, words
 from claimgraph.extract import frames as F
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.frames import Found
@@ -26,6 +26,8 @@ LEAD_VERBS = {"lead", "head", "command", "chair"}
 START_NOUNS = words("claims_frames_start_nouns")
 # verbs of open hostility towards their object ('KC harassed and threatened Arabs', 'threatened to attack X')
 HOSTILE_VERBS = words("claims_frames_hostile_verbs")
+# adjectives of a stance towards whom follows 'to'/'towards' ('has long been hostile to X'): adjective -> predicate
+STANCE_ADJECTIVES = mapping("claims_frames_stance_adjectives")
 # verbs that remove a ruler or regime from power: wanting or trying it is opposition ('tried to oust the government')
 OVERTHROW_VERBS = words("claims_frames_overthrow_verbs")
 # verbs that make their subject part of the body they name ('X joined the Taliban in 1995')
@@ -283,6 +285,20 @@ class OrgFrames(NounFrames):
         targets += [p for t in targets if t.lemma_.lower() in ENDANGERED_NOUNS for p in F.prep_objects(t, "of")]
         objs = self.actors([k for t in targets for k in self.keys(t, "patient", nominal_ok=False)])
         return [Found(s, "hostile_to", o, verb, confidence=0.6) for s in subj for o in dict.fromkeys(objs) if s != o]
+
+    def stance_adjective(self, adj: Token) -> list[Found]:
+        """'X has long been hostile to Y', 'X remained hostile towards the West', 'a group hostile to Y'."""
+        targets = F.prep_objects(adj, "to", "towards", "toward")
+        if adj.dep_ in ("acomp", "oprd") and adj.head.pos_ in ("AUX", "VERB"):
+            holder = F.agent_of(adj.head)
+        elif adj.dep_ == "amod" and adj.head.i < adj.i:  # "a movement hostile to Y": the noun before it
+            holder = adj.head.head if adj.head.dep_ == "appos" else adj.head  # "X, a movement hostile to Y"
+        else:
+            return []
+        subj = self.actors(self.keys(holder, "agent"))
+        objs = self.actors([k for t in targets for k in self.keys(t, "patient", nominal_ok=False)])
+        pred = STANCE_ADJECTIVES[adj.lemma_.lower()]
+        return [Found(s, pred, o, adj, confidence=0.6) for s in subj for o in dict.fromkeys(objs) if s != o]
 
     def threats_received(self, noun: Token) -> list[Found]:
         """'He had been receiving threats from X' -> X hostile_to him (whoever gets the threats)."""

@@ -254,7 +254,7 @@ class ClaimModality:
             actor = ctx.entity(claim.subject)
         elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \
                 _speaking_body(ctx, sp) and sp.kind != "according" and \
-                claim.object != sp.speaker and \
+                claim.object != sp.speaker and not _tag_inside(sp.cue) and \
                 self_subject(tok, ("it",)) and not any(
                     ctx.find(m.entity_key) == ctx.find(claim.subject) and m.text.lower() not in OWN_PRONOUNS
                     and not _owner_at(sp, tok, m.start) for m in ctx.mentions_in(sp.start, sp.end)):
@@ -593,3 +593,10 @@ def _speaking_body(ctx: DocContext, sp: Speech) -> bool:
 def claimgraph_stages() -> list[object]:
     """Stages of this module."""
     return [ClaimModality()]
+
+
+def _tag_inside(cue: Token) -> bool:
+    """True for a speech tag set inside the clause it reports ('After the war, officials said, it attacked ...'):
+    there the clause's 'it' is the text's topic, not the speaking body ('the army said it had killed ...')."""
+    return cue.dep_ in ("parataxis", "ccomp") and cue.head.i > cue.i
+

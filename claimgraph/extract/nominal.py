@@ -68,7 +68,11 @@ class ArgResolver:
             orgs: list[tuple[int, str]] = []
             for tok in self.doc:
                 found = self.at[tok.i]
-                if found and tok.dep_ in ("nsubj", "nsubjpass") and self.ctx.entity(found.entity_key).type == "Organization":
+                # the speaker of a tag set inside another clause ('After the war, the ministry said, it ...') is
+                # not what the clause is about
+                inside_tag = tok.head.dep_ == "parataxis" and tok.head.head.i > tok.head.i
+                if found and tok.dep_ in ("nsubj", "nsubjpass") and not inside_tag \
+                        and self.ctx.entity(found.entity_key).type == "Organization":
                     orgs.append((tok.idx, self.ctx.find(found.entity_key)))
             self.ctx.memo["nominal.subject_orgs"] = orgs
 
@@ -113,6 +117,12 @@ class ArgResolver:
                         not ArgResolver.opens_clause(child):
                     out.append(child)
                     stack.append(child)
+        # "by the US and by Canada", "to X or to Y": the object of the same preposition said again
+        prep = tok.head if tok.dep_ == "pobj" else None
+        for again in (c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                      and c.lower_ == prep.lower_) if prep is not None else ():
+            for obj in (c for c in again.children if c.dep_ == "pobj"):
+                out += [t for t in ArgResolver.conjuncts(obj) if t not in out]
         return sorted(out, key=lambda t: t.i)
 
     @staticmethod

@@ -32,7 +32,10 @@ class NounFrames:
         """Entity keys for an argument token, looking through 'a number of X' to X."""
         if tok is None:
             return []
-        tok = F.antecedent(tok)  # "Hamas, which was founded in 1987": Hamas
+        named = F.antecedent(tok)  # "Hamas, which was founded in 1987": Hamas
+        if named.i != tok.i and named.dep_ == "appos" and self.args.entity_at(named) is None:
+            named = named.head  # "X, a political organization that was established in 1965": X
+        tok = named
         if tok.lemma_.lower() in QUANT_NOUNS or tok.pos_ == "NUM":
             inner = F.prep_objects(tok, "of")
             if inner and not (tok.lemma_.lower() == "group" and self.args.entity_at(tok)):
@@ -74,6 +77,9 @@ class NounFrames:
     def ties(self, noun: Token) -> list[Found]:
         """'established ties with X', 'has had a relationship with Y', 'MKO's relations with Z'."""
         verb = F.clause_verb(noun)
+        between = self.between(noun, verb)
+        if between:  # "the ties between A and B will grow"
+            return self.pairs("tied_to", noun, *between)
         if noun.dep_ not in ("dobj", "nsubj", "attr", "pobj", "conj") and not any(
                 c.dep_ == "poss" for c in noun.children):
             return []
@@ -93,11 +99,30 @@ class NounFrames:
                 f.polarity = "negative"  # "cut its ties with X"; "denies any link to X" (the scopes name the denier)
         return found
 
+    def between(self, noun: Token, verb: Token | None) -> tuple[list[str], list[str]] | None:
+        """The two sides of 'ties/a deal between A and B' (on the noun, or on its passive verb), else None."""
+        preps = F.prep_objects(noun, "between")
+        if not preps and verb is not None and noun.dep_ == "nsubjpass":
+            preps = F.prep_objects(verb, "between")
+        sides = [c for p in preps for c in self.args.conjuncts(p)]
+        if len(sides) < 2:
+            return None
+        first = self.actors(self.keys(sides[0], "agent", nominal_ok=False))
+        rest = self.actors([k for t in sides[1:] for k in self.keys(t, "agent", nominal_ok=False)])
+        first = [k for k in first if k not in rest]  # the first side's reading follows its coordination too
+        return (first, rest) if first and rest else None
+
     def agreement(self, noun: Token) -> list[Found]:
-        """'signed a deal with Iran'."""
+        """'signed a deal with Iran', 'a deal was signed between A and B', 'a deal that A signed with B'."""
         verb = F.clause_verb(noun)
+        told = next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in F.AGREEMENT_VERBS), None)
+        if told is not None and any(c.dep_ == "dobj" and c.lower_ in ("that", "which") for c in told.children):
+            verb = told  # "a deal that the minister signed with Iran": the clause on the noun tells who made it
         if verb is None or verb.lemma_.lower() not in F.AGREEMENT_VERBS:
             return []
+        between = self.between(noun, verb)
+        if between:
+            return self.pairs("agreement_with", noun, *between)
         subj = self.actors(self.keys(F.agent_of(verb), "agent"))
         partners = F.prep_objects(noun, "with") + F.prep_objects(verb, "with")
         objs = self.actors([k for p in partners for k in self.keys(p, "patient", False)])
@@ -176,12 +201,17 @@ class NounFrames:
     def supporter(self, noun: Token) -> list[Found]:
         """'Saddam Hussein was the main military, financial and political supporter of the group', 'the group's
         main backer is X', 'the group's backer, X, ...'."""
-        holder = F.copula_subject(noun)
-        if holder is None and noun.dep_ == "appos":
-            holder = noun.head
+        # "the main military and political backer of X": the parser may make the first role word the noun, the
+        # supporter noun its conjunct; the phrase is still one noun's
+        base = noun.head if noun.dep_ == "conj" and noun.head.lower_ in F.ROLE_WORDS else noun
+        holder = F.copula_subject(base)
+        if holder is None and base.dep_ == "appos":
+            holder = base.head
         owned = [c for c in noun.children if c.dep_ == "poss"]
-        if holder is None and owned and noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain"):
-            holder = next((c for c in noun.head.children if c.dep_ == "attr"), None)  # "X's backer is Y"
+        named_of = bool(F.prep_objects(base, "of", "to") or F.prep_objects(noun, "of", "to"))
+        if holder is None and (owned or named_of) and base.dep_ == "nsubj" and base.head.lemma_ in ("be", "remain"):
+            # "X's backer is Y", "the main supporter of X was Y"
+            holder = next((c for c in base.head.children if c.dep_ == "attr"), None)
         if holder is None and owned:
             holder = next((c for c in noun.children if c.dep_ == "appos"), None)  # "X's backer, Y, said"
         if holder is None:
@@ -192,6 +222,7 @@ class NounFrames:
             subj += [k for k in self.actors(self.keys(h, "agent", nominal_ok=False)) if k not in subj]
         subj = [k for k in subj if self.args.etype(k) != "Group"] or subj
         objs = self.actors([k for p in F.prep_objects(noun, "of", "to") + owned
+                            + (F.prep_objects(base, "of", "to") if base is not noun else [])
                             for k in self.keys(p, "patient", False)])
         pred = "collaborates_with" if noun.lemma_.lower() == "ally" else "supported"
         roles = F.roles_of(noun)
@@ -207,7 +238,7 @@ class NounFrames:
         elif verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in BASE_VERBS:
             owners = self.actors(self.keys(F.agent_of(verb), "agent", nominal_ok=False))
         else:
-            return []
+            return self.base_named(noun)
         where = F.prep_objects(noun, "in", "at")
         if not where and verb is not None and noun.dep_ == "dobj":
             where = F.prep_objects(verb, "in", "at")
@@ -216,6 +247,24 @@ class NounFrames:
         pred = F.BASE_NOUNS[noun.lemma_.lower()]
         owners = [o for o in owners if self.args.etype(o) != "Country" or pred == "headquarters_in"]
         return self.pairs(pred, noun, owners, places)
+
+    def base_named(self, noun: Token) -> list[Found]:
+        """'X, the headquarters of the group, ...', 'the headquarters of the group is X', 'X is / served as the
+        headquarters of the group': the named place is the body's base."""
+        owners = self.actors([k for p in F.prep_objects(noun, "of") for k in self.keys(p, "agent", nominal_ok=False)])
+        owners = [o for o in owners if self.args.etype(o) in ("Organization", "Group")]
+        if not owners:
+            return []
+        site: Token | None = None
+        if noun.dep_ == "appos":
+            site = noun.head
+        elif noun.dep_ in ("attr", "pobj") and noun.head.lemma_ in ("be", "as", "remain"):
+            cop = noun.head.head if noun.dep_ == "pobj" else noun.head  # "served as the headquarters of Y"
+            site = F.copula_subject(noun) or next(F.children(cop, "nsubj"), None)
+        elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            site = next(F.children(noun.head, "attr"), None)
+        places = [k for k in self.keys(site, "patient", False) if self.args.etype(k) == "Place"] if site else []
+        return self.pairs(F.BASE_NOUNS[noun.lemma_.lower()], noun, owners, places)
 
     def inner_actors(self, tok: Token) -> list[str]:
         """Actors a token's text names when a longer mention swallowed its own ('X's base' read as a place)."""

@@ -58,6 +58,8 @@ _AREA_KINDS = alternation("relations_area_kinds")  # "the Paris neighbourhood of
 ROLE = f"(?:{LEADER_ROLE}|{MEMBER_ROLE})"
 LEADER_ONLY = re.compile(rf"^{LEADER_ROLE}$", re.I)
 MODS = r"(?:[\w.'-]+\s+){0,3}?"  # up to three modifiers ("a small fishing")
+# the same, never a word of nearness: "X is near the city of Y", "X, close to the town of Y" lie outside Y
+NEAR_FREE_MODS = r"(?:(?!(?:near|close|outside|beyond|off|from|away|across)\b)[\w.'-]+\s+){0,3}?"
 LONG_MODS = r"(?:[\w.'-]+\s+){0,6}?"  # "a comprehensive four - year public high school located in"
 ART = r"(?:(?:a|an|the)\s+)"
 # modifiers before the second name ("the Athens newspaper \"", "the extra - parliamentary")
@@ -71,7 +73,7 @@ BE = r"(?:is|was|became|remains|has been|had been)"  # "X had been chief executi
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Mediaș, a town in Transylvania" / "X is a village in the Y district of Z" / "X is a village in the
     # administrative district of Y" / "a town in the far northeastern part of the Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|lies|remains)\s+){ART}?{MODS}{PLACE_NOUN}\s+(?:\w+\s+){{0,2}}"
+    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was|lies|remains)\s+){ART}?{NEAR_FREE_MODS}{PLACE_NOUN}\s+(?:\w+\s+){{0,2}}"
                 rf"(?:in|of|within)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:(?:[\w-]+\s+){{1,2}}?of\s+(?:the\s+)?)?$",
                 re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),

@@ -252,6 +252,10 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
     sibling = _fronted_clause(verb.head, before=verb.i) if hung and not passive else None
     if sibling is not None:
         return _speech(speaker, verb, offset, subtree_chars(sibling, offset), sibling, text, denied, speakers)
+    if hung and not passive and verb.head.pos_ in ("VERB", "AUX"):
+        # "After the revolution, officials said, it conducted ...": a tag set inside the clause it reports
+        return _speech(speaker, verb, offset, subtree_chars(verb.head, offset, (verb,)), verb.head, text, denied,
+                       speakers, without=verb)
     if not passive and (trailing or (root and _fronted_clause(verb) is not None)):
         # "X did Y, officials said" read as parataxis, or with the speech verb hung under the clause it reports
         head = verb.head if trailing else _fronted_clause(verb)
@@ -387,7 +391,8 @@ def _fronted_clause(verb: Token, before: int | None = None) -> Token | None:
     end = verb.i if before is None else before
     speech = words("scope_speech_verbs")
     tags = _tags_before(verb)
-    found = [c for c in verb.children if c.i < end and c.dep_ in ("ccomp", "parataxis", "advcl")
+    # 'dep': a reported clause the parser could not read as one ("X and Y train Z members ..., officials claimed")
+    found = [c for c in verb.children if c.i < end and c.dep_ in ("ccomp", "parataxis", "advcl", "dep")
              and c.lemma_.lower() not in speech and not any(c.i < t < end for t in tags)
              and not any(g.dep_ == "mark" and g.lower_ in words("scope_circumstance_marks") for g in c.children)]
     return (found[0] if before is None else found[-1]) if found else None

@@ -125,6 +125,20 @@ def _name_words(name: str) -> list[str]:
 def acronym_candidates(name: str) -> set[str]:
     """Initialisms a long name may go by: all words, content words only, with or without a generic
     word (Organization, Party, ...) added, and without a trailing 'of <Place>'."""
+    return exact_initials(name) | _with_generic(name)
+
+
+def exact_initials(name: str) -> set[str]:
+    """The initialisms that spell a long name's own words (no generic word added)."""
+    return {a for a in _initials(name) if not a.endswith("+")}
+
+
+def _with_generic(name: str) -> set[str]:
+    return {a[:-1] for a in _initials(name) if a.endswith("+")}
+
+
+def _initials(name: str) -> set[str]:
+    """Initialisms of a name; those that add a generic word's letter end with '+'."""
     words = _name_words(name)
     if len(words) < 2:
         return set()
@@ -142,8 +156,8 @@ def acronym_candidates(name: str) -> set[str]:
             out.add(initials)
             ends_generic = ws[-1] in GENERIC_ORG_WORDS
             if not ends_generic:
-                out.update(initials + g[0] for g in GENERIC_ORG_WORDS)
-    return {a for a in out if len(a) >= 2}
+                out.update(initials + g[0] + "+" for g in GENERIC_ORG_WORDS)
+    return {a for a in out if len(a.rstrip("+")) >= 2}
 
 
 def acronym_matches(acronym: str, name: str) -> bool:
@@ -228,6 +242,9 @@ class ResolveAliases:
             return
         # index long names by every initialism they may go by: linear in the number of entities
         by_initials: dict[str, set[str]] = {}
+        # a name whose own words spell the acronym ('SRM', 'Sazman-e Rahai-ye Mardom') outranks one that needs a
+        # generic word added ('Shah's regime' + Movement)
+        by_exact: dict[str, set[str]] = {}
         for key in roots:
             ent = ctx.entity(key)
             if ent.type in ("Person", "Event") or is_acronym(ent.name):
@@ -235,6 +252,8 @@ class ResolveAliases:
             for form in ent.aliases | {ent.name}:
                 for initials in acronym_candidates(form):
                     by_initials.setdefault(initials, set()).add(key)
+                for initials in exact_initials(form):
+                    by_exact.setdefault(initials, set()).add(key)
         # a name translated from the acronym's language keeps its initials in another order ('FARC', 'Revolutionary
         # Armed Forces of Colombia'): a fallback for acronyms of three letters or more that fit no name in order
         by_letters: dict[str, set[str]] = {}
@@ -250,6 +269,9 @@ class ResolveAliases:
                 owners = {ctx.find(k) for k in index.get(probe, set())}
                 owners.discard(ctx.find(key))
                 owners = {k for k in owners if _compatible(ctx.entity(k).type, ent.type)}
+                if index is by_initials and len(owners) > 1:
+                    exact = {ctx.find(k) for k in by_exact.get(probe, set())} & owners
+                    owners = exact if len(exact) == 1 else owners
                 if index is by_letters:  # reordered letters count only where the text sets the names side by side
                     owners = {k for k in owners if _side_by_side(ctx, key, k)}
                 if len(owners) == 1:  # two long names with the same initials: leave the acronym alone

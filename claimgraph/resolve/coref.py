@@ -120,7 +120,7 @@ class Descriptions:
                 if ctx.entity(key).type == "Person":
                     people.append((sent, key))
                 if _is_subject(tok) and ctx.entity(key).type in ACTOR_TYPES | {"Country"} \
-                        and not ctx.entity(key).attrs.get("nationality"):
+                        and not ctx.entity(key).attrs.get("nationality") and not _inner_tag_speaker(tok):
                     subjects.append((sent, tok.i, key))
                 continue
             desc = descriptions.get(tok.idx)
@@ -201,8 +201,11 @@ class Descriptions:
                 # "its hostility" takes only its own clause's subject; "Its leader, X, lives in Y" opens the clause
                 # and is the subject's owner: like 'it', the latest subject before it
                 return None
-            if s_tok in own_subject and not possessive and tok.dep_ not in SUBJECT_DEPS:
-                return None  # 'they consider it': 'it' is not 'they'
+            # 'they consider it': 'it' is not 'they'; nor in 'X considers it a terrorist group', where 'it' is the
+            # subject of a small clause (a noun, not a verb, above it)
+            if s_tok in own_subject and not possessive and (
+                    tok.dep_ not in SUBJECT_DEPS or tok.head.pos_ not in ("VERB", "AUX")):
+                return None
             entity = ctx.entity(key)
             if entity.type == "Country" and plural:
                 continue
@@ -241,6 +244,14 @@ def _is_subject(tok: Token) -> bool:
     while tok.dep_ in ("compound", "amod", "det", "case") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
+
+
+def _inner_tag_speaker(tok: Token) -> bool:
+    """True for the speaker of a tag set inside the clause it reports ('After the war, the ministry said, it
+    attacked ...'): the clause's pronoun is about what the text follows, not the one who tells it."""
+    head = _head_noun(tok)
+    verb = head.head
+    return verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.lemma_.lower() in words("scope_speech_verbs")
 
 
 def _head_noun(tok: Token) -> Token:
