@@ -100,3 +100,12 @@ def test_the_first_word_of_a_line_run_into_a_heading_is_no_name() -> None:
     assert pieces == ["Valdra"], pieces  # the model ran the next line's 'According' into the name
     kept = [p.text for p in clean_span(Span(doc, 8, 12, label="ORG"))]
     assert kept == ["Omar Bey", "Director"], kept  # a name on the next line stays one
+
+
+def test_a_surname_opened_by_an_article_is_the_full_name(analyze: Analyze) -> None:
+    ctx = analyze("Tariq al-Mansouri founded the Red Crescent Front in 1990. In 1995 al-Mansouri was arrested by "
+                  "police. Mansouri was freed by the police in 1998.")
+    people = {ctx.find(k) for k, e in ctx.analysis.entities.items() if e.type == "Person"}
+    assert len(people) == 1, [ctx.entity(k).name for k in people]
+    arrested = [c for c in ctx.analysis.claims if c.predicate == "arrested"]
+    assert arrested and all(ctx.entity(str(c.object)).name == "Tariq al-Mansouri" for c in arrested)

@@ -84,6 +84,9 @@ def clean_span(span: Span) -> list[Span]:
     return out
 
 
+# a surname opened by a lower-case article ('al-Mansouri', 'el-Sayed'): the name after the hyphen
+ARTICLE_SURNAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\u2010]([A-Z][\w'\u2019]{2,})$")
+
 # word classes of no name: the first word of a line the model ran into the name above it
 _NO_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART"}
 
@@ -510,6 +513,10 @@ class EntityRecognizer:
                 if len(words) >= 2:
                     for word in (words[-1], words[0]):
                         if len(word) > 2 and word[0].isupper() and not word.endswith(".") and not word.isupper():
+                            surname_owner[word].add(norm_name(form))
+                    article = ARTICLE_SURNAME.match(words[-1])
+                    if article:  # 'al-Mansouri', then 'Mansouri', after 'Tariq al-Mansouri'
+                        for word in (words[-1], article.group(1)):
                             surname_owner[word].add(norm_name(form))
         for word, owners in surname_owner.items():
             if len(owners) == 1 and word not in forms:  # 'Massoud' of two Massouds stays unmarked

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from claimgraph.core.lexicon import words
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entities import has_capitals
+from claimgraph.extract.entities import ARTICLE_SURNAME, has_capitals
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.aka import AliasStatements
@@ -52,19 +52,26 @@ class ShortNames:
         owners_of: dict[str, list[str]] = {}
         for key in people:
             words = norm_name(ctx.entity(key).name).split()
-            if len(words) > 1:
+            if len(words) > 1 and not _article_surname(ctx.entity(key).name):
                 for word in set(words):
                     owners_of.setdefault(word, []).append(key)
         for key in people:
             name = ctx.entity(key).name
             words = norm_name(name).split()
-            if len(words) != 1 and "-" in name:
+            if _article_surname(name):
+                words = words[-1:]  # 'al-Mansouri' after 'Tariq al-Mansouri': the surname after its article
+            elif len(words) != 1 and "-" in name:
                 words = ["".join(words)]  # 'Mohammad-Zadeh' is the 'Mohammadzadeh' of a full name, hyphened
             if len(words) != 1:
                 continue
             owners = [k for k in owners_of.get(words[0], []) if k != key]
             if len(owners) == 1:  # an ambiguous name (two Massouds) stays apart
                 ctx.merge(owners[0], key)
+
+
+def _article_surname(name: str) -> bool:
+    """'al-Mansouri', 'el-Sayed': one surname opened by a lower-case article."""
+    return bool(ARTICLE_SURNAME.match(name))
 
 
 class Descriptions:
