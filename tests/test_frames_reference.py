@@ -52,3 +52,21 @@ def test_a_verb_coordinated_with_a_passive_and_its_agent_is_the_subjects(analyze
                            "Peru."))
     assert any(s == "Coastal Defence Army" and p == "opposes" and o == "Peru" for s, p, o, _, _ in rows), rows
     assert not any(s == "Ana Velez" and p == "opposes" for s, p, _, _, _ in rows), rows
+
+
+@pytest.mark.parametrize("text, giver, predicate", [
+    ("The Red Crescent Front was armed and trained by Syria.", "Syria", "trained"),
+    ("The Red Crescent Front was founded in 1990 and funded by Libya.", "Libya", "supported"),
+    ("Iran gave the Red Crescent Front weapons and money.", "Iran", "supported"),
+    ("Syria granted the Red Crescent Front sanctuary.", "Syria", "supported"),
+])
+def test_help_given_in_coordinated_or_glued_wordings(analyze: Callable[..., DocContext], text: str, giver: str,
+                                                     predicate: str) -> None:
+    rows = listing(analyze(text))
+    assert any(s == giver and p == predicate and o == "Red Crescent Front" for s, p, o, _, _ in rows), rows
+
+
+@pytest.mark.parametrize("text", ["The villagers gave the soldiers shelter from the rain.",
+                                  "The Red Crescent Front found shelter in the hills."])
+def test_shelter_from_rain_or_found_is_no_support(analyze: Callable[..., DocContext], text: str) -> None:
+    assert not any(p == "supported" for _, p, _, _, _ in listing(analyze(text)))

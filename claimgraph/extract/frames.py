@@ -134,6 +134,11 @@ def agent_of(verb: Token) -> Token | None:
             return accused
         if is_passive(cur):
             by = [p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not by and cur.i == verb.i:
+                # "was armed and trained by Y": the agent the coordinated participle carries is both verbs'
+                by = [p for v in cur.children if v.dep_ == "conj" and v.tag_ == "VBN"
+                      and not any(x.dep_ in ("nsubj", "nsubjpass") for x in v.children)
+                      for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             shares_subject = cur.i != verb.i and verb.dep_ == "conj" and not is_passive(verb)
             if by and not shares_subject:  # "X was founded by Y and fights Z": X fights, not Y
                 return by[0]
@@ -242,6 +247,10 @@ def patients_of(verb: Token, slots: tuple[str, ...]) -> list[Token]:
             out += list(children(verb.head, "nsubjpass", "nsubj"))
         if verb.dep_ in ("acl", "relcl") and not out:
             out.append(antecedent(verb.head) if verb.dep_ == "relcl" else verb.head)
+        if verb.dep_ == "conj" and not out and (is_passive(verb.head) or verb.head.dep_ == "acomp"):
+            # "X was founded in 1990 and funded by Y", "X was armed and trained by Y": the first verb's undergoer
+            head = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+            out += [antecedent(c) for c in children(head, "nsubjpass", "nsubj")]
         if not out:
             found = left_subject(verb)
             if found is not None:

@@ -18,7 +18,7 @@ IDEOLOGY_WORDS = words("claims_ideology_words")
 OVERTHROW_HEADS = words("claims_overthrow_heads")
 BASE_VERBS = {"have", "maintain", "operate", "run", "establish", "set", "keep", "build", "open", "use"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "seek", "win", "gain", "have"}
-GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver"}
+GIVE_VERBS = {"give", "provide", "offer", "extend", "lend", "send", "supply", "pledge", "deliver", "grant"}
 
 
 class NounFrames:
@@ -183,6 +183,8 @@ class NounFrames:
                 agent = F.agent_of(verb)
                 givers = [agent] if agent is not None else []
             receivers += list(F.children(verb, "dative")) + F.prep_objects(verb, "to")
+            if not receivers:  # "gave the Red Front weapons": the parser glues the receiver's name to the goods
+                receivers += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
         if verb is not None and noun.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS:
             holder = F.agent_of(verb)  # "Hamas receives funding from Qatar"
             receivers += [holder] if holder is not None else []
