@@ -218,3 +218,19 @@ def test_a_passive_accusation_with_its_accuser_is_the_accusers_word(analyze: Cal
 def test_a_passive_accusation_without_accuser_is_hedged(analyze: Callable[..., DocContext]) -> None:
     rows = listing(analyze("The Southern Legion is accused of bombing a bridge in Tarso."))
     assert ("Southern Legion", "bombed", "bridge", "hedged", "") in rows, rows
+
+
+def test_a_relative_clause_on_a_date_tells_of_the_event_before_it(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Free Mountain Movement strongly condemns the brutal attack by regime forces on its residents "
+                  "in Camp Hope on Tuesday, which killed five members of the movement.")
+    killed = [c for c in ctx.analysis.claims if c.predicate == "killed"]
+    assert killed and all(ctx.entity(c.subject).name == "regime forces" for c in killed), listing(ctx)
+
+
+def test_rejected_accusations_of_an_accuser_are_no_fact(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Free Mountain Movement rejects the accusations of the regime that it cooperates with "
+                  "Hezbollah.")
+    ties = [c for c in ctx.analysis.claims if c.predicate == "collaborates_with"]
+    assert ties and all(c.modality == "attributed" and c.polarity == "negative" for c in ties), listing(ctx)
+    said = [c for c in ctx.analysis.claims if c.predicate == "said"]
+    assert said and all(str(c.object.value).endswith("it cooperates with Hezbollah") for c in said), listing(ctx)

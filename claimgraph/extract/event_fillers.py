@@ -111,6 +111,8 @@ class Fillers:
             return None  # "no group has claimed the bombing": nobody did
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = _copula_subject(tok.head.head) or tok.head.head
+        if tok.ent_type_ in NON_FILLER_LABELS:
+            return None  # "on Tuesday, which killed five": a date does nothing
         if tok.lower_ in ("it", "they", "we") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
             # "Boko Haram said it carried out the attack": the pronoun under a body's own words is that body
             saying = tok.head.head

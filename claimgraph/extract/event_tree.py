@@ -151,6 +151,12 @@ def _event_noun(tok: Token) -> Token | None:
             if up.pos_ == "NOUN" and up.i != tok.i:
                 tok = up
                 continue
+            if up.pos_ in ("VERB", "AUX") and up.i < tok.i:
+                # "condemned the attack on the camp on Tuesday, which killed five": the date hung on the verb
+                # dates the event noun the verb took before it
+                told = [t for t in tok.doc[up.i + 1: tok.i] if t.pos_ == "NOUN" and _lemma(t) in NOUN_TRIGGERS]
+                if told:
+                    return told[-1]
         # "a suicide attack at a market in Orgun, which ...": up from the place to the event it locates
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head.head

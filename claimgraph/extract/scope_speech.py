@@ -293,9 +293,16 @@ def _verb_scope(verb: Token, lemma: str, subj: Token, speaker: str, offset: int,
 def _taken_up(verb: Token) -> list[Token]:
     """'denied reports that it had bombed X', 'dismissed claims that ...': the clause a report noun takes up is what
     the verb's subject says (or denies), not the noun itself."""
-    return [g for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words("scope_report_nouns")
-            for g in c.children if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words("scope_report_nouns")]
+    clauses = [g for c in nouns for g in c.children if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX")
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    # "rejects the accusations of the regime that it works with X": the parser reads the clause as a relative one
+    # on the accuser, its 'that' as an object beside a subject of the clause's own
+    clauses += [g for c in nouns for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "relcl"
+                and any(t.lower_ == "that" and t.dep_ != "nsubj" for t in g.children)
+                and any(t.dep_ == "nsubj" for t in g.children)]
+    return clauses
 
 
 def _fronted_adverbials(verb: Token, clause: Token) -> list[Token]:
