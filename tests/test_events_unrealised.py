@@ -234,3 +234,16 @@ def test_rejected_accusations_of_an_accuser_are_no_fact(analyze: Callable[..., D
     assert ties and all(c.modality == "attributed" and c.polarity == "negative" for c in ties), listing(ctx)
     said = [c for c in ctx.analysis.claims if c.predicate == "said"]
     assert said and all(str(c.object.value).endswith("it cooperates with Hezbollah") for c in said), listing(ctx)
+
+
+def test_a_target_hit_by_a_weapon_fired_by_someone_is_theirs_and_so_called_is_no_name(
+        analyze: Callable[..., DocContext]) -> None:
+    found = events(analyze("The so-called Sderot settlement was hit by a rocket fired by the Red Hand."))
+    assert ("red hand", "attacked", "sderot settlement", "asserted") in found, found
+
+
+@pytest.mark.parametrize("speaker", ["the group", "the movement"])
+def test_an_unresolved_body_noun_still_speaks(analyze: Callable[..., DocContext], speaker: str) -> None:
+    rows = listing(analyze(f"The regime's mercenaries attacked the camp again, {speaker} said."))
+    attacks = [r for r in rows if r[1] == "attacked"]
+    assert attacks and all(m == "attributed" for _, _, _, m, _ in attacks), rows

@@ -90,8 +90,11 @@ class Shots:
         if not targets:
             return None
         # "rockets fired by the front hit the town": whoever fired the weapon that hit
+        # ("the town was hit by a rocket fired by the front": the weapon in the by-agent)
+        weapons = [c for c in verb.children if c.dep_ == "nsubj"] + [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         perps = self._state_hit(verb, fillers) or [
-            k for c in verb.children if c.dep_ == "nsubj" for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"
+            k for c in weapons for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN"
             and _lemma(a) in ("fire", "launch", "shoot", "lob") for b in a.children if b.dep_ == "agent"
             for g in b.children if g.dep_ == "pobj" for t in _conjuncts(g) for k in [fillers.actor(t)] if k]
         return Event("bombed" if self._blast_hit(verb) else "attacked", sent, perps, targets,

@@ -125,6 +125,11 @@ class Speakers:
                 # "rebels say ...", "the insurgents claimed ...", with no group in the text they could stand for:
                 # unnamed people speak, the text does not say it in its own voice
                 return self.unrecognized(tok) or self.unnamed(tok, "Group")
+            if found is None and lemma in words("scope_group_nouns") and tok.pos_ == "NOUN" and not any(
+                    c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+                # "..., the group said" with no group in the text it could stand for: an unnamed body speaks, the
+                # text does not say it in its own voice
+                return self.unrecognized(tok) or self.unnamed(tok, "Organization")
             return found or self.unrecognized(tok)
         named = self.named_just_before(tok)
         if named is not None:
