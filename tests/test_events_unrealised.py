@@ -247,3 +247,10 @@ def test_an_unresolved_body_noun_still_speaks(analyze: Callable[..., DocContext]
     rows = listing(analyze(f"The regime's mercenaries attacked the camp again, {speaker} said."))
     attacks = [r for r in rows if r[1] == "attacked"]
     assert attacks and all(m == "attributed" for _, _, _, m, _ in attacks), rows
+
+
+def test_no_one_claiming_a_bombing_leaves_it_done(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("No one has claimed the bombing of the bridge, but officials suspect the Red Hand Front.")
+    assert not any(c.modality == "negated" for c in ctx.analysis.claims if c.predicate == "bombed"), listing(ctx)
+    gone = analyze("No group attacked the bridge in Kessa.")
+    assert not any(c.predicate == "attacked" and c.polarity == "positive" for c in gone.analysis.claims)

@@ -246,10 +246,8 @@ class ClaimModality:
                 ctx.entity(sp.speaker).type in ("Organization", "Group") and (
                     self_subject(tok) or answers_for(sp.cue)
                     or (sp.denied or sp.cue.lemma_.lower() in OWNING_VERBS) and self_subject(tok, ("it",))):
-            # "militants said they had carried out the attack": the pronoun is the speakers themselves; "the
-            # group rejected responsibility for the attack": the act nobody was named for is the one it answers for;
-            # "the front denied (reports that) it had bombed X", "admitted it had": the body's own deed ("police
-            # said it exploded" is the bomb's)
+            # "militants said they had carried out the attack", "the front denied (reports that) it had bombed X":
+            # the pronoun is the speakers; "rejected responsibility for the attack": the act it answers for
             claim.subject = sp.speaker
             actor = ctx.entity(claim.subject)
         elif sp.speaker and tok is not None and ctx.find(claim.subject) != ctx.find(sp.speaker) and \
@@ -444,10 +442,9 @@ class ClaimModality:
         if c.dep_ in ("advmod", "aux", "amod") and low in words("scope_hedge_adverbs"):
             out.add("hedged")
         if c.dep_ == "aux" and low in HEDGE_MODALS:
-            # "may have attacked" looks back (hedged); "may attack", "might try to bomb" look ahead to a deed not done
             ahead = tok.pos_ == "VERB" and tok.lemma_.lower() in VERB_TRIGGERS and not any(
                 a.dep_ == "aux" and a.lower_ == "have" for a in s.children)
-            out.add("speculative" if ahead else "hedged")
+            out.add("speculative" if ahead else "hedged")  # "may attack" looks ahead, "may have attacked" back
         if c.dep_ == "aux" and low in FUTURE_AUX:
             # "could have been" looks back (a possibility, hedged); "will", "could" look ahead
             out.add("hedged" if low == "could" and any(a.lower_ == "have" for a in s.children) else "speculative")
@@ -464,8 +461,9 @@ class ClaimModality:
         if c.dep_ in ("neg", "det", "preconj", "cc") and low in negations and (c.dep_ != "cc" or low == "nor"):
             out.add("negated")
         if c.dep_ in ("nsubj", "nsubjpass") and any(
-                g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in c.children):
-            out.add("negated")  # "neither A nor B will strike C", "no group attacked"
+                g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in c.children) \
+                and s.lemma_.lower() not in words("scope_responsibility_verbs"):
+            out.add("negated")  # "neither A nor B will strike C"; "no one claimed the bombing" leaves it done
         if c.dep_ == "advmod" and low == "longer" and any(g.lower_ == "no" for g in c.children):
             out.add("ceased")
         if c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("amod", "conj") and g.lower_ in words(
