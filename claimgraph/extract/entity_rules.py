@@ -23,6 +23,8 @@ from claimgraph.resolve.names import is_acronym
 ORG_CUES = words("entity_org_cues")
 EVENT_CUES = words("entity_event_cues")
 PLACE_CUES = words("entity_place_cues")
+FEATURE_HEADS = words("entity_feature_heads")
+_FEATURE_FIRST_WORDS = frozenset({"mount", "lake", "cape", "isle"})
 # the last word of a building's or site's name ('White House', 'Changi Prison'): a place, never a person
 BUILDING_HEADS = words("entity_building_heads")
 # nouns of 'X is a political organization' / 'X, a former leader' that type X
@@ -481,6 +483,9 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person" and lower_words[0] not in COMPASS:
         cand.type = "Organization"
         return cand
+    if cand.type in ("Organization", "Person") and names_a_feature(name):
+        cand.type = "Place"  # 'Big Muddy Creek', 'Mount Tyree', 'Pond of Safety': a feature's kind word names a place
+        return cand
     if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp") or cand.type == "Person" \
             and len(words) >= 2 and words[-1][:1].isupper() and lower_words[-1] in PLACE_CUES | BUILDING_HEADS:
         cand.type = "Place"  # 'Changi Prison', 'Kansai Airport': a site's noun ends no person's name
@@ -514,6 +519,15 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     if title and title.group(1).lower() in PERSON_TITLES and cand.type in ("Organization", "Place"):
         cand.type = "Person"
     return cand
+
+
+def names_a_feature(name: str) -> bool:
+    """True for a name whose head is a natural feature's or a protected area's kind ('Dismal Swamp', 'Mount X')."""
+    head = name.split(" of ")[0].lower().split()
+    if len(name.split()) < 2 or not name[:1].isupper() or not name.split()[-1][:1].isupper():
+        return False  # 'Creek' alone, 'Pine creek' in running text: no name's head
+    two = " ".join(head[-2:])
+    return head[-1] in FEATURE_HEADS or two in FEATURE_HEADS or head[0] in _FEATURE_FIRST_WORDS
 
 
 def norp_candidates(ent: Span) -> list[Candidate]:

@@ -81,6 +81,10 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
                 rf"(?:(?:{_AREA_PARTS})\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "the reservoir lies in Y", "the creek flows through Y", "the trail runs through the north of Y"
+    (re.compile(rf"^\s+(?:lies|lay|sits|flows|flowed|runs|ran)\s+(?:entirely\s+|wholly\s+|mostly\s+)?"
+                rf"(?:in|within|through)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "the Kansai region in Japan": the kind of place after the name, then where it lies ("the Yangtze river in
     # Wuhan" is a stretch of a river that runs through more places, no river inside the town)
     (re.compile(rf"^\s+(?!(?:river|stream|creek)s?\s){PLACE_NOUN}\s+in\s+(?:the\s+)?$", re.I),
