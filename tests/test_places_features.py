@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.entity_rules import names_a_feature
+from claimgraph.extract.entity_kinds import names_a_feature
 from tests.relation_text import has, relations
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_kinds import after_brackets, names_a_feature, one_word_name
 from claimgraph.extract.scope_speech import speech_verb_forms
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
 from claimgraph.resolve.names import is_acronym
@@ -23,8 +24,6 @@ from claimgraph.resolve.names import is_acronym
 ORG_CUES = words("entity_org_cues")
 EVENT_CUES = words("entity_event_cues")
 PLACE_CUES = words("entity_place_cues")
-FEATURE_HEADS = words("entity_feature_heads")
-_FEATURE_FIRST_WORDS = frozenset({"mount", "lake", "cape", "isle"})
 # the last word of a building's or site's name ('White House', 'Changi Prison'): a place, never a person
 BUILDING_HEADS = words("entity_building_heads")
 # nouns of 'X is a political organization' / 'X, a former leader' that type X
@@ -334,7 +333,15 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         end = dated.start() if dated else end
         span_text = text[start:end]
         words = re.split(r"[\s\-]+", span_text)
-        if len(words) < 2 or span_text.isupper():
+        if len(words) < 2 and not span_text.isupper():
+            # a one-word name the sentence defines ('Calueque is a town in', 'X (; formerly Y ) is a village')
+            what = WHAT_IT_IS.match(after_brackets(text, end)[:90]) if one_word_name(doc, start, end) else None
+            kind = what.group(2) if what and what.group(1).split()[-1:] != ["of"] else None
+            single = "Place" if kind in PLACE_NOUNS else "Organization" if kind in ORG_NOUNS else None
+            if single:
+                out.append(Candidate(start, end, single, "rule", 2.5))
+            continue
+        if span_text.isupper():
             continue
         lower_words = [w.lower().strip(".\u2019'") for w in words]
         titled = _person_after_inner_title(span_text)
@@ -356,11 +363,16 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
             type_ = "Event"  # 'U.S. Open', 'World Series of Golf', 'Islamic Revolution'
         elif head_word in ORG_CUES:
             type_ = "Organization"
-        elif lower_words[0] == "camp" or head_word in PLACE_CUES or head_word in BUILDING_HEADS:
+        elif lower_words[0] == "camp" or head_word in PLACE_CUES or head_word in BUILDING_HEADS \
+                or names_a_feature(span_text):
             type_ = "Place"
+            of = span_text.find(" of ")
+            if of > 0 and " " in span_text[:of] and head_word in PLACE_CUES and country_of(span_text[of + 4:]):
+                end = start + of  # 'the Kotayk Province of Armenia': the province, then the country it lies in
         else:
             # the head of 'X, a regional military spokeswoman,' (the last word before the phrase ends), else the
             # first lower-case word after the article
+            # right after the name (past a bracket, 'X ( 1954 - 2009 ) was a guerrilla' would make a person a body)
             what = what_it_is(text[end: end + 90])
             first = _TYPE_NOUN_AFTER.match(text[end: end + 80])
             noun = what.group(2) if what else first.group(1) if first else None
@@ -519,15 +531,6 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     if title and title.group(1).lower() in PERSON_TITLES and cand.type in ("Organization", "Place"):
         cand.type = "Person"
     return cand
-
-
-def names_a_feature(name: str) -> bool:
-    """True for a name whose head is a natural feature's or a protected area's kind ('Dismal Swamp', 'Mount X')."""
-    head = name.split(" of ")[0].lower().split()
-    if len(name.split()) < 2 or not name[:1].isupper() or not name.split()[-1][:1].isupper():
-        return False  # 'Creek' alone, 'Pine creek' in running text: no name's head
-    two = " ".join(head[-2:])
-    return head[-1] in FEATURE_HEADS or two in FEATURE_HEADS or head[0] in _FEATURE_FIRST_WORDS
 
 
 def norp_candidates(ent: Span) -> list[Candidate]:
