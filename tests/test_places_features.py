@@ -19,7 +19,7 @@ def _type_of(ctx: DocContext, name: str) -> str:
 @pytest.mark.parametrize("name, feature", [
     ("Harlan Creek", True), ("Dismal Swamp", True), ("Tirad Pass National Park", True), ("Mount Tyree", True),
     ("Pond of Safety", True), ("Nottingham Forest", False), ("Damon Hill", False), ("Creek", False),
-    ("Tampa Bay", False), ("Jurassic Park", False),
+    ("Tampa Bay", False), ("Jurassic Park", False), ("Ellen Marsh", False),
 ])
 def test_a_feature_is_named_by_its_kind_word(name: str, feature: bool) -> None:
     assert names_a_feature(name) is feature
@@ -49,3 +49,12 @@ def test_a_feature_lies_in_a_place(analyze: Callable[..., DocContext], text: str
 def test_a_tributary_is_not_inside_its_river(analyze: Callable[..., DocContext]) -> None:
     found = relations(analyze("Big Otter Creek is a tributary of the Red River in Dawes County , Nebraska ."))
     assert not has(found, "Big Otter Creek", "located_in", "Red River"), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The director Peter Brook staged the play in Paris .", "Peter Brook"),
+    ("The ICTY prosecutor Ellen Marsh said so .", "Ellen Marsh"),
+])
+def test_a_person_whose_surname_is_a_kind_word_stays_a_person(analyze: Callable[..., DocContext], text: str,
+                                                             name: str) -> None:
+    assert _type_of(analyze(text), name) == "Person"

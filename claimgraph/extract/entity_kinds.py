@@ -11,15 +11,21 @@ from claimgraph.core.lexicon import words
 
 FEATURE_HEADS = words("entity_feature_heads")
 _FEATURE_FIRST_WORDS = frozenset({"mount", "lake", "cape", "isle"})
+# kind words that also end people's names ('Peter Brook', 'Ellen Pond'): a person's reading stands against them
+_SURNAME_HEADS = frozenset({"brook", "pond", "peak", "gorge", "lagoon"})
 _BRACKET_AFTER = re.compile(r"\s*\([^()\n]{0,120}\)")
 _COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were)\s")
 
 
-def names_a_feature(name: str) -> bool:
-    """True for a name whose head is a natural feature's or a protected area's kind ('Dismal Swamp', 'Mount X')."""
+def names_a_feature(name: str, read_as_person: bool = False) -> bool:
+    """True for a name whose head is a natural feature's or a protected area's kind ('Dismal Swamp', 'Mount X');
+    with read_as_person (a model's person, or no model reading), a kind word that also ends people's names does
+    not count ('Peter Brook')."""
     head = name.split(" of ")[0].lower().split()
     if len(name.split()) < 2 or not name[:1].isupper() or not name.split()[-1][:1].isupper():
         return False  # 'Creek' alone, 'Pine creek' in running text: no name's head
+    if read_as_person and head[-1] in _SURNAME_HEADS:
+        return False
     two = " ".join(head[-2:])
     return head[-1] in FEATURE_HEADS or two in FEATURE_HEADS or head[0] in _FEATURE_FIRST_WORDS
 

@@ -364,7 +364,7 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         elif head_word in ORG_CUES:
             type_ = "Organization"
         elif lower_words[0] == "camp" or head_word in PLACE_CUES or head_word in BUILDING_HEADS \
-                or names_a_feature(span_text):
+                or names_a_feature(span_text, read_as_person=True):
             type_ = "Place"
             of = span_text.find(" of ")
             if of > 0 and " " in span_text[:of] and head_word in PLACE_CUES and country_of(span_text[of + 4:]):
@@ -495,7 +495,7 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
     if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person" and lower_words[0] not in COMPASS:
         cand.type = "Organization"
         return cand
-    if cand.type in ("Organization", "Person") and names_a_feature(name):
+    if cand.type in ("Organization", "Person") and names_a_feature(name, read_as_person=cand.type == "Person"):
         cand.type = "Place"  # 'Big Muddy Creek', 'Mount Tyree', 'Pond of Safety': a feature's kind word names a place
         return cand
     if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp") or cand.type == "Person" \
