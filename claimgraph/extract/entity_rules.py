@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract.entity_gazetteer import country_first_words, country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_kinds import after_brackets, names_a_feature, one_word_name
 from claimgraph.extract.scope_speech import speech_verb_forms
 from claimgraph.resolve.aliases import AliasTable, acronym_candidates
 from claimgraph.resolve.names import is_acronym
@@ -332,7 +333,15 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
         end = dated.start() if dated else end
         span_text = text[start:end]
         words = re.split(r"[\s\-]+", span_text)
-        if len(words) < 2 or span_text.isupper():
+        if len(words) < 2 and not span_text.isupper():
+            # a one-word name the sentence defines ('Calueque is a town in', 'X (; formerly Y ) is a village')
+            what = WHAT_IT_IS.match(after_brackets(text, end)[:90]) if one_word_name(doc, start, end) else None
+            kind = what.group(2) if what and what.group(1).split()[-1:] != ["of"] else None
+            single = "Place" if kind in PLACE_NOUNS else "Organization" if kind in ORG_NOUNS else None
+            if single:
+                out.append(Candidate(start, end, single, "rule", 2.5))
+            continue
+        if span_text.isupper():
             continue
         lower_words = [w.lower().strip(".\u2019'") for w in words]
         titled = _person_after_inner_title(span_text)
@@ -354,11 +363,16 @@ def capitalised_name_candidates(doc: Doc, doc_acronyms: set[str]) -> list[Candid
             type_ = "Event"  # 'U.S. Open', 'World Series of Golf', 'Islamic Revolution'
         elif head_word in ORG_CUES:
             type_ = "Organization"
-        elif lower_words[0] == "camp" or head_word in PLACE_CUES or head_word in BUILDING_HEADS:
+        elif lower_words[0] == "camp" or head_word in PLACE_CUES or head_word in BUILDING_HEADS \
+                or names_a_feature(span_text, read_as_person=True):
             type_ = "Place"
+            of = span_text.find(" of ")
+            if of > 0 and " " in span_text[:of] and head_word in PLACE_CUES and country_of(span_text[of + 4:]):
+                end = start + of  # 'the Kotayk Province of Armenia': the province, then the country it lies in
         else:
             # the head of 'X, a regional military spokeswoman,' (the last word before the phrase ends), else the
             # first lower-case word after the article
+            # right after the name (past a bracket, 'X ( 1954 - 2009 ) was a guerrilla' would make a person a body)
             what = what_it_is(text[end: end + 90])
             first = _TYPE_NOUN_AFTER.match(text[end: end + 80])
             noun = what.group(2) if what else first.group(1) if first else None
@@ -480,6 +494,9 @@ def retype(cand: Candidate, text: str, table: AliasTable) -> Candidate:
         return cand
     if lower_words and lower_words[-1] in ORG_CUES and cand.type != "Person" and lower_words[0] not in COMPASS:
         cand.type = "Organization"
+        return cand
+    if cand.type in ("Organization", "Person") and names_a_feature(name, read_as_person=cand.type == "Person"):
+        cand.type = "Place"  # 'Big Muddy Creek', 'Mount Tyree', 'Pond of Safety': a feature's kind word names a place
         return cand
     if lower_words and (lower_words[0] == "camp" or lower_words[-1] == "camp") or cand.type == "Person" \
             and len(words) >= 2 and words[-1][:1].isupper() and lower_words[-1] in PLACE_CUES | BUILDING_HEADS:

@@ -68,6 +68,8 @@ TAIL = r"(?:[\w\"“”'’-]+(?:\s+-\s+[\w-]+)?\s+){0,2}?"
 KIND_TAIL = rf"(?:[\w\"“”'’-]+\s+){{0,4}}?{ORG_NOUN}\s+"
 ROLE_TAIL = f"(?:{KIND_TAIL}|{TAIL})"
 BE = r"(?:is|was|became|remains|has been|had been)"  # "X had been chief executive of Y"
+# what opens a description of the name before it: "X , a", "X is a", "the Ducks ( ... ) are a", "X , are a"
+DEFINED_AS = r"(?:,\s*(?:(?:are|were)\s+)?|\s+(?:is|was|are|were)\s+)"
 
 # gap between mention A and mention B -> predicate, direction ("fwd": A is the subject), types of A, types of B
 GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
@@ -80,6 +82,10 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "X is located in Y", "X, situated in the north of Y"
     (re.compile(r"^\s*(?:,\s*|\s+(?:is|was|are)\s+)(?:located|situated)\s+(?:in|on)\s+(?:the\s+)?"
                 rf"(?:(?:{_AREA_PARTS})\w*\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
+     "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
+    # "the reservoir lies in Y", "the creek flows through Y", "the trail runs through the north of Y"
+    (re.compile(rf"^\s+(?:lies|lay|sits|flows|flowed|runs|ran)\s+(?:entirely\s+|wholly\s+|mostly\s+)?"
+                rf"(?:in|within|through)\s+(?:the\s+)?(?:(?:{DIRECTION})\s+(?:of\s+)?)?(?:the\s+)?$", re.I),
      "located_in", "fwd", PLACE_TYPES, PLACE_TYPES),
     # "the Kansai region in Japan": the kind of place after the name, then where it lies ("the Yangtze river in
     # Wuhan" is a stretch of a river that runs through more places, no river inside the town)
@@ -104,14 +110,14 @@ GAP_PATTERNS: list[tuple[re.Pattern[str], str, str, set[str], set[str]]] = [
     # "Paisley Park Studios in Minnesota", "the University of Rostock in Germany"
     (re.compile(r"^\s+in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
     # "X, a company based in Y", "X is an American record label based in Y", "X is a school located in the city of Y"
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{LONG_MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
+    (re.compile(rf"^\s*{DEFINED_AS}{ART}?{LONG_MODS}(?:{ORG_NOUN}\s+)?(?:\w+\s+)?(?:based|located)\s+in\s+"
                 rf"(?:the\s+)?(?:{PLACE_NOUN}\s+of\s+(?:the\s+)?)?$", re.I),
      "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
     # "X is a political party in Y", "X, a militant group in Y": the kind of body, then where it is
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}(?:[\w'-]+\s+){{0,5}}?{ORG_NOUN}\s+in\s+(?:the\s+)?$", re.I),
+    (re.compile(rf"^\s*{DEFINED_AS}{ART}(?:[\w'-]+\s+){{0,5}}?{ORG_NOUN}\s+in\s+(?:the\s+)?$", re.I),
      "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
     # "X is a football club from Y", "Liverpool Medical Institution, in Liverpool": the place after a pause
-    (re.compile(rf"^\s*(?:,\s*|\s+(?:is|was)\s+){ART}?{MODS}{ORG_NOUN}\s+from\s+(?:the\s+)?$", re.I),
+    (re.compile(rf"^\s*{DEFINED_AS}{ART}?{MODS}{ORG_NOUN}\s+from\s+(?:the\s+)?$", re.I),
      "based_in", "fwd", ACTOR_TYPES, PLACE_TYPES),
     (re.compile(r"^\s*,\s*in\s+(?:the\s+)?$"), "based_in", "fwd", {"Organization"}, PLACE_TYPES),
     # "X, headquartered in Y", "X has its headquarters in Y", "X ... with headquarters in Y"

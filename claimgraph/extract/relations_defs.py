@@ -45,7 +45,7 @@ def define_places(ctx: DocContext, sent_start: int, mentions: list[Mention]) -> 
         return
     m = mentions[0]
     ent = ctx.entity(m.entity_key)
-    if ent.type not in RETYPED or m.source != "ner" or not LEAD.match(ctx.text[sent_start:m.start]):
+    if ent.type not in RETYPED or m.source not in ("ner", "rule") or not LEAD.match(ctx.text[sent_start:m.start]):
         return
     after = ctx.text[m.end:m.end + 240]
     if DEFINED_PLACE.match(after):
