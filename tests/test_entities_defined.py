@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relation_text import has, relations
 
 from claimgraph.extract.context import DocContext
-from tests.relation_text import has, relations
 
 
 def _typed(ctx: DocContext) -> dict[str, str]:

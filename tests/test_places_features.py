@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relation_text import has, relations
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_kinds import names_a_feature
-from tests.relation_text import has, relations
 
 
 def _type_of(ctx: DocContext, name: str) -> str:

@@ -14,15 +14,16 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from claimgraph.core.lexicon import alternation, words
 from claimgraph.extract import entity_rules as rules
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_capitals import capital_candidates
-from claimgraph.extract.entity_context import body_by_context, person_part, place_by_context
+from claimgraph.extract.entity_context import person_part
 from claimgraph.extract.entity_gazetteer import STATE_FORM_WORDS, country_of, demonym_country, is_known_place
+from claimgraph.extract.entity_kinds import acts_like_an_organization, names_a_site, portfolio
 from claimgraph.extract.entity_lists import listed_person_candidates
-from claimgraph.extract.entity_nouns import modifies_a_body_noun, org_noun_candidates
+from claimgraph.extract.entity_nouns import org_noun_candidates
 from claimgraph.extract.entity_rules import Candidate
+from claimgraph.extract.entity_votes import NAME_ARTICLES, SOURCE_TRUST, vote_types
 from claimgraph.model import Mention
 from claimgraph.plugins import hookimpl
 from claimgraph.resolve.aliases import acronym_matches, load_alias_table, table_pattern
@@ -42,8 +43,6 @@ DATE_TOKEN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = "|".join(calendar.month_name[1:])
 DATE_NAME_TAIL = re.compile(rf"^ (?:of )?(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})(?=[ \t]*(?:\n|$|\(|,|;))")
 # a spaCy span mostly covering a line that reads 'MKO's Ties with Mossad:' is a heading, not a name
-_SOURCE_TRUST = {"table": 3.0, "gazetteer": 3.0, "dateline": 3.0, "rule": 2.5, "demonym": 2.0, "ner": 1.0,
-                 "acronym": 0.5, "propagated": 0.0}
 
 
 def clean_span(span: Span) -> list[Span]:
@@ -90,8 +89,6 @@ ARTICLE_SURNAME = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\u2010]([A-Z][\
 # word classes of no name: the first word of a line the model ran into the name above it
 _NO_NAME_POS = {"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "PART"}
 
-# articles of Arabic and other names written in lower case inside a name ('al Shabaab', 'Fatah al-Islam')
-NAME_ARTICLES = words("entity_foreign_articles")
 
 
 def _capitalised(tok: Token) -> bool:
@@ -157,7 +154,7 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 continue
             if not any(ch.isupper() for ch in span.text) and has_capitals(ctx.text):
                 continue  # 'congress', 'the group': common nouns, not names (unless the text has no capitals)
-            if ent.label_ == "ORG" and _portfolio(span):
+            if ent.label_ == "ORG" and portfolio(span):
                 continue
             while ent.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in rules.PERSON_TITLES:
                 span = span[1:]  # 'Minister Benjamin Netanyahu' → 'Benjamin Netanyahu'
@@ -170,7 +167,7 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                     span, type_ = body, "Organization"
             if type_ == "Person" and len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in _BODY_ENDS:
                 type_ = "Organization"  # 'Varnian Dawn Front', 'X Movement': a body's noun ends no person's name
-            if type_ == "Person" and _names_a_site(span):
+            if type_ == "Person" and names_a_site(span):
                 type_ = "Place"  # 'the club's Bernabeu stadium', 'Jinnah hospital': a site named after someone
             if ent.label_ == "NORP" and _group_name_read_as_nationality(span):
                 out.append(Candidate(span.start_char, span.end_char, "Organization", "ner", 2))
@@ -185,7 +182,7 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
                 continue  # runs of a capitals headline ('BASEBALL - MAJOR LEAGUE STANDINGS')
             if type_ == "Place" and country_of(span.text) or type_ == "Place" and ent.label_ == "GPE" and set(span.text.lower().split()) & STATE_FORM_WORDS:
                 type_ = "Country"
-            if type_ == "Place" and rules.acts_like_an_organization(span):
+            if type_ == "Place" and acts_like_an_organization(span):
                 type_ = "Organization"
             out.append(Candidate(span.start_char, span.end_char, type_, "ner", 2))
     return out
@@ -193,27 +190,6 @@ def model_candidates(ctx: DocContext, headings: list[tuple[int, int]]) -> list[C
 
 # the last words of a name that make it a body's: organisation nouns that are cue words too
 _BODY_ENDS = rules.ORG_CUES & rules.ORG_NOUNS
-
-
-# words before a portfolio that belong to the office ('Shadow Home Secretary', 'New Foreign Minister')
-_OFFICE_PREFIXES = {"shadow", "new", "former", "acting", "deputy", "interim", "junior"}
-# common nouns of sites that may carry a person's name ('Kennedy airport')
-_SITE_NOUNS = words("geo_facility_nouns")
-
-
-def _portfolio(span: Span) -> bool:
-    """'Defence Minister X', 'the Interior Secretary', 'Shadow Home Secretary': a minister's portfolio, no body's
-    name (an acronym before a title, 'the TTP Emir', is one)."""
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is None or span.text.isupper() or nxt.lower_ not in ("minister", "secretary"):
-        return False
-    return span[-1].head.i == nxt.i and (len(span) == 1 or len(span) == 2 and span[0].lower_ in _OFFICE_PREFIXES)
-
-
-def _names_a_site(span: Span) -> bool:
-    """'the Bernabeu stadium', 'Jinnah hospital': a name the model took for a person that modifies a site noun."""
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in _SITE_NOUNS and span[-1].head.i == nxt.i
 
 
 def _group_name_read_as_nationality(span: Span) -> bool:
@@ -265,7 +241,7 @@ def select(cands: list[Candidate]) -> list[Candidate]:
         by_span[(c.start, c.end)].append(c)
     merged: list[Candidate] = []
     for group in by_span.values():
-        best = max(group, key=lambda c: (_SOURCE_TRUST.get(c.source, 1.0), c.priority))
+        best = max(group, key=lambda c: (SOURCE_TRUST.get(c.source, 1.0), c.priority))
         best.priority = max(c.priority for c in group)
         extra = [c for c in group if c.note and c is not best and c.type != best.type]
         merged.append(best)
@@ -339,113 +315,6 @@ def surnames_read_as_nationalities(kept: list[Candidate], text: str) -> list[Can
             c = Candidate(c.start, c.end, "Person", "ner", 2)
         out.append(c)
     return out
-
-
-_GROUP_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(words("entity_group_context_nouns"))) + r")\b")
-
-
-def _in_group_context(text: str, start: int, end: int) -> bool:
-    """'X militants', 'X's leader', 'the founder of X', 'X, a militant organization': words around a name that make
-    it a group's name ('members of X' was tried and left out: on CoNLL it turned people's names into
-    organisations)."""
-    if _LED_AFTER.match(text[end:end + 40]) or _LED_BEFORE.search(text[max(0, start - 40):start]) \
-            or _body_by_apposition(text, end) or body_by_context(text, start, end):
-        return True
-    if text[start - 2:start] in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s"):
-        return False  # 'Rigi's group': a person's following
-    return bool(_GROUP_AFTER.match(text[end:end + 30]) or _KNOWN_AS_BEFORE.search(text[max(0, start - 50):start]))
-
-
-# 'the sect known as X', 'a militia calling itself X': an organisation noun names X
-_KNOWN_AS_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(rules.ORG_NOUNS)) + r")\s+(?:(?:now|also|locally|widely)\s+)?"
-                              r"(?:known|know|called|named|calling\s+itself)\s+(?:as\s+)?(?:the\s+)?$")
-# 'X, which has sought ties with ...': a name taken up by 'which' is no person's
-_WHICH_AFTER = re.compile(r"^,\s+which\b")
-
-
-_LEADER_NOUNS = alternation("entity_leader_nouns")
-# 'X's leader', 'X's former commander', 'the founder of X', 'X leader Y': a name that has a leader is a body's
-_LEADS = rf"(?:{_LEADER_NOUNS})"  # 'the leadership of X': X leads
-_FOUNDS = "|".join(w for w in _LEADER_NOUNS.split("|") if not w.startswith("command"))
-_LED_AFTER = re.compile(r"^['\u2019]s\s+(?:ex-|former\s+|new\s+|top\s+|overall\s+|supreme\s+)?"
-                        rf"(?:{_FOUNDS})\b"  # a person has commanders
-                        rf"|^\s+{_LEADS}\s+[A-Z][a-z]")
-_LED_BEFORE = re.compile(rf"\b{_LEADS}\s+of\s+(?:the\s+)?$")
-
-
-def _body_by_apposition(text: str, end: int) -> bool:
-    """True when the words right after a name say it is an organization ('X, a violent extremist organization',
-    'X is a militant group': the noun that says what X is, read by entity_rules.WHAT_IT_IS)."""
-    what = rules.what_it_is(text[end:end + 90])
-    return bool(what and what.group(2) in rules.ORG_NOUNS)
-
-
-def vote_types(ctx: DocContext, kept: list[Candidate]) -> dict[str, str]:
-    """One type per name in a document: the most trusted, then most frequent, label wins."""
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    person_words: dict[str, set[str]] = defaultdict(set)
-    written_in_capitals: set[str] = set()
-    group_named: set[str] = set()  # names the words around call a group's in some mention
-    thing_named: set[str] = set()  # names some mention of which is taken up by 'which'
-    written: dict[str, str] = {}  # each name as found → its voting key (without a leading article)
-    place_named: dict[str, bool] = {}  # names written somewhere as a known country, city or region
-    placed: set[str] = set()  # names some mention of which the words around make a place ('in X', 'north X')
-    for c in kept:
-        if c.note in ("norp", "demonym"):
-            continue
-        full = norm_name(c.name or ctx.text[c.start: c.end])
-        # 'al Shabaab' and 'Shabaab' name one thing ('El Salvador' and 'Salvador' may be two places)
-        name = written.setdefault(full, full if c.type in ("Place", "Country") else _without_article(full))
-        votes[name][c.type] += _SOURCE_TRUST.get(c.source, 1.0) + 1
-        place_named[name] = place_named.get(name, False) or is_known_place(ctx.text[c.start: c.end])
-        if c.source in ("ner", "rule") and (_in_group_context(ctx.text, c.start, c.end)
-                                             or modifies_a_body_noun(ctx.doc, c.start, c.end)):
-            group_named.add(name)
-        if c.source in ("ner", "rule", "propagated") and place_by_context(ctx.text, c.start, c.end):
-            placed.add(name)
-        if _WHICH_AFTER.match(ctx.text[c.end:c.end + 10]):
-            thing_named.add(name)
-        if is_acronym(ctx.text[c.start: c.end]):
-            written_in_capitals.add(name)
-        if c.type == "Person" and c.source != "propagated" and " " in name:
-            for word in (full.split()[0], full.split()[-1]):  # as written: 'Simmons' is no plural
-                if not ctx.text[c.start: c.end].split()[0].isupper():
-                    person_words[word].add(name)
-    for name, counter in votes.items():
-        known_place = place_named.get(name, False)
-        if name in group_named and ("Person" in counter or "Place" in counter and not known_place):
-            # 'Boko Haram militants', 'Jundallah's leader', 'X, an extremist organization', 'Shining Path rebels':
-            # the text says what the name is, for every mention (a known town's 'Kabul police' stays a place)
-            counter["Organization"] = counter.get("Organization", 0) + counter.pop("Person", 0) \
-                + (counter.pop("Place", 0) if not known_place else 0)
-        if name in placed and "Person" in counter and name not in group_named \
-                and not any(name in owners for owners in person_words.values()) and not person_words.get(name):
-            counter["Place"] += counter.pop("Person")  # 'in Longyear', 'north Armagh': no person's name
-        if name in thing_named and "Person" in counter:
-            person = counter.pop("Person")
-            if not counter:  # what else the name was read as stays; a name read as no other thing is a body's
-                counter["Organization"] = person
-        if name in written_in_capitals:
-            counter.pop("Person", None)  # 'RICS', 'GW': capitals are no person's name
-            if not counter:
-                counter["Organization"] = 1
-        # 'Lebed' after 'Alexander Lebed': a lone surname is that person, whatever the model said
-        if " " not in name and len(person_words.get(name, ())) == 1:
-            counter["Person"] += 3 * sum(counter.values())
-    # ties keep the first type voted for (dicts keep insertion order)
-    winners = {name: max(counter, key=lambda t: counter[t]) for name, counter in votes.items()}
-    return {full: winners[name] for full, name in written.items()}
-
-
-def _without_article(name: str) -> str:
-    """A normalised name's voting key: without a leading article of another language ('al shabaab' → 'shabaab'),
-    its last word singular ('tamil tigers' → 'tamil tiger')."""
-    first, _, rest = name.partition(" ")
-    name = rest if rest and first in NAME_ARTICLES else name
-    words_ = name.split()
-    if len(words_) >= 2 and len(words_[-1]) > 3 and words_[-1].endswith("s") and not words_[-1].endswith("ss"):
-        return " ".join(words_[:-1] + [words_[-1][:-1]])  # 'Tamil Tigers' and 'Tamil Tiger' vote as one name
-    return name
 
 
 class EntityRecognizer:

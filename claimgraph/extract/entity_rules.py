@@ -590,23 +590,3 @@ def nationality_candidates(doc: Doc) -> list[Candidate]:
                 out.append(cand)
     return out
 
-
-# verbs whose subject acts (a place name as their subject is a group, unless it is a known place)
-ACTION_VERBS = words("entity_action_verbs")
-# verbs that tell their object to do something ('advised X to free'): the object acts
-CONTROL_VERBS = words("entity_control_verbs")
-
-
-def acts_like_an_organization(span: Span) -> bool:
-    """A name the model took for a place that no gazetteer knows, and that acts in its sentence
-    ('Iran advised Hizballah to free ...', 'Tanzim attacked the convoy'): an organization."""
-    if is_known_place(span.text) or country_of(span.text):
-        return False
-    root = span.root
-    verb = root.head
-    if verb.pos_ != "VERB":
-        return False
-    if root.dep_ == "dobj" and verb.lemma_ in CONTROL_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
-        return True
-    return root.dep_ == "nsubj" and verb.lemma_ in ACTION_VERBS
-
