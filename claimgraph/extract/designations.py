@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from claimgraph.core.lexicon import rows, words
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.entity_gazetteer import country_of, demonym_country
+from claimgraph.extract.event_tree import _lemma
 from claimgraph.extract.nominal import ArgResolver
 from claimgraph.extract.timeinfo import document_date, parse_time
 from claimgraph.extract.tree_patterns import matches
@@ -78,12 +79,7 @@ def is_list_name(name: str) -> bool:
     return any(pat.fullmatch(folded) for pat, _, _ in _list_keepers())
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    return ArgResolver.conjuncts(tok)
+_conjuncts = ArgResolver.conjuncts
 
 
 def _below(tok: Token, label: str, node: str) -> list[Token]:
@@ -127,8 +123,7 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _by_agents(verb: Token) -> list[Token]:
-    """The by-agents of a passive listing verb: "designated a terrorist organization by Canada" ("by" hangs on the
-    verb, its complement or its "as")."""
+    """'designated a terrorist organization by Canada': the by-agents on the verb, its complement or its 'as'."""
     return [p for c in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")], *_preps(verb, "as")]
             for p in _preps(c, "by")]
 
@@ -242,8 +237,7 @@ class Designations:
         if _passive(verb):
             designators = _by_agents(verb)
             if not designators and verb.dep_ == "conj" and _passive(verb.head):
-                # "was designated by the EU in 2002 and removed from the list in 2010": the first verb's agent
-                designators = _by_agents(verb.head)
+                designators = _by_agents(verb.head)  # "was designated by the EU in 2002 and removed from the list"
         else:
             designators = _subjects(verb)
         if not designators:
