@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from claim_text import find
+
 from claimgraph.extract.context import DocContext
-from claimgraph.model import Claim, LiteralValue
 
 Analyze = Callable[..., DocContext]
-
-
-def name(ctx: DocContext, ref: object) -> str:
-    """Readable name of a claim's subject or object."""
-    if isinstance(ref, LiteralValue):
-        return str(ref.value)
-    return ctx.entity(str(ref)).name
-
-
-def find(ctx: DocContext, predicate: str, obj: str | None = None, subject: str | None = None) -> list[Claim]:
-    """Claims with a predicate whose object (and subject) names contain the given text."""
-    return [c for c in ctx.analysis.claims if c.predicate == predicate
-            and (obj is None or obj.lower() in name(ctx, c.object).lower())
-            and (subject is None or subject.lower() in name(ctx, c.subject).lower())]
 
 
 def test_each_agent_of_a_preposition_said_again_is_a_doer(analyze: Analyze) -> None:
