@@ -254,3 +254,11 @@ def test_no_one_claiming_a_bombing_leaves_it_done(analyze: Callable[..., DocCont
     assert not any(c.modality == "negated" for c in ctx.analysis.claims if c.predicate == "bombed"), listing(ctx)
     gone = analyze("No group attacked the bridge in Kessa.")
     assert not any(c.predicate == "attacked" and c.polarity == "positive" for c in gone.analysis.claims)
+
+
+def test_assassinations_without_a_doer_are_read_as_killings_are(analyze: Callable[..., DocContext]) -> None:
+    ctx = analyze("The Red Hand Front carried out many attacks against Varnia in those years.\nThe most important "
+                  "attacks are as follows:\n\n- Assassination of judges of the high court.\n- Bombing the embassy in "
+                  "Kessa.\n")
+    killed = [c for c in ctx.analysis.claims if c.predicate == "assassinated"]
+    assert killed and all(ctx.entity(c.subject).name == "Red Hand Front" for c in killed), listing(ctx)

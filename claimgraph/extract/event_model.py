@@ -25,7 +25,7 @@ UNNAMED_PERPETRATOR_CONFIDENCE = 0.3
 CLAIMANT_CONFIDENCE = 0.45
 TOPIC_CONFIDENCE = 0.4
 # events a claim of responsibility covers when the text tells them without a doer
-CLAIMABLE = {"attacked", "bombed", "killed", "injured", "kidnapped"}
+CLAIMABLE = {"attacked", "bombed", "killed", "assassinated", "injured", "kidnapped"}
 
 
 def _stand_in(ctx: DocContext, name: str, type_: str, key: str, meaning: str = UNKNOWN_ACTOR_MEANING) -> str:
