@@ -110,10 +110,9 @@ class FrameExtractor(OrgFrames):
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
             if lemma in F.FOUND_VERBS:
                 out += self.founding(tok) + self.set_up_place(tok)
-            if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed"):
+            if lemma in F.BASED_VERBS or lemma == "operate" or tok.lower_ in ("based", "headquartered", "stationed") \
+                    or tok.lower_ == "active" and tok.dep_ in ("acomp", "amod"):
                 out += self.based(tok)
-            elif tok.lower_ == "active" and tok.dep_ in ("acomp", "amod"):
-                out += self.based(tok)  # "the group is active in X", "an armed group active in X" (as 'operates in')
             # "X was close to Y", "a commander close to the chief negotiator": ties, as "tied to" tells them
             if lemma in ("tie", "link", "connect") or tok.lower_ in F.TIE_PARTICIPLES \
                     or lemma == "close" and tok.pos_ == "ADJ":
@@ -444,7 +443,8 @@ class FrameExtractor(OrgFrames):
             verb.lower_, F.BASED_VERBS.get(verb.lemma_.lower(), "based_in"))
         if verb.dep_ == "amod" and verb.lower_ == "based":  # "a Pakistan-based group", "the British-based X"
             return self.based_modifier(verb)
-        if verb.dep_ == "acl" or verb.dep_ == "amod" and verb.lower_ == "active":
+        active = verb.lower_ == "active"  # "X is active in Y", "a group active in Y": as 'operates in'
+        if verb.dep_ == "acl" or active and verb.dep_ == "amod":
             holder: Token | None = verb.head
             if verb.head.dep_ == "attr":  # "X is a militant group based in Y"
                 holder = F.copula_subject(verb.head) or verb.head
@@ -460,14 +460,14 @@ class FrameExtractor(OrgFrames):
         found = self.args.resolve_one(holder, "agent", nominal_ok=False) if verb.dep_ == "acl" and holder is not None \
             else self.keys(holder, "agent", nominal_ok=False)
         subj = [k for k in found if self.args.etype(k) in ("Organization", "Group")]
-        if verb.lower_ == "active" and verb.dep_ == "amod":
+        if active and verb.dep_ == "amod":
             # "another Baloch group active in X": only a named body, not the people word that describes one
             subj = [k for k in subj if self.args.etype(k) == "Organization" and not any(
                 c.dep_ == "det" and c.lower_ in ("another", "other") for c in verb.head.children)]
         places: list[str] = []
-        # "X is active in Y": the parser hangs the place on the copula
-        where = F.prep_objects(verb, "in", "at") + (F.prep_objects(verb.head, "in") if verb.lower_ == "active"
-                                                    and verb.dep_ == "acomp" else [])
+        where = F.prep_objects(verb, "in", "at")
+        if active and verb.dep_ == "acomp":
+            where += F.prep_objects(verb.head, "in")  # "X is active in Y": the parser hangs the place on the copula
         for p in where:
             # "in the province of Sistan": the named place inside a place noun
             places += self.keys(p, "patient", nominal_ok=False) or [
